@@ -1,0 +1,36 @@
+package data
+
+// The R1 roster (党员花名册) layout is both the standard export and the import format (SPEC §6, §7).
+
+// RosterHeaders are the R1 column headers, in order. reports.WriteRoster prints exactly these, and
+// ParseRoster recognises them (and their synonyms) when reading a workbook back.
+var RosterHeaders = []string{
+	"序号", FName, FBranch, FIDNumber, FSex, FEthnicity, FBirthDate, FEducation, FCategory,
+	FJoinDate, FFullDate, FJob, FMobile, FLandline, FAddress, FPartyStatus, FLostContact,
+	FLostDate, FFloating, FFloatingTo, FRemark,
+}
+
+// RowProblem is one reason why a row of an imported workbook cannot be imported as it is.
+type RowProblem struct {
+	Row    int    // the row number as Excel shows it (1-based)
+	Field  string // the field's Chinese label, "" for a problem of the whole row
+	Value  string // the cell's text as read
+	Reason string // Chinese: what is wrong and what to fix
+}
+
+// RosterRow is one data row of an imported roster, parsed and checked.
+type RosterRow struct {
+	Row      int    // Excel row number
+	Member   Member // the parsed member (only the R1 fields are set)
+	Problems []RowProblem
+	// Exists is set by MarkExisting when a member with the same ID number is already saved.
+	Exists bool
+}
+
+// RosterParse is the result of reading a roster sheet: the preview the user decides on.
+type RosterParse struct {
+	HeaderRow int            // Excel row number of the header row
+	Columns   map[string]int // field label → 0-based column index
+	Ignored   []string       // header cells that match no field (shown to the user, not an error)
+	Rows      []RosterRow    // non-empty data rows, in file order
+}
