@@ -1,0 +1,36 @@
+// Package gui holds the screens of 支部台账. A screen is a struct whose widgets are fields, built from
+// an Env, so tests can drive it with fyne.io/fyne/v2/test. No SQL here: screens talk to data.Store.
+package gui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"branchledger/data"
+)
+
+// Env is what every screen needs.
+type Env struct {
+	App   fyne.App
+	Win   fyne.Window // parent of dialogs
+	Store data.Store
+	// Today is the current day; tests fix it.
+	Today func() data.Date
+	// Changed is called after a screen saved something, so other screens (工作台 counts, lists) reload.
+	Changed func()
+}
+
+// Screen is one page of the main window's content area.
+type Screen interface {
+	// Content is the screen's root object, built once.
+	Content() fyne.CanvasObject
+	// Reload refreshes what the screen shows from the store (called when it is shown and after changes).
+	Reload()
+}
+
+// Optional abilities a screen may have; the main menu's shortcuts (Ctrl+N, Ctrl+S, Ctrl+F) call them on
+// the screen that is shown, because a focused Entry would swallow the keys otherwise.
+type (
+	Creator  interface{ New() }
+	Saver    interface{ Save() }
+	Searcher interface{ FocusSearch() }
+)
