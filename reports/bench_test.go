@@ -1,0 +1,77 @@
+package reports
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"branchledger/data"
+)
+
+// benchMembers makes n members with every R1 field filled.
+func benchMembers(n int) []data.Member {
+	base := testMembers()
+	ms := make([]data.Member, n)
+	for i := range ms {
+		m := base[i%len(base)]
+		m.Name = fmt.Sprintf("%s%d", m.Name, i)
+		m.IDNumber = data.IDNumberWithCheck(fmt.Sprintf("130502%s%03d", m.BirthDate.Time().Format("20060102"), i%1000))
+		m.Mobile = fmt.Sprintf("139%08d", i)
+		m.Address = fmt.Sprintf("邢台市信都区钢铁路%d号院%d栋", i%500, i%30)
+		ms[i] = m
+	}
+	return ms
+}
+
+// BenchmarkWriteRoster10k exports an R1 of 10,000 members (targets: < 2 s, < 300 MiB peak).
+// peak-MiB is the process's peak resident size (VmHWM), reset before the loop.
+func BenchmarkWriteRoster10k(b *testing.B) {
+	ms := benchMembers(10000)
+	path := b.TempDir() + "/r1.xlsx"
+	runtime.GC()
+	resetPeak()
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Create(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := WriteRoster(f, testMeta, ms); err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if peak := peakMiB(); peak > 0 {
+		b.ReportMetric(peak, "peak-MiB")
+	}
+	if fi, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(fi.Size())/(1<<20), "file-MiB")
+	}
+}
+
+// resetPeak resets VmHWM (Linux: writing 5 to clear_refs), so the peak is this benchmark's.
+func resetPeak() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakMiB reads VmHWM from /proc/self/status; 0 where there is none.
+func peakMiB() float64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	b, _ := io.ReadAll(f)
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
+			return kb / 1024
+		}
+	}
+	return 0
+}

@@ -1,0 +1,358 @@
+package reports
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/data"
+)
+
+// role is the part of the sheet a cell belongs to; with the column and the cell's options it
+// decides the cell's style.
+type role uint8
+
+const (
+	roleBody role = iota
+	roleHeader
+	roleTitle
+	roleMeta
+	roleCaption
+	roleSign
+)
+
+// styleKey is everything a cell style depends on; each key becomes one excelize style, made once
+// (SetCellStyle-style replacement would otherwise multiply styles).
+type styleKey struct {
+	role      role
+	align     Align
+	format    string
+	bold, red bool
+}
+
+const (
+	headerFill = "D9D9D9"
+	red        = "FF0000"
+)
+
+func (b *Book) style(k styleKey) (int, error) {
+	if id, ok := b.styles[k]; ok {
+		return id, nil
+	}
+	fonts := b.meta.Fonts
+	font := &excelize.Font{Family: fonts.Body, Size: bodyPt, Bold: k.bold}
+	st := &excelize.Style{
+		Font:      font,
+		Alignment: &excelize.Alignment{Horizontal: alignName(k.align), Vertical: "center", WrapText: true},
+	}
+	switch k.role {
+	case roleTitle:
+		font.Family, font.Size, font.Bold = fonts.Title, titlePt, true
+	case roleHeader:
+		font.Family, font.Bold = fonts.Header, true
+		st.Fill = excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{headerFill}}
+	case roleCaption:
+		font.Bold = true
+	}
+	if k.role == roleHeader || k.role == roleBody {
+		for _, side := range []string{"left", "right", "top", "bottom"} {
+			st.Border = append(st.Border, excelize.Border{Type: side, Color: "000000", Style: 1})
+		}
+	}
+	if k.red {
+		font.Color = red
+	}
+	setNumFmt(st, k.format)
+	id, err := b.f.NewStyle(st)
+	if err != nil {
+		return 0, err
+	}
+	b.styles[k] = id
+	return id, nil
+}
+
+// setNumFmt uses the built-in format ids where they exist, so that every office reads them alike.
+func setNumFmt(st *excelize.Style, format string) {
+	switch format {
+	case "":
+	case "0":
+		st.NumFmt = 1
+	case "0.00":
+		st.NumFmt = 2
+	case "0%":
+		st.NumFmt = 9
+	case "0.00%":
+		st.NumFmt = 10
+	case "@":
+		st.NumFmt = 49
+	default:
+		st.CustomNumFmt = ptr(format)
+	}
+}
+
+func alignName(a Align) string {
+	switch a {
+	case AlignLeft:
+		return "left"
+	case AlignRight:
+		return "right"
+	}
+	return "center"
+}
+
+// columnAlign and columnFormat give a body cell's defaults from its column.
+func columnAlign(c Column) Align {
+	if c.Align != AlignAuto {
+		return c.Align
+	}
+	switch c.Kind {
+	case Text:
+		return AlignLeft
+	case Number:
+		return AlignRight
+	}
+	return AlignCenter
+}
+
+func columnFormat(c Column) string {
+	switch c.Kind {
+	case Int:
+		if c.Format != "" {
+			return c.Format
+		}
+		return "0"
+	case Number:
+		if c.Format != "" {
+			return c.Format
+		}
+		return "0.00"
+	case Date:
+		return "yyyy-mm-dd"
+	}
+	// text: typed-over ID numbers and phones stay text in Excel
+	return "@"
+}
+
+func (s *Sheet) styleOf(r role, col int, c Cell) (int, error) {
+	k := styleKey{role: r, align: c.Align, bold: c.Bold, red: c.Red}
+	switch r {
+	case roleBody:
+		if k.align == AlignAuto {
+			k.align = columnAlign(s.cols[col])
+		}
+		k.format = columnFormat(s.cols[col])
+	case roleHeader, roleTitle:
+		if k.align == AlignAuto {
+			k.align = AlignCenter
+		}
+	default:
+		if k.align == AlignAuto {
+			k.align = AlignLeft
+		}
+	}
+	return s.b.style(k)
+}
+
+func asCell(v any) Cell {
+	switch c := v.(type) {
+	case Cell:
+		return c
+	case *Cell:
+		if c != nil {
+			return *c
+		}
+		return Cell{}
+	}
+	return Cell{Value: v}
+}
+
+// cellValue converts a row value to what the stream writer stores and to the text it shows
+// (for fitting the row height).
+func cellValue(v any) (any, string) {
+	switch x := v.(type) {
+	case nil:
+		return nil, ""
+	case string:
+		if x == "" {
+			return nil, "" // an empty cell, not an empty text
+		}
+		return x, x
+	case bool:
+		s := yesNo(x)
+		return s, s
+	case data.Date:
+		if x.IsZero() {
+			return nil, ""
+		}
+		return x.Time(), x.String()
+	case int:
+		return x, strconv.Itoa(x)
+	case int64:
+		return x, strconv.FormatInt(x, 10)
+	case float64:
+		return x, strconv.FormatFloat(x, 'f', 2, 64)
+	}
+	s := fmt.Sprint(v)
+	return s, s
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+// tallCell is a cell merged over several rows: its text must fit their summed height.
+type tallCell struct {
+	first, last int
+	lines       int
+}
+
+// writeBlock writes rows of one role, resolving merges, styles and fitted heights.
+func (s *Sheet) writeBlock(r role, rows []Row) error {
+	if s.sw == nil {
+		return errClosed
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	n := len(s.cols)
+	pt := bodyPt
+	if r == roleTitle {
+		pt = titlePt
+	}
+	// coverStyle[i][c] > 0 marks a cell covered by a merge; covered cells repeat the merge's
+	// style so that its borders are drawn all round.
+	coverStyle := make([][]int, len(rows))
+	for i := range coverStyle {
+		coverStyle[i] = make([]int, n)
+	}
+	out := make([][]any, len(rows))
+	heights := make([]float64, len(rows))
+	var tall []tallCell
+	var merges [][2]string
+	for i, row := range rows {
+		if len(row.Cells) > n {
+			return fmt.Errorf("reports: row has %d cells, sheet %q has %d columns", len(row.Cells), s.name, n)
+		}
+		vals := make([]any, n)
+		lines := 1
+		for c := 0; c < n; c++ {
+			if id := coverStyle[i][c]; id > 0 {
+				if c < len(row.Cells) && row.Cells[c] != nil {
+					return fmt.Errorf("reports: value in a cell covered by a merge at row %d column %d", s.next+i, c+1)
+				}
+				vals[c] = excelize.Cell{StyleID: id}
+				continue
+			}
+			var cell Cell
+			if c < len(row.Cells) {
+				cell = asCell(row.Cells[c])
+			}
+			cell.Bold = cell.Bold || row.Bold
+			cell.Red = cell.Red || row.Red
+			if cell.Across < 0 || cell.Down < 0 || c+cell.Across >= n || i+cell.Down >= len(rows) {
+				return fmt.Errorf("reports: merge at row %d column %d leaves the block", s.next+i, c+1)
+			}
+			id, err := s.styleOf(r, c, cell)
+			if err != nil {
+				return err
+			}
+			v, text := cellValue(cell.Value)
+			vals[c] = excelize.Cell{StyleID: id, Value: v}
+			width := 0.0
+			for cc := c; cc <= c+cell.Across; cc++ {
+				width += s.cols[cc].Width
+			}
+			l := lineCount(text, width, pt)
+			if cell.Across == 0 && cell.Down == 0 {
+				lines = max(lines, l)
+				continue
+			}
+			for rr := i; rr <= i+cell.Down; rr++ {
+				for cc := c; cc <= c+cell.Across; cc++ {
+					if rr == i && cc == c {
+						continue
+					}
+					if coverStyle[rr][cc] > 0 {
+						return fmt.Errorf("reports: overlapping merges at row %d column %d", s.next+rr, cc+1)
+					}
+					coverStyle[rr][cc] = id
+				}
+			}
+			merges = append(merges, [2]string{cellName(c+1, s.next+i), cellName(c+1+cell.Across, s.next+i+cell.Down)})
+			if cell.Down == 0 {
+				lines = max(lines, l)
+			} else {
+				tall = append(tall, tallCell{i, i + cell.Down, l})
+			}
+		}
+		out[i] = vals
+		heights[i] = row.Height
+		if heights[i] == 0 {
+			heights[i] = lineHeight(lines, pt)
+			if r == roleTitle {
+				heights[i] = max(heights[i], titleMinHeight)
+			}
+		}
+	}
+	// A merged cell spanning rows gets the height it lacks on its last row.
+	for _, t := range tall {
+		have := 0.0
+		for i := t.first; i <= t.last; i++ {
+			have += heights[i]
+		}
+		if need := lineHeight(t.lines, pt); need > have {
+			heights[t.last] += need - have
+		}
+	}
+	for i := range rows {
+		if err := s.sw.SetRow(cellName(1, s.next+i), out[i], excelize.RowOpts{Height: roundUp(heights[i])}); err != nil {
+			return err
+		}
+	}
+	for _, m := range merges {
+		if err := s.sw.MergeCell(m[0], m[1]); err != nil {
+			return err
+		}
+	}
+	s.next += len(rows)
+	return nil
+}
+
+// Row heights (SPEC §6, NOTES): Excel does not fit wrapped text itself. At 11 pt a CJK character is
+// about 2 width units and an ASCII one 1; a column of width w holds about w−1 units (cell padding).
+
+// lineCount estimates the printed lines of text in a cell of the given width at pt points.
+func lineCount(text string, width, pt float64) int {
+	usable := max(width-1, 1)
+	n := 0
+	for para := range strings.SplitSeq(text, "\n") {
+		w := textUnits(para) * pt / 11
+		n += max(1, int(math.Ceil(w/usable-1e-9)))
+	}
+	return n
+}
+
+// textUnits is the width of s in Excel character units at 11 pt.
+func textUnits(s string) float64 {
+	u := 0
+	for _, r := range s {
+		switch {
+		case r < 0x250, r >= 0xFF61 && r <= 0xFFDC: // Latin, half-width forms
+			u++
+		default: // CJK, full-width forms and punctuation
+			u += 2
+		}
+	}
+	return float64(u)
+}
+
+func lineHeight(lines int, pt float64) float64 { return float64(lines)*pt*1.3 + 4 }
+
+// roundUp keeps heights on quarter points, as Excel does.
+func roundUp(h float64) float64 { return math.Ceil(h*4) / 4 }
