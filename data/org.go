@@ -40,7 +40,8 @@ var TeamCategories = []string{"采煤", "掘进", "机电", "运输", "通风", 
 
 // OrgStore keeps the branch, its Party groups and its work teams.
 type OrgStore interface {
-	// Branch returns the database's branch; an ENotFound error before the first save.
+	// Branch returns the database's branch. A new file already has one, with empty details, so the
+	// program asks for them on first start.
 	Branch(ctx context.Context) (Branch, error)
 	// SaveBranch creates the branch or updates it (by ID), after ValidateBranch.
 	SaveBranch(ctx context.Context, b *Branch) error

@@ -1,0 +1,200 @@
+// Package sqlite keeps the ledger in one SQLite file (SPEC §8): WAL, synchronous=FULL, foreign keys
+// on, every save one transaction, numbered forward-only migrations embedded in the program.
+//
+// One file normally holds one branch. "The current branch" is the branch row with the lowest id; the
+// first migration inserts it (empty) so that a new file always has one, and every list (groups, teams,
+// members, ID-number lookups) is scoped to it.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"branchledger/data"
+)
+
+var _ data.Store = (*DB)(nil)
+
+// dsnParams are go-sqlite3's connection parameters, applied to every pooled connection.
+// _synchronous must come after _journal_mode is parsed (go-sqlite3 lowers it to NORMAL for WAL
+// unless told otherwise); _txlock=immediate takes the write lock at BEGIN, so two writers wait on
+// busy_timeout instead of failing with SQLITE_BUSY halfway through a transaction.
+const dsnParams = "_journal_mode=WAL&_synchronous=FULL&_foreign_keys=on&_busy_timeout=5000&_txlock=immediate"
+
+// DB is the data file. It implements data.Store; its public methods own their transactions.
+type DB struct {
+	db   *sql.DB
+	path string
+	// now is the clock of created_at/updated_at and migration backup names; tests may replace it.
+	now func() time.Time
+}
+
+// Open opens the data file at path, creating it (and its folder) when missing, and migrates it to
+// the newest schema, after writing a backup of a file that already had one.
+func Open(path string) (*DB, error) { return open(path, migrationsFS()) }
+
+func open(path string, migrations fs.FS) (*DB, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("data file path %q: %w", path, err)
+	}
+	// go-sqlite3 cuts the DSN at the first "?"; Windows forbids it in names anyway.
+	if strings.Contains(abs, "?") {
+		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件路径「%s」中含有“?”，请换一个文件夹或文件名", abs))
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("无法创建数据文件夹「%s」：%v。请检查磁盘空间和访问权限，或换一个位置", filepath.Dir(abs), err))
+	}
+	if err := identify(context.Background(), abs); err != nil {
+		return nil, openError(abs, err)
+	}
+	sdb, err := sql.Open("sqlite3", abs+"?"+dsnParams)
+	if err != nil {
+		return nil, err
+	}
+	db := &DB{db: sdb, path: abs, now: time.Now}
+	if err := db.migrate(context.Background(), migrations); err != nil {
+		sdb.Close()
+		return nil, openError(abs, err)
+	}
+	return db, nil
+}
+
+// openError turns the SQLite errors a user can cause (a wrong or damaged file, no access) into
+// Chinese messages; others pass unchanged.
+func openError(path string, err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	name := filepath.Base(path)
+	switch se.Code {
+	case sqlite3.ErrNotADB, sqlite3.ErrCorrupt:
+		return notLedgerFile(name)
+	case sqlite3.ErrCantOpen, sqlite3.ErrPerm, sqlite3.ErrAuth:
+		return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开数据文件「%s」：请检查文件位置和访问权限", path))
+	case sqlite3.ErrReadonly:
+		return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」是只读的：请取消文件的只读属性，或把它复制到可写的文件夹后再打开", path))
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		return data.Errorf(data.EConflict, fmt.Sprintf("数据文件「%s」正被其他程序使用，请关闭其他程序后再试", path))
+	case sqlite3.ErrFull:
+		return data.Errorf(data.EInvalid, "磁盘已满，无法打开数据文件，请清理磁盘空间后再试")
+	}
+	return err
+}
+
+func notLedgerFile(name string) error {
+	return data.Errorf(data.EInvalid, fmt.Sprintf("「%s」不是支部台账的数据文件，或文件已损坏", name))
+}
+
+// Path is the absolute path of the data file.
+func (db *DB) Path() string { return db.path }
+
+// Close closes the file; SQLite checkpoints the WAL into it when the last connection closes.
+func (db *DB) Close() error { return db.db.Close() }
+
+// querier is what *sql.DB and *sql.Tx have in common, so helpers serve reads and transactions.
+type querier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// write runs fn in one (immediate) transaction, committed only when fn succeeds.
+func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// timestamp is the stored form of created_at/updated_at: UTC, as SQLite's CURRENT_TIMESTAMP.
+const timestamp = "2006-01-02 15:04:05"
+
+func (db *DB) stamp() string { return db.now().UTC().Format(timestamp) }
+
+func parseStamp(s string) (time.Time, error) {
+	t, err := time.ParseInLocation(timestamp, s, time.UTC)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("bad timestamp %q in data file: %w", s, err)
+	}
+	return t.Local(), nil
+}
+
+// nullID stores the "none" id 0 as NULL, which foreign keys accept.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// parseDate reads the stored yyyy-mm-dd form ("" is the zero Date). The schema's CHECKs guarantee
+// the form, so anything else means a damaged file.
+func parseDate(s string) (data.Date, error) {
+	if s == "" {
+		return data.Date{}, nil
+	}
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		y, ok1 := digits(s[0:4])
+		m, ok2 := digits(s[5:7])
+		d, ok3 := digits(s[8:10])
+		if ok1 && ok2 && ok3 {
+			if date := data.NewDate(y, time.Month(m), d); date.Valid() {
+				return date, nil
+			}
+		}
+	}
+	return data.Date{}, fmt.Errorf("bad date %q in data file", s)
+}
+
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int(s[i]-'0')
+	}
+	return n, true
+}
+
+// currentBranchID is the id of the current branch (the lowest), 0 when the file has none.
+func currentBranchID(ctx context.Context, q querier) (int64, error) {
+	var id sql.NullInt64
+	if err := q.QueryRowContext(ctx, `SELECT min(id) FROM branch`).Scan(&id); err != nil {
+		return 0, err
+	}
+	return id.Int64, nil
+}
+
+// requireBranch is currentBranchID for work that needs a branch.
+func requireBranch(ctx context.Context, q querier) (int64, error) {
+	id, err := currentBranchID(ctx, q)
+	if err == nil && id == 0 {
+		err = errNoBranch
+	}
+	return id, err
+}
+
+var errNoBranch error = data.Errorf(data.ENotFound, "数据文件中没有党支部信息，请先在“数据与设置”中填写党支部")
+
+// isForeignKey reports whether err is a FOREIGN KEY constraint failure.
+func isForeignKey(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey
+}

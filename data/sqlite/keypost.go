@@ -1,0 +1,65 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"unicode/utf8"
+
+	"branchledger/data"
+)
+
+// keyPostMaxLen matches the length ValidateMember allows for a member's 重点岗位.
+const keyPostMaxLen = 30
+
+// KeyPosts is the configured list of 重点岗位, in the order set (DefaultKeyPosts in a new file).
+func (db *DB) KeyPosts(ctx context.Context) ([]string, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT name FROM key_post ORDER BY sort, name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	posts := []string{}
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, err
+		}
+		posts = append(posts, p)
+	}
+	return posts, rows.Err()
+}
+
+// SetKeyPosts replaces the list with posts (normalised; empty or repeated names are FieldErrors on
+// 重点岗位). Members keep the key post they hold even when it leaves the list.
+func (db *DB) SetKeyPosts(ctx context.Context, posts []string) error {
+	clean := make([]string, len(posts))
+	seen := make(map[string]bool, len(posts))
+	var fe data.FieldErrors
+	for i, p := range posts {
+		p = data.NormalizeText(p)
+		switch {
+		case p == "":
+			fe = append(fe, data.FieldError{Field: data.FKeyPost, Message: fmt.Sprintf("第%d个重点岗位名称为空，请填写或删除这一行", i+1)})
+		case utf8.RuneCountInString(p) > keyPostMaxLen:
+			fe = append(fe, data.FieldError{Field: data.FKeyPost, Message: fmt.Sprintf("重点岗位「%s」超过%d个字，请缩短", p, keyPostMaxLen)})
+		case seen[p]:
+			fe = append(fe, data.FieldError{Field: data.FKeyPost, Message: fmt.Sprintf("重点岗位「%s」重复，请删除多余的一行", p)})
+		}
+		seen[p], clean[i] = true, p
+	}
+	if fe != nil {
+		return fe
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM key_post`); err != nil {
+			return err
+		}
+		for i, p := range clean {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO key_post (name, sort) VALUES (?, ?)`, p, i+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

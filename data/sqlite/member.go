@@ -1,0 +1,250 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"branchledger/data"
+)
+
+// memberFields are the member columns written by inserts and updates, in memberValues' order.
+const memberFields = `name, sex, ethnicity, id_number, birth_date, education, category, join_date, full_date,
+	job, mobile, landline, address, party_status, lost_contact, lost_date, floating, floating_to, remark,
+	group_id, team_id, party_role, key_post, supervisor, work_date, roll_status, roll_date`
+
+var memberParams = strings.TrimSuffix(strings.Repeat("?, ", strings.Count(memberFields, ",")+1), ", ")
+
+func memberValues(m *data.Member) []any {
+	return []any{m.Name, m.Sex, m.Ethnicity, m.IDNumber, m.BirthDate.String(), m.Education, m.Category,
+		m.JoinDate.String(), m.FullDate.String(), m.Job, m.Mobile, m.Landline, m.Address, m.PartyStatus,
+		m.LostContact, m.LostDate.String(), m.Floating, m.FloatingTo, m.Remark,
+		nullID(m.GroupID), nullID(m.TeamID), m.PartyRole, m.KeyPost, m.Supervisor, m.WorkDate.String(),
+		m.RollStatus, m.RollDate.String()}
+}
+
+const (
+	selectMember = `SELECT id, branch_id, ` + memberFields + `, created_at, updated_at FROM member`
+	insertMember = `INSERT INTO member (branch_id, created_at, updated_at, ` + memberFields + `) VALUES (?, ?, ?, `
+	updateMember = `UPDATE member SET updated_at = ?, (` + memberFields + `) = (`
+)
+
+var (
+	insertMemberSQL = insertMember + memberParams + `)`
+	updateMemberSQL = updateMember + memberParams + `) WHERE id = ?`
+)
+
+// scanMember reads one row of selectMember.
+func scanMember(rows interface{ Scan(...any) error }) (data.Member, error) {
+	var m data.Member
+	var birth, join, full, lost, work, roll, created, updated string
+	var group, team sql.NullInt64
+	err := rows.Scan(&m.ID, &m.BranchID, &m.Name, &m.Sex, &m.Ethnicity, &m.IDNumber, &birth, &m.Education,
+		&m.Category, &join, &full, &m.Job, &m.Mobile, &m.Landline, &m.Address, &m.PartyStatus,
+		&m.LostContact, &lost, &m.Floating, &m.FloatingTo, &m.Remark, &group, &team, &m.PartyRole,
+		&m.KeyPost, &m.Supervisor, &work, &m.RollStatus, &roll, &created, &updated)
+	if err != nil {
+		return m, err
+	}
+	m.GroupID, m.TeamID = group.Int64, team.Int64
+	for _, d := range []struct {
+		dst *data.Date
+		s   string
+	}{{&m.BirthDate, birth}, {&m.JoinDate, join}, {&m.FullDate, full}, {&m.LostDate, lost}, {&m.WorkDate, work}, {&m.RollDate, roll}} {
+		if *d.dst, err = parseDate(d.s); err != nil {
+			return m, err
+		}
+	}
+	if m.CreatedAt, err = parseStamp(created); err != nil {
+		return m, err
+	}
+	m.UpdatedAt, err = parseStamp(updated)
+	return m, err
+}
+
+func errNoMember(id int64) error {
+	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的党员，可能已被删除，请刷新后再试", id))
+}
+
+// Members lists the current branch's members matching f, ordered by group name, team name and name
+// (members without a group or team last).
+func (db *DB) Members(ctx context.Context, f data.MemberFilter) ([]data.Member, error) {
+	where := []string{`branch_id = (SELECT min(id) FROM branch)`}
+	var args []any
+	if !f.IncludeLeft {
+		where, args = append(where, `roll_status = ?`), append(args, data.RollIn)
+	}
+	for _, ref := range []struct {
+		column string
+		id     int64
+	}{{"group_id", f.GroupID}, {"team_id", f.TeamID}} {
+		switch {
+		case ref.id < 0:
+			where = append(where, ref.column+` IS NULL`)
+		case ref.id > 0:
+			where, args = append(where, ref.column+` = ?`), append(args, ref.id)
+		}
+	}
+	if f.Category != "" {
+		where, args = append(where, `category = ?`), append(args, f.Category)
+	}
+	if f.KeyPostOnly {
+		where = append(where, `key_post <> ''`)
+	}
+	if f.Supervisors {
+		where = append(where, `supervisor = 1`)
+	}
+	rows, err := db.db.QueryContext(ctx, selectMember+` WHERE `+strings.Join(where, ` AND `)+`
+		ORDER BY group_id IS NULL, (SELECT name FROM party_group WHERE id = group_id),
+			team_id IS NULL, (SELECT name FROM team WHERE id = team_id), name, id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ms []data.Member
+	for rows.Next() {
+		m, err := scanMember(rows)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+	}
+	return ms, rows.Err()
+}
+
+// Member returns the member with id.
+func (db *DB) Member(ctx context.Context, id int64) (data.Member, error) {
+	m, err := scanMember(db.db.QueryRowContext(ctx, selectMember+` WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, errNoMember(id)
+	}
+	return m, err
+}
+
+// MemberByIDNumber finds a member of the current branch by ID number (normalised first, so a
+// lower-case x or full-width digits still match).
+func (db *DB) MemberByIDNumber(ctx context.Context, idNumber string) (data.Member, error) {
+	idNumber = data.NormalizeIDNumber(idNumber)
+	m, err := scanMember(db.db.QueryRowContext(ctx,
+		selectMember+` WHERE branch_id = (SELECT min(id) FROM branch) AND id_number = ?`, idNumber))
+	if errors.Is(err, sql.ErrNoRows) {
+		return m, data.Errorf(data.ENotFound, fmt.Sprintf("未找到身份证号为 %s 的党员", idNumber))
+	}
+	return m, err
+}
+
+// CreateMember normalises and validates m, checks that its ID number is new in the branch and that
+// its group and team exist, and saves it in the current branch (unless m.BranchID says otherwise).
+// On success m holds what was saved, with ID and timestamps.
+func (db *DB) CreateMember(ctx context.Context, m *data.Member) error {
+	m.Normalize()
+	if fe := data.ValidateMember(m, data.DateOf(db.now())); fe != nil {
+		return fe
+	}
+	saved := *m
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		if saved.BranchID == 0 {
+			var err error
+			if saved.BranchID, err = requireBranch(ctx, tx); err != nil {
+				return err
+			}
+		}
+		if err := checkMember(ctx, tx, &saved); err != nil {
+			return err
+		}
+		stamp := db.stamp()
+		res, err := tx.ExecContext(ctx, insertMemberSQL, append([]any{saved.BranchID, stamp, stamp}, memberValues(&saved)...)...)
+		if err != nil {
+			return err
+		}
+		if saved.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		saved.CreatedAt, err = parseStamp(stamp)
+		saved.UpdatedAt = saved.CreatedAt
+		return err
+	})
+	if err == nil {
+		*m = saved
+	}
+	return err
+}
+
+// UpdateMember normalises, validates and saves m over the member with m.ID, with the checks of
+// CreateMember. The member stays in its branch; m gets the saved BranchID and timestamps.
+func (db *DB) UpdateMember(ctx context.Context, m *data.Member) error {
+	m.Normalize()
+	if fe := data.ValidateMember(m, data.DateOf(db.now())); fe != nil {
+		return fe
+	}
+	saved := *m
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		var created string
+		err := tx.QueryRowContext(ctx, `SELECT branch_id, created_at FROM member WHERE id = ?`, saved.ID).Scan(&saved.BranchID, &created)
+		if errors.Is(err, sql.ErrNoRows) {
+			return errNoMember(saved.ID)
+		} else if err != nil {
+			return err
+		}
+		if err := checkMember(ctx, tx, &saved); err != nil {
+			return err
+		}
+		stamp := db.stamp()
+		if _, err := tx.ExecContext(ctx, updateMemberSQL, append(append([]any{stamp}, memberValues(&saved)...), saved.ID)...); err != nil {
+			return err
+		}
+		if saved.CreatedAt, err = parseStamp(created); err != nil {
+			return err
+		}
+		saved.UpdatedAt, err = parseStamp(stamp)
+		return err
+	})
+	if err == nil {
+		*m = saved
+	}
+	return err
+}
+
+// checkMember enforces what needs the data file: a unique ID number in the branch, and a group and
+// team of the branch.
+func checkMember(ctx context.Context, q querier, m *data.Member) error {
+	var fe data.FieldErrors
+	var other string
+	err := q.QueryRowContext(ctx, `SELECT name FROM member WHERE branch_id = ? AND id_number = ? AND id <> ?`,
+		m.BranchID, m.IDNumber, m.ID).Scan(&other)
+	switch {
+	case err == nil:
+		fe = append(fe, duplicateID(other))
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
+	if ok, err := inBranch(ctx, q, "party_group", m.GroupID, m.BranchID); err != nil {
+		return err
+	} else if !ok {
+		fe = append(fe, data.FieldError{Field: data.FGroup, Message: "所选党小组不存在（可能已被删除），请重新选择"})
+	}
+	if ok, err := inBranch(ctx, q, "team", m.TeamID, m.BranchID); err != nil {
+		return err
+	} else if !ok {
+		fe = append(fe, data.FieldError{Field: data.FTeam, Message: "所选班组不存在（可能已被删除），请重新选择"})
+	}
+	if fe != nil {
+		return fe
+	}
+	return nil
+}
+
+func duplicateID(holder string) data.FieldError {
+	return data.FieldError{Field: data.FIDNumber, Message: fmt.Sprintf("该身份证号已登记为党员「%s」，不能重复录入", holder)}
+}
+
+// DeleteMember removes a member typed by mistake; a group led by the member is left with no leader.
+func (db *DB) DeleteMember(ctx context.Context, id int64) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM member WHERE id = ?`, id)
+		err = inUse(err, "该党员已有相关记录（如督查、积分），不能删除；如已离开本支部，请把在册状态改为转出")
+		return mustAffect(res, err, errNoMember(id))
+	})
+}

@@ -1,0 +1,310 @@
+package sqlite
+
+import (
+	"database/sql"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"testing"
+	"testing/fstest"
+
+	"branchledger/data"
+)
+
+// A fake history: version 1 makes a table with a row, version 2 adds a column.
+var (
+	fakeV1 = fstest.MapFS{
+		"0001_start.sql": {Data: []byte(`CREATE TABLE note (text TEXT NOT NULL); INSERT INTO note VALUES ('旧数据');`)},
+	}
+	fakeV2 = fstest.MapFS{
+		"0001_start.sql": fakeV1["0001_start.sql"],
+		"0002_more.sql":  {Data: []byte(`ALTER TABLE note ADD COLUMN extra TEXT NOT NULL DEFAULT ''; INSERT INTO note VALUES ('新数据', '有');`)},
+		"README.txt":     {Data: []byte("not a migration")},
+	}
+)
+
+func openFake(t *testing.T, path string, fsys fs.FS) (*DB, error) {
+	t.Helper()
+	db, err := open(path, fsys)
+	if err == nil {
+		t.Cleanup(func() { db.Close() })
+	}
+	return db, err
+}
+
+// rawQuery reads one value from a file without the store, as an outsider would.
+func rawQuery(t *testing.T, path, query string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var v string
+	if err := db.QueryRow(query).Scan(&v); err != nil {
+		t.Fatalf("%s on %s: %v", query, filepath.Base(path), err)
+	}
+	return v
+}
+
+func backups(t *testing.T, dir string) []string {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "ledger.迁移前备份-*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return names
+}
+
+func TestMigrationWritesBackupFirst(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.db")
+	db, err := openFake(t, path, fakeV1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if b := backups(t, dir); len(b) != 0 {
+		t.Fatalf("a new file got a backup: %v", b)
+	}
+
+	if _, err := openFake(t, path, fakeV2); err != nil {
+		t.Fatal(err)
+	}
+	b := backups(t, dir)
+	if len(b) != 1 {
+		t.Fatalf("backups = %v, want one", b)
+	}
+	if name := filepath.Base(b[0]); !regexp.MustCompile(`^ledger\.迁移前备份-v1-\d{8}-\d{6}\.db$`).MatchString(name) {
+		t.Errorf("backup name %q", name)
+	}
+	// The backup is the file as it was: version 1, its row, no new column.
+	if v := rawQuery(t, b[0], `PRAGMA user_version`); v != "1" {
+		t.Errorf("backup version = %s, want 1", v)
+	}
+	if v := rawQuery(t, b[0], `SELECT group_concat(text) FROM note`); v != "旧数据" {
+		t.Errorf("backup rows = %q", v)
+	}
+	if v := rawQuery(t, b[0], `SELECT count(*) FROM pragma_table_info('note') WHERE name = 'extra'`); v != "0" {
+		t.Error("backup already has the column of version 2")
+	}
+	db.Close()
+	if v := rawQuery(t, path, `PRAGMA user_version`); v != "2" {
+		t.Errorf("migrated version = %s, want 2", v)
+	}
+	if v := rawQuery(t, path, `SELECT group_concat(text || extra) FROM note`); v != "旧数据,新数据有" {
+		t.Errorf("migrated rows = %q", v)
+	}
+
+	// An up-to-date file is opened without another backup.
+	if _, err := openFake(t, path, fakeV2); err != nil {
+		t.Fatal(err)
+	}
+	if b := backups(t, dir); len(b) != 1 {
+		t.Errorf("backups after reopening = %v", b)
+	}
+}
+
+func TestFailedMigrationChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.db")
+	db, err := openFake(t, path, fakeV1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	broken := fstest.MapFS{
+		"0001_start.sql": fakeV1["0001_start.sql"],
+		"0002_broken.sql": {Data: []byte(`ALTER TABLE note ADD COLUMN extra TEXT NOT NULL DEFAULT '';
+			UPDATE note SET extra = 'x'; INSERT INTO nowhere VALUES (1);`)},
+	}
+	if _, err := openFake(t, path, broken); err == nil {
+		t.Fatal("a broken migration succeeded")
+	}
+	if v := rawQuery(t, path, `PRAGMA user_version`); v != "1" {
+		t.Errorf("version after a failed migration = %s, want 1", v)
+	}
+	if v := rawQuery(t, path, `SELECT count(*) FROM pragma_table_info('note') WHERE name = 'extra'`); v != "0" {
+		t.Error("half of the failed migration was kept")
+	}
+	if b := backups(t, dir); len(b) != 1 {
+		t.Errorf("backups = %v, want the one written before trying", b)
+	}
+}
+
+func TestNewerFileRefused(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.db")
+	db, err := openFake(t, path, fakeV2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	_, err = openFake(t, path, fakeV1)
+	wantCode(t, err, data.EInvalid)
+	if want := "数据文件由更新版本的支部台账创建（结构版本 2），请升级程序后再打开"; data.ErrorMessage(err) != want {
+		t.Errorf("message = %q, want %q", data.ErrorMessage(err), want)
+	}
+	if v := rawQuery(t, path, `PRAGMA user_version`); v != "2" {
+		t.Errorf("version = %s, want 2", v)
+	}
+	if b := backups(t, dir); len(b) != 0 {
+		t.Errorf("a refused file got a backup: %v", b)
+	}
+}
+
+func TestMigrationNumbering(t *testing.T) {
+	sql := &fstest.MapFile{Data: []byte(`SELECT 1;`)}
+	tests := []struct {
+		name  string
+		files []string
+		ok    bool
+	}{
+		{"gap after 2", []string{"0001_a.sql", "0002_b.sql", "0010_j.sql"}, false},
+		{"gap", []string{"0001_a.sql", "0003_c.sql"}, false},
+		{"twice the same number", []string{"0001_a.sql", "0001_b.sql"}, false},
+		{"no number", []string{"0001_a.sql", "init.sql"}, false},
+		{"zero", []string{"0000_a.sql"}, false},
+		{"contiguous", []string{"0002_b.sql", "0001_a.sql", "0003_c.sql"}, true},
+		{"none", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			for _, f := range tt.files {
+				fsys[f] = sql
+			}
+			ms, err := loadMigrations(fsys)
+			if (err == nil) != tt.ok {
+				t.Fatalf("err = %v, want ok = %v", err, tt.ok)
+			}
+			for i, m := range ms {
+				if m.version != i+1 {
+					t.Errorf("migration %d has version %d", i, m.version)
+				}
+			}
+		})
+	}
+}
+
+func TestEmbeddedMigrations(t *testing.T) {
+	ms, err := loadMigrations(migrationsFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) == 0 || ms[0].name != "0001_init.sql" {
+		t.Fatalf("embedded migrations = %v", ms)
+	}
+	db := openTemp(t)
+	var version, appID int
+	if err := db.db.QueryRow(`SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id)`).Scan(&version, &appID); err != nil {
+		t.Fatal(err)
+	}
+	if version != len(ms) || appID != applicationID {
+		t.Errorf("user_version = %d, application_id = %#x; want %d, %#x", version, appID, len(ms), applicationID)
+	}
+}
+
+// The schema's CHECKs must accept every value the program offers and refuse anything else.
+func TestSchemaChecks(t *testing.T) {
+	db := openTemp(t)
+	m := mustCreate(t, db, newMember("张三", 3))
+	g := data.Group{Name: "第一党小组"}
+	if err := db.SaveGroup(ctx, &g); err != nil {
+		t.Fatal(err)
+	}
+	tm := data.Team{Name: "综采一班"}
+	if err := db.SaveTeam(ctx, &tm); err != nil {
+		t.Fatal(err)
+	}
+	set := func(table, column string, id int64, v any) error {
+		_, err := db.db.Exec(`UPDATE `+table+` SET `+column+` = ? WHERE id = ?`, v, id)
+		return err
+	}
+	accepted := []struct {
+		table, column string
+		values        []string
+	}{
+		{"member", "sex", data.Sexes},
+		{"member", "ethnicity", data.Ethnicities},
+		{"member", "education", append([]string{""}, data.Educations...)},
+		{"member", "category", data.Categories},
+		{"member", "party_status", data.PartyStates},
+		{"member", "party_role", data.PartyRoles},
+		{"member", "roll_status", data.RollStates},
+		{"member", "full_date", []string{"", "2000-02-29", "2026-12-31"}},
+		{"member", "id_number", []string{"13020319850512003X", "130203198505120030"}},
+		{"team", "category", append([]string{""}, data.TeamCategories...)},
+	}
+	for _, a := range accepted {
+		id := m.ID
+		if a.table == "team" {
+			id = tm.ID
+		}
+		for _, v := range a.values {
+			if err := set(a.table, a.column, id, v); err != nil {
+				t.Errorf("%s.%s = %q refused: %v", a.table, a.column, v, err)
+			}
+		}
+	}
+	refused := []struct {
+		table, column string
+		value         any
+	}{
+		{"member", "sex", "男性"},
+		{"member", "ethnicity", "汉"},
+		{"member", "ethnicity", ""},
+		{"member", "education", "本科"},
+		{"member", "category", "入党积极分子"},
+		{"member", "party_status", ""},
+		{"member", "party_role", "支委"},
+		{"member", "roll_status", "离职"},
+		{"member", "name", ""},
+		{"member", "name", nil},
+		{"member", "id_number", "13020319850512003x"},
+		{"member", "id_number", "1302031985051200"},
+		{"member", "birth_date", ""},
+		{"member", "join_date", "2026/01/01"},
+		{"member", "full_date", "2026-02-30"},
+		{"member", "full_date", "2026-1-1"},
+		{"member", "lost_date", "20260101"},
+		{"member", "work_date", "2026-13-01"},
+		{"member", "roll_date", " "},
+		{"member", "lost_contact", 2},
+		{"member", "floating", -1},
+		{"member", "supervisor", "是"},
+		{"member", "remark", nil},
+		{"member", "group_id", 9999},
+		{"member", "team_id", 9999},
+		{"member", "branch_id", 9999},
+		{"team", "category", "采矿"},
+		{"team", "group_id", 9999},
+		{"party_group", "leader_id", 9999},
+		{"party_group", "name", ""},
+	}
+	for _, r := range refused {
+		id := map[string]int64{"member": m.ID, "team": tm.ID, "party_group": g.ID}[r.table]
+		if err := set(r.table, r.column, id, r.value); err == nil {
+			t.Errorf("%s.%s = %#v accepted", r.table, r.column, r.value)
+		}
+	}
+}
+
+func TestNewFileHasBranchAndDefaultKeyPosts(t *testing.T) {
+	db := openTemp(t)
+	b, err := db.Branch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b != (data.Branch{ID: 1}) {
+		t.Errorf("new file's branch = %+v, want an empty branch 1", b)
+	}
+	posts, err := db.KeyPosts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(posts, data.DefaultKeyPosts) {
+		t.Errorf("key posts = %v, want %v", posts, data.DefaultKeyPosts)
+	}
+}
