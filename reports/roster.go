@@ -20,7 +20,7 @@ type rosterField struct {
 var rosterFields = map[string]rosterField{
 	"序号":              {5, Int, AlignAuto, nil}, // filled by the writer
 	data.FName:        {8, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Name }},
-	data.FBranch:      {10, Text, AlignAuto, func(_ *data.Member, meta *Meta) any { return meta.Branch }},
+	data.FBranch:      {14, Text, AlignAuto, func(_ *data.Member, meta *Meta) any { return meta.Branch }},
 	data.FIDNumber:    {19.5, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.IDNumber }},
 	data.FSex:         {4.5, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Sex }},
 	data.FEthnicity:   {6, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Ethnicity }},
@@ -32,11 +32,11 @@ var rosterFields = map[string]rosterField{
 	data.FJob:         {9, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Job }},
 	data.FMobile:      {12.5, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Mobile }},
 	data.FLandline:    {13, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Landline }},
-	data.FAddress:     {15, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Address }},
+	data.FAddress:     {16, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Address }},
 	data.FPartyStatus: {6, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.PartyStatus }},
-	data.FLostContact: {5.5, Bool, AlignAuto, func(m *data.Member, _ *Meta) any { return m.LostContact }},
+	data.FLostContact: {6.5, Bool, AlignAuto, func(m *data.Member, _ *Meta) any { return m.LostContact }},
 	data.FLostDate:    {11, Date, AlignAuto, func(m *data.Member, _ *Meta) any { return m.LostDate }},
-	data.FFloating:    {5.5, Bool, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Floating }},
+	data.FFloating:    {6.5, Bool, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Floating }},
 	data.FFloatingTo:  {9, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.FloatingTo }},
 	data.FRemark:      {9, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Remark }},
 }
