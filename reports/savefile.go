@@ -31,6 +31,10 @@ func SaveFile(path string, write func(io.Writer) error) (err error) {
 	if err = bw.Flush(); err != nil {
 		return data.Errorf(data.EInvalid, fmt.Sprintf("写入「%s」失败：%v（磁盘可能已满）", path, err))
 	}
+	// CreateTemp makes the file private (0600); an exported report is an ordinary document.
+	if err = tmp.Chmod(0o644); err != nil {
+		return data.Errorf(data.EInvalid, fmt.Sprintf("写入「%s」失败：%v", path, err))
+	}
 	if err = tmp.Sync(); err != nil {
 		return data.Errorf(data.EInvalid, fmt.Sprintf("写入「%s」失败：%v", path, err))
 	}

@@ -14,6 +14,9 @@ func TestSaveFileKeepsOldFileOnFailure(t *testing.T) {
 	if err := SaveFile(path, func(w io.Writer) error { _, err := io.WriteString(w, "old"); return err }); err != nil {
 		t.Fatal(err)
 	}
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o644 {
+		t.Fatalf("saved file mode %v, %v; want an ordinary 0644 document", st.Mode(), err)
+	}
 	boom := errors.New("boom")
 	if err := SaveFile(path, func(w io.Writer) error { io.WriteString(w, "half"); return boom }); !errors.Is(err, boom) {
 		t.Fatalf("error = %v, want boom", err)
