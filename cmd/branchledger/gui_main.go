@@ -1,0 +1,100 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+	"branchledger/data/sqlite"
+	"branchledger/gui"
+)
+
+// appID must match FyneApp.toml: Fyne keys preferences and storage by it.
+const appID = "cn.zhibutaizhang.ledger"
+
+// runGUI opens the window on the data file named by --db (or dropped on the program), else the
+// default one, and returns the exit code when the window closes.
+func runGUI(argv []string) (code int) {
+	path, err := guiDataFile(argv)
+	// A plain `go build` binary does not read FyneApp.toml; give Fyne the same facts.
+	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: gui.AppTitle, Version: version, Release: true})
+	a := app.NewWithID(appID)
+	if err2 := gui.SetupApp(a); err2 != nil && err == nil {
+		err = err2
+	}
+	if err != nil {
+		return showFatal(a, err)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			code = crashed(path, r)
+		}
+	}()
+	db, err := sqlite.Open(path)
+	if err != nil {
+		return showFatal(a, err)
+	}
+	defer db.Close()
+	// Greet until the ledger has a branch name or members, also after a 稍后再填.
+	firstRun, err := gui.IsEmptyLedger(context.Background(), db)
+	if err != nil {
+		return showFatal(a, err)
+	}
+	w := a.NewWindow(gui.AppTitle)
+	gui.NewMainWindow(&gui.Env{App: a, Win: w, Store: db, Today: data.Today}, firstRun)
+	w.SetMaster()
+	w.ShowAndRun()
+	return 0
+}
+
+// guiDataFile reads --db FILE (or one .db file given alone, as when a file is dropped on the exe).
+func guiDataFile(argv []string) (string, error) {
+	a, err := parseArgs(argv, []string{"db"}, nil)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case a.has("db") && len(a.positional) == 0:
+		return a.get("db"), nil
+	case len(a.positional) == 1 && !a.has("db") && strings.EqualFold(filepath.Ext(a.positional[0]), ".db"):
+		return a.positional[0], nil
+	case len(argv) == 0:
+		return defaultDataFile()
+	}
+	return "", usageErr("不认识的参数：%s。打开图形界面请用 --db 数据文件；命令行用法请运行 branchledger help", strings.Join(argv, " "))
+}
+
+// showFatal shows a problem that keeps the program from starting, in Chinese, and waits for 退出.
+func showFatal(a fyne.App, err error) int {
+	w := a.NewWindow(gui.AppTitle + " — 无法启动")
+	msg := widget.NewLabel(data.ErrorMessage(err))
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton("退出", func() { a.Quit() })
+	w.SetContent(container.NewBorder(nil, container.NewCenter(quit), nil, nil, msg))
+	w.Resize(fyne.NewSize(520, 200))
+	w.ShowAndRun()
+	return 1
+}
+
+// crashed records an unexpected failure next to the data file so that it can be reported, instead
+// of vanishing with the window.
+func crashed(dataFile string, r any) int {
+	report := fmt.Sprintf("%s 支部台账 %s 意外出错：%v\n\n%s\n", time.Now().Format(time.DateTime), version, r, debug.Stack())
+	log := filepath.Join(filepath.Dir(dataFile), "错误记录.txt")
+	if f, err := os.OpenFile(log, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644); err == nil {
+		f.WriteString(report)
+		f.Close()
+	}
+	fmt.Fprintf(os.Stderr, "支部台账意外出错，已保存的数据不受影响。错误记录见 %s\n", log)
+	return 2
+}

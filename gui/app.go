@@ -1,0 +1,432 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/assets"
+	"branchledger/data"
+	"branchledger/data/demo"
+)
+
+// AppTitle is the program's name, first in every window title.
+const AppTitle = "支部台账"
+
+// demoMembers is the size of the branch that 载入演示数据 makes: a typical 综采队 branch.
+const demoMembers = 120
+
+// SetupApp prepares the Fyne app before any window is made: Chinese built-in texts whatever the OS
+// language (UseChinese), the light theme with the bundled Chinese font, and the icon.
+func SetupApp(a fyne.App) error {
+	if err := UseChinese(); err != nil {
+		return err
+	}
+	a.Settings().SetTheme(NewTheme())
+	a.SetIcon(AppIcon)
+	return nil
+}
+
+// IsEmptyLedger reports whether the data file holds nothing yet (no branch name, no members): when
+// it is, pass firstRun to NewMainWindow so that the user is greeted.
+func IsEmptyLedger(ctx context.Context, st data.Store) (bool, error) {
+	b, err := st.Branch(ctx)
+	if err != nil && data.ErrorCode(err) != data.ENotFound {
+		return false, err
+	}
+	if b.Name != "" {
+		return false, nil
+	}
+	ms, err := st.Members(ctx, data.MemberFilter{IncludeLeft: true})
+	return err == nil && len(ms) == 0, err
+}
+
+// module is one entry of the left navigation; its screen is built when first shown.
+type module struct {
+	title  string
+	icon   fyne.Resource
+	build  func() Screen
+	screen Screen
+	stale  bool // data changed since the screen last loaded
+}
+
+// MainWindow is the program's window: the navigation on the left, the shown module's screen on the
+// right, and the main menu whose shortcuts (Ctrl+N/S/F) act on the shown screen.
+type MainWindow struct {
+	env     *Env
+	modules []*module
+	current int
+	nav     *widget.List
+	stack   *fyne.Container
+	menu    *fyne.MainMenu
+	// Menu items enabled according to the shown screen's abilities.
+	newItem, saveItem, findItem *fyne.MenuItem
+	// members is the 党员名单 screen once built (the menu's 导入/导出 use it).
+	members *MembersScreen
+}
+
+// NewMainWindow fills env.Win with the main window: title, menu, navigation and 工作台. It sets
+// env.Changed (keeping a handler the caller set) so that screens reload after any save. With
+// firstRun (a new, empty data file) it greets the user with 新建空白台账 / 载入演示数据. The caller
+// shows the window (env.Win.ShowAndRun()).
+func NewMainWindow(env *Env, firstRun bool) *MainWindow {
+	w := &MainWindow{env: env, current: -1}
+	if env.Today == nil {
+		env.Today = data.Today
+	}
+	outer := env.Changed
+	env.Changed = func() {
+		w.changed()
+		if outer != nil {
+			outer()
+		}
+	}
+
+	// The navigation. Later modules (督查整改, 两堂一舍, 考核) are one line each, before 报表.
+	w.modules = []*module{
+		{title: "工作台", icon: theme.HomeIcon(), build: func() Screen { return NewHomeScreen(env) }},
+		{title: "党员", icon: theme.AccountIcon(), build: w.newMembersModule},
+		{title: "报表", icon: theme.DocumentPrintIcon(), build: func() Screen { return NewReportsScreen(env) }},
+		{title: "数据与设置", icon: theme.SettingsIcon(), build: func() Screen { return NewSettingsScreen(env) }},
+	}
+
+	w.nav = widget.NewList(
+		func() int { return len(w.modules) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("数据与设置")
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), l)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Icon).SetResource(w.modules[id].icon)
+			c.Objects[1].(*widget.Label).SetText(w.modules[id].title)
+		})
+	w.nav.OnSelected = func(id widget.ListItemID) { w.show(id) }
+	heading := widget.NewLabelWithStyle(AppTitle, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	left := container.NewBorder(container.NewVBox(heading, widget.NewSeparator()), nil, nil, widget.NewSeparator(), w.nav)
+	w.stack = container.NewStack()
+	env.Win.SetContent(orderedBorder(nil, nil, left, nil, w.stack))
+	env.Win.SetMainMenu(w.buildMenu())
+	env.Win.SetIcon(AppIcon)
+	env.Win.Resize(fyne.NewSize(1280, 800))
+	w.updateTitle()
+	w.nav.Select(0)
+	if firstRun {
+		w.showWelcome()
+	}
+	return w
+}
+
+// newMembersModule is 党员: tabs 党员名单, 党小组 and 班组.
+func (w *MainWindow) newMembersModule() Screen {
+	w.members = NewMembersScreen(w.env)
+	w.members.OnExport = func() { w.ShowModule("报表") }
+	ts := newTabsScreen(
+		tab{"党员名单", func() Screen { return w.members }},
+		tab{"党小组", func() Screen { return NewGroupsScreen(w.env) }},
+		tab{"班组", func() Screen { return NewTeamsScreen(w.env) }},
+	)
+	ts.onSelected = w.updateMenu
+	return ts
+}
+
+// ShowModule shows the module titled title (工作台, 党员, 报表, 数据与设置, …).
+func (w *MainWindow) ShowModule(title string) {
+	for i, m := range w.modules {
+		if m.title == title {
+			w.nav.Select(i) // calls show
+			return
+		}
+	}
+}
+
+// ShowMember opens 党员名单 on the member with the id (from 工作台 or, later, other modules).
+func (w *MainWindow) ShowMember(id int64) {
+	w.ShowModule("党员")
+	if ts, ok := w.Shown().(*tabsScreen); ok {
+		ts.tabs.SelectIndex(0)
+	}
+	w.members.Select(id)
+}
+
+// Shown is the screen shown now.
+func (w *MainWindow) Shown() Screen {
+	if w.current < 0 {
+		return nil
+	}
+	return w.modules[w.current].screen
+}
+
+func (w *MainWindow) show(i int) {
+	m := w.modules[i]
+	switch {
+	case m.screen == nil:
+		m.screen = m.build()
+	case m.stale:
+		m.screen.Reload()
+	}
+	m.stale = false
+	w.current = i
+	w.stack.Objects = []fyne.CanvasObject{m.screen.Content()}
+	w.stack.Refresh()
+	w.updateMenu()
+}
+
+// changed marks every screen for reloading when next shown and refreshes the title.
+func (w *MainWindow) changed() {
+	for i, m := range w.modules {
+		if m.screen == nil {
+			continue
+		}
+		if i != w.current {
+			m.stale = true
+		}
+		if ts, ok := m.screen.(*tabsScreen); ok {
+			ts.markStale()
+		}
+	}
+	w.updateTitle()
+}
+
+func (w *MainWindow) updateTitle() {
+	b, err := w.env.Store.Branch(context.Background())
+	if err != nil || b.Name == "" {
+		w.env.Win.SetTitle(AppTitle)
+		return
+	}
+	w.env.Win.SetTitle(AppTitle + " — " + b.Name)
+}
+
+// shortcut is Ctrl+key (Cmd+key on a Mac).
+func shortcut(key fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+// buildMenu makes 文件/编辑/帮助. The shortcuts live on menu items because the window checks them
+// before a focused Entry gets the key (which would swallow Ctrl+S).
+func (w *MainWindow) buildMenu() *fyne.MainMenu {
+	w.newItem = fyne.NewMenuItem("新建", func() {
+		if c, ok := w.ability().(Creator); ok {
+			c.New()
+		}
+	})
+	w.newItem.Shortcut = shortcut(fyne.KeyN)
+	w.saveItem = fyne.NewMenuItem("保存", func() {
+		if s, ok := w.ability().(Saver); ok {
+			s.Save()
+		}
+	})
+	w.saveItem.Shortcut = shortcut(fyne.KeyS)
+	w.findItem = fyne.NewMenuItem("查找", func() {
+		if s, ok := w.ability().(Searcher); ok {
+			s.FocusSearch()
+		}
+	})
+	w.findItem.Shortcut = shortcut(fyne.KeyF)
+	importItem := fyne.NewMenuItem("导入花名册…", func() {
+		// The dialog calls env.Changed, which marks the other screens; the shown one reloads here.
+		ShowImportDialog(w.env, func() { w.Shown().Reload() })
+	})
+	exportItem := fyne.NewMenuItem("导出报表…", func() { w.ShowModule("报表") })
+	quit := fyne.NewMenuItem("退出", func() { w.env.App.Quit() })
+	quit.IsQuit = true
+
+	file := fyne.NewMenu("文件", w.newItem, w.saveItem, fyne.NewMenuItemSeparator(), importItem, exportItem,
+		fyne.NewMenuItemSeparator(), quit)
+	edit := fyne.NewMenu("编辑", w.findItem)
+	help := fyne.NewMenu("帮助",
+		fyne.NewMenuItem("快捷键", w.showShortcuts),
+		fyne.NewMenuItem("关于支部台账", w.showAbout))
+	w.menu = fyne.NewMainMenu(file, edit, help)
+	return w.menu
+}
+
+// ability is the screen the menu's 新建/保存/查找 act on: the shown screen, or its shown tab.
+func (w *MainWindow) ability() Screen {
+	s := w.Shown()
+	if ts, ok := s.(*tabsScreen); ok {
+		return ts.Shown()
+	}
+	return s
+}
+
+func (w *MainWindow) updateMenu() {
+	s := w.ability()
+	_, c := s.(Creator)
+	_, sv := s.(Saver)
+	_, f := s.(Searcher)
+	if w.newItem.Disabled == !c && w.saveItem.Disabled == !sv && w.findItem.Disabled == !f {
+		return
+	}
+	w.newItem.Disabled, w.saveItem.Disabled, w.findItem.Disabled = !c, !sv, !f
+	w.menu.Refresh()
+}
+
+func (w *MainWindow) showShortcuts() {
+	text := "Ctrl+N\t新建（当前页面的新记录）\n" +
+		"Ctrl+S\t保存\n" +
+		"Ctrl+F\t查找（光标移到搜索框）\n" +
+		"Tab / Shift+Tab\t下一个 / 上一个输入框\n" +
+		"回车\t在表单最后一栏按回车即保存\n" +
+		"日期\t可输入 2026-11-23、20261123、2026.11.23、2026年11月23日，或点日历按钮选择"
+	dialog.ShowInformation("快捷键", text, w.env.Win)
+}
+
+func (w *MainWindow) showAbout() {
+	version := w.env.App.Metadata().Version
+	if version == "" {
+		version = "开发版"
+	}
+	info := widget.NewLabel(fmt.Sprintf("%s %s\n党支部书记的离线台账：党员、督查整改、两堂一舍、考核与报表。\n\n数据文件：%s",
+		AppTitle, version, w.env.Store.Path()))
+	info.Wrapping = fyne.TextWrapWord
+	licence := widget.NewLabel(assets.FontLicence)
+	licence.Wrapping = fyne.TextWrapWord
+	fonts := widget.NewAccordion(widget.NewAccordionItem("字体许可（思源黑体 / Noto Sans CJK，SIL OFL 1.1）",
+		container.NewGridWrap(fyne.NewSize(560, 240), container.NewVScroll(licence))))
+	d := dialog.NewCustom("关于支部台账", "关闭", container.NewVBox(info, fonts), w.env.Win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+// showWelcome greets a new data file: start an empty ledger (after the branch details) or load the
+// demo branch to try things out.
+func (w *MainWindow) showWelcome() {
+	var d *dialog.CustomDialog
+	blank := widget.NewButtonWithIcon("新建空白台账", theme.DocumentCreateIcon(), func() {
+		d.Hide()
+		w.showBranchSetup()
+	})
+	blank.Importance = widget.HighImportance
+	sample := widget.NewButtonWithIcon("载入演示数据", theme.ViewRefreshIcon(), func() {
+		d.Hide()
+		w.loadDemo(nil)
+	})
+	text := widget.NewLabel("这是一个新的数据文件，里面还没有台账。\n\n" +
+		"新建空白台账：先填写本支部的信息，然后录入或导入党员。\n" +
+		fmt.Sprintf("载入演示数据：生成一个虚构的综采队党支部（%d 名党员），先看看各项功能；\n", demoMembers) +
+		"演示数据只用于试用，正式使用时请另建数据文件。")
+	d = dialog.NewCustomWithoutButtons("欢迎使用支部台账", container.NewVBox(text,
+		container.NewGridWithColumns(2, blank, sample)), w.env.Win)
+	d.Show()
+}
+
+// showBranchSetup asks for the branch details of a new ledger.
+func (w *MainWindow) showBranchSetup() {
+	form := NewBranchForm(w.env)
+	hint := widget.NewLabel("请先填写本支部的信息（带 * 的必填），保存后即可录入党员。以后可在“数据与设置”中修改。")
+	hint.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("新建台账：支部信息", "稍后再填", container.NewVBox(hint, form.Content()), w.env.Win)
+	// The form calls env.Changed after a successful save: that closes the dialog and opens 党员.
+	outer, saved := w.env.Changed, false
+	w.env.Changed = func() {
+		saved = true
+		outer()
+		d.Hide()
+	}
+	d.SetOnClosed(func() {
+		w.env.Changed = outer
+		if saved {
+			w.ShowModule("党员")
+		}
+	})
+	d.Resize(fyne.NewSize(760, d.MinSize().Height))
+	d.Show()
+}
+
+// loadDemo fills the new data file with the demo branch, off the UI goroutine; done (for tests)
+// runs at the end.
+func (w *MainWindow) loadDemo(done func()) {
+	today := w.env.Today()
+	RunWithProgress(w.env.Win, "正在生成演示数据", func(ctx context.Context, _ Progress) error {
+		return demo.Load(ctx, w.env.Store, demo.Generate(int64(today.Year*10000+int(today.Month)*100+today.Day), demoMembers, today))
+	}, func(err error) {
+		if done != nil {
+			defer done()
+		}
+		if err != nil {
+			ShowError(w.env.Win, err)
+			return
+		}
+		w.env.Changed()
+		if s := w.Shown(); s != nil {
+			s.Reload()
+		}
+	})
+}
+
+// tab is one tab of a tabsScreen; its screen is built when the tab is first shown.
+type tab struct {
+	title string
+	build func() Screen
+}
+
+// tabsScreen is a module made of tabs (党员: 党员名单, 党小组, 班组). A tab reloads when shown after
+// data changed elsewhere.
+type tabsScreen struct {
+	tabs    *container.AppTabs
+	builds  []func() Screen
+	screens []Screen // nil until first shown
+	stale   []bool
+	// onSelected runs after the user switched tabs (the main menu follows the shown tab).
+	onSelected func()
+}
+
+func newTabsScreen(tabs ...tab) *tabsScreen {
+	ts := &tabsScreen{tabs: container.NewAppTabs(), screens: make([]Screen, len(tabs)), stale: make([]bool, len(tabs))}
+	for _, t := range tabs {
+		ts.builds = append(ts.builds, t.build)
+		ts.tabs.Append(container.NewTabItem(t.title, container.NewStack()))
+	}
+	ts.tabs.OnSelected = func(*container.TabItem) {
+		ts.ensure(ts.tabs.SelectedIndex())
+		if ts.onSelected != nil {
+			ts.onSelected()
+		}
+	}
+	ts.ensure(0)
+	return ts
+}
+
+// ensure builds tab i's screen if needed, or reloads it when data changed since it last loaded.
+func (ts *tabsScreen) ensure(i int) {
+	switch {
+	case i < 0:
+		return
+	case ts.screens[i] == nil:
+		ts.screens[i] = ts.builds[i]()
+		holder := ts.tabs.Items[i].Content.(*fyne.Container)
+		holder.Objects = []fyne.CanvasObject{ts.screens[i].Content()}
+		holder.Refresh()
+	case ts.stale[i]:
+		ts.screens[i].Reload()
+	}
+	ts.stale[i] = false
+}
+
+func (ts *tabsScreen) Content() fyne.CanvasObject { return ts.tabs }
+
+// Reload reloads the shown tab and marks the others.
+func (ts *tabsScreen) Reload() {
+	ts.markStale()
+	i := ts.tabs.SelectedIndex()
+	ts.stale[i] = true
+	ts.ensure(i)
+}
+
+// markStale makes every tab but the shown one reload when shown.
+func (ts *tabsScreen) markStale() {
+	cur := ts.tabs.SelectedIndex()
+	for i := range ts.stale {
+		ts.stale[i] = i != cur
+	}
+}
+
+// Shown is the screen of the selected tab.
+func (ts *tabsScreen) Shown() Screen { return ts.screens[ts.tabs.SelectedIndex()] }

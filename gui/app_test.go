@@ -1,0 +1,244 @@
+package gui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+	"branchledger/data/demo"
+	"branchledger/data/sqlite"
+)
+
+// pressShortcut does what Fyne's desktop driver does with a key combination
+// (internal/driver/glfw/window.go, triggersShortcut): main-menu items first, then the focused widget.
+func pressShortcut(w fyne.Window, sc fyne.Shortcut) {
+	var inMenu func(m *fyne.Menu) bool
+	inMenu = func(m *fyne.Menu) bool {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && it.Shortcut.ShortcutName() == sc.ShortcutName() && it.Action != nil {
+				it.Action()
+				return true
+			}
+			if it.ChildMenu != nil && inMenu(it.ChildMenu) {
+				return true
+			}
+		}
+		return false
+	}
+	if mm := w.MainMenu(); mm != nil {
+		for _, m := range mm.Items {
+			if inMenu(m) {
+				return
+			}
+		}
+	}
+	if f, ok := w.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+	}
+}
+
+func ctrl(key fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierControl}
+}
+
+func TestMainWindowMenuShortcutsReachTheShownScreen(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	w := NewMainWindow(env, false)
+	if w.saveItem.Disabled == false {
+		t.Error("保存 should be disabled on 工作台, which saves nothing")
+	}
+	w.ShowModule("党员")
+	s := w.members
+	if s == nil || w.saveItem.Disabled {
+		t.Fatal("党员 did not open, or 保存 is still disabled")
+	}
+	f := s.form
+	typeInto(t, f.name, "张三")
+	typeInto(t, f.idNumber, zhangSanID)
+	f.category.SetSelected(data.CategoryFull)
+	typeInto(t, f.fullDate, "20090701")
+	typeInto(t, f.joinDate, "2008.7.1") // still focused: not normalised yet
+	if env.Win.Canvas().Focused() != f.joinDate {
+		t.Fatal("the date field should have the focus")
+	}
+	pressShortcut(env.Win, ctrl(fyne.KeyS))
+	ms := membersOf(t, env)
+	if len(ms) != 1 || ms[0].JoinDate != data.NewDate(2008, 7, 1) {
+		t.Fatalf("Ctrl+S with the focus in a field saved %+v (status %q)", ms, s.status.Text)
+	}
+
+	pressShortcut(env.Win, ctrl(fyne.KeyF))
+	if env.Win.Canvas().Focused() != s.search {
+		t.Error("Ctrl+F should put the cursor in the search box")
+	}
+	pressShortcut(env.Win, ctrl(fyne.KeyN))
+	if f.Loaded().ID != 0 || f.name.Text != "" || env.Win.Canvas().Focused() != f.name {
+		t.Errorf("Ctrl+N should clear the form and focus 姓名: member %d, name %q", f.Loaded().ID, f.name.Text)
+	}
+}
+
+func TestMainWindowTitleAndNavigation(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	b, _ := env.Store.Branch(context.Background())
+	b.Name, b.Committee = "综采一队党支部", "某矿党委"
+	if err := env.Store.SaveBranch(context.Background(), &b); err != nil {
+		t.Fatal(err)
+	}
+	w := NewMainWindow(env, false)
+	if got := env.Win.Title(); got != "支部台账 — 综采一队党支部" {
+		t.Errorf("title %q", got)
+	}
+	var titles []string
+	for _, m := range w.modules {
+		titles = append(titles, m.title)
+	}
+	if want := []string{"工作台", "党员", "报表", "数据与设置"}; !equalStrings(titles, want) {
+		t.Errorf("navigation %v, want %v", titles, want)
+	}
+	if _, ok := w.Shown().(*HomeScreen); !ok {
+		t.Errorf("the window opens on %T, want 工作台", w.Shown())
+	}
+	// A member saved on 党员 marks 工作台 for reloading; showing it again shows the new count.
+	w.ShowModule("党员")
+	addTestMember(t, env, "李四", 2, 0, 0)
+	env.Changed()
+	w.ShowModule("工作台")
+	home := w.Shown().(*HomeScreen)
+	if n := findStat(t, home, "合计"); n != "1" {
+		t.Errorf("工作台 shows 合计 %s after a member was added, want 1", n)
+	}
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestFirstRunBlankLedger(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	w := NewMainWindow(env, true)
+	tapDialogButton(t, env.Win, "新建空白台账")
+	c := env.Win.Canvas()
+	// Tab order in the branch dialog is reading order: 名称, then 所属党委.
+	test.FocusNext(c)
+	typeFocused(c, "综采一队党支部")
+	test.FocusNext(c)
+	typeFocused(c, "某矿党委")
+	tapDialogButton(t, env.Win, "保存支部信息")
+	if got := env.Win.Title(); got != "支部台账 — 综采一队党支部" {
+		t.Errorf("after the branch details, title %q (dialog: %q)", got, dialogTexts(env.Win))
+	}
+	if top := c.Overlays().Top(); top != nil {
+		t.Errorf("the dialog is still open: %q", dialogTexts(env.Win))
+	}
+	if _, ok := w.ability().(*MembersScreen); !ok {
+		t.Errorf("after setting up, %T is shown, want 党员名单", w.ability())
+	}
+}
+
+func TestFirstRunDemoData(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	env.Today = data.Today // the store validates with its own clock
+	w := NewMainWindow(env, true)
+	loaded := make(chan struct{})
+	w.loadDemo(func() { close(loaded) })
+	select {
+	case <-loaded:
+	case <-time.After(30 * time.Second):
+		t.Fatal("loading the demo data did not finish")
+	}
+	if n := len(membersOf(t, env)); n < demoMembers*9/10 {
+		t.Errorf("demo data has %d members, want about %d", n, demoMembers)
+	}
+	if n := findStat(t, w.Shown().(*HomeScreen), "合计"); n == "0" {
+		t.Error("工作台 still shows 0 members after loading the demo data")
+	}
+}
+
+// findStat returns the number shown over caption on 工作台.
+func findStat(t *testing.T, h *HomeScreen, caption string) string {
+	t.Helper()
+	objs := test.LaidOutObjects(h.Content())
+	for i, o := range objs {
+		if l, ok := o.(*widget.Label); ok && l.Text == caption {
+			for j := i - 1; j >= 0; j-- {
+				if txt := textOf(objs[j]); txt != "" {
+					return txt
+				}
+			}
+		}
+	}
+	t.Fatalf("工作台 has no figure captioned %q", caption)
+	return ""
+}
+
+// benchEnv is a data file with n demo members, made once per benchmark.
+func benchEnv(b *testing.B, n int) *Env {
+	b.Helper()
+	a := test.NewTempApp(b)
+	st, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	today := data.Today()
+	if err := demo.Load(context.Background(), st, demo.Generate(1, n, today)); err != nil {
+		b.Fatal(err)
+	}
+	return &Env{App: a, Store: st, Today: func() data.Date { return today }}
+}
+
+// BenchmarkOpenMembers10000 opens the main window on 10,000 members, shows 党员 and paints it once
+// (target: well under 1 s).
+func BenchmarkOpenMembers10000(b *testing.B) {
+	env := benchEnv(b, 10000)
+	for b.Loop() {
+		env.Win = test.NewWindow(nil)
+		env.Changed = nil
+		w := NewMainWindow(env, false)
+		w.ShowModule("党员")
+		env.Win.Canvas().(test.WindowlessCanvas).Capture()
+		env.Win.Close()
+	}
+}
+
+// BenchmarkMembersSearchKeystroke is one keystroke in the search box over 10,000 members.
+func BenchmarkMembersSearchKeystroke(b *testing.B) {
+	env := benchEnv(b, 10000)
+	env.Win = test.NewWindow(nil)
+	s := NewMembersScreen(env)
+	env.Win.SetContent(s.Content())
+	env.Win.Resize(fyne.NewSize(1280, 800))
+	queries := []string{"z", "zh", "zha", "zhan", "zhang"}
+	i := 0
+	for b.Loop() {
+		s.search.SetText(queries[i%len(queries)])
+		i++
+	}
+}
+
+func TestIsEmptyLedger(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	ctx := context.Background()
+	if empty, err := IsEmptyLedger(ctx, env.Store); err != nil || !empty {
+		t.Fatalf("a new data file: empty %v, %v", empty, err)
+	}
+	addTestMember(t, env, "张三", 1, 0, 0)
+	if empty, err := IsEmptyLedger(ctx, env.Store); err != nil || empty {
+		t.Fatalf("a file with a member: empty %v, %v", empty, err)
+	}
+}

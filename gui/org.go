@@ -1,0 +1,681 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// The organisation screens (SPEC §1): 党小组 and 班组 as a list on the left and a form on the right,
+// and the 党支部 details form hosted by 数据与设置. The store validates (data.ValidateGroup/Team/
+// Branch and its own uniqueness checks) and its FieldErrors are shown under the fields.
+
+// Field labels of the organisation forms: the Field names of the FieldErrors they receive.
+const (
+	lblName      = "名称"
+	lblLeader    = "组长"
+	lblArea      = "责任区说明"
+	lblCount     = "党员人数"
+	lblCategory  = "类别"
+	lblTeamGroup = "所属党小组"
+
+	noGroupOption = "（不属于任何党小组）"
+)
+
+// ---------------------------------------------------------------------------------------------
+// 党小组
+
+// GroupsScreen lists the Party groups with their member counts and edits one at a time.
+type GroupsScreen struct {
+	env *Env
+
+	groups []data.Group
+	counts map[int64]int // members on the roll per group
+	cur    data.Group    // the group in the form; ID 0 = a new one
+
+	list    *widget.List
+	heading *widget.Label
+	name    *widget.Entry
+	leader  *memberPicker
+	area    *widget.Entry
+	count   *widget.Label
+	form    *orgForm
+	delete  *widget.Button
+	content fyne.CanvasObject
+}
+
+// NewGroupsScreen builds the 党小组 screen and loads it.
+func NewGroupsScreen(env *Env) *GroupsScreen {
+	s := &GroupsScreen{env: env, counts: map[int64]int{}}
+	s.list = widget.NewList(
+		func() int { return len(s.groups) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewLabel("000 人"), widget.NewLabel("党小组名称"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			g := s.groups[id]
+			c.Objects[0].(*widget.Label).SetText(g.Name)
+			c.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d 人", s.counts[g.ID]))
+		})
+	s.list.OnSelected = func(id widget.ListItemID) { s.edit(s.groups[id]) }
+
+	s.heading = formHeading()
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder("如：第一党小组")
+	s.name.OnSubmitted = func(string) { s.Save() }
+	s.leader = newMemberPicker(env, "选择组长")
+	s.area = widget.NewMultiLineEntry()
+	s.area.SetPlaceHolder("负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
+	s.area.Wrapping = fyne.TextWrapWord
+	s.area.SetMinRowsVisible(4)
+	s.count = widget.NewLabel("")
+	s.form = newOrgForm(env, "党小组信息", 1, func(field func(string, bool, fyne.CanvasObject)) {
+		field(lblName, true, s.name)
+		field(lblLeader, false, s.leader.Content())
+		field(lblArea, false, s.area)
+		field(lblCount, false, s.count)
+	})
+
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
+	save.Importance = widget.HighImportance
+	s.delete = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.Delete)
+	add := widget.NewButtonWithIcon("新建党小组", theme.ContentAddIcon(), s.New)
+	s.content = listAndForm(add, s.list, s.heading, s.form.Content(), save, s.delete)
+	s.Reload()
+	s.clearForm()
+	return s
+}
+
+// Content implements Screen.
+func (s *GroupsScreen) Content() fyne.CanvasObject { return s.content }
+
+// Reload implements Screen: groups, member counts and the leader choices from the store.
+func (s *GroupsScreen) Reload() {
+	ctx := context.Background()
+	groups, err := s.env.Store.Groups(ctx)
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	members, err := s.env.Store.Members(ctx, data.MemberFilter{})
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.groups = sortedByName(groups, func(g data.Group) string { return g.Name })
+	s.counts = map[int64]int{}
+	for _, m := range members {
+		if m.GroupID != 0 {
+			s.counts[m.GroupID]++
+		}
+	}
+	s.leader.SetMembers(members)
+	s.list.Refresh()
+	if s.cur.ID != 0 {
+		s.count.SetText(fmt.Sprintf("%d 人", s.counts[s.cur.ID]))
+	}
+}
+
+// New implements Creator: an empty form for a new group, with the cursor in 名称.
+func (s *GroupsScreen) New() {
+	s.clearForm()
+	s.env.Win.Canvas().Focus(s.name)
+}
+
+func (s *GroupsScreen) clearForm() {
+	s.list.UnselectAll()
+	s.edit(data.Group{})
+}
+
+// edit shows g in the form.
+func (s *GroupsScreen) edit(g data.Group) {
+	s.cur = g
+	s.form.ClearErrors()
+	s.name.SetText(g.Name)
+	s.leader.SetSelected(g.LeaderID)
+	s.area.SetText(g.Area)
+	if g.ID == 0 {
+		s.heading.SetText("新建党小组")
+		s.count.SetText("保存后，在党员信息中把党员分到本小组")
+		s.delete.Disable()
+	} else {
+		s.heading.SetText("编辑党小组：" + g.Name)
+		s.count.SetText(fmt.Sprintf("%d 人", s.counts[g.ID]))
+		s.delete.Enable()
+	}
+}
+
+// Save implements Saver: saves the form and selects the saved group; bad input shows under its field.
+func (s *GroupsScreen) Save() {
+	g := s.cur
+	g.Name, g.LeaderID, g.Area = s.name.Text, s.leader.Selected(), s.area.Text
+	if !s.form.Saved(s.env.Store.SaveGroup(context.Background(), &g)) {
+		return
+	}
+	s.afterChange()
+	for i, x := range s.groups {
+		if x.ID == g.ID {
+			s.list.Select(i)
+			s.edit(x) // Select does nothing when the row was selected already
+		}
+	}
+}
+
+// Delete asks, then removes the group in the form.
+func (s *GroupsScreen) Delete() {
+	if s.cur.ID == 0 {
+		return
+	}
+	g := s.cur
+	msg := fmt.Sprintf("确定删除党小组“%s”吗？\n它的班组和党员都会保留，只是不再属于任何党小组。", g.Name)
+	ShowConfirm(s.env.Win, "删除党小组", msg, "删除", func() { s.deleteGroup(g.ID) })
+}
+
+func (s *GroupsScreen) deleteGroup(id int64) {
+	if err := s.env.Store.DeleteGroup(context.Background(), id); err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.afterChange()
+	s.New()
+}
+
+func (s *GroupsScreen) afterChange() {
+	s.Reload()
+	if s.env.Changed != nil {
+		s.env.Changed()
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// 班组
+
+// TeamsScreen lists the work teams and edits one at a time.
+type TeamsScreen struct {
+	env *Env
+
+	teams  []data.Team
+	groups []data.Group
+	cur    data.Team
+
+	list     *widget.List
+	heading  *widget.Label
+	name     *widget.Entry
+	category *widget.Select
+	group    *widget.Select // option 0 is "no group", option i is groups[i-1]
+	form     *orgForm
+	delete   *widget.Button
+	content  fyne.CanvasObject
+}
+
+// NewTeamsScreen builds the 班组 screen and loads it.
+func NewTeamsScreen(env *Env) *TeamsScreen {
+	s := &TeamsScreen{env: env}
+	s.list = widget.NewList(
+		func() int { return len(s.teams) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewLabel("类别 · 党小组"), widget.NewLabel("班组名称"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			c := o.(*fyne.Container)
+			t := s.teams[id]
+			c.Objects[0].(*widget.Label).SetText(t.Name)
+			c.Objects[1].(*widget.Label).SetText(s.teamDetail(t))
+		})
+	s.list.OnSelected = func(id widget.ListItemID) { s.edit(s.teams[id]) }
+
+	s.heading = formHeading()
+	s.name = widget.NewEntry()
+	s.name.SetPlaceHolder("如：综采一班")
+	s.name.OnSubmitted = func(string) { s.Save() }
+	s.category = widget.NewSelect(data.TeamCategories, nil)
+	s.category.PlaceHolder = "请选择类别"
+	s.group = widget.NewSelect(nil, nil)
+	s.group.PlaceHolder = "请选择党小组"
+	s.form = newOrgForm(env, "班组信息", 1, func(field func(string, bool, fyne.CanvasObject)) {
+		field(lblName, true, s.name)
+		field(lblCategory, false, s.category)
+		field(lblTeamGroup, false, s.group)
+	})
+
+	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
+	save.Importance = widget.HighImportance
+	s.delete = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.Delete)
+	add := widget.NewButtonWithIcon("新建班组", theme.ContentAddIcon(), s.New)
+	s.content = listAndForm(add, s.list, s.heading, s.form.Content(), save, s.delete)
+	s.Reload()
+	s.clearForm()
+	return s
+}
+
+// Content implements Screen.
+func (s *TeamsScreen) Content() fyne.CanvasObject { return s.content }
+
+// Reload implements Screen.
+func (s *TeamsScreen) Reload() {
+	ctx := context.Background()
+	teams, err := s.env.Store.Teams(ctx)
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	groups, err := s.env.Store.Groups(ctx)
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.teams = sortedByName(teams, func(t data.Team) string { return t.Name })
+	s.groups = sortedByName(groups, func(g data.Group) string { return g.Name })
+	opts := []string{noGroupOption}
+	for _, g := range s.groups {
+		opts = append(opts, g.Name)
+	}
+	s.group.SetOptions(opts)
+	s.setGroup(s.cur.GroupID)
+	s.list.Refresh()
+}
+
+// teamDetail is the list's second column: 类别 · 党小组.
+func (s *TeamsScreen) teamDetail(t data.Team) string {
+	d := t.Category
+	if d == "" {
+		d = "未分类"
+	}
+	for _, g := range s.groups {
+		if g.ID == t.GroupID {
+			return d + " · " + g.Name
+		}
+	}
+	return d
+}
+
+// setGroup selects the option of group id (no group for 0 or a group that is gone).
+func (s *TeamsScreen) setGroup(id int64) {
+	for i, g := range s.groups {
+		if g.ID == id {
+			s.group.SetSelectedIndex(i + 1)
+			return
+		}
+	}
+	s.group.SetSelectedIndex(0)
+}
+
+// New implements Creator: an empty form for a new team, with the cursor in 名称.
+func (s *TeamsScreen) New() {
+	s.clearForm()
+	s.env.Win.Canvas().Focus(s.name)
+}
+
+func (s *TeamsScreen) clearForm() {
+	s.list.UnselectAll()
+	s.edit(data.Team{})
+}
+
+func (s *TeamsScreen) edit(t data.Team) {
+	s.cur = t
+	s.form.ClearErrors()
+	s.name.SetText(t.Name)
+	if t.Category == "" {
+		s.category.ClearSelected()
+	} else {
+		s.category.SetSelected(t.Category)
+	}
+	s.setGroup(t.GroupID)
+	if t.ID == 0 {
+		s.heading.SetText("新建班组")
+		s.delete.Disable()
+	} else {
+		s.heading.SetText("编辑班组：" + t.Name)
+		s.delete.Enable()
+	}
+}
+
+// Save implements Saver.
+func (s *TeamsScreen) Save() {
+	t := s.cur
+	t.Name, t.Category, t.GroupID = s.name.Text, s.category.Selected, 0
+	if i := s.group.SelectedIndex(); i > 0 {
+		t.GroupID = s.groups[i-1].ID
+	}
+	if !s.form.Saved(s.env.Store.SaveTeam(context.Background(), &t)) {
+		return
+	}
+	s.afterChange()
+	for i, x := range s.teams {
+		if x.ID == t.ID {
+			s.list.Select(i)
+			s.edit(x)
+		}
+	}
+}
+
+// Delete asks, then removes the team in the form.
+func (s *TeamsScreen) Delete() {
+	if s.cur.ID == 0 {
+		return
+	}
+	t := s.cur
+	msg := fmt.Sprintf("确定删除班组“%s”吗？\n它的党员都会保留，只是不再属于任何班组。", t.Name)
+	ShowConfirm(s.env.Win, "删除班组", msg, "删除", func() { s.deleteTeam(t.ID) })
+}
+
+func (s *TeamsScreen) deleteTeam(id int64) {
+	if err := s.env.Store.DeleteTeam(context.Background(), id); err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.afterChange()
+	s.New()
+}
+
+func (s *TeamsScreen) afterChange() {
+	s.Reload()
+	if s.env.Changed != nil {
+		s.env.Changed()
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// 党支部
+
+// BranchForm edits the branch's details; 数据与设置 hosts it.
+type BranchForm struct {
+	env *Env
+	cur data.Branch
+
+	entries map[string]*widget.Entry // by field label
+	form    *orgForm
+	saved   *widget.Label
+	content fyne.CanvasObject
+}
+
+// branchFields are the form's fields in reading order.
+var branchFields = []struct {
+	label    string
+	required bool
+	hint     string
+	value    func(b *data.Branch) *string
+}{
+	{"名称", true, "如：综采一队党支部", func(b *data.Branch) *string { return &b.Name }},
+	{"所属党委", true, "如：某矿党委", func(b *data.Branch) *string { return &b.Committee }},
+	{"所在单位", false, "如：某矿综采一队", func(b *data.Branch) *string { return &b.Unit }},
+	{"支部代码", false, "字母、数字或“-”，汇总时区分支部", func(b *data.Branch) *string { return &b.Code }},
+	{"书记", false, "", func(b *data.Branch) *string { return &b.Secretary }},
+	{"副书记", false, "", func(b *data.Branch) *string { return &b.Deputy }},
+	{"组织委员", false, "", func(b *data.Branch) *string { return &b.Organisation }},
+	{"宣传委员", false, "", func(b *data.Branch) *string { return &b.Propaganda }},
+	{"纪检委员", false, "", func(b *data.Branch) *string { return &b.Discipline }},
+	{"联系电话", false, "手机号或 0319-1234567", func(b *data.Branch) *string { return &b.Phone }},
+}
+
+// NewBranchForm builds the 党支部 form and loads the branch.
+func NewBranchForm(env *Env) *BranchForm {
+	f := &BranchForm{env: env, entries: map[string]*widget.Entry{}}
+	f.form = newOrgForm(env, "党支部信息", 2, func(field func(string, bool, fyne.CanvasObject)) {
+		for _, bf := range branchFields {
+			e := widget.NewEntry()
+			e.SetPlaceHolder(bf.hint)
+			e.OnSubmitted = func(string) { f.Save() }
+			f.entries[bf.label] = e
+			field(bf.label, bf.required, e)
+		}
+	})
+	f.saved = widget.NewLabel("")
+	f.saved.Importance = widget.SuccessImportance
+	save := widget.NewButtonWithIcon("保存支部信息", theme.DocumentSaveIcon(), f.Save)
+	save.Importance = widget.HighImportance
+	hint := note("报表标题、“单位”栏和上报数据包都使用这里的支部信息。")
+	f.content = container.NewVBox(f.form.Content(),
+		container.NewBorder(nil, nil, container.NewHBox(save, f.saved), nil, hint))
+	f.Reload()
+	return f
+}
+
+// Content is the form (without a scroll: the host decides).
+func (f *BranchForm) Content() fyne.CanvasObject { return f.content }
+
+// Reload shows the saved branch (a new data file has an empty one).
+func (f *BranchForm) Reload() {
+	b, err := f.env.Store.Branch(context.Background())
+	if err != nil && data.ErrorCode(err) != data.ENotFound {
+		ShowError(f.env.Win, err)
+		return
+	}
+	f.cur = b
+	for _, bf := range branchFields {
+		f.entries[bf.label].SetText(*bf.value(&b))
+	}
+	f.form.ClearErrors()
+	f.saved.SetText("")
+}
+
+// Save saves the branch; bad input shows under its field.
+func (f *BranchForm) Save() {
+	b := f.cur
+	for _, bf := range branchFields {
+		*bf.value(&b) = f.entries[bf.label].Text
+	}
+	f.saved.SetText("")
+	if !f.form.Saved(f.env.Store.SaveBranch(context.Background(), &b)) {
+		return
+	}
+	f.Reload()
+	f.saved.SetText("已保存")
+	if f.env.Changed != nil {
+		f.env.Changed()
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers of these forms.
+
+// orgForm is a Section of Fields with a line under it for messages no field owns.
+type orgForm struct {
+	env     *Env
+	fields  Fields
+	other   *widget.Label
+	content fyne.CanvasObject
+}
+
+// newOrgForm builds a form whose fields add creates, in reading order, with its argument.
+func newOrgForm(env *Env, title string, cols int, add func(field func(label string, required bool, input fyne.CanvasObject))) *orgForm {
+	f := &orgForm{env: env, other: widget.NewLabel("")}
+	var list []*Field
+	add(func(label string, required bool, input fyne.CanvasObject) {
+		list = append(list, f.fields.Add(label, required, input))
+	})
+	f.other.Importance = widget.DangerImportance
+	f.other.Wrapping = fyne.TextWrapWord
+	f.other.Hide()
+	f.content = container.NewVBox(Section(title, cols, list...), f.other)
+	return f
+}
+
+func (f *orgForm) Content() fyne.CanvasObject { return f.content }
+
+func (f *orgForm) ClearErrors() {
+	f.fields.ClearErrors()
+	f.other.SetText("")
+	f.other.Hide()
+}
+
+// Saved shows the outcome of a save and reports whether it succeeded: FieldErrors go under their
+// fields, other errors to an error dialog.
+func (f *orgForm) Saved(err error) bool {
+	f.ClearErrors()
+	if err == nil {
+		return true
+	}
+	var fe data.FieldErrors
+	if !errors.As(err, &fe) {
+		ShowError(f.env.Win, err)
+		return false
+	}
+	if unplaced := f.fields.ShowErrors(fe); len(unplaced) > 0 {
+		f.other.SetText(strings.Join(unplaced, "\n"))
+		f.other.Show()
+	}
+	return false
+}
+
+// errorOf is the message under the field labelled label.
+func (f *orgForm) errorOf(label string) string {
+	if fl := f.fields.Get(label); fl != nil {
+		return fl.Error()
+	}
+	return ""
+}
+
+// formHeading says which record the form shows, styled as the 党员 form's title.
+func formHeading() *widget.Label {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// listAndForm is the layout of the organisation screens, as that of 党员名单: a list with a 新建
+// button on the left, the form on the right with 删除 under it on the left and 保存 on the right.
+func listAndForm(add *widget.Button, list *widget.List, heading *widget.Label, form fyne.CanvasObject, save, del *widget.Button) fyne.CanvasObject {
+	del.Importance = widget.DangerImportance
+	right := container.NewBorder(heading, container.NewBorder(nil, nil, del, save), nil, nil, container.NewVScroll(form))
+	split := container.NewHSplit(container.NewBorder(add, nil, nil, nil, list), container.NewPadded(right))
+	split.SetOffset(0.32)
+	return split
+}
+
+// memberPicker chooses one member: a button showing the choice that opens a searchable list
+// (name, pinyin initials, ID number or phone, through data.MemberIndex), and a button to clear it.
+type memberPicker struct {
+	env     *Env
+	title   string
+	members []data.Member
+	index   *data.MemberIndex
+	id      int64
+	name    string // shown for id (also when the member left the roll)
+
+	button  *widget.Button
+	clear   *widget.Button
+	content fyne.CanvasObject
+
+	// The open search dialog.
+	dlg     *dialog.CustomDialog
+	search  *widget.Entry
+	choices *widget.List
+	hits    []int // indices into members
+}
+
+func newMemberPicker(env *Env, title string) *memberPicker {
+	p := &memberPicker{env: env, title: title, index: data.NewMemberIndex(nil)}
+	p.button = widget.NewButtonWithIcon("", theme.AccountIcon(), p.open)
+	p.button.Alignment = widget.ButtonAlignLeading
+	p.clear = widget.NewButton("清除", func() { p.set(0, "") })
+	p.content = container.NewBorder(nil, nil, nil, p.clear, p.button)
+	p.set(0, "")
+	return p
+}
+
+func (p *memberPicker) Content() fyne.CanvasObject { return p.content }
+
+// SetMembers sets the choices.
+func (p *memberPicker) SetMembers(ms []data.Member) {
+	p.members = ms
+	p.index = data.NewMemberIndex(ms)
+}
+
+// SetSelected shows the member with id (0 = none).
+func (p *memberPicker) SetSelected(id int64) {
+	if id == 0 {
+		p.set(0, "")
+		return
+	}
+	for _, m := range p.members {
+		if m.ID == id {
+			p.set(id, m.Name)
+			return
+		}
+	}
+	// Not among the choices (e.g. left the roll): still show who it is.
+	name := "（已不在册的党员）"
+	if m, err := p.env.Store.Member(context.Background(), id); err == nil {
+		name = m.Name + "（已不在册）"
+	}
+	p.set(id, name)
+}
+
+// Selected is the chosen member's id, 0 for none.
+func (p *memberPicker) Selected() int64 { return p.id }
+
+func (p *memberPicker) set(id int64, name string) {
+	p.id, p.name = id, name
+	if id == 0 {
+		p.button.SetText("（未指定，点击选择）")
+		p.clear.Disable()
+	} else {
+		p.button.SetText(name)
+		p.clear.Enable()
+	}
+}
+
+// label is how a member appears in the choice list: the name and, to tell namesakes apart, the end of
+// the ID number.
+func memberChoiceLabel(m data.Member) string {
+	id := m.IDNumber
+	if len(id) > 4 {
+		id = id[len(id)-4:]
+	}
+	return fmt.Sprintf("%s（身份证尾号 %s）", m.Name, id)
+}
+
+// open shows the search dialog: type to narrow the list, click a member (or Enter on a single hit).
+func (p *memberPicker) open() {
+	p.hits = p.index.Search("")
+	p.search = widget.NewEntry()
+	p.search.SetPlaceHolder("姓名、拼音首字母（如 zs）、身份证号或手机号")
+	p.choices = widget.NewList(
+		func() int { return len(p.hits) },
+		func() fyne.CanvasObject { return widget.NewLabel("姓名（身份证尾号 0000）") },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(memberChoiceLabel(p.members[p.hits[id]]))
+		})
+	status := widget.NewLabel("")
+	if len(p.members) == 0 {
+		status.SetText("还没有党员：请先在“党员”中录入或导入党员。")
+	}
+	p.choices.OnSelected = func(id widget.ListItemID) {
+		m := p.members[p.hits[id]]
+		p.set(m.ID, m.Name)
+		p.dlg.Hide()
+	}
+	p.search.OnChanged = func(q string) {
+		p.hits = p.index.Search(q)
+		p.choices.UnselectAll()
+		p.choices.Refresh()
+		switch {
+		case len(p.members) == 0:
+		case len(p.hits) == 0:
+			status.SetText("没有找到匹配的党员")
+		default:
+			status.SetText(fmt.Sprintf("找到 %d 人", len(p.hits)))
+		}
+	}
+	p.search.OnSubmitted = func(string) {
+		if len(p.hits) == 1 {
+			p.choices.Select(0)
+		}
+	}
+	body := container.NewBorder(container.NewVBox(p.search, status), nil, nil, nil, p.choices)
+	p.dlg = dialog.NewCustom(p.title, "取消", body, p.env.Win)
+	p.dlg.Resize(dialogSize(p.env, 440, 520))
+	p.dlg.Show()
+	p.env.Win.Canvas().Focus(p.search)
+}

@@ -1,0 +1,388 @@
+package gui
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+	"branchledger/data/sqlite"
+)
+
+// orgTestToday is the fixed "today" of these tests.
+var orgTestToday = data.NewDate(2026, time.November, 23)
+
+// newOrgTestEnv is an Env on a new data file in a temp dir, with a headless app and window.
+// changed counts the calls of Env.Changed.
+func newOrgTestEnv(t *testing.T) (env *Env, changed *int) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1200, 800))
+	changed = new(int)
+	env = &Env{App: a, Win: w, Store: st, Today: func() data.Date { return orgTestToday },
+		Changed: func() { *changed++ }}
+	return env, changed
+}
+
+// show puts a screen in the window, as the main window would.
+func show(env *Env, s Screen) {
+	env.Win.SetContent(s.Content())
+	env.Win.Resize(fyne.NewSize(1200, 800))
+}
+
+// addTestMember saves a valid member; seq makes the ID number unique.
+func addTestMember(t *testing.T, env *Env, name string, seq int, groupID, teamID int64) data.Member {
+	t.Helper()
+	m := data.Member{
+		Name: name, Ethnicity: "汉族", IDNumber: data.IDNumberWithCheck(fmt.Sprintf("13020319850312%03d", seq)),
+		Category: data.CategoryFull, JoinDate: data.NewDate(2008, 7, 1), FullDate: data.NewDate(2009, 7, 1),
+		GroupID: groupID, TeamID: teamID,
+	}
+	if err := env.Store.CreateMember(context.Background(), &m); err != nil {
+		t.Fatalf("CreateMember %s: %v", name, err)
+	}
+	return m
+}
+
+// tapDialogButton taps the visible button labelled text in the topmost dialog of the window.
+func tapDialogButton(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog is open (looking for button %q)", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() && !b.Disabled() {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("the top dialog has no enabled button %q", text)
+}
+
+// dialogTexts is every label text of the topmost dialog.
+func dialogTexts(w fyne.Window) string {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var texts []string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	return strings.Join(texts, "\n")
+}
+
+func groupsOf(t *testing.T, env *Env) []data.Group {
+	t.Helper()
+	gs, err := env.Store.Groups(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gs
+}
+
+func teamsOf(t *testing.T, env *Env) []data.Team {
+	t.Helper()
+	ts, err := env.Store.Teams(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ts
+}
+
+func TestGroupsScreenCreateEditDelete(t *testing.T) {
+	env, changed := newOrgTestEnv(t)
+	ctx := context.Background()
+	leader := addTestMember(t, env, "张三", 1, 0, 0)
+	s := NewGroupsScreen(env)
+	show(env, s)
+
+	// Create: the form is ready for a new group; the leader is picked by pinyin initials.
+	test.Type(s.name, "第一党小组")
+	s.area.SetText("综采一班、综采二班")
+	test.Tap(s.leader.button)
+	if env.Win.Canvas().Focused() != s.leader.search {
+		t.Fatal("the leader search box should have the focus when the picker opens")
+	}
+	test.Type(s.leader.search, "zs")
+	if len(s.leader.hits) != 1 {
+		t.Fatalf("searching zs found %d members, want 1", len(s.leader.hits))
+	}
+	s.leader.search.OnSubmitted(s.leader.search.Text)
+	if s.leader.Selected() != leader.ID || s.leader.button.Text != "张三" {
+		t.Fatalf("leader = %d %q, want %d 张三", s.leader.Selected(), s.leader.button.Text, leader.ID)
+	}
+	s.Save()
+	gs := groupsOf(t, env)
+	if len(gs) != 1 || gs[0].Name != "第一党小组" || gs[0].LeaderID != leader.ID || gs[0].Area != "综采一班、综采二班" {
+		t.Fatalf("saved groups = %+v", gs)
+	}
+	if *changed != 1 {
+		t.Errorf("Changed called %d times, want 1", *changed)
+	}
+	if s.heading.Text != "编辑党小组：第一党小组" || s.delete.Disabled() {
+		t.Errorf("after saving, the form should edit the group: heading %q, delete disabled %v", s.heading.Text, s.delete.Disabled())
+	}
+
+	// A member put in the group shows in the count.
+	m := addTestMember(t, env, "李四", 2, gs[0].ID, 0)
+	s.Reload()
+	if s.count.Text != "1 人" {
+		t.Errorf("member count = %q, want 1 人", s.count.Text)
+	}
+
+	// Edit.
+	s.name.SetText("第一党小组（采煤）")
+	s.leader.clear.OnTapped()
+	s.Save()
+	gs = groupsOf(t, env)
+	if len(gs) != 1 || gs[0].Name != "第一党小组（采煤）" || gs[0].LeaderID != 0 {
+		t.Fatalf("after edit groups = %+v", gs)
+	}
+
+	// Delete, confirmed in the dialog that says teams and members stay.
+	team := data.Team{Name: "综采一班", Category: "采煤", GroupID: gs[0].ID}
+	if err := env.Store.SaveTeam(ctx, &team); err != nil {
+		t.Fatal(err)
+	}
+	s.Delete()
+	if msg := dialogTexts(env.Win); !strings.Contains(msg, "班组和党员都会保留") {
+		t.Errorf("delete confirmation says %q", msg)
+	}
+	tapDialogButton(t, env.Win, "删除")
+	if gs := groupsOf(t, env); len(gs) != 0 {
+		t.Fatalf("after delete groups = %+v", gs)
+	}
+	if ts := teamsOf(t, env); len(ts) != 1 || ts[0].GroupID != 0 {
+		t.Errorf("the team should stay without a group: %+v", ts)
+	}
+	if got, err := env.Store.Member(ctx, m.ID); err != nil || got.GroupID != 0 {
+		t.Errorf("the member should stay without a group: %+v, %v", got, err)
+	}
+	if s.heading.Text != "新建党小组" {
+		t.Errorf("after delete the form should be new, heading %q", s.heading.Text)
+	}
+}
+
+func TestGroupsScreenDeleteCancelled(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	g := data.Group{Name: "第二党小组"}
+	if err := env.Store.SaveGroup(context.Background(), &g); err != nil {
+		t.Fatal(err)
+	}
+	s := NewGroupsScreen(env)
+	show(env, s)
+	s.list.Select(0)
+	s.Delete()
+	tapDialogButton(t, env.Win, "取消")
+	if gs := groupsOf(t, env); len(gs) != 1 {
+		t.Fatalf("cancelled delete removed the group: %+v", gs)
+	}
+}
+
+func TestGroupsScreenValidation(t *testing.T) {
+	env, changed := newOrgTestEnv(t)
+	if err := env.Store.SaveGroup(context.Background(), &data.Group{Name: "第一党小组"}); err != nil {
+		t.Fatal(err)
+	}
+	s := NewGroupsScreen(env)
+	show(env, s)
+	tests := []struct {
+		name, typed, want string
+	}{
+		{"empty name", "  ", "名称"},
+		{"duplicate name", "第一党小组", "已存在"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s.New()
+			s.name.SetText(tc.typed)
+			s.Save()
+			msg := s.form.errorOf(lblName)
+			if !strings.Contains(msg, tc.want) {
+				t.Errorf("message under 名称 = %q, want it to mention %q", msg, tc.want)
+			}
+			if len(groupsOf(t, env)) != 1 {
+				t.Error("a bad group was saved")
+			}
+			// Fixing the input clears the message.
+			s.name.SetText("第九党小组" + tc.name)
+			s.Save()
+			if msg := s.form.errorOf(lblName); msg != "" {
+				t.Errorf("message after a good save = %q", msg)
+			}
+			if err := env.Store.DeleteGroup(context.Background(), s.cur.ID); err != nil {
+				t.Fatal(err)
+			}
+			s.Reload()
+		})
+	}
+	if *changed != 2 {
+		t.Errorf("Changed called %d times, want 2 (only good saves)", *changed)
+	}
+}
+
+func TestTeamsScreenCreateEditDelete(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	ctx := context.Background()
+	g1, g2 := data.Group{Name: "第一党小组"}, data.Group{Name: "第二党小组"}
+	for _, g := range []*data.Group{&g1, &g2} {
+		if err := env.Store.SaveGroup(ctx, g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s := NewTeamsScreen(env)
+	show(env, s)
+	if got := s.group.Options; len(got) != 3 || got[0] != noGroupOption {
+		t.Fatalf("group options = %v", got)
+	}
+
+	test.Type(s.name, "掘进二班")
+	s.category.SetSelected("掘进")
+	s.group.SetSelected("第二党小组")
+	s.Save()
+	ts := teamsOf(t, env)
+	if len(ts) != 1 || ts[0].Name != "掘进二班" || ts[0].Category != "掘进" || ts[0].GroupID != g2.ID {
+		t.Fatalf("saved teams = %+v", ts)
+	}
+	if d := s.teamDetail(ts[0]); d != "掘进 · 第二党小组" {
+		t.Errorf("list detail = %q", d)
+	}
+
+	// Edit: another group, then none.
+	s.group.SetSelected("第一党小组")
+	s.Save()
+	if ts := teamsOf(t, env); ts[0].GroupID != g1.ID {
+		t.Fatalf("group after edit = %d, want %d", ts[0].GroupID, g1.ID)
+	}
+	s.group.SetSelected(noGroupOption)
+	s.name.SetText("掘进三班")
+	s.Save()
+	if ts := teamsOf(t, env); ts[0].GroupID != 0 || ts[0].Name != "掘进三班" {
+		t.Fatalf("after edit teams = %+v", ts)
+	}
+
+	// Validation: no name.
+	s.New()
+	s.category.SetSelected("机电")
+	s.Save()
+	if msg := s.form.errorOf(lblName); msg == "" {
+		t.Error("no message under 名称 for a team without a name")
+	}
+	if len(teamsOf(t, env)) != 1 {
+		t.Error("a team without a name was saved")
+	}
+
+	// Delete keeps the members.
+	s.list.Select(0)
+	m := addTestMember(t, env, "王五", 3, 0, s.cur.ID)
+	s.Delete()
+	tapDialogButton(t, env.Win, "删除")
+	if ts := teamsOf(t, env); len(ts) != 0 {
+		t.Fatalf("after delete teams = %+v", ts)
+	}
+	if got, err := env.Store.Member(ctx, m.ID); err != nil || got.TeamID != 0 {
+		t.Errorf("the member should stay without a team: %+v, %v", got, err)
+	}
+}
+
+func TestBranchForm(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	f := NewBranchForm(env)
+	show(env, &SettingsScreen{Branch: f, content: f.Content()})
+	set := func(vals map[string]string) {
+		for _, bf := range branchFields {
+			f.entries[bf.label].SetText(vals[bf.label])
+		}
+	}
+	tests := []struct {
+		name      string
+		vals      map[string]string
+		badFields []string // fields that must show a message; none means it saves
+	}{
+		{"missing required", map[string]string{"所在单位": "某矿综采一队"}, []string{"名称", "所属党委"}},
+		{"bad phone and code", map[string]string{"名称": "综采一队党支部", "所属党委": "某矿党委", "联系电话": "12345", "支部代码": "综采1"},
+			[]string{"联系电话", "支部代码"}},
+		{"good", map[string]string{"名称": "综采一队党支部", "所属党委": "某矿党委", "所在单位": "某矿综采一队",
+			"书记": "赵六", "联系电话": "0319-1234567", "支部代码": "ZC-01"}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			set(tc.vals)
+			f.Save()
+			for _, bf := range branchFields {
+				msg := f.form.errorOf(bf.label)
+				want := false
+				for _, b := range tc.badFields {
+					want = want || b == bf.label
+				}
+				if want != (msg != "") {
+					t.Errorf("%s: message %q, want a message: %v", bf.label, msg, want)
+				}
+			}
+			b, err := env.Store.Branch(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tc.badFields == nil {
+				if b.Name != "综采一队党支部" || b.Secretary != "赵六" || b.Code != "ZC-01" || b.Phone != "0319-1234567" {
+					t.Errorf("saved branch = %+v", b)
+				}
+				if f.saved.Text != "已保存" {
+					t.Errorf("saved note = %q", f.saved.Text)
+				}
+			} else if b.Name != "" {
+				t.Errorf("bad input was saved: %+v", b)
+			}
+		})
+	}
+	// A new form shows what was saved.
+	if g := NewBranchForm(env); g.entries["所属党委"].Text != "某矿党委" {
+		t.Errorf("reloaded 所属党委 = %q", g.entries["所属党委"].Text)
+	}
+}
+
+func TestOrgListsInNaturalOrder(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	ctx := context.Background()
+	for _, n := range []string{"第十党小组", "第二党小组", "第一党小组"} {
+		if err := env.Store.SaveGroup(ctx, &data.Group{Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, n := range []string{"采煤十班", "采煤二班"} {
+		if err := env.Store.SaveTeam(ctx, &data.Team{Name: n}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var groups []string
+	for _, g := range NewGroupsScreen(env).groups {
+		groups = append(groups, g.Name)
+	}
+	if strings.Join(groups, ",") != "第一党小组,第二党小组,第十党小组" {
+		t.Errorf("groups listed as %v", groups)
+	}
+	ts := NewTeamsScreen(env)
+	if got := strings.Join(ts.group.Options, ","); got != noGroupOption+",第一党小组,第二党小组,第十党小组" {
+		t.Errorf("group choices %s", got)
+	}
+	if ts.teams[0].Name != "采煤二班" {
+		t.Errorf("teams listed as %+v", ts.teams)
+	}
+}

@@ -1,0 +1,474 @@
+package gui
+
+// Shared form helpers of every screen:
+//
+//	NewEntry            an Entry that reports focus loss (check a field when the user leaves it)
+//	NewDateEntry        the date field (dateentry.go)
+//	NewSelect           a Select whose placeholder is Chinese (Fyne's says "(Select one)")
+//	NewField / Fields   a labelled input with a required mark (*) and a red message line under it;
+//	                    Fields.ShowErrors spreads data.FieldErrors over the fields by label
+//	Section, Sections   titled groups of fields in label/input columns, in reading (= Tab) order
+//	ShowConfirm         "are you sure" before deleting, with the action named on the button
+//	ShowError           an error dialog with data.ErrorMessage(err)
+//	RunWithProgress     long work on a goroutine behind a progress dialog, back on the UI via fyne.Do
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// Entry is a widget.Entry that also reports focus loss, so a form can check a field as soon as the
+// user leaves it.
+type Entry struct {
+	widget.Entry
+	OnFocusLost func()
+}
+
+// NewEntry returns a single-line Entry.
+func NewEntry() *Entry {
+	e := &Entry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost is called by Fyne when the entry loses focus.
+func (e *Entry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.OnFocusLost != nil {
+		e.OnFocusLost()
+	}
+}
+
+// Field is one labelled input of a form: the label (with a red * when required), the input, and a
+// red message line under the input that is shown only when there is something to fix.
+type Field struct {
+	// Label is the field's Chinese name as data.FieldErrors name it (姓名, 公民身份证号, …).
+	Label string
+	Input fyne.CanvasObject
+	// Wide makes the field take a whole line of its Section (addresses, remarks).
+	Wide bool
+
+	label fyne.CanvasObject
+	body  *fyne.Container // Input over msg
+	msg   *widget.Label
+}
+
+// NewField builds a field. A *DateEntry input without an OnInvalid handler gets one that shows its
+// "not a date" message on the field.
+func NewField(label string, required bool, input fyne.CanvasObject) *Field {
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: label, Style: widget.RichTextStyleInline}}
+	if required {
+		segs = append(segs, &widget.TextSegment{Text: " *", Style: widget.RichTextStyle{
+			Inline: true, ColorName: theme.ColorNameError, TextStyle: fyne.TextStyle{Bold: true}}})
+	}
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Hide()
+	f := &Field{Label: label, Input: input, label: widget.NewRichText(segs...), msg: msg}
+	f.body = container.NewVBox(input, msg)
+	if de, ok := input.(*DateEntry); ok && de.OnInvalid == nil {
+		de.OnInvalid = f.SetError
+	}
+	return f
+}
+
+// SetError shows msg under the field; "" hides the message.
+func (f *Field) SetError(msg string) {
+	if msg == f.msg.Text && msg != "" == f.msg.Visible() {
+		return
+	}
+	f.msg.SetText(msg)
+	if msg == "" {
+		f.msg.Hide()
+	} else {
+		f.msg.Show()
+	}
+	f.body.Refresh()
+}
+
+// Error is the message shown under the field ("" when none).
+func (f *Field) Error() string { return f.msg.Text }
+
+// Fields is the set of fields of one form, looked up by label.
+type Fields struct {
+	list []*Field
+}
+
+// Add creates a field (see NewField) and keeps it in the set.
+func (fs *Fields) Add(label string, required bool, input fyne.CanvasObject) *Field {
+	f := NewField(label, required, input)
+	fs.list = append(fs.list, f)
+	return f
+}
+
+// Get returns the field with the label, nil when there is none.
+func (fs *Fields) Get(label string) *Field {
+	for _, f := range fs.list {
+		if f.Label == label {
+			return f
+		}
+	}
+	return nil
+}
+
+// ShowErrors shows each message of fe under its field and clears the other fields. Messages for
+// labels that have no field are returned as "label：message" lines for the caller to show elsewhere.
+func (fs *Fields) ShowErrors(fe data.FieldErrors) (unplaced []string) {
+	for _, f := range fs.list {
+		f.SetError(fe.For(f.Label))
+	}
+	for _, e := range fe {
+		if fs.Get(e.Field) == nil {
+			unplaced = append(unplaced, e.Field+"："+e.Message)
+		}
+	}
+	return unplaced
+}
+
+// ClearErrors hides every field's message.
+func (fs *Fields) ClearErrors() { fs.ShowErrors(nil) }
+
+// Section is a titled block of fields, laid out cols fields per line (label, input, label, input…)
+// in reading order, which is also the Tab order. A Wide field takes a line of its own.
+func Section(title string, cols int, fields ...*Field) fyne.CanvasObject {
+	return NewSections(cols).Add(title, fields...).Content()
+}
+
+// Sections is a form made of several titled blocks of fields (see Section) whose label and input
+// columns line up from one block to the next.
+type Sections struct {
+	cols  int
+	grids *[]*fyne.Container // shared by the blocks' layouts
+	box   *fyne.Container
+}
+
+// NewSections starts a form with cols fields per line.
+func NewSections(cols int) *Sections {
+	return &Sections{cols: cols, grids: new([]*fyne.Container), box: container.NewVBox()}
+}
+
+// Add appends a titled block of fields.
+func (s *Sections) Add(title string, fields ...*Field) *Sections {
+	heading := widget.NewRichText(&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
+		ColorName: theme.ColorNamePrimary, SizeName: theme.SizeNameSubHeadingText,
+		TextStyle: fyne.TextStyle{Bold: true}}})
+	g := &fieldGrid{cols: s.cols, all: s.grids}
+	objs := make([]fyne.CanvasObject, 0, 2*len(fields))
+	for _, f := range fields {
+		objs = append(objs, f.label, f.body)
+		g.wide = append(g.wide, f.Wide)
+	}
+	grid := container.New(g, objs...)
+	*s.grids = append(*s.grids, grid)
+	s.box.Add(container.NewVBox(heading, grid))
+	return s
+}
+
+// Content is the form's widget tree.
+func (s *Sections) Content() fyne.CanvasObject { return s.box }
+
+// fieldGrid lays out (label, body) pairs cols per line. Labels of one column share their width and
+// sit level with the input; bodies share the rest of the width equally; wide fields fill a line.
+type fieldGrid struct {
+	cols int
+	wide []bool             // per field
+	all  *[]*fyne.Container // every grid of the form (this one too): labels line up across them
+}
+
+// cell is one field's place: its index, its column, and whether it fills the line.
+type cell struct {
+	field, col int
+	wide       bool
+}
+
+func (g *fieldGrid) rows() [][]cell {
+	var rows [][]cell
+	var cur []cell
+	for i, wide := range g.wide {
+		if wide {
+			if len(cur) > 0 {
+				rows, cur = append(rows, cur), nil
+			}
+			rows = append(rows, []cell{{i, 0, true}})
+			continue
+		}
+		cur = append(cur, cell{i, len(cur), false})
+		if len(cur) == g.cols {
+			rows, cur = append(rows, cur), nil
+		}
+	}
+	if len(cur) > 0 {
+		rows = append(rows, cur)
+	}
+	return rows
+}
+
+// labelWidths is the width of each label column: the widest label in that column of any grid of
+// the form.
+func (g *fieldGrid) labelWidths(objs []fyne.CanvasObject) []float32 {
+	w := make([]float32, g.cols)
+	g.addLabelWidths(w, objs)
+	if g.all != nil {
+		for _, c := range *g.all {
+			if other := c.Layout.(*fieldGrid); other != g {
+				other.addLabelWidths(w, c.Objects)
+			}
+		}
+	}
+	return w
+}
+
+func (g *fieldGrid) addLabelWidths(w []float32, objs []fyne.CanvasObject) {
+	for _, row := range g.rows() {
+		for _, c := range row {
+			if c.col < len(w) {
+				w[c.col] = max(w[c.col], objs[2*c.field].MinSize().Width)
+			}
+		}
+	}
+}
+
+// bodyWidth is the width of a (non-wide) input column when the grid is total wide.
+func (g *fieldGrid) bodyWidth(labels []float32, total float32) float32 {
+	pad := theme.Padding()
+	used := float32(0)
+	for _, w := range labels {
+		used += w
+	}
+	used += float32(g.cols)*pad + float32(g.cols-1)*2*pad
+	return max((total-used)/float32(g.cols), 0)
+}
+
+func (g *fieldGrid) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	labels := g.labelWidths(objs)
+	bw := g.bodyWidth(labels, size.Width)
+	pad := theme.Padding()
+	y := float32(0)
+	for _, row := range g.rows() {
+		h := float32(0)
+		x := float32(0)
+		for _, c := range row {
+			label, body := objs[2*c.field], objs[2*c.field+1]
+			w := bw
+			if c.wide {
+				w = max(size.Width-labels[0]-pad, 0)
+			}
+			body.Resize(fyne.NewSize(w, body.MinSize().Height))
+			bh := body.MinSize().Height // a wrapped message is taller once its width is known
+			body.Resize(fyne.NewSize(w, bh))
+			body.Move(fyne.NewPos(x+labels[c.col]+pad, y))
+			lh := label.MinSize().Height
+			label.Resize(fyne.NewSize(labels[c.col], lh))
+			label.Move(fyne.NewPos(x, y+max(firstLineHeight(body)-lh, 0)/2))
+			h = max(h, bh, lh)
+			x += labels[c.col] + pad + bw + 2*pad
+		}
+		y += h + pad
+	}
+}
+
+func (g *fieldGrid) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	labels := g.labelWidths(objs)
+	pad := theme.Padding()
+	bodies := make([]float32, g.cols)
+	var height, wideMin float32
+	for _, row := range g.rows() {
+		h := float32(0)
+		for _, c := range row {
+			ms := objs[2*c.field+1].MinSize()
+			if c.wide {
+				wideMin = max(wideMin, labels[0]+pad+ms.Width)
+			} else {
+				bodies[c.col] = max(bodies[c.col], ms.Width)
+			}
+			h = max(h, ms.Height, objs[2*c.field].MinSize().Height)
+		}
+		height += h + pad
+	}
+	// Columns get equal widths, so each must be as wide as the widest.
+	widest := float32(0)
+	for _, b := range bodies {
+		widest = max(widest, b)
+	}
+	width := float32(g.cols-1) * 2 * pad
+	for _, l := range labels {
+		width += l + pad + widest
+	}
+	return fyne.NewSize(max(width, wideMin), max(height-pad, 0))
+}
+
+// firstLineHeight is the height of a field's input (the first object of its body).
+func firstLineHeight(body fyne.CanvasObject) float32 {
+	if c, ok := body.(*fyne.Container); ok && len(c.Objects) > 0 {
+		return c.Objects[0].MinSize().Height
+	}
+	return body.MinSize().Height
+}
+
+// ShowConfirm asks before an action that cannot be undone. action names the action on the button
+// (删除, 覆盖, …); onConfirm runs only when the user chose it. Esc or 取消 does nothing.
+func ShowConfirm(win fyne.Window, title, message, action string, onConfirm func()) {
+	d := dialog.NewConfirm(title, message, func(ok bool) {
+		if ok {
+			onConfirm()
+		}
+	}, win)
+	d.SetConfirmText(action)
+	d.SetDismissText("取消")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// ShowError shows err's Chinese message (data.ErrorMessage) in an error dialog; nil does nothing.
+func ShowError(win fyne.Window, err error) {
+	if err == nil {
+		return
+	}
+	dialog.ShowError(errorText(data.ErrorMessage(err)), win)
+}
+
+type errorText string
+
+func (e errorText) Error() string { return string(e) }
+
+// Progress reports how far long work has come; total ≤ 0 means unknown. Safe to call from any
+// goroutine, as often as wanted: the dialog is updated at most every 100 ms.
+type Progress func(done, total int)
+
+// RunWithProgress runs work on a goroutine while a modal dialog titled title shows a progress bar
+// and a 取消 button (which cancels ctx). When work returns, the dialog closes and, on the UI
+// goroutine, finished(err) runs; with a nil finished, an error other than cancellation is shown
+// with ShowError. Call it from the UI goroutine.
+func RunWithProgress(win fyne.Window, title string, work func(ctx context.Context, progress Progress) error, finished func(err error)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	status := widget.NewLabel("请稍候……")
+	bar := widget.NewProgressBar()
+	busy := widget.NewProgressBarInfinite()
+	bar.Hide()
+	cancelBtn := widget.NewButtonWithIcon("取消", theme.CancelIcon(), nil)
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(status, busy, bar, container.NewCenter(cancelBtn)), win)
+	cancelBtn.OnTapped = func() {
+		cancel()
+		cancelBtn.Disable()
+		status.SetText("正在取消……")
+	}
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+
+	var mu sync.Mutex
+	var last time.Time
+	progress := func(done, total int) {
+		mu.Lock()
+		now := time.Now()
+		if now.Sub(last) < 100*time.Millisecond && done < total {
+			mu.Unlock()
+			return
+		}
+		last = now
+		mu.Unlock()
+		fyne.Do(func() {
+			if total <= 0 {
+				return
+			}
+			if busy.Visible() {
+				busy.Stop()
+				busy.Hide()
+				bar.Show()
+			}
+			bar.SetValue(float64(done) / float64(total))
+			if cancelBtn.Disabled() {
+				return
+			}
+			status.SetText("已完成 " + strconv.Itoa(done) + " / " + strconv.Itoa(total))
+		})
+	}
+	go func() {
+		err := work(ctx, progress)
+		cancel()
+		fyne.Do(func() {
+			busy.Stop()
+			d.Hide()
+			switch {
+			case finished != nil:
+				finished(err)
+			case err != nil && !errors.Is(err, context.Canceled):
+				ShowError(win, err)
+			}
+		})
+	}()
+}
+
+// NewSelect is a widget.Select with a Chinese placeholder (Fyne's is "(Select one)").
+func NewSelect(options []string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, changed)
+	s.PlaceHolder = "请选择"
+	return s
+}
+
+// iconButton is a small tappable icon that, unlike widget.Button, takes no keyboard focus: placed in
+// an Entry's ActionItem it opens a popup without adding a Tab stop between two fields.
+type iconButton struct {
+	widget.DisableableWidget
+	icon  *widget.Icon
+	res   fyne.Resource
+	onTap func()
+}
+
+func newIconButton(res fyne.Resource, onTap func()) *iconButton {
+	b := &iconButton{res: res, icon: widget.NewIcon(res), onTap: onTap}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *iconButton) Tapped(*fyne.PointEvent) {
+	if !b.Disabled() && b.onTap != nil {
+		b.onTap()
+	}
+}
+
+func (b *iconButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (b *iconButton) MinSize() fyne.Size {
+	s := theme.IconInlineSize() + 2*theme.InnerPadding()
+	return fyne.NewSize(s, theme.IconInlineSize())
+}
+
+func (b *iconButton) Refresh() {
+	if b.Disabled() {
+		b.icon.SetResource(theme.NewDisabledResource(b.res))
+	} else {
+		b.icon.SetResource(b.res)
+	}
+	b.BaseWidget.Refresh()
+}
+
+func (b *iconButton) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewCenter(b.icon))
+}
+
+// orderedBorder is container.NewBorder with its parts in reading order (top, left, centre, right,
+// bottom): Fyne moves the focus in the order of a container's objects, and NewBorder puts the
+// centre first, so Tab would visit a list before the search box above it.
+func orderedBorder(top, bottom, left, right, center fyne.CanvasObject) *fyne.Container {
+	var objs []fyne.CanvasObject
+	for _, o := range []fyne.CanvasObject{top, left, center, right, bottom} {
+		if o != nil {
+			objs = append(objs, o)
+		}
+	}
+	return container.New(layout.NewBorderLayout(top, bottom, left, right), objs...)
+}
