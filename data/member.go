@@ -145,7 +145,9 @@ type ImportResult struct {
 
 // MemberStore keeps members.
 type MemberStore interface {
-	// Members lists members ordered by group, team and name (pinyin order is done in memory).
+	// Members lists members in roster order, that of SortMembers: by 党小组, then 班组, then name,
+	// in the collation of CompareNames/ComparePersonNames (pinyin, numbers in group and team
+	// names by value); members without a group or team come last.
 	Members(ctx context.Context, f MemberFilter) ([]Member, error)
 	Member(ctx context.Context, id int64) (Member, error)
 	MemberByIDNumber(ctx context.Context, idNumber string) (Member, error)

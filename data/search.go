@@ -3,8 +3,6 @@ package data
 import (
 	"strings"
 	"unicode"
-
-	"github.com/mozillazg/go-pinyin"
 )
 
 // MemberIndex answers the member search box (SPEC §2): by name, by pinyin (zs, zhangs, zhsan,
@@ -22,24 +20,14 @@ type memberKey struct {
 	phones    []string   // mobile, landline, and the landline without its dash
 }
 
-// pinyinArgs: plain syllables without tones, every reading of a character, so that surnames such as
-// 单 (shan/dan), 曾 (zeng/ceng), 解 (xie/jie) or 仇 (qiu/chou) match whichever the user types.
-var pinyinArgs = pinyin.Args{Style: pinyin.Normal, Heteronym: true}
-
 // NewMemberIndex precomputes the search keys of ms; Search returns indices into ms.
 func NewMemberIndex(ms []Member) *MemberIndex {
 	ix := &MemberIndex{keys: make([]memberKey, len(ms))}
-	cache := map[rune][]string{} // names share few distinct characters
 	for i := range ms {
 		m := &ms[i]
 		k := memberKey{name: strings.ToLower(m.Name), id: strings.ToUpper(m.IDNumber)}
 		for _, r := range k.name {
-			syl, ok := cache[r]
-			if !ok {
-				syl = runeSyllables(r)
-				cache[r] = syl
-			}
-			if syl != nil {
+			if syl := runeSyllables(r); syl != nil {
 				k.syllables = append(k.syllables, syl)
 			}
 		}
@@ -58,32 +46,16 @@ func NewMemberIndex(ms []Member) *MemberIndex {
 }
 
 // runeSyllables returns the syllables a query may use for one character of a name: the pinyin
-// readings of a Han character (ü spelt v as pinyin keyboards do, and also u), the character itself
-// for a letter or digit, nil for punctuation such as the middle dot of minority names.
+// readings of a Chinese character (see hanReadings), the character itself for a letter or digit,
+// nil for punctuation such as the middle dot of minority names.
 func runeSyllables(r rune) []string {
-	if pys := pinyin.SinglePinyin(r, pinyinArgs); len(pys) > 0 {
-		out := make([]string, 0, len(pys))
-		for _, p := range pys {
-			out = appendUnique(out, p)
-			if strings.Contains(p, "v") {
-				out = appendUnique(out, strings.ReplaceAll(p, "v", "u"))
-			}
-		}
-		return out
+	if pys := hanReadings(r); pys != nil {
+		return pys
 	}
 	if unicode.IsLetter(r) || unicode.IsDigit(r) {
 		return []string{string(r)}
 	}
 	return nil
-}
-
-func appendUnique(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
 }
 
 // Len is the number of members indexed.

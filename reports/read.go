@@ -3,10 +3,12 @@ package reports
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -69,6 +71,7 @@ func readWorkbook(r io.Reader, name string) ([]SheetRows, error) {
 		return nil, openError(err, name)
 	}
 	defer f.Close()
+	parts := sheetParts(f)
 	var out []SheetRows
 	for _, sheet := range f.GetSheetList() {
 		if visible, _ := f.GetSheetVisible(sheet); !visible {
@@ -78,13 +81,133 @@ func readWorkbook(r io.Reader, name string) ([]SheetRows, error) {
 		if err != nil {
 			return nil, damaged(name, err)
 		}
-		merges, err := f.GetMergeCells(sheet, true)
+		merges, err := mergedRanges(f, sheet, parts[sheet])
 		if err != nil {
 			return nil, damaged(name, err)
 		}
 		out = append(out, SheetRows{Name: sheet, Rows: fillMerged(rows, merges)})
 	}
 	return out, nil
+}
+
+// mergedRanges returns the merged ranges ("A1:E1") of a sheet. excelize's GetMergeCells unmarshals
+// the whole worksheet into structs to find them, which costs more than reading the rows, so the
+// <mergeCells> element is decoded alone from the worksheet part excelize holds in memory. A part
+// it does not hold (a worksheet over Options.UnzipXMLSizeLimit, 16 MiB by default, is kept in a
+// temporary file) is left to GetMergeCells.
+func mergedRanges(f *excelize.File, sheet, part string) ([]string, error) {
+	if raw := pkgPart(f, part); raw != nil {
+		return mergeRefs(raw)
+	}
+	mcs, err := f.GetMergeCells(sheet, true)
+	refs := make([]string, len(mcs))
+	for i, mc := range mcs {
+		refs[i] = mc[0]
+	}
+	return refs, err
+}
+
+// pkgPart returns a part of the package as excelize read it from the file, nil when it holds none.
+func pkgPart(f *excelize.File, name string) []byte {
+	v, _ := f.Pkg.Load(name)
+	b, _ := v.([]byte)
+	return b
+}
+
+// xmlRels is a relationships part (_rels/.rels, xl/_rels/workbook.xml.rels).
+type xmlRels struct {
+	Rels []struct {
+		ID     string `xml:"Id,attr"`
+		Type   string `xml:"Type,attr"`
+		Target string `xml:"Target,attr"`
+	} `xml:"Relationship"`
+}
+
+// sheetParts maps each sheet's name to its worksheet part, resolved as Excel does: _rels/.rels
+// names the workbook part, the workbook gives each sheet's relationship ID and the workbook's
+// relationships give the part. Part names need not follow the sheet order (sheet3.xml may be the
+// first sheet after sheets were deleted or moved). Sheets it cannot resolve are left out.
+func sheetParts(f *excelize.File) map[string]string {
+	var root, rels xmlRels
+	_ = xml.Unmarshal(pkgPart(f, "_rels/.rels"), &root)
+	book := "xl/workbook.xml"
+	for _, r := range root.Rels {
+		if strings.HasSuffix(r.Type, "/officeDocument") {
+			book = partName("", r.Target)
+			break
+		}
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			RID  string `xml:"id,attr"` // r:id
+		} `xml:"sheets>sheet"`
+	}
+	_ = xml.Unmarshal(pkgPart(f, book), &wb)
+	dir := path.Dir(book)
+	_ = xml.Unmarshal(pkgPart(f, path.Join(dir, "_rels", path.Base(book)+".rels")), &rels)
+	target := make(map[string]string, len(rels.Rels))
+	for _, r := range rels.Rels {
+		target[r.ID] = r.Target
+	}
+	parts := make(map[string]string, len(wb.Sheets))
+	for _, s := range wb.Sheets {
+		if t, ok := target[s.RID]; ok {
+			parts[s.Name] = partName(dir, t)
+		}
+	}
+	return parts
+}
+
+// partName resolves a relationship target against the directory of the part that holds it; a
+// target starting with / is from the package root.
+func partName(dir, target string) string {
+	target = strings.ReplaceAll(target, "\\", "/")
+	if strings.HasPrefix(target, "/") {
+		return strings.TrimPrefix(path.Clean(target), "/")
+	}
+	return path.Join(dir, target)
+}
+
+// mergeRefs returns the ranges of a worksheet part's <mergeCells>, which follows <sheetData>:
+// bytes.Index finds it (a literal < only starts a tag in XML) and only that element is decoded.
+// Elements carry the prefix of the root element, if any (<x:worksheet> from the Open XML SDK).
+func mergeRefs(sheet []byte) ([]string, error) {
+	prefix := ""
+	if root, ok := firstElement(sheet); ok && root.Space != "" {
+		prefix = root.Space + ":"
+	}
+	start := bytes.Index(sheet, []byte("<"+prefix+"mergeCells"))
+	if start < 0 {
+		return nil, nil
+	}
+	var mc struct {
+		Cells []struct {
+			Ref string `xml:"ref,attr"`
+		} `xml:"mergeCell"`
+	}
+	if err := xml.NewDecoder(bytes.NewReader(sheet[start:])).Decode(&mc); err != nil {
+		return nil, err
+	}
+	refs := make([]string, len(mc.Cells))
+	for i, c := range mc.Cells {
+		refs[i] = c.Ref
+	}
+	return refs, nil
+}
+
+// firstElement returns the raw name (prefix in Space) of the document's root element.
+func firstElement(doc []byte) (xml.Name, bool) {
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return xml.Name{}, false
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			return se.Name, true
+		}
+	}
 }
 
 func openError(err error, name string) error {
@@ -111,15 +234,20 @@ func quoted(name string) string {
 // fillMerged copies each merged range's top-left value into its other cells, within the rows and
 // columns that hold data (a range reaching to the sheet's end would otherwise fill a million
 // rows), then trims the trailing empty cells again.
-func fillMerged(rows [][]string, merges []excelize.MergeCell) [][]string {
+func fillMerged(rows [][]string, merges []string) [][]string {
 	width := 0
 	for _, r := range rows {
 		width = max(width, len(r))
 	}
-	for _, m := range merges {
-		c0, r0, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c1, r1, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r0 > len(rows) {
+	for _, ref := range merges {
+		from, to, _ := strings.Cut(ref, ":")
+		c0, r0, err1 := excelize.CellNameToCoordinates(from)
+		c1, r1, err2 := excelize.CellNameToCoordinates(to)
+		if err1 != nil || err2 != nil {
+			continue // a single cell or a broken reference: nothing to fill
+		}
+		c0, c1, r0, r1 = min(c0, c1), max(c0, c1), min(r0, r1), max(r0, r1) // as written: B2:A1
+		if r0 > len(rows) {
 			continue
 		}
 		top := rows[r0-1]

@@ -1,10 +1,14 @@
 package reports
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -158,5 +162,221 @@ func TestReadWorkbookExcelizeXLSError(t *testing.T) {
 	// Whatever the bytes, excelize's own refusal must turn into the .xls message.
 	if err := openError(excelize.ErrWorkbookFileFormat, "a.xlsx"); err != errXLS {
 		t.Errorf("openError = %v", err)
+	}
+}
+
+// Merged ranges belong to their own sheet, found through workbook.xml and its relationships: here
+// the first sheet was deleted and the last moved to the front, so the sheets 丙, 甲, 乙 live in the
+// parts sheet4.xml, sheet2.xml, sheet3.xml, and position-based guessing would fill the wrong cells.
+func TestReadWorkbookMergesOnEverySheet(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	sheets := []struct {
+		name   string
+		rows   [][]any
+		merges [][2]string
+	}{
+		{"甲", [][]any{{"甲表"}, {"a", "b", "c"}}, [][2]string{{"A1", "C1"}}},
+		{"乙", [][]any{{"x", "乙列"}, {"y"}, {"z"}}, [][2]string{{"B1", "B3"}}},
+		{"丙", [][]any{{"1", "2"}, {"丙行"}}, [][2]string{{"A2", "B2"}}},
+	}
+	for _, sh := range sheets {
+		_, err := f.NewSheet(sh.name)
+		must(err)
+		for i, row := range sh.rows {
+			must(f.SetSheetRow(sh.name, "A"+strconv.Itoa(i+1), &row))
+		}
+		for _, m := range sh.merges {
+			must(f.MergeCell(sh.name, m[0], m[1]))
+		}
+	}
+	must(f.DeleteSheet("Sheet1"))
+	must(f.MoveSheet("丙", "甲"))
+	path := filepath.Join(t.TempDir(), "moved.xlsx")
+	must(f.SaveAs(path))
+
+	got, err := ReadWorkbook(path)
+	must(err)
+	want := []SheetRows{
+		{"丙", [][]string{{"1", "2"}, {"丙行", "丙行"}}},
+		{"甲", [][]string{{"甲表", "甲表", "甲表"}, {"a", "b", "c"}}},
+		{"乙", [][]string{{"x", "乙列"}, {"y", "乙列"}, {"z", "乙列"}}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadWorkbook =\n%q\nwant\n%q", got, want)
+	}
+	// The test is only worth something if part names do not follow the sheet order.
+	g, err := excelize.OpenFile(path)
+	must(err)
+	defer g.Close()
+	if parts := sheetParts(g); parts["丙"] != "xl/worksheets/sheet4.xml" || parts["甲"] != "xl/worksheets/sheet2.xml" {
+		t.Errorf("sheet parts = %v", parts)
+	}
+}
+
+// writeZip writes a package part by part, for layouts excelize does not write itself.
+func writeZip(t *testing.T, parts [][2]string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "handmade.xlsx")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, p := range parts {
+		w, err := zw.Create(p[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.WriteString(w, p[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// A workbook as other tools write them: the workbook part is not xl/workbook.xml, the sheet target
+// is absolute, and every element has the x: prefix (the Open XML SDK's habit).
+func TestReadWorkbookOtherWriters(t *testing.T) {
+	const (
+		ns  = `xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"`
+		rel = `http://schemas.openxmlformats.org/officeDocument/2006/relationships`
+	)
+	cell := func(ref, v string) string {
+		return `<x:c r="` + ref + `" t="inlineStr"><x:is><x:t>` + v + `</x:t></x:is></x:c>`
+	}
+	path := writeZip(t, [][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+			`<Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/xl/book.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+			`<Override PartName="/xl/worksheets/data.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="R1" Type="` + rel + `/officeDocument" Target="xl/book.xml"/></Relationships>`},
+		{"xl/book.xml", `<?xml version="1.0" encoding="UTF-8"?><x:workbook ` + ns + ` xmlns:r="` + rel + `">` +
+			`<x:sheets><x:sheet name="名单" sheetId="1" r:id="R7"/></x:sheets></x:workbook>`},
+		{"xl/_rels/book.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="R7" Type="` + rel + `/worksheet" Target="/xl/worksheets/data.xml"/></Relationships>`},
+		{"xl/worksheets/data.xml", `<?xml version="1.0" encoding="UTF-8"?><x:worksheet ` + ns + `><x:sheetData>` +
+			`<x:row r="1">` + cell("A1", "花名册") + `</x:row>` +
+			`<x:row r="2">` + cell("A2", "mergeCells") + cell("B2", "姓名") + `</x:row>` +
+			`</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="A1:B1"/></x:mergeCells></x:worksheet>`},
+	})
+	got, err := ReadWorkbook(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []SheetRows{{"名单", [][]string{{"花名册", "花名册"}, {"mergeCells", "姓名"}}}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ReadWorkbook = %q, want %q", got, want)
+	}
+	// The merges came from the part, not from the GetMergeCells fallback.
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if parts := sheetParts(f); parts["名单"] != "xl/worksheets/data.xml" {
+		t.Errorf("sheet parts = %v", parts)
+	}
+}
+
+func TestMergeRefs(t *testing.T) {
+	const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
+	tests := []struct {
+		name  string
+		sheet string
+		want  []string
+		err   bool
+	}{
+		{"none", head + `<worksheet><sheetData><row r="1"/></sheetData></worksheet>`, nil, false},
+		{"empty sheet", head + `<worksheet><sheetData/><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>`, []string{"A1:B2"}, false},
+		{"several, after other elements", head + `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/><sheetProtection/>` +
+			`<mergeCells count="2"><mergeCell ref="A1:U1"/><mergeCell ref="E3:E4"/></mergeCells><pageMargins/></worksheet>`, []string{"A1:U1", "E3:E4"}, false},
+		{"the word in text is no element", head + `<worksheet><sheetData><row><c><is><t>mergeCells &lt;mergeCells</t></is></c></row></sheetData></worksheet>`, nil, false},
+		{"prefixed", head + `<!-- by a tool --><s:worksheet xmlns:s="urn:x"><s:sheetData/><s:mergeCells><s:mergeCell ref="C1:D1"/></s:mergeCells></s:worksheet>`, []string{"C1:D1"}, false},
+		{"self-closing", `<worksheet><sheetData/><mergeCells count="0"/></worksheet>`, []string{}, false},
+		{"broken", `<worksheet><sheetData/><mergeCells><mergeCell ref="A1:B1"></mergeCells></worksheet>`, nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := mergeRefs([]byte(tt.sheet))
+			if (err != nil) != tt.err || !slices.Equal(got, tt.want) {
+				t.Errorf("mergeRefs = %q, %v; want %q (error %v)", got, err, tt.want, tt.err)
+			}
+		})
+	}
+}
+
+// A worksheet above excelize's UnzipXMLSizeLimit stays in a temporary file, out of f.Pkg: its merges
+// come from GetMergeCells, the same as from the part.
+func TestMergedRangesFromTemporaryFile(t *testing.T) {
+	path := buildRoster(t)
+	ranges := func(opts excelize.Options) []string {
+		f, err := excelize.OpenFile(path, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		parts := sheetParts(f)
+		if inPkg := pkgPart(f, parts["花名册"]) != nil; inPkg != (opts.UnzipXMLSizeLimit == 0) {
+			t.Fatalf("worksheet in memory: %v with %+v", inPkg, opts)
+		}
+		refs, err := mergedRanges(f, "花名册", parts["花名册"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		slices.Sort(refs)
+		return refs
+	}
+	fromPart, fromTemp := ranges(excelize.Options{}), ranges(excelize.Options{UnzipXMLSizeLimit: 1})
+	if want := []string{"A1:E1", "E3:E4"}; !slices.Equal(fromPart, want) || !slices.Equal(fromTemp, want) {
+		t.Errorf("merges from the part %q, from the temporary file %q; want %q", fromPart, fromTemp, want)
+	}
+}
+
+func TestFillMerged(t *testing.T) {
+	tests := []struct {
+		name   string
+		rows   [][]string
+		merges []string
+		want   [][]string
+	}{
+		{"across and down", [][]string{{"a", "", "x"}, {"", "", "y"}}, []string{"A1:B2"}, [][]string{{"a", "a", "x"}, {"a", "a", "y"}}},
+		{"written backwards", [][]string{{"a", ""}, {"", ""}}, []string{"B2:A1"}, [][]string{{"a", "a"}, {"a", "a"}}},
+		{"capped to the data", [][]string{{"t"}, {"1", "2"}}, []string{"A1:XFD1048576"}, [][]string{{"t", "t"}, {"t", "t"}}},
+		{"empty top-left fills nothing", [][]string{{"", "b"}}, []string{"A1:B1"}, [][]string{{"", "b"}}},
+		{"below the data", [][]string{{"a"}}, []string{"A5:B6"}, [][]string{{"a"}}},
+		{"single cell and broken references", [][]string{{"a", ""}}, []string{"A1", "A1:?", ""}, [][]string{{"a"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := fillMerged(tt.rows, tt.merges); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("fillMerged = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// BenchmarkReadWorkbook10k reads back an R1 of 10,000 members, the first step of an import.
+func BenchmarkReadWorkbook10k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "r1.xlsx")
+	if err := SaveFile(path, func(w io.Writer) error { return WriteRoster(w, testMeta, benchMembers(10000)) }); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		sheets, err := ReadWorkbook(path)
+		if err != nil || len(sheets) != 1 || len(sheets[0].Rows) < 10000 {
+			b.Fatalf("read %d sheets: %v", len(sheets), err)
+		}
 	}
 }

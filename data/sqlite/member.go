@@ -68,8 +68,9 @@ func errNoMember(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的党员，可能已被删除，请刷新后再试", id))
 }
 
-// Members lists the current branch's members matching f, ordered by group name, team name and name
-// (members without a group or team last).
+// Members lists the current branch's members matching f in roster order (data.SortMembers: by
+// group, team and name, in pinyin order with numbers by value, members without a group or team
+// last), which SQL cannot do.
 func (db *DB) Members(ctx context.Context, f data.MemberFilter) ([]data.Member, error) {
 	where := []string{`branch_id = (SELECT min(id) FROM branch)`}
 	var args []any
@@ -96,9 +97,15 @@ func (db *DB) Members(ctx context.Context, f data.MemberFilter) ([]data.Member, 
 	if f.Supervisors {
 		where = append(where, `supervisor = 1`)
 	}
-	rows, err := db.db.QueryContext(ctx, selectMember+` WHERE `+strings.Join(where, ` AND `)+`
-		ORDER BY group_id IS NULL, (SELECT name FROM party_group WHERE id = group_id),
-			team_id IS NULL, (SELECT name FROM team WHERE id = team_id), name, id`, args...)
+	groups, err := db.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	teams, err := db.Teams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := db.db.QueryContext(ctx, selectMember+` WHERE `+strings.Join(where, ` AND `), args...)
 	if err != nil {
 		return nil, err
 	}
@@ -111,7 +118,11 @@ func (db *DB) Members(ctx context.Context, f data.MemberFilter) ([]data.Member, 
 		}
 		ms = append(ms, m)
 	}
-	return ms, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	data.SortMembers(ms, groups, teams)
+	return ms, nil
 }
 
 // Member returns the member with id.

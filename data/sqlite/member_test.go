@@ -208,17 +208,18 @@ func TestMemberFilters(t *testing.T) {
 		filter data.MemberFilter
 		want   []string // in list order
 	}{
-		{"on the roll, by group name, team name, name", data.MemberFilter{}, []string{"乙一", "甲一", "甲二", "无组一", "无组二"}},
-		{"include left", data.MemberFilter{IncludeLeft: true}, []string{"乙一", "甲一", "甲二", "转出者", "无组一", "去世者", "无组二"}},
+		// Groups by pinyin (甲 jia before 乙 yi, though 乙 U+4E59 < 甲 U+7532), then teams, then names.
+		{"on the roll, by group name, team name, name", data.MemberFilter{}, []string{"甲一", "甲二", "乙一", "无组一", "无组二"}},
+		{"include left", data.MemberFilter{IncludeLeft: true}, []string{"甲一", "甲二", "转出者", "乙一", "无组一", "去世者", "无组二"}},
 		{"group", data.MemberFilter{GroupID: jia}, []string{"甲一", "甲二"}},
 		{"group incl. left", data.MemberFilter{GroupID: jia, IncludeLeft: true}, []string{"甲一", "甲二", "转出者"}},
 		{"no group", data.MemberFilter{GroupID: -1}, []string{"无组一", "无组二"}},
-		{"team", data.MemberFilter{TeamID: team.ID}, []string{"乙一", "甲一", "无组一"}},
+		{"team", data.MemberFilter{TeamID: team.ID}, []string{"甲一", "乙一", "无组一"}},
 		{"no team", data.MemberFilter{TeamID: -1}, []string{"甲二", "无组二"}},
 		{"category", data.MemberFilter{Category: data.CategoryProbation}, []string{"甲二", "无组一"}},
 		{"key posts", data.MemberFilter{KeyPostOnly: true}, []string{"甲一", "无组二"}},
 		{"key posts incl. left", data.MemberFilter{KeyPostOnly: true, IncludeLeft: true}, []string{"甲一", "去世者", "无组二"}},
-		{"supervisors", data.MemberFilter{Supervisors: true}, []string{"乙一", "甲二", "无组二"}},
+		{"supervisors", data.MemberFilter{Supervisors: true}, []string{"甲二", "乙一", "无组二"}},
 		{"combined", data.MemberFilter{GroupID: jia, TeamID: -1, Supervisors: true, Category: data.CategoryProbation}, []string{"甲二"}},
 		{"nothing matches", data.MemberFilter{GroupID: yi, Category: data.CategoryProbation}, nil},
 	}

@@ -78,11 +78,12 @@ var (
 	errNoTeam  error = data.Errorf(data.ENotFound, "未找到该班组，可能已被删除，请刷新后再试")
 )
 
-// Groups lists the current branch's Party groups by name.
+// Groups lists the current branch's Party groups in name order (data.SortGroups: pinyin, numbers by
+// value), which SQL cannot do.
 func (db *DB) Groups(ctx context.Context) ([]data.Group, error) {
 	rows, err := db.db.QueryContext(ctx, `
 		SELECT id, branch_id, name, leader_id, area FROM party_group
-		WHERE branch_id = (SELECT min(id) FROM branch) ORDER BY name, id`)
+		WHERE branch_id = (SELECT min(id) FROM branch)`)
 	if err != nil {
 		return nil, err
 	}
@@ -97,6 +98,7 @@ func (db *DB) Groups(ctx context.Context) ([]data.Group, error) {
 		g.LeaderID = leader.Int64
 		gs = append(gs, g)
 	}
+	data.SortGroups(gs)
 	return gs, rows.Err()
 }
 
@@ -154,11 +156,11 @@ func (db *DB) DeleteGroup(ctx context.Context, id int64) error {
 	})
 }
 
-// Teams lists the current branch's work teams by name.
+// Teams lists the current branch's work teams in name order (data.SortTeams).
 func (db *DB) Teams(ctx context.Context) ([]data.Team, error) {
 	rows, err := db.db.QueryContext(ctx, `
 		SELECT id, branch_id, name, category, group_id FROM team
-		WHERE branch_id = (SELECT min(id) FROM branch) ORDER BY name, id`)
+		WHERE branch_id = (SELECT min(id) FROM branch)`)
 	if err != nil {
 		return nil, err
 	}
@@ -173,6 +175,7 @@ func (db *DB) Teams(ctx context.Context) ([]data.Team, error) {
 		t.GroupID = group.Int64
 		ts = append(ts, t)
 	}
+	data.SortTeams(ts)
 	return ts, rows.Err()
 }
 

@@ -64,7 +64,8 @@ func TestGroups(t *testing.T) {
 
 	g2 := data.Group{Name: "第二党小组", Area: "综采二班、检修班"}
 	g1 := data.Group{Name: " 第一党小组 ", LeaderID: leader.ID}
-	for _, g := range []*data.Group{&g2, &g1} {
+	g3 := data.Group{Name: "第三党小组"}
+	for _, g := range []*data.Group{&g3, &g2, &g1} {
 		if err := db.SaveGroup(ctx, g); err != nil {
 			t.Fatal(err)
 		}
@@ -76,8 +77,9 @@ func TestGroups(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(gs, []data.Group{g1, g2}) {
-		t.Errorf("Groups() = %+v, want by name %+v", gs, []data.Group{g1, g2})
+	// By the numbers in the names (code-point order would put 三 U+4E09 before 二 U+4E8C).
+	if want := []data.Group{g1, g2, g3}; !slices.Equal(gs, want) {
+		t.Errorf("Groups() = %+v, want by name %+v", gs, want)
 	}
 
 	tests := []struct {
@@ -88,7 +90,7 @@ func TestGroups(t *testing.T) {
 		{"empty name", data.Group{}, "名称"},
 		{"name of another group", data.Group{Name: "第二党小组"}, "名称"},
 		{"renamed onto another group", data.Group{ID: g1.ID, Name: "第二党小组"}, "名称"},
-		{"leader who is not a member", data.Group{Name: "第三党小组", LeaderID: 9999}, "组长"},
+		{"leader who is not a member", data.Group{Name: "第四党小组", LeaderID: 9999}, "组长"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,16 +128,19 @@ func TestTeams(t *testing.T) {
 	if err := db.SaveTeam(ctx, &tm); err != nil {
 		t.Fatal(err)
 	}
-	other := data.Team{Name: "机电班"}
-	if err := db.SaveTeam(ctx, &other); err != nil {
-		t.Fatal(err)
+	other, third, second := data.Team{Name: "机电班"}, data.Team{Name: "综采三班"}, data.Team{Name: "综采二班"}
+	for _, x := range []*data.Team{&other, &third, &second} {
+		if err := db.SaveTeam(ctx, x); err != nil {
+			t.Fatal(err)
+		}
 	}
 	ts, err := db.Teams(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(ts, []data.Team{other, tm}) { // 机 (U+673A) sorts before 综 (U+7EFC)
-		t.Errorf("Teams() = %+v", ts)
+	// 机 ji before 综 zong; then by number (code-point order: 一 U+4E00, 三 U+4E09, 二 U+4E8C).
+	if want := []data.Team{other, tm, second, third}; !slices.Equal(ts, want) {
+		t.Errorf("Teams() = %+v, want %+v", ts, want)
 	}
 
 	tests := []struct {
