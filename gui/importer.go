@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,32 +39,18 @@ const (
 	statusBad    = "有错误"
 )
 
-// ShowImportDialog lets the user pick a roster workbook and import it. done (may be nil) is called
-// after an import saved something, as is env.Changed.
+// ShowImportDialog lets the user pick a roster workbook and import it (see ImportFile for done).
 func ShowImportDialog(env *Env, done func()) {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ShowError(env.Win, err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		path := r.URI().Path()
-		r.Close()
-		ImportFile(env, path, done)
-	}, env.Win)
 	// .xls is listed too, so that such a file is not invisible: choosing it explains what to do.
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx", ".xls"}))
-	d.SetTitleText("选择要导入的党员花名册（.xlsx）")
-	d.SetConfirmText("打开")
-	d.SetDismissText("取消")
-	d.Resize(dialogSize(env, 900, 600))
-	d.Show()
+	askOpenFile(env, "选择要导入的党员花名册（.xlsx）", []string{".xlsx", ".xls"}, func(path string) {
+		ImportFile(env, path, done)
+	})
 }
 
 // ImportFile reads the roster workbook at path behind a progress dialog and shows its preview (also
-// for a file dropped on the window). done is as for ShowImportDialog.
+// for a file dropped on the window). After an import saved something the dialog calls env.Changed
+// once (other screens are marked for reloading) and then done, the caller's own refresh of the shown
+// screen (may be nil); done must not call env.Changed again.
 func ImportFile(env *Env, path string, done func()) {
 	imp := newImporter(env, done)
 	RunWithProgress(env.Win, "正在读取“"+filepath.Base(path)+"”", func(context.Context, Progress) error {
@@ -227,13 +212,13 @@ func (imp *importer) runImport(ctx context.Context, pl data.ImportPlan, skipBad 
 	return imp.env.Store.ImportMembers(ctx, pl.Members, pl.Mode, progress)
 }
 
-// exportProblems writes problems (with the file's row numbers) to path.
+// exportProblems writes problems (with the file's row numbers) to path; it does no UI work.
 func (imp *importer) exportProblems(ctx context.Context, path string, problems []data.RowProblem) error {
 	meta, err := reportMeta(ctx, imp.env)
 	if err != nil {
 		return err
 	}
-	return writeFileAtomic(ctx, path, func(w io.Writer) error {
+	return writeWorkbook(ctx, path, func(w io.Writer) error {
 		return reports.WriteImportProblems(w, meta, problems)
 	})
 }
@@ -258,7 +243,8 @@ func (imp *importer) show() {
 		func() (int, int) { return len(imp.shown), len(previewColumns) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
+			// Clip, not Ellipsis: ellipsis shapes the text again on every update, slow with a CJK font.
+			l.Truncation = fyne.TextTruncateClip
 			return l
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) { imp.updateCell(id, o.(*widget.Label)) })
@@ -419,38 +405,18 @@ func (imp *importer) finish(pl data.ImportPlan, res data.ImportResult, err error
 	imp.summary.TextStyle = fyne.TextStyle{Bold: true}
 	imp.summary.Refresh()
 	imp.hint.SetText("")
-	if imp.done != nil {
-		imp.done()
-	}
 	if imp.env.Changed != nil {
 		imp.env.Changed()
+	}
+	if imp.done != nil {
+		imp.done()
 	}
 }
 
 func (imp *importer) askExportProblems() {
 	name := strings.TrimSuffix(filepath.Base(imp.path), filepath.Ext(imp.path)) + "-导入问题清单.xlsx"
 	problems := imp.plan().Problems
-	askSavePath(imp.env, name, func(path string) {
-		RunWithProgress(imp.env.Win, "正在导出问题清单", func(ctx context.Context, _ Progress) error {
-			return imp.exportProblems(ctx, path, problems)
-		}, func(err error) {
-			if err == nil {
-				offerOpen(imp.env, "问题清单已导出", path)
-			} else if !errors.Is(err, context.Canceled) {
-				ShowError(imp.env.Win, err)
-			}
-		})
+	exportWorkbook(imp.env, "问题清单", name, func(ctx context.Context, path string) error {
+		return imp.exportProblems(ctx, path, problems)
 	})
-}
-
-// dialogSize is w×h, shrunk to fit inside the window.
-func dialogSize(env *Env, w, h float32) fyne.Size {
-	ws := env.Win.Canvas().Size()
-	if ws.Width > 0 && w > ws.Width*0.95 {
-		w = ws.Width * 0.95
-	}
-	if ws.Height > 0 && h > ws.Height*0.95 {
-		h = ws.Height * 0.95
-	}
-	return fyne.NewSize(w, h)
 }

@@ -238,10 +238,8 @@ func NewTeamsScreen(env *Env) *TeamsScreen {
 	s.name = widget.NewEntry()
 	s.name.SetPlaceHolder("如：综采一班")
 	s.name.OnSubmitted = func(string) { s.Save() }
-	s.category = widget.NewSelect(data.TeamCategories, nil)
-	s.category.PlaceHolder = "请选择类别"
-	s.group = widget.NewSelect(nil, nil)
-	s.group.PlaceHolder = "请选择党小组"
+	s.category = NewSelect(data.TeamCategories, nil)
+	s.group = NewSelect(nil, nil)
 	s.form = newOrgForm(env, "班组信息", 1, func(field func(string, bool, fyne.CanvasObject)) {
 		field(lblName, true, s.name)
 		field(lblCategory, false, s.category)
@@ -534,13 +532,6 @@ func (f *orgForm) errorOf(label string) string {
 		return fl.Error()
 	}
 	return ""
-}
-
-// formHeading says which record the form shows, styled as the 党员 form's title.
-func formHeading() *widget.Label {
-	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = theme.SizeNameSubHeadingText
-	return l
 }
 
 // listAndForm is the layout of the organisation screens, as that of 党员名单: a list with a 新建

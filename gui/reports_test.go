@@ -2,8 +2,6 @@ package gui
 
 import (
 	"context"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -111,63 +109,5 @@ func TestReportsWarnWithoutBranchName(t *testing.T) {
 	}
 	if name := s.defaultFileName(s.kinds[0]); name != "党员花名册-20261123.xlsx" {
 		t.Errorf("default file name without a branch = %q", name)
-	}
-}
-
-func TestWriteFileAtomic(t *testing.T) {
-	boom := errors.New("boom")
-	tests := []struct {
-		name     string
-		existing string // content of the target before; "-" = no file
-		write    func(w io.Writer) error
-		wantErr  bool
-		want     string // content afterwards; "-" = no file
-	}{
-		{"new file", "-", func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }, false, "new"},
-		{"replaces", "old", func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }, false, "new"},
-		{"failure keeps the old file", "old", func(w io.Writer) error { io.WriteString(w, "half"); return boom }, true, "old"},
-		{"failure leaves no file", "-", func(w io.Writer) error { io.WriteString(w, "half"); return boom }, true, "-"},
-		{"failure removes the empty file the dialog made", "", func(w io.Writer) error { return boom }, true, "-"},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			path := filepath.Join(dir, "报表.xlsx")
-			if tc.existing != "-" {
-				os.WriteFile(path, []byte(tc.existing), 0o644)
-			}
-			err := writeFileAtomic(context.Background(), path, tc.write)
-			if (err != nil) != tc.wantErr {
-				t.Fatalf("err = %v, want error %v", err, tc.wantErr)
-			}
-			b, err := os.ReadFile(path)
-			got := string(b)
-			if err != nil {
-				got = "-"
-			}
-			if got != tc.want {
-				t.Errorf("content = %q, want %q", got, tc.want)
-			}
-			if entries, _ := os.ReadDir(dir); len(entries) > 1 {
-				t.Errorf("temporary files left: %v", entries)
-			}
-		})
-	}
-
-	// A cancelled export writes nothing.
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	path := filepath.Join(t.TempDir(), "x.xlsx")
-	if err := writeFileAtomic(ctx, path, func(w io.Writer) error { return nil }); !errors.Is(err, context.Canceled) {
-		t.Errorf("cancelled: err = %v", err)
-	}
-	if _, err := os.Stat(path); err == nil {
-		t.Error("a cancelled export left a file")
-	}
-}
-
-func TestSafeFileName(t *testing.T) {
-	if got := safeFileName(`综采/一队:党支部?-花名册.xlsx`); got != "综采_一队_党支部_-花名册.xlsx" {
-		t.Errorf("safeFileName = %q", got)
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/url"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -36,7 +34,7 @@ func NewSettingsScreen(env *Env) *SettingsScreen {
 	s.path.Wrapping = fyne.TextWrapBreak
 	s.path.TextStyle = fyne.TextStyle{Monospace: true}
 	openDir := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() {
-		openInShell(env, filepath.Dir(env.Store.Path()))
+		showInFolder(env, env.Store.Path())
 	})
 	posts := container.NewVBox(
 		heading("重点岗位"),
@@ -253,34 +251,4 @@ func (e *keyPostsEditor) save(posts []string, sel int) bool {
 		e.env.Changed()
 	}
 	return true
-}
-
-// heading is a title in the style of Section's, for parts of a screen that are not field sections.
-func heading(title string) fyne.CanvasObject {
-	return widget.NewRichText(&widget.TextSegment{Text: title, Style: widget.RichTextStyle{
-		ColorName: theme.ColorNamePrimary, SizeName: theme.SizeNameSubHeadingText,
-		TextStyle: fyne.TextStyle{Bold: true}}})
-}
-
-// note is a wrapped line of explanation.
-func note(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
-}
-
-// fileURL is the file:// URL of a local path (Windows paths get the leading slash URLs need).
-func fileURL(path string) *url.URL {
-	p := filepath.ToSlash(path)
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	return &url.URL{Scheme: "file", Path: p}
-}
-
-// openInShell opens a file or folder with the program the system uses for it.
-func openInShell(env *Env, path string) {
-	if err := env.App.OpenURL(fileURL(path)); err != nil {
-		ShowError(env.Win, data.Errorf(data.EInvalid, "无法打开“"+path+"”："+err.Error()))
-	}
 }

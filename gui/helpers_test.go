@@ -1,0 +1,112 @@
+package gui
+
+// Test helpers shared by the screens' tests.
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+	"branchledger/data/sqlite"
+)
+
+// orgTestToday is the fixed "today" of these tests.
+var orgTestToday = data.NewDate(2026, time.November, 23)
+
+// newOrgTestEnv is an Env on a new data file in a temp dir, with a headless app and window.
+// changed counts the calls of Env.Changed.
+func newOrgTestEnv(t *testing.T) (env *Env, changed *int) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	st, err := sqlite.Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1200, 800))
+	changed = new(int)
+	env = &Env{App: a, Win: w, Store: st, Today: func() data.Date { return orgTestToday },
+		Changed: func() { *changed++ }}
+	return env, changed
+}
+
+// show puts a screen in the window, as the main window would.
+func show(env *Env, s Screen) {
+	env.Win.SetContent(s.Content())
+	env.Win.Resize(fyne.NewSize(1200, 800))
+}
+
+// addTestMember saves a valid member; seq makes the ID number unique.
+func addTestMember(t *testing.T, env *Env, name string, seq int, groupID, teamID int64) data.Member {
+	t.Helper()
+	m := data.Member{
+		Name: name, Ethnicity: "汉族", IDNumber: data.IDNumberWithCheck(fmt.Sprintf("13020319850312%03d", seq)),
+		Category: data.CategoryFull, JoinDate: data.NewDate(2008, 7, 1), FullDate: data.NewDate(2009, 7, 1),
+		GroupID: groupID, TeamID: teamID,
+	}
+	if err := env.Store.CreateMember(context.Background(), &m); err != nil {
+		t.Fatalf("CreateMember %s: %v", name, err)
+	}
+	return m
+}
+
+// tapDialogButton taps the visible button labelled text in the topmost dialog of the window.
+func tapDialogButton(t *testing.T, w fyne.Window, text string) {
+	t.Helper()
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no dialog is open (looking for button %q)", text)
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() && !b.Disabled() {
+			test.Tap(b)
+			return
+		}
+	}
+	t.Fatalf("the top dialog has no enabled button %q", text)
+}
+
+// dialogTexts is every label text of the topmost dialog.
+func dialogTexts(w fyne.Window) string {
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var texts []string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	return strings.Join(texts, "\n")
+}
+
+// waitFor polls cond (work finishing on another goroutine) until it holds, failing after 10 s.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+// useFolder makes a temp dir the folder file dialogs start in and points the home folder at another,
+// so that no test ever writes into the real one.
+func useFolder(t *testing.T, env *Env) string {
+	t.Helper()
+	dir := t.TempDir()
+	t.Setenv("HOME", t.TempDir())
+	t.Setenv("USERPROFILE", t.TempDir())
+	env.App.Preferences().SetString(prefLastFolder, dir)
+	return dir
+}
