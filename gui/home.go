@@ -104,7 +104,7 @@ func cardSpecial(st *homeStats) fyne.CanvasObject {
 
 func cardByGroup(st *homeStats) fyne.CanvasObject {
 	var rows []countRow
-	for _, g := range sortedByName(st.groups, func(g data.Group) string { return g.Name }) {
+	for _, g := range st.groups {
 		rows = append(rows, countRow{g.Name, st.byGroup[g.ID]})
 	}
 	if n := st.byGroup[0]; n > 0 {
@@ -115,7 +115,7 @@ func cardByGroup(st *homeStats) fyne.CanvasObject {
 
 func cardByTeam(st *homeStats) fyne.CanvasObject {
 	var rows []countRow
-	for _, t := range sortedByName(st.teams, func(t data.Team) string { return t.Name }) {
+	for _, t := range st.teams {
 		rows = append(rows, countRow{t.Name, st.byTeam[t.ID]})
 	}
 	if n := st.byTeam[0]; n > 0 {

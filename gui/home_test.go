@@ -87,24 +87,3 @@ func TestHomeScreenShowsCounts(t *testing.T) {
 		}
 	}
 }
-
-func TestSortedByNameCountsLikePeople(t *testing.T) {
-	in := []string{"第十党小组", "第一党小组", "第三党小组", "第二党小组", "第十二党小组", "第二十党小组",
-		"采煤三班", "采煤一班", "采煤二班", "机电班", "2号班", "10号班"}
-	got := sortedByName(in, func(s string) string { return s })
-	pos := map[string]int{}
-	for i, s := range got {
-		pos[s] = i
-	}
-	for _, chain := range [][]string{
-		{"第一党小组", "第二党小组", "第三党小组", "第十党小组", "第十二党小组", "第二十党小组"},
-		{"采煤一班", "采煤二班", "采煤三班"},
-		{"2号班", "10号班"},
-	} {
-		for i := 1; i < len(chain); i++ {
-			if pos[chain[i-1]] > pos[chain[i]] {
-				t.Errorf("%s comes after %s: %v", chain[i-1], chain[i], got)
-			}
-		}
-	}
-}

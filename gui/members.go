@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -14,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"github.com/mozillazg/go-pinyin"
 
 	"branchledger/data"
 )
@@ -177,8 +175,7 @@ func (s *MembersScreen) Reload() {
 		ShowError(s.env.Win, err)
 		return
 	}
-	s.groups = sortedByName(groups, func(g data.Group) string { return g.Name })
-	s.teams = sortedByName(teams, func(t data.Team) string { return t.Name })
+	s.groups, s.teams = groups, teams // the store lists them in name order
 	s.setMembers(all)
 	s.form.SetOrg(s.groups, s.teams, posts)
 
@@ -215,53 +212,26 @@ func (s *MembersScreen) setMembers(all []data.Member) {
 	for _, t := range s.teams {
 		tname[t.ID] = t.Name
 	}
-	keys := newPinyinKeys()
-	type keyed struct {
-		key string
-		m   data.Member
-	}
-	ks := make([]keyed, len(all))
-	for i, m := range all {
-		ks[i] = keyed{keys.of(m.Name), m}
-	}
-	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
-	s.all = make([]data.Member, len(ks))
-	s.rows = make([][listColumnCount]string, len(ks))
-	for i, k := range ks {
-		m := k.m
-		s.all[i] = m
+	s.all = slices.Clone(all)
+	data.SortMembersByName(s.all)
+	s.rows = make([][listColumnCount]string, len(s.all))
+	for i, m := range s.all {
 		name := m.Name
 		if m.RollStatus != data.RollIn {
 			name += "（" + m.RollStatus + "）"
 		}
 		s.rows[i] = [listColumnCount]string{name, m.Sex, gname[m.GroupID], tname[m.TeamID], m.Category, m.Mobile}
 	}
-	// 党小组/班组 order: as the groups and teams are listed; members without one come last.
-	gpos := make(map[int64]int, len(s.groups))
-	for i, g := range s.groups {
-		gpos[g.ID] = i
+	// 党小组/班组 order is the roster's: data.SortMembers, members without a group or team last.
+	byGroup := slices.Clone(s.all)
+	data.SortMembers(byGroup, s.groups, s.teams)
+	rank := make(map[int64]int, len(byGroup))
+	for i, m := range byGroup {
+		rank[m.ID] = i
 	}
-	tpos := make(map[int64]int, len(s.teams))
-	for i, t := range s.teams {
-		tpos[t.ID] = i
-	}
-	pos := func(m map[int64]int, id int64) int {
-		if p, ok := m[id]; ok {
-			return p
-		}
-		return len(m)
-	}
-	order := make([]int, len(s.all))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		ma, mb := &s.all[a], &s.all[b]
-		return cmp.Or(cmp.Compare(pos(gpos, ma.GroupID), pos(gpos, mb.GroupID)), cmp.Compare(pos(tpos, ma.TeamID), pos(tpos, mb.TeamID)))
-	})
 	s.groupRank = make([]int, len(s.all))
-	for rank, i := range order {
-		s.groupRank[i] = rank
+	for i, m := range s.all {
+		s.groupRank[i] = rank[m.ID]
 	}
 	s.index = data.NewMemberIndex(s.all)
 }
@@ -572,41 +542,4 @@ func setMemberRow(o fyne.CanvasObject, texts *[listColumnCount]string) {
 			l.SetText(texts[i])
 		}
 	}
-}
-
-// pinyinKeys turns names into sort keys in pinyin order (张三 → "zhang san"), caching readings
-// per character: names share few distinct characters.
-type pinyinKeys struct {
-	cache map[rune]string
-	args  pinyin.Args
-}
-
-func newPinyinKeys() *pinyinKeys {
-	return &pinyinKeys{cache: map[rune]string{}, args: pinyin.NewArgs()}
-}
-
-func (k *pinyinKeys) of(name string) string {
-	var b strings.Builder
-	for _, r := range name {
-		b.WriteString(k.syllable(r))
-	}
-	// The name itself breaks ties between homophones, so the order is stable across reloads.
-	b.WriteByte(0)
-	b.WriteString(name)
-	return b.String()
-}
-
-// syllable is the sort key of one character: its pinyin and a space for a Chinese character, the
-// lower-cased character otherwise.
-func (k *pinyinKeys) syllable(r rune) string {
-	syl, ok := k.cache[r]
-	if !ok {
-		if p := pinyin.SinglePinyin(r, k.args); len(p) > 0 {
-			syl = p[0] + " "
-		} else {
-			syl = strings.ToLower(string(r))
-		}
-		k.cache[r] = syl
-	}
-	return syl
 }

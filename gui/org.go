@@ -112,7 +112,7 @@ func (s *GroupsScreen) Reload() {
 		ShowError(s.env.Win, err)
 		return
 	}
-	s.groups = sortedByName(groups, func(g data.Group) string { return g.Name })
+	s.groups = groups // the store lists them in name order
 	s.counts = map[int64]int{}
 	for _, m := range members {
 		if m.GroupID != 0 {
@@ -272,8 +272,7 @@ func (s *TeamsScreen) Reload() {
 		ShowError(s.env.Win, err)
 		return
 	}
-	s.teams = sortedByName(teams, func(t data.Team) string { return t.Name })
-	s.groups = sortedByName(groups, func(g data.Group) string { return g.Name })
+	s.teams, s.groups = teams, groups // the store lists them in name order
 	opts := []string{noGroupOption}
 	for _, g := range s.groups {
 		opts = append(opts, g.Name)
