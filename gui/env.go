@@ -17,7 +17,29 @@ type Env struct {
 	Today func() data.Date
 	// Changed is called after a screen saved something, so other screens (工作台 counts, lists) reload.
 	Changed func()
+	// Navigate shows another screen, e.g. from a 工作台 card; set by the main window (nil in tests
+	// of a lone screen).
+	Navigate func(to Destination)
 }
+
+// Destination is a place Navigate can go to.
+type Destination struct {
+	Module string // a navigation entry: 工作台, 党员, 督查整改, 报表, 数据与设置
+	Tab    string // a tab of that module, "" for the first
+	// Findings is the preset filter of the 问题整改 list when going there.
+	Findings FindingView
+}
+
+// FindingView is a preset filter of the findings list that other screens jump to.
+type FindingView int
+
+const (
+	FindingsAll         FindingView = iota
+	FindingsOpen                    // not yet 已销号
+	FindingsOverdue                 // 逾期
+	FindingsDueThisWeek             // open and due by the end of this week (本周到期)
+	FindingsToReview                // 待验收
+)
 
 // Screen is one page of the main window's content area.
 type Screen interface {
