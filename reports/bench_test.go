@@ -75,3 +75,42 @@ func peakMiB() float64 {
 	}
 	return 0
 }
+
+// BenchmarkWriteRectifications100k exports an R3 of 100,000 findings (targets: < 5 s, < 300 MiB
+// peak), every text column filled, one in three overdue.
+func BenchmarkWriteRectifications100k(b *testing.B) {
+	base := testFindings()
+	fs := make([]data.Finding, 100000)
+	for i := range fs {
+		f := base[i%len(base)]
+		f.Description = fmt.Sprintf("%s（第%d项）", f.Description, i)
+		f.Measures = fmt.Sprintf("落实责任人，%d日内整改到位", i%30+1)
+		f.Progress = "已整改，待复查"
+		f.Responsible = fmt.Sprintf("责任人%d", i%200)
+		fs[i] = f
+	}
+	rows := FindingRows(fs, reviewTeam, asOf)
+	path := b.TempDir() + "/r3.xlsx"
+	runtime.GC()
+	resetPeak()
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Create(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := WriteRectifications(f, monthMeta, RectificationFilter{}, rows); err != nil {
+			b.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if peak := peakMiB(); peak > 0 {
+		b.ReportMetric(peak, "peak-MiB")
+	}
+	if fi, err := os.Stat(path); err == nil {
+		b.ReportMetric(float64(fi.Size())/(1<<20), "file-MiB")
+	}
+}

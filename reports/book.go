@@ -86,6 +86,9 @@ type Cell struct {
 	Bold  bool  // e.g. totals
 	Red   bool  // e.g. overdue or failed
 	Align Align // AlignAuto: the column's alignment
+	// Format overrides the column's number format for this body cell (e.g. "0.0%" for a rate in a
+	// column of counts).
+	Format string
 	// Across and Down merge the cell with that many columns to its right and rows below. Rows below
 	// must be passed in the same Sheet.Rows call; the cells they cover must be nil.
 	Across, Down int
@@ -349,6 +352,25 @@ func (s *Sheet) Rows(rows ...Row) error { return s.writeBlock(roleBody, rows) }
 // HeaderRows writes header-styled rows. AddSheet writes the sheet's own header; call this for the
 // header of a second table on the same sheet (it is not repeated on printed pages).
 func (s *Sheet) HeaderRows(rows ...Row) error { return s.writeBlock(roleHeader, rows) }
+
+// SetColumns changes how the body rows that follow are formatted — each column's kind, alignment
+// and number format — for another table on a sheet made of several (SheetSpec.NoHeader). cols must
+// have one entry per column of the sheet; their widths and headers are ignored: the stream writer
+// sets widths before the first row, so the sheet keeps those of AddSheet.
+func (s *Sheet) SetColumns(cols []Column) error {
+	if s.sw == nil {
+		return errClosed
+	}
+	if len(cols) != len(s.cols) {
+		return fmt.Errorf("reports: %d columns given, sheet %q has %d", len(cols), s.name, len(s.cols))
+	}
+	next := slices.Clone(cols)
+	for i := range next {
+		next[i].Width = s.cols[i].Width
+	}
+	s.cols = next
+	return nil
+}
 
 // Caption writes a bold line across all columns without borders: a table's heading on a sheet
 // with several tables.

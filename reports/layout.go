@@ -144,6 +144,9 @@ func (s *Sheet) styleOf(r role, col int, c Cell) (int, error) {
 			k.align = columnAlign(s.cols[col])
 		}
 		k.format = columnFormat(s.cols[col])
+		if c.Format != "" {
+			k.format = c.Format
+		}
 	case roleHeader, roleTitle:
 		if k.align == AlignAuto {
 			k.align = AlignCenter
@@ -336,6 +339,31 @@ func lineCount(text string, width, pt float64) int {
 		n += max(1, int(math.Ceil(w/usable-1e-9)))
 	}
 	return n
+}
+
+// joinWrapped joins parts with sep, starting a new line (after sep) where the next part would not
+// fit a cell of the given width at pt points, so that a list of names breaks between names rather
+// than inside one (an office breaks Chinese text anywhere).
+func joinWrapped(parts []string, sep string, width, pt float64) string {
+	usable := max(width-1, 1)
+	var b strings.Builder
+	line := 0.0
+	for i, p := range parts {
+		w := textUnits(p) * pt / 11
+		if i < len(parts)-1 {
+			w += textUnits(sep) * pt / 11
+		}
+		if i > 0 && line+w > usable+1e-9 {
+			b.WriteByte('\n')
+			line = 0
+		}
+		b.WriteString(p)
+		if i < len(parts)-1 {
+			b.WriteString(sep)
+		}
+		line += w
+	}
+	return b.String()
 }
 
 // textUnits is the width of s in Excel character units at 11 pt.

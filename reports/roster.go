@@ -98,10 +98,7 @@ func DistributionRows(ms []data.Member, groups []data.Group, teams []data.Team) 
 	for _, g := range groups {
 		groupName[g.ID] = g.Name
 	}
-	teamName := make(map[int64]string, len(teams))
-	for _, t := range teams {
-		teamName[t.ID] = t.Name
-	}
+	teamName := teamNames(teams)
 	rows := make([]DistributionRow, len(ms))
 	for i, m := range ms {
 		rows[i] = DistributionRow{
