@@ -267,6 +267,9 @@ type StateChange struct {
 	At        time.Time
 	From, To  string // From is "" for the creation
 	Reason    string
+	// CloseOut is the close-out given on a move to 已销号 (nil otherwise): the history keeps it when
+	// the finding is reopened.
+	CloseOut *CloseOut
 }
 
 // FindingFilter narrows a findings list. Zero fields do not filter.
@@ -274,7 +277,7 @@ type FindingFilter struct {
 	From, To     Date     // 发现日期 within [From, To]
 	States       []string // any of
 	Category     string
-	TeamID       int64
+	TeamID       int64 // -1: findings with no team
 	Source       string
 	InspectionID int64
 	Responsible  string

@@ -137,7 +137,7 @@ func (in *Inspection) Lead() Inspector {
 type InspectionFilter struct {
 	From, To Date // 督查日期 within [From, To]
 	Kind     string
-	TeamID   int64
+	TeamID   int64 // -1: inspections of no team (a unit typed by hand)
 	// OpenFindings keeps only inspections with at least one finding not yet 已销号.
 	OpenFindings bool
 }

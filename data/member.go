@@ -170,6 +170,9 @@ type MemberStore interface {
 type Store interface {
 	OrgStore
 	MemberStore
+	InspectionStore
+	FindingStore
+	OptionStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error

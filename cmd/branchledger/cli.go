@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,12 +21,19 @@ import (
 const usage = `支部台账 命令行用法：
   branchledger                                   打开图形界面（默认数据文件）
   branchledger --db 文件                          用指定的数据文件打开图形界面
-  branchledger demo --db 文件 [--members N]        在新数据文件中生成演示数据
+  branchledger demo --db 文件 [--members N] [--months M]  在新数据文件中生成演示数据（M 个月的督查，默认 12）
   branchledger import members 花名册.xlsx --db 文件 [--mode skip|update|add] [--report 问题清单.xlsx] [--strict]
   branchledger export members|distribution --db 文件 --out 输出.xlsx
+  branchledger export inspections|rectifications|monthly-review --db 文件 --out 输出.xlsx [期间]
+  branchledger export rectifications --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别]
   branchledger check --db 文件                    检查数据文件
 导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）。
 --strict：任何一行有错误就什么也不导入。
+导出的报表：members 党员花名册，distribution 党员分布表，inspections 党员督查检查台账，
+  rectifications 问题整改销号台账，monthly-review 月度讲评表。
+期间：--period 2026-11（月），也可写 2026-Q4（季度）、2026（年）或 2026-11-01~2026-11-15；
+  或 --year 2026；或 --from 2026-11-01 --to 2026-11-30。不写期间时，督查检查台账和月度讲评表
+  导出本月，问题整改销号台账导出本年。台账中的状态和逾期天数按导出当天计算。
 退出码：0 成功；1 输入有误（原因见提示）；2 程序内部错误。`
 
 // commands are the sub-commands the program answers on the command line.
@@ -109,10 +117,9 @@ func (c *cli) demo(argv []string) error {
 	if err != nil {
 		return err
 	}
-	if a.has("months") {
-		if _, err := intOpt(a, "months", 12, 1, 120); err != nil {
-			return err
-		}
+	months, err := intOpt(a, "months", demo.DefaultMonths, 1, 120)
+	if err != nil {
+		return err
 	}
 	db, err := c.open(a, false)
 	if err != nil {
@@ -126,12 +133,12 @@ func (c *cli) demo(argv []string) error {
 	if len(existing) > 0 {
 		return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」里已有 %d 名党员，演示数据只能写入新的或空的数据文件", db.Path(), len(existing)))
 	}
-	ds := demo.Generate(int64(seed), n, c.today)
+	ds := demo.GenerateMonths(int64(seed), n, months, c.today)
 	if err := demo.Load(c.ctx, db, ds); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "已在「%s」生成演示数据：%s，%d 个党小组，%d 个班组，%d 名党员\n",
-		db.Path(), ds.Branch.Name, len(ds.Groups), len(ds.Teams), len(ds.Members))
+	fmt.Fprintf(c.out, "已在「%s」生成演示数据：%s，%d 个党小组，%d 个班组，%d 名党员，近 %d 个月的 %d 次督查\n",
+		db.Path(), ds.Branch.Name, len(ds.Groups), len(ds.Teams), len(ds.Members), months, len(ds.Inspections))
 	return nil
 }
 
@@ -243,13 +250,54 @@ func (c *cli) meta(db *sqlite.DB) (reports.Meta, error) {
 	return reports.Meta{Branch: b.Name, Date: c.today}, nil
 }
 
+// exportSpec is one report of `export`: its name, its default period ("" when it has none) and
+// the options it takes besides --db and --out.
+type exportSpec struct {
+	name   string
+	period string // "month" or "year": the period used when none is given; "" = not by period
+	extra  []string
+	// build loads what the report needs and returns its writer and the line printed when done.
+	build func(c *cli, db *sqlite.DB, x exportInput) (write func(io.Writer) error, done string, err error)
+}
+
+// exportInput is what an export is made from.
+type exportInput struct {
+	a      args
+	period data.Period // zero for reports without one
+	meta   reports.Meta
+}
+
+var (
+	exports = map[string]exportSpec{
+		"members":        {name: "党员花名册", build: (*cli).exportMembers},
+		"distribution":   {name: "党员分布表", build: (*cli).exportDistribution},
+		"inspections":    {name: "党员督查检查台账", period: "month", build: (*cli).exportInspections},
+		"rectifications": {name: "问题整改销号台账", period: "year", extra: []string{"team", "category"}, build: (*cli).exportRectifications},
+		"monthly-review": {name: "月度讲评表", period: "month", build: (*cli).exportReview},
+	}
+	exportOrder   = []string{"members", "distribution", "inspections", "rectifications", "monthly-review"}
+	periodOptions = []string{"period", "year", "from", "to"}
+)
+
 func (c *cli) export(argv []string) error {
-	a, err := parseArgs(argv, []string{"db", "out", "period", "year", "template", "from", "to", "check"}, nil)
+	// Options only some reports take; the period options are checked by exportSpec.period.
+	optional := []string{"team", "category", "template", "check"}
+	a, err := parseArgs(argv, slices.Concat([]string{"db", "out"}, optional, periodOptions), nil)
 	if err != nil {
 		return err
 	}
 	if len(a.positional) != 1 {
-		return usageErr("请写成：branchledger export members --db 数据文件 --out 输出.xlsx")
+		return usageErr("请写成：branchledger export 报表 --db 数据文件 --out 输出.xlsx（报表：%s）", exportList())
+	}
+	report := a.positional[0]
+	spec, ok := exports[report]
+	if !ok {
+		return usageErr("报表「%s」还没有提供；现在可以导出：%s", report, exportList())
+	}
+	for _, o := range optional {
+		if a.has(o) && !slices.Contains(spec.extra, o) {
+			return usageErr("导出 %s（%s）时不能使用 --%s", report, spec.name, o)
+		}
 	}
 	out := a.get("out")
 	if out == "" {
@@ -258,44 +306,234 @@ func (c *cli) export(argv []string) error {
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return usageErr("输出文件应以 .xlsx 结尾：%s", out)
 	}
-	report := a.positional[0]
-	if report != "members" && report != "distribution" {
-		return usageErr("报表「%s」还没有提供；现在可以导出：members（党员花名册）、distribution（党员分布表）", report)
+	x := exportInput{a: a}
+	if spec.period == "" {
+		for _, o := range periodOptions {
+			if a.has(o) {
+				return usageErr("%s 不按期间导出，请去掉 --%s", spec.name, o)
+			}
+		}
+	} else if x.period, err = c.period(a, spec.period); err != nil {
+		return err
 	}
 	db, err := c.open(a, true)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	meta, err := c.meta(db)
-	if err != nil {
+	if x.meta, err = c.meta(db); err != nil {
 		return err
 	}
-	ms, err := db.Members(c.ctx, data.MemberFilter{})
+	x.meta.Period = x.period.Label
+	write, done, err := spec.build(c, db, x)
 	if err != nil {
 		return err
-	}
-	var write func(io.Writer) error
-	switch report {
-	case "members":
-		write = func(w io.Writer) error { return reports.WriteRoster(w, meta, ms) }
-	case "distribution":
-		groups, err := db.Groups(c.ctx)
-		if err != nil {
-			return err
-		}
-		teams, err := db.Teams(c.ctx)
-		if err != nil {
-			return err
-		}
-		rows := reports.DistributionRows(ms, groups, teams)
-		write = func(w io.Writer) error { return reports.WriteDistribution(w, meta, rows) }
 	}
 	if err := reports.SaveFile(out, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "已导出 %d 名党员到「%s」\n", len(ms), out)
+	fmt.Fprintf(c.out, "已导出%s到「%s」\n", done, out)
 	return nil
+}
+
+func exportList() string {
+	names := make([]string, len(exportOrder))
+	for i, r := range exportOrder {
+		names[i] = r + "（" + exports[r].name + "）"
+	}
+	return strings.Join(names, "、")
+}
+
+// period reads the period of a report from --period, --year or --from/--to (one of them); without
+// any, def chooses the current month or year.
+func (c *cli) period(a args, def string) (data.Period, error) {
+	given := 0
+	for _, o := range []string{"period", "year"} {
+		if a.has(o) {
+			given++
+		}
+	}
+	if a.has("from") || a.has("to") {
+		given++
+	}
+	if given > 1 {
+		return data.Period{}, usageErr("--period、--year 和 --from/--to 只能选用一种来指定期间")
+	}
+	var p data.Period
+	var err error
+	switch {
+	case a.has("period"):
+		p, err = data.ParsePeriod(a.get("period"))
+	case a.has("year"):
+		y, convErr := strconv.Atoi(a.get("year"))
+		if convErr != nil || y < 1900 || y > 9999 {
+			return p, usageErr("--year 应为四位的年份，例如 --year 2026")
+		}
+		p = data.YearPeriod(y)
+	case a.has("from") || a.has("to"):
+		if !a.has("from") || !a.has("to") {
+			return p, usageErr("--from 和 --to 要一起使用，例如 --from 2026-11-01 --to 2026-11-30")
+		}
+		var from, to data.Date
+		if from, err = dateOpt(a, "from"); err == nil {
+			if to, err = dateOpt(a, "to"); err == nil {
+				p, err = data.RangePeriod(from, to)
+			}
+		}
+	case def == "year":
+		p = data.YearPeriod(c.today.Year)
+	default:
+		p = data.MonthPeriod(c.today.Year, c.today.Month)
+	}
+	if err != nil {
+		return p, err
+	}
+	if p.From.After(c.today) {
+		return p, data.Errorf(data.EInvalid, fmt.Sprintf("期间「%s」还没有开始，请换一个期间", p.Label))
+	}
+	return p, nil
+}
+
+func dateOpt(a args, name string) (data.Date, error) {
+	d, err := data.ParseDate(a.get(name))
+	if err != nil {
+		return d, data.Errorf(data.EInvalid, fmt.Sprintf("--%s「%s」：%s", name, a.get(name), data.ErrorMessage(err)))
+	}
+	return d, nil
+}
+
+// pickName checks a name typed on the command line against the valid ones, listing them when it
+// is not one of them.
+func pickName(what, name string, valid []string) (string, error) {
+	n := data.NormalizeText(name)
+	if slices.Contains(valid, n) {
+		return n, nil
+	}
+	if len(valid) == 0 {
+		return "", data.Errorf(data.EInvalid, fmt.Sprintf("%s「%s」不存在：数据文件中还没有%s", what, name, what))
+	}
+	return "", data.Errorf(data.EInvalid, fmt.Sprintf("%s「%s」不存在；可选的%s有：%s", what, name, what, strings.Join(valid, "、")))
+}
+
+func (c *cli) exportMembers(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
+	ms, err := db.Members(c.ctx, data.MemberFilter{})
+	if err != nil {
+		return nil, "", err
+	}
+	return func(w io.Writer) error { return reports.WriteRoster(w, x.meta, ms) }, fmt.Sprintf(" %d 名党员", len(ms)), nil
+}
+
+func (c *cli) exportDistribution(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
+	ms, err := db.Members(c.ctx, data.MemberFilter{})
+	if err != nil {
+		return nil, "", err
+	}
+	groups, err := db.Groups(c.ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	teams, err := db.Teams(c.ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	rows := reports.DistributionRows(ms, groups, teams)
+	return func(w io.Writer) error { return reports.WriteDistribution(w, x.meta, rows) }, fmt.Sprintf(" %d 名党员", len(ms)), nil
+}
+
+func (c *cli) exportInspections(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
+	ins, err := db.Inspections(c.ctx, data.InspectionFilter{From: x.period.From, To: x.period.To})
+	if err != nil {
+		return nil, "", err
+	}
+	teams, err := db.Teams(c.ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	rows := reports.InspectionRows(ins, teams, c.today)
+	findings := 0
+	for _, in := range ins {
+		findings += len(in.Findings)
+	}
+	return func(w io.Writer) error { return reports.WriteInspections(w, x.meta, rows) },
+		fmt.Sprintf("%s的党员督查检查台账（%d 次督查，发现问题 %d 个）", x.period.Label, len(ins), findings), nil
+}
+
+// exportRectifications lists the findings found in the period, narrowed by --team and --category;
+// states and lateness are today's (the only ones stored), as the sheet says.
+func (c *cli) exportRectifications(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
+	teams, err := db.Teams(c.ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	filter := data.FindingFilter{From: x.period.From, To: x.period.To}
+	var printed reports.RectificationFilter
+	if x.a.has("team") {
+		names := make([]string, len(teams))
+		for i, t := range teams {
+			names[i] = t.Name
+		}
+		if printed.Team, err = pickName("班组", x.a.get("team"), names); err != nil {
+			return nil, "", err
+		}
+		filter.TeamID = teams[slices.Index(names, printed.Team)].ID
+	}
+	if x.a.has("category") {
+		cats, err := c.categories(db)
+		if err != nil {
+			return nil, "", err
+		}
+		if printed.Category, err = pickName("问题类别", x.a.get("category"), cats); err != nil {
+			return nil, "", err
+		}
+		filter.Category = printed.Category
+	}
+	fs, err := db.Findings(c.ctx, filter)
+	if err != nil {
+		return nil, "", err
+	}
+	rows := reports.FindingRows(fs, teams, c.today)
+	overdue := 0
+	for _, r := range rows {
+		if r.OverdueDays > 0 {
+			overdue++
+		}
+	}
+	return func(w io.Writer) error { return reports.WriteRectifications(w, x.meta, printed, rows) },
+		fmt.Sprintf("%s的问题整改销号台账（%d 个问题，其中逾期 %d 个）", x.period.Label, len(rows), overdue), nil
+}
+
+// exportReview works out the period's figures from its inspections and every finding found by its
+// end (those found earlier and still open count as 未销号).
+func (c *cli) exportReview(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
+	ins, err := db.Inspections(c.ctx, data.InspectionFilter{From: x.period.From, To: x.period.To})
+	if err != nil {
+		return nil, "", err
+	}
+	fs, err := db.Findings(c.ctx, data.FindingFilter{To: x.period.To})
+	if err != nil {
+		return nil, "", err
+	}
+	teams, err := db.Teams(c.ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	cats, err := c.categories(db)
+	if err != nil {
+		return nil, "", err
+	}
+	st := data.ComputeFindingStats(x.period, c.today, ins, fs, cats, teams)
+	open := reports.OpenFindingRows(fs, teams, st.AsOf)
+	return func(w io.Writer) error { return reports.WriteMonthlyReview(w, x.meta, st, open) },
+		fmt.Sprintf("%s的月度讲评表（督查 %d 次，发现问题 %d 个，未销号 %d 个，逾期 %d 个）", x.period.Label, st.Inspections, st.New, st.Open, st.Overdue), nil
+}
+
+// categories is the configured list of 问题类别 (the defaults when the list was never set).
+func (c *cli) categories(db *sqlite.DB) ([]string, error) {
+	cats, err := db.Options(c.ctx, data.ListFindingCategories)
+	if len(cats) == 0 && err == nil {
+		cats = data.DefaultFindingCategories
+	}
+	return cats, err
 }
 
 func (c *cli) check(argv []string) error {

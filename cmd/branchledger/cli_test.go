@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -159,7 +161,7 @@ func TestCLIErrors(t *testing.T) {
 	}{
 		{[]string{"export", "members", "--db", filepath.Join(dir, "none.db"), "--out", filepath.Join(dir, "x.xlsx")}, 1, "不存在"},
 		{[]string{"export", "members", "--db", "x.db"}, 1, "--out"},
-		{[]string{"export", "inspections", "--db", "x.db", "--out", "y.xlsx"}, 1, "还没有提供"},
+		{[]string{"export", "welfare-summary", "--db", "x.db", "--out", "y.xlsx"}, 1, "还没有提供"},
 		{[]string{"import", "members", filepath.Join(dir, "old.xls"), "--db", filepath.Join(dir, "t.db")}, 1, ".xls"},
 		{[]string{"import", "members", "a.xlsx", "--mode", "merge"}, 1, "--mode"},
 		{[]string{"demo", "--members", "many"}, 1, "--members"},
@@ -222,3 +224,275 @@ func TestDefaultDataFile(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// addFindings saves, on top of a demo file, last month's inspections with known findings: one
+// with three (one closed, two open and overdue), one with none, and a finding typed by hand for
+// another team. It returns last month as --period takes it, and the team of the inspection.
+func addFindings(t *testing.T, path string) (period string, team data.Team) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	teams, err := db.Teams(ctx)
+	if err != nil || len(teams) < 2 {
+		t.Fatalf("teams %v %v", teams, err)
+	}
+	ms, err := db.Members(ctx, data.MemberFilter{})
+	if err != nil || len(ms) < 3 {
+		t.Fatalf("members %d %v", len(ms), err)
+	}
+	today := data.Today()
+	last := data.NewDate(today.Year, today.Month, 1).AddDays(-1)
+	day := func(n int) data.Date { return data.NewDate(last.Year, last.Month, n) }
+	finding := func(desc, cat string) data.Finding {
+		return data.Finding{Category: cat, Description: desc, Responsible: "刘强", Deadline: day(3)}
+	}
+	full := data.Inspection{Date: day(1), Kind: "四不两直督查", Shift: "夜班", TeamID: teams[0].ID, Place: "工作面",
+		Inspectors: []data.Inspector{{MemberID: ms[0].ID}, {MemberID: ms[1].ID, Lead: true}},
+		Findings: []data.Finding{finding("皮带机头防护罩缺失", "设施设备"), finding("班前会未传达安全措施", "安全生产不实"),
+			finding("一名党员迟到", "作风纪律")}}
+	none := data.Inspection{Date: day(2), Kind: "日常检查", Unit: "机修车间", Inspectors: []data.Inspector{{MemberID: ms[2].ID, Lead: true}}}
+	for _, in := range []*data.Inspection{&full, &none} {
+		if err := db.SaveInspection(ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id := full.Findings[0].ID
+	for _, to := range []string{data.StateFixing, data.StateReview, data.StateClosed} {
+		co := &data.CloseOut{Progress: "已加装防护罩", Acceptor: ms[1].Name, ClosedDate: day(2)}
+		if _, err := db.ChangeState(ctx, id, to, "", co); err != nil {
+			t.Fatal(err)
+		}
+	}
+	typed := finding("宿舍走廊堆放杂物", "环境卫生")
+	typed.FoundDate, typed.TeamID = day(2), teams[1].ID
+	if err := db.CreateFinding(ctx, &typed); err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprintf("%d-%02d", last.Year, int(last.Month)), teams[0]
+}
+
+// sheetRows reads the first sheet of an exported workbook.
+func sheetRows(t *testing.T, path string) [][]string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetList()[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// bodyRows are the rows between the header row and the signature row.
+func bodyRows(rows [][]string, header int) [][]string {
+	var body [][]string
+	for _, r := range rows[header+1:] {
+		if len(r) > 0 && strings.HasPrefix(r[0], "填表人") {
+			break
+		}
+		if len(r) > 0 {
+			body = append(body, r)
+		}
+	}
+	return body
+}
+
+func col(r []string, i int) string {
+	if i < len(r) {
+		return r[i]
+	}
+	return ""
+}
+
+// TestExportFindingReports exports R2, R3 and R4 for last month from a demo file with known
+// inspections and checks them against what the store holds.
+func TestExportFindingReports(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.db")
+	if code, _, errOut := run(t, "demo", "--db", path, "--members", "40"); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	period, team := addFindings(t, path)
+	p, err := data.ParsePeriod(period)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, today := context.Background(), data.Today()
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ins, err1 := db.Inspections(ctx, data.InspectionFilter{From: p.From, To: p.To})
+	inPeriod, err2 := db.Findings(ctx, data.FindingFilter{From: p.From, To: p.To})
+	ofTeam, err3 := db.Findings(ctx, data.FindingFilter{From: p.From, To: p.To, TeamID: team.ID})
+	db.Close()
+	if err := errors.Join(err1, err2, err3); err != nil {
+		t.Fatal(err)
+	}
+	overdue := func(fs []data.Finding) int {
+		n := 0
+		for i := range fs {
+			if fs[i].OverdueDays(today) > 0 {
+				n++
+			}
+		}
+		return n
+	}
+	export := func(report string, extra ...string) [][]string {
+		t.Helper()
+		out := filepath.Join(dir, report+".xlsx")
+		argv := append([]string{"export", report, "--db", path, "--out", out}, extra...)
+		if code, stdout, errOut := run(t, argv...); code != 0 || !strings.Contains(stdout, "已导出") {
+			t.Fatalf("%v: %d %s %s", argv, code, stdout, errOut)
+		}
+		return sheetRows(t, out)
+	}
+
+	t.Run("inspections", func(t *testing.T) {
+		rows := export("inspections", "--period", period)
+		if !strings.HasSuffix(rows[0][0], "党员督查检查台账") || !strings.Contains(strings.Join(rows[1], ""), "期间："+p.Label) {
+			t.Fatalf("title rows %q", rows[:2])
+		}
+		want := []string{"序号", "督查日期", "督查类型", "班次", "督查组成员", "被查单位(班组)", "地点/岗位", "发现问题", "问题类别",
+			"责任人", "整改期限", "整改情况", "状态", "验收人", "销号日期"}
+		if !reflect.DeepEqual(rows[3], want) {
+			t.Fatalf("header %q", rows[3])
+		}
+		lines, findings, none := 0, 0, 0
+		for _, in := range ins {
+			lines += max(1, len(in.Findings))
+			findings += len(in.Findings)
+		}
+		body := bodyRows(rows, 3)
+		late := 0
+		for _, r := range body {
+			if strings.HasPrefix(col(r, 12), "逾期") {
+				late++
+			}
+			if col(r, 7) == "未发现问题" {
+				none++
+			}
+		}
+		var all []data.Finding
+		for _, in := range ins {
+			all = append(all, in.Findings...)
+		}
+		if len(body) != lines || late != overdue(all) || none != lines-findings || none == 0 || late < 2 {
+			t.Fatalf("%d rows (%d overdue, %d without findings); store: %d inspections, %d findings, %d overdue",
+				len(body), late, none, len(ins), findings, overdue(all))
+		}
+	})
+
+	t.Run("rectifications", func(t *testing.T) {
+		rows := export("rectifications", "--period", period)
+		// Without a filter: title, 单位/期间, the as-of note, the header.
+		if !strings.HasSuffix(rows[0][0], "问题整改销号台账") || !strings.HasPrefix(rows[2][0], "注：") || rows[3][0] != "序号" || rows[3][12] != "状态" {
+			t.Fatalf("title %q note %q header %q", rows[0], rows[2], rows[3])
+		}
+		body := bodyRows(rows, 3)
+		late := 0
+		for _, r := range body {
+			if strings.HasPrefix(col(r, 12), "逾期") {
+				late++
+			}
+		}
+		if len(body) != len(inPeriod) || late != overdue(inPeriod) {
+			t.Fatalf("%d rows, %d overdue; store %d, %d", len(body), late, len(inPeriod), overdue(inPeriod))
+		}
+		// With one: the filter line comes first.
+		rows = export("rectifications", "--period", period, "--team", team.Name)
+		if rows[2][0] != "班组："+team.Name || len(bodyRows(rows, 4)) != len(ofTeam) {
+			t.Fatalf("--team: info %q, %d rows, store %d", rows[2], len(bodyRows(rows, 4)), len(ofTeam))
+		}
+		rows = export("rectifications", "--period", period, "--category", "环境卫生")
+		if body := bodyRows(rows, 4); rows[2][0] != "问题类别：环境卫生" || len(body) == 0 || col(body[0], 4) != "环境卫生" {
+			t.Fatalf("--category: %q %q", rows[2], body)
+		}
+	})
+
+	t.Run("monthly-review", func(t *testing.T) {
+		rows := export("monthly-review", "--period", period)
+		if !strings.HasSuffix(rows[0][0], "月度讲评表") || rows[2][0] != "一、总体情况" {
+			t.Fatalf("title %q %q", rows[0], rows[2])
+		}
+		// Rows 5 and 6 hold 督查次数 and 发现问题 in column D.
+		if rows[4][0] != "督查次数" || rows[4][3] != strconv.Itoa(len(ins)) || rows[5][0] != "发现问题" || rows[5][3] != strconv.Itoa(len(inPeriod)) {
+			t.Fatalf("summary %q %q; store %d inspections, %d findings", rows[4], rows[5], len(ins), len(inPeriod))
+		}
+	})
+
+	t.Run("default periods", func(t *testing.T) {
+		month := data.MonthPeriod(today.Year, today.Month).Label
+		year := data.YearPeriod(today.Year).Label
+		for report, label := range map[string]string{"inspections": month, "monthly-review": month, "rectifications": year} {
+			if rows := export(report); !strings.Contains(strings.Join(rows[1], ""), "期间："+label) {
+				t.Errorf("%s: row 2 %q, want 期间：%s", report, rows[1], label)
+			}
+		}
+	})
+}
+
+func TestExportErrors(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "demo.db")
+	if code, _, errOut := run(t, "demo", "--db", path, "--members", "20"); code != 0 {
+		t.Fatalf("demo: %s", errOut)
+	}
+	next := data.Today().Year + 1
+	cases := []struct {
+		argv []string
+		msg  []string
+	}{
+		{[]string{"rectifications", "--period", "2026-11", "--year", "2026"}, []string{"只能选用一种"}},
+		{[]string{"rectifications", "--year", "2026", "--from", "2026-11-01", "--to", "2026-11-30"}, []string{"只能选用一种"}},
+		{[]string{"inspections", "--from", "2026-11-01"}, []string{"--from 和 --to 要一起使用"}},
+		{[]string{"inspections", "--from", "2026-11-30", "--to", "2026-11-01"}, []string{"不能早于"}},
+		{[]string{"inspections", "--from", "2026-02-30", "--to", "2026-03-01"}, []string{"--from「2026-02-30」"}},
+		{[]string{"monthly-review", "--period", "2026-13"}, []string{"无法识别"}},
+		{[]string{"monthly-review", "--year", "26"}, []string{"--year"}},
+		{[]string{"monthly-review", "--period", strconv.Itoa(next)}, []string{"还没有开始"}},
+		{[]string{"rectifications", "--team", "不存在的班组"}, []string{"班组「不存在的班组」不存在", "可选的班组有："}},
+		{[]string{"rectifications", "--category", "乱写"}, []string{"可选的问题类别有：", "作风纪律"}},
+		{[]string{"inspections", "--team", "采煤一班"}, []string{"不能使用 --team"}},
+		{[]string{"members", "--period", "2026-11"}, []string{"不按期间导出"}},
+		{[]string{"rectifications", "--template", "t.xlsx"}, []string{"不能使用 --template"}},
+	}
+	for _, c := range cases {
+		argv := append([]string{"export", c.argv[0], "--db", path, "--out", filepath.Join(dir, "x.xlsx")}, c.argv[1:]...)
+		code, _, errOut := run(t, argv...)
+		if code != 1 {
+			t.Errorf("%v: exit %d, want 1 (%s)", c.argv, code, errOut)
+		}
+		for _, m := range c.msg {
+			if !strings.Contains(errOut, m) {
+				t.Errorf("%v: stderr %q lacks %q", c.argv, errOut, m)
+			}
+		}
+	}
+	// The list of valid teams names the demo's teams.
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	teams, err := db.Teams(context.Background())
+	db.Close()
+	if err != nil || len(teams) == 0 {
+		t.Fatal(teams, err)
+	}
+	if _, _, errOut := run(t, "export", "rectifications", "--db", path, "--out", filepath.Join(dir, "x.xlsx"), "--team", "无"); !strings.Contains(errOut, teams[0].Name) {
+		t.Errorf("stderr %q does not list %s", errOut, teams[0].Name)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.xlsx")); err == nil {
+		t.Error("a failed export left a file")
+	}
+	if code, out, _ := run(t, "help"); code != 0 || !strings.Contains(out, "monthly-review") || !strings.Contains(out, "--team") {
+		t.Errorf("help lacks the new exports: %q", out)
+	}
+}

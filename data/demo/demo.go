@@ -22,14 +22,21 @@ import (
 // the slices, counted from 1 so that 0 keeps meaning "none", until Load turns them into ids:
 //   - Group.LeaderID is the index+1 in Members of the group's leader;
 //   - Team.GroupID and Member.GroupID are the index+1 in Groups;
-//   - Member.TeamID is the index+1 in Teams.
+//   - Member.TeamID is the index+1 in Teams;
+//   - Inspection.TeamID and Finding.TeamID are the index+1 in Teams, Inspector.MemberID and
+//     Finding.MemberID the index+1 in Members.
 //
-// Branch and member ids (ID, BranchID) are 0.
+// Record ids (ID, BranchID, InspectionID) are 0.
 type Dataset struct {
 	Branch  data.Branch
 	Groups  []data.Group
 	Teams   []data.Team
 	Members []data.Member
+	// Inspections of the supervision team, oldest first, with their findings.
+	Inspections []Inspection
+	// Findings typed by hand (来源 其他), found elsewhere: by the Party committee, the safety
+	// office, or reported by workers.
+	Findings []Finding
 }
 
 // team is a work team of the demo branch, with the jobs of its members and the responsibility area
@@ -114,17 +121,30 @@ var (
 	floatingPlaces = []string{"内蒙古自治区鄂尔多斯市（借调兄弟单位）", "山西省大同市（外出务工）", "陕西省榆林市神木市（外出务工）"}
 )
 
-// Generate makes a branch with n members; the same seed, n and today give the same data. All
-// dates fall on or before today; members are born 1966–2002 (earlier when today is before 2022, so
-// that everyone is at least 20). Every record passes the data package's validation.
+// Generate makes a branch with n members and DefaultMonths months of inspections; see
+// GenerateMonths.
 func Generate(seed int64, n int, today data.Date) Dataset {
+	return GenerateMonths(seed, n, DefaultMonths, today)
+}
+
+// GenerateMonths makes a branch with n members and the inspections of the `months` months up to
+// today: 15–25 a month by the supervision team (督查队伍), mostly 四不两直, on every shift, with 0–3
+// findings each, and about one finding a month typed by hand. Findings found long ago are mostly
+// closed (已销号); recent ones are in every state, some overdue, a few were reopened. The same seed,
+// n, months and today give the same data, and the members do not depend on months. All dates fall
+// on or before today; members are born 1966–2002 (earlier when today is before 2022, so that
+// everyone is at least 20). Every record passes the data package's validation.
+func GenerateMonths(seed int64, n, months int, today data.Date) Dataset {
 	g := &generator{
 		rnd:   rand.New(rand.NewPCG(uint64(seed), 0x5eed_0f_5eed)),
 		today: today,
 		names: map[string]bool{},
 		ids:   map[string]bool{},
+		heads: map[string]string{},
 	}
-	return g.dataset(max(n, 0))
+	ds := g.dataset(max(n, 0))
+	g.inspections(&ds, months)
+	return ds
 }
 
 type generator struct {
@@ -132,6 +152,7 @@ type generator struct {
 	today data.Date
 	names map[string]bool // names given so far: a branch rarely has two people of one name
 	ids   map[string]bool
+	heads map[string]string // leaders who are not Party members, of teams without one and of units
 }
 
 func (g *generator) pick(list []string) string { return list[g.rnd.IntN(len(list))] }
@@ -449,10 +470,14 @@ func maxDate(a, b data.Date) data.Date {
 }
 
 // Load saves ds into a data file that holds no branch data yet (a new file): the branch, the groups
-// and teams, the members in one ImportMembers transaction, then the group leaders. References are
-// turned from positions into the ids the store gives. A file that has a named branch, groups, teams
-// or members is refused (EConflict) so that demo data never mixes with real records. The store
-// validates with its own clock, so ds should be generated for today.
+// and teams, the members in one ImportMembers transaction, the group leaders, then each inspection
+// (SaveInspection) and hand-typed finding (CreateFinding) with its findings as found, which are
+// then moved through the close-out flow by ChangeState, one transaction a move (about 1,200 for a
+// year). The history thus records every move, stamped with the time of loading, not the day the
+// move is imagined on; the 销号日期 are the generated ones. References are turned from positions
+// into the ids the store gives. A file that has a named branch, groups, teams, members or findings
+// is refused (EConflict) so that demo data never mixes with real records. The store validates with
+// its own clock, so ds should be generated for today (or earlier).
 func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	if err := checkEmpty(ctx, st); err != nil {
 		return err
@@ -511,6 +536,55 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 			return err
 		}
 	}
+
+	memberIDs := make([]int64, len(ds.Members))
+	for i, m := range ds.Members {
+		memberIDs[i] = idOf[m.IDNumber]
+	}
+	// A finding is saved as found (待整改) and walked through its moves, so that its history is
+	// the store's own (stamped with the time of loading).
+	found := func(f data.Finding) data.Finding {
+		f.TeamID, f.MemberID = ref(teamIDs, f.TeamID), ref(memberIDs, f.MemberID)
+		f.State, f.Progress, f.Acceptor, f.ClosedDate = "", "", "", data.Date{}
+		return f
+	}
+	replay := func(id int64, steps []Step) error {
+		for _, s := range steps {
+			if _, err := st.ChangeState(ctx, id, s.To, s.Reason, s.CloseOut); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for _, gen := range ds.Inspections {
+		in := gen.Inspection
+		in.TeamID = ref(teamIDs, in.TeamID)
+		in.Inspectors = slices.Clone(in.Inspectors)
+		for i := range in.Inspectors {
+			in.Inspectors[i].MemberID = ref(memberIDs, in.Inspectors[i].MemberID)
+		}
+		in.Findings = make([]data.Finding, len(gen.Findings))
+		for i, f := range gen.Findings {
+			in.Findings[i] = found(f)
+		}
+		if err := st.SaveInspection(ctx, &in); err != nil {
+			return err
+		}
+		for i, steps := range gen.Steps {
+			if err := replay(in.Findings[i].ID, steps); err != nil {
+				return err
+			}
+		}
+	}
+	for _, gen := range ds.Findings {
+		f := found(gen.Finding)
+		if err := st.CreateFinding(ctx, &f); err != nil {
+			return err
+		}
+		if err := replay(f.ID, gen.Steps); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -537,6 +611,11 @@ func checkEmpty(ctx context.Context, st data.Store) error {
 	if ms, err := st.Members(ctx, data.MemberFilter{IncludeLeft: true}); err != nil {
 		return err
 	} else if len(ms) > 0 {
+		return refuse
+	}
+	if fs, err := st.Findings(ctx, data.FindingFilter{}); err != nil {
+		return err
+	} else if len(fs) > 0 {
 		return refuse
 	}
 	return nil

@@ -52,6 +52,8 @@ func checkDataset(t *testing.T, ds Dataset, n int, today data.Date) {
 		groupOfTeam[int64(i+1)] = tm.GroupID
 	}
 
+	checkInspections(t, ds, today)
+
 	ids := map[string]bool{}
 	roles := map[string]int{}
 	var supervisors, probation, lost, floating, men int
@@ -144,6 +146,7 @@ func checkDataset(t *testing.T, ds Dataset, n int, today data.Date) {
 	if men*100/n < 75 {
 		t.Errorf("only %d of %d are men in a mine", men, n)
 	}
+	checkSpread(t, ds, today)
 }
 
 func TestGenerateDeterministic(t *testing.T) {

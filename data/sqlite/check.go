@@ -7,9 +7,9 @@ import (
 	"branchledger/data"
 )
 
-// Check runs SQLite's full integrity check and the program's own rules over the saved data, and
-// returns one Chinese line per problem found (none: the file is sound). An error means the check
-// itself could not run.
+// Check runs SQLite's full integrity check and the program's own rules (members, inspections,
+// findings) over the saved data, and returns one Chinese line per problem found (none: the file is
+// sound). An error means the check itself could not run.
 func (db *DB) Check(ctx context.Context, today data.Date) ([]string, error) {
 	var problems []string
 	rows, err := db.db.QueryContext(ctx, "PRAGMA integrity_check")
@@ -61,6 +61,28 @@ func (db *DB) Check(ctx context.Context, today data.Date) ([]string, error) {
 		m := ms[i]
 		for _, fe := range data.ValidateMember(&m, today) {
 			problems = append(problems, fmt.Sprintf("党员「%s」（身份证号 %s）：%s：%s", m.Name, m.IDNumber, fe.Field, fe.Message))
+		}
+	}
+
+	ins, err := db.Inspections(ctx, data.InspectionFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for i := range ins {
+		for _, fe := range data.ValidateInspection(&ins[i], today) {
+			problems = append(problems, fmt.Sprintf("督查记录（%s %s）：%s：%s", ins[i].Date, ins[i].Unit, fe.Field, fe.Message))
+		}
+	}
+	fs, err := db.Findings(ctx, data.FindingFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for i := range fs {
+		if fs[i].InspectionID != 0 {
+			continue // checked with its inspection
+		}
+		for _, fe := range data.ValidateFinding(&fs[i], today) {
+			problems = append(problems, fmt.Sprintf("问题（%s 发现，编号 %d）：%s：%s", fs[i].FoundDate, fs[i].ID, fe.Field, fe.Message))
 		}
 	}
 	return problems, nil

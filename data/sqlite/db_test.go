@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"branchledger/data"
 )
@@ -188,5 +189,22 @@ func TestOpenReportsUnwritableFolder(t *testing.T) {
 	wantCode(t, err, data.EInvalid)
 	if !strings.Contains(data.ErrorMessage(err), "无法创建数据文件夹") {
 		t.Errorf("message = %q", data.ErrorMessage(err))
+	}
+}
+
+func TestParseStamp(t *testing.T) {
+	for _, s := range []string{"2026-11-23 09:30:05", "2000-02-29 23:59:59", "2026-01-01 00:00:00"} {
+		want, err := time.ParseInLocation(timestamp, s, time.UTC)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := parseStamp(s); err != nil || !got.Equal(want) || got.Location() != time.Local {
+			t.Errorf("parseStamp(%q) = %v, %v; want %v local", s, got, err, want)
+		}
+	}
+	for _, s := range []string{"", "2026-11-23", "2026-11-23T09:30:05", "2026-11-23 24:00:00", "2026-02-30 10:00:00", "2026-11-23 09:3a:05", "2026-11-23 09:30:05Z"} {
+		if _, err := parseStamp(s); err == nil {
+			t.Errorf("parseStamp(%q) accepted", s)
+		}
 	}
 }

@@ -3,8 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"fmt"
-	"unicode/utf8"
 
 	"branchledger/data"
 )
@@ -33,21 +31,7 @@ func (db *DB) KeyPosts(ctx context.Context) ([]string, error) {
 // SetKeyPosts replaces the list with posts (normalised; empty or repeated names are FieldErrors on
 // 重点岗位). Members keep the key post they hold even when it leaves the list.
 func (db *DB) SetKeyPosts(ctx context.Context, posts []string) error {
-	clean := make([]string, len(posts))
-	seen := make(map[string]bool, len(posts))
-	var fe data.FieldErrors
-	for i, p := range posts {
-		p = data.NormalizeText(p)
-		switch {
-		case p == "":
-			fe = append(fe, data.FieldError{Field: data.FKeyPost, Message: fmt.Sprintf("第%d个重点岗位名称为空，请填写或删除这一行", i+1)})
-		case utf8.RuneCountInString(p) > keyPostMaxLen:
-			fe = append(fe, data.FieldError{Field: data.FKeyPost, Message: fmt.Sprintf("重点岗位「%s」超过%d个字，请缩短", p, keyPostMaxLen)})
-		case seen[p]:
-			fe = append(fe, data.FieldError{Field: data.FKeyPost, Message: fmt.Sprintf("重点岗位「%s」重复，请删除多余的一行", p)})
-		}
-		seen[p], clean[i] = true, p
-	}
+	clean, fe := cleanNames(data.FKeyPost, "重点岗位", posts, keyPostMaxLen)
 	if fe != nil {
 		return fe
 	}

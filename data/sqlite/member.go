@@ -251,11 +251,28 @@ func duplicateID(holder string) data.FieldError {
 	return data.FieldError{Field: data.FIDNumber, Message: fmt.Sprintf("该身份证号已登记为党员「%s」，不能重复录入", holder)}
 }
 
-// DeleteMember removes a member typed by mistake; a group led by the member is left with no leader.
+// DeleteMember removes a member typed by mistake; a group led by the member is left with no leader
+// and findings naming the member as 涉及党员 name nobody. A member who inspected is refused
+// (EConflict): the inspection must keep its team.
 func (db *DB) DeleteMember(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM member WHERE id = ?`, id)
-		err = inUse(err, "该党员已有相关记录（如督查、积分），不能删除；如已离开本支部，请把在册状态改为转出")
+		if isForeignKey(err) {
+			return memberInUse(ctx, tx, id)
+		}
 		return mustAffect(res, err, errNoMember(id))
 	})
+}
+
+// memberInUse says why a member cannot be deleted: records that must keep naming them.
+func memberInUse(ctx context.Context, q querier, id int64) error {
+	const leave = "如已离开本支部，请把在册状态改为转出"
+	var n int
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM inspector WHERE member_id = ?`, id).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return data.Errorf(data.EConflict, fmt.Sprintf("该党员是 %d 次督查的督查组成员，督查记录须保留，不能删除；%s", n, leave))
+	}
+	return data.Errorf(data.EConflict, "该党员已有相关记录（如督查、积分），不能删除；"+leave)
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -306,5 +307,71 @@ func TestNewFileHasBranchAndDefaultKeyPosts(t *testing.T) {
 	}
 	if !slices.Equal(posts, data.DefaultKeyPosts) {
 		t.Errorf("key posts = %v, want %v", posts, data.DefaultKeyPosts)
+	}
+}
+
+// A file of version 1 with data is migrated to 0002 on opening: a backup of version 1 first, every
+// row kept, the new tables ready with their default lists.
+func TestMigration0002OverVersion1(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.db")
+	v1, err := fs.ReadFile(migrationsFS(), "0001_init.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old, err := openFake(t, path, fstest.MapFS{"0001_init.sql": {Data: v1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tm := data.Team{Name: "综采一班", Category: "采煤"}
+	if err := old.SaveTeam(ctx, &tm); err != nil {
+		t.Fatal(err)
+	}
+	m := newMember("张三", 3)
+	m.TeamID, m.Supervisor = tm.ID, true
+	m = mustCreate(t, old, m)
+	mustCreate(t, old, newMember("李四", 5))
+	old.Close()
+
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	fixClock(db, clock)
+	b := backups(t, dir)
+	if len(b) != 1 || !strings.Contains(filepath.Base(b[0]), "迁移前备份-v1-") {
+		t.Fatalf("backups %v", b)
+	}
+	if v := rawQuery(t, b[0], `SELECT count(*) FROM member`); v != "2" {
+		t.Errorf("backup has %s members", v)
+	}
+	if v := rawQuery(t, b[0], `SELECT count(*) FROM sqlite_master WHERE name = 'finding'`); v != "0" {
+		t.Error("the backup already has version 2's tables")
+	}
+	if v := rawQuery(t, path, `PRAGMA user_version`); v != "2" {
+		t.Errorf("version %s, want 2", v)
+	}
+	if got, err := db.Member(ctx, m.ID); err != nil || got != m {
+		t.Errorf("member after migrating: %+v, %v", got, err)
+	}
+	if n := countMembers(t, db); n != 2 {
+		t.Errorf("%d members after migrating", n)
+	}
+	if cats, _ := db.Options(ctx, data.ListFindingCategories); !slices.Equal(cats, data.DefaultFindingCategories) {
+		t.Errorf("categories %v", cats)
+	}
+	if levels, _ := db.Options(ctx, data.ListFindingLevels); !slices.Equal(levels, data.DefaultFindingLevels) {
+		t.Errorf("levels %v", levels)
+	}
+	// The old members and teams take part in inspections.
+	in := data.Inspection{Date: data.NewDate(2026, 11, 2), Kind: "四不两直督查", TeamID: tm.ID,
+		Inspectors: []data.Inspector{{MemberID: m.ID, Lead: true}},
+		Findings:   []data.Finding{{Category: "安全生产不实", Description: "端头支护不及时", Responsible: "张三", Deadline: data.NewDate(2026, 11, 5)}}}
+	if err := db.SaveInspection(ctx, &in); err != nil {
+		t.Fatal(err)
+	}
+	if in.Unit != "综采一班" || in.Inspectors[0].Name != "张三" || len(in.Findings) != 1 {
+		t.Errorf("inspection in a migrated file: %+v", in)
 	}
 }

@@ -216,7 +216,12 @@ func (db *DB) SaveTeam(ctx context.Context, t *data.Team) error {
 		}
 		id = t.ID
 		res, err := tx.ExecContext(ctx, `UPDATE team SET (name, category, group_id) = (?, ?, ?) WHERE id = ?`, append(args, id)...)
-		return mustAffect(res, err, errNoTeam)
+		if err = mustAffect(res, err, errNoTeam); err != nil {
+			return err
+		}
+		// Inspections print the team's name, which they keep once the team is deleted.
+		_, err = tx.ExecContext(ctx, `UPDATE inspection SET unit = ? WHERE team_id = ?`, t.Name, id)
+		return err
 	})
 	if err == nil {
 		t.ID, t.BranchID = id, branch
