@@ -167,7 +167,8 @@ type CheckScore struct {
 // KeyFailed reports whether a key item failed, which makes the check 不合格 whatever its total.
 func (s CheckScore) KeyFailed() bool { return len(s.KeyFailures) > 0 }
 
-// ScoreCheck works out a check's derived figures; th zero means DefaultGradeThresholds.
+// ScoreCheck works out a check's derived figures; th zero means DefaultGradeThresholds, and
+// thresholds count to one decimal (as ValidateGradeThresholds allows).
 //
 // Decisions:
 //   - 标化分 is rounded to one decimal half away from zero (for these non-negative figures: half

@@ -437,7 +437,7 @@ func (s *Survey) Overall() SurveyQuestion {
 // has no label (2026年11月, 2026年第四季度, 2026年, or 2026-11-01至2026-11-15).
 func (s *Survey) Normalize() {
 	s.Category, s.Period.Label = NormalizeText(s.Category), NormalizeText(s.Period.Label)
-	qs := s.Questions[:0]
+	var qs []SurveyQuestion // a new slice: a form may still hold the old rows
 	for _, q := range s.Questions {
 		q.Text = NormalizeText(q.Text)
 		if q.Text != "" || q.Total() != 0 {
