@@ -173,6 +173,12 @@ type Store interface {
 	InspectionStore
 	FindingStore
 	OptionStore
+	OpLogStore
+	RecycleStore
+	FacilityStore
+	CheckStore
+	WelfareItemStore
+	SurveyStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error

@@ -1,6 +1,7 @@
 package reports
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -117,6 +118,12 @@ type SheetSpec struct {
 	Header []Row
 	// NoHeader leaves the header out (sheets made of several tables: see Sheet.Caption/HeaderRows).
 	NoHeader bool
+	// OnePage shrinks the sheet to one printed page (a form that is signed, such as R5), where the
+	// default fits one page wide and runs over as many pages as needed.
+	OnePage bool
+	// Signature replaces the common signature row (填表人 / 支部书记) after the table, for forms
+	// signed by others; "" keeps the common one.
+	Signature string
 }
 
 // Print geometry of SPEC §6. excelize takes margins in inches.
@@ -163,7 +170,8 @@ type Sheet struct {
 	name string
 	cols []Column
 	sw   *excelize.StreamWriter
-	next int // next row number to write (1-based)
+	next int    // next row number to write (1-based)
+	sign string // the signature row
 }
 
 var errClosed = errors.New("reports: sheet already finished")
@@ -207,14 +215,14 @@ func (b *Book) AddSheet(spec SheetSpec) (*Sheet, error) {
 	firstHeader := 3 + len(spec.Info)
 	lastHeader := firstHeader + len(header) - 1
 
-	if err := b.pageSetup(name, len(spec.Columns), firstHeader, lastHeader); err != nil {
+	if err := b.pageSetup(name, len(spec.Columns), spec.OnePage, firstHeader, lastHeader); err != nil {
 		return nil, err
 	}
 	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err
 	}
-	s := &Sheet{b: b, name: name, cols: spec.Columns, sw: sw, next: 1}
+	s := &Sheet{b: b, name: name, cols: spec.Columns, sw: sw, next: 1, sign: cmp.Or(spec.Signature, signature)}
 	b.cur = s
 	for i, c := range spec.Columns {
 		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
@@ -251,16 +259,20 @@ func (b *Book) AddSheet(spec SheetSpec) (*Sheet, error) {
 
 // pageSetup applies the print rules. Sheet properties must be set before the stream writer is
 // created (it writes sheetPr at once); the rest survives until Flush.
-func (b *Book) pageSetup(sheet string, ncols, firstHeader, lastHeader int) error {
+func (b *Book) pageSetup(sheet string, ncols int, onePage bool, firstHeader, lastHeader int) error {
 	orientation := "portrait"
 	if ncols > portraitMaxCol {
 		orientation = "landscape"
+	}
+	tall := 0 // as many pages tall as needed
+	if onePage {
+		tall = 1
 	}
 	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
 		return err
 	}
 	if err := b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: ptr(paperA4), Orientation: &orientation, FitToWidth: ptr(1), FitToHeight: ptr(0),
+		Size: ptr(paperA4), Orientation: &orientation, FitToWidth: ptr(1), FitToHeight: ptr(tall),
 	}); err != nil {
 		return err
 	}
@@ -396,7 +408,7 @@ func (s *Sheet) finish() error {
 		return nil
 	}
 	s.next++ // one empty row between the table and the signatures
-	err := s.line(roleSign, signature)
+	err := s.line(roleSign, s.sign)
 	if err == nil {
 		err = s.sw.Flush()
 	}

@@ -77,7 +77,7 @@ func (b *Book) style(k styleKey) (int, error) {
 // setNumFmt uses the built-in format ids where they exist, so that every office reads them alike.
 func setNumFmt(st *excelize.Style, format string) {
 	switch format {
-	case "":
+	case "", "General": // General: 10 and 7.5 as typed, no trailing zeros
 	case "0":
 		st.NumFmt = 1
 	case "0.00":

@@ -44,6 +44,17 @@ var rosterFields = map[string]rosterField{
 // WriteRoster writes R1 党员花名册: one row per member, in the given order, with exactly the
 // columns of data.RosterHeaders (so the file can be imported again).
 func WriteRoster(w io.Writer, meta Meta, ms []data.Member) error {
+	return writeRoster(w, meta, []BranchRoster{{Branch: meta.Branch, Members: ms}})
+}
+
+// BranchRoster is one branch's members of a roster; Branch fills the 所在党支部 column.
+type BranchRoster struct {
+	Branch  string
+	Members []data.Member
+}
+
+// writeRoster writes R1 for the branches in order, numbering 序号 throughout.
+func writeRoster(w io.Writer, meta Meta, branches []BranchRoster) error {
 	cols := make([]Column, len(data.RosterHeaders))
 	fields := make([]rosterField, len(data.RosterHeaders))
 	for i, h := range data.RosterHeaders {
@@ -60,17 +71,23 @@ func WriteRoster(w io.Writer, meta Meta, ms []data.Member) error {
 		return err
 	}
 	cells := make([]any, len(cols))
-	for n := range ms {
-		m := &ms[n]
-		for i, f := range fields {
-			if f.value == nil {
-				cells[i] = n + 1
-			} else {
-				cells[i] = f.value(m, &meta)
+	n := 0
+	for _, br := range branches {
+		bm := meta
+		bm.Branch = br.Branch
+		for j := range br.Members {
+			m := &br.Members[j]
+			n++
+			for i, f := range fields {
+				if f.value == nil {
+					cells[i] = n
+				} else {
+					cells[i] = f.value(m, &bm)
+				}
 			}
-		}
-		if err := s.Rows(Row{Cells: cells}); err != nil {
-			return err
+			if err := s.Rows(Row{Cells: cells}); err != nil {
+				return err
+			}
 		}
 	}
 	return b.Write(w)

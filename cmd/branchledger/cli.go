@@ -22,26 +22,41 @@ const usage = `支部台账 命令行用法：
   branchledger                                   打开图形界面（默认数据文件）
   branchledger --db 文件                          用指定的数据文件打开图形界面
   branchledger demo --db 文件 [--members N] [--months M]  在新数据文件中生成演示数据（M 个月的督查，默认 12）
+      [--branch 支部名称 --code 支部代码]              演示另一个党支部（试用汇总时，每个支部用一个数据文件）
   branchledger import members 花名册.xlsx --db 文件 [--mode skip|update|add] [--report 问题清单.xlsx] [--strict]
   branchledger export members|distribution --db 文件 --out 输出.xlsx
   branchledger export inspections|rectifications|monthly-review --db 文件 --out 输出.xlsx [期间]
   branchledger export rectifications --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别]
-  branchledger check --db 文件                    检查数据文件
+  branchledger export welfare-check --db 文件 --out 输出.xlsx --check 检查记录编号
+  branchledger export welfare-summary|welfare-items|satisfaction --db 文件 --out 输出.xlsx [期间]
+  branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）
+  branchledger backup --db 文件 --out 备份.db      把数据文件备份到指定位置
+  branchledger restore --db 文件 --from 备份.db    用备份替换数据文件（原文件保存在数据文件旁的“备份”文件夹）
+写入数据文件的命令（demo、import、restore）在图形界面打开着同一数据文件时不会执行。
 导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）。
 --strict：任何一行有错误就什么也不导入。
 导出的报表：members 党员花名册，distribution 党员分布表，inspections 党员督查检查台账，
-  rectifications 问题整改销号台账，monthly-review 月度讲评表。
+  rectifications 问题整改销号台账，monthly-review 月度讲评表，welfare-check 两堂一舍检查评分表，
+  welfare-summary 两堂一舍检查汇总表，welfare-items 办实事（福利事项）台账，satisfaction 满意度调查统计表。
 期间：--period 2026-11（月），也可写 2026-Q4（季度）、2026（年）或 2026-11-01~2026-11-15；
-  或 --year 2026；或 --from 2026-11-01 --to 2026-11-30。不写期间时，督查检查台账和月度讲评表
-  导出本月，问题整改销号台账导出本年。台账中的状态和逾期天数按导出当天计算。
+  或 --year 2026；或 --from 2026-11-01 --to 2026-11-30。不写期间时，督查检查台账、月度讲评表和
+  两堂一舍检查汇总表导出本月，问题整改销号台账、办实事台账和满意度调查统计表导出本年。台账中的状态和逾期天数按导出当天计算。
+上报与汇总：
+  branchledger package --db 文件 [--out 上报数据包.zip]   导出上报数据包（默认名：支部代码-支部名称-上报-日期.zip）
+  branchledger consolidate --db 汇总库.db 数据包.zip…     把各支部的上报数据包汇总到汇总库（新的同一支部数据包替换旧的）
+  在汇总库上：export members 导出各支部的党员花名册，export branch-stats [期间] 导出各党支部督查整改统计表。
 退出码：0 成功；1 输入有误（原因见提示）；2 程序内部错误。`
 
 // commands are the sub-commands the program answers on the command line.
 var commands = map[string]func(c *cli, argv []string) error{
-	"demo":   (*cli).demo,
-	"import": (*cli).importCmd,
-	"export": (*cli).export,
-	"check":  (*cli).check,
+	"demo":        (*cli).demo,
+	"import":      (*cli).importCmd,
+	"export":      (*cli).export,
+	"check":       (*cli).check,
+	"backup":      (*cli).backup,
+	"restore":     (*cli).restore,
+	"package":     (*cli).packageCmd,
+	"consolidate": (*cli).consolidate,
 }
 
 func isCommand(argv []string) bool {
@@ -105,7 +120,7 @@ func (c *cli) open(a args, mustExist bool) (*sqlite.DB, error) {
 }
 
 func (c *cli) demo(argv []string) error {
-	a, err := parseArgs(argv, []string{"db", "members", "months", "seed"}, nil)
+	a, err := parseArgs(argv, []string{"db", "members", "months", "seed", "branch", "code"}, nil)
 	if err != nil {
 		return err
 	}
@@ -113,7 +128,7 @@ func (c *cli) demo(argv []string) error {
 	if err != nil {
 		return err
 	}
-	seed, err := intOpt(a, "seed", 1, 0, 1<<62)
+	seed, err := intOpt(a, "seed", demoSeed(a.get("code")), 0, 1<<62)
 	if err != nil {
 		return err
 	}
@@ -121,11 +136,11 @@ func (c *cli) demo(argv []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := c.open(a, false)
+	db, done, err := c.openForWrite(a, false)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer done()
 	existing, err := db.Members(c.ctx, data.MemberFilter{IncludeLeft: true})
 	if err != nil {
 		return err
@@ -134,6 +149,7 @@ func (c *cli) demo(argv []string) error {
 		return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」里已有 %d 名党员，演示数据只能写入新的或空的数据文件", db.Path(), len(existing)))
 	}
 	ds := demo.GenerateMonths(int64(seed), n, months, c.today)
+	ds.Rename(a.get("branch"), a.get("code"))
 	if err := demo.Load(c.ctx, db, ds); err != nil {
 		return err
 	}
@@ -162,11 +178,11 @@ func (c *cli) importCmd(argv []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := c.open(a, false)
+	db, done, err := c.openForWrite(a, false)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer done()
 	saved, err := db.Members(c.ctx, data.MemberFilter{IncludeLeft: true})
 	if err != nil {
 		return err
@@ -269,13 +285,19 @@ type exportInput struct {
 
 var (
 	exports = map[string]exportSpec{
-		"members":        {name: "党员花名册", build: (*cli).exportMembers},
-		"distribution":   {name: "党员分布表", build: (*cli).exportDistribution},
-		"inspections":    {name: "党员督查检查台账", period: "month", build: (*cli).exportInspections},
-		"rectifications": {name: "问题整改销号台账", period: "year", extra: []string{"team", "category"}, build: (*cli).exportRectifications},
-		"monthly-review": {name: "月度讲评表", period: "month", build: (*cli).exportReview},
+		"members":         {name: "党员花名册", build: (*cli).exportMembers},
+		"distribution":    {name: "党员分布表", build: (*cli).exportDistribution},
+		"inspections":     {name: "党员督查检查台账", period: "month", build: (*cli).exportInspections},
+		"rectifications":  {name: "问题整改销号台账", period: "year", extra: []string{"team", "category"}, build: (*cli).exportRectifications},
+		"monthly-review":  {name: "月度讲评表", period: "month", build: (*cli).exportReview},
+		"branch-stats":    {name: "各党支部督查整改统计表", period: "month", build: (*cli).exportBranchStats},
+		"welfare-check":   {name: "两堂一舍检查评分表", extra: []string{"check"}, build: (*cli).exportWelfareCheck},
+		"welfare-summary": {name: "两堂一舍检查汇总表", period: "month", build: (*cli).exportWelfareSummary},
+		"welfare-items":   {name: "办实事(福利事项)台账", period: "year", build: (*cli).exportWelfareItems},
+		"satisfaction":    {name: "满意度调查统计表", period: "year", build: (*cli).exportSatisfaction},
 	}
-	exportOrder   = []string{"members", "distribution", "inspections", "rectifications", "monthly-review"}
+	exportOrder = []string{"members", "distribution", "inspections", "rectifications", "monthly-review", "branch-stats",
+		"welfare-check", "welfare-summary", "welfare-items", "satisfaction"}
 	periodOptions = []string{"period", "year", "from", "to"}
 )
 
@@ -416,6 +438,12 @@ func pickName(what, name string, valid []string) (string, error) {
 }
 
 func (c *cli) exportMembers(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
+	if cons, err := db.IsConsolidated(c.ctx); err != nil || cons {
+		if err != nil {
+			return nil, "", err
+		}
+		return c.exportConsolidatedMembers(db, x)
+	}
 	ms, err := db.Members(c.ctx, data.MemberFilter{})
 	if err != nil {
 		return nil, "", err
@@ -546,7 +574,7 @@ func (c *cli) check(argv []string) error {
 		return err
 	}
 	defer db.Close()
-	problems, err := db.Check(c.ctx, c.today)
+	problems, err := db.Verify(c.ctx, c.today)
 	if err != nil {
 		return err
 	}

@@ -161,7 +161,7 @@ func TestCLIErrors(t *testing.T) {
 	}{
 		{[]string{"export", "members", "--db", filepath.Join(dir, "none.db"), "--out", filepath.Join(dir, "x.xlsx")}, 1, "不存在"},
 		{[]string{"export", "members", "--db", "x.db"}, 1, "--out"},
-		{[]string{"export", "welfare-summary", "--db", "x.db", "--out", "y.xlsx"}, 1, "还没有提供"},
+		{[]string{"export", "branch-assessment", "--db", "x.db", "--out", "y.xlsx"}, 1, "还没有提供"},
 		{[]string{"import", "members", filepath.Join(dir, "old.xls"), "--db", filepath.Join(dir, "t.db")}, 1, ".xls"},
 		{[]string{"import", "members", "a.xlsx", "--mode", "merge"}, 1, "--mode"},
 		{[]string{"demo", "--members", "many"}, 1, "--members"},

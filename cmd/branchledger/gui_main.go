@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -40,20 +41,34 @@ func runGUI(argv []string) (code int) {
 			code = crashed(path, r)
 		}
 	}()
-	db, err := sqlite.Open(path)
+	// The lock first: a second window on the same file stops here without opening it.
+	lock, err := lockDataFile(path)
 	if err != nil {
 		return showFatal(a, err)
 	}
-	defer db.Close()
-	// Greet until the ledger has a branch name or members, also after a 稍后再填.
-	firstRun, err := gui.IsEmptyLedger(context.Background(), db)
-	if err != nil {
-		return showFatal(a, err)
+	defer lock.Release()
+	s := &session{a: a, path: path}
+	defer s.close()
+	// Check before opening for writing: a damaged file must never be migrated or replaced by a new
+	// empty one; the user chooses what happens to it.
+	if err := sqlite.CheckFile(context.Background(), path); err != nil {
+		if !errors.Is(err, sqlite.ErrDamaged) {
+			return showFatal(a, err)
+		}
+		s.w = a.NewWindow(gui.AppTitle)
+		s.showDamaged(err)
+	} else {
+		db, err := sqlite.Open(path)
+		if err != nil {
+			return showFatal(a, err)
+		}
+		s.w = a.NewWindow(gui.AppTitle)
+		if err := s.start(db); err != nil {
+			return showFatal(a, err)
+		}
 	}
-	w := a.NewWindow(gui.AppTitle)
-	gui.NewMainWindow(&gui.Env{App: a, Win: w, Store: db, Today: data.Today}, firstRun)
-	w.SetMaster()
-	w.ShowAndRun()
+	s.w.SetMaster()
+	s.w.ShowAndRun()
 	return 0
 }
 

@@ -37,6 +37,14 @@ type Dataset struct {
 	// Findings typed by hand (来源 其他), found elsewhere: by the Party committee, the safety
 	// office, or reported by workers.
 	Findings []Finding
+
+	// 两堂一舍 (welfare.go): the facilities; their checks, oldest first, with the findings their
+	// deductions raised (Check.FacilityID a position in Facilities); the welfare items, oldest
+	// first (HandlerID a position in Members); the canteen surveys.
+	Facilities   []data.Facility
+	Checks       []Check
+	WelfareItems []WelfareItem
+	Surveys      []data.Survey
 }
 
 // team is a work team of the demo branch, with the jobs of its members and the responsibility area
@@ -129,7 +137,9 @@ func Generate(seed int64, n int, today data.Date) Dataset {
 
 // GenerateMonths makes a branch with n members and the inspections of the `months` months up to
 // today: 15–25 a month by the supervision team (督查队伍), mostly 四不两直, on every shift, with 0–3
-// findings each, and about one finding a month typed by hand. Findings found long ago are mostly
+// findings each, and about one finding a month typed by hand; and the 两堂一舍 records of those
+// months (welfare.go): five facilities, 2–4 scored checks a month with findings from deductions,
+// about two welfare items a month in every state, two canteen surveys. Findings found long ago are mostly
 // closed (已销号); recent ones are in every state, some overdue, a few were reopened. The same seed,
 // n, months and today give the same data, and the members do not depend on months. All dates fall
 // on or before today; members are born 1966–2002 (earlier when today is before 2022, so that
@@ -144,6 +154,7 @@ func GenerateMonths(seed int64, n, months int, today data.Date) Dataset {
 	}
 	ds := g.dataset(max(n, 0))
 	g.inspections(&ds, months)
+	g.welfare(&ds, months)
 	return ds
 }
 
@@ -469,11 +480,24 @@ func maxDate(a, b data.Date) data.Date {
 	return a
 }
 
+// Rename makes ds another branch, for trying consolidation with several demo branches: the name
+// (e.g. 掘进二队党支部), the 支部代码, and the 所在单位 derived from the name (某某煤矿掘进二队).
+// An empty argument keeps the generated value.
+func (ds *Dataset) Rename(name, code string) {
+	if name = data.NormalizeText(name); name != "" {
+		ds.Branch.Name = name
+		ds.Branch.Unit = "某某煤矿" + strings.TrimSuffix(strings.TrimSuffix(name, "党支部"), "支部")
+	}
+	if code = data.NormalizeText(code); code != "" {
+		ds.Branch.Code = code
+	}
+}
+
 // Load saves ds into a data file that holds no branch data yet (a new file): the branch, the groups
 // and teams, the members in one ImportMembers transaction, the group leaders, then each inspection
 // (SaveInspection) and hand-typed finding (CreateFinding) with its findings as found, which are
 // then moved through the close-out flow by ChangeState, one transaction a move (about 1,200 for a
-// year). The history thus records every move, stamped with the time of loading, not the day the
+// year), and the 两堂一舍 records (loadWelfare). The history thus records every move, stamped with the time of loading, not the day the
 // move is imagined on; the 销号日期 are the generated ones. References are turned from positions
 // into the ids the store gives. A file that has a named branch, groups, teams, members or findings
 // is refused (EConflict) so that demo data never mixes with real records. The store validates with
@@ -585,6 +609,87 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 			return err
 		}
 	}
+	return loadWelfare(ctx, st, ds, memberIDs, found, replay)
+}
+
+// loadWelfare saves the 两堂一舍 part of ds: the facilities, each check (then the findings of its
+// deductions, walked through their flow, and the check again with the links), the welfare items
+// (saved as 已登记, walked through their moves, then rated) and the surveys.
+func loadWelfare(ctx context.Context, st data.Store, ds Dataset, memberIDs []int64, found func(data.Finding) data.Finding,
+	replay func(int64, []Step) error) error {
+	facilities := make([]data.Facility, len(ds.Facilities))
+	for i, f := range ds.Facilities {
+		if err := st.SaveFacility(ctx, &f); err != nil {
+			return err
+		}
+		facilities[i] = f
+	}
+	templates, err := st.Templates(ctx, "")
+	if err != nil {
+		return err
+	}
+	templateID := map[string]int64{}
+	for _, t := range templates {
+		templateID[t.Name] = t.ID
+	}
+	for _, gen := range ds.Checks {
+		c := gen.Check
+		c.Items = slices.Clone(c.Items)
+		if c.FacilityID <= 0 || int(c.FacilityID) > len(facilities) {
+			return fmt.Errorf("demo: check of facility %d", c.FacilityID)
+		}
+		c.FacilityID = facilities[c.FacilityID-1].ID
+		c.TemplateID = templateID[c.TemplateName]
+		if err := st.SaveCheck(ctx, &c); err != nil {
+			return err
+		}
+		if len(gen.Findings) == 0 {
+			continue
+		}
+		for _, cf := range gen.Findings {
+			f := found(cf.Finding)
+			f.CheckID = c.ID
+			if err := st.CreateFinding(ctx, &f); err != nil {
+				return err
+			}
+			if err := replay(f.ID, cf.Steps); err != nil {
+				return err
+			}
+			c.Items[cf.Item].FindingID = f.ID
+		}
+		if err := st.SaveCheck(ctx, &c); err != nil {
+			return err
+		}
+	}
+	for _, gen := range ds.WelfareItems {
+		w := gen.WelfareItem
+		rating := w.Rating
+		w.HandlerID = 0
+		if pos := gen.HandlerID; pos > 0 && int(pos) <= len(memberIDs) {
+			w.HandlerID = memberIDs[pos-1]
+		}
+		w.State, w.Reason, w.DoneDate, w.Rating = "", "", data.Date{}, ""
+		if err := st.SaveWelfareItem(ctx, &w); err != nil {
+			return err
+		}
+		for _, s := range gen.Steps {
+			if w, err = st.ChangeWelfareState(ctx, w.ID, s.To, s.Reason, s.Done); err != nil {
+				return err
+			}
+		}
+		if rating != "" {
+			w.Rating = rating
+			if err := st.SaveWelfareItem(ctx, &w); err != nil {
+				return err
+			}
+		}
+	}
+	for _, s := range ds.Surveys {
+		s.Questions = slices.Clone(s.Questions)
+		if err := st.SaveSurvey(ctx, &s); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -614,6 +719,11 @@ func checkEmpty(ctx context.Context, st data.Store) error {
 		return refuse
 	}
 	if fs, err := st.Findings(ctx, data.FindingFilter{}); err != nil {
+		return err
+	} else if len(fs) > 0 {
+		return refuse
+	}
+	if fs, err := st.Facilities(ctx, ""); err != nil {
 		return err
 	} else if len(fs) > 0 {
 		return refuse

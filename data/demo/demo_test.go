@@ -242,3 +242,24 @@ func TestLoad(t *testing.T) {
 		t.Errorf("second load changed the members: %d, then %d", len(saved), len(again))
 	}
 }
+
+func TestRename(t *testing.T) {
+	tests := []struct {
+		name, code                   string
+		wantName, wantUnit, wantCode string
+	}{
+		{"掘进二队党支部", "JJ02", "掘进二队党支部", "某某煤矿掘进二队", "JJ02"},
+		{"　机电队支部 ", "", "机电队支部", "某某煤矿机电队", "ZC01"},
+		{"", "ＺＣ09", "综采一队党支部", "某某煤矿综采一队", "ZC09"},
+	}
+	for _, tt := range tests {
+		ds := Generate(1, 5, data.NewDate(2026, 11, 23))
+		ds.Rename(tt.name, tt.code)
+		if b := ds.Branch; b.Name != tt.wantName || b.Unit != tt.wantUnit || b.Code != tt.wantCode {
+			t.Errorf("Rename(%q, %q) = %s / %s / %s, want %s / %s / %s", tt.name, tt.code, b.Name, b.Unit, b.Code, tt.wantName, tt.wantUnit, tt.wantCode)
+		}
+		if fe := data.ValidateBranch(&ds.Branch); fe != nil {
+			t.Errorf("Rename(%q, %q): %v", tt.name, tt.code, fe)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -14,7 +15,7 @@ func TestCheck(t *testing.T) {
 	if err := db.CreateMember(ctx, &m); err != nil {
 		t.Fatal(err)
 	}
-	problems, err := db.Check(ctx, today)
+	problems, err := db.Verify(ctx, today)
 	if err != nil || len(problems) != 0 {
 		t.Fatalf("sound file: %v %v", problems, err)
 	}
@@ -22,8 +23,51 @@ func TestCheck(t *testing.T) {
 	if _, err := db.db.Exec("UPDATE member SET full_date = '2001-01-01' WHERE id = ?", m.ID); err != nil {
 		t.Fatal(err)
 	}
-	problems, err = db.Check(ctx, today)
+	problems, err = db.Verify(ctx, today)
 	if err != nil || len(problems) != 1 || !strings.Contains(problems[0], "党员「张三」") || !strings.Contains(problems[0], data.FFullDate) {
 		t.Fatalf("broken rule: %v %v", problems, err)
+	}
+}
+
+// The rules between records: each break made behind the program's back is reported once, in Chinese.
+func TestCheckConsistency(t *testing.T) {
+	db := demoFile(t, 30)
+	today := data.NewDate(2026, 11, 23)
+	if problems, err := db.Verify(ctx, today); err != nil || len(problems) != 0 {
+		t.Fatalf("demo file: %v %v", problems, err)
+	}
+	var insID, findingID int64
+	db.db.QueryRow(`SELECT min(inspection_id) FROM inspector`).Scan(&insID)
+	db.db.QueryRow(`SELECT min(id) FROM finding WHERE inspection_id IS NULL`).Scan(&findingID)
+	tests := []struct {
+		name, sql, want string
+	}{
+		{"no lead", fmt.Sprintf(`UPDATE inspector SET lead = 0 WHERE inspection_id = %d`, insID), "没有牵头人"},
+		{"no history", fmt.Sprintf(`DELETE FROM finding_history WHERE finding_id = %d`, findingID), "没有整改记录"},
+		{"state differs from history", fmt.Sprintf(`UPDATE finding SET state = CASE state WHEN '待整改' THEN '整改中' ELSE '待整改' END, closed_date = '' WHERE id = %d`, findingID), "不一致"},
+		{"missing member", `PRAGMA foreign_keys = OFF; UPDATE finding SET member_id = 999999 WHERE id = ` + fmt.Sprint(findingID), "引用的党员不存在"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fx := demoFile(t, 30)
+			conn, err := fx.db.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := conn.ExecContext(ctx, tc.sql); err != nil {
+				t.Fatal(err)
+			}
+			conn.Close()
+			problems, err := fx.Verify(ctx, today)
+			hits := 0
+			for _, p := range problems {
+				if strings.Contains(p, tc.want) {
+					hits++
+				}
+			}
+			if err != nil || hits == 0 {
+				t.Errorf("%s: %v %v", tc.want, problems, err)
+			}
+		})
 	}
 }

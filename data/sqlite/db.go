@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -36,6 +37,8 @@ type DB struct {
 	path string
 	// now is the clock of created_at/updated_at and migration backup names; tests may replace it.
 	now func() time.Time
+	// readOnly is a file opened by OpenReadOnly: every save is refused with errReadOnly.
+	readOnly bool
 }
 
 // Open opens the data file at path, creating it (and its folder) when missing, and migrates it to
@@ -68,6 +71,58 @@ func open(path string, migrations fs.FS) (*DB, error) {
 	}
 	return db, nil
 }
+
+// OpenReadOnly opens an existing data file without writing to it (mode=ro): for a damaged file,
+// so that what can still be read can be exported. Every save fails with a Chinese message. The file
+// must be of this program's newest schema, since an older one would need migrating.
+func OpenReadOnly(path string) (*DB, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("data file path %q: %w", path, err)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」不存在", abs))
+	}
+	sdb, err := openRO(abs)
+	if err != nil {
+		return nil, err
+	}
+	version, err := identifyWith(context.Background(), sdb, abs)
+	if err == nil {
+		switch latest := latestVersion(); {
+		case version > latest:
+			err = newerVersion(version)
+		case version < latest:
+			err = data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」来自旧版本的程序，需要升级后才能使用，不能只读打开", abs))
+		}
+	}
+	if err != nil {
+		sdb.Close()
+		return nil, openError(abs, err)
+	}
+	return &DB{db: sdb, path: abs, now: time.Now, readOnly: true}, nil
+}
+
+// openRO is a read-only connection pool on path (an SQLite URI with mode=ro, which never creates
+// or changes the file).
+func openRO(abs string) (*sql.DB, error) {
+	return sql.Open("sqlite3", fileURI(abs)+"?mode=ro&_foreign_keys=on&_busy_timeout=5000")
+}
+
+// fileURI is path as an SQLite URI: file:///C:/… on Windows, file:///home/… elsewhere, with the
+// characters URIs reserve (%, #, ?, spaces) escaped.
+func fileURI(abs string) string {
+	p := filepath.ToSlash(abs)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+// ReadOnly reports whether the file was opened with OpenReadOnly.
+func (db *DB) ReadOnly() bool { return db.readOnly }
+
+var errReadOnly error = data.Errorf(data.EInvalid, "数据文件已损坏，现在是只读打开：可以查看和导出报表，但不能保存修改。请先导出需要的数据，再到“数据与设置”中从备份恢复")
 
 // openError turns the SQLite errors a user can cause (a wrong or damaged file, no access) into
 // Chinese messages; others pass unchanged.
@@ -111,6 +166,9 @@ type querier interface {
 
 // write runs fn in one (immediate) transaction, committed only when fn succeeds.
 func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if db.readOnly {
+		return errReadOnly
+	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -183,7 +183,15 @@ func (db *DB) CreateFinding(ctx context.Context, f *data.Finding) error {
 		if err := rules.checkAlone(ctx, tx, &saved, nil); err != nil {
 			return err
 		}
-		return db.insertFinding(ctx, tx, &saved)
+		if err := db.insertFinding(ctx, tx, &saved); err != nil {
+			return err
+		}
+		after, err := findingLog(ctx, tx, &saved)
+		if err != nil {
+			return err
+		}
+		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntFinding, EntityID: saved.ID,
+			Label: data.FindingLabel(&saved), After: after})
 	})
 	if err == nil {
 		*f = saved
@@ -227,7 +235,18 @@ func (db *DB) UpdateFinding(ctx context.Context, f *data.Finding) error {
 		if err := rules.checkAlone(ctx, tx, &saved, &stored); err != nil {
 			return err
 		}
-		return db.updateFinding(ctx, tx, &saved)
+		before, err := findingLog(ctx, tx, &stored)
+		if err != nil {
+			return err
+		}
+		if err := db.updateFinding(ctx, tx, &saved); err != nil {
+			return err
+		}
+		after, err := findingLog(ctx, tx, &saved)
+		if err != nil {
+			return err
+		}
+		return db.logChange(ctx, tx, data.EntFinding, saved.ID, data.FindingLabel(&saved), before, after)
 	})
 	if err == nil {
 		*f = saved
@@ -341,6 +360,15 @@ func (r findingRules) checkAlone(ctx context.Context, q querier, f *data.Finding
 	case f.CheckID != 0 && f.Source != data.SourceWelfare:
 		fe = append(fe, data.FieldError{Field: source, Message: "该问题是两堂一舍检查发现的，来源应为“两堂一舍检查”"})
 	}
+	if f.CheckID != 0 {
+		var n int
+		if err := q.QueryRowContext(ctx, `SELECT count(*) FROM facility_check WHERE id = ? AND branch_id = ?`, f.CheckID, f.BranchID).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			fe = append(fe, data.FieldError{Field: source, Message: "该问题所属的两堂一舍检查不存在（可能已被删除），请刷新后再试"})
+		}
+	}
 	if f.InspectionID != 0 {
 		var date string
 		err := q.QueryRowContext(ctx, `SELECT date FROM inspection WHERE id = ? AND branch_id = ?`, f.InspectionID, f.BranchID).Scan(&date)
@@ -359,12 +387,25 @@ func (r findingRules) checkAlone(ctx context.Context, q querier, f *data.Finding
 	return nil
 }
 
-// DeleteFinding removes a finding typed by mistake, with its history.
+// DeleteFinding moves a finding typed by mistake to the recycle bin, with its history.
 func (db *DB) DeleteFinding(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM finding WHERE id = ?`, id)
-		return mustAffect(res, err, errNoFinding(id))
+		f, err := getFinding(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		it, err := findingBinItem(ctx, tx, &f)
+		if err != nil {
+			return err
+		}
+		return db.deleteToBin(ctx, tx, it)
 	})
+}
+
+// findingBinItem is f as the recycle bin keeps it.
+func findingBinItem(ctx context.Context, q querier, f *data.Finding) (binItem, error) {
+	fields, err := findingLog(ctx, q, f)
+	return binItem{Entity: data.EntFinding, Table: "finding", ID: f.ID, Label: data.FindingLabel(f), Fields: fields}, err
 }
 
 // ChangeState moves the finding with id to state `to` on the store's day (data.ApplyTransition) and
@@ -379,6 +420,10 @@ func (db *DB) ChangeState(ctx context.Context, id int64, to, reason string, co *
 			return err
 		}
 		from := f.State
+		before, err := findingLog(ctx, tx, &f)
+		if err != nil {
+			return err
+		}
 		if err := data.ApplyTransition(&f, to, reason, co, today); err != nil {
 			return err
 		}
@@ -392,7 +437,19 @@ func (db *DB) ChangeState(ctx context.Context, id int64, to, reason string, co *
 		if f.UpdatedAt, err = parseStamp(stamp); err != nil {
 			return err
 		}
-		return addHistory(ctx, tx, &f, from, data.NormalizeText(reason), stamp)
+		if err := addHistory(ctx, tx, &f, from, data.NormalizeText(reason), stamp); err != nil {
+			return err
+		}
+		after, err := findingLog(ctx, tx, &f)
+		if err != nil {
+			return err
+		}
+		detail := data.Diff(before, after)
+		if r := data.NormalizeText(reason); r != "" {
+			detail += "；原因：" + r
+		}
+		return db.logOp(ctx, tx, data.Op{Action: data.ActState, Entity: data.EntFinding, EntityID: f.ID,
+			Label: data.FindingLabel(&f), Before: before, After: after, Detail: detail})
 	})
 	if err != nil {
 		return data.Finding{}, err

@@ -179,8 +179,9 @@ func TestCreateFinding(t *testing.T) {
 		t.Errorf("inspection's findings: %+v", got.Findings)
 	}
 	welfare := handFinding("澡堂地面湿滑", 12, 15)
-	welfare.CheckID = 7
-	if welfare = fx.create(t, welfare); welfare.Source != data.SourceWelfare || welfare.CheckID != 7 {
+	check := fx.savedCheck(t, 10)
+	welfare.CheckID = check.ID
+	if welfare = fx.create(t, welfare); welfare.Source != data.SourceWelfare || welfare.CheckID != check.ID {
 		t.Errorf("welfare finding: %+v", welfare)
 	}
 
@@ -429,7 +430,6 @@ func TestFindingSchemaChecks(t *testing.T) {
 	}{
 		{"finding", open, "state = ?", []any{data.StateReview}},
 		{"finding", closed, "source = ?", []any{data.SourceWelfare}},
-		{"finding", closed, "check_id = 12345", nil},
 		{"inspection", in.ID, "shift = ''", nil},
 	}
 	for _, k := range data.InspectionKinds {
@@ -457,6 +457,7 @@ func TestFindingSchemaChecks(t *testing.T) {
 		{"finding", closed, "closed_date = '2026-11-09'"},  // before found
 		{"finding", open, "deadline = '2026-11-09'"},       // before found
 		{"finding", open, "found_date = '2026-11-31'"},     // no such day
+		{"finding", closed, "check_id = 12345"},            // no such check (a reference since 0004)
 		{"finding", open, "source = '其他'"},                 // an inspection's finding
 		{"finding", closed, "source = '督查', check_id = 1"}, // a check's finding from an inspection
 		{"finding", open, "category = ''"},
@@ -495,7 +496,7 @@ func TestCheckFindings(t *testing.T) {
 	fx := newFixture(t)
 	in := fx.save(t, fx.inspection(10, problem("端头支护不及时", 15)))
 	f := fx.create(t, handFinding("留样不足", 10, 12))
-	if problems, err := fx.db.Check(ctx, day(23)); err != nil || len(problems) != 0 {
+	if problems, err := fx.db.Verify(ctx, day(23)); err != nil || len(problems) != 0 {
 		t.Fatalf("sound file: %v %v", problems, err)
 	}
 	// Rules the schema cannot hold, broken behind the program's back.
@@ -505,7 +506,7 @@ func TestCheckFindings(t *testing.T) {
 	if _, err := fx.db.db.Exec(`UPDATE finding SET description = category WHERE id = ?`, f.ID); err != nil {
 		t.Fatal(err)
 	}
-	problems, err := fx.db.Check(ctx, day(23))
+	problems, err := fx.db.Verify(ctx, day(23))
 	if err != nil || len(problems) != 2 ||
 		!strings.Contains(problems[0], "督查记录（2026-11-10 综采一班）：问题1："+data.FResponsible) ||
 		!strings.Contains(problems[1], "2026-11-10 发现") || !strings.Contains(problems[1], data.FDescription) {

@@ -118,7 +118,9 @@ func (db *DB) ImportMembers(ctx context.Context, ms []data.Member, mode data.Imp
 			saved[m.IDNumber], imported[m.IDNumber] = m, true // a repeat later in ms meets this row
 		}
 		progress(len(ms), len(ms))
-		return nil
+		// One entry for the whole import: its counts, not a row per member.
+		return db.logOp(ctx, tx, data.Op{Action: data.ActImport, Entity: data.EntMember,
+			Label: fmt.Sprintf("党员名单 %d 行", len(ms)), Detail: res.Summary()})
 	})
 	if err != nil {
 		return data.ImportResult{}, err

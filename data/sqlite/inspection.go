@@ -193,11 +193,26 @@ func (db *DB) SaveInspection(ctx context.Context, in *data.Inspection) error {
 		if fe = append(fe, more...); fe != nil {
 			return fe
 		}
+		var before data.Fields
+		if work.ID != 0 {
+			old, err := getInspection(ctx, tx, work.ID)
+			if err != nil {
+				return err
+			}
+			before = data.InspectionFields(&old)
+		}
 		if err := db.writeInspection(ctx, tx, &work, stored); err != nil {
 			return err
 		}
-		saved, err = getInspection(ctx, tx, work.ID)
-		return err
+		if saved, err = getInspection(ctx, tx, work.ID); err != nil {
+			return err
+		}
+		after := data.InspectionFields(&saved)
+		if before == nil {
+			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntInspection, EntityID: saved.ID,
+				Label: data.InspectionLabel(&saved), After: after})
+		}
+		return db.logChange(ctx, tx, data.EntInspection, saved.ID, data.InspectionLabel(&saved), before, after)
 	})
 	if err == nil {
 		*in = saved
@@ -271,9 +286,15 @@ func (db *DB) writeInspection(ctx context.Context, tx *sql.Tx, in *data.Inspecti
 			return err
 		}
 	}
+	// Findings taken off the inspection go to the recycle bin; the inspection's log entry says so
+	// through its count of findings.
 	for _, s := range stored {
 		if !slices.ContainsFunc(in.Findings, func(f data.Finding) bool { return f.ID == s.ID }) {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM finding WHERE id = ?`, s.ID); err != nil {
+			it, err := findingBinItem(ctx, tx, &s)
+			if err != nil {
+				return err
+			}
+			if err := db.moveToBin(ctx, tx, it); err != nil {
 				return err
 			}
 		}
@@ -294,10 +315,15 @@ func (db *DB) writeInspection(ctx context.Context, tx *sql.Tx, in *data.Inspecti
 	return nil
 }
 
-// DeleteInspection removes an inspection with its inspectors, findings and their history.
+// DeleteInspection moves an inspection to the recycle bin with its inspectors, findings and their
+// history.
 func (db *DB) DeleteInspection(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM inspection WHERE id = ?`, id)
-		return mustAffect(res, err, errNoInspection(id))
+		in, err := getInspection(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntInspection, Table: "inspection", ID: id,
+			Label: data.InspectionLabel(&in), Fields: data.InspectionFields(&in)})
 	})
 }

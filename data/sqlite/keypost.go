@@ -11,8 +11,10 @@ import (
 const keyPostMaxLen = 30
 
 // KeyPosts is the configured list of 重点岗位, in the order set (DefaultKeyPosts in a new file).
-func (db *DB) KeyPosts(ctx context.Context) ([]string, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT name FROM key_post ORDER BY sort, name`)
+func (db *DB) KeyPosts(ctx context.Context) ([]string, error) { return keyPosts(ctx, db.db) }
+
+func keyPosts(ctx context.Context, q querier) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name FROM key_post ORDER BY sort, name`)
 	if err != nil {
 		return nil, err
 	}
@@ -36,6 +38,10 @@ func (db *DB) SetKeyPosts(ctx context.Context, posts []string) error {
 		return fe
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
+		old, err := keyPosts(ctx, tx)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM key_post`); err != nil {
 			return err
 		}
@@ -44,6 +50,6 @@ func (db *DB) SetKeyPosts(ctx context.Context, posts []string) error {
 				return err
 			}
 		}
-		return nil
+		return db.logChange(ctx, tx, data.EntKeyPost, 0, data.FKeyPost, data.ListFields(data.FKeyPost, old), data.ListFields(data.FKeyPost, clean))
 	})
 }

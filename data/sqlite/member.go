@@ -127,7 +127,11 @@ func (db *DB) Members(ctx context.Context, f data.MemberFilter) ([]data.Member, 
 
 // Member returns the member with id.
 func (db *DB) Member(ctx context.Context, id int64) (data.Member, error) {
-	m, err := scanMember(db.db.QueryRowContext(ctx, selectMember+` WHERE id = ?`, id))
+	return getMember(ctx, db.db, id)
+}
+
+func getMember(ctx context.Context, q querier, id int64) (data.Member, error) {
+	m, err := scanMember(q.QueryRowContext(ctx, selectMember+` WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return m, errNoMember(id)
 	}
@@ -173,9 +177,15 @@ func (db *DB) CreateMember(ctx context.Context, m *data.Member) error {
 		if saved.ID, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		saved.CreatedAt, err = parseStamp(stamp)
+		if saved.CreatedAt, err = parseStamp(stamp); err != nil {
+			return err
+		}
 		saved.UpdatedAt = saved.CreatedAt
-		return err
+		after, err := memberLog(ctx, tx, &saved)
+		if err != nil {
+			return err
+		}
+		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntMember, EntityID: saved.ID, Label: saved.Name, After: after})
 	})
 	if err == nil {
 		*m = saved
@@ -192,25 +202,31 @@ func (db *DB) UpdateMember(ctx context.Context, m *data.Member) error {
 	}
 	saved := *m
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		var created string
-		err := tx.QueryRowContext(ctx, `SELECT branch_id, created_at FROM member WHERE id = ?`, saved.ID).Scan(&saved.BranchID, &created)
-		if errors.Is(err, sql.ErrNoRows) {
-			return errNoMember(saved.ID)
-		} else if err != nil {
+		old, err := getMember(ctx, tx, saved.ID)
+		if err != nil {
 			return err
 		}
+		saved.BranchID = old.BranchID
 		if err := checkMember(ctx, tx, &saved); err != nil {
+			return err
+		}
+		before, err := memberLog(ctx, tx, &old)
+		if err != nil {
 			return err
 		}
 		stamp := db.stamp()
 		if _, err := tx.ExecContext(ctx, updateMemberSQL, append(append([]any{stamp}, memberValues(&saved)...), saved.ID)...); err != nil {
 			return err
 		}
-		if saved.CreatedAt, err = parseStamp(created); err != nil {
+		saved.CreatedAt = old.CreatedAt
+		if saved.UpdatedAt, err = parseStamp(stamp); err != nil {
 			return err
 		}
-		saved.UpdatedAt, err = parseStamp(stamp)
-		return err
+		after, err := memberLog(ctx, tx, &saved)
+		if err != nil {
+			return err
+		}
+		return db.logChange(ctx, tx, data.EntMember, saved.ID, saved.Name, before, after)
 	})
 	if err == nil {
 		*m = saved
@@ -251,16 +267,24 @@ func duplicateID(holder string) data.FieldError {
 	return data.FieldError{Field: data.FIDNumber, Message: fmt.Sprintf("该身份证号已登记为党员「%s」，不能重复录入", holder)}
 }
 
-// DeleteMember removes a member typed by mistake; a group led by the member is left with no leader
-// and findings naming the member as 涉及党员 name nobody. A member who inspected is refused
-// (EConflict): the inspection must keep its team.
+// DeleteMember moves a member typed by mistake to the recycle bin; a group led by the member is
+// left with no leader and findings naming the member as 涉及党员 name nobody (until it is restored).
+// A member who inspected is refused (EConflict): the inspection must keep its team.
 func (db *DB) DeleteMember(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM member WHERE id = ?`, id)
+		m, err := getMember(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		fields, err := memberLog(ctx, tx, &m)
+		if err != nil {
+			return err
+		}
+		err = db.deleteToBin(ctx, tx, binItem{Entity: data.EntMember, Table: "member", ID: id, Label: m.Name, Fields: fields})
 		if isForeignKey(err) {
 			return memberInUse(ctx, tx, id)
 		}
-		return mustAffect(res, err, errNoMember(id))
+		return err
 	})
 }
 
@@ -273,6 +297,13 @@ func memberInUse(ctx context.Context, q querier, id int64) error {
 	}
 	if n > 0 {
 		return data.Errorf(data.EConflict, fmt.Sprintf("该党员是 %d 次督查的督查组成员，督查记录须保留，不能删除；%s", n, leave))
+	}
+	msg, err := welfareHandlerInUse(ctx, q, id)
+	if err != nil {
+		return err
+	}
+	if msg != "" {
+		return data.Errorf(data.EConflict, msg)
 	}
 	return data.Errorf(data.EConflict, "该党员已有相关记录（如督查、积分），不能删除；"+leave)
 }

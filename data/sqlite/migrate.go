@@ -30,6 +30,15 @@ func migrationsFS() fs.FS {
 	return sub
 }
 
+// latestVersion is the schema version this program writes: the number of its migrations.
+func latestVersion() int {
+	ms, err := loadMigrations(migrationsFS())
+	if err != nil {
+		panic(err) // the embedded migrations are tested
+	}
+	return len(ms)
+}
+
 // applicationID marks a file as a 支部台账 data file (PRAGMA application_id, "ZBTZ"), so that some
 // other program's SQLite file is refused instead of being migrated.
 const applicationID = 0x5A42545A
@@ -87,7 +96,7 @@ func (db *DB) migrate(ctx context.Context, fsys fs.FS) error {
 	}
 	switch {
 	case version > len(ms):
-		return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件由更新版本的支部台账创建（结构版本 %d），请升级程序后再打开", version))
+		return newerVersion(version)
 	case version == len(ms):
 		return nil
 	}
@@ -148,17 +157,29 @@ func identify(ctx context.Context, path string) error {
 		return err
 	}
 	defer probe.Close()
-	var version, appID, objects int
-	err = probe.QueryRowContext(ctx, `
+	_, err = identifyWith(ctx, probe, path)
+	return err
+}
+
+// identifyWith is identify's test on an open connection; it returns the file's schema version (0 for
+// a new, empty file).
+func identifyWith(ctx context.Context, q querier, path string) (version int, err error) {
+	var appID, objects int
+	err = q.QueryRowContext(ctx, `
 		SELECT (SELECT user_version FROM pragma_user_version), (SELECT application_id FROM pragma_application_id),
 			(SELECT count(*) FROM sqlite_master)`).Scan(&version, &appID, &objects)
 	switch {
 	case err != nil:
-		return err
+		return 0, err
 	case version == 0 && (objects > 0 || appID != 0), version > 0 && appID != applicationID:
-		return notLedgerFile(filepath.Base(path))
+		return 0, notLedgerFile(filepath.Base(path))
 	}
-	return nil
+	return version, nil
+}
+
+// newerVersion refuses a file written by a newer program.
+func newerVersion(version int) error {
+	return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件由更新版本的支部台账创建（结构版本 %d），请升级程序后再打开", version))
 }
 
 func (db *DB) backupBeforeMigration(ctx context.Context, conn *sql.Conn, version int) error {

@@ -61,6 +61,10 @@ func (db *DB) SetOptions(ctx context.Context, list string, values []string) erro
 		return data.FieldErrors{{Field: list, Message: fmt.Sprintf("“%s”是未选等级时的默认等级，不能删除", data.DefaultFindingLevels[0])}}
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
+		old, err := options(ctx, tx, list)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM option_list WHERE list = ?`, list); err != nil {
 			return err
 		}
@@ -69,7 +73,7 @@ func (db *DB) SetOptions(ctx context.Context, list string, values []string) erro
 				return err
 			}
 		}
-		return nil
+		return db.logChange(ctx, tx, data.EntOption, 0, list, data.ListFields(list, old), data.ListFields(list, clean))
 	})
 }
 

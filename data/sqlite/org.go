@@ -12,10 +12,15 @@ import (
 
 // Branch returns the current branch (the lowest id). A new file has an empty one.
 func (db *DB) Branch(ctx context.Context) (data.Branch, error) {
+	return getBranch(ctx, db.db, `ORDER BY id LIMIT 1`)
+}
+
+// getBranch reads the first branch row of the tail (WHERE …, ORDER BY …).
+func getBranch(ctx context.Context, q querier, tail string, args ...any) (data.Branch, error) {
 	var b data.Branch
-	err := db.db.QueryRowContext(ctx, `
+	err := q.QueryRowContext(ctx, `
 		SELECT id, name, committee, unit, secretary, deputy, organisation, propaganda, discipline, phone, code
-		FROM branch ORDER BY id LIMIT 1`).Scan(
+		FROM branch `+tail, args...).Scan(
 		&b.ID, &b.Name, &b.Committee, &b.Unit, &b.Secretary, &b.Deputy, &b.Organisation, &b.Propaganda,
 		&b.Discipline, &b.Phone, &b.Code)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -52,6 +57,7 @@ func (db *DB) SaveBranch(ctx context.Context, b *data.Branch) error {
 			}
 		}
 		args := []any{b.Name, b.Committee, b.Unit, b.Secretary, b.Deputy, b.Organisation, b.Propaganda, b.Discipline, b.Phone, b.Code}
+		after := data.BranchFields(b)
 		if id == 0 {
 			res, err := tx.ExecContext(ctx, `
 				INSERT INTO branch (name, committee, unit, secretary, deputy, organisation, propaganda, discipline, phone, code)
@@ -59,13 +65,22 @@ func (db *DB) SaveBranch(ctx context.Context, b *data.Branch) error {
 			if err != nil {
 				return err
 			}
-			id, err = res.LastInsertId()
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntBranch, EntityID: id, Label: b.Name, After: after})
+		}
+		old, err := getBranch(ctx, tx, `WHERE id = ?`, id)
+		if err != nil {
 			return err
 		}
 		res, err := tx.ExecContext(ctx, `
 			UPDATE branch SET (name, committee, unit, secretary, deputy, organisation, propaganda, discipline, phone, code)
 			= (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`, append(args, id)...)
-		return mustAffect(res, err, errNoBranch)
+		if err := mustAffect(res, err, errNoBranch); err != nil {
+			return err
+		}
+		return db.logChange(ctx, tx, data.EntBranch, id, b.Name, data.BranchFields(&old), after)
 	})
 	if err == nil {
 		b.ID = id
@@ -129,18 +144,35 @@ func (db *DB) SaveGroup(ctx context.Context, g *data.Group) error {
 			return fe
 		}
 		args := []any{g.Name, nullID(g.LeaderID), g.Area}
+		after, err := groupLog(ctx, tx, g)
+		if err != nil {
+			return err
+		}
 		if g.ID == 0 {
 			res, err := tx.ExecContext(ctx, `INSERT INTO party_group (branch_id, name, leader_id, area) VALUES (?, ?, ?, ?)`,
 				append([]any{branch}, args...)...)
 			if err != nil {
 				return err
 			}
-			id, err = res.LastInsertId()
-			return err
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntGroup, EntityID: id, Label: g.Name, After: after})
 		}
 		id = g.ID
+		old, err := getGroup(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		before, err := groupLog(ctx, tx, &old)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE party_group SET (name, leader_id, area) = (?, ?, ?) WHERE id = ?`, append(args, id)...)
-		return mustAffect(res, err, errNoGroup)
+		if err := mustAffect(res, err, errNoGroup); err != nil {
+			return err
+		}
+		return db.logChange(ctx, tx, data.EntGroup, id, g.Name, before, after)
 	})
 	if err == nil {
 		g.ID, g.BranchID = id, branch
@@ -148,12 +180,57 @@ func (db *DB) SaveGroup(ctx context.Context, g *data.Group) error {
 	return err
 }
 
-// DeleteGroup removes a group; its teams and members stay, with no group (ON DELETE SET NULL).
+// DeleteGroup moves a group to the recycle bin; its teams and members stay, with no group (ON
+// DELETE SET NULL) until it is restored.
 func (db *DB) DeleteGroup(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM party_group WHERE id = ?`, id)
-		return mustAffect(res, inUse(err, "该党小组已被其他记录引用，不能删除"), errNoGroup)
+		g, err := getGroup(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		fields, err := groupLog(ctx, tx, &g)
+		if err != nil {
+			return err
+		}
+		err = db.deleteToBin(ctx, tx, binItem{Entity: data.EntGroup, Table: "party_group", ID: id, Label: g.Name, Fields: fields})
+		return inUse(err, "该党小组已被其他记录引用，不能删除")
 	})
+}
+
+func getGroup(ctx context.Context, q querier, id int64) (data.Group, error) {
+	g := data.Group{ID: id}
+	var leader sql.NullInt64
+	err := q.QueryRowContext(ctx, `SELECT branch_id, name, leader_id, area FROM party_group WHERE id = ?`, id).
+		Scan(&g.BranchID, &g.Name, &leader, &g.Area)
+	if errors.Is(err, sql.ErrNoRows) {
+		return g, errNoGroup
+	}
+	g.LeaderID = leader.Int64
+	return g, err
+}
+
+// groupLog is g as the log keeps it, its leader by name.
+func groupLog(ctx context.Context, q querier, g *data.Group) (data.Fields, error) {
+	leader, err := nameOf(ctx, q, "member", g.LeaderID)
+	return data.GroupFields(g, leader), err
+}
+
+func getTeam(ctx context.Context, q querier, id int64) (data.Team, error) {
+	t := data.Team{ID: id}
+	var group sql.NullInt64
+	err := q.QueryRowContext(ctx, `SELECT branch_id, name, category, group_id FROM team WHERE id = ?`, id).
+		Scan(&t.BranchID, &t.Name, &t.Category, &group)
+	if errors.Is(err, sql.ErrNoRows) {
+		return t, errNoTeam
+	}
+	t.GroupID = group.Int64
+	return t, err
+}
+
+// teamLog is t as the log keeps it, its group by name.
+func teamLog(ctx context.Context, q querier, t *data.Team) (data.Fields, error) {
+	group, err := nameOf(ctx, q, "party_group", t.GroupID)
+	return data.TeamFields(t, group), err
 }
 
 // Teams lists the current branch's work teams in name order (data.SortTeams).
@@ -205,23 +282,39 @@ func (db *DB) SaveTeam(ctx context.Context, t *data.Team) error {
 			return fe
 		}
 		args := []any{t.Name, t.Category, nullID(t.GroupID)}
+		after, err := teamLog(ctx, tx, t)
+		if err != nil {
+			return err
+		}
 		if t.ID == 0 {
 			res, err := tx.ExecContext(ctx, `INSERT INTO team (branch_id, name, category, group_id) VALUES (?, ?, ?, ?)`,
 				append([]any{branch}, args...)...)
 			if err != nil {
 				return err
 			}
-			id, err = res.LastInsertId()
-			return err
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntTeam, EntityID: id, Label: t.Name, After: after})
 		}
 		id = t.ID
+		old, err := getTeam(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		before, err := teamLog(ctx, tx, &old)
+		if err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE team SET (name, category, group_id) = (?, ?, ?) WHERE id = ?`, append(args, id)...)
 		if err = mustAffect(res, err, errNoTeam); err != nil {
 			return err
 		}
 		// Inspections print the team's name, which they keep once the team is deleted.
-		_, err = tx.ExecContext(ctx, `UPDATE inspection SET unit = ? WHERE team_id = ?`, t.Name, id)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE inspection SET unit = ? WHERE team_id = ?`, t.Name, id); err != nil {
+			return err
+		}
+		return db.logChange(ctx, tx, data.EntTeam, id, t.Name, before, after)
 	})
 	if err == nil {
 		t.ID, t.BranchID = id, branch
@@ -229,11 +322,20 @@ func (db *DB) SaveTeam(ctx context.Context, t *data.Team) error {
 	return err
 }
 
-// DeleteTeam removes a team; its members stay, with no team (ON DELETE SET NULL).
+// DeleteTeam moves a team to the recycle bin; its members, inspections and findings stay, with no
+// team (ON DELETE SET NULL) until it is restored.
 func (db *DB) DeleteTeam(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM team WHERE id = ?`, id)
-		return mustAffect(res, inUse(err, "该班组已被其他记录引用，不能删除"), errNoTeam)
+		t, err := getTeam(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		fields, err := teamLog(ctx, tx, &t)
+		if err != nil {
+			return err
+		}
+		err = db.deleteToBin(ctx, tx, binItem{Entity: data.EntTeam, Table: "team", ID: id, Label: t.Name, Fields: fields})
+		return inUse(err, "该班组已被其他记录引用，不能删除")
 	})
 }
 

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"branchledger/data"
+)
+
+// One program at a time per data file (SPEC §8): while it runs, the program holds an OS lock on a
+// file beside the data file (<data file>.lock). The OS drops the lock when the process ends, however
+// it ends, so a crash never leaves the data file locked. The lock file itself stays; it is empty.
+
+// fileLock is a held lock; Release gives it up.
+type fileLock struct{ f *os.File }
+
+// errLocked is what lockFile returns when another process holds the lock.
+var errLocked = errors.New("locked")
+
+// lockDataFile takes the lock of dataFile, failing at once with a Chinese EConflict message when
+// another 支部台账 (window or command) has the file open.
+func lockDataFile(dataFile string) (*fileLock, error) {
+	path := dataFile + ".lock"
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("无法在数据文件旁建立锁文件「%s」（%v）。请检查文件夹的写入权限，或把数据文件放到可写的文件夹", path, err))
+	}
+	if err := lockFile(f); err != nil {
+		f.Close()
+		if errors.Is(err, errLocked) {
+			return nil, data.Errorf(data.EConflict, fmt.Sprintf("该数据文件已在另一个支部台账窗口中打开（或正被命令行使用）：%s\n请切换到那个窗口，或关闭它后再试。", dataFile))
+		}
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	return &fileLock{f}, nil
+}
+
+// Release unlocks (closing the file releases the OS lock).
+func (l *fileLock) Release() error {
+	if l == nil || l.f == nil {
+		return nil
+	}
+	err := l.f.Close()
+	l.f = nil
+	return err
+}

@@ -1,0 +1,444 @@
+package sqlite
+
+// Backups and restore (SPEC §8). A backup is always written with VACUUM INTO, a consistent copy made
+// inside a read transaction, never a raw copy of a file whose -wal may hold the latest saves. It is
+// written to a temporary name, flushed to disk and then renamed, so a backup file is either whole
+// or absent.
+//
+// Automatic backups live in the folder 备份 beside the data file, named <stem>-yyyy-mm-dd-hhmm.db
+// (ledger-2026-11-23-0910.db); the newest KeepBackups of them are kept. Restore keeps the file it
+// replaces there as <stem>-恢复前-yyyy-mm-dd-hhmm.db, which rotation never deletes.
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"branchledger/data"
+)
+
+const (
+	// BackupFolder is the folder beside the data file that holds its backups.
+	BackupFolder = "备份"
+	// KeepBackups is how many automatic backups are kept.
+	KeepBackups = 30
+	// beforeRestore marks the copy Restore keeps of the file it replaced.
+	beforeRestore = "恢复前"
+	nameStamp     = "2006-01-02-1504"
+)
+
+// BackupInfo is one backup file of a data file.
+type BackupInfo struct {
+	Path string
+	Time time.Time // when it was made, read from its name (local time)
+	Size int64     // bytes
+	// BeforeRestore marks the copy that a restore kept of the file it replaced.
+	BeforeRestore bool
+}
+
+// BackupDir is the folder of dataFile's backups.
+func BackupDir(dataFile string) string {
+	return filepath.Join(filepath.Dir(dataFile), BackupFolder)
+}
+
+func stem(dataFile string) string {
+	base := filepath.Base(dataFile)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// backupPattern matches the names of dataFile's backups: <stem>-[恢复前-]yyyy-mm-dd-hhmm[-n].db.
+func backupPattern(dataFile string) *regexp.Regexp {
+	return regexp.MustCompile(`^` + regexp.QuoteMeta(stem(dataFile)) + `-(` + beforeRestore + `-)?(\d{4}-\d\d-\d\d-\d{4})(?:-(\d+))?\.db$`)
+}
+
+// newBackupPath is a path in dataFile's backup folder for a backup made at t that no file has yet.
+func newBackupPath(dataFile string, t time.Time, kind string) string {
+	name := stem(dataFile) + "-"
+	if kind != "" {
+		name += kind + "-"
+	}
+	name += t.Format(nameStamp)
+	dir := BackupDir(dataFile)
+	p := filepath.Join(dir, name+".db")
+	for i := 2; fileExists(p); i++ {
+		p = filepath.Join(dir, name+"-"+strconv.Itoa(i)+".db")
+	}
+	return p
+}
+
+// ListBackups lists dataFile's backups, newest first (none when the folder does not exist).
+func ListBackups(dataFile string) ([]BackupInfo, error) {
+	entries, err := os.ReadDir(BackupDir(dataFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("无法读取备份文件夹「%s」：%v", BackupDir(dataFile), err))
+	}
+	type listed struct {
+		BackupInfo
+		seq int
+	}
+	var list []listed
+	pat := backupPattern(dataFile)
+	for _, e := range entries {
+		m := pat.FindStringSubmatch(e.Name())
+		if m == nil || !e.Type().IsRegular() {
+			continue
+		}
+		t, err := time.ParseInLocation(nameStamp, m[2], time.Local)
+		if err != nil {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue // deleted meanwhile
+		}
+		seq, _ := strconv.Atoi(m[3])
+		list = append(list, listed{BackupInfo{filepath.Join(BackupDir(dataFile), e.Name()), t, info.Size(), m[1] != ""}, seq})
+	}
+	slices.SortFunc(list, func(a, b listed) int {
+		if c := b.Time.Compare(a.Time); c != 0 {
+			return c
+		}
+		return b.seq - a.seq
+	})
+	out := make([]BackupInfo, len(list))
+	for i, l := range list {
+		out[i] = l.BackupInfo
+	}
+	return out, nil
+}
+
+// Backup writes a consistent copy of the data file to dst, replacing a file there only once the
+// copy is complete. Saves may go on meanwhile (WAL): the copy holds what was committed when it began.
+func (db *DB) Backup(ctx context.Context, dst string) error {
+	return vacuumInto(ctx, db.db, dst)
+}
+
+// vacuumInto writes the database of src to dst through a temporary file in dst's folder.
+func vacuumInto(ctx context.Context, src *sql.DB, dst string) error {
+	dir := filepath.Dir(dst)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return backupError(dst, err)
+	}
+	// VACUUM INTO accepts an empty file, so CreateTemp reserves a unique name.
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dst)+".*.tmp")
+	if err != nil {
+		return backupError(dst, err)
+	}
+	tmp.Close()
+	defer os.Remove(tmp.Name()) // after a failure; gone already after the rename
+	if _, err := src.ExecContext(ctx, `VACUUM INTO ?`, tmp.Name()); err != nil {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return backupError(dst, err)
+	}
+	// SQLite does not flush what VACUUM INTO wrote; a power cut must not leave a half backup.
+	if err := syncFile(tmp.Name()); err != nil {
+		return backupError(dst, err)
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return backupError(dst, err)
+	}
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Sync()
+	if err2 := f.Close(); err == nil {
+		err = err2
+	}
+	return err
+}
+
+func backupError(dst string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && se.Code == sqlite3.ErrFull {
+		return data.Errorf(data.EInvalid, fmt.Sprintf("磁盘已满，无法写入备份「%s」，请清理磁盘空间后再试", dst))
+	}
+	return data.Errorf(data.EInvalid, fmt.Sprintf("无法写入备份「%s」（%v）。请检查磁盘空间和文件夹的写入权限，或换一个位置", dst, err))
+}
+
+// BackupNow writes a backup into the backup folder and removes automatic backups beyond the newest
+// KeepBackups. It returns the backup's path.
+func (db *DB) BackupNow(ctx context.Context) (string, error) {
+	dst := newBackupPath(db.path, db.now(), "")
+	if err := db.Backup(ctx, dst); err != nil {
+		return "", err
+	}
+	return dst, pruneBackups(db.path)
+}
+
+// DailyBackup is the backup at start: BackupNow unless a backup was made today already. It returns
+// the new backup's path, "" when none was needed. A read-only file is not backed up.
+func (db *DB) DailyBackup(ctx context.Context) (string, error) {
+	if db.readOnly {
+		return "", nil
+	}
+	list, err := ListBackups(db.path)
+	if err != nil {
+		return "", err
+	}
+	y, m, d := db.now().Date()
+	for _, b := range list {
+		if by, bm, bd := b.Time.Date(); !b.BeforeRestore && by == y && bm == m && bd == d {
+			return "", nil
+		}
+	}
+	return db.BackupNow(ctx)
+}
+
+// pruneBackups deletes the automatic backups older than the newest KeepBackups; files not named
+// as ours and the copies kept by restores stay.
+func pruneBackups(dataFile string) error {
+	list, err := ListBackups(dataFile)
+	if err != nil {
+		return err
+	}
+	kept := 0
+	for _, b := range list {
+		if b.BeforeRestore {
+			continue
+		}
+		if kept++; kept > KeepBackups {
+			if err := os.Remove(b.Path); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return data.Errorf(data.EInvalid, fmt.Sprintf("无法删除过期的备份「%s」：%v", b.Path, err))
+			}
+		}
+	}
+	return nil
+}
+
+// ErrDamaged marks the errors of CheckFile and IsBackup for a file that SQLite finds damaged
+// (errors.Is); data.ErrorMessage gives the Chinese message.
+var ErrDamaged = errors.New("data file damaged")
+
+func damaged(path string, problems []string) error {
+	const shown = 3
+	detail := ""
+	if len(problems) > 0 {
+		ps := problems[:min(shown, len(problems))]
+		detail = "（" + strings.Join(ps, "；")
+		if len(problems) > shown {
+			detail += fmt.Sprintf("……共 %d 处", len(problems))
+		}
+		detail += "）"
+	}
+	return fmt.Errorf("%w: %w", ErrDamaged, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」已损坏%s", path, detail)))
+}
+
+// quickCheck runs PRAGMA quick_check and returns what it found wrong (nothing: sound).
+func quickCheck(ctx context.Context, q querier) ([]string, error) {
+	rows, err := q.QueryContext(ctx, `PRAGMA quick_check(20)`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	return problems, rows.Err()
+}
+
+// CheckFile checks the data file at path before it is opened, without writing to it: nil when it
+// is sound or does not exist yet; an error wrapping ErrDamaged when SQLite finds it damaged; another
+// error when it is not a data file of this program or comes from a newer one.
+func CheckFile(ctx context.Context, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	if _, err := os.Stat(abs); errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	_, err = checkFile(ctx, abs)
+	return err
+}
+
+// checkFile opens abs read-only and checks it is ours, not newer than this program and sound; it
+// returns its schema version.
+func checkFile(ctx context.Context, abs string) (int, error) {
+	sdb, err := openRO(abs)
+	if err != nil {
+		return 0, err
+	}
+	defer sdb.Close()
+	version, err := identifyWith(ctx, sdb, abs)
+	if err != nil {
+		var se sqlite3.Error
+		switch {
+		case errors.As(err, &se) && se.Code == sqlite3.ErrNotADB: // a damaged header, or not SQLite at all
+			return 0, fmt.Errorf("%w: %w", ErrDamaged, notLedgerFile(filepath.Base(abs)))
+		case errors.As(err, &se) && se.Code == sqlite3.ErrCorrupt:
+			return 0, damaged(abs, nil)
+		}
+		return 0, openError(abs, err)
+	}
+	if version > latestVersion() {
+		return 0, newerVersion(version)
+	}
+	problems, err := quickCheck(ctx, sdb)
+	if err != nil {
+		var se sqlite3.Error
+		if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
+			return 0, damaged(abs, []string{se.Error()})
+		}
+		return 0, openError(abs, err)
+	}
+	if len(problems) > 0 {
+		return 0, damaged(abs, problems)
+	}
+	return version, nil
+}
+
+// IsBackup checks that path can be restored from: a data file of this program (not of another
+// program, not empty), not from a newer version, and sound. The error says why not, in Chinese.
+// The file is only read.
+func IsBackup(path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	st, err := os.Stat(abs)
+	switch {
+	case err != nil:
+		return data.Errorf(data.EInvalid, fmt.Sprintf("备份文件「%s」不存在或无法读取", abs))
+	case !st.Mode().IsRegular() || st.Size() == 0:
+		return notLedgerFile(filepath.Base(abs))
+	}
+	version, err := checkFile(context.Background(), abs)
+	if err == nil && version == 0 {
+		err = notLedgerFile(filepath.Base(abs))
+	}
+	return err
+}
+
+// NewestGoodBackup is the newest of dataFile's backups that IsBackup accepts; ENotFound when none.
+func NewestGoodBackup(dataFile string) (BackupInfo, error) {
+	list, err := ListBackups(dataFile)
+	if err != nil {
+		return BackupInfo{}, err
+	}
+	for _, b := range list {
+		if IsBackup(b.Path) == nil {
+			return b, nil
+		}
+	}
+	return BackupInfo{}, data.Errorf(data.ENotFound, fmt.Sprintf("备份文件夹「%s」中没有可用的备份", BackupDir(dataFile)))
+}
+
+// Restore replaces the data file with the backup from. The data file must not be open. The file it
+// replaces is kept in the backup folder (savedAs, "" when there was none); its stale -wal/-shm go
+// with it. A file IsBackup refuses changes nothing. The result is checked before Restore returns.
+func Restore(dataFile, from string) (savedAs string, err error) {
+	absData, err := filepath.Abs(dataFile)
+	if err != nil {
+		return "", err
+	}
+	absFrom, err := filepath.Abs(from)
+	if err != nil {
+		return "", err
+	}
+	if sameFile(absData, absFrom) {
+		return "", data.Errorf(data.EInvalid, "不能用正在使用的数据文件本身来恢复，请选择一个备份文件")
+	}
+	if err := IsBackup(absFrom); err != nil {
+		return "", err
+	}
+	// The new file is made beside the data file first (VACUUM INTO folds in a -wal of the backup),
+	// so the data file is replaced by a rename.
+	src, err := openRO(absFrom)
+	if err != nil {
+		return "", err
+	}
+	fresh := absData + ".恢复中.db"
+	os.Remove(fresh) // left by an interrupted restore
+	err = vacuumInto(context.Background(), src, fresh)
+	src.Close()
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(fresh) // after a failure
+	if err := IsBackup(fresh); err != nil {
+		return "", err
+	}
+
+	if fileExists(absData) {
+		savedAs = newBackupPath(absData, time.Now(), beforeRestore)
+		if err := os.MkdirAll(filepath.Dir(savedAs), 0o755); err != nil {
+			return "", backupError(savedAs, err)
+		}
+		if err := moveWithWAL(absData, savedAs); err != nil {
+			return "", data.Errorf(data.EInvalid, fmt.Sprintf("无法把当前数据文件移到「%s」（%v），没有恢复。请关闭正在使用数据文件的程序后再试", savedAs, err))
+		}
+		settle(savedAs)
+	}
+	if err := os.Rename(fresh, absData); err != nil {
+		if savedAs != "" {
+			moveWithWAL(savedAs, absData) // put the old file back
+		}
+		return "", data.Errorf(data.EInvalid, fmt.Sprintf("无法写入数据文件「%s」（%v），没有恢复", absData, err))
+	}
+	if err := IsBackup(absData); err != nil {
+		return savedAs, data.Errorf(data.EInternal, fmt.Sprintf("恢复后的数据文件未通过检查（%s）；原数据文件已保存为「%s」", data.ErrorMessage(err), savedAs))
+	}
+	return savedAs, nil
+}
+
+// moveWithWAL renames a closed data file with its -wal (which may hold its latest saves); the -shm
+// is only an index and is removed.
+func moveWithWAL(from, to string) error {
+	if err := os.Rename(from, to); err != nil {
+		return err
+	}
+	if fileExists(from + "-wal") {
+		if err := os.Rename(from+"-wal", to+"-wal"); err != nil {
+			return err
+		}
+	}
+	os.Remove(from + "-shm")
+	return nil
+}
+
+// settle opens and closes a moved data file so that SQLite folds its -wal into it, leaving one
+// file for the user to see. A damaged file keeps its -wal beside it.
+func settle(path string) {
+	if !fileExists(path + "-wal") {
+		return
+	}
+	sdb, err := sql.Open("sqlite3", path)
+	if err != nil {
+		return
+	}
+	sdb.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`)
+	sdb.Close()
+}
+
+func sameFile(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}

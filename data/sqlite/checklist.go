@@ -1,0 +1,534 @@
+package sqlite
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"branchledger/data"
+)
+
+// This file keeps the 两堂一舍 checklist templates, the checks made with them and the grade
+// thresholds (data.CheckStore). A check holds its own copy of the items it was scored on, so that
+// editing or deleting a template never changes a check.
+
+// Setting keys of the grade thresholds, seeded by migration 0004.
+const (
+	settingExcellent = "check.grade.excellent"
+	settingPass      = "check.grade.pass"
+)
+
+func errNoTemplate(id int64) error {
+	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的评分表，可能已被删除，请刷新后再试", id))
+}
+
+func errNoCheck(id int64) error {
+	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的检查记录，可能已被删除，请刷新后再试", id))
+}
+
+func bit(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// itemsText lists items for the log: 1.食品留样※（10分）；2.…
+func itemsText(items []data.TemplateItem) string {
+	parts := make([]string, len(items))
+	for i, it := range items {
+		parts[i] = fmt.Sprintf("%d.%s", it.Seq, it.Name)
+		if it.Key {
+			parts[i] += data.KeyMark
+		}
+		parts[i] += "（" + data.FormatScore(it.Points) + "分）"
+	}
+	return strings.Join(parts, "；")
+}
+
+func templateFields(t *data.Template) data.Fields {
+	return fieldsOf(data.FTemplateName, t.Name, data.FTemplateCategory, t.Category,
+		data.FTemplateTotal, data.FormatScore(t.Total), data.FItemName, itemsText(t.Items))
+}
+
+func checkFields(c *data.Check) data.Fields {
+	s := c.Score(data.DefaultGradeThresholds)
+	var deductions []string
+	for _, it := range c.Items {
+		switch {
+		case it.NA:
+			deductions = append(deductions, it.Name+"不适用")
+		case it.Score < it.Points:
+			deductions = append(deductions, fmt.Sprintf("%s扣%s分", it.Name, data.FormatScore(it.Points-it.Score)))
+		}
+	}
+	return fieldsOf(data.FCheckFacility, c.FacilityName, data.FCheckTemplate, c.TemplateName,
+		data.FCheckDate, c.Date.String(), data.FChecker, c.Checker, data.FGot, data.FormatScore(s.Got),
+		data.FMax, data.FormatScore(s.Max), data.FStandard, data.FormatScore(s.Standard), "扣分情况", strings.Join(deductions, "；"))
+}
+
+func checkLabel(c *data.Check) string {
+	return strings.TrimSpace(c.Date.String() + " " + c.FacilityName)
+}
+
+// ids is the JSON array of ids, for "IN (SELECT value FROM json_each(?))".
+func ids[T any](list []T, id func(*T) int64) string {
+	out := make([]int64, len(list))
+	for i := range list {
+		out[i] = id(&list[i])
+	}
+	b, _ := json.Marshal(out)
+	return string(b)
+}
+
+// ---- Templates ----
+
+func loadTemplates(ctx context.Context, q querier, where string, args ...any) ([]data.Template, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, branch_id, name, category, total, created_at, updated_at FROM template WHERE `+where, args...)
+	if err != nil {
+		return nil, err
+	}
+	var ts []data.Template
+	for rows.Next() {
+		var t data.Template
+		var created, updated string
+		if err := rows.Scan(&t.ID, &t.BranchID, &t.Name, &t.Category, &t.Total, &created, &updated); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if t.CreatedAt, err = parseStamp(created); err == nil {
+			t.UpdatedAt, err = parseStamp(updated)
+		}
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ts = append(ts, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ts) == 0 {
+		return ts, err
+	}
+	pos := make(map[int64]int, len(ts))
+	for i, t := range ts {
+		pos[t.ID] = i
+	}
+	items, err := q.QueryContext(ctx, `SELECT template_id, seq, name, standard, points, key_item, optional FROM template_item
+		WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`, ids(ts, func(t *data.Template) int64 { return t.ID }))
+	if err != nil {
+		return nil, err
+	}
+	defer items.Close()
+	for items.Next() {
+		var id int64
+		var it data.TemplateItem
+		if err := items.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional); err != nil {
+			return nil, err
+		}
+		t := &ts[pos[id]]
+		t.Items = append(t.Items, it)
+	}
+	return ts, items.Err()
+}
+
+func getTemplate(ctx context.Context, q querier, id int64) (data.Template, error) {
+	ts, err := loadTemplates(ctx, q, `id = ?`, id)
+	if err == nil && len(ts) == 0 {
+		err = errNoTemplate(id)
+	}
+	if err != nil {
+		return data.Template{}, err
+	}
+	return ts[0], nil
+}
+
+// Templates lists the current branch's templates of one category ("" = all) with their items, by
+// category (data.FacilityCategories order) then name.
+func (db *DB) Templates(ctx context.Context, category string) ([]data.Template, error) {
+	ts, err := loadTemplates(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR category = ?)`, category, category)
+	if err != nil {
+		return nil, err
+	}
+	rank := func(c string) int {
+		if i := slices.Index(data.FacilityCategories, c); i >= 0 {
+			return i
+		}
+		return len(data.FacilityCategories)
+	}
+	slices.SortStableFunc(ts, func(a, b data.Template) int {
+		return cmp.Or(cmp.Compare(rank(a.Category), rank(b.Category)), data.CompareNames(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
+	})
+	return ts, nil
+}
+
+// Template returns the template with id and its items.
+func (db *DB) Template(ctx context.Context, id int64) (data.Template, error) {
+	return getTemplate(ctx, db.db, id)
+}
+
+// SaveTemplate creates (ID 0, in the current branch unless BranchID says otherwise) or updates a
+// template with its items after Normalize and ValidateTemplate; a name used by another template of
+// the branch is a FieldErrors on 评分表名称. Checks made with it keep their own items. On success t
+// holds what was saved.
+func (db *DB) SaveTemplate(ctx context.Context, t *data.Template) error {
+	t.Normalize()
+	if fe := data.ValidateTemplate(t); fe != nil {
+		return fe
+	}
+	saved := *t
+	saved.Items = slices.Clone(t.Items)
+	err := db.write(ctx, func(tx *sql.Tx) error { return db.saveTemplate(ctx, tx, &saved) })
+	if err == nil {
+		*t = saved
+	}
+	return err
+}
+
+// saveTemplate writes a normalised, valid template and logs it.
+func (db *DB) saveTemplate(ctx context.Context, tx *sql.Tx, t *data.Template) error {
+	var err error
+	if t.BranchID, err = ownerBranch(ctx, tx, "template", t.ID, t.BranchID, errNoTemplate(t.ID)); err != nil {
+		return err
+	}
+	if taken, err := nameTaken(ctx, tx, "template", t.Name, t.ID, t.BranchID); err != nil {
+		return err
+	} else if taken {
+		return data.FieldErrors{{Field: data.FTemplateName, Message: fmt.Sprintf("已有名为「%s」的评分表，请换一个名称", t.Name)}}
+	}
+	stamp := db.stamp()
+	var before data.Fields
+	if t.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO template (branch_id, name, category, total, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			t.BranchID, t.Name, t.Category, t.Total, stamp, stamp)
+		if err != nil {
+			return err
+		}
+		if t.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if t.CreatedAt, err = parseStamp(stamp); err != nil {
+			return err
+		}
+	} else {
+		stored, err := getTemplate(ctx, tx, t.ID)
+		if err != nil {
+			return err
+		}
+		before, t.CreatedAt = templateFields(&stored), stored.CreatedAt
+		if _, err := tx.ExecContext(ctx, `UPDATE template SET (name, category, total, updated_at) = (?, ?, ?, ?) WHERE id = ?`,
+			t.Name, t.Category, t.Total, stamp, t.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM template_item WHERE template_id = ?`, t.ID); err != nil {
+			return err
+		}
+	}
+	if t.UpdatedAt, err = parseStamp(stamp); err != nil {
+		return err
+	}
+	for _, it := range t.Items {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO template_item (template_id, seq, name, standard, points, key_item, optional)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, t.ID, it.Seq, it.Name, it.Standard, it.Points, bit(it.Key), bit(it.Optional)); err != nil {
+			return err
+		}
+	}
+	if before == nil {
+		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntTemplate, EntityID: t.ID, Label: t.Name, After: templateFields(t)})
+	}
+	return db.logChange(ctx, tx, data.EntTemplate, t.ID, t.Name, before, templateFields(t))
+}
+
+// CopyTemplate saves Template.Copy(name) of template id (a name already used is a FieldErrors on
+// 评分表名称) and returns it.
+func (db *DB) CopyTemplate(ctx context.Context, id int64, name string) (data.Template, error) {
+	var cp data.Template
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		t, err := getTemplate(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		cp = t.Copy(name)
+		cp.Normalize()
+		if fe := data.ValidateTemplate(&cp); fe != nil {
+			return fe
+		}
+		return db.saveTemplate(ctx, tx, &cp)
+	})
+	if err != nil {
+		return data.Template{}, err
+	}
+	return cp, nil
+}
+
+// DeleteTemplate moves a template to the recycle bin; checks made with it keep their items and its
+// name.
+func (db *DB) DeleteTemplate(ctx context.Context, id int64) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		t, err := getTemplate(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntTemplate, Table: "template", ID: id, Label: t.Name, Fields: templateFields(&t)})
+	})
+}
+
+// ---- Checks ----
+
+const selectCheck = `SELECT c.id, c.branch_id, c.facility_id, f.name, f.category, c.template_id, c.template_name, c.date,
+	c.checker, c.created_at, c.updated_at FROM facility_check c JOIN facility f ON f.id = c.facility_id`
+
+func loadChecks(ctx context.Context, q querier, where string, args ...any) ([]data.Check, error) {
+	rows, err := q.QueryContext(ctx, selectCheck+` WHERE `+where+` ORDER BY c.date, c.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var cs []data.Check
+	for rows.Next() {
+		var c data.Check
+		var template sql.NullInt64
+		var date, created, updated string
+		err := rows.Scan(&c.ID, &c.BranchID, &c.FacilityID, &c.FacilityName, &c.FacilityCategory, &template, &c.TemplateName,
+			&date, &c.Checker, &created, &updated)
+		if err == nil {
+			c.TemplateID = template.Int64
+			if c.Date, err = parseDate(date); err == nil {
+				if c.CreatedAt, err = parseStamp(created); err == nil {
+					c.UpdatedAt, err = parseStamp(updated)
+				}
+			}
+		}
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		cs = append(cs, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(cs) == 0 {
+		return cs, err
+	}
+	pos := make(map[int64]int, len(cs))
+	for i, c := range cs {
+		pos[c.ID] = i
+	}
+	items, err := q.QueryContext(ctx, `SELECT check_id, seq, name, standard, points, key_item, optional, score, na, reason, finding_id
+		FROM check_item WHERE check_id IN (SELECT value FROM json_each(?)) ORDER BY check_id, sort`, ids(cs, func(c *data.Check) int64 { return c.ID }))
+	if err != nil {
+		return nil, err
+	}
+	defer items.Close()
+	for items.Next() {
+		var id int64
+		var it data.CheckItem
+		var finding sql.NullInt64
+		if err := items.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional, &it.Score, &it.NA,
+			&it.Reason, &finding); err != nil {
+			return nil, err
+		}
+		it.FindingID = finding.Int64
+		c := &cs[pos[id]]
+		c.Items = append(c.Items, it)
+	}
+	return cs, items.Err()
+}
+
+func getCheck(ctx context.Context, q querier, id int64) (data.Check, error) {
+	cs, err := loadChecks(ctx, q, `c.id = ?`, id)
+	if err == nil && len(cs) == 0 {
+		err = errNoCheck(id)
+	}
+	if err != nil {
+		return data.Check{}, err
+	}
+	return cs[0], nil
+}
+
+// Checks lists the current branch's checks matching f with their items and facility names, by
+// 检查日期 then id.
+func (db *DB) Checks(ctx context.Context, f data.CheckFilter) ([]data.Check, error) {
+	where := []string{`c.branch_id = (SELECT min(id) FROM branch)`}
+	var args []any
+	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
+	if !f.From.IsZero() {
+		add(`c.date >= ?`, f.From.String())
+	}
+	if !f.To.IsZero() {
+		add(`c.date <= ?`, f.To.String())
+	}
+	if f.FacilityID != 0 {
+		add(`c.facility_id = ?`, f.FacilityID)
+	}
+	if f.Category != "" {
+		add(`f.category = ?`, f.Category)
+	}
+	return loadChecks(ctx, db.db, strings.Join(where, ` AND `), args...)
+}
+
+// Check returns the check with id, its items and its facility's name.
+func (db *DB) Check(ctx context.Context, id int64) (data.Check, error) {
+	return getCheck(ctx, db.db, id)
+}
+
+// SaveCheck creates (ID 0, in the current branch unless BranchID says otherwise) or updates a check
+// with all its items, after Normalize and ValidateCheck with the store's day. The items are saved
+// as given: they are the check's own copy of the template. The facility must be one of the branch
+// (FieldErrors on 设施). A template or a finding deleted meanwhile is no error: the check keeps the
+// template's name and its items, and loses only the link. On success c holds what was saved, with
+// the facility's name and category.
+func (db *DB) SaveCheck(ctx context.Context, c *data.Check) error {
+	c.Normalize()
+	if fe := data.ValidateCheck(c, db.today()); fe != nil {
+		return fe
+	}
+	saved := *c
+	saved.Items = slices.Clone(c.Items)
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if saved.BranchID, err = ownerBranch(ctx, tx, "facility_check", saved.ID, saved.BranchID, errNoCheck(saved.ID)); err != nil {
+			return err
+		}
+		f, err := getFacility(ctx, tx, saved.FacilityID)
+		if data.ErrorCode(err) == data.ENotFound || err == nil && f.BranchID != saved.BranchID {
+			return data.FieldErrors{{Field: data.FCheckFacility, Message: "所选设施不存在（可能已被删除），请重新选择"}}
+		} else if err != nil {
+			return err
+		}
+		saved.FacilityName, saved.FacilityCategory = f.Name, f.Category
+		if ok, err := inBranch(ctx, tx, "template", saved.TemplateID, saved.BranchID); err != nil {
+			return err
+		} else if !ok {
+			saved.TemplateID = 0
+		}
+		for i := range saved.Items {
+			it := &saved.Items[i]
+			if ok, err := inBranch(ctx, tx, "finding", it.FindingID, saved.BranchID); err != nil {
+				return err
+			} else if !ok {
+				it.FindingID = 0
+			}
+		}
+		return db.writeCheck(ctx, tx, &saved)
+	})
+	if err == nil {
+		*c = saved
+	}
+	return err
+}
+
+// writeCheck saves a checked check and its items, and logs it.
+func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
+	stamp := db.stamp()
+	var before data.Fields
+	if c.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO facility_check (branch_id, facility_id, template_id, template_name, date, checker, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.BranchID, c.FacilityID, nullID(c.TemplateID), c.TemplateName, c.Date.String(), c.Checker, stamp, stamp)
+		if err != nil {
+			return err
+		}
+		if c.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		if c.CreatedAt, err = parseStamp(stamp); err != nil {
+			return err
+		}
+	} else {
+		stored, err := getCheck(ctx, tx, c.ID)
+		if err != nil {
+			return err
+		}
+		before, c.CreatedAt = checkFields(&stored), stored.CreatedAt
+		if _, err := tx.ExecContext(ctx, `UPDATE facility_check SET (facility_id, template_id, template_name, date, checker, updated_at)
+			= (?, ?, ?, ?, ?, ?) WHERE id = ?`, c.FacilityID, nullID(c.TemplateID), c.TemplateName, c.Date.String(), c.Checker, stamp, c.ID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM check_item WHERE check_id = ?`, c.ID); err != nil {
+			return err
+		}
+	}
+	var err error
+	if c.UpdatedAt, err = parseStamp(stamp); err != nil {
+		return err
+	}
+	for i, it := range c.Items {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO check_item (check_id, sort, seq, name, standard, points, key_item, optional, score, na, reason, finding_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, i+1, it.Seq, it.Name, it.Standard, it.Points, bit(it.Key), bit(it.Optional),
+			it.Score, bit(it.NA), it.Reason, nullID(it.FindingID)); err != nil {
+			return err
+		}
+	}
+	if before == nil {
+		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntCheck, EntityID: c.ID, Label: checkLabel(c), After: checkFields(c)})
+	}
+	return db.logChange(ctx, tx, data.EntCheck, c.ID, checkLabel(c), before, checkFields(c))
+}
+
+// DeleteCheck moves a check with its items to the recycle bin; findings created from it stay,
+// without the link (the schema clears finding.check_id).
+func (db *DB) DeleteCheck(ctx context.Context, id int64) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		c, err := getCheck(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntCheck, Table: "facility_check", ID: id, Label: checkLabel(&c), Fields: checkFields(&c)})
+	})
+}
+
+// ---- Grade thresholds ----
+
+// GradeThresholds returns the configured thresholds (data.DefaultGradeThresholds for one not set).
+func (db *DB) GradeThresholds(ctx context.Context) (data.GradeThresholds, error) {
+	return gradeThresholds(ctx, db.db)
+}
+
+func gradeThresholds(ctx context.Context, q querier) (data.GradeThresholds, error) {
+	th := data.DefaultGradeThresholds
+	for _, s := range []struct {
+		key string
+		v   *float64
+	}{{settingExcellent, &th.Excellent}, {settingPass, &th.Pass}} {
+		var text string
+		err := q.QueryRowContext(ctx, `SELECT value FROM setting WHERE key = ?`, s.key).Scan(&text)
+		if errors.Is(err, sql.ErrNoRows) {
+			continue
+		} else if err != nil {
+			return th, err
+		}
+		v, err := strconv.ParseFloat(text, 64)
+		if err != nil {
+			return th, fmt.Errorf("bad setting %s = %q in data file", s.key, text)
+		}
+		*s.v = v
+	}
+	return th, nil
+}
+
+func thresholdFields(th data.GradeThresholds) data.Fields {
+	return fieldsOf(data.FExcellentLine, data.FormatScore(th.Excellent), data.FPassLine, data.FormatScore(th.Pass))
+}
+
+// SetGradeThresholds saves thresholds after ValidateGradeThresholds.
+func (db *DB) SetGradeThresholds(ctx context.Context, th data.GradeThresholds) error {
+	if fe := data.ValidateGradeThresholds(th); fe != nil {
+		return fe
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		old, err := gradeThresholds(ctx, tx)
+		if err != nil {
+			return err
+		}
+		for key, v := range map[string]float64{settingExcellent: th.Excellent, settingPass: th.Pass} {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+				key, data.FormatScore(v)); err != nil {
+				return err
+			}
+		}
+		return db.logChange(ctx, tx, data.EntGrades, 0, "两堂一舍检查等次", thresholdFields(old), thresholdFields(th))
+	})
+}

@@ -1,0 +1,705 @@
+package sqlite
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"branchledger/data"
+	"branchledger/data/demo"
+)
+
+// branchFile makes a data file at dir/<code>.db holding a demo branch (members, groups, teams,
+// inspections and findings with their history).
+func branchFile(t testing.TB, dir, name, code string, seed int64, members, months int) *DB {
+	t.Helper()
+	db, err := Open(filepath.Join(dir, code+".db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	ds := demo.GenerateMonths(seed, members, months, data.Today())
+	ds.Rename(name, code)
+	if err := demo.Load(ctx, db, ds); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+// exportAt writes db's package as exported at the given time.
+func exportAt(t testing.TB, db *DB, dir string, at time.Time) string {
+	t.Helper()
+	fixClock(db, at)
+	defer func() { db.now = time.Now }()
+	b, err := db.Branch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, data.PackageFileName(b, data.DateOf(at)))
+	m, err := db.ExportPackage(ctx, path, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.ExportedAt.Equal(at.UTC().Truncate(time.Second)) || m.BranchCode != b.Code {
+		t.Fatalf("manifest %+v", m)
+	}
+	return path
+}
+
+// fingerprint is every row of every table of db, for comparing contents before and after.
+func fingerprint(t testing.TB, db *DB) string {
+	t.Helper()
+	rows, err := db.db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tables []string
+	for rows.Next() {
+		var n string
+		rows.Scan(&n)
+		tables = append(tables, n)
+	}
+	rows.Close()
+	h := sha256.New()
+	for _, table := range tables {
+		rows, err := db.db.Query(`SELECT * FROM ` + quote(table))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		var lines []string
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				t.Fatal(err)
+			}
+			lines = append(lines, fmt.Sprint(vals...))
+		}
+		rows.Close()
+		slices.Sort(lines)
+		fmt.Fprintln(h, table, len(lines), strings.Join(lines, "\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// inspectionKey describes an inspection with its people and findings by name, independent of ids.
+func inspectionKeys(ins []data.Inspection, teams []data.Team) []string {
+	teamName := map[int64]string{}
+	for _, t := range teams {
+		teamName[t.ID] = t.Name
+	}
+	var keys []string
+	for _, in := range ins {
+		k := fmt.Sprintf("%s %s %s %s|", in.Date, in.Kind, teamName[in.TeamID], in.Unit)
+		for _, p := range in.Inspectors {
+			k += fmt.Sprintf("%s/%v ", p.Name, p.Lead)
+		}
+		for _, f := range in.Findings {
+			k += fmt.Sprintf("|%s %s %s %s %s", f.Description, f.State, teamName[f.TeamID], f.ClosedDate, f.Responsible)
+		}
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func memberKeys(ms []data.Member, groups []data.Group, teams []data.Team) []string {
+	gn, tn := map[int64]string{}, map[int64]string{}
+	for _, g := range groups {
+		gn[g.ID] = g.Name
+	}
+	for _, t := range teams {
+		tn[t.ID] = t.Name
+	}
+	keys := make([]string, len(ms))
+	for i, m := range ms {
+		keys[i] = fmt.Sprintf("%s %s %s %s %s", m.Name, m.IDNumber, gn[m.GroupID], tn[m.TeamID], m.KeyPost)
+	}
+	return keys
+}
+
+func TestConsolidateRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	srcA := branchFile(t, dir, "综采一队党支部", "ZC01", 1, 30, 3)
+	srcB := branchFile(t, dir, "掘进二队党支部", "JJ02", 2, 25, 3)
+	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+	pkgA, pkgB := exportAt(t, srcA, dir, at), exportAt(t, srcB, dir, at)
+	if filepath.Base(pkgA) != "ZC01-综采一队党支部-上报-20261123.zip" {
+		t.Errorf("package name %s", filepath.Base(pkgA))
+	}
+
+	target := openTemp(t)
+	for _, p := range []string{pkgA, pkgB} {
+		res, err := target.Consolidate(ctx, p)
+		if err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		if res.Replaced || !strings.Contains(res.Line(), "已汇总") {
+			t.Errorf("result %+v: %s", res, res.Line())
+		}
+	}
+	if cons, err := target.IsConsolidated(ctx); err != nil || !cons {
+		t.Fatalf("IsConsolidated = %v, %v", cons, err)
+	}
+	var violations int
+	if err := target.db.QueryRow(`SELECT count(*) FROM pragma_foreign_key_check`).Scan(&violations); err != nil || violations != 0 {
+		t.Fatalf("%d foreign key violations, %v", violations, err)
+	}
+	// The file's own branch stays the current one and empty.
+	if own, err := target.Branch(ctx); err != nil || own.Name != "" || own.Code != "" {
+		t.Errorf("current branch %+v, %v", own, err)
+	}
+	if ms, _ := target.Members(ctx, data.MemberFilter{}); len(ms) != 0 {
+		t.Errorf("the consolidated file's own roster has %d members", len(ms))
+	}
+
+	branches, err := target.Branches(ctx)
+	if err != nil || len(branches) != 2 {
+		t.Fatalf("branches %+v, %v", branches, err)
+	}
+	for _, cb := range branches {
+		src := map[string]*DB{"ZC01": srcA, "JJ02": srcB}[cb.Code]
+		sb, _ := src.Branch(ctx)
+		if cb.Name != sb.Name || cb.Secretary != sb.Secretary || !cb.ExportedAt.Equal(at) || cb.File != filepath.Base(map[string]string{"ZC01": pkgA, "JJ02": pkgB}[cb.Code]) {
+			t.Errorf("branch %+v, source %+v", cb, sb)
+		}
+		// Members, with their groups and teams.
+		wantMs, _ := src.Members(ctx, data.MemberFilter{})
+		wantGs, _ := src.Groups(ctx)
+		wantTs, _ := src.Teams(ctx)
+		gotMs, err := target.BranchMembers(ctx, cb.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gotGs, _ := target.BranchGroups(ctx, cb.ID)
+		gotTs, _ := target.BranchTeams(ctx, cb.ID)
+		if !slices.Equal(memberKeys(gotMs, gotGs, gotTs), memberKeys(wantMs, wantGs, wantTs)) {
+			t.Errorf("%s: members differ", cb.Name)
+		}
+		all, _ := src.Members(ctx, data.MemberFilter{IncludeLeft: true})
+		if cb.Counts[data.CountMembers] != len(all) {
+			t.Errorf("%s: counted %d members, source has %d", cb.Name, cb.Counts[data.CountMembers], len(all))
+		}
+		// Group leaders point at the same people.
+		leader := func(gs []data.Group, ms []data.Member) []string {
+			var out []string
+			for _, g := range gs {
+				i := slices.IndexFunc(ms, func(m data.Member) bool { return m.ID == g.LeaderID })
+				if i >= 0 {
+					out = append(out, g.Name+ms[i].IDNumber)
+				}
+			}
+			return out
+		}
+		if l := leader(gotGs, gotMs); len(l) == 0 || !slices.Equal(l, leader(wantGs, wantMs)) {
+			t.Errorf("%s: group leaders %v, want %v", cb.Name, l, leader(wantGs, wantMs))
+		}
+		// Inspections with inspectors and findings.
+		wantIns, _ := src.Inspections(ctx, data.InspectionFilter{})
+		gotIns, err := target.BranchInspections(ctx, cb.ID, data.Date{}, data.Date{})
+		if err != nil || len(gotIns) == 0 || len(gotIns) != len(wantIns) {
+			t.Fatalf("%s: %d inspections, want %d (%v)", cb.Name, len(gotIns), len(wantIns), err)
+		}
+		if !slices.Equal(inspectionKeys(gotIns, gotTs), inspectionKeys(wantIns, wantTs)) {
+			t.Errorf("%s: inspections differ", cb.Name)
+		}
+		// Findings, their history, and their links stay within the branch.
+		wantFs, _ := src.Findings(ctx, data.FindingFilter{})
+		gotFs, _ := target.BranchFindings(ctx, cb.ID, data.Date{}, data.Date{})
+		if len(gotFs) != len(wantFs) || cb.Counts[data.CountFindings] != len(wantFs) {
+			t.Fatalf("%s: %d findings, want %d", cb.Name, len(gotFs), len(wantFs))
+		}
+		inBranch := map[int64]bool{}
+		for _, in := range gotIns {
+			inBranch[in.ID] = true
+		}
+		for i, f := range gotFs {
+			if f.BranchID != cb.ID || f.InspectionID != 0 && !inBranch[f.InspectionID] || f.Description != wantFs[i].Description {
+				t.Fatalf("%s: finding %+v, source %+v", cb.Name, f, wantFs[i])
+			}
+			gotH, _ := target.History(ctx, f.ID)
+			wantH, _ := src.History(ctx, wantFs[i].ID)
+			if len(gotH) == 0 || len(gotH) != len(wantH) || gotH[len(gotH)-1].To != wantH[len(wantH)-1].To {
+				t.Fatalf("%s: history of %q: %d entries, want %d", cb.Name, f.Description, len(gotH), len(wantH))
+			}
+		}
+	}
+}
+
+func TestConsolidateReplaceAndRefuseOlder(t *testing.T) {
+	dir := t.TempDir()
+	srcA := branchFile(t, dir, "综采一队党支部", "ZC01", 1, 12, 1)
+	srcB := branchFile(t, dir, "掘进二队党支部", "JJ02", 2, 10, 1)
+	t1 := time.Date(2026, 10, 31, 9, 0, 0, 0, time.UTC)
+	t2 := t1.Add(24 * time.Hour)
+	old := exportAt(t, srcA, dir, t1)
+	oldCopy := filepath.Join(dir, "old-copy.zip")
+	copyFile(t, old, oldCopy)
+	pkgB := exportAt(t, srcB, dir, t1)
+
+	target := openTemp(t)
+	for _, p := range []string{old, pkgB} {
+		if _, err := target.Consolidate(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	branchOf := func(code string) data.ConsolidatedBranch {
+		bs, err := target.Branches(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := slices.IndexFunc(bs, func(b data.ConsolidatedBranch) bool { return b.Code == code })
+		if i < 0 {
+			t.Fatalf("no branch %s in %+v", code, bs)
+		}
+		return bs[i]
+	}
+	bBefore := branchOf("JJ02")
+	bMembers, _ := target.BranchMembers(ctx, bBefore.ID)
+
+	// The branch gains a member and exports again: the newer package replaces its data only.
+	m := newMember("新党员", 901)
+	mustCreate(t, srcA, m)
+	newer := exportAt(t, srcA, dir, t2)
+	res, err := target.Consolidate(ctx, newer)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Replaced || !res.Previous.Equal(t1) || !strings.Contains(res.Line(), "替换了导出于") {
+		t.Errorf("result %+v %s", res, res.Line())
+	}
+	a := branchOf("ZC01")
+	ms, _ := target.BranchMembers(ctx, a.ID)
+	srcMs, _ := srcA.Members(ctx, data.MemberFilter{})
+	if len(ms) != len(srcMs) || !slices.ContainsFunc(ms, func(x data.Member) bool { return x.Name == "新党员" }) || !a.ExportedAt.Equal(t2) {
+		t.Errorf("after replacement: %d members (source %d), exported %v", len(ms), len(srcMs), a.ExportedAt)
+	}
+	var branches, members int
+	target.db.QueryRow(`SELECT count(*) FROM branch`).Scan(&branches)
+	target.db.QueryRow(`SELECT count(*) FROM member`).Scan(&members)
+	allA, _ := srcA.Members(ctx, data.MemberFilter{IncludeLeft: true})
+	allB, _ := srcB.Members(ctx, data.MemberFilter{IncludeLeft: true})
+	if branches != 3 || members != len(allA)+len(allB) {
+		t.Errorf("%d branches (want 3: own + 2), %d members (want %d): the old data was not replaced", branches, members, len(allA)+len(allB))
+	}
+	if again, _ := target.BranchMembers(ctx, bBefore.ID); !slices.Equal(memberKeys(again, nil, nil), memberKeys(bMembers, nil, nil)) {
+		t.Error("replacing ZC01 changed JJ02")
+	}
+
+	// The older package, and the same one again, are refused and change nothing.
+	before := fingerprint(t, target)
+	for _, tt := range []struct{ path, want string }{
+		{oldCopy, "已有综采一队党支部更新的数据（导出于"},
+		{newer, "已汇总过"},
+	} {
+		_, err := target.Consolidate(ctx, tt.path)
+		if data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), tt.want) {
+			t.Errorf("%s: %v, want %q", filepath.Base(tt.path), err, tt.want)
+		}
+		if fingerprint(t, target) != before {
+			t.Errorf("%s: refused, yet the target changed", filepath.Base(tt.path))
+		}
+	}
+}
+
+func copyFile(t testing.TB, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// rezip rewrites the package at src into dst, letting edit change each entry's content.
+func rezip(t testing.TB, src, dst string, edit func(name string, b []byte) []byte) {
+	t.Helper()
+	zr, err := zip.OpenReader(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		if b = edit(f.Name, b); b == nil {
+			continue
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write(b)
+	}
+	zw.Close()
+	if err := os.WriteFile(dst, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func editManifest(fn func(m map[string]any)) func(string, []byte) []byte {
+	return func(name string, b []byte) []byte {
+		if name != data.PackageManifest {
+			return b
+		}
+		var m map[string]any
+		json.Unmarshal(b, &m)
+		fn(m)
+		out, _ := json.Marshal(m)
+		return out
+	}
+}
+
+func TestConsolidateRefusesBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	src := branchFile(t, dir, "综采一队党支部", "ZC01", 1, 8, 1)
+	good := exportAt(t, src, dir, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))
+	raw, _ := os.ReadFile(good)
+
+	// Another program's SQLite file.
+	foreignDB := filepath.Join(dir, "foreign.db")
+	other, err := sql.Open("sqlite3", foreignDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Exec(`CREATE TABLE branch (id INTEGER PRIMARY KEY, code TEXT); INSERT INTO branch VALUES (1, 'ZC01')`); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	foreignRaw, _ := os.ReadFile(foreignDB)
+	foreignSum := sha256.Sum256([]byte("not sqlite at all"))
+
+	type mk func(path string)
+	write := func(b []byte) mk { return func(p string) { os.WriteFile(p, b, 0o644) } }
+	flipped := slices.Clone(raw)
+	for i := len(flipped) / 3; i < len(flipped)/3+16; i++ {
+		flipped[i] ^= 0xA5
+	}
+	randomZip := func(p string) {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create("readme.txt")
+		w.Write([]byte("一个普通的压缩包"))
+		zw.Close()
+		os.WriteFile(p, buf.Bytes(), 0o644)
+	}
+	tests := []struct {
+		name string
+		make mk
+		want string
+	}{
+		{"flipped bytes", write(flipped), "损坏"},
+		{"truncated", write(raw[:len(raw)/2]), "不是有效的上报数据包"},
+		{"empty", write(nil), "不是有效的上报数据包"},
+		{"text", write([]byte("hello")), "不是有效的上报数据包"},
+		{"random zip", randomZip, "缺少 manifest.json"},
+		{"bad manifest", func(p string) {
+			rezip(t, good, p, func(n string, b []byte) []byte {
+				if n == data.PackageManifest {
+					return []byte("{not json")
+				}
+				return b
+			})
+		}, "manifest.json 无法识别"},
+		{"foreign manifest", func(p string) {
+			rezip(t, good, p, editManifest(func(m map[string]any) { m["format"] = "别的程序" }))
+		}, "manifest.json 无法识别"},
+		{"wrong checksum", func(p string) {
+			rezip(t, good, p, editManifest(func(m map[string]any) { m["data_sha256"] = strings.Repeat("0", 64) }))
+		}, "校验值不符"},
+		{"no code", func(p string) {
+			rezip(t, good, p, editManifest(func(m map[string]any) { m["branch_code"] = "" }))
+		}, "没有支部代码"},
+		{"other code", func(p string) {
+			rezip(t, good, p, editManifest(func(m map[string]any) { m["branch_code"] = "XX99" }))
+		}, "清单与其中的数据不符"},
+		{"wrong counts", func(p string) {
+			rezip(t, good, p, editManifest(func(m map[string]any) { m["counts"].(map[string]any)["member"] = 999 }))
+		}, "清单与其中的数据不符"},
+		{"newer schema", func(p string) {
+			rezip(t, good, p, editManifest(func(m map[string]any) { m["schema_version"] = 999 }))
+		}, "更新版本"},
+		{"foreign database", func(p string) {
+			sum := sha256.Sum256(foreignRaw)
+			rezip(t, good, p, func(n string, b []byte) []byte {
+				if n == data.PackageData {
+					return foreignRaw
+				}
+				return editManifest(func(m map[string]any) { m["data_sha256"] = hex.EncodeToString(sum[:]) })(n, b)
+			})
+		}, "不是支部台账的数据文件"},
+		{"not sqlite", func(p string) {
+			rezip(t, good, p, func(n string, b []byte) []byte {
+				if n == data.PackageData {
+					return []byte("not sqlite at all")
+				}
+				return editManifest(func(m map[string]any) { m["data_sha256"] = hex.EncodeToString(foreignSum[:]) })(n, b)
+			})
+		}, "不是支部台账的数据文件"},
+		{"missing", func(string) {}, "文件不存在"},
+	}
+
+	target := openTemp(t)
+	// The target already holds a branch: a refusal must leave it as it was.
+	seed := exportAt(t, branchFile(t, dir, "掘进二队党支部", "JJ02", 2, 6, 1), dir, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))
+	if _, err := target.Consolidate(ctx, seed); err != nil {
+		t.Fatal(err)
+	}
+	before := fingerprint(t, target)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "包.zip")
+			tt.make(p)
+			_, err := target.Consolidate(ctx, p)
+			if data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), tt.want) {
+				t.Errorf("error %v, want EInvalid with %q", err, tt.want)
+			}
+			if line := data.RefusedLine("包.zip", err); !strings.HasPrefix(line, "文件「包.zip」：已拒绝，原因：") {
+				t.Errorf("line %q", line)
+			}
+			if fingerprint(t, target) != before {
+				t.Error("the package was refused, yet the target changed")
+			}
+		})
+	}
+	// The good package still goes in afterwards.
+	if _, err := target.Consolidate(ctx, good); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestConsolidateTargetMustNotBeABranchFile(t *testing.T) {
+	dir := t.TempDir()
+	src := branchFile(t, dir, "综采一队党支部", "ZC01", 1, 6, 1)
+	other := branchFile(t, dir, "掘进二队党支部", "JJ02", 2, 6, 1)
+	pkg := exportAt(t, other, dir, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))
+	before := fingerprint(t, src)
+	_, err := src.Consolidate(ctx, pkg)
+	if data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), "不能作为汇总库") {
+		t.Fatalf("error %v", err)
+	}
+	if fingerprint(t, src) != before {
+		t.Error("a branch's file changed")
+	}
+	if cons, _ := src.IsConsolidated(ctx); cons {
+		t.Error("a branch's file was marked consolidated")
+	}
+}
+
+func TestExportPackage(t *testing.T) {
+	db := openTemp(t)
+	out := filepath.Join(t.TempDir(), "x.zip")
+	for _, b := range []data.Branch{
+		{Name: "综采一队党支部", Committee: "某某煤矿党委"},
+		{Name: "综采一队党支部", Committee: "某某煤矿党委", Code: ""},
+	} {
+		if err := db.SaveBranch(ctx, &b); err != nil {
+			t.Fatal(err)
+		}
+		_, err := db.ExportPackage(ctx, out, "test")
+		if data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), "支部信息") {
+			t.Errorf("branch %+v: %v", b, err)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Error("a refused export wrote a file")
+		}
+	}
+	b := data.Branch{Name: "综采一队党支部", Committee: "某某煤矿党委", Code: "ZC01"}
+	if err := db.SaveBranch(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	mustCreate(t, db, newMember("张三", 1))
+	m, err := db.ExportPackage(ctx, out, "9.9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var names []string
+	var manifest data.Manifest
+	for _, f := range zr.File {
+		names = append(names, f.Name)
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		switch f.Name {
+		case data.PackageManifest:
+			if err := json.Unmarshal(b, &manifest); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(b, []byte(`"exported_at": "`+m.ExportedAt.Format(time.RFC3339)+`"`)) || !strings.HasSuffix(m.ExportedAt.Format(time.RFC3339), "Z") {
+				t.Errorf("export time not UTC RFC 3339: %s", b)
+			}
+		case data.PackageData:
+			sum := sha256.Sum256(b)
+			if hex.EncodeToString(sum[:]) != m.DataSHA256 {
+				t.Error("checksum does not match data.db")
+			}
+		}
+	}
+	ours, _ := schemaVersion()
+	if !slices.Equal(names, []string{data.PackageManifest, data.PackageData}) || manifest.BranchCode != "ZC01" ||
+		manifest.SchemaVersion != ours || manifest.ProgramVersion != "9.9" || manifest.Counts[data.CountMembers] != 1 || manifest.Counts["team"] != 0 {
+		t.Errorf("entries %v, manifest %+v", names, manifest)
+	}
+
+	// A consolidated file exports nothing.
+	target := openTemp(t)
+	if _, err := target.Consolidate(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := target.ExportPackage(ctx, filepath.Join(t.TempDir(), "y.zip"), "test"); data.ErrorCode(err) != data.EInvalid {
+		t.Errorf("export of a consolidated file: %v", err)
+	}
+}
+
+// TestBranchTables guards the generic copy: every table of a branch's records is carried, and the
+// program's own tables are not.
+func TestBranchTables(t *testing.T) {
+	db := openTemp(t)
+	tables, err := branchTables(ctx, db.db, "main")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, tb := range tables {
+		names = append(names, tb.name)
+	}
+	for _, want := range []string{"branch", "finding", "finding_history", "inspection", "inspector", "member", "party_group", "team"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("%s is not copied by consolidation (copied: %v)", want, names)
+		}
+	}
+	for _, not := range []string{"setting", "option_list", "key_post"} {
+		if slices.Contains(names, not) {
+			t.Errorf("%s is copied as branch records", not)
+		}
+	}
+}
+
+// FuzzConsolidate feeds arbitrary files to Consolidate: it never panics, and a refused file never
+// changes the target.
+func FuzzConsolidate(f *testing.F) {
+	// A small hand-made branch keeps each fuzz worker's set-up short.
+	dir := f.TempDir()
+	src := openTemp(f)
+	b := data.Branch{Name: "综采一队党支部", Committee: "某某煤矿党委", Code: "ZC01"}
+	if err := src.SaveBranch(ctx, &b); err != nil {
+		f.Fatal(err)
+	}
+	mustCreate(f, src, newMember("张三", 1))
+	good := exportAt(f, src, dir, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))
+	raw, _ := os.ReadFile(good)
+	f.Add(raw)
+	f.Add(raw[:len(raw)-10])
+	f.Add(raw[:200])
+	f.Add([]byte("PK\x03\x04"))
+	f.Add([]byte{})
+	target := openTemp(f)
+	before := fingerprint(f, target)
+	work := f.TempDir()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p := filepath.Join(work, "fuzz.zip")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := target.Consolidate(ctx, p)
+		after := fingerprint(t, target)
+		if err != nil {
+			if data.ErrorCode(err) != data.EInvalid {
+				t.Fatalf("not a refusal: %v", err)
+			}
+			if after != before {
+				t.Fatalf("refused (%v), yet the target changed", err)
+			}
+		}
+		before = after
+	})
+}
+
+// BenchmarkConsolidate300 consolidates 300 packages of 100 members and a year of inspections and
+// findings each into a new file (target < 10 s per op). One demo branch is generated; the other
+// 299 are copies of its file under their own 支部代码, each exported as its own package.
+func BenchmarkConsolidate300(b *testing.B) {
+	dir := b.TempDir()
+	base := branchFile(b, dir, "综采一队党支部", "B000", 1, 100, 12)
+	base.Close()
+	basePath := filepath.Join(dir, "B000.db")
+	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+	pkgs := make([]string, 300)
+	for i := range pkgs {
+		path := filepath.Join(dir, fmt.Sprintf("copy%03d.db", i))
+		copyFile(b, basePath, path)
+		db, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		br, _ := db.Branch(ctx)
+		br.Code, br.Name = fmt.Sprintf("B%03d", i), fmt.Sprintf("第%d党支部", i+1)
+		if err := db.SaveBranch(ctx, &br); err != nil {
+			b.Fatal(err)
+		}
+		pkgs[i] = exportAt(b, db, dir, at)
+		db.Close()
+		os.Remove(path)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		target, err := Open(filepath.Join(dir, fmt.Sprintf("target%d.db", i)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		for _, p := range pkgs {
+			if _, err := target.Consolidate(ctx, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		target.Close()
+		b.StartTimer()
+	}
+}
+
+func TestConsolidateLogged(t *testing.T) {
+	dir := t.TempDir()
+	src := openTemp(t)
+	b := data.Branch{Name: "综采一队党支部", Committee: "某某煤矿党委", Code: "ZC01"}
+	if err := src.SaveBranch(ctx, &b); err != nil {
+		t.Fatal(err)
+	}
+	pkg := exportAt(t, src, dir, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))
+	target := openTemp(t)
+	if _, err := target.Consolidate(ctx, pkg); err != nil {
+		t.Fatal(err)
+	}
+	target.Consolidate(ctx, pkg) // refused: not logged
+	ops, err := target.OpLog(ctx, data.OpFilter{Action: data.ActConsolidate})
+	if err != nil || len(ops) != 1 || ops[0].Label != "综采一队党支部" || !strings.Contains(ops[0].Detail, filepath.Base(pkg)+"：已汇总") {
+		t.Fatalf("log %+v, %v", ops, err)
+	}
+}

@@ -1,0 +1,199 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"branchledger/data"
+)
+
+// This file keeps the satisfaction surveys with their questions (data.SurveyStore).
+
+func errNoSurvey(id int64) error {
+	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的满意度调查，可能已被删除，请刷新后再试", id))
+}
+
+func surveyLabel(s *data.Survey) string { return s.Period.Label + s.Category + "满意度调查" }
+
+func surveyFields(s *data.Survey) data.Fields {
+	pairs := []string{data.FSurveyPeriod, s.Period.From.String() + "至" + s.Period.To.String() + "（" + s.Period.Label + "）",
+		data.FSurveyCategory, s.Category}
+	for _, q := range s.Questions {
+		counts := make([]string, len(q.Counts))
+		for i, c := range q.Counts {
+			counts[i] = fmt.Sprintf("%s%d", data.SurveyAnswers[i], c)
+		}
+		pairs = append(pairs, q.Text, strings.Join(counts, "、"))
+	}
+	return fieldsOf(pairs...)
+}
+
+func loadSurveys(ctx context.Context, q querier, where string, args ...any) ([]data.Survey, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, branch_id, period_from, period_to, period_label, category, created_at, updated_at
+		FROM survey WHERE `+where+` ORDER BY period_from DESC, id DESC`, args...)
+	if err != nil {
+		return nil, err
+	}
+	var ss []data.Survey
+	for rows.Next() {
+		var s data.Survey
+		var from, to, created, updated string
+		err := rows.Scan(&s.ID, &s.BranchID, &from, &to, &s.Period.Label, &s.Category, &created, &updated)
+		if err == nil {
+			if s.Period.From, err = parseDate(from); err == nil {
+				if s.Period.To, err = parseDate(to); err == nil {
+					if s.CreatedAt, err = parseStamp(created); err == nil {
+						s.UpdatedAt, err = parseStamp(updated)
+					}
+				}
+			}
+		}
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		ss = append(ss, s)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ss) == 0 {
+		return ss, err
+	}
+	pos := make(map[int64]int, len(ss))
+	for i, s := range ss {
+		pos[s.ID] = i
+	}
+	qs, err := q.QueryContext(ctx, `SELECT survey_id, text, very_satisfied, satisfied, neutral, dissatisfied, very_dissatisfied
+		FROM survey_question WHERE survey_id IN (SELECT value FROM json_each(?)) ORDER BY survey_id, sort`, ids(ss, func(s *data.Survey) int64 { return s.ID }))
+	if err != nil {
+		return nil, err
+	}
+	defer qs.Close()
+	for qs.Next() {
+		var id int64
+		var sq data.SurveyQuestion
+		c := &sq.Counts
+		if err := qs.Scan(&id, &sq.Text, &c[0], &c[1], &c[2], &c[3], &c[4]); err != nil {
+			return nil, err
+		}
+		s := &ss[pos[id]]
+		s.Questions = append(s.Questions, sq)
+	}
+	return ss, qs.Err()
+}
+
+func getSurvey(ctx context.Context, q querier, id int64) (data.Survey, error) {
+	ss, err := loadSurveys(ctx, q, `id = ?`, id)
+	if err == nil && len(ss) == 0 {
+		err = errNoSurvey(id)
+	}
+	if err != nil {
+		return data.Survey{}, err
+	}
+	return ss[0], nil
+}
+
+// Surveys lists the current branch's surveys matching f (with their questions, in order) by period
+// start, newest first.
+func (db *DB) Surveys(ctx context.Context, f data.SurveyFilter) ([]data.Survey, error) {
+	where := []string{`branch_id = (SELECT min(id) FROM branch)`}
+	var args []any
+	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
+	if !f.From.IsZero() {
+		add(`period_to >= ?`, f.From.String())
+	}
+	if !f.To.IsZero() {
+		add(`period_from <= ?`, f.To.String())
+	}
+	if f.Category != "" {
+		add(`category = ?`, f.Category)
+	}
+	return loadSurveys(ctx, db.db, strings.Join(where, ` AND `), args...)
+}
+
+// Survey returns the survey with id and its questions.
+func (db *DB) Survey(ctx context.Context, id int64) (data.Survey, error) {
+	return getSurvey(ctx, db.db, id)
+}
+
+// SaveSurvey creates (ID 0, in the current branch unless BranchID says otherwise) or updates a
+// survey with its questions after Normalize and ValidateSurvey. On success s holds what was saved.
+func (db *DB) SaveSurvey(ctx context.Context, s *data.Survey) error {
+	s.Normalize()
+	if fe := data.ValidateSurvey(s); fe != nil {
+		return fe
+	}
+	saved := *s
+	saved.Questions = slices.Clone(s.Questions)
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if saved.BranchID, err = ownerBranch(ctx, tx, "survey", saved.ID, saved.BranchID, errNoSurvey(saved.ID)); err != nil {
+			return err
+		}
+		stamp := db.stamp()
+		if saved.UpdatedAt, err = parseStamp(stamp); err != nil {
+			return err
+		}
+		var before data.Fields
+		p := saved.Period
+		if saved.ID == 0 {
+			res, err := tx.ExecContext(ctx, `INSERT INTO survey (branch_id, period_from, period_to, period_label, category, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, saved.BranchID, p.From.String(), p.To.String(), p.Label, saved.Category, stamp, stamp)
+			if err != nil {
+				return err
+			}
+			if saved.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			saved.CreatedAt = saved.UpdatedAt
+		} else {
+			stored, err := getSurvey(ctx, tx, saved.ID)
+			if err != nil {
+				return err
+			}
+			before, saved.CreatedAt = surveyFields(&stored), stored.CreatedAt
+			if _, err := tx.ExecContext(ctx, `UPDATE survey SET (period_from, period_to, period_label, category, updated_at) = (?, ?, ?, ?, ?)
+				WHERE id = ?`, p.From.String(), p.To.String(), p.Label, saved.Category, stamp, saved.ID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `DELETE FROM survey_question WHERE survey_id = ?`, saved.ID); err != nil {
+				return err
+			}
+		}
+		for i, q := range saved.Questions {
+			c := q.Counts
+			if _, err := tx.ExecContext(ctx, `INSERT INTO survey_question (survey_id, sort, text, very_satisfied, satisfied, neutral,
+				dissatisfied, very_dissatisfied) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, saved.ID, i+1, q.Text, c[0], c[1], c[2], c[3], c[4]); err != nil {
+				return err
+			}
+		}
+		if before == nil {
+			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntSurvey, EntityID: saved.ID, Label: surveyLabel(&saved), After: surveyFields(&saved)})
+		}
+		return db.logChange(ctx, tx, data.EntSurvey, saved.ID, surveyLabel(&saved), before, surveyFields(&saved))
+	})
+	if err == nil {
+		*s = saved
+	}
+	return err
+}
+
+// DeleteSurvey moves a survey with its questions to the recycle bin.
+func (db *DB) DeleteSurvey(ctx context.Context, id int64) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		s, err := getSurvey(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntSurvey, Table: "survey", ID: id, Label: surveyLabel(&s), Fields: surveyFields(&s)})
+	})
+}
+
+var (
+	_ data.FacilityStore    = (*DB)(nil)
+	_ data.CheckStore       = (*DB)(nil)
+	_ data.WelfareItemStore = (*DB)(nil)
+	_ data.SurveyStore      = (*DB)(nil)
+)

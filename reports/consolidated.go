@@ -1,0 +1,119 @@
+package reports
+
+import (
+	"cmp"
+	"context"
+	"io"
+
+	"branchledger/data"
+)
+
+// Consolidated reports of a 汇总库 (SPEC §9): the rosters of all branches, and inspection and
+// close-out figures by branch. The ranking of branches by assessment comes with the assessments.
+
+// WriteConsolidatedRoster writes R1 for many branches: the branches in the given order, each
+// branch's members together with 所在党支部 filled in, 序号 running throughout. meta.Branch names
+// the whole (e.g. the Party committee) in the title and row 2. The columns are R1's, so the file
+// can be imported again.
+func WriteConsolidatedRoster(w io.Writer, meta Meta, branches []BranchRoster) error {
+	return writeRoster(w, meta, branches)
+}
+
+// BranchStats are one branch's figures for the period of Stats.
+type BranchStats struct {
+	Code, Name string
+	Stats      data.FindingStats
+}
+
+var branchStatColumns = []Column{
+	{Header: "序号", Width: 6, Kind: Int},
+	{Header: "支部代码", Width: 10, Kind: Text, Align: AlignCenter},
+	{Header: "党支部", Width: 24, Kind: Text},
+	{Header: "督查次数", Width: 9, Kind: Int},
+	{Header: "发现问题", Width: 9, Kind: Int},
+	{Header: "已销号", Width: 9, Kind: Int},
+	{Header: "销号率", Width: 9, Kind: Number, Align: AlignCenter, Format: "0.0%"},
+	{Header: "逾期", Width: 9, Kind: Int},
+}
+
+// WriteBranchStats writes 各党支部督查整改统计表: one row per branch (督查次数, 发现问题, 已销号,
+// 销号率, 逾期, as data.ComputeFindingStats counts them for R4) and a bold total row whose rate is
+// that of the sums. meta.Period is the period's label; the figures are as of asOf.
+func WriteBranchStats(w io.Writer, meta Meta, asOf data.Date, rows []BranchStats) error {
+	b := NewBook(meta)
+	s, err := b.AddSheet(SheetSpec{
+		Name: "各支部督查整改统计", Title: meta.Branch + "各党支部督查整改统计表", Columns: branchStatColumns,
+		Info: []string{"已销号：本期发现的问题中截至" + asOf.Chinese() + "已销号的；逾期：截至" + asOf.Chinese() + "未销号且已过整改期限的（含以前发现的）"},
+	})
+	if err != nil {
+		return err
+	}
+	var total data.StatRow
+	inspections := 0
+	out := make([]Row, 0, len(rows)+1)
+	for i, r := range rows {
+		st := r.Stats
+		out = append(out, Row{Cells: []any{i + 1, r.Code, r.Name, st.Inspections, st.New, st.NewClosed, rateOf(st.New, st.ClosureRate),
+			Cell{Value: st.Overdue, Red: st.Overdue > 0}}})
+		inspections += st.Inspections
+		total.New, total.NewClosed, total.Overdue = total.New+st.New, total.NewClosed+st.NewClosed, total.Overdue+st.Overdue
+	}
+	rate := 0.0
+	if total.New > 0 {
+		rate = float64(total.NewClosed) / float64(total.New)
+	}
+	out = append(out, Row{Bold: true, Cells: []any{Cell{Value: "合计", Across: 2, Align: AlignCenter}, nil, nil,
+		inspections, total.New, total.NewClosed, rateOf(total.New, rate), Cell{Value: total.Overdue, Red: total.Overdue > 0}}})
+	if err := s.Rows(out...); err != nil {
+		return err
+	}
+	return b.Write(w)
+}
+
+// LoadConsolidatedRoster reads every branch of a consolidated file for WriteConsolidatedRoster,
+// with the 所属党委 of the first branch naming one (the heading when the file's own branch details
+// are empty) and the number of members.
+func LoadConsolidatedRoster(ctx context.Context, st data.ExchangeStore) (rosters []BranchRoster, committee string, members int, err error) {
+	branches, err := st.Branches(ctx)
+	if err != nil {
+		return nil, "", 0, err
+	}
+	rosters = make([]BranchRoster, len(branches))
+	for i, b := range branches {
+		ms, err := st.BranchMembers(ctx, b.ID)
+		if err != nil {
+			return nil, "", 0, err
+		}
+		rosters[i] = BranchRoster{Branch: b.Name, Members: ms}
+		committee = cmp.Or(committee, b.Committee)
+		members += len(ms)
+	}
+	return rosters, committee, members, nil
+}
+
+// LoadBranchStats works out each branch's figures for period p as seen on day today (as of the
+// period's end, or today when it is not over), for WriteBranchStats; committee as above.
+func LoadBranchStats(ctx context.Context, st data.ExchangeStore, p data.Period, today data.Date) (rows []BranchStats, asOf data.Date, committee string, err error) {
+	branches, err := st.Branches(ctx)
+	if err != nil {
+		return nil, asOf, "", err
+	}
+	asOf = p.To
+	if today.Before(asOf) {
+		asOf = today
+	}
+	rows = make([]BranchStats, len(branches))
+	for i, b := range branches {
+		ins, err := st.BranchInspections(ctx, b.ID, p.From, p.To)
+		if err != nil {
+			return nil, asOf, "", err
+		}
+		fs, err := st.BranchFindings(ctx, b.ID, data.Date{}, p.To)
+		if err != nil {
+			return nil, asOf, "", err
+		}
+		rows[i] = BranchStats{Code: b.Code, Name: b.Name, Stats: data.ComputeFindingStats(p, today, ins, fs, nil, nil)}
+		committee = cmp.Or(committee, b.Committee)
+	}
+	return rows, asOf, committee, nil
+}
