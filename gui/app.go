@@ -69,6 +69,10 @@ type MainWindow struct {
 	newItem, saveItem, findItem *fyne.MenuItem
 	// members is the 党员名单 screen once built (the menu's 导入/导出 use it).
 	members *MembersScreen
+	// inspections and findings are the 督查记录 and 问题整改 tabs once built (Navigate and the
+	// links between them use them).
+	inspections *InspectionsScreen
+	findings    *FindingsScreen
 }
 
 // NewMainWindow fills env.Win with the main window: title, menu, navigation and 工作台. It sets
@@ -88,12 +92,14 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 		}
 	}
 
-	// The navigation. Later modules (督查整改, 两堂一舍, 考核) are one line each, before 报表.
+	// The navigation. Later modules (两堂一舍, 考核) are one line each, before 报表.
 	w.modules = []*module{
 		{title: "工作台", icon: theme.HomeIcon(), build: func() Screen { return NewHomeScreen(env) }},
 		{title: "党员", icon: theme.AccountIcon(), build: w.newMembersModule},
+		{title: moduleInspections, icon: theme.DocumentIcon(), build: w.newInspectionsModule},
+		{title: moduleWelfare, icon: theme.ListIcon(), build: w.newWelfareModule},
 		{title: "报表", icon: theme.DocumentPrintIcon(), build: func() Screen { return NewReportsScreen(env) }},
-		{title: "数据与设置", icon: theme.SettingsIcon(), build: func() Screen { return NewSettingsScreen(env) }},
+		{title: moduleSettings, icon: theme.SettingsIcon(), build: w.newSettingsModule},
 	}
 
 	w.nav = widget.NewList(
@@ -112,6 +118,7 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 	left := container.NewBorder(container.NewVBox(heading, widget.NewSeparator()), nil, nil, widget.NewSeparator(), w.nav)
 	w.stack = container.NewStack()
 	env.Win.SetContent(orderedBorder(nil, nil, left, nil, w.stack))
+	env.Navigate = w.Navigate
 	env.Win.SetMainMenu(w.buildMenu())
 	env.Win.SetIcon(AppIcon)
 	env.Win.Resize(fyne.NewSize(1280, 800))
@@ -134,6 +141,109 @@ func (w *MainWindow) newMembersModule() Screen {
 	)
 	ts.onSelected = w.updateMenu
 	return ts
+}
+
+// Titles of the 督查整改 module and its tabs (Destination.Module and Tab).
+const (
+	moduleInspections = "督查整改"
+	tabInspections    = "督查记录"
+	tabFindings       = "问题整改"
+	tabDaily          = "日清"
+	tabWeekly         = "周分析"
+)
+
+// newInspectionsModule is 督查整改: tabs 督查记录 and 问题整改, which link to each other, then 日清
+// and 周分析.
+func (w *MainWindow) newInspectionsModule() Screen {
+	var ts *tabsScreen
+	ts = newTabsScreen(
+		tab{tabInspections, func() Screen {
+			w.inspections = NewInspectionsScreen(w.env)
+			w.inspections.OnShowFinding = func(id int64) {
+				ts.selectTitle(tabFindings)
+				w.findings.Select(id)
+			}
+			return w.inspections
+		}},
+		tab{tabFindings, func() Screen {
+			w.findings = NewFindingsScreen(w.env)
+			w.findings.OnShowInspection = func(id int64) {
+				ts.selectTitle(tabInspections)
+				w.inspections.Select(id)
+			}
+			return w.findings
+		}},
+		tab{tabDaily, func() Screen { return NewDailyScreen(w.env) }},
+		tab{tabWeekly, func() Screen { return NewWeeklyScreen(w.env) }},
+	)
+	ts.onSelected = w.updateMenu
+	return ts
+}
+
+// Navigate shows a module and tab (Env.Navigate): the tab titled to.Tab (the first when ""), and
+// for 问题整改 the findings list with the preset to.Findings.
+func (w *MainWindow) Navigate(to Destination) {
+	w.ShowModule(to.Module)
+	if w.Shown() == nil || w.modules[w.current].title != to.Module {
+		return
+	}
+	if ts, ok := w.Shown().(*tabsScreen); ok {
+		if to.Tab == "" {
+			ts.tabs.SelectIndex(0)
+		} else {
+			ts.selectTitle(to.Tab)
+		}
+	}
+	if to.Module == moduleInspections && to.Tab == tabFindings && w.findings != nil {
+		w.findings.SetView(to.Findings)
+	}
+	w.updateMenu()
+}
+
+// Titles of the 两堂一舍 and 数据与设置 modules.
+const (
+	moduleWelfare  = "两堂一舍"
+	moduleSettings = "数据与设置"
+)
+
+// newWelfareModule is 两堂一舍: scoring checks first (the daily work), then what they rest on.
+// A finding made from a deduction opens in 督查整改 → 问题整改, where every finding is followed up.
+func (w *MainWindow) newWelfareModule() Screen {
+	ts := newTabsScreen(
+		tab{"检查评分", func() Screen {
+			c := NewChecksScreen(w.env)
+			c.OnShowFinding = w.showFinding
+			return c
+		}},
+		tab{"设施", func() Screen { return NewFacilitiesScreen(w.env) }},
+		tab{"评分表", func() Screen { return NewTemplatesScreen(w.env) }},
+		tab{"办实事", func() Screen { return NewWelfareItemsScreen(w.env) }},
+		tab{"满意度调查", func() Screen { return NewSurveysScreen(w.env) }},
+	)
+	ts.onSelected = w.updateMenu
+	return ts
+}
+
+// newSettingsModule is 数据与设置: the branch and lists, then everything that keeps data safe and
+// carries it upward.
+func (w *MainWindow) newSettingsModule() Screen {
+	ts := newTabsScreen(
+		tab{"支部与设置", func() Screen { return NewSettingsScreen(w.env) }},
+		tab{"备份与恢复", func() Screen { return NewBackupScreen(w.env) }},
+		tab{"操作日志", func() Screen { return NewOpLogScreen(w.env) }},
+		tab{"回收站", func() Screen { return NewRecycleScreen(w.env) }},
+		tab{"上报与汇总", func() Screen { return NewExchangeScreen(w.env) }},
+	)
+	ts.onSelected = w.updateMenu
+	return ts
+}
+
+// showFinding opens 问题整改 on one finding.
+func (w *MainWindow) showFinding(id int64) {
+	w.Navigate(Destination{Module: moduleInspections, Tab: tabFindings})
+	if w.findings != nil {
+		w.findings.Select(id)
+	}
 }
 
 // ShowModule shows the module titled title (工作台, 党员, 报表, 数据与设置, …).
@@ -425,6 +535,20 @@ func (ts *tabsScreen) markStale() {
 	cur := ts.tabs.SelectedIndex()
 	for i := range ts.stale {
 		ts.stale[i] = i != cur
+	}
+}
+
+// selectTitle shows the tab titled title (building it if needed).
+func (ts *tabsScreen) selectTitle(title string) {
+	for i, it := range ts.tabs.Items {
+		if it.Text == title {
+			if ts.tabs.SelectedIndex() == i {
+				ts.ensure(i)
+			} else {
+				ts.tabs.SelectIndex(i) // OnSelected builds or reloads it
+			}
+			return
+		}
 	}
 }
 

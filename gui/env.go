@@ -3,6 +3,8 @@
 package gui
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 
 	"branchledger/data"
@@ -20,6 +22,13 @@ type Env struct {
 	// Navigate shows another screen, e.g. from a 工作台 card; set by the main window (nil in tests
 	// of a lone screen).
 	Navigate func(to Destination)
+	// DataFile is the path of the open data file ("" in tests of a lone screen); its backups are in
+	// the 备份 folder beside it.
+	DataFile string
+	// Restore replaces the data file with the backup at from and reopens the main window on it; it
+	// returns where the replaced file was kept. It runs off the UI goroutine; nil when the program
+	// cannot restore (the backup screen then hides 从备份恢复).
+	Restore func(ctx context.Context, from string) (savedAs string, err error)
 }
 
 // Destination is a place Navigate can go to.

@@ -3,6 +3,8 @@ package gui
 import (
 	"context"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -28,6 +30,17 @@ type homeStats struct {
 	lost, floating        int
 	suspended             int
 	byGroup, byTeam       map[int64]int // 0: none
+
+	// Findings and inspections (督查整改), set by addFindings.
+	overdueFindings int // open and past 整改期限
+	dueThisWeek     int // open with 整改期限 by the end of this week (overdue ones too)
+	toReview        int // 待验收
+	inspections     int // inspections this month
+	month           data.FindingStats
+	// 两堂一舍, set by addWelfare.
+	welfare welfareStats
+	// navigate opens another screen (a tapped figure opens its list); nil does nothing.
+	navigate func(Destination)
 }
 
 func computeHomeStats(b data.Branch, ms []data.Member, groups []data.Group, teams []data.Team, today data.Date) *homeStats {
@@ -71,13 +84,226 @@ func computeHomeStats(b data.Branch, ms []data.Member, groups []data.Group, team
 	return st
 }
 
-// homeCards are the cards of 工作台, in order. A new card is one more line: a function from the
-// figures to a widget (use card, statTiles and countList).
+// addFindings adds the figures of 督查整改: open are the findings not yet closed, month the findings
+// and inspections of this month.
+func (st *homeStats) addFindings(open, month []data.Finding, inspections []data.Inspection, categories []string) {
+	weekEnd := data.WeekOf(st.today).To
+	for i := range open {
+		f := &open[i]
+		if f.OverdueDays(st.today) > 0 {
+			st.overdueFindings++
+		}
+		// As the 问题整改 list's 本周到期 filter counts (findings.go), overdue ones included.
+		if !f.Deadline.IsZero() && !f.Deadline.After(weekEnd) {
+			st.dueThisWeek++
+		}
+		if f.State == data.StateReview {
+			st.toReview++
+		}
+	}
+	st.inspections = len(inspections)
+	st.month = data.ComputeFindingStats(data.MonthPeriod(st.today.Year, st.today.Month), st.today, inspections, month, categories, st.teams)
+}
+
+// goTo is a tap handler that opens dest (when the screen can navigate).
+func (st *homeStats) goTo(dest Destination) func() {
+	return func() {
+		if st.navigate != nil {
+			st.navigate(dest)
+		}
+	}
+}
+
+// homeCards are the cards of 工作台, in order, filling two columns alternately. A new card is one
+// more line: a function from the figures to a widget (use card, statTiles, countList, BarChart).
 var homeCards = []func(st *homeStats) fyne.CanvasObject{
+	cardFindings,
+	cardWelfare,
+	cardFindingsByCategory,
+	cardWelfareScores,
 	cardMembers,
 	cardSpecial,
 	cardByGroup,
 	cardByTeam,
+}
+
+// cardFindings are the counts that need action; a tap opens the list they count.
+func cardFindings(st *homeStats) fyne.CanvasObject {
+	findings := func(v FindingView) Destination {
+		return Destination{Module: moduleInspections, Tab: tabFindings, Findings: v}
+	}
+	return card("督查整改", statTiles(
+		stat{caption: "逾期问题", value: strconv.Itoa(st.overdueFindings), alert: st.overdueFindings > 0, onTap: st.goTo(findings(FindingsOverdue))},
+		stat{caption: "本周到期", value: strconv.Itoa(st.dueThisWeek), onTap: st.goTo(findings(FindingsDueThisWeek))},
+		stat{caption: "待验收", value: strconv.Itoa(st.toReview), onTap: st.goTo(findings(FindingsToReview))},
+		stat{caption: "本月督查", value: strconv.Itoa(st.inspections), onTap: st.goTo(Destination{Module: moduleInspections, Tab: tabInspections})},
+	), "点击数字可打开对应的问题清单。本周到期：整改期限在本周日之前（含已逾期）尚未销号的问题。")
+}
+
+// welfareStats are the figures of 两堂一舍 on 工作台.
+type welfareStats struct {
+	facilities  []facilityMonth // every facility, in list order
+	monthChecks int             // checks this month
+	unchecked   int             // facilities not checked this month (SPEC §11 本月未完成的检查)
+	open        int             // welfare items 已登记 or 办理中
+	overdue     int             // of those, past their 计划完成日期
+	survey      *data.Survey    // the latest satisfaction survey, nil when there is none
+	span        data.Period     // the months of the 标化分 chart
+	scores      []chartRow      // average 标化分 per facility checked during span
+}
+
+// facilityMonth is a facility with its checks of this month, by date.
+type facilityMonth struct {
+	facility data.Facility
+	checks   []facilityCheck
+}
+
+type facilityCheck struct {
+	date  data.Date
+	score data.CheckScore
+}
+
+// welfareMonths is how many months (this one included) the 标化分 chart covers.
+const welfareMonths = 6
+
+// welfareSpan is the last welfareMonths calendar months up to the end of today's month.
+func welfareSpan(today data.Date) data.Period {
+	this := data.MonthPeriod(today.Year, today.Month)
+	from := data.DateOf(this.From.Time().AddDate(0, 1-welfareMonths, 0))
+	label := fmt.Sprintf("%d年%d月至%d年%d月", from.Year, from.Month, today.Year, today.Month)
+	if from.Year == today.Year {
+		label = fmt.Sprintf("%d年%d月至%d月", from.Year, from.Month, today.Month)
+	}
+	return data.Period{From: from, To: this.To, Label: label}
+}
+
+// addWelfare adds the figures of 两堂一舍: checks are those of welfareSpan (this month's among
+// them), scored with th; open the welfare items not yet done or refused; surveys newest first (as
+// the store lists them).
+func (st *homeStats) addWelfare(facilities []data.Facility, checks []data.Check, th data.GradeThresholds,
+	open []data.WelfareItem, surveys []data.Survey) {
+	w := &st.welfare
+	month := data.MonthPeriod(st.today.Year, st.today.Month)
+	w.span = welfareSpan(st.today)
+	type sum struct {
+		total float64
+		n     int
+	}
+	sums := map[int64]*sum{}
+	thisMonth := map[int64][]facilityCheck{}
+	for i := range checks {
+		c := &checks[i]
+		if !w.span.Contains(c.Date) {
+			continue
+		}
+		sc := c.Score(th)
+		if sc.Applicable > 0 {
+			if sums[c.FacilityID] == nil {
+				sums[c.FacilityID] = &sum{}
+			}
+			sums[c.FacilityID].total += sc.Standard
+			sums[c.FacilityID].n++
+		}
+		if month.Contains(c.Date) {
+			thisMonth[c.FacilityID] = append(thisMonth[c.FacilityID], facilityCheck{c.Date, sc})
+			w.monthChecks++
+		}
+	}
+	for _, f := range facilities {
+		cs := thisMonth[f.ID]
+		slices.SortStableFunc(cs, func(a, b facilityCheck) int { return a.date.Compare(b.date) })
+		w.facilities = append(w.facilities, facilityMonth{facility: f, checks: cs})
+		if len(cs) == 0 {
+			w.unchecked++
+		}
+		if s := sums[f.ID]; s != nil {
+			avg := math.Round(s.total/float64(s.n)*10) / 10
+			w.scores = append(w.scores, chartRow{label: f.Name, values: []float64{avg},
+				texts: []string{fmt.Sprintf("%.1f（%d次）", avg, s.n)}})
+		}
+	}
+	w.open = len(open)
+	for i := range open {
+		if open[i].OverdueDays(st.today) > 0 {
+			w.overdue++
+		}
+	}
+	if len(surveys) > 0 {
+		w.survey = &surveys[0]
+	}
+}
+
+// Tabs of 两堂一舍 that 工作台 opens (the titles newWelfareModule gives them).
+const (
+	tabChecks       = "检查评分"
+	tabWelfareItems = "办实事"
+)
+
+// cardWelfare is 两堂一舍: this month's checks by facility, the welfare items still open and the
+// latest satisfaction rate.
+func cardWelfare(st *homeStats) fyne.CanvasObject {
+	w := &st.welfare
+	checks := st.goTo(Destination{Module: moduleWelfare, Tab: tabChecks})
+	items := st.goTo(Destination{Module: moduleWelfare, Tab: tabWelfareItems})
+	tiles := statTiles(
+		stat{caption: "本月检查", value: strconv.Itoa(w.monthChecks), onTap: checks},
+		stat{caption: "未检查设施", value: strconv.Itoa(w.unchecked), onTap: checks},
+		stat{caption: "在办实事", value: strconv.Itoa(w.open), onTap: items},
+		stat{caption: "逾期实事", value: strconv.Itoa(w.overdue), alert: w.overdue > 0, onTap: items},
+	)
+	var rows []fyne.CanvasObject
+	for _, fm := range w.facilities {
+		name := widget.NewLabel(fm.facility.Name)
+		name.Truncation = fyne.TextTruncateEllipsis
+		var results []fyne.CanvasObject
+		for _, c := range fm.checks {
+			l := widget.NewLabel(fmt.Sprintf("%d月%d日 %.1f分 %s", c.date.Month, c.date.Day, c.score.Standard, c.score.Grade))
+			if c.score.Grade == data.GradeFail {
+				l.Importance = widget.DangerImportance
+			}
+			results = append(results, l)
+		}
+		if len(results) == 0 {
+			l := widget.NewLabel("本月未检查")
+			l.Importance = widget.WarningImportance
+			results = append(results, l)
+		}
+		rows = append(rows, orderedBorder(nil, nil, nil, container.NewHBox(results...), name))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, hint("还没有登记设施。可在“两堂一舍”→“设施”中添加食堂、澡堂、宿舍等。"))
+	}
+	satisfaction := "还没有满意度调查。"
+	if sv := w.survey; sv != nil {
+		all := sv.Overall()
+		satisfaction = fmt.Sprintf("最近满意率：%.1f%%（%s%s满意度调查，%d人次）", all.Rate()*100, sv.Period.Label, sv.Category, all.Total())
+	}
+	sat := widget.NewLabelWithStyle(satisfaction, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	sat.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(append([]fyne.CanvasObject{tiles, widget.NewSeparator()}, append(rows, widget.NewSeparator(), sat)...)...)
+	return card("两堂一舍", body, "本月各设施的检查结果（不合格标红）。点击数字可打开检查评分或办实事清单。")
+}
+
+// cardWelfareScores is the average 标化分 of each facility over the last months.
+func cardWelfareScores(st *homeStats) fyne.CanvasObject {
+	w := &st.welfare
+	chart := newBarChart(false, fmt.Sprintf("%s没有检查记录。", w.span.Label), seriesScore)
+	chart.full = 100
+	chart.SetRows(w.scores)
+	return card("设施标化分（近6个月）", chart,
+		fmt.Sprintf("%s各设施检查的平均标化分（满分100），括号内为检查次数。", w.span.Label))
+}
+
+// seriesScore is the series of the 标化分 chart.
+var seriesScore = chartSeries{"标化分", colorFound}
+
+// cardFindingsByCategory is this month's findings by 问题类别, found and closed side by side.
+func cardFindingsByCategory(st *homeStats) fyne.CanvasObject {
+	chart := newBarChart(false, "本月还没有发现问题。", seriesFound, seriesClosed)
+	chart.SetRows(statChartRows(st.month.ByCategory))
+	m := st.month
+	return card("本月问题（按类别）", chart,
+		fmt.Sprintf("%s：发现 %d 项，其中已销号 %d 项。", m.Period.Label, m.New, m.NewClosed))
 }
 
 func cardMembers(st *homeStats) fyne.CanvasObject {
@@ -86,15 +312,18 @@ func cardMembers(st *homeStats) fyne.CanvasObject {
 		note = fmt.Sprintf("另有 %d 名预备党员预备期已满，尚未讨论转正", st.overdue)
 	}
 	return card("党员人数", statTiles(
-		stat{"合计", len(st.members)},
-		stat{"正式党员", st.full},
-		stat{"预备党员", st.probation},
-		stat{"本月预备期满", st.dueThisMonth},
+		stat{caption: "合计", value: strconv.Itoa(len(st.members))},
+		stat{caption: "正式党员", value: strconv.Itoa(st.full)},
+		stat{caption: "预备党员", value: strconv.Itoa(st.probation)},
+		stat{caption: "本月预备期满", value: strconv.Itoa(st.dueThisMonth)},
 	), note)
 }
 
 func cardSpecial(st *homeStats) fyne.CanvasObject {
-	tiles := []stat{{"重点岗位", st.keyPost}, {"督查队伍", st.supervisors}, {"失联党员", st.lost}, {"流动党员", st.floating}}
+	tiles := []stat{
+		{caption: "重点岗位", value: strconv.Itoa(st.keyPost)}, {caption: "督查队伍", value: strconv.Itoa(st.supervisors)},
+		{caption: "失联党员", value: strconv.Itoa(st.lost)}, {caption: "流动党员", value: strconv.Itoa(st.floating)},
+	}
 	note := ""
 	if st.suspended > 0 {
 		note = fmt.Sprintf("停止党籍 %d 人", st.suspended)
@@ -148,26 +377,69 @@ func (h *HomeScreen) Content() fyne.CanvasObject { return h.content }
 // Reload recomputes the figures.
 func (h *HomeScreen) Reload() {
 	ctx := context.Background()
-	b, err := h.env.Store.Branch(ctx)
-	if err != nil && data.ErrorCode(err) != data.ENotFound {
-		ShowError(h.env.Win, err)
-		return
-	}
-	ms, err := h.env.Store.Members(ctx, data.MemberFilter{})
-	var groups []data.Group
-	var teams []data.Team
-	if err == nil {
-		groups, err = h.env.Store.Groups(ctx)
-	}
-	if err == nil {
-		teams, err = h.env.Store.Teams(ctx)
-	}
-	if err != nil {
-		ShowError(h.env.Win, err)
-		return
-	}
+	st := h.env.Store
 	today := h.env.Today()
-	st := computeHomeStats(b, ms, groups, teams, today)
+	month := data.MonthPeriod(today.Year, today.Month)
+	var (
+		b                   data.Branch
+		ms                  []data.Member
+		groups              []data.Group
+		teams               []data.Team
+		open, monthFindings []data.Finding
+		inspections         []data.Inspection
+		categories          []string
+		facilities          []data.Facility
+		checks              []data.Check
+		th                  data.GradeThresholds
+		openItems           []data.WelfareItem
+		surveys             []data.Survey
+	)
+	span := welfareSpan(today)
+	loads := []func() error{
+		func() (err error) {
+			if b, err = st.Branch(ctx); data.ErrorCode(err) == data.ENotFound {
+				err = nil
+			}
+			return err
+		},
+		func() (err error) { ms, err = st.Members(ctx, data.MemberFilter{}); return err },
+		func() (err error) { groups, err = st.Groups(ctx); return err },
+		func() (err error) { teams, err = st.Teams(ctx); return err },
+		func() (err error) {
+			open, err = st.Findings(ctx, data.FindingFilter{States: []string{data.StatePending, data.StateFixing, data.StateReview}})
+			return err
+		},
+		func() (err error) {
+			monthFindings, err = st.Findings(ctx, data.FindingFilter{From: month.From, To: month.To})
+			return err
+		},
+		func() (err error) {
+			inspections, err = st.Inspections(ctx, data.InspectionFilter{From: month.From, To: month.To})
+			return err
+		},
+		func() (err error) { categories, err = st.Options(ctx, data.ListFindingCategories); return err },
+		func() (err error) { facilities, err = st.Facilities(ctx, ""); return err },
+		func() (err error) {
+			checks, err = st.Checks(ctx, data.CheckFilter{From: span.From, To: span.To})
+			return err
+		},
+		func() (err error) { th, err = st.GradeThresholds(ctx); return err },
+		func() (err error) {
+			openItems, err = st.WelfareItems(ctx, data.WelfareFilter{States: []string{data.WelfareRegistered, data.WelfareHandling}})
+			return err
+		},
+		func() (err error) { surveys, err = st.Surveys(ctx, data.SurveyFilter{}); return err },
+	}
+	for _, load := range loads {
+		if err := load(); err != nil {
+			ShowError(h.env.Win, err)
+			return
+		}
+	}
+	hs := computeHomeStats(b, ms, groups, teams, today)
+	hs.addFindings(open, monthFindings, inspections, categories)
+	hs.addWelfare(facilities, checks, th, openItems, surveys)
+	hs.navigate = h.env.Navigate
 	name := b.Name
 	if name == "" {
 		name = "本支部"
@@ -176,7 +448,7 @@ func (h *HomeScreen) Reload() {
 	// Two columns filled alternately, each as tall as its own cards.
 	cols := []*fyne.Container{container.NewVBox(), container.NewVBox()}
 	for i, c := range homeCards {
-		cols[i%2].Add(c(st))
+		cols[i%2].Add(c(hs))
 	}
 	h.cards.Objects = []fyne.CanvasObject{cols[0], cols[1]}
 	h.cards.Refresh()
@@ -192,32 +464,19 @@ func card(title string, content fyne.CanvasObject, note string) fyne.CanvasObjec
 		content,
 	}
 	if note != "" {
-		l := widget.NewLabel(note)
-		l.Importance = widget.LowImportance
-		l.Wrapping = fyne.TextWrapWord
-		objs = append(objs, l)
+		objs = append(objs, hint(note))
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.Size(theme.SizeNameSelectionRadius) * 2
 	return container.NewPadded(container.NewStack(bg, container.NewPadded(container.NewVBox(objs...))))
 }
 
-type stat struct {
-	caption string
-	value   int
-}
-
-// statTiles shows figures as big red numbers over their captions, side by side.
-func statTiles(stats ...stat) fyne.CanvasObject {
-	tiles := make([]fyne.CanvasObject, len(stats))
-	for i, s := range stats {
-		num := canvas.NewText(strconv.Itoa(s.value), theme.Color(theme.ColorNamePrimary))
-		num.TextSize = theme.TextHeadingSize() * 1.4
-		num.TextStyle.Bold = true
-		num.Alignment = fyne.TextAlignCenter
-		tiles[i] = container.NewVBox(num, widget.NewLabelWithStyle(s.caption, fyne.TextAlignCenter, fyne.TextStyle{}))
-	}
-	return container.NewGridWithColumns(len(tiles), tiles...)
+// hint is a wrapped line of secondary explanation: smaller text, but dark enough to read on a
+// card's grey (LowImportance grey is not).
+func hint(text string) *widget.Label {
+	l := note(text)
+	l.SizeName = theme.SizeNameCaptionText
+	return l
 }
 
 type countRow struct {

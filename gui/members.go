@@ -470,7 +470,7 @@ func (s *MembersScreen) deleteMember() {
 	}
 	msg := fmt.Sprintf("确定要删除党员“%s”（身份证号 %s）吗？\n\n"+
 		"删除只用于纠正录错的记录。党员转出、去世或出党时，请不要删除，\n"+
-		"而是把“在册状态”改为转出、去世或出党并填写日期：这样历史记录都会保留。", m.Name, m.IDNumber)
+		"而是把“在册状态”改为转出、去世或出党并填写日期：这样历史记录都会保留。\n\n删除的党员会移入“回收站”，可在“数据与设置”中恢复。", m.Name, m.IDNumber)
 	ShowConfirm(s.env.Win, "删除党员", msg, "删除", func() {
 		if err := s.env.Store.DeleteMember(context.Background(), m.ID); err != nil {
 			ShowError(s.env.Win, err)

@@ -177,7 +177,7 @@ func (s *GroupsScreen) Delete() {
 		return
 	}
 	g := s.cur
-	msg := fmt.Sprintf("确定删除党小组“%s”吗？\n它的班组和党员都会保留，只是不再属于任何党小组。", g.Name)
+	msg := fmt.Sprintf("确定删除党小组“%s”吗？\n它的班组和党员都会保留，只是不再属于任何党小组。\n党小组会移入“回收站”，恢复后班组和党员会回到该党小组。", g.Name)
 	ShowConfirm(s.env.Win, "删除党小组", msg, "删除", func() { s.deleteGroup(g.ID) })
 }
 
@@ -362,7 +362,7 @@ func (s *TeamsScreen) Delete() {
 		return
 	}
 	t := s.cur
-	msg := fmt.Sprintf("确定删除班组“%s”吗？\n它的党员都会保留，只是不再属于任何班组。", t.Name)
+	msg := fmt.Sprintf("确定删除班组“%s”吗？\n它的党员都会保留，只是不再属于任何班组。\n班组会移入“回收站”，恢复后党员会回到该班组。", t.Name)
 	ShowConfirm(s.env.Win, "删除班组", msg, "删除", func() { s.deleteTeam(t.ID) })
 }
 

@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"branchledger/data"
@@ -13,8 +14,8 @@ func TestSettingsKeyPosts(t *testing.T) {
 	s := NewSettingsScreen(env)
 	show(env, s)
 	e := s.posts
-	if !slices.Equal(e.posts, data.DefaultKeyPosts) {
-		t.Fatalf("a new file lists %v, want the defaults", e.posts)
+	if !slices.Equal(e.values, data.DefaultKeyPosts) {
+		t.Fatalf("a new file lists %v, want the defaults", e.values)
 	}
 	stored := func() []string {
 		ps, err := env.Store.KeyPosts(context.Background())
@@ -55,8 +56,8 @@ func TestSettingsKeyPosts(t *testing.T) {
 		if got := stored(); !slices.Equal(got, want) {
 			t.Fatalf("%s: stored %v, want %v", st.name, got, want)
 		}
-		if !slices.Equal(e.posts, want) {
-			t.Fatalf("%s: shown %v, want %v", st.name, e.posts, want)
+		if !slices.Equal(e.values, want) {
+			t.Fatalf("%s: shown %v, want %v", st.name, e.values, want)
 		}
 		if shown := e.err.Visible() && e.err.Text != ""; shown != st.wantErr {
 			t.Errorf("%s: message %q shown %v, want %v", st.name, e.err.Text, shown, st.wantErr)
@@ -78,5 +79,44 @@ func TestSettingsShowsDataFile(t *testing.T) {
 	}
 	if u := fileURL("/home/a/ledger.db"); u.String() != "file:///home/a/ledger.db" {
 		t.Errorf("file URL = %s", u)
+	}
+}
+
+// TestSettingsFindingLists edits 问题类别 and 问题等级 with the same editor as 重点岗位; each list is
+// saved on its own, and the store's refusals (一般 is the default level) are shown under the list.
+func TestSettingsFindingLists(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	s := NewSettingsScreen(env)
+	show(env, s)
+	stored := func(list string) []string {
+		vs, err := env.Store.Options(context.Background(), list)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return vs
+	}
+	if !slices.Equal(s.categories.values, data.DefaultFindingCategories) || !slices.Equal(s.levels.values, data.DefaultFindingLevels) {
+		t.Fatalf("a new file lists %v and %v, want the defaults", s.categories.values, s.levels.values)
+	}
+	s.categories.entry.SetText("培训教育")
+	s.categories.entry.OnSubmitted(s.categories.entry.Text)
+	if got := stored(data.ListFindingCategories); !slices.Equal(got, append(slices.Clone(data.DefaultFindingCategories), "培训教育")) {
+		t.Errorf("categories stored %v", got)
+	}
+	if got := stored(data.ListFindingLevels); !slices.Equal(got, data.DefaultFindingLevels) {
+		t.Errorf("adding a category changed the levels: %v", got)
+	}
+
+	s.levels.list.Select(0)
+	s.levels.remove.OnTapped()
+	tapDialogButton(t, env.Win, "删除")
+	if got := stored(data.ListFindingLevels); !slices.Equal(got, data.DefaultFindingLevels) {
+		t.Errorf("removing 一般 stored %v", got)
+	}
+	if !s.levels.err.Visible() || !strings.Contains(s.levels.err.Text, "默认等级") {
+		t.Errorf("removing 一般 says %q", s.levels.err.Text)
+	}
+	if s.categories.err.Visible() {
+		t.Error("the message shows under the wrong list")
 	}
 }

@@ -1,0 +1,452 @@
+package gui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// optNoTeamFinding is the 班组 choice of a finding that concerns no team.
+const optNoTeamFinding = "（不涉及班组）"
+
+// FindingForm edits the fields of one finding that a user types (SPEC §3): 发现日期, 问题类别, 等级,
+// 班组, 问题描述, 责任人, 整改期限, 整改措施, 涉及党员. Its state and close-out are not fields: they
+// only change through the close-out flow (flow.go). 来源 is shown, not edited: findings typed here
+// are 其他, those of an inspection or a welfare check come from there.
+type FindingForm struct {
+	Today func() data.Date
+	// OnChanged is called when the user edits a field; OnSubmit on Enter in the last field (整改措施).
+	OnChanged, OnSubmit func()
+
+	fields  Fields
+	finding data.Finding // as loaded
+	loading bool
+	dirty   bool
+
+	source      *widget.Label
+	found       *DateEntry
+	category    *widget.Select
+	level       *widget.Select
+	team        *widget.Select
+	desc        *textArea
+	responsible *suggestEntry
+	deadline    *DateEntry
+	measures    *Entry
+	member      *suggestEntry
+
+	categories, levels []string
+	teams              []data.Team
+	people             *memberChoices
+	deadlineAuto       bool // 整改期限 follows 发现日期 + 7 until the user types one
+
+	content fyne.CanvasObject
+}
+
+// defaultDeadlineDays is how long a finding gets to be put right unless the user says otherwise.
+const defaultDeadlineDays = 7
+
+// NewFindingForm builds an empty form; call SetChoices before use.
+func NewFindingForm(today func() data.Date) *FindingForm {
+	f := &FindingForm{Today: today, people: newMemberChoices(nil, nil)}
+	fs := &f.fields
+	f.source = widget.NewLabel("")
+	fSource := fs.Add("来源", false, readOnlyBox(f.source))
+	f.source.Importance = widget.MediumImportance
+	f.found = NewDateEntry()
+	f.found.Today = today
+	f.found.OnChanged = func(string) { f.changed(data.FFoundDate); f.followFound() }
+	f.found.OnFocusLost = f.followFound
+	fFound := fs.Add(data.FFoundDate, true, f.found)
+	f.category = NewSelect(nil, func(string) { f.changed(data.FCategoryF) })
+	fCat := fs.Add(data.FCategoryF, true, f.category)
+	f.level = NewSelect(nil, func(string) { f.changed(data.FLevel) })
+	fLevel := fs.Add(data.FLevel, false, f.level)
+	f.team = NewSelect(nil, func(string) { f.changed(data.FTeam) })
+	fTeam := fs.Add(data.FTeam, false, f.team)
+	f.member = newSuggestEntry(func(s string) []string { return f.people.suggest(s, 12, false, nil) })
+	f.member.SetPlaceHolder("可不填")
+	f.member.OnChanged = func(string) { f.member.filter(); f.changed(data.FMember) }
+	fMember := fs.Add(data.FMember, false, f.member)
+	f.desc = newTextArea(3)
+	f.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
+	f.desc.OnChanged = func(string) { f.changed(data.FDescription) }
+	fDesc := fs.Add(data.FDescription, true, f.desc)
+	fDesc.Wide = true
+	f.responsible = newSuggestEntry(func(s string) []string { return f.people.suggest(s, 12, false, nil) })
+	f.responsible.SetPlaceHolder("姓名或拼音首字母")
+	f.responsible.OnChanged = func(string) { f.responsible.filter(); f.changed(data.FResponsible) }
+	fResp := fs.Add(data.FResponsible, true, f.responsible)
+	f.deadline = NewDateEntry()
+	f.deadline.Today = today
+	f.deadline.OnChanged = func(string) {
+		if !f.loading {
+			f.deadlineAuto = false
+		}
+		f.changed(data.FDeadline)
+	}
+	fDeadline := fs.Add(data.FDeadline, true, f.deadline)
+	f.measures = NewEntry()
+	f.measures.SetPlaceHolder("整改措施（按回车键保存）")
+	f.measures.OnChanged = func(string) { f.changed(data.FMeasures) }
+	f.measures.OnSubmitted = func(string) {
+		if f.OnSubmit != nil {
+			f.OnSubmit()
+		}
+	}
+	fMeasures := fs.Add(data.FMeasures, false, f.measures)
+	fMeasures.Wide = true
+
+	f.content = NewSections(2).
+		Add("问题", fSource, fFound, fCat, fLevel, fTeam, fMember, fDesc).
+		Add("整改要求", fResp, fDeadline, fMeasures).
+		Content()
+	f.SetChoices(data.DefaultFindingCategories, data.DefaultFindingLevels, nil, nil)
+	f.Set(f.Blank())
+	return f
+}
+
+// Content is the form's widget tree.
+func (f *FindingForm) Content() fyne.CanvasObject { return f.content }
+
+// Field returns the field with the label (data.F… constants).
+func (f *FindingForm) Field(label string) *Field { return f.fields.Get(label) }
+
+// Dirty reports whether the user changed something since the last Set.
+func (f *FindingForm) Dirty() bool { return f.dirty }
+
+// Loaded is the finding as last set (ID 0 for a new one).
+func (f *FindingForm) Loaded() data.Finding { return f.finding }
+
+// Blank is a new finding typed by hand: found today, due in a week.
+func (f *FindingForm) Blank() data.Finding {
+	today := f.Today()
+	return data.Finding{Source: data.SourceOther, FoundDate: today, Deadline: today.AddDays(defaultDeadlineDays),
+		Level: data.DefaultFindingLevels[0], State: data.StatePending}
+}
+
+// FocusFirst puts the cursor into 问题描述.
+func (f *FindingForm) FocusFirst() { focus(f.desc) }
+
+// SetChoices sets the configured categories and levels, the teams and the members that 涉及党员
+// and 责任人 suggest, keeping what the form shows.
+func (f *FindingForm) SetChoices(categories, levels []string, teams []data.Team, members []data.Member) {
+	was := f.loading
+	f.loading = true
+	defer func() { f.loading = was }()
+	f.categories, f.levels, f.teams = categories, levels, teams
+	f.people = newMemberChoices(members, teams)
+	cat, lvl, tid := f.category.Selected, f.level.Selected, f.teamID()
+	setOptionsKeeping(f.category, categories, cat)
+	setOptionsKeeping(f.level, levels, lvl)
+	f.team.SetOptions(teamOptions(teams, optNoTeamFinding))
+	setTeamSelect(f.team, teams, tid)
+}
+
+// setOptionsKeeping sets a select's options to opts and keeps (or selects) v, adding it when the
+// configured list no longer has it: a saved finding keeps a category that left the list.
+func setOptionsKeeping(s *widget.Select, opts []string, v string) {
+	if v != "" && !slices.Contains(opts, v) {
+		opts = append(slices.Clone(opts), v)
+	}
+	s.SetOptions(opts)
+	if v == "" {
+		s.ClearSelected()
+		return
+	}
+	s.SetSelected(v)
+}
+
+// teamOptions is none, then the teams' names.
+func teamOptions(teams []data.Team, none string) []string {
+	opts := []string{none}
+	for _, t := range teams {
+		opts = append(opts, t.Name)
+	}
+	return opts
+}
+
+// setTeamSelect selects team id in a select built by teamOptions (none for 0 or an unknown team).
+func setTeamSelect(s *widget.Select, teams []data.Team, id int64) {
+	i := slices.IndexFunc(teams, func(t data.Team) bool { return t.ID == id })
+	s.SetSelectedIndex(i + 1)
+}
+
+// selectedTeam is the team chosen in a select built by teamOptions, 0 for none.
+func selectedTeam(s *widget.Select, teams []data.Team) int64 {
+	if i := s.SelectedIndex(); i > 0 && i <= len(teams) {
+		return teams[i-1].ID
+	}
+	return 0
+}
+
+func (f *FindingForm) teamID() int64 { return selectedTeam(f.team, f.teams) }
+
+// Set shows fd; the form is not dirty afterwards.
+func (f *FindingForm) Set(fd data.Finding) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.finding = fd
+	f.source.SetText(fd.Source)
+	f.found.SetDate(fd.FoundDate)
+	setOptionsKeeping(f.category, f.categories, fd.Category)
+	setOptionsKeeping(f.level, f.levels, cmpOr(fd.Level, data.DefaultFindingLevels[0]))
+	setTeamSelect(f.team, f.teams, fd.TeamID)
+	f.member.SetText(f.people.label(fd.MemberID))
+	f.desc.SetText(fd.Description)
+	f.responsible.SetText(fd.Responsible)
+	f.deadline.SetDate(fd.Deadline)
+	f.deadlineAuto = fd.ID == 0
+	f.measures.SetText(fd.Measures)
+	f.fields.ClearErrors()
+	f.dirty = false
+}
+
+func cmpOr(v, def string) string {
+	if v == "" {
+		return def
+	}
+	return v
+}
+
+// followFound keeps a new finding's 整改期限 a week after its 发现日期 until the user types one.
+func (f *FindingForm) followFound() {
+	if !f.deadlineAuto || f.loading {
+		return
+	}
+	if d, err := f.found.Date(); err == nil && !d.IsZero() {
+		f.loading = true
+		f.deadline.SetDate(d.AddDays(defaultDeadlineDays))
+		f.loading = false
+	}
+}
+
+// Finding reads the form over the finding loaded: dates that cannot be read and a 涉及党员 not on
+// the roll come back as field errors.
+func (f *FindingForm) Finding() (data.Finding, data.FieldErrors) {
+	fd := f.finding
+	var fe data.FieldErrors
+	fd.FoundDate = readDate(&fe, data.FFoundDate, f.found)
+	fd.Deadline = readDate(&fe, data.FDeadline, f.deadline)
+	fd.Category, fd.Level = f.category.Selected, f.level.Selected
+	fd.TeamID = f.teamID()
+	fd.Description, fd.Measures = f.desc.Text, f.measures.Text
+	fd.Responsible = readResponsible(&fe, data.FResponsible, f.people, f.responsible.Text)
+	fd.MemberID = readMember(&fe, data.FMember, f.people, f.member.Text)
+	return fd, fe
+}
+
+// readDate parses a date field, adding its message to fe when it is not a date.
+func readDate(fe *data.FieldErrors, label string, e *DateEntry) data.Date {
+	d, err := e.Date()
+	if err != nil {
+		*fe = append(*fe, data.FieldError{Field: label, Message: data.ErrorMessage(err)})
+	}
+	return d
+}
+
+// readMember resolves the text of a member field to a member on the roll (0 for an empty text).
+func readMember(fe *data.FieldErrors, label string, people *memberChoices, text string) int64 {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return 0
+	}
+	if id, ok := people.idOf(text); ok {
+		return id
+	}
+	*fe = append(*fe, data.FieldError{Field: label, Message: fmt.Sprintf("“%s”不在党员名单中，请从下拉列表中选择，或清空此栏", text)})
+	return 0
+}
+
+// readResponsible is the text of a 责任人 field. Any name may be typed (a 责任人 need not be a
+// Party member), but pinyin left as it was typed (zs) is refused with the members it stands for.
+func readResponsible(fe *data.FieldErrors, label string, people *memberChoices, text string) string {
+	t := strings.TrimSpace(text)
+	if t == "" || !isLatin(t) {
+		return text
+	}
+	if names := people.suggest(t, 5, false, nil); len(names) > 0 {
+		*fe = append(*fe, data.FieldError{Field: label,
+			Message: fmt.Sprintf("“%s”是拼音，请从下拉列表中选择，如：%s", t, strings.Join(names, "、"))})
+	}
+	return text
+}
+
+// ShowErrors shows fe under the fields (see Fields.ShowErrors).
+func (f *FindingForm) ShowErrors(fe data.FieldErrors) (unplaced []string) {
+	return f.fields.ShowErrors(fe)
+}
+
+func (f *FindingForm) changed(label string) {
+	if f.loading {
+		return
+	}
+	f.dirty = true
+	if field := f.fields.Get(label); field != nil && field.Error() != "" {
+		field.SetError("") // the message is about the old value
+	}
+	if f.OnChanged != nil {
+		f.OnChanged()
+	}
+}
+
+// focus puts the cursor into w, if it is on a canvas. A widget just added has not been drawn yet,
+// so the driver does not know its canvas: then the canvas of anchor (shown already) is used.
+func focus(w fyne.Focusable, anchor ...fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	c := d.CanvasForObject(w.(fyne.CanvasObject))
+	for _, a := range anchor {
+		if c == nil {
+			c = d.CanvasForObject(a)
+		}
+	}
+	if c != nil {
+		c.Focus(w)
+	}
+}
+
+// memberChoices are the members as member fields name them: the name, with the team added when two
+// members share a name (and a number when that is not enough). It suggests members on the roll for a
+// typed name or pinyin; members who left keep their name in saved records.
+type memberChoices struct {
+	members []data.Member // by name
+	labels  []string
+	index   *data.MemberIndex
+}
+
+func newMemberChoices(members []data.Member, teams []data.Team) *memberChoices {
+	ms := slices.Clone(members)
+	data.SortMembersByName(ms)
+	tname := map[int64]string{}
+	for _, t := range teams {
+		tname[t.ID] = t.Name
+	}
+	c := &memberChoices{members: ms, labels: make([]string, len(ms)), index: data.NewMemberIndex(ms)}
+	names := map[string]int{}
+	for _, m := range ms {
+		names[m.Name]++
+	}
+	labels := map[string]int{}
+	for i, m := range ms {
+		c.labels[i] = m.Name
+		if names[m.Name] > 1 {
+			c.labels[i] = fmt.Sprintf("%s（%s）", m.Name, cmpOr(tname[m.TeamID], "未分班组"))
+		}
+		labels[c.labels[i]]++
+	}
+	seq := map[string]int{}
+	for i, l := range c.labels {
+		if labels[l] > 1 {
+			seq[l]++
+			c.labels[i] = fmt.Sprintf("%s%d）", strings.TrimSuffix(l, "）"), seq[l])
+		}
+	}
+	return c
+}
+
+// label is how member id is named ("" for 0 or a member not on the roll).
+func (c *memberChoices) label(id int64) string {
+	for i, m := range c.members {
+		if m.ID == id {
+			return c.labels[i]
+		}
+	}
+	return ""
+}
+
+// idOf is the member a label (or a unique name) names.
+func (c *memberChoices) idOf(text string) (int64, bool) {
+	if i := slices.Index(c.labels, text); i >= 0 {
+		return c.members[i].ID, true
+	}
+	return 0, false
+}
+
+// matches are the indices of the members on the roll matching query (all for ""), supervisors (督查队伍)
+// first when asked, without those skip says to leave out, at most limit.
+func (c *memberChoices) matches(query string, limit int, supervisorsFirst bool, skip func(id int64) bool) []int {
+	hits := c.index.Search(query)
+	if supervisorsFirst {
+		slices.SortStableFunc(hits, func(a, b int) int {
+			return boolRank(c.members[b].Supervisor) - boolRank(c.members[a].Supervisor)
+		})
+	}
+	out := make([]int, 0, limit)
+	for _, i := range hits {
+		if c.members[i].RollStatus != data.RollIn || skip != nil && skip(c.members[i].ID) {
+			continue
+		}
+		if out = append(out, i); len(out) == limit {
+			break
+		}
+	}
+	return out
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// suggest is matches as labels.
+func (c *memberChoices) suggest(query string, limit int, supervisorsFirst bool, skip func(id int64) bool) []string {
+	var out []string
+	for _, i := range c.matches(query, limit, supervisorsFirst, skip) {
+		out = append(out, c.labels[i])
+	}
+	return out
+}
+
+// suggestEntry is a text field with a drop-down of suggestions for what is typed (members by name
+// or pinyin). Leaving the field after typing pinyin that fits exactly one suggestion puts that
+// name in (zs → 张三). Any text may be kept: a 责任人 need not be a Party member.
+type suggestEntry struct {
+	widget.SelectEntry
+	suggestions func(text string) []string
+	// OnFocusLost is called after the completion.
+	OnFocusLost func()
+}
+
+func newSuggestEntry(suggestions func(text string) []string) *suggestEntry {
+	e := &suggestEntry{suggestions: suggestions}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(nil)
+	// The drop-down button must not be a Tab stop between two fields.
+	if b, ok := e.ActionItem.(*widget.Button); ok {
+		e.ActionItem = newIconButton(b.Icon, b.OnTapped)
+	}
+	return e
+}
+
+// filter narrows the drop-down to what fits the text; call it from OnChanged.
+func (e *suggestEntry) filter() { e.SetOptions(e.suggestions(e.Text)) }
+
+// FocusLost completes a pinyin text that fits exactly one suggestion.
+func (e *suggestEntry) FocusLost() {
+	e.SelectEntry.FocusLost()
+	if t := strings.TrimSpace(e.Text); t != "" && isLatin(t) {
+		if s := e.suggestions(t); len(s) == 1 {
+			e.SetText(s[0])
+		}
+	}
+	if e.OnFocusLost != nil {
+		e.OnFocusLost()
+	}
+}
+
+func isLatin(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,658 @@
+package gui
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// Choices of the inspection form's selects.
+const (
+	optOtherUnit = "其他单位（在右侧填写）" // 被查班组: a unit that is not one of the branch's teams
+	optNoShift   = "（未填）"
+)
+
+// InspectionForm edits one inspection (督查记录, SPEC §3) with its findings, in reading (and Tab)
+// order: 督查日期, 督查类型, 被查班组 or 被查单位, 班次, 地点/岗位, 督查内容, the 督查组 (members
+// picked by name or pinyin, 督查队伍 first, one marked 牵头人), and one row per finding. Rows are
+// added and removed in the form; Enter in a row's last field (整改措施) adds the next one; a new
+// row left empty is not saved.
+type InspectionForm struct {
+	Today func() data.Date
+	// OnChanged is called when the user edits something.
+	OnChanged func()
+	// OnShowFinding, when set, opens a saved finding in 问题整改 (a row's 办理整改).
+	OnShowFinding func(id int64)
+	// OnRowAdded, when set, is called after the user added a finding row (to scroll to it).
+	OnRowAdded func()
+
+	fields  Fields
+	insp    data.Inspection // as loaded
+	loading bool
+	dirty   bool
+
+	date       *DateEntry
+	kind       *widget.Select
+	team       *widget.Select
+	unit       *Entry
+	shift      *widget.Select
+	place      *Entry
+	content    *textArea
+	inspectors *inspectorPicker
+
+	rows      []*findingRow
+	rowGrids  []*fyne.Container // the rows' field grids: their labels line up
+	rowsBox   *fyne.Container
+	rowsTitle *widget.Label
+	addBtn    *widget.Button
+
+	categories, levels []string
+	teams              []data.Team
+	people             *memberChoices
+
+	box fyne.CanvasObject
+}
+
+// NewInspectionForm builds an empty form; call SetChoices before use.
+func NewInspectionForm(today func() data.Date) *InspectionForm {
+	f := &InspectionForm{Today: today, people: newMemberChoices(nil, nil)}
+	fs := &f.fields
+	f.date = NewDateEntry()
+	f.date.Today = today
+	f.date.OnChanged = func(string) { f.changed(data.FInspDate) }
+	f.date.OnFocusLost = f.followDate
+	fDate := fs.Add(data.FInspDate, true, f.date)
+	f.kind = NewSelect(data.InspectionKinds, func(string) { f.changed(data.FInspKind) })
+	fKind := fs.Add(data.FInspKind, true, f.kind)
+	f.team = NewSelect(nil, func(string) {
+		f.updateUnit()
+		f.changed(data.FInspUnit)
+	})
+	f.unit = NewEntry()
+	f.unit.SetPlaceHolder("被查单位名称，如：机电科")
+	f.unit.OnChanged = func(string) { f.changed(data.FInspUnit) }
+	fUnit := fs.Add(data.FInspUnit, true, container.NewGridWithColumns(2, f.team, f.unit))
+	fUnit.Wide = true
+	f.shift = NewSelect(append([]string{optNoShift}, data.Shifts...), func(string) { f.changed(data.FShift) })
+	fShift := fs.Add(data.FShift, false, f.shift)
+	f.place = NewEntry()
+	f.place.SetPlaceHolder("如：8101综采工作面")
+	f.place.OnChanged = func(string) { f.changed(data.FPlace) }
+	fPlace := fs.Add(data.FPlace, false, f.place)
+	f.content = newTextArea(2)
+	f.content.SetPlaceHolder("督查了什么，如：检查班前会、岗位描述和手指口述")
+	f.content.OnChanged = func(string) { f.changed(data.FInspContent) }
+	fContent := fs.Add(data.FInspContent, false, f.content)
+	fContent.Wide = true
+	f.inspectors = newInspectorPicker(func() { f.changed(data.FInspectors) })
+	fInspectors := fs.Add(data.FInspectors, true, f.inspectors.Content())
+	fInspectors.Wide = true
+
+	f.rowsBox = container.NewVBox()
+	f.rowsTitle = widget.NewLabel("")
+	f.rowsTitle.Importance = widget.LowImportance
+	f.addBtn = widget.NewButtonWithIcon("添加问题", theme.ContentAddIcon(), func() { f.addRow(true) })
+	f.box = container.NewVBox(
+		NewSections(2).
+			Add("督查信息", fDate, fKind, fUnit, fShift, fPlace, fContent).
+			Add("督查组", fInspectors).
+			Content(),
+		container.NewHBox(heading("发现的问题"), f.rowsTitle),
+		f.rowsBox,
+		container.NewHBox(f.addBtn),
+	)
+	f.SetChoices(data.DefaultFindingCategories, data.DefaultFindingLevels, nil, nil)
+	f.Set(f.Blank())
+	return f
+}
+
+// Content is the form's widget tree (put it in a scroll container).
+func (f *InspectionForm) Content() fyne.CanvasObject { return f.box }
+
+// Field returns the inspection's field with the label (data.FInsp… constants).
+func (f *InspectionForm) Field(label string) *Field { return f.fields.Get(label) }
+
+// Dirty reports whether the user changed something since the last Set.
+func (f *InspectionForm) Dirty() bool { return f.dirty }
+
+// Loaded is the inspection as last set (ID 0 for a new one).
+func (f *InspectionForm) Loaded() data.Inspection { return f.insp }
+
+// Blank is a new inspection: today, 四不两直督查.
+func (f *InspectionForm) Blank() data.Inspection {
+	return data.Inspection{Date: f.Today(), Kind: data.InspectionKinds[0]}
+}
+
+// FocusFirst puts the cursor into 督查日期.
+func (f *InspectionForm) FocusFirst() { focus(f.date) }
+
+// SetChoices sets the configured categories and levels, the teams and the members (all, also those
+// who left: saved inspections name them), keeping what the form shows.
+func (f *InspectionForm) SetChoices(categories, levels []string, teams []data.Team, members []data.Member) {
+	was := f.loading
+	f.loading = true
+	defer func() { f.loading = was }()
+	tid, other := f.teamID(), f.team.Selected == optOtherUnit
+	f.categories, f.levels, f.teams = categories, levels, teams
+	f.people = newMemberChoices(members, teams)
+	opts := teamOptions(teams, "")[1:]
+	f.team.SetOptions(append(opts, optOtherUnit))
+	f.setTeam(tid, other)
+	f.inspectors.setPeople(f.people)
+	for _, r := range f.rows {
+		r.setChoices()
+	}
+}
+
+// teamID is the team chosen as 被查班组, 0 for none or another unit.
+func (f *InspectionForm) teamID() int64 {
+	if i := f.team.SelectedIndex(); i >= 0 && i < len(f.teams) {
+		return f.teams[i].ID
+	}
+	return 0
+}
+
+// setTeam selects team id, or 其他单位 when other, or nothing.
+func (f *InspectionForm) setTeam(id int64, other bool) {
+	i := slices.IndexFunc(f.teams, func(t data.Team) bool { return t.ID == id })
+	switch {
+	case i >= 0:
+		f.team.SetSelectedIndex(i)
+	case other:
+		f.team.SetSelected(optOtherUnit)
+	default:
+		f.team.ClearSelected()
+	}
+	f.updateUnit()
+}
+
+// updateUnit enables 被查单位 only for a unit that is not a team.
+func (f *InspectionForm) updateUnit() {
+	if f.team.Selected == optOtherUnit {
+		f.unit.Enable()
+		return
+	}
+	if f.unit.Text != "" {
+		f.unit.SetText("")
+	}
+	f.unit.Disable()
+}
+
+// Set shows in with its findings; the form is not dirty afterwards.
+func (f *InspectionForm) Set(in data.Inspection) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	f.insp = in
+	f.date.SetDate(in.Date)
+	selectOr(f.kind, in.Kind, "")
+	f.setTeam(in.TeamID, in.TeamID == 0 && in.Unit != "")
+	if in.TeamID == 0 {
+		f.unit.SetText(in.Unit)
+	}
+	selectOr(f.shift, in.Shift, optNoShift)
+	f.place.SetText(in.Place)
+	f.content.SetText(in.Content)
+	f.inspectors.Set(in.Inspectors)
+	f.rows, f.rowGrids = nil, nil
+	f.rowsBox.Objects = nil
+	for _, fd := range in.Findings {
+		f.appendRow(fd)
+	}
+	if in.ID == 0 && len(in.Findings) == 0 {
+		f.appendRow(f.blankFinding()) // most inspections find something: start typing at once
+	}
+	f.renumber()
+	f.fields.ClearErrors()
+	f.dirty = false
+}
+
+// blankFinding is a new row's finding: due a week after the inspection.
+func (f *InspectionForm) blankFinding() data.Finding {
+	fd := data.Finding{Level: data.DefaultFindingLevels[0], State: data.StatePending}
+	if d, err := f.date.Date(); err == nil && !d.IsZero() {
+		fd.Deadline = d.AddDays(defaultDeadlineDays)
+	}
+	return fd
+}
+
+// addRow adds an empty finding row (and puts the cursor in it).
+func (f *InspectionForm) addRow(focusIt bool) {
+	r := f.appendRow(f.blankFinding()) // an empty row changes nothing: it is not saved
+	f.renumber()
+	if f.OnRowAdded != nil {
+		f.OnRowAdded()
+	}
+	if focusIt {
+		focus(r.desc, f.addBtn)
+	}
+}
+
+func (f *InspectionForm) appendRow(fd data.Finding) *findingRow {
+	r := newFindingRow(f, fd)
+	f.rows = append(f.rows, r)
+	f.rowsBox.Add(r.box)
+	return r
+}
+
+func (f *InspectionForm) removeRow(r *findingRow) {
+	i := slices.Index(f.rows, r)
+	if i < 0 {
+		return
+	}
+	f.rows = slices.Delete(f.rows, i, i+1)
+	f.rowGrids = slices.DeleteFunc(f.rowGrids, func(g *fyne.Container) bool { return g == r.grid })
+	f.rowsBox.Remove(r.box)
+	f.renumber()
+	if !r.blank() {
+		f.changed("")
+	}
+}
+
+// renumber titles the rows 问题1, 问题2, … and counts them.
+func (f *InspectionForm) renumber() {
+	for i, r := range f.rows {
+		r.title.SetText("问题" + strconv.Itoa(i+1))
+	}
+	switch len(f.rows) {
+	case 0:
+		f.rowsTitle.SetText("没有发现问题时不用添加")
+	default:
+		f.rowsTitle.SetText("空着的新问题不会保存")
+	}
+}
+
+// Rows is the number of finding rows shown.
+func (f *InspectionForm) Rows() int { return len(f.rows) }
+
+// followDate moves the default 整改期限 of new rows along with 督查日期.
+func (f *InspectionForm) followDate() {
+	d, err := f.date.Date()
+	if err != nil || d.IsZero() {
+		return
+	}
+	for _, r := range f.rows {
+		if r.deadlineAuto {
+			r.setDeadline(d.AddDays(defaultDeadlineDays))
+		}
+	}
+}
+
+// Inspection reads the form over the inspection loaded. Rows of new findings left empty are left
+// out; rowOf maps the index of each finding sent to its row, so that the store's "问题N：" messages
+// can be shown at the right row. Dates that cannot be read and members not on the roll come back as
+// field errors, numbered the same way.
+func (f *InspectionForm) Inspection() (in data.Inspection, fe data.FieldErrors, rowOf []int) {
+	in = f.insp
+	in.Date = readDate(&fe, data.FInspDate, f.date)
+	in.Kind = f.kind.Selected
+	in.TeamID, in.Unit = f.teamID(), ""
+	if f.team.Selected == optOtherUnit {
+		in.Unit = f.unit.Text
+	}
+	in.Shift = f.shift.Selected
+	if in.Shift == optNoShift {
+		in.Shift = ""
+	}
+	in.Place, in.Content = f.place.Text, f.content.Text
+	in.Inspectors = f.inspectors.Inspectors()
+	in.Findings = nil
+	for i, r := range f.rows {
+		if r.blank() {
+			continue
+		}
+		var rfe data.FieldErrors
+		fd := r.read(&rfe)
+		// Findings of an inspection are found on its day and concern its team: they follow it
+		// unless they were set apart in 问题整改.
+		if fd.ID == 0 || fd.FoundDate == f.insp.Date {
+			fd.FoundDate = in.Date
+		}
+		if fd.ID == 0 || fd.TeamID == f.insp.TeamID {
+			fd.TeamID = in.TeamID
+		}
+		n := len(in.Findings) + 1
+		for _, e := range rfe {
+			fe = append(fe, data.FieldError{Field: fmt.Sprintf("问题%d：%s", n, e.Field), Message: e.Message})
+		}
+		in.Findings = append(in.Findings, fd)
+		rowOf = append(rowOf, i)
+	}
+	return in, fe, rowOf
+}
+
+// ShowErrors shows each message at its field: the inspection's under its fields, "问题N：字段" ones
+// in the row of the N-th finding sent (rowOf, from Inspection). Messages with no place are returned.
+func (f *InspectionForm) ShowErrors(fe data.FieldErrors, rowOf []int) (unplaced []string) {
+	var own data.FieldErrors
+	perRow := make([]data.FieldErrors, len(f.rows))
+	for _, e := range fe {
+		var n int
+		var field string
+		if k, err := fmt.Sscanf(e.Field, "问题%d：", &n); k == 1 && err == nil && n >= 1 && n <= len(rowOf) {
+			_, field, _ = strings.Cut(e.Field, "：")
+			perRow[rowOf[n-1]] = append(perRow[rowOf[n-1]], data.FieldError{Field: field, Message: e.Message})
+			continue
+		}
+		own = append(own, e)
+	}
+	unplaced = f.fields.ShowErrors(own)
+	for i, r := range f.rows {
+		for _, u := range r.fields.ShowErrors(perRow[i]) {
+			unplaced = append(unplaced, r.title.Text+"："+u)
+		}
+	}
+	return unplaced
+}
+
+func (f *InspectionForm) changed(label string) {
+	if f.loading {
+		return
+	}
+	f.dirty = true
+	if field := f.fields.Get(label); field != nil && field.Error() != "" {
+		field.SetError("")
+	}
+	if f.OnChanged != nil {
+		f.OnChanged()
+	}
+}
+
+// findingRow is one finding in the inspection form: a framed block titled 问题N with its fields, the
+// state of a saved finding with a link to 问题整改, and a 删除 control.
+type findingRow struct {
+	form    *InspectionForm
+	finding data.Finding // as loaded (ID 0: new)
+	fields  Fields
+
+	title        *widget.Label
+	state        *widget.Label
+	desc         *textArea
+	category     *widget.Select
+	level        *widget.Select
+	responsible  *suggestEntry
+	deadline     *DateEntry
+	member       *suggestEntry
+	measures     *Entry
+	deadlineAuto bool // 整改期限 follows 督查日期 + 7 until the user types one
+	grid         *fyne.Container
+	box          fyne.CanvasObject
+}
+
+func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
+	r := &findingRow{form: f, finding: fd, deadlineAuto: fd.ID == 0}
+	fs := &r.fields
+	changed := func(label string) func(string) {
+		return func(string) {
+			if field := fs.Get(label); field != nil && field.Error() != "" && !f.loading {
+				field.SetError("")
+			}
+			f.changed("")
+		}
+	}
+	r.desc = newTextArea(2)
+	r.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
+	r.desc.OnChanged = changed(data.FDescription)
+	fDesc := fs.Add(data.FDescription, true, r.desc)
+	fDesc.Wide = true
+	r.category = NewSelect(nil, changed(data.FCategoryF))
+	fCat := fs.Add(data.FCategoryF, true, r.category)
+	r.level = NewSelect(nil, changed(data.FLevel))
+	fLevel := fs.Add(data.FLevel, false, r.level)
+	people := func(s string) []string { return f.people.suggest(s, 12, false, nil) }
+	r.responsible = newSuggestEntry(people)
+	r.responsible.SetPlaceHolder("姓名或拼音首字母")
+	onResp := changed(data.FResponsible)
+	r.responsible.OnChanged = func(s string) { r.responsible.filter(); onResp(s) }
+	fResp := fs.Add(data.FResponsible, true, r.responsible)
+	r.deadline = NewDateEntry()
+	r.deadline.Today = f.Today
+	onDeadline := changed(data.FDeadline)
+	r.deadline.OnChanged = func(s string) {
+		if !f.loading {
+			r.deadlineAuto = false
+		}
+		onDeadline(s)
+	}
+	fDeadline := fs.Add(data.FDeadline, true, r.deadline)
+	r.member = newSuggestEntry(people)
+	r.member.SetPlaceHolder("可不填")
+	onMember := changed(data.FMember)
+	r.member.OnChanged = func(s string) { r.member.filter(); onMember(s) }
+	fMember := fs.Add(data.FMember, false, r.member)
+	r.measures = NewEntry()
+	r.measures.SetPlaceHolder("整改措施（按回车键添加下一个问题）")
+	r.measures.OnChanged = changed(data.FMeasures)
+	r.measures.OnSubmitted = func(string) { r.next() }
+	fMeasures := fs.Add(data.FMeasures, false, r.measures)
+	fMeasures.Wide = true // a sentence: room to read it
+
+	g := &fieldGrid{cols: 2, all: &f.rowGrids}
+	var objs []fyne.CanvasObject
+	for _, fl := range []*Field{fDesc, fCat, fLevel, fResp, fDeadline, fMember, fMeasures} {
+		objs = append(objs, fl.label, fl.body)
+		g.wide = append(g.wide, fl.Wide)
+	}
+	r.grid = container.New(g, objs...)
+	f.rowGrids = append(f.rowGrids, r.grid)
+
+	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.state = widget.NewLabel("")
+	remove := newChip("删除此问题", theme.DeleteIcon(), func() { f.removeRow(r) })
+	head := container.NewHBox(r.title, r.state)
+	if fd.ID != 0 {
+		text, imp := stateLabel(&fd, f.Today())
+		if text != fd.State {
+			text = fd.State + "，" + text
+		}
+		r.state.SetText("（" + text + "）")
+		r.state.Importance = imp
+		if f.OnShowFinding != nil {
+			id := fd.ID
+			head.Add(newChip("办理整改", theme.NavigateNextIcon(), func() { f.OnShowFinding(id) }))
+		}
+	}
+	frame := canvas.NewRectangle(nil)
+	frame.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	frame.StrokeWidth = 1
+	frame.CornerRadius = theme.InputRadiusSize()
+	r.box = container.NewStack(frame, container.NewPadded(container.NewVBox(
+		orderedBorder(nil, nil, head, remove, nil), r.grid)))
+
+	was := f.loading
+	f.loading = true
+	r.setChoices()
+	r.desc.SetText(fd.Description)
+	setOptionsKeeping(r.level, f.levels, cmpOr(fd.Level, data.DefaultFindingLevels[0]))
+	r.responsible.SetText(fd.Responsible)
+	r.deadline.SetDate(fd.Deadline)
+	r.member.SetText(f.people.label(fd.MemberID))
+	r.measures.SetText(fd.Measures)
+	f.loading = was
+	return r
+}
+
+// setChoices sets the category and level options, keeping the choices.
+func (r *findingRow) setChoices() {
+	cat, lvl := r.category.Selected, r.level.Selected
+	if cat == "" {
+		cat = r.finding.Category
+	}
+	setOptionsKeeping(r.category, r.form.categories, cat)
+	setOptionsKeeping(r.level, r.form.levels, lvl)
+}
+
+func (r *findingRow) setDeadline(d data.Date) {
+	was := r.form.loading
+	r.form.loading = true
+	r.deadline.SetDate(d)
+	r.form.loading = was
+}
+
+// blank reports whether the row is a new finding nothing was typed into.
+func (r *findingRow) blank() bool {
+	return r.finding.ID == 0 && strings.TrimSpace(r.desc.Text) == "" && strings.TrimSpace(r.responsible.Text) == "" &&
+		strings.TrimSpace(r.measures.Text) == "" && strings.TrimSpace(r.member.Text) == "" && r.category.Selected == ""
+}
+
+// read is the row's finding, with the problems of reading it in fe (field names without 问题N).
+func (r *findingRow) read(fe *data.FieldErrors) data.Finding {
+	fd := r.finding
+	fd.Description, fd.Category, fd.Level = r.desc.Text, r.category.Selected, r.level.Selected
+	fd.Measures = r.measures.Text
+	fd.Responsible = readResponsible(fe, data.FResponsible, r.form.people, r.responsible.Text)
+	fd.Deadline = readDate(fe, data.FDeadline, r.deadline)
+	fd.MemberID = readMember(fe, data.FMember, r.form.people, r.member.Text)
+	return fd
+}
+
+// next goes on from the row's last field: to the next row, or a new one after the last (unless
+// this one is still empty).
+func (r *findingRow) next() {
+	rows := r.form.rows
+	switch i := slices.Index(rows, r); {
+	case i >= 0 && i < len(rows)-1:
+		focus(rows[i+1].desc)
+	case !r.blank():
+		r.form.addRow(true)
+	}
+}
+
+// inspectorPicker chooses the 督查组: chosen members as rows (name, 牵头人 radio, 移除), then a
+// field where typing a name or its pinyin initials offers members (督查队伍 first) as chips under
+// it; Enter takes the first. The first member chosen is the 牵头人 until another is marked.
+type inspectorPicker struct {
+	people   *memberChoices
+	chosen   []data.Inspector
+	onChange func()
+
+	rows     *fyne.Container
+	entry    *Entry
+	hintNote *widget.Label
+	hints    *fyne.Container // chips, three a line
+	box      fyne.CanvasObject
+}
+
+// pickerHints is how many members the picker offers at a time.
+const pickerHints = 6
+
+func newInspectorPicker(onChange func()) *inspectorPicker {
+	p := &inspectorPicker{onChange: onChange, people: newMemberChoices(nil, nil)}
+	p.rows = container.NewGridWithColumns(2)
+	p.entry = NewEntry()
+	p.entry.SetPlaceHolder("输入姓名或拼音首字母（如 zs），回车添加")
+	p.entry.OnChanged = func(string) { p.showHints() }
+	p.entry.OnSubmitted = func(string) {
+		if m := p.matches(); len(m) > 0 {
+			p.add(p.people.members[m[0]])
+		}
+	}
+	p.hints = container.NewGridWithColumns(3)
+	p.hintNote = widget.NewLabel("")
+	p.hintNote.Importance = widget.LowImportance
+	p.box = container.NewVBox(p.rows, p.entry, p.hintNote, p.hints)
+	return p
+}
+
+func (p *inspectorPicker) Content() fyne.CanvasObject { return p.box }
+
+func (p *inspectorPicker) setPeople(c *memberChoices) {
+	p.people = c
+	p.showRows()
+	p.showHints()
+}
+
+// Set shows the inspectors chosen.
+func (p *inspectorPicker) Set(in []data.Inspector) {
+	p.chosen = slices.Clone(in)
+	p.entry.SetText("")
+	p.showRows()
+	p.showHints()
+}
+
+// Inspectors are the members chosen, in order, the 牵头人 marked.
+func (p *inspectorPicker) Inspectors() []data.Inspector { return slices.Clone(p.chosen) }
+
+func (p *inspectorPicker) matches() []int {
+	return p.people.matches(p.entry.Text, pickerHints, true, func(id int64) bool {
+		return slices.ContainsFunc(p.chosen, func(c data.Inspector) bool { return c.MemberID == id })
+	})
+}
+
+func (p *inspectorPicker) add(m data.Member) {
+	p.chosen = append(p.chosen, data.Inspector{MemberID: m.ID, Name: m.Name, Lead: len(p.chosen) == 0})
+	p.entry.SetText("") // shows the hints again
+	p.showRows()
+	p.onChange()
+}
+
+func (p *inspectorPicker) remove(i int) {
+	lead := p.chosen[i].Lead
+	p.chosen = slices.Delete(p.chosen, i, i+1)
+	if lead && len(p.chosen) > 0 {
+		p.chosen[0].Lead = true // a team always has a lead; the user may mark another
+	}
+	p.showRows()
+	p.showHints()
+	p.onChange()
+}
+
+func (p *inspectorPicker) setLead(i int) {
+	for k := range p.chosen {
+		p.chosen[k].Lead = k == i
+	}
+	p.showRows()
+	p.onChange()
+}
+
+func (p *inspectorPicker) showRows() {
+	p.rows.Objects = nil
+	for i, c := range p.chosen {
+		name := c.Name
+		if l := p.people.label(c.MemberID); l != "" {
+			name = l
+		}
+		lead := newChip("牵头人", theme.RadioButtonIcon(), func() { p.setLead(i) })
+		if c.Lead {
+			lead.Set("牵头人", theme.RadioButtonCheckedIcon())
+		}
+		remove := newChip("", theme.CancelIcon(), func() { p.remove(i) })
+		p.rows.Add(container.NewHBox(widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: c.Lead}), lead, remove))
+	}
+	p.rows.Refresh()
+}
+
+func (p *inspectorPicker) showHints() {
+	p.hints.Objects = nil
+	var m []int
+	if p.entry.Text != "" || len(p.chosen) == 0 {
+		m = p.matches() // else the team is chosen: offer more only when a name is typed
+	}
+	switch {
+	case len(m) == 0 && p.entry.Text != "":
+		p.hintNote.SetText("没有找到这个党员：请检查姓名或拼音")
+	case len(m) == 0:
+		p.hintNote.SetText("")
+	default:
+		p.hintNote.SetText("点选或按回车添加第一个（★ 为督查队伍成员）：")
+	}
+	p.hintNote.Hidden = p.hintNote.Text == ""
+	for _, i := range m {
+		member := p.people.members[i]
+		text := p.people.labels[i]
+		if member.Supervisor {
+			text = "★" + text
+		}
+		p.hints.Add(newChip(text, nil, func() { p.add(member) }))
+	}
+	p.hints.Refresh()
+	p.hintNote.Refresh()
+}

@@ -1,0 +1,465 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// Filter and option texts of the welfare items screen.
+const (
+	allWelfareStates = "全部状态"
+	welfareOpen      = "未办结"
+	optNone          = "（未填）"
+	optNoRating      = "（未评价）"
+)
+
+// welfareColumns are the welfare items list's columns.
+var welfareColumns = columns{{"事项", 1, ""}, {"类别", 0, "宿舍"}, {"承办人", 0, "欧阳建国"}, {"计划完成", 0, "2026-11-23"}, {"状态", 0, "不予办理"}}
+
+// WelfareItemsScreen is 办实事: the welfare items and workers' requests, followed from 已登记 to
+// 已办结 (or 不予办理), with the form and the state buttons.
+type WelfareItemsScreen struct {
+	env *Env
+
+	all       []data.WelfareItem
+	visible   []int
+	today     data.Date
+	period    *periodFilter
+	stateSel  *widget.Select
+	catSel    *widget.Select
+	overdue   *widget.Check
+	count     *widget.Label
+	list      *widget.List
+	selected  int64
+	selecting bool
+
+	fields   Fields
+	loaded   data.WelfareItem
+	loading  bool
+	dirty    bool
+	people   *memberChoices
+	title    *textArea
+	category *widget.Select
+	source   *widget.Select
+	proposer *Entry
+	proposed *DateEntry
+	handler  *suggestEntry
+	planned  *DateEntry
+	cost     *Entry
+	inHouse  *widget.Check
+	rating   *widget.Select
+	state    *widget.Label
+	actions  *fyne.Container
+
+	frame     *recordFrame
+	deleteBtn *widget.Button
+}
+
+// NewWelfareItemsScreen builds the screen and loads the items.
+func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
+	s := &WelfareItemsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s.period = newPeriodFilter(env.Today, s.refilter)
+	s.stateSel = NewSelect(append([]string{allWelfareStates, welfareOpen}, data.WelfareStates...), func(string) { s.refilter() })
+	s.stateSel.SetSelectedIndex(0)
+	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
+	s.catSel.SetSelectedIndex(0)
+	s.overdue = widget.NewCheck("只看逾期", func(bool) { s.refilter() })
+	s.count = widget.NewLabel("")
+	s.list = widget.NewList(
+		func() int { return len(s.visible) },
+		func() fyne.CanvasObject { return welfareColumns.row(false) },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(s.visible) {
+				s.setRow(o, &s.all[s.visible[id]])
+			}
+		})
+	s.list.OnSelected = s.listSelected
+
+	fs := &s.fields
+	s.title = newTextArea(2)
+	s.title.SetPlaceHolder("如 更换一号食堂破损餐桌椅")
+	s.title.OnChanged = func(string) { s.changed(data.FWelfareTitle) }
+	fTitle := fs.Add(data.FWelfareTitle, true, s.title)
+	fTitle.Wide = true
+	s.category = NewSelect(append([]string{optNone}, data.FacilityCategories...), func(string) { s.changed(data.FWelfareCategory) })
+	s.source = NewSelect(append([]string{optNone}, data.WelfareSources...), func(string) { s.changed(data.FWelfareSource) })
+	s.proposer = NewEntry()
+	s.proposer.SetPlaceHolder("个人或群体，如 综采一队职工")
+	s.proposer.OnChanged = func(string) { s.changed(data.FProposer) }
+	s.proposed = NewDateEntry()
+	s.proposed.Today = env.Today
+	s.proposed.OnChanged = func(string) { s.changed(data.FProposedDate) }
+	s.handler = newSuggestEntry(func(q string) []string { return s.people.suggest(q, 12, false, nil) })
+	s.handler.SetPlaceHolder("党员姓名（可输入拼音首字母）")
+	s.handler.OnChanged = func(string) { s.handler.filter(); s.changed(data.FHandler) }
+	s.planned = NewDateEntry()
+	s.planned.Today = env.Today
+	s.planned.OnChanged = func(string) { s.changed(data.FPlannedDate) }
+	s.cost = NewEntry()
+	s.cost.SetPlaceHolder("元，如 1250.50")
+	s.cost.OnChanged = func(string) { s.changed(data.FCost) }
+	s.cost.OnSubmitted = func(string) { s.Save() }
+	s.inHouse = widget.NewCheck("能自己干的不外委", func(bool) { s.changed(data.FInHouse) })
+	s.rating = NewSelect(append([]string{optNoRating}, data.WelfareRatings...), func(string) { s.changed(data.FRating) })
+	s.state = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.state.Wrapping = fyne.TextWrapWord
+	s.actions = container.NewHBox()
+	form := NewSections(2).
+		Add("事项", fTitle, fs.Add(data.FWelfareCategory, false, s.category), fs.Add(data.FWelfareSource, false, s.source),
+			fs.Add(data.FProposer, false, s.proposer), fs.Add(data.FProposedDate, true, s.proposed),
+			fs.Add(data.FHandler, true, s.handler), fs.Add(data.FPlannedDate, true, s.planned)).
+		Add("办理", fs.Add(data.FCost, false, s.cost), fs.Add(data.FInHouse, false, s.inHouse),
+			fs.Add(data.FRating, false, s.rating)).
+		Content()
+
+	newBtn := widget.NewButtonWithIcon("登记事项", theme.ContentAddIcon(), s.New)
+	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
+	saveBtn.Importance = widget.HighImportance
+	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteItem)
+	filters := container.NewVBox(
+		orderedBorder(nil, nil, newBtn, s.count, nil),
+		container.NewGridWithColumns(3, s.period.sel, s.stateSel, s.catSel),
+		s.period.custom, s.overdue, welfareColumns.row(true))
+	left := orderedBorder(filters, nil, nil, nil, s.list)
+	body := container.NewVBox(form, widget.NewSeparator(), heading("办理状态"), s.state, s.actions)
+	s.frame = newRecordFrame(left, body, orderedBorder(nil, nil, s.deleteBtn, saveBtn, nil), 0.45)
+	s.Reload()
+	s.show(s.blank(), false)
+	return s
+}
+
+// Content implements Screen.
+func (s *WelfareItemsScreen) Content() fyne.CanvasObject { return s.frame.split }
+
+func (s *WelfareItemsScreen) blank() data.WelfareItem {
+	today := s.env.Today()
+	return data.WelfareItem{ProposedDate: today, PlannedDate: today.AddDays(30), State: data.WelfareRegistered}
+}
+
+// Reload re-reads the items and the members 承办人 is chosen from.
+func (s *WelfareItemsScreen) Reload() {
+	ctx := context.Background()
+	all, err := s.env.Store.WelfareItems(ctx, data.WelfareFilter{})
+	var members []data.Member
+	var teams []data.Team
+	if err == nil {
+		members, err = s.env.Store.Members(ctx, data.MemberFilter{IncludeLeft: true})
+	}
+	if err == nil {
+		teams, err = s.env.Store.Teams(ctx)
+	}
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	slices.Reverse(all) // newest first
+	s.all, s.today = all, s.env.Today()
+	s.people = newMemberChoices(members, teams)
+	s.refilter()
+}
+
+func (s *WelfareItemsScreen) refilter() {
+	if s.list == nil {
+		return
+	}
+	from, to := s.period.span()
+	vis := s.visible[:0]
+	for i := range s.all {
+		w := &s.all[i]
+		state := s.stateSel.Selected
+		switch {
+		case !from.IsZero() && w.ProposedDate.Before(from), !to.IsZero() && w.ProposedDate.After(to):
+		case state == welfareOpen && (w.State == data.WelfareDone || w.State == data.WelfareRejected):
+		case s.stateSel.SelectedIndex() > 1 && w.State != state:
+		case s.catSel.SelectedIndex() > 0 && w.Category != s.catSel.Selected:
+		case s.overdue.Checked && w.OverdueDays(s.today) == 0:
+		default:
+			vis = append(vis, i)
+		}
+	}
+	s.visible = vis
+	s.count.SetText(fmt.Sprintf("共 %d 件", len(vis)))
+	s.syncSelection()
+	s.list.Refresh()
+}
+
+func (s *WelfareItemsScreen) setRow(o fyne.CanvasObject, w *data.WelfareItem) {
+	planned, imp := w.PlannedDate.String(), map[int]widget.Importance{}
+	if n := w.OverdueDays(s.today); n > 0 {
+		planned = fmt.Sprintf("逾期%d天", n)
+		imp[3] = widget.DangerImportance
+	}
+	if w.State == data.WelfareDone {
+		imp[4] = widget.SuccessImportance
+	}
+	welfareColumns.set(o, []string{w.Title, w.Category, w.Handler, planned, w.State}, imp)
+}
+
+func (s *WelfareItemsScreen) syncSelection() {
+	row := slices.IndexFunc(s.visible, func(i int) bool { return s.selected != 0 && s.all[i].ID == s.selected })
+	syncList(s.list, row, &s.selecting)
+}
+
+func (s *WelfareItemsScreen) listSelected(row widget.ListItemID) {
+	if s.selecting || row >= len(s.visible) {
+		return
+	}
+	w := s.all[s.visible[row]]
+	s.confirmDiscard(func() { s.show(w, false) }, s.syncSelection)
+}
+
+func (s *WelfareItemsScreen) confirmDiscard(next, back func()) {
+	if !s.dirty {
+		next()
+		return
+	}
+	askDiscard(s.env, "这件事项", next, back)
+}
+
+func selectedOr(sel *widget.Select, none string) string {
+	if sel.Selected == none {
+		return ""
+	}
+	return sel.Selected
+}
+
+func (s *WelfareItemsScreen) show(w data.WelfareItem, keepStatus bool) {
+	s.loading = true
+	s.loaded, s.selected = w, w.ID
+	s.title.SetText(w.Title)
+	selectOr(s.category, w.Category, optNone)
+	selectOr(s.source, w.Source, optNone)
+	s.proposer.SetText(w.Proposer)
+	s.proposed.SetDate(w.ProposedDate)
+	s.handler.SetText(s.people.label(w.HandlerID))
+	if s.handler.Text == "" && w.HandlerID != 0 {
+		s.handler.SetText(w.Handler) // no longer on the roll
+	}
+	s.planned.SetDate(w.PlannedDate)
+	s.cost.SetText("")
+	if w.Cost != 0 {
+		s.cost.SetText(strconv.FormatFloat(w.Cost, 'f', -1, 64))
+	}
+	s.inHouse.SetChecked(w.InHouse)
+	selectOr(s.rating, w.Rating, optNoRating)
+	// 职工评价 is asked once the item is done.
+	if w.State == data.WelfareDone {
+		s.rating.Enable()
+	} else {
+		s.rating.Disable()
+	}
+	s.fields.ClearErrors()
+	s.loading, s.dirty = false, false
+	s.showState()
+	if w.ID == 0 {
+		s.frame.title.SetText("新事项")
+		s.deleteBtn.Disable()
+	} else {
+		s.frame.title.SetText(clip(w.Title, 30))
+		s.deleteBtn.Enable()
+	}
+	if !keepStatus {
+		s.frame.setStatus("", false)
+	}
+	s.syncSelection()
+}
+
+// showState shows the state, its reason and 办结日期, and one button per allowed move.
+func (s *WelfareItemsScreen) showState() {
+	w := s.loaded
+	text := "状态：" + w.State
+	s.state.Importance = widget.MediumImportance
+	if n := w.OverdueDays(s.env.Today()); n > 0 {
+		text += fmt.Sprintf("（已逾期%d天）", n)
+		s.state.Importance = widget.DangerImportance
+	}
+	if w.State == data.WelfareDone {
+		text += "，办结日期 " + w.DoneDate.String()
+	}
+	if w.Reason != "" {
+		text += "\n原因：" + w.Reason
+	}
+	if w.ID == 0 {
+		text = "保存后即为“已登记”，再按办理进度点“开始办理”“办结”。"
+	}
+	s.state.SetText(text)
+	s.actions.RemoveAll()
+	if w.ID == 0 {
+		return
+	}
+	for _, t := range data.NextWelfareStates(w.State) {
+		tr := t
+		b := widget.NewButton(t.Action, func() { s.move(tr) })
+		switch {
+		case t.To == data.WelfareDone:
+			b.Importance = widget.HighImportance
+			b.Icon = theme.ConfirmIcon()
+		case t.NeedsReason:
+			b.Icon = theme.ContentUndoIcon()
+		default:
+			b.Icon = theme.MediaPlayIcon()
+		}
+		s.actions.Add(b)
+	}
+}
+
+func (s *WelfareItemsScreen) changed(label string) {
+	if s.loading {
+		return
+	}
+	s.dirty = true
+	if f := s.fields.Get(label); f != nil {
+		f.SetError("")
+	}
+	s.frame.setStatus("", false)
+}
+
+// New clears the form for a new item (Ctrl+N).
+func (s *WelfareItemsScreen) New() {
+	s.confirmDiscard(func() {
+		s.show(s.blank(), false)
+		focus(s.title)
+	}, nil)
+}
+
+// item reads the form over the item loaded.
+func (s *WelfareItemsScreen) item() (data.WelfareItem, data.FieldErrors) {
+	w := s.loaded
+	var fe data.FieldErrors
+	w.Title, w.Proposer = s.title.Text, s.proposer.Text
+	w.Category, w.Source = selectedOr(s.category, optNone), selectedOr(s.source, optNone)
+	w.ProposedDate = readDate(&fe, data.FProposedDate, s.proposed)
+	w.PlannedDate = readDate(&fe, data.FPlannedDate, s.planned)
+	w.HandlerID = readMember(&fe, data.FHandler, s.people, s.handler.Text)
+	if w.HandlerID == 0 && s.loaded.HandlerID != 0 && s.handler.Text == s.loaded.Handler {
+		w.HandlerID = s.loaded.HandlerID // a handler who has left the roll since
+		fe = slices.DeleteFunc(fe, func(e data.FieldError) bool { return e.Field == data.FHandler })
+	}
+	w.Cost = 0
+	if t := strings.TrimSpace(data.NormalizeText(s.cost.Text)); t != "" {
+		v, err := strconv.ParseFloat(strings.TrimSuffix(strings.ReplaceAll(t, ",", ""), "元"), 64)
+		if err != nil {
+			fe = append(fe, data.FieldError{Field: data.FCost, Message: "费用应为数字（元），如 1250.50"})
+		}
+		w.Cost = v
+	}
+	w.InHouse = s.inHouse.Checked
+	w.Rating = selectedOr(s.rating, optNoRating)
+	if fe == nil {
+		return w, nil
+	}
+	return w, fe
+}
+
+// Save saves the item (Ctrl+S); it reports whether it saved.
+func (s *WelfareItemsScreen) Save() { s.save() }
+
+func (s *WelfareItemsScreen) save() bool {
+	w, fe := s.item()
+	var err error
+	if fe != nil {
+		v := w
+		v.Normalize()
+		err = mergeErrors(fe, data.ValidateWelfareItem(&v, s.env.Today()))
+	} else {
+		err = s.env.Store.SaveWelfareItem(context.Background(), &w)
+	}
+	var ferr data.FieldErrors
+	switch {
+	case errors.As(err, &ferr):
+		unplaced := s.fields.ShowErrors(ferr)
+		s.frame.setStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
+		return false
+	case err != nil:
+		ShowError(s.env.Win, err)
+		return false
+	}
+	s.afterSave(w, "已保存事项")
+	return true
+}
+
+func (s *WelfareItemsScreen) afterSave(w data.WelfareItem, msg string) {
+	if saved, err := s.env.Store.WelfareItem(context.Background(), w.ID); err == nil {
+		w = saved // with the handler's name
+	}
+	s.selected = w.ID
+	s.Reload()
+	s.show(w, true)
+	s.frame.setStatus(msg, false)
+	notify(s.env)
+}
+
+// move asks for what the move needs (a reason, or 办结日期) and makes it; unsaved edits are saved
+// first.
+func (s *WelfareItemsScreen) move(tr data.Transition) {
+	if s.dirty && !s.save() {
+		return
+	}
+	w := s.loaded
+	do := func(reason string, done data.Date) error {
+		saved, err := s.env.Store.ChangeWelfareState(context.Background(), w.ID, tr.To, reason, done)
+		if err != nil {
+			return err
+		}
+		s.afterSave(saved, fmt.Sprintf("已%s：现为“%s”", tr.Action, saved.State))
+		return nil
+	}
+	caption := "“" + clip(w.Title, 30) + "”"
+	switch {
+	case tr.To == data.WelfareDone:
+		date := NewDateEntry()
+		date.Today = s.env.Today
+		date.SetDate(s.env.Today())
+		var fd *flowDialog
+		fd = newFlowDialog(s.env, tr.Action, "事项"+caption+"办结后可填写职工评价。", tr.Action,
+			func(fs *Fields) fyne.CanvasObject { return Section("", 1, fs.Add(data.FDoneDate, true, date)) },
+			func() error {
+				d, err := date.Date()
+				if err != nil {
+					return data.FieldErrors{{Field: data.FDoneDate, Message: data.ErrorMessage(err)}}
+				}
+				return do("", d)
+			})
+		date.OnSubmitted = func(string) { fd.confirm() }
+		fd.show(date)
+	case tr.NeedsReason:
+		reason := NewEntry()
+		var fd *flowDialog
+		fd = newFlowDialog(s.env, tr.Action, fmt.Sprintf("事项%s将改为“%s”，请说明原因。", caption, tr.To), tr.Action,
+			func(fs *Fields) fyne.CanvasObject { return Section("", 1, fs.Add(data.FReason, true, reason)) },
+			func() error { return do(reason.Text, data.Date{}) })
+		reason.OnSubmitted = func(string) { fd.confirm() }
+		fd.show(reason)
+	default:
+		ShowError(s.env.Win, do("", data.Date{}))
+	}
+}
+
+func (s *WelfareItemsScreen) deleteItem() {
+	w := s.loaded
+	if w.ID == 0 {
+		return
+	}
+	ShowConfirm(s.env.Win, "删除事项", fmt.Sprintf("确定要删除事项“%s”吗？", clip(w.Title, 30)), "删除", func() {
+		if err := s.env.Store.DeleteWelfareItem(context.Background(), w.ID); err != nil {
+			ShowError(s.env.Win, err)
+			return
+		}
+		s.selected = 0
+		s.Reload()
+		s.show(s.blank(), false)
+		s.frame.setStatus("已删除事项", false)
+		notify(s.env)
+	})
+}
