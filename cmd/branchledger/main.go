@@ -4,6 +4,8 @@ package main
 
 import (
 	"os"
+
+	_ "branchledger/cmd/branchledger/internal/posixlocale"
 )
 
 func main() {
