@@ -349,11 +349,11 @@ func (c *cli) export(argv []string) error {
 	} else if x.period, err = c.period(a, spec.period); err != nil {
 		return err
 	}
-	db, err := c.open(a, true)
+	db, closeDB, err := c.openForRead(a)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closeDB()
 	if x.meta, err = c.meta(db); err != nil {
 		return err
 	}
@@ -580,11 +580,11 @@ func (c *cli) check(argv []string) error {
 	if err != nil {
 		return err
 	}
-	db, err := c.open(a, true)
+	db, closeDB, err := c.openForRead(a)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closeDB()
 	problems, err := db.Verify(c.ctx, c.today)
 	if err != nil {
 		return err

@@ -35,6 +35,35 @@ func (c *cli) openForWrite(a args, mustExist bool) (db *sqlite.DB, close func(),
 	return db, func() { db.Close(); lock.Release() }, nil
 }
 
+// openForRead is open for the commands that only read (export, check, backup, package). Opening
+// may migrate an older file, which writes, so it takes the lock like openForWrite; when a window
+// holds the lock, that window has brought the file up to date already, and the command reads it
+// read-only beside it.
+func (c *cli) openForRead(a args) (db *sqlite.DB, close func(), err error) {
+	path, err := dataPath(a)
+	if err != nil {
+		return nil, nil, err
+	}
+	lock, err := lockDataFile(path)
+	switch {
+	case data.ErrorCode(err) == data.EConflict:
+		if _, serr := os.Stat(path); serr != nil {
+			return nil, nil, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」不存在，请检查 --db 后的路径", path))
+		}
+		if db, err = sqlite.OpenReadOnly(path); err != nil {
+			return nil, nil, err
+		}
+		return db, func() { db.Close() }, nil
+	case err != nil:
+		return nil, nil, err
+	}
+	if db, err = c.open(a, true); err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); lock.Release() }, nil
+}
+
 // backup writes a consistent copy of the data file to --out. An existing file there is replaced
 // only when it is a backup itself, so a typo cannot overwrite some other document.
 func (c *cli) backup(argv []string) error {
@@ -46,11 +75,11 @@ func (c *cli) backup(argv []string) error {
 	if out == "" || len(a.positional) > 0 {
 		return usageErr("请写成：branchledger backup --db 数据文件 --out 备份文件.db")
 	}
-	db, err := c.open(a, true)
+	db, closeDB, err := c.openForRead(a)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closeDB()
 	if sameFile(out, db.Path()) {
 		return usageErr("--out 不能是数据文件本身，请换一个备份文件名")
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"branchledger/data"
 )
@@ -22,6 +23,10 @@ var errLocked = errors.New("locked")
 // another 支部台账 (window or command) has the file open.
 func lockDataFile(dataFile string) (*fileLock, error) {
 	path := dataFile + ".lock"
+	// On a new PC the data folder (%APPDATA%\支部台账) does not exist yet: the lock comes first.
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("无法创建数据文件夹「%s」：%v。请检查磁盘空间和访问权限，或换一个位置", filepath.Dir(path), err))
+	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("无法在数据文件旁建立锁文件「%s」（%v）。请检查文件夹的写入权限，或把数据文件放到可写的文件夹", path, err))

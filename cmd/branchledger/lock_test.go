@@ -144,3 +144,42 @@ func TestBackupRestoreCLI(t *testing.T) {
 		t.Error("the notes were overwritten")
 	}
 }
+
+// On a new PC the data folder does not exist yet: the first start (here the CLI's demo, which
+// takes the lock like the window does) creates it instead of failing on the lock file.
+func TestFirstStartCreatesDataFolder(t *testing.T) {
+	t.Setenv("XDG_DATA_HOME", filepath.Join(t.TempDir(), "new", "home"))
+	if code, _, stderr := run(t, "demo", "--members", "3"); code != 0 {
+		t.Fatalf("demo into a missing default folder: %d %s", code, stderr)
+	}
+	p, _ := defaultDataFile()
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("data file not created: %v", err)
+	}
+	if code, _, stderr := run(t, "demo", "--db", filepath.Join(t.TempDir(), "a", "b", "x.db"), "--members", "3"); code != 0 {
+		t.Fatalf("demo into a missing --db folder: %d %s", code, stderr)
+	}
+}
+
+// The reading commands work beside an open window: they read the file without the lock, read-only.
+func TestReadingCommandsBesideTheWindow(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "ledger.db")
+	if code, _, stderr := run(t, "demo", "--db", path, "--members", "5"); code != 0 {
+		t.Fatal(stderr)
+	}
+	window, err := lockDataFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer window.Release()
+	if code, _, stderr := run(t, "export", "members", "--db", path, "--out", filepath.Join(dir, "r1.xlsx")); code != 0 {
+		t.Fatalf("export beside the window: %d %s", code, stderr)
+	}
+	if code, out, stderr := run(t, "check", "--db", path); code != 0 || !strings.Contains(out, "检查通过") {
+		t.Fatalf("check beside the window: %d %s %s", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "backup", "--db", path, "--out", filepath.Join(dir, "b.db")); code != 0 {
+		t.Fatalf("backup beside the window: %d %s", code, stderr)
+	}
+}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -80,6 +81,14 @@ func (s *session) restore(ctx context.Context, from string) (string, error) {
 		old.Close()
 	}
 	savedAs, rerr := sqlite.Restore(s.path, from)
+	if _, err := os.Stat(s.path); err != nil {
+		// Never open (and so create) an empty ledger where the user's file should be.
+		if rerr == nil {
+			rerr = data.Errorf(data.EInternal, "恢复后找不到数据文件「"+s.path+"」")
+		}
+		fyne.Do(func() { s.showStopped(rerr) })
+		return savedAs, rerr
+	}
 	db, err := sqlite.Open(s.path)
 	if err != nil {
 		fyne.Do(func() { s.showStopped(err) })

@@ -396,9 +396,11 @@ func Restore(dataFile, from string) (savedAs string, err error) {
 		}
 		settle(savedAs)
 	}
-	if err := os.Rename(fresh, absData); err != nil {
+	if err := renameRetry(fresh, absData); err != nil {
 		if savedAs != "" {
-			moveWithWAL(savedAs, absData) // put the old file back
+			if berr := moveWithWAL(savedAs, absData); berr != nil { // put the old file back
+				return savedAs, data.Errorf(data.EInvalid, fmt.Sprintf("无法写入数据文件「%s」（%v），没有恢复；原数据文件也没能放回原处，它完好地保存在「%s」，请把它复制回「%s」", absData, err, savedAs, absData))
+			}
 		}
 		return "", data.Errorf(data.EInvalid, fmt.Sprintf("无法写入数据文件「%s」（%v），没有恢复", absData, err))
 	}
@@ -410,17 +412,34 @@ func Restore(dataFile, from string) (savedAs string, err error) {
 
 // moveWithWAL renames a closed data file with its -wal (which may hold its latest saves); the -shm
 // is only an index and is removed.
+// The two move together or not at all: a -wal left beside another file would be paired with it.
 func moveWithWAL(from, to string) error {
-	if err := os.Rename(from, to); err != nil {
+	if err := renameRetry(from, to); err != nil {
 		return err
 	}
 	if fileExists(from + "-wal") {
-		if err := os.Rename(from+"-wal", to+"-wal"); err != nil {
+		if err := renameRetry(from+"-wal", to+"-wal"); err != nil {
+			if uerr := renameRetry(to, from); uerr != nil {
+				return fmt.Errorf("%w (and moving %s back failed: %v)", err, to, uerr)
+			}
 			return err
 		}
 	}
 	os.Remove(from + "-shm")
 	return nil
+}
+
+// renameRetry renames, trying again for a moment: on Windows a virus scanner or the search indexer
+// often holds a file that was just written, and such a sharing violation passes within a second.
+func renameRetry(from, to string) error {
+	var err error
+	for i := 0; i < 20; i++ {
+		if err = os.Rename(from, to); err == nil || errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return err
 }
 
 // settle opens and closes a moved data file so that SQLite folds its -wal into it, leaving one

@@ -171,13 +171,35 @@ func (db *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return saveError(err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
+		return saveError(err)
+	}
+	return saveError(tx.Commit())
+}
+
+// saveError turns what the disk or the file did wrong during a save into a Chinese message that says
+// what to do; the save did not happen (its transaction was rolled back). Other errors pass through.
+func saveError(err error) error {
+	var se sqlite3.Error
+	if err == nil || !errors.As(err, &se) {
 		return err
 	}
-	return tx.Commit()
+	switch se.Code {
+	case sqlite3.ErrFull:
+		return data.Errorf(data.EInvalid, "磁盘已满，刚才的内容没有保存。请清理磁盘空间后再保存")
+	case sqlite3.ErrBusy, sqlite3.ErrLocked:
+		return data.Errorf(data.EConflict, "数据文件正被其他程序使用，刚才的内容没有保存。请稍后再保存")
+	case sqlite3.ErrReadonly, sqlite3.ErrPerm:
+		return data.Errorf(data.EInvalid, "数据文件不可写（只读或没有权限），刚才的内容没有保存。请检查文件属性和文件夹权限")
+	case sqlite3.ErrIoErr:
+		return data.Errorf(data.EInvalid, "读写磁盘出错，刚才的内容没有保存。请检查磁盘或 U 盘是否已拔出，然后再保存")
+	case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+		return data.Errorf(data.EInvalid, "数据文件已损坏，刚才的内容没有保存。请到“数据与设置 → 备份与恢复”从备份恢复")
+	}
+	return err
 }
 
 // timestamp is the stored form of created_at/updated_at: UTC, as SQLite's CURRENT_TIMESTAMP.

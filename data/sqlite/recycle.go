@@ -477,6 +477,21 @@ func restoreClash(ctx context.Context, tx *sql.Tx, table string, cols []string, 
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
+	case "facility", "template":
+		q := `SELECT count(*) FROM template WHERE branch_id = ? AND name = ?`
+		args := []any{get("branch_id"), get("name")}
+		if table == "facility" {
+			q = `SELECT count(*) FROM facility WHERE branch_id = ? AND category = ? AND name = ?`
+			args = []any{get("branch_id"), get("category"), get("name")}
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, q, args...).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return data.Errorf(data.EConflict, fmt.Sprintf(
+				"无法恢复%s：现已有同名的%s「%v」。如需恢复，请先把现有的%s改名", what, tableNoun(table)[0], get("name"), tableNoun(table)[0]))
+		}
 	case "party_group", "team":
 		if taken, err := nameTaken(ctx, tx, table, fmt.Sprint(get("name")), 0, asInt(get("branch_id"))); err != nil {
 			return err

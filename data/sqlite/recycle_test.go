@@ -346,3 +346,28 @@ func TestPurgeAndEmptyBin(t *testing.T) {
 		t.Errorf("%d members left", countMembers(t, db))
 	}
 }
+
+// A facility binned, then replaced by a new one of the same name, is not restored over it: the
+// user gets the reason in Chinese, not the database's constraint error.
+func TestBinRestoreFacilityClash(t *testing.T) {
+	db := openTemp(t)
+	old := data.Facility{Category: data.FacilityCanteen, Name: "一号食堂"}
+	if err := db.SaveFacility(ctx, &old); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteFacility(ctx, old.ID); err != nil {
+		t.Fatal(err)
+	}
+	again := data.Facility{Category: data.FacilityCanteen, Name: "一号食堂"}
+	if err := db.SaveFacility(ctx, &again); err != nil {
+		t.Fatal(err)
+	}
+	bin, err := db.RecycleBin(ctx)
+	if err != nil || len(bin) != 1 {
+		t.Fatalf("bin %v %v", bin, err)
+	}
+	err = db.RestoreFromBin(ctx, bin[0].ID)
+	if data.ErrorCode(err) != data.EConflict || !strings.Contains(data.ErrorMessage(err), "同名的设施「一号食堂」") {
+		t.Fatalf("restore over a new facility of the same name: %v", err)
+	}
+}
