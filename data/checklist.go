@@ -524,6 +524,10 @@ type CheckStore interface {
 	SaveCheck(ctx context.Context, c *Check) error
 	// DeleteCheck removes a check; findings created from it stay, without the link.
 	DeleteCheck(ctx context.Context, id int64) error
+	// CreateCheckFinding creates f (source 两堂一舍检查, CheckID set) from the deduction on item
+	// (0-based, in the check's order) and links the item to it, in one transaction: a finding is
+	// never left unlinked, so it cannot be made twice from the same deduction.
+	CreateCheckFinding(ctx context.Context, f *Finding, item int) error
 
 	// Templates lists the templates of one category ("" = all) with their items, by category then name.
 	Templates(ctx context.Context, category string) ([]Template, error)

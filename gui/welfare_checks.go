@@ -427,9 +427,10 @@ func (s *ChecksScreen) makeFinding(i int) {
 	if f, err := s.env.Store.Facility(context.Background(), c.FacilityID); err == nil {
 		fac = f
 	}
-	showDeductionFinding(s.env, data.FindingFromDeduction(c, item, fac, s.env.Today()), func(f data.Finding) error {
-		c.Items[i].FindingID = f.ID
-		if err := s.env.Store.SaveCheck(context.Background(), &c); err != nil {
+	showDeductionFinding(s.env, data.FindingFromDeduction(c, item, fac, s.env.Today()), i, func(f data.Finding) error {
+		// The store linked the item in the same transaction; show the check as saved.
+		c, err := s.env.Store.Check(context.Background(), c.ID)
+		if err != nil {
 			return err
 		}
 		s.form.Set(c)
@@ -441,9 +442,9 @@ func (s *ChecksScreen) makeFinding(i int) {
 	})
 }
 
-// showDeductionFinding shows a finding prefilled from a deduction in the finding form; 保存 creates
-// it and then runs linked with the saved finding.
-func showDeductionFinding(env *Env, f data.Finding, linked func(data.Finding) error) {
+// showDeductionFinding shows a finding prefilled from the deduction on item in the finding form;
+// 保存 creates it linked to the item (one transaction), then runs linked with the saved finding.
+func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.Finding) error) {
 	ctx := context.Background()
 	cats, err := env.Store.Options(ctx, data.ListFindingCategories)
 	var levels []string
@@ -477,7 +478,7 @@ func showDeductionFinding(env *Env, f data.Finding, linked func(data.Finding) er
 		if fe != nil {
 			err = fe
 		} else {
-			err = env.Store.CreateFinding(ctx, &nf)
+			err = env.Store.CreateCheckFinding(ctx, &nf, item)
 		}
 		var ferr data.FieldErrors
 		if errors.As(err, &ferr) {

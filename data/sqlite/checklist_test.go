@@ -330,6 +330,30 @@ func TestCheckFindingLink(t *testing.T) {
 	}
 }
 
+// A finding made from a deduction is created and linked in one transaction, once.
+func TestCreateCheckFinding(t *testing.T) {
+	fx, canteen, tpl := checkFixture(t)
+	c := data.NewCheck(canteen, tpl, day(10), "王建国")
+	c.Items[2].Score, c.Items[2].Reason = 5, "消毒柜未通电"
+	if err := fx.db.SaveCheck(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	f := data.FindingFromDeduction(c, c.Items[2], canteen, day(23))
+	if err := fx.db.CreateCheckFinding(ctx, &f, 2); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := fx.db.Check(ctx, c.ID)
+	if got.Items[2].FindingID != f.ID || f.ID == 0 || f.CheckID != c.ID {
+		t.Fatalf("item %+v, finding %+v", got.Items[2], f)
+	}
+	again := data.FindingFromDeduction(c, c.Items[2], canteen, day(23))
+	wantCode(t, fx.db.CreateCheckFinding(ctx, &again, 2), data.EConflict)
+	wantCode(t, fx.db.CreateCheckFinding(ctx, &again, 99), data.ENotFound)
+	if fs, _ := fx.db.Findings(ctx, data.FindingFilter{Source: data.SourceWelfare}); len(fs) != 1 {
+		t.Fatalf("refused attempts left findings: %d", len(fs))
+	}
+}
+
 func TestGradeThresholds(t *testing.T) {
 	fx := newFixture(t)
 	th := data.GradeThresholds{Excellent: 92.5, Pass: 80}

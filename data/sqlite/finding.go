@@ -169,29 +169,67 @@ func (db *DB) CreateFinding(ctx context.Context, f *data.Finding) error {
 		return fe
 	}
 	saved := *f
+	err := db.write(ctx, func(tx *sql.Tx) error { return db.createFinding(ctx, tx, &saved) })
+	if err == nil {
+		*f = saved
+	}
+	return err
+}
+
+// createFinding is CreateFinding's work inside a transaction: f is normalised and validated already.
+func (db *DB) createFinding(ctx context.Context, tx *sql.Tx, f *data.Finding) error {
+	if f.BranchID == 0 {
+		var err error
+		if f.BranchID, err = requireBranch(ctx, tx); err != nil {
+			return err
+		}
+	}
+	rules, err := loadFindingRules(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if err := rules.checkAlone(ctx, tx, f, nil); err != nil {
+		return err
+	}
+	if err := db.insertFinding(ctx, tx, f); err != nil {
+		return err
+	}
+	after, err := findingLog(ctx, tx, f)
+	if err != nil {
+		return err
+	}
+	return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntFinding, EntityID: f.ID,
+		Label: data.FindingLabel(f), After: after})
+}
+
+// CreateCheckFinding creates a finding from a check's deduction and links the item to it, in one
+// transaction.
+func (db *DB) CreateCheckFinding(ctx context.Context, f *data.Finding, item int) error {
+	if f.CheckID == 0 {
+		return data.Errorf(data.EInvalid, "请先保存检查，再从扣分项生成问题")
+	}
+	sourceOfRecord(f)
+	f.Normalize()
+	if fe := data.ValidateFinding(f, db.today()); fe != nil {
+		return fe
+	}
+	saved := *f
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		if saved.BranchID == 0 {
-			var err error
-			if saved.BranchID, err = requireBranch(ctx, tx); err != nil {
-				return err
-			}
+		var linked sql.NullInt64
+		err := tx.QueryRowContext(ctx, `SELECT finding_id FROM check_item WHERE check_id = ? AND sort = ?`, saved.CheckID, item+1).Scan(&linked)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return data.Errorf(data.ENotFound, "该检查项目不存在（检查可能已被修改或删除），请刷新后再试")
+		case err != nil:
+			return err
+		case linked.Valid:
+			return data.Errorf(data.EConflict, "该扣分项已经生成过问题，请在“问题整改”中查看")
 		}
-		rules, err := loadFindingRules(ctx, tx)
-		if err != nil {
+		if err := db.createFinding(ctx, tx, &saved); err != nil {
 			return err
 		}
-		if err := rules.checkAlone(ctx, tx, &saved, nil); err != nil {
-			return err
-		}
-		if err := db.insertFinding(ctx, tx, &saved); err != nil {
-			return err
-		}
-		after, err := findingLog(ctx, tx, &saved)
-		if err != nil {
-			return err
-		}
-		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntFinding, EntityID: saved.ID,
-			Label: data.FindingLabel(&saved), After: after})
+		_, err = tx.ExecContext(ctx, `UPDATE check_item SET finding_id = ? WHERE check_id = ? AND sort = ?`, saved.ID, saved.CheckID, item+1)
+		return err
 	})
 	if err == nil {
 		*f = saved
