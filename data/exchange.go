@@ -100,6 +100,10 @@ type ExchangeStore interface {
 	ExportPackage(ctx context.Context, path, programVersion string) (Manifest, error)
 	// Consolidate imports one package; a refusal is an *Error (EInvalid) saying why.
 	Consolidate(ctx context.Context, pkgPath string) (ConsolidateResult, error)
+	// ConsolidateAll imports packages in order, a few to a transaction, each inside its own savepoint:
+	// a refused package leaves nothing and the others go on; each reports every package's outcome
+	// (err is the reason of a refusal). Cancelling stops before the next package and keeps the done ones.
+	ConsolidateAll(ctx context.Context, paths []string, each func(i int, res ConsolidateResult, err error)) error
 	IsConsolidated(ctx context.Context) (bool, error)
 	Branches(ctx context.Context) ([]ConsolidatedBranch, error)
 	// Reads of one branch of a consolidated file (the store's other lists keep to its own branch).

@@ -210,29 +210,21 @@ func (s *ExchangeScreen) ExportTo(path string) {
 	})
 }
 
-// runConsolidation imports the listed packages one by one behind a progress dialog; each gets a
+// runConsolidation imports the listed packages as one batch behind a progress dialog; each gets a
 // result line. Cancelling stops before the next package (those done stay done).
 func (s *ExchangeScreen) runConsolidation() {
 	files := slices.Clone(s.files)
 	var lines []string
 	RunWithProgress(s.env.Win, "正在汇总", func(ctx context.Context, progress Progress) error {
-		for i, p := range files {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			progress(i, len(files))
-			res, err := s.st.Consolidate(ctx, p)
-			switch {
-			case err == nil:
+		progress(0, len(files))
+		return s.st.ConsolidateAll(ctx, files, func(i int, res data.ConsolidateResult, err error) {
+			if err != nil {
+				lines = append(lines, data.RefusedLine(filepath.Base(files[i]), err))
+			} else {
 				lines = append(lines, res.Line())
-			case data.ErrorCode(err) == data.EInvalid:
-				lines = append(lines, data.RefusedLine(filepath.Base(p), err))
-			default:
-				lines = append(lines, fmt.Sprintf("文件「%s」：出错，%s", filepath.Base(p), data.ErrorMessage(err)))
 			}
-		}
-		progress(len(files), len(files))
-		return nil
+			progress(i+1, len(files))
+		})
 	}, func(err error) {
 		s.results = append(lines, s.results...)
 		s.files = nil
@@ -274,8 +266,9 @@ func (s *ExchangeScreen) WriteRoster(ctx context.Context, path string) error {
 }
 
 func (s *ExchangeScreen) exportStats() {
-	p := s.Period()
-	exportWorkbook(s.env, "各党支部督查整改统计表", "各党支部督查整改统计表-"+p.Label+".xlsx", s.WriteStats)
+	p := s.Period() // read here, on the UI goroutine: the export runs on another
+	exportWorkbook(s.env, "各党支部督查整改统计表", "各党支部督查整改统计表-"+p.Label+".xlsx",
+		func(ctx context.Context, path string) error { return s.writeStats(ctx, path, p) })
 }
 
 // Period is the chosen period of the statistics.
@@ -298,7 +291,10 @@ func (s *ExchangeScreen) Period() data.Period {
 
 // WriteStats writes the statistics by branch for the chosen period to path.
 func (s *ExchangeScreen) WriteStats(ctx context.Context, path string) error {
-	p := s.Period()
+	return s.writeStats(ctx, path, s.Period())
+}
+
+func (s *ExchangeScreen) writeStats(ctx context.Context, path string, p data.Period) error {
 	rows, asOf, committee, err := reports.LoadBranchStats(ctx, s.st, p, s.env.Today())
 	if err != nil {
 		return err

@@ -52,8 +52,9 @@ func (c *cli) packageCmd(argv []string) error {
 	return nil
 }
 
-// consolidate: branchledger consolidate --db TARGET PKG... Each package goes in on its own; one
-// result line each. Exit code 1 when any was refused (the others are still applied).
+// consolidate: branchledger consolidate --db TARGET PKG... The packages go in as one batch, each on
+// its own (a refused one leaves nothing); one result line each. Exit code 1 when any was refused
+// (the others are still applied).
 func (c *cli) consolidate(argv []string) error {
 	a, err := parseArgs(argv, []string{"db"}, nil)
 	if err != nil {
@@ -68,17 +69,16 @@ func (c *cli) consolidate(argv []string) error {
 	}
 	defer done()
 	refused := 0
-	for _, p := range a.positional {
-		res, err := db.Consolidate(c.ctx, p)
-		switch {
-		case err == nil:
-			fmt.Fprintln(c.out, res.Line())
-		case data.ErrorCode(err) == data.EInvalid:
+	err = db.ConsolidateAll(c.ctx, a.positional, func(i int, res data.ConsolidateResult, err error) {
+		if err != nil {
 			refused++
-			fmt.Fprintln(c.out, data.RefusedLine(filepath.Base(p), err))
-		default:
-			return err
+			fmt.Fprintln(c.out, data.RefusedLine(filepath.Base(a.positional[i]), err))
+		} else {
+			fmt.Fprintln(c.out, res.Line())
 		}
+	})
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(c.out, "共 %d 个数据包：已汇总 %d 个，已拒绝 %d 个。汇总库「%s」\n", len(a.positional), len(a.positional)-refused, refused, db.Path())
 	if refused > 0 {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -45,40 +46,162 @@ func refuse(msg string) error { return data.Errorf(data.EInvalid, msg) }
 // empty one is marked as one by the first package it takes.
 func (db *DB) Consolidate(ctx context.Context, pkgPath string) (data.ConsolidateResult, error) {
 	res := data.ConsolidateResult{File: filepath.Base(pkgPath)}
+	var refused error
+	err := db.ConsolidateAll(ctx, []string{pkgPath}, func(_ int, r data.ConsolidateResult, err error) { res, refused = r, err })
+	return res, cmp.Or(err, refused)
+}
+
+// attachLimit is how many packages go in by one transaction: SQLite attaches at most 10 databases
+// (SQLITE_MAX_ATTACHED), and one read in a transaction cannot be detached before it ends.
+const attachLimit = 10
+
+// errRetryAlone says that a transaction of several packages failed at COMMIT on a rule only COMMIT
+// checks (a deferred foreign key): its packages go in again one by one, so that only the broken one
+// is refused.
+var errRetryAlone = errors.New("retry the packages one by one")
+
+// ConsolidateAll imports the packages at paths as Consolidate does each, and calls each with every
+// package's result in order (err is the refusal, a *data.Error with EInvalid, when it was refused)
+// once its data is committed. Packages go in by transactions of up to ten (one fsync each rather
+// than one a package), each package within its own savepoint, so a refused one leaves nothing and
+// the others are kept. A cancelled ctx stops before the next package; those done are kept and
+// ctx's error is returned. Any other error stops the batch: those reported before it are kept.
+func (db *DB) ConsolidateAll(ctx context.Context, paths []string, each func(i int, res data.ConsolidateResult, err error)) error {
+	if db.readOnly {
+		return errReadOnly
+	}
+	// Cancelling interrupts no statement (an interrupt rolls back the whole transaction): it is
+	// checked between packages.
+	work := context.WithoutCancel(ctx)
+	conn, err := db.db.Conn(work)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	// The schema does not change during the batch: its branch tables are read once.
+	tables, err := branchTables(work, conn, "main")
+	if err != nil {
+		return err
+	}
+	for start := 0; start < len(paths); {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		end := min(start+attachLimit, len(paths))
+		n, err := db.consolidateBatch(ctx, conn, tables, paths[start:end], start, each)
+		if errors.Is(err, errRetryAlone) {
+			n, err = end-start, nil
+			for i := start; i < end && err == nil; i++ {
+				if err = ctx.Err(); err == nil {
+					_, err = db.consolidateBatch(ctx, conn, tables, paths[i:i+1], i, each)
+				}
+			}
+		}
+		if err != nil {
+			return err
+		}
+		start += n
+	}
+	return nil
+}
+
+// consolidateBatch imports paths (at most attachLimit; paths[0] is number first of the batch) in
+// one transaction on conn, and returns how many it went through (fewer when ctx was cancelled).
+func (db *DB) consolidateBatch(ctx context.Context, conn *sql.Conn, tables []tableInfo, paths []string, first int,
+	each func(int, data.ConsolidateResult, error)) (int, error) {
+	work := context.WithoutCancel(ctx)
 	dir, err := os.MkdirTemp("", "branchledger-consolidate-*")
 	if err != nil {
-		return res, err
+		return 0, err
 	}
 	defer os.RemoveAll(dir)
-	m, dbPath, err := readPackage(pkgPath, dir)
+	var attached []string
+	defer func() {
+		// After the transaction has ended (deferred calls run last first): only then are they free.
+		for _, a := range attached {
+			if _, err := conn.ExecContext(work, `DETACH DATABASE `+a); err != nil {
+				// A connection left with a package attached would refuse every later one: drop it.
+				conn.Raw(func(any) error { return driver.ErrBadConn })
+				return
+			}
+		}
+	}()
+	tx, err := conn.BeginTx(work, nil)
 	if err != nil {
-		return res, err
+		return 0, saveError(err)
+	}
+	defer tx.Rollback()
+	// Foreign keys are checked at COMMIT: the copy goes table by table; it keeps them satisfied
+	// after each table, so no violation is outstanding while it inserts (see copyBranch).
+	if _, err := tx.ExecContext(work, `PRAGMA defer_foreign_keys = ON`); err != nil {
+		return 0, err
+	}
+	type result struct {
+		res data.ConsolidateResult
+		err error
+	}
+	var results []result
+	var stop error
+	for j, p := range paths {
+		if ctx.Err() != nil {
+			break
+		}
+		res := data.ConsolidateResult{File: filepath.Base(p)}
+		schema := fmt.Sprintf("pkg%d", j)
+		err := db.consolidateOne(work, tx, tables, p, filepath.Join(dir, schema), schema, &res, &attached)
+		if err != nil && data.ErrorCode(err) != data.EInvalid {
+			stop = fmt.Errorf("%s: %w", res.File, err)
+			break
+		}
+		results = append(results, result{res, err})
+	}
+	if err := tx.Commit(); err != nil {
+		var se sqlite3.Error
+		switch {
+		case len(paths) > 1 && errors.As(err, &se) && se.Code == sqlite3.ErrConstraint:
+			return 0, errRetryAlone
+		case len(results) == 1 && results[0].err == nil && data.ErrorCode(badData(err)) == data.EInvalid:
+			results[0].err = badData(err)
+		default:
+			return 0, saveError(err)
+		}
+	}
+	for j, r := range results {
+		each(first+j, r.res, r.err)
+	}
+	return len(results), stop
+}
+
+// consolidateOne imports the package at path within tx: unpacked into dir, attached as schema, and
+// copied within a savepoint, so that a refusal leaves nothing of it.
+func (db *DB) consolidateOne(ctx context.Context, tx *sql.Tx, tables []tableInfo, path, dir, schema string,
+	res *data.ConsolidateResult, attached *[]string) error {
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		return err
+	}
+	m, dbPath, err := readPackage(path, dir)
+	if err != nil {
+		return err
 	}
 	res.Manifest = m
 	if err := preparePackage(ctx, dbPath, m); err != nil {
-		return res, err
+		return err
 	}
-
-	// ATTACH is refused inside a transaction, so one pooled connection is held throughout and
-	// detached before it goes back to the pool.
-	conn, err := db.db.Conn(ctx)
-	if err != nil {
-		return res, err
+	if _, err := tx.ExecContext(ctx, `ATTACH DATABASE ? AS `+schema, dbPath); err != nil {
+		return refuse("数据包中的数据文件无法打开：" + err.Error())
 	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS pkg`, dbPath); err != nil {
-		return res, refuse("数据包中的数据文件无法打开：" + err.Error())
+	*attached = append(*attached, schema)
+	if _, err := tx.ExecContext(ctx, `SAVEPOINT package`); err != nil {
+		return err
 	}
-	defer conn.ExecContext(context.Background(), `DETACH DATABASE pkg`)
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return res, err
+	if err := db.importPackage(ctx, tx, tables, schema, res); err != nil {
+		if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO package; RELEASE package`); rerr != nil {
+			return fmt.Errorf("rollback of a refused package (%v): %w", err, rerr)
+		}
+		return badData(err)
 	}
-	defer tx.Rollback()
-	if err := db.importPackage(ctx, tx, &res); err != nil {
-		return res, badData(err)
-	}
-	return res, badData(tx.Commit())
+	_, err = tx.ExecContext(ctx, `RELEASE package`)
+	return err
 }
 
 // badData turns what a package's data can cause while copying into a refusal: a damaged file, or
@@ -254,14 +377,10 @@ func preparePackage(ctx context.Context, path string, m data.Manifest) error {
 	return nil
 }
 
-// importPackage copies the attached package's branch into the file, in tx.
-func (db *DB) importPackage(ctx context.Context, tx *sql.Tx, res *data.ConsolidateResult) error {
+// importPackage copies the branch of the package attached as schema into the file, in tx; tables
+// are the file's branch tables.
+func (db *DB) importPackage(ctx context.Context, tx *sql.Tx, tables []tableInfo, schema string, res *data.ConsolidateResult) error {
 	m := res.Manifest
-	// Foreign keys are checked at COMMIT: the copy goes table by table, and groups and members
-	// refer to each other (组长).
-	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
-		return err
-	}
 	if err := db.claimTarget(ctx, tx); err != nil {
 		return err
 	}
@@ -291,15 +410,15 @@ func (db *DB) importPackage(ctx context.Context, tx *sql.Tx, res *data.Consolida
 			return refuse(fmt.Sprintf("已有%s更新的数据（导出于 %s），这个数据包导出于 %s，较旧", prev.Manifest.BranchName,
 				data.ShowTime(prev.Manifest.ExportedAt), data.ShowTime(m.ExportedAt)))
 		}
-		if err := deleteBranch(ctx, tx, m.BranchCode); err != nil {
+		if err := deleteBranch(ctx, tx, tables, m.BranchCode); err != nil {
 			return err
 		}
 		res.Replaced, res.Previous = true, prev.Manifest.ExportedAt
 	}
-	if res.BranchID, err = copyBranch(ctx, tx); err != nil {
+	if res.BranchID, err = copyBranch(ctx, tx, tables, schema); err != nil {
 		return err
 	}
-	if err := mergeLists(ctx, tx); err != nil {
+	if err := mergeLists(ctx, tx, schema); err != nil {
 		return err
 	}
 	rec, err := json.Marshal(consolidatedRecord{Manifest: m, File: res.File, ImportedAt: db.now().UTC().Truncate(time.Second)})
@@ -336,14 +455,10 @@ func (db *DB) claimTarget(ctx context.Context, tx *sql.Tx) error {
 
 // deleteBranch removes the branch with code and every record of it (their children go by ON DELETE
 // CASCADE).
-func deleteBranch(ctx context.Context, tx *sql.Tx, code string) error {
+func deleteBranch(ctx context.Context, tx *sql.Tx, tables []tableInfo, code string) error {
 	var id int64
 	if err := tx.QueryRowContext(ctx, `SELECT id FROM branch WHERE code = ?`, code).Scan(&id); err != nil {
 		return fmt.Errorf("branch %s of the consolidated record: %w", code, err)
-	}
-	tables, err := branchTables(ctx, tx, "main")
-	if err != nil {
-		return err
 	}
 	for _, t := range tables {
 		if t.branch {
@@ -352,18 +467,17 @@ func deleteBranch(ctx context.Context, tx *sql.Tx, code string) error {
 			}
 		}
 	}
-	_, err = tx.ExecContext(ctx, `DELETE FROM main.branch WHERE id = ?`, id)
+	_, err := tx.ExecContext(ctx, `DELETE FROM main.branch WHERE id = ?`, id)
 	return err
 }
 
-// copyBranch copies every branch table of the attached package into main, each row with a new id:
-// the old id plus the largest id of its table in main, so ids never collide, and every reference
-// to a branch table moves by that table's offset. One INSERT … SELECT a table, whatever the rows.
-func copyBranch(ctx context.Context, tx *sql.Tx) (int64, error) {
-	tables, err := branchTables(ctx, tx, "main")
-	if err != nil {
-		return 0, err
-	}
+// copyBranch copies every branch table of the package attached as schema into main, each row with
+// a new id: the old id plus the largest id of its table in main, so ids never collide, and every
+// reference to a branch table moves by that table's offset. One INSERT … SELECT a table, whatever
+// the rows. Tables come parents first; a reference to a table not yet copied (a cycle: groups and
+// their leaders) is set afterwards by an UPDATE, so that no foreign key is ever outstanding — while
+// one is, SQLite searches the children of every parent row inserted, in the whole file.
+func copyBranch(ctx context.Context, tx *sql.Tx, tables []tableInfo, schema string) (int64, error) {
 	offset := map[string]int64{}
 	for _, t := range tables {
 		if t.hasID {
@@ -374,42 +488,67 @@ func copyBranch(ctx context.Context, tx *sql.Tx) (int64, error) {
 			offset[t.name] = max
 		}
 	}
+	moved := func(c, table string) string {
+		if offset[table] == 0 {
+			return quote(c)
+		}
+		return fmt.Sprintf("%s + %d", quote(c), offset[table]) // NULL stays NULL
+	}
+	done := map[string]bool{}
+	var later []string
 	for _, t := range tables {
 		cols := make([]string, len(t.columns))
 		exprs := make([]string, len(t.columns))
+		var sets []string
 		for i, c := range t.columns {
 			cols[i], exprs[i] = quote(c), quote(c)
-			switch {
+			switch to := t.refs[c]; {
 			case c == "id" && t.hasID:
-				exprs[i] = fmt.Sprintf("%s + %d", quote(c), offset[t.name])
-			case t.refs[c] != "" && offset[t.refs[c]] != 0:
-				exprs[i] = fmt.Sprintf("%s + %d", quote(c), offset[t.refs[c]]) // NULL stays NULL
+				exprs[i] = moved(c, t.name)
+			case to != "" && to != t.name && !done[to]:
+				exprs[i] = "NULL"
+				sets = append(sets, quote(c)+" = p."+moved(c, to))
+			case to != "":
+				exprs[i] = moved(c, to)
 			}
 		}
 		q := `INSERT INTO main.` + quote(t.name) + ` (` + strings.Join(cols, ", ") + `) SELECT ` + strings.Join(exprs, ", ") +
-			` FROM pkg.` + quote(t.name)
+			` FROM ` + schema + `.` + quote(t.name)
 		if _, err := tx.ExecContext(ctx, q); err != nil {
 			return 0, fmt.Errorf("copy of %s: %w", t.name, err)
 		}
+		if len(sets) > 0 {
+			if !t.hasID {
+				return 0, fmt.Errorf("copy of %s: a table in a cycle of references needs an id", t.name)
+			}
+			later = append(later, `UPDATE main.`+quote(t.name)+` AS t SET `+strings.Join(sets, ", ")+` FROM `+schema+`.`+
+				quote(t.name)+` AS p WHERE t.id = p.`+moved("id", t.name))
+		}
+		done[t.name] = true
+	}
+	for _, q := range later {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return 0, fmt.Errorf("copy of references: %w", err)
+		}
 	}
 	var id int64
-	err = tx.QueryRowContext(ctx, `SELECT id + ? FROM pkg.branch`, offset["branch"]).Scan(&id)
+	err := tx.QueryRowContext(ctx, `SELECT id + ? FROM `+schema+`.branch`, offset["branch"]).Scan(&id)
 	return id, err
 }
 
 // mergeLists adds the package's option values and key posts that the file lacks, after its own.
-func mergeLists(ctx context.Context, tx *sql.Tx) error {
+func mergeLists(ctx context.Context, tx *sql.Tx, schema string) error {
 	_, err := tx.ExecContext(ctx, `
 		INSERT INTO main.option_list (list, value, sort)
 		SELECT p.list, p.value, p.sort + coalesce((SELECT max(sort) FROM main.option_list o WHERE o.list = p.list), 0)
-		FROM pkg.option_list p WHERE NOT EXISTS (SELECT 1 FROM main.option_list o WHERE o.list = p.list AND o.value = p.value)`)
+		FROM `+schema+`.option_list p WHERE NOT EXISTS (SELECT 1 FROM main.option_list o WHERE o.list = p.list AND o.value = p.value)`)
 	if err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, `
 		INSERT INTO main.key_post (name, sort)
 		SELECT p.name, p.sort + (SELECT coalesce(max(sort), 0) FROM main.key_post)
-		FROM pkg.key_post p WHERE p.name NOT IN (SELECT name FROM main.key_post)`)
+		FROM `+schema+`.key_post p WHERE p.name NOT IN (SELECT name FROM main.key_post)`)
 	return err
 }
 

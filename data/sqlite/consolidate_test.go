@@ -3,10 +3,12 @@ package sqlite
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -640,7 +642,7 @@ func FuzzConsolidate(f *testing.F) {
 	})
 }
 
-// BenchmarkConsolidate300 consolidates 300 packages of 100 members and a year of inspections and
+// BenchmarkConsolidate300 consolidates (in one batch) 300 packages of 100 members and a year of inspections and
 // findings each into a new file (target < 10 s per op). One demo branch is generated; the other
 // 299 are copies of its file under their own 支部代码, each exported as its own package.
 func BenchmarkConsolidate300(b *testing.B) {
@@ -674,10 +676,13 @@ func BenchmarkConsolidate300(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		for _, p := range pkgs {
-			if _, err := target.Consolidate(ctx, p); err != nil {
-				b.Fatal(err)
+		err = target.ConsolidateAll(ctx, pkgs, func(i int, _ data.ConsolidateResult, err error) {
+			if err != nil {
+				b.Fatalf("%s: %v", pkgs[i], err)
 			}
+		})
+		if err != nil {
+			b.Fatal(err)
 		}
 		b.StopTimer()
 		target.Close()
@@ -701,5 +706,145 @@ func TestConsolidateLogged(t *testing.T) {
 	ops, err := target.OpLog(ctx, data.OpFilter{Action: data.ActConsolidate})
 	if err != nil || len(ops) != 1 || ops[0].Label != "综采一队党支部" || !strings.Contains(ops[0].Detail, filepath.Base(pkg)+"：已汇总") {
 		t.Fatalf("log %+v, %v", ops, err)
+	}
+}
+
+// brokenPackage rewrites the package at src into dst with a member whose Party group does not
+// exist: sound as a file (its checksum matches), refused only by the foreign key check at COMMIT.
+func brokenPackage(t testing.TB, src, dst string) {
+	t.Helper()
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "data.db")
+	rezip(t, src, filepath.Join(dir, "x.zip"), func(name string, b []byte) []byte {
+		if name == data.PackageData {
+			os.WriteFile(dbPath, b, 0o644)
+		}
+		return b
+	})
+	f, err := sql.Open("sqlite3", dbPath) // foreign keys off: the broken reference goes in
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := f.Exec(`UPDATE member SET group_id = 999999 WHERE id = (SELECT min(id) FROM member)`); err != nil {
+		t.Fatal(err)
+	} else if n, _ := res.RowsAffected(); n != 1 {
+		t.Fatal("no member to break")
+	}
+	f.Close()
+	raw, _ := os.ReadFile(dbPath)
+	sum := sha256.Sum256(raw)
+	rezip(t, src, dst, func(name string, b []byte) []byte {
+		if name == data.PackageData {
+			return raw
+		}
+		return editManifest(func(m map[string]any) { m["data_sha256"] = hex.EncodeToString(sum[:]) })(name, b)
+	})
+}
+
+// TestConsolidateAllKeepsOthers: refused packages in the middle of a batch (one damaged, one whose
+// data breaks a foreign key, which only COMMIT sees) leave nothing, and the packages before and
+// after them go in, with every result reported in order.
+func TestConsolidateAllKeepsOthers(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+	var pkgs []string
+	for i, code := range []string{"ZC01", "JJ02", "JD03", "TF04"} {
+		pkgs = append(pkgs, exportAt(t, branchFile(t, dir, fmt.Sprintf("第%d党支部", i+1), code, int64(i+1), 8, 2), dir, at))
+	}
+	broken := filepath.Join(dir, "broken.zip")
+	brokenPackage(t, pkgs[1], broken)
+	damaged := filepath.Join(dir, "damaged.zip")
+	raw, _ := os.ReadFile(pkgs[3])
+	os.WriteFile(damaged, raw[:len(raw)/2], 0o644)
+	// The broken one comes before its branch's sound package, which must still go in.
+	batch := []string{pkgs[0], broken, pkgs[2], damaged, pkgs[1], pkgs[3]}
+	wantRefused := []string{"", "不符合规则", "", "不是有效的上报数据包", "", ""}
+
+	for _, size := range []string{"one batch", "one by one"} {
+		t.Run(size, func(t *testing.T) {
+			target := openTemp(t)
+			var got []int
+			run := func(paths []string, first int) {
+				err := target.ConsolidateAll(ctx, paths, func(i int, res data.ConsolidateResult, err error) {
+					got = append(got, first+i)
+					if want := wantRefused[first+i]; (want != "") != (err != nil) || err != nil &&
+						(data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), want)) {
+						t.Errorf("%s: %v (%s)", filepath.Base(batch[first+i]), err, res.Line())
+					}
+				})
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if size == "one batch" {
+				run(batch, 0)
+			} else {
+				for i, p := range batch {
+					run([]string{p}, i)
+				}
+			}
+			if !slices.Equal(got, []int{0, 1, 2, 3, 4, 5}) {
+				t.Errorf("results reported for %v", got)
+			}
+			bs, err := target.Branches(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var codes []string
+			for _, b := range bs {
+				codes = append(codes, b.Code)
+			}
+			if !slices.Equal(codes, []string{"JD03", "JJ02", "TF04", "ZC01"}) {
+				t.Errorf("branches %v", codes)
+			}
+			var branches, members, want int
+			target.db.QueryRow(`SELECT count(*) FROM branch`).Scan(&branches)
+			target.db.QueryRow(`SELECT count(*) FROM member`).Scan(&members)
+			for _, b := range bs {
+				want += b.Counts[data.CountMembers]
+			}
+			if branches != 5 || members != want {
+				t.Errorf("%d branches (want own + 4), %d members (want %d): a refused package left rows", branches, members, want)
+			}
+			if problems, err := target.Verify(ctx, data.Today()); err != nil || len(problems) != 0 {
+				t.Errorf("Verify: %v, %v", problems, err)
+			}
+			ops, _ := target.OpLog(ctx, data.OpFilter{Action: data.ActConsolidate})
+			if len(ops) != 4 {
+				t.Errorf("%d consolidations logged, want 4", len(ops))
+			}
+		})
+	}
+}
+
+// TestConsolidateAllCancelled: a cancelled batch stops before the next package, keeps those done,
+// and says it was cancelled.
+func TestConsolidateAllCancelled(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+	var pkgs []string
+	for i := range attachLimit + 2 {
+		pkgs = append(pkgs, exportAt(t, branchFile(t, dir, fmt.Sprintf("第%d党支部", i+1), fmt.Sprintf("B%02d", i), int64(i+1), 3, 1), dir, at))
+	}
+	target := openTemp(t)
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var reported []int
+	err := target.ConsolidateAll(cctx, pkgs, func(i int, _ data.ConsolidateResult, err error) {
+		reported = append(reported, i)
+		if err != nil {
+			t.Errorf("%d: %v", i, err)
+		}
+		cancel() // while the first transaction's results come in
+	})
+	if !errors.Is(err, context.Canceled) || len(reported) == 0 || len(reported) == len(pkgs) {
+		t.Fatalf("cancelled: %v, reported %v", err, reported)
+	}
+	bs, _ := target.Branches(ctx)
+	if len(bs) != len(reported) {
+		t.Errorf("%d branches kept, %d reported done", len(bs), len(reported))
+	}
+	if problems, err := target.Verify(ctx, data.Today()); err != nil || len(problems) != 0 {
+		t.Errorf("Verify: %v, %v", problems, err)
 	}
 }

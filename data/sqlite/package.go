@@ -287,38 +287,62 @@ func branchTables(ctx context.Context, q querier, schema string) ([]tableInfo, e
 	return parentsFirst(out), nil
 }
 
-// parentsFirst orders tables so that a table comes after those it refers to (but for cycles, such
-// as groups and their leaders): inserting a child before its parent leaves deferred foreign key
-// violations, and while any is outstanding SQLite searches the children of every parent row it
-// inserts.
+// parentsFirst orders tables so that a table comes after those it refers to. A cycle (groups and
+// their leaders) is broken at the table on it with the fewest references to tables not yet placed:
+// those references are the ones copyBranch sets afterwards.
 func parentsFirst(tables []tableInfo) []tableInfo {
 	slices.SortFunc(tables, func(a, b tableInfo) int { return strings.Compare(a.name, b.name) })
+	byName := map[string]tableInfo{}
+	for _, t := range tables {
+		byName[t.name] = t
+	}
 	var out []tableInfo
 	done := map[string]bool{}
+	pending := func(t tableInfo) (n int) {
+		for _, to := range t.refs {
+			if to != t.name && !done[to] {
+				n++
+			}
+		}
+		return n
+	}
+	// onCycle reports whether t refers, through tables not yet placed, back to itself.
+	onCycle := func(t tableInfo) bool {
+		seen := map[string]bool{}
+		var reach func(n string) bool
+		reach = func(n string) bool {
+			for _, to := range byName[n].refs {
+				if to == t.name && n != t.name {
+					return true
+				}
+				if to != n && !done[to] && !seen[to] {
+					seen[to] = true
+					if reach(to) {
+						return true
+					}
+				}
+			}
+			return false
+		}
+		return reach(t.name)
+	}
 	for len(out) < len(tables) {
 		progressed := false
 		for _, t := range tables {
-			if done[t.name] {
-				continue
-			}
-			ready := true
-			for _, to := range t.refs {
-				if to != t.name && !done[to] {
-					ready = false
-				}
-			}
-			if ready {
+			if !done[t.name] && pending(t) == 0 {
 				out, done[t.name], progressed = append(out, t), true, true
 			}
 		}
-		if !progressed { // a cycle: take the first remaining table
-			for _, t := range tables {
-				if !done[t.name] {
-					out, done[t.name] = append(out, t), true
-					break
-				}
+		if progressed {
+			continue
+		}
+		pick := -1
+		for i, t := range tables {
+			if !done[t.name] && onCycle(t) && (pick < 0 || pending(t) < pending(tables[pick])) {
+				pick = i
 			}
 		}
+		out, done[tables[pick].name] = append(out, tables[pick]), true
 	}
 	return out
 }
