@@ -407,7 +407,17 @@ func Restore(dataFile, from string) (savedAs string, err error) {
 	if err := IsBackup(absData); err != nil {
 		return savedAs, data.Errorf(data.EInternal, fmt.Sprintf("恢复后的数据文件未通过检查（%s）；原数据文件已保存为「%s」", data.ErrorMessage(err), savedAs))
 	}
-	return savedAs, nil
+	// The restored file's own log says where its contents came from (SPEC §8: restores are logged).
+	detail := "用备份「" + absFrom + "」恢复数据文件"
+	if savedAs != "" {
+		detail += "；原数据文件另存为「" + savedAs + "」"
+	}
+	db, err := Open(absData)
+	if err != nil {
+		return savedAs, err
+	}
+	defer db.Close()
+	return savedAs, db.LogEvent(context.Background(), data.ActRestoreFile, data.EntDataFile, filepath.Base(absFrom), detail)
 }
 
 // moveWithWAL renames a closed data file with its -wal (which may hold its latest saves); the -shm
