@@ -120,6 +120,7 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 	env.Win.SetContent(orderedBorder(nil, nil, left, nil, w.stack))
 	env.Navigate = w.Navigate
 	env.Win.SetMainMenu(w.buildMenu())
+	HandleEscape(env.Win)
 	env.Win.SetIcon(AppIcon)
 	env.Win.Resize(fyne.NewSize(1280, 800))
 	w.updateTitle()

@@ -58,6 +58,13 @@ func (e *DateEntry) Date() (data.Date, error) { return data.ParseDate(e.Text) }
 // SetDate shows d as yyyy-mm-dd ("" for the zero Date).
 func (e *DateEntry) SetDate(d data.Date) { e.SetText(d.String()) }
 
+// TypedKey makes Esc close the calendar or the dialog the field is in.
+func (e *DateEntry) TypedKey(k *fyne.KeyEvent) {
+	if !escapeKey(e, k) {
+		e.Entry.TypedKey(k)
+	}
+}
+
 // FocusLost normalises the text and reports whether it is a date.
 func (e *DateEntry) FocusLost() {
 	e.Entry.FocusLost()
@@ -99,7 +106,7 @@ func (e *DateEntry) ShowCalendar() {
 		}
 		c.Focus(e)
 	})
-	e.popup = widget.NewPopUp(e.cal.Content(), c)
+	e.popup = widget.NewPopUp(newHideOnEscape(e.cal.Content()), c)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e)
 	below := pos.Add(fyne.NewPos(0, e.Size().Height))
 	if ps := e.popup.MinSize(); below.Y+ps.Height > c.Size().Height && pos.Y-ps.Height >= 0 {

@@ -73,7 +73,7 @@ type saveDialog struct {
 	fn     func(path string)
 	dir    string
 	folder *widget.Label
-	name   *widget.Entry
+	name   *Entry
 	msg    *widget.Label
 	dlg    *dialog.CustomDialog
 }
@@ -82,7 +82,7 @@ func newSaveDialog(env *Env, title, defaultName, ext string, fn func(path string
 	sd := &saveDialog{env: env, ext: ext, fn: fn, dir: startFolder(env)}
 	sd.folder = widget.NewLabel(sd.dir)
 	sd.folder.Wrapping = fyne.TextWrapBreak
-	sd.name = widget.NewEntry()
+	sd.name = NewEntry()
 	sd.name.SetText(defaultName)
 	sd.name.OnSubmitted = func(string) { sd.save() }
 	sd.msg = widget.NewLabel("")

@@ -93,11 +93,11 @@ func TestSaveDialog(t *testing.T) {
 	}
 }
 
-// findEntry is the first Entry in o.
-func findEntry(t *testing.T, o fyne.CanvasObject) *widget.Entry {
+// findEntry is the first text field (the program's Entry) in o.
+func findEntry(t *testing.T, o fyne.CanvasObject) *Entry {
 	t.Helper()
 	for _, x := range test.LaidOutObjects(o) {
-		if e, ok := x.(*widget.Entry); ok {
+		if e, ok := x.(*Entry); ok {
 			return e
 		}
 	}

@@ -429,6 +429,13 @@ func newSuggestEntry(suggestions func(text string) []string) *suggestEntry {
 // filter narrows the drop-down to what fits the text; call it from OnChanged.
 func (e *suggestEntry) filter() { e.SetOptions(e.suggestions(e.Text)) }
 
+// TypedKey makes Esc close the dialog the field is in.
+func (e *suggestEntry) TypedKey(k *fyne.KeyEvent) {
+	if !escapeKey(e, k) {
+		e.SelectEntry.TypedKey(k)
+	}
+}
+
 // FocusLost completes a pinyin text that fits exactly one suggestion.
 func (e *suggestEntry) FocusLost() {
 	e.SelectEntry.FocusLost()

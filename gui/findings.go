@@ -49,7 +49,7 @@ type FindingsScreen struct {
 	today   data.Date
 	visible []int // indices into all, as listed
 
-	search      *widget.Entry
+	search      *Entry
 	period      *periodFilter
 	stateSel    *widget.Select
 	categorySel *widget.Select
@@ -78,7 +78,7 @@ type FindingsScreen struct {
 // NewFindingsScreen builds the screen and loads the findings.
 func NewFindingsScreen(env *Env) *FindingsScreen {
 	s := &FindingsScreen{env: env}
-	s.search = widget.NewEntry()
+	s.search = NewEntry()
 	s.search.SetPlaceHolder("搜索：问题描述、责任人、整改措施")
 	s.search.OnChanged = func(string) { s.refilter() }
 	s.search.OnSubmitted = func(string) {

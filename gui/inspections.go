@@ -41,7 +41,7 @@ type InspectionsScreen struct {
 	today   data.Date
 	visible []int
 
-	search    *widget.Entry
+	search    *Entry
 	period    *periodFilter
 	kindSel   *widget.Select
 	teamSel   *widget.Select
@@ -63,7 +63,7 @@ type InspectionsScreen struct {
 // NewInspectionsScreen builds the screen and loads the inspections.
 func NewInspectionsScreen(env *Env) *InspectionsScreen {
 	s := &InspectionsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.search = widget.NewEntry()
+	s.search = NewEntry()
 	s.search.SetPlaceHolder("搜索：被查班组、督查内容、督查组成员（可用拼音首字母）")
 	s.search.OnChanged = func(string) { s.refilter() }
 	s.search.OnSubmitted = func(string) {

@@ -551,6 +551,13 @@ func (e *ethnicityEntry) matches() []string {
 
 func (e *ethnicityEntry) filter() { e.SetOptions(e.matches()) }
 
+// TypedKey makes Esc close the dialog the field is in.
+func (e *ethnicityEntry) TypedKey(k *fyne.KeyEvent) {
+	if !escapeKey(e, k) {
+		e.SelectEntry.TypedKey(k)
+	}
+}
+
 func (e *ethnicityEntry) FocusLost() {
 	e.SelectEntry.FocusLost()
 	if m := e.matches(); len(m) == 1 && m[0] != e.Text {

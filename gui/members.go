@@ -49,7 +49,7 @@ type MembersScreen struct {
 	teams     []data.Team
 	visible   []int // indices into all, as listed
 
-	search      *widget.Entry
+	search      *Entry
 	groupSel    *widget.Select
 	teamSel     *widget.Select
 	categorySel *widget.Select
@@ -75,7 +75,7 @@ type MembersScreen struct {
 // NewMembersScreen builds the screen and loads the members.
 func NewMembersScreen(env *Env) *MembersScreen {
 	s := &MembersScreen{env: env}
-	s.search = widget.NewEntry()
+	s.search = NewEntry()
 	s.search.SetPlaceHolder("搜索：姓名、拼音首字母（如 zs）、身份证号或手机号")
 	s.search.OnChanged = func(string) { s.refilter() }
 	s.search.OnSubmitted = func(string) { // Enter opens the first match

@@ -28,7 +28,7 @@ type OpLogScreen struct {
 	From, To      *DateEntry
 	EntitySel     *widget.Select
 	ActionSel     *widget.Select
-	Search        *widget.Entry
+	Search        *Entry
 	List          *widget.List
 	Count, Detail *widget.Label
 	ExportBtn     *widget.Button
@@ -53,7 +53,7 @@ func NewOpLogScreen(env *Env) *OpLogScreen {
 	s.ActionSel = NewSelect(append([]string{filterAll}, data.OpActions...), reload)
 	s.EntitySel.SetSelectedIndex(0)
 	s.ActionSel.SetSelectedIndex(0)
-	s.Search = widget.NewEntry()
+	s.Search = NewEntry()
 	s.Search.SetPlaceHolder("搜索对象或内容")
 	s.Search.OnChanged = reload
 	s.Count = widget.NewLabel("")

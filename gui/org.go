@@ -44,9 +44,9 @@ type GroupsScreen struct {
 
 	list    *widget.List
 	heading *widget.Label
-	name    *widget.Entry
+	name    *Entry
 	leader  *memberPicker
-	area    *widget.Entry
+	area    *textArea
 	count   *widget.Label
 	form    *orgForm
 	delete  *widget.Button
@@ -70,14 +70,12 @@ func NewGroupsScreen(env *Env) *GroupsScreen {
 	s.list.OnSelected = func(id widget.ListItemID) { s.edit(s.groups[id]) }
 
 	s.heading = formHeading()
-	s.name = widget.NewEntry()
+	s.name = NewEntry()
 	s.name.SetPlaceHolder("如：第一党小组")
 	s.name.OnSubmitted = func(string) { s.Save() }
 	s.leader = newMemberPicker(env, "选择组长")
-	s.area = widget.NewMultiLineEntry()
+	s.area = newTextArea(4)
 	s.area.SetPlaceHolder("负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
-	s.area.Wrapping = fyne.TextWrapWord
-	s.area.SetMinRowsVisible(4)
 	s.count = widget.NewLabel("")
 	s.form = newOrgForm(env, "党小组信息", 1, func(field func(string, bool, fyne.CanvasObject)) {
 		field(lblName, true, s.name)
@@ -210,7 +208,7 @@ type TeamsScreen struct {
 
 	list     *widget.List
 	heading  *widget.Label
-	name     *widget.Entry
+	name     *Entry
 	category *widget.Select
 	group    *widget.Select // option 0 is "no group", option i is groups[i-1]
 	form     *orgForm
@@ -235,7 +233,7 @@ func NewTeamsScreen(env *Env) *TeamsScreen {
 	s.list.OnSelected = func(id widget.ListItemID) { s.edit(s.teams[id]) }
 
 	s.heading = formHeading()
-	s.name = widget.NewEntry()
+	s.name = NewEntry()
 	s.name.SetPlaceHolder("如：综采一班")
 	s.name.OnSubmitted = func(string) { s.Save() }
 	s.category = NewSelect(data.TeamCategories, nil)
@@ -390,7 +388,7 @@ type BranchForm struct {
 	env *Env
 	cur data.Branch
 
-	entries map[string]*widget.Entry // by field label
+	entries map[string]*Entry // by field label
 	form    *orgForm
 	saved   *widget.Label
 	content fyne.CanvasObject
@@ -417,10 +415,10 @@ var branchFields = []struct {
 
 // NewBranchForm builds the 党支部 form and loads the branch.
 func NewBranchForm(env *Env) *BranchForm {
-	f := &BranchForm{env: env, entries: map[string]*widget.Entry{}}
+	f := &BranchForm{env: env, entries: map[string]*Entry{}}
 	f.form = newOrgForm(env, "党支部信息", 2, func(field func(string, bool, fyne.CanvasObject)) {
 		for _, bf := range branchFields {
-			e := widget.NewEntry()
+			e := NewEntry()
 			e.SetPlaceHolder(bf.hint)
 			e.OnSubmitted = func(string) { f.Save() }
 			f.entries[bf.label] = e
@@ -559,7 +557,7 @@ type memberPicker struct {
 
 	// The open search dialog.
 	dlg     *dialog.CustomDialog
-	search  *widget.Entry
+	search  *Entry
 	choices *widget.List
 	hits    []int // indices into members
 }
@@ -629,7 +627,7 @@ func memberChoiceLabel(m data.Member) string {
 // open shows the search dialog: type to narrow the list, click a member (or Enter on a single hit).
 func (p *memberPicker) open() {
 	p.hits = p.index.Search("")
-	p.search = widget.NewEntry()
+	p.search = NewEntry()
 	p.search.SetPlaceHolder("姓名、拼音首字母（如 zs）、身份证号或手机号")
 	p.choices = widget.NewList(
 		func() int { return len(p.hits) },

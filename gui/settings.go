@@ -111,7 +111,7 @@ type optionListEditor struct {
 	selected int // -1 = none
 
 	list    *widget.List
-	entry   *widget.Entry
+	entry   *Entry
 	err     *widget.Label
 	rename  *widget.Button
 	remove  *widget.Button
@@ -138,7 +138,7 @@ func newOptionListEditor(env *Env, opts optionList) *optionListEditor {
 		e.selected = -1
 		e.updateButtons()
 	}
-	e.entry = widget.NewEntry()
+	e.entry = NewEntry()
 	e.entry.SetPlaceHolder(opts.item + "，如：" + opts.example)
 	e.entry.OnSubmitted = func(string) { e.add(e.entry.Text) }
 	e.err = widget.NewLabel("")

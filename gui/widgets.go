@@ -3,6 +3,7 @@ package gui
 // Shared form helpers of every screen:
 //
 //	NewEntry            an Entry that reports focus loss (check a field when the user leaves it)
+//	                    and closes its dialog on Esc (escape.go)
 //	NewDateEntry        the date field (dateentry.go)
 //	NewSelect           a Select whose placeholder is Chinese (Fyne's says "(Select one)")
 //	NewField / Fields   a labelled input with a required mark (*) and a red message line under it;
@@ -42,6 +43,13 @@ func NewEntry() *Entry {
 	e := &Entry{}
 	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TypedKey makes Esc close the dialog the entry is in (Fyne's Entry ignores Esc).
+func (e *Entry) TypedKey(k *fyne.KeyEvent) {
+	if !escapeKey(e, k) {
+		e.Entry.TypedKey(k)
+	}
 }
 
 // FocusLost is called by Fyne when the entry loses focus.
