@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,7 +12,6 @@ import (
 
 	"branchledger/data"
 	"branchledger/data/demo"
-	"branchledger/data/sqlite"
 )
 
 // pressShortcut does what Fyne's desktop driver does with a key combination
@@ -189,17 +187,11 @@ func findStat(t *testing.T, h *HomeScreen, caption string) string {
 // benchEnv is a data file with n demo members, made once per benchmark.
 func benchEnv(b *testing.B, n int) *Env {
 	b.Helper()
-	a := test.NewTempApp(b)
-	st, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
+	env := newBenchEnv(b)
+	if err := demo.Load(context.Background(), env.Store, demo.Generate(1, n, env.Today())); err != nil {
 		b.Fatal(err)
 	}
-	b.Cleanup(func() { st.Close() })
-	today := data.Today()
-	if err := demo.Load(context.Background(), st, demo.Generate(1, n, today)); err != nil {
-		b.Fatal(err)
-	}
-	return &Env{App: a, Store: st, Today: func() data.Date { return today }}
+	return env
 }
 
 // BenchmarkOpenMembers10000 opens the main window on 10,000 members, shows 党员 and paints it once

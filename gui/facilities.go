@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -24,13 +23,9 @@ var facilityColumns = columns{{"类别", 0, "宿舍"}, {"名称", 1.5, ""}, {"�
 type FacilitiesScreen struct {
 	env *Env
 
-	all       []data.Facility
-	visible   []int
-	catSel    *widget.Select
-	count     *widget.Label
-	list      *widget.List
-	selected  int64
-	selecting bool
+	listPane[data.Facility]
+	catSel *widget.Select
+	count  *widget.Label
 
 	fields   Fields
 	loaded   data.Facility
@@ -54,16 +49,17 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
 	s.catSel.SetSelectedIndex(0)
 	s.count = widget.NewLabel("")
-	s.list = widget.NewList(
-		func() int { return len(s.visible) },
-		func() fyne.CanvasObject { return facilityColumns.row(false) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(s.visible) {
-				f := s.all[s.visible[id]]
-				facilityColumns.set(o, []string{f.Category, f.Name, f.Location, f.Manager}, nil)
-			}
-		})
-	s.list.OnSelected = s.listSelected
+	s.listPane.init(env, listSpec[data.Facility]{
+		ID:     func(f *data.Facility) int64 { return f.ID },
+		NewRow: func() fyne.CanvasObject { return facilityColumns.row(false) },
+		SetRow: func(o fyne.CanvasObject, i int) {
+			f := &s.all[i]
+			facilityColumns.set(o, []string{f.Category, f.Name, f.Location, f.Manager}, nil)
+		},
+		Dirty: func() bool { return s.dirty },
+		What:  func() string { return "这个设施" },
+		Show:  func(f data.Facility) { s.show(f, false) },
+	})
 
 	fs := &s.fields
 	s.category = NewSelect(data.FacilityCategories, func(v string) {
@@ -132,31 +128,8 @@ func (s *FacilitiesScreen) refilter() {
 			vis = append(vis, i)
 		}
 	}
-	s.visible = vis
 	s.count.SetText(fmt.Sprintf("共 %d 处", len(vis)))
-	s.syncSelection()
-	s.list.Refresh()
-}
-
-func (s *FacilitiesScreen) syncSelection() {
-	row := slices.IndexFunc(s.visible, func(i int) bool { return s.selected != 0 && s.all[i].ID == s.selected })
-	syncList(s.list, row, &s.selecting)
-}
-
-func (s *FacilitiesScreen) listSelected(row widget.ListItemID) {
-	if s.selecting || row >= len(s.visible) {
-		return
-	}
-	f := s.all[s.visible[row]]
-	s.confirmDiscard(func() { s.show(f, false) }, s.syncSelection)
-}
-
-func (s *FacilitiesScreen) confirmDiscard(next, back func()) {
-	if !s.dirty {
-		next()
-		return
-	}
-	askDiscard(s.env, "这个设施", next, back)
+	s.setVisible(vis)
 }
 
 func (s *FacilitiesScreen) show(f data.Facility, keepStatus bool) {

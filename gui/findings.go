@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -44,10 +43,10 @@ type FindingsScreen struct {
 	// OnShowInspection, when set, opens the inspection that found a finding (查看督查记录).
 	OnShowInspection func(id int64)
 
-	all     []data.Finding // newest first
-	teams   []data.Team
-	today   data.Date
-	visible []int // indices into all, as listed
+	listPane[data.Finding] // all: newest first
+
+	teams []data.Team
+	today data.Date
 
 	search      *Entry
 	period      *periodFilter
@@ -57,13 +56,9 @@ type FindingsScreen struct {
 	sourceSel   *widget.Select
 	personSel   *widget.Select
 	count       *widget.Label
-	list        *widget.List
-	selectedID  int64
-	selecting   bool
 
 	form      *FindingForm
-	formTitle *widget.Label
-	status    *widget.Label
+	frame     *recordFrame
 	stateText *widget.Label
 	actions   *fyne.Container
 	pending   *widget.Label // why the actions wait (unsaved edits, a new finding)
@@ -71,7 +66,6 @@ type FindingsScreen struct {
 	history   *historyView
 	inspLink  *widget.Button
 	deleteBtn *widget.Button
-	right     *fyne.Container
 	content   fyne.CanvasObject
 }
 
@@ -101,25 +95,25 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 	s.personSel.SetSelectedIndex(0)
 	s.count = widget.NewLabel("")
 
-	s.list = widget.NewList(
-		func() int { return len(s.visible) },
-		func() fyne.CanvasObject { return findingColumns.row(false) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(s.visible) {
-				s.setRow(o, &s.all[s.visible[id]])
-			}
-		})
-	s.list.OnSelected = s.listSelected
+	s.listPane.init(env, listSpec[data.Finding]{
+		ID:     func(f *data.Finding) int64 { return f.ID },
+		NewRow: func() fyne.CanvasObject { return findingColumns.row(false) },
+		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
+		Dirty:  func() bool { return s.form.Dirty() },
+		What:   func() string { return "这个问题" },
+		Show:   func(f data.Finding) { s.showForm(f, false) },
+		Unhide: func(int64) {
+			s.clearFilters()
+			s.refilter()
+		},
+	})
 
 	s.form = NewFindingForm(env.Today)
 	s.form.OnSubmit = s.Save
 	s.form.OnChanged = func() {
-		s.setStatus("", false)
+		s.frame.setStatus("", false)
 		s.showActions()
 	}
-	s.formTitle = formHeading()
-	s.status = note("")
-	s.status.Hide()
 	s.stateText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.actions = container.NewHBox()
 	s.pending = widget.NewLabel("")
@@ -155,12 +149,8 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		heading("办理记录"),
 		s.history.Content(),
 	)
-	formScroll := container.NewVScroll(container.NewPadded(container.NewVBox(s.form.Content(), flow)))
-	s.right = orderedBorder(container.NewVBox(s.formTitle, s.status), orderedBorder(nil, nil, s.deleteBtn, saveBtn, nil),
-		nil, nil, formScroll)
-	split := container.NewHSplit(left, s.right)
-	split.Offset = 0.55
-	s.content = split
+	s.frame = newRecordFrame(left, container.NewVBox(s.form.Content(), flow), orderedBorder(nil, nil, s.deleteBtn, saveBtn, nil), 0.55)
+	s.content = s.frame.split
 	s.Reload()
 	s.showForm(s.form.Blank(), false)
 	return s
@@ -178,16 +168,7 @@ func (s *FindingsScreen) Reload() {
 	var members []data.Member
 	var cats, levels []string
 	if err == nil {
-		teams, err = st.Teams(ctx)
-	}
-	if err == nil {
-		members, err = st.Members(ctx, data.MemberFilter{IncludeLeft: true})
-	}
-	if err == nil {
-		cats, err = st.Options(ctx, data.ListFindingCategories)
-	}
-	if err == nil {
-		levels, err = st.Options(ctx, data.ListFindingLevels)
+		teams, members, cats, levels, err = loadFindingChoices(ctx, st)
 	}
 	if err != nil {
 		ShowError(s.env.Win, err)
@@ -224,6 +205,22 @@ func (s *FindingsScreen) Reload() {
 	}
 }
 
+// loadFindingChoices reads what finding forms choose from: the teams, the members (also those who
+// left) and the 问题类别 and 问题等级 lists.
+func loadFindingChoices(ctx context.Context, st data.Store) (teams []data.Team, members []data.Member, cats, levels []string, err error) {
+	teams, err = st.Teams(ctx)
+	if err == nil {
+		members, err = st.Members(ctx, data.MemberFilter{IncludeLeft: true})
+	}
+	if err == nil {
+		cats, err = st.Options(ctx, data.ListFindingCategories)
+	}
+	if err == nil {
+		levels, err = st.Options(ctx, data.ListFindingLevels)
+	}
+	return teams, members, cats, levels, err
+}
+
 // keepSelect sets a filter's options without calling its OnChanged, keeping the choice when it is
 // still offered (else the first option, "all").
 func keepSelect(sel *widget.Select, opts []string) {
@@ -245,14 +242,6 @@ func teamFilterOptions(teams []data.Team) []string {
 // teamFilter reads a team filter built by teamFilterOptions: 0 any, -1 none, else the ID.
 func teamFilter(sel *widget.Select, teams []data.Team) int64 {
 	return orgFilter(sel, len(teams), func(i int) int64 { return teams[i].ID })
-}
-
-func (s *FindingsScreen) byID(id int64) (data.Finding, bool) {
-	i := slices.IndexFunc(s.all, func(f data.Finding) bool { return f.ID == id })
-	if i < 0 {
-		return data.Finding{}, false
-	}
-	return s.all[i], true
 }
 
 // SetView applies a preset of the list (工作台's cards and Navigate): every other filter is cleared.
@@ -325,10 +314,8 @@ func (s *FindingsScreen) refilter() {
 			vis = append(vis, i)
 		}
 	}
-	s.visible = vis
 	s.count.SetText(fmt.Sprintf("共 %d 个问题", len(vis)))
-	s.syncSelection()
-	s.list.Refresh()
+	s.setVisible(vis)
 	s.list.ScrollToTop()
 }
 
@@ -353,72 +340,15 @@ func (s *FindingsScreen) setRow(o fyne.CanvasObject, f *data.Finding) {
 		map[int]widget.Importance{5: imp})
 }
 
-func (s *FindingsScreen) syncSelection() {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if row := s.rowOf(s.selectedID); row >= 0 {
-		s.list.Select(row)
-		return
-	}
-	s.list.UnselectAll()
-}
-
-func (s *FindingsScreen) rowOf(id int64) int {
-	if id == 0 {
-		return -1
-	}
-	for row, i := range s.visible {
-		if s.all[i].ID == id {
-			return row
-		}
-	}
-	return -1
-}
-
-func (s *FindingsScreen) listSelected(row widget.ListItemID) {
-	if s.selecting || row >= len(s.visible) {
-		return
-	}
-	f := s.all[s.visible[row]]
-	if f.ID == s.selectedID {
-		return
-	}
-	s.confirmDiscard(func() { s.showForm(f, false) }, s.syncSelection)
-}
-
-// confirmDiscard runs next at once when the form has no unsaved changes, else after the user agreed
-// to drop them; back runs when the user keeps editing.
-func (s *FindingsScreen) confirmDiscard(next, back func()) {
-	if !s.form.Dirty() {
-		next()
-		return
-	}
-	askDiscard(s.env, "这个问题", next, back)
-}
-
-// askDiscard asks whether to drop the unsaved changes of what (a record's name).
-func askDiscard(env *Env, what string, next, back func()) {
-	d := dialog.NewConfirm("放弃修改？", fmt.Sprintf("%s的修改还没有保存。\n放弃这些修改吗？", what), func(ok bool) {
-		if ok {
-			next()
-		} else if back != nil {
-			back()
-		}
-	}, env.Win)
-	d.SetConfirmText("放弃修改")
-	d.SetDismissText("继续编辑")
-	d.Show()
-}
-
 // showForm puts f in the form, with its state, close-out buttons and history.
 func (s *FindingsScreen) showForm(f data.Finding, keepStatus bool) {
 	s.form.Set(f)
-	s.selectedID = f.ID
+	s.selected = f.ID
 	if f.ID == 0 {
-		s.formTitle.SetText("登记问题（来源：其他）")
+		s.frame.title.SetText("登记问题（来源：其他）")
 		s.deleteBtn.Disable()
 	} else {
-		s.formTitle.SetText("问题：" + clip(f.Description, 24))
+		s.frame.title.SetText("问题：" + clip(f.Description, 24))
 		s.deleteBtn.Enable()
 	}
 	if f.InspectionID != 0 && s.OnShowInspection != nil {
@@ -429,7 +359,7 @@ func (s *FindingsScreen) showForm(f data.Finding, keepStatus bool) {
 	s.history.Show(f.ID)
 	s.showActions()
 	if !keepStatus {
-		s.setStatus("", false)
+		s.frame.setStatus("", false)
 	}
 	s.syncSelection()
 }
@@ -473,51 +403,19 @@ func (s *FindingsScreen) showActions() {
 
 // afterMove shows a finding after a change of state.
 func (s *FindingsScreen) afterMove(f data.Finding) {
-	s.selectedID = f.ID
+	s.selected = f.ID
 	s.Reload()
 	s.reveal(f.ID)
 	s.showForm(f, true)
-	s.setStatus(fmt.Sprintf("已改为“%s”（%s）", f.State, time.Now().Format("15:04:05")), false)
-}
-
-func (s *FindingsScreen) setStatus(msg string, isErr bool) {
-	if msg == s.status.Text && msg != "" == s.status.Visible() {
-		return
-	}
-	s.status.Importance = widget.SuccessImportance
-	if isErr {
-		s.status.Importance = widget.DangerImportance
-	}
-	s.status.SetText(msg)
-	s.status.Hidden = msg == ""
-	s.status.Refresh()
-	if s.right != nil {
-		s.right.Refresh()
-	}
+	s.frame.setStatus(fmt.Sprintf("已改为“%s”（%s）", f.State, time.Now().Format("15:04:05")), false)
 }
 
 // Select shows finding id in the form and the list (clearing filters that hide it).
 func (s *FindingsScreen) Select(id int64) {
-	f, ok := s.byID(id)
-	if !ok || id == s.selectedID {
-		return
-	}
-	s.confirmDiscard(func() {
+	s.open(id, func(f data.Finding) {
 		s.reveal(id)
 		s.showForm(f, false)
-	}, nil)
-}
-
-// reveal makes sure finding id is listed and scrolled to.
-func (s *FindingsScreen) reveal(id int64) {
-	s.selectedID = id
-	if s.rowOf(id) < 0 {
-		s.clearFilters()
-		s.refilter()
-	}
-	if row := s.rowOf(id); row >= 0 {
-		s.list.ScrollTo(row)
-	}
+	})
 }
 
 // New clears the form for a finding typed by hand (Ctrl+N).
@@ -548,18 +446,18 @@ func (s *FindingsScreen) Save() {
 	switch {
 	case errors.As(err, &ferr):
 		unplaced := s.form.ShowErrors(ferr)
-		s.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明。%s", len(ferr), strings.Join(unplaced, "；")), true)
+		s.frame.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明。%s", len(ferr), strings.Join(unplaced, "；")), true)
 		return
 	case err != nil:
 		ShowError(s.env.Win, err)
 		return
 	}
-	s.selectedID = f.ID
+	s.selected = f.ID
 	s.form.Set(f) // not dirty: Reload may show it
 	s.Reload()
 	s.reveal(f.ID)
 	s.showForm(f, true)
-	s.setStatus(fmt.Sprintf("已保存（%s）", time.Now().Format("15:04:05")), false)
+	s.frame.setStatus(fmt.Sprintf("已保存（%s）", time.Now().Format("15:04:05")), false)
 	if s.env.Changed != nil {
 		s.env.Changed()
 	}
@@ -578,7 +476,7 @@ func (s *FindingsScreen) deleteFinding() {
 		}
 		s.showForm(s.form.Blank(), false)
 		s.Reload()
-		s.setStatus("已删除问题"+findingCaption(f), false)
+		s.frame.setStatus("已删除问题"+findingCaption(f), false)
 		if s.env.Changed != nil {
 			s.env.Changed()
 		}

@@ -82,7 +82,7 @@ func TestFindingTypedByHandAndClosedOut(t *testing.T) {
 	typeInto(t, f.measures, "更换灭火器")
 	pressKey(t, env.Win.Canvas(), fyne.KeyReturn)
 	if len(s.all) != 1 {
-		t.Fatalf("Enter in 整改措施 saved %d findings (status %q)", len(s.all), s.status.Text)
+		t.Fatalf("Enter in 整改措施 saved %d findings (status %q)", len(s.all), s.frame.status.Text)
 	}
 	id := s.all[0].ID
 	saved := findingOf(t, env, id)

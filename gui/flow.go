@@ -71,20 +71,25 @@ func changeState(env *Env, f data.Finding, to string, done func(data.Finding)) {
 func stateActions(env *Env, f data.Finding, done func(data.Finding)) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, t := range data.NextStates(f.State) {
-		to := t.To
-		b := widget.NewButton(t.Action, func() { changeState(env, f, to, done) })
-		switch {
-		case t.To == data.StateClosed:
-			b.Importance = widget.HighImportance
-			b.Icon = theme.ConfirmIcon()
-		case t.NeedsReason:
-			b.Icon = theme.ContentUndoIcon()
-		default:
-			b.Icon = theme.MediaPlayIcon()
-		}
-		out = append(out, b)
+		out = append(out, moveButton(t, data.StateClosed, func() { changeState(env, f, t.To, done) }))
 	}
 	return out
+}
+
+// moveButton is the button of move t: the move to the final state (done) stands out, moves back
+// (those needing a reason) are plain.
+func moveButton(t data.Transition, done string, tapped func()) *widget.Button {
+	b := widget.NewButton(t.Action, tapped)
+	switch {
+	case t.To == done:
+		b.Importance = widget.HighImportance
+		b.Icon = theme.ConfirmIcon()
+	case t.NeedsReason:
+		b.Icon = theme.ContentUndoIcon()
+	default:
+		b.Icon = theme.MediaPlayIcon()
+	}
+	return b
 }
 
 // flowDialog asks for what a move needs: fields in a form, an error line, 取消 and the move's

@@ -45,8 +45,22 @@ func show(env *Env, s Screen) {
 	env.Win.Resize(fyne.NewSize(1200, 800))
 }
 
+// newBenchEnv is an Env on a new data file for a benchmark: a headless app, no window, and the
+// real date as today.
+func newBenchEnv(b *testing.B) *Env {
+	b.Helper()
+	a := test.NewTempApp(b)
+	st, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	today := data.Today()
+	return &Env{App: a, Store: st, Today: func() data.Date { return today }}
+}
+
 // addTestMember saves a valid member; seq makes the ID number unique.
-func addTestMember(t *testing.T, env *Env, name string, seq int, groupID, teamID int64) data.Member {
+func addTestMember(t testing.TB, env *Env, name string, seq int, groupID, teamID int64) data.Member {
 	t.Helper()
 	m := data.Member{
 		Name: name, Ethnicity: "汉族", IDNumber: data.IDNumberWithCheck(fmt.Sprintf("13020319850312%03d", seq)),

@@ -34,29 +34,23 @@ type InspectionsScreen struct {
 	// OnShowFinding, when set, opens a finding in 问题整改 (a row's 办理整改).
 	OnShowFinding func(id int64)
 
-	all     []data.Inspection // newest first
-	texts   []string          // per inspection: what the search looks in, lower case
-	teams   []data.Team
-	people  *memberChoices
-	today   data.Date
-	visible []int
+	listPane[data.Inspection] // all: newest first
 
-	search    *Entry
-	period    *periodFilter
-	kindSel   *widget.Select
-	teamSel   *widget.Select
-	openOnly  *widget.Check
-	count     *widget.Label
-	list      *widget.List
-	selected  int64
-	selecting bool
+	texts  []string // per inspection: what the search looks in, lower case
+	teams  []data.Team
+	people *memberChoices
+	today  data.Date
+
+	search   *Entry
+	period   *periodFilter
+	kindSel  *widget.Select
+	teamSel  *widget.Select
+	openOnly *widget.Check
+	count    *widget.Label
 
 	form      *InspectionForm
-	formTitle *widget.Label
-	status    *widget.Label
+	frame     *recordFrame
 	deleteBtn *widget.Button
-	scroll    *container.Scroll
-	right     *fyne.Container
 	content   fyne.CanvasObject
 }
 
@@ -81,26 +75,30 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 	s.openOnly = widget.NewCheck("有未销号问题", func(bool) { s.refilter() })
 	s.count = widget.NewLabel("")
 
-	s.list = widget.NewList(
-		func() int { return len(s.visible) },
-		func() fyne.CanvasObject { return inspectionColumns.row(false) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(s.visible) {
-				s.setRow(o, &s.all[s.visible[id]])
-			}
-		})
-	s.list.OnSelected = s.listSelected
+	s.listPane.init(env, listSpec[data.Inspection]{
+		ID:     func(in *data.Inspection) int64 { return in.ID },
+		NewRow: func() fyne.CanvasObject { return inspectionColumns.row(false) },
+		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
+		Dirty:  func() bool { return s.form.Dirty() },
+		What:   func() string { return "这条督查记录" },
+		Show:   func(in data.Inspection) { s.showForm(in, false) },
+		Unhide: func(int64) {
+			s.search.SetText("")
+			s.period.reset()
+			s.kindSel.SetSelectedIndex(0)
+			s.teamSel.SetSelectedIndex(0)
+			s.openOnly.SetChecked(false)
+			s.refilter()
+		},
+	})
 
 	s.form = NewInspectionForm(env.Today)
-	s.form.OnChanged = func() { s.setStatus("", false) }
+	s.form.OnChanged = func() { s.frame.setStatus("", false) }
 	s.form.OnShowFinding = func(id int64) {
 		if s.OnShowFinding != nil {
 			s.confirmDiscard(func() { s.OnShowFinding(id) }, nil)
 		}
 	}
-	s.formTitle = formHeading()
-	s.status = note("")
-	s.status.Hide()
 
 	newBtn := widget.NewButtonWithIcon("新建督查记录", theme.ContentAddIcon(), s.New)
 	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
@@ -116,16 +114,12 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 		inspectionColumns.row(true),
 	)
 	left := orderedBorder(filters, nil, nil, nil, s.list)
-	s.scroll = container.NewVScroll(container.NewPadded(s.form.Content()))
+	s.frame = newRecordFrame(left, s.form.Content(), orderedBorder(nil, nil, s.deleteBtn, saveBtn, nil), 0.45)
 	s.form.OnRowAdded = func() { // rows are added at the end: show the new one
-		s.scroll.Refresh()
-		s.scroll.ScrollToBottom()
+		s.frame.scroll.Refresh()
+		s.frame.scroll.ScrollToBottom()
 	}
-	s.right = orderedBorder(container.NewVBox(s.formTitle, s.status),
-		orderedBorder(nil, nil, s.deleteBtn, saveBtn, nil), nil, nil, s.scroll)
-	split := container.NewHSplit(left, s.right)
-	split.Offset = 0.45
-	s.content = split
+	s.content = s.frame.split
 	s.Reload()
 	s.showForm(s.form.Blank(), false)
 	return s
@@ -143,16 +137,7 @@ func (s *InspectionsScreen) Reload() {
 	var members []data.Member
 	var cats, levels []string
 	if err == nil {
-		teams, err = st.Teams(ctx)
-	}
-	if err == nil {
-		members, err = st.Members(ctx, data.MemberFilter{IncludeLeft: true})
-	}
-	if err == nil {
-		cats, err = st.Options(ctx, data.ListFindingCategories)
-	}
-	if err == nil {
-		levels, err = st.Options(ctx, data.ListFindingLevels)
+		teams, members, cats, levels, err = loadFindingChoices(ctx, st)
 	}
 	if err != nil {
 		ShowError(s.env.Win, err)
@@ -179,14 +164,6 @@ func (s *InspectionsScreen) Reload() {
 			s.showForm(s.form.Blank(), false)
 		}
 	}
-}
-
-func (s *InspectionsScreen) byID(id int64) (data.Inspection, bool) {
-	i := slices.IndexFunc(s.all, func(in data.Inspection) bool { return in.ID == id })
-	if i < 0 {
-		return data.Inspection{}, false
-	}
-	return s.all[i], true
 }
 
 // refilter recomputes the listed inspections from the search text and the filters. The search
@@ -224,10 +201,8 @@ func (s *InspectionsScreen) refilter() {
 			vis = append(vis, i)
 		}
 	}
-	s.visible = vis
 	s.count.SetText(fmt.Sprintf("共 %d 次督查", len(vis)))
-	s.syncSelection()
-	s.list.Refresh()
+	s.setVisible(vis)
 	s.list.ScrollToTop()
 }
 
@@ -259,106 +234,30 @@ func (s *InspectionsScreen) setRow(o fyne.CanvasObject, in *data.Inspection) {
 		map[int]widget.Importance{4: imp})
 }
 
-func (s *InspectionsScreen) syncSelection() {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if row := s.rowOf(s.selected); row >= 0 {
-		s.list.Select(row)
-		return
-	}
-	s.list.UnselectAll()
-}
-
-func (s *InspectionsScreen) rowOf(id int64) int {
-	if id == 0 {
-		return -1
-	}
-	for row, i := range s.visible {
-		if s.all[i].ID == id {
-			return row
-		}
-	}
-	return -1
-}
-
-func (s *InspectionsScreen) listSelected(row widget.ListItemID) {
-	if s.selecting || row >= len(s.visible) {
-		return
-	}
-	in := s.all[s.visible[row]]
-	if in.ID == s.selected {
-		return
-	}
-	s.confirmDiscard(func() { s.showForm(in, false) }, s.syncSelection)
-}
-
-func (s *InspectionsScreen) confirmDiscard(next, back func()) {
-	if !s.form.Dirty() {
-		next()
-		return
-	}
-	askDiscard(s.env, "这条督查记录", next, back)
-}
-
 // showForm puts in into the form.
 func (s *InspectionsScreen) showForm(in data.Inspection, keepStatus bool) {
 	s.form.Set(in)
 	s.selected = in.ID
 	if in.ID == 0 {
-		s.formTitle.SetText("新督查记录")
+		s.frame.title.SetText("新督查记录")
 		s.deleteBtn.Disable()
 	} else {
-		s.formTitle.SetText(fmt.Sprintf("%s %s：%s", in.Date, in.Kind, in.Unit))
+		s.frame.title.SetText(fmt.Sprintf("%s %s：%s", in.Date, in.Kind, in.Unit))
 		s.deleteBtn.Enable()
 	}
 	if !keepStatus {
-		s.setStatus("", false)
+		s.frame.setStatus("", false)
 	}
 	s.syncSelection()
-	s.scroll.ScrollToTop()
-}
-
-func (s *InspectionsScreen) setStatus(msg string, isErr bool) {
-	if msg == s.status.Text && msg != "" == s.status.Visible() {
-		return
-	}
-	s.status.Importance = widget.SuccessImportance
-	if isErr {
-		s.status.Importance = widget.DangerImportance
-	}
-	s.status.SetText(msg)
-	s.status.Hidden = msg == ""
-	s.status.Refresh()
-	if s.right != nil {
-		s.right.Refresh()
-	}
+	s.frame.scroll.ScrollToTop()
 }
 
 // Select shows inspection id (clearing filters that hide it); unsaved changes are asked about.
 func (s *InspectionsScreen) Select(id int64) {
-	in, ok := s.byID(id)
-	if !ok || id == s.selected {
-		return
-	}
-	s.confirmDiscard(func() {
+	s.open(id, func(in data.Inspection) {
 		s.reveal(id)
 		s.showForm(in, false)
-	}, nil)
-}
-
-func (s *InspectionsScreen) reveal(id int64) {
-	s.selected = id
-	if s.rowOf(id) < 0 {
-		s.search.SetText("")
-		s.period.reset()
-		s.kindSel.SetSelectedIndex(0)
-		s.teamSel.SetSelectedIndex(0)
-		s.openOnly.SetChecked(false)
-		s.refilter()
-	}
-	if row := s.rowOf(id); row >= 0 {
-		s.list.ScrollTo(row)
-	}
+	})
 }
 
 // New clears the form for a new inspection (Ctrl+N) and puts the cursor in 督查日期.
@@ -387,7 +286,7 @@ func (s *InspectionsScreen) Save() {
 	switch {
 	case errors.As(err, &ferr):
 		unplaced := s.form.ShowErrors(ferr, rowOf)
-		s.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。%s", len(ferr), strings.Join(unplaced, "；")), true)
+		s.frame.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。%s", len(ferr), strings.Join(unplaced, "；")), true)
 		return
 	case err != nil:
 		ShowError(s.env.Win, err)
@@ -398,7 +297,7 @@ func (s *InspectionsScreen) Save() {
 	s.Reload()
 	s.reveal(in.ID)
 	s.showForm(in, true)
-	s.setStatus(fmt.Sprintf("已保存督查记录（%d 个问题，%s）", len(in.Findings), time.Now().Format("15:04:05")), false)
+	s.frame.setStatus(fmt.Sprintf("已保存督查记录（%d 个问题，%s）", len(in.Findings), time.Now().Format("15:04:05")), false)
 	if s.env.Changed != nil {
 		s.env.Changed()
 	}
@@ -420,7 +319,7 @@ func (s *InspectionsScreen) deleteInspection() {
 		}
 		s.showForm(s.form.Blank(), false)
 		s.Reload()
-		s.setStatus(fmt.Sprintf("已删除 %s 的督查记录", in.Date), false)
+		s.frame.setStatus(fmt.Sprintf("已删除 %s 的督查记录", in.Date), false)
 		if s.env.Changed != nil {
 			s.env.Changed()
 		}

@@ -3,7 +3,6 @@ package gui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -12,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 // inspectionEnv is a test Env with the team 综采一班 and the members 张三 and 李四 (督查队伍) and
@@ -131,7 +129,7 @@ func TestInspectionTypedWithTwoFindings(t *testing.T) {
 
 	ins := inspectionsOf(t, env)
 	if len(ins) != 1 {
-		t.Fatalf("saved %d inspections (status %q)", len(ins), s.status.Text)
+		t.Fatalf("saved %d inspections (status %q)", len(ins), s.frame.status.Text)
 	}
 	in := ins[0]
 	if in.Date != orgTestToday || in.Kind != "四不两直督查" || in.TeamID != team.ID || in.Place != "8101综采工作面" {
@@ -216,8 +214,8 @@ func TestInspectionInvalidRowShowsItsErrorAndSavesNothing(t *testing.T) {
 			t.Errorf("问题1 is fine but %s says %q", l, msg)
 		}
 	}
-	if !s.status.Visible() || !strings.Contains(s.status.Text, "没有保存") {
-		t.Errorf("status %q", s.status.Text)
+	if !s.frame.status.Visible() || !strings.Contains(s.frame.status.Text, "没有保存") {
+		t.Errorf("status %q", s.frame.status.Text)
 	}
 
 	// Fixed, it saves: three findings, the empty row left out.
@@ -228,7 +226,7 @@ func TestInspectionInvalidRowShowsItsErrorAndSavesNothing(t *testing.T) {
 	s.Save()
 	ins := inspectionsOf(t, env)
 	if len(ins) != 1 || len(ins[0].Findings) != 3 {
-		t.Fatalf("after fixing: %d inspections (status %q)", len(ins), s.status.Text)
+		t.Fatalf("after fixing: %d inspections (status %q)", len(ins), s.frame.status.Text)
 	}
 }
 
@@ -267,7 +265,7 @@ func TestInspectionEditAndDelete(t *testing.T) {
 		descs = append(descs, fd.Description)
 	}
 	if !slices.Equal(descs, []string{"问题乙", "问题丙"}) {
-		t.Fatalf("after editing the findings are %v (status %q)", descs, s.status.Text)
+		t.Fatalf("after editing the findings are %v (status %q)", descs, s.frame.status.Text)
 	}
 
 	s.deleteBtn.OnTapped()
@@ -418,19 +416,9 @@ func BenchmarkFindingsSearch100000(b *testing.B) {
 // findingsBenchEnv is a data file with n findings from n/1000 inspections spread over two years.
 func findingsBenchEnv(b *testing.B, n int) *Env {
 	b.Helper()
-	a := test.NewTempApp(b)
-	st, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	ctx := context.Background()
-	today := data.Today()
-	m := data.Member{Name: "张三", Ethnicity: "汉族", IDNumber: data.IDNumberWithCheck("13020319850312001"),
-		Category: data.CategoryFull, JoinDate: data.NewDate(2008, 7, 1), FullDate: data.NewDate(2009, 7, 1)}
-	if err := st.CreateMember(ctx, &m); err != nil {
-		b.Fatal(err)
-	}
+	env := newBenchEnv(b)
+	st, ctx, today := env.Store, context.Background(), env.Today()
+	m := addTestMember(b, env, "张三", 1, 0, 0)
 	const perInspection = 1000
 	for k := 0; k < n/perInspection; k++ {
 		date := today.AddDays(-7 * k)
@@ -447,7 +435,7 @@ func findingsBenchEnv(b *testing.B, n int) *Env {
 			b.Fatal(err)
 		}
 	}
-	return &Env{App: a, Store: st, Today: func() data.Date { return today }}
+	return env
 }
 
 // TestInspectionShortcuts: Ctrl+N, Ctrl+F and Ctrl+S reach 督查记录 through the main menu, also
@@ -477,6 +465,6 @@ func TestInspectionShortcuts(t *testing.T) {
 	typeInto(t, s.form.rows[0].responsible, "李四")
 	pressShortcut(env.Win, ctrl(fyne.KeyS))
 	if ins := inspectionsOf(t, env); len(ins) != 1 || len(ins[0].Findings) != 1 {
-		t.Fatalf("Ctrl+S saved %d inspections (status %q)", len(ins), s.status.Text)
+		t.Fatalf("Ctrl+S saved %d inspections (status %q)", len(ins), s.frame.status.Text)
 	}
 }

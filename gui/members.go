@@ -41,13 +41,13 @@ type MembersScreen struct {
 	// OnExport, when set, is called by the 导出花名册 button (the main window opens 报表).
 	OnExport func()
 
-	all       []data.Member // every member, also those who left, in pinyin order of names
+	listPane[data.Member] // all: every member, also those who left, in pinyin order of names
+
 	rows      [][listColumnCount]string
 	groupRank []int // position of each member in 党小组/班组 order
 	index     *data.MemberIndex
 	groups    []data.Group
 	teams     []data.Team
-	visible   []int // indices into all, as listed
 
 	search      *Entry
 	groupSel    *widget.Select
@@ -58,9 +58,6 @@ type MembersScreen struct {
 	includeLeft *widget.Check
 	sortSel     *widget.Select
 	count       *widget.Label
-	list        *widget.List
-	selectedID  int64
-	selecting   bool // the list selection is being changed by the program
 
 	form      *MemberForm
 	right     *fyne.Container // the form with its title, status line and buttons
@@ -98,15 +95,21 @@ func NewMembersScreen(env *Env) *MembersScreen {
 	s.sortSel.SetSelectedIndex(0)
 	s.count = widget.NewLabel("")
 
-	s.list = widget.NewList(
-		func() int { return len(s.visible) },
-		func() fyne.CanvasObject { return newMemberRow(false) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(s.visible) {
-				setMemberRow(o, &s.rows[s.visible[id]])
+	s.listPane.init(env, listSpec[data.Member]{
+		ID:     func(m *data.Member) int64 { return m.ID },
+		NewRow: func() fyne.CanvasObject { return newMemberRow(false) },
+		SetRow: func(o fyne.CanvasObject, i int) { setMemberRow(o, &s.rows[i]) },
+		Dirty:  func() bool { return s.form.Dirty() },
+		What: func() string {
+			who := strings.TrimSpace(s.form.name.Text)
+			if who == "" {
+				who = "新党员"
 			}
-		})
-	s.list.OnSelected = s.listSelected
+			return "“" + who + "”"
+		},
+		Show:   func(m data.Member) { s.showForm(m, true) },
+		Unhide: s.unhide,
+	})
 
 	s.form = NewMemberForm(env.Today)
 	s.form.OnSubmit = s.Save
@@ -265,10 +268,8 @@ func (s *MembersScreen) refilter() {
 	if s.sortSel.Selected == sortByGroup {
 		slices.SortFunc(vis, func(a, b int) int { return s.groupRank[a] - s.groupRank[b] })
 	}
-	s.visible = vis
 	s.count.SetText(fmt.Sprintf("共 %d 人", len(vis)))
-	s.syncSelection()
-	s.list.Refresh()
+	s.setVisible(vis)
 	s.list.ScrollToTop() // a new search shows its best matches, not the member in the form
 }
 
@@ -283,63 +284,6 @@ func orgFilter(sel *widget.Select, n int, id func(int) int64) int64 {
 	return 0
 }
 
-// syncSelection highlights the member shown in the form, if listed.
-func (s *MembersScreen) syncSelection() {
-	s.selecting = true
-	defer func() { s.selecting = false }()
-	if row := s.rowOf(s.selectedID); row >= 0 {
-		s.list.Select(row)
-		return
-	}
-	s.list.UnselectAll()
-}
-
-func (s *MembersScreen) rowOf(id int64) int {
-	if id == 0 {
-		return -1
-	}
-	for row, i := range s.visible {
-		if s.all[i].ID == id {
-			return row
-		}
-	}
-	return -1
-}
-
-func (s *MembersScreen) listSelected(row widget.ListItemID) {
-	if s.selecting || row >= len(s.visible) {
-		return
-	}
-	m := s.all[s.visible[row]]
-	if m.ID == s.selectedID {
-		return
-	}
-	s.confirmDiscard(func() { s.showForm(m, true) }, s.syncSelection)
-}
-
-// confirmDiscard runs next at once when the form has no unsaved changes, else after the user agreed
-// to drop them; back runs when the user chose to keep editing.
-func (s *MembersScreen) confirmDiscard(next, back func()) {
-	if !s.form.Dirty() {
-		next()
-		return
-	}
-	who := strings.TrimSpace(s.form.name.Text)
-	if who == "" {
-		who = "新党员"
-	}
-	d := dialog.NewConfirm("放弃修改？", fmt.Sprintf("“%s”的修改还没有保存。\n放弃这些修改吗？", who), func(ok bool) {
-		if ok {
-			next()
-		} else if back != nil {
-			back()
-		}
-	}, s.env.Win)
-	d.SetConfirmText("放弃修改")
-	d.SetDismissText("继续编辑")
-	d.Show()
-}
-
 // showForm puts m into the form (a zero m: a new member).
 func (s *MembersScreen) showForm(m data.Member, saved bool) {
 	if m.ID == 0 {
@@ -349,7 +293,7 @@ func (s *MembersScreen) showForm(m data.Member, saved bool) {
 		s.form.Set(m)
 		s.formTitle.SetText(m.Name)
 	}
-	s.selectedID = m.ID
+	s.selected = m.ID
 	if s.deleteBtn != nil {
 		if m.ID == 0 {
 			s.deleteBtn.Disable()
@@ -386,15 +330,10 @@ func (s *MembersScreen) setStatus(msg string, isErr bool) {
 // Select shows member id in the form and selects it in the list (clearing filters that hide it);
 // unsaved changes are asked about first.
 func (s *MembersScreen) Select(id int64) {
-	i := slices.IndexFunc(s.all, func(m data.Member) bool { return m.ID == id })
-	if i < 0 || id == s.selectedID {
-		return
-	}
-	m := s.all[i]
-	s.confirmDiscard(func() {
+	s.open(id, func(m data.Member) {
 		s.reveal(id)
 		s.showForm(m, false)
-	}, nil)
+	})
 }
 
 // New clears the form for a new member (Ctrl+N).
@@ -433,7 +372,7 @@ func (s *MembersScreen) Save() {
 	if saved, err := s.env.Store.Member(ctx, m.ID); err == nil {
 		m = saved
 	}
-	s.selectedID = m.ID
+	s.selected = m.ID
 	s.Reload()
 	s.reveal(m.ID)
 	s.showForm(m, true)
@@ -443,22 +382,16 @@ func (s *MembersScreen) Save() {
 	}
 }
 
-// reveal makes sure member id is listed (clearing search and filters that hide it) and scrolled to.
-func (s *MembersScreen) reveal(id int64) {
-	s.selectedID = id
-	if s.rowOf(id) < 0 {
-		s.search.SetText("")
-		s.groupSel.SetSelectedIndex(0)
-		s.teamSel.SetSelectedIndex(0)
-		s.categorySel.SetSelectedIndex(0)
-		s.keyPostOnly.SetChecked(false)
-		s.supOnly.SetChecked(false)
-		if i := slices.IndexFunc(s.all, func(m data.Member) bool { return m.ID == id }); i >= 0 && s.all[i].RollStatus != data.RollIn {
-			s.includeLeft.SetChecked(true)
-		}
-	}
-	if row := s.rowOf(id); row >= 0 {
-		s.list.ScrollTo(row)
+// unhide clears the search and filters that hide member id (each change refilters).
+func (s *MembersScreen) unhide(id int64) {
+	s.search.SetText("")
+	s.groupSel.SetSelectedIndex(0)
+	s.teamSel.SetSelectedIndex(0)
+	s.categorySel.SetSelectedIndex(0)
+	s.keyPostOnly.SetChecked(false)
+	s.supOnly.SetChecked(false)
+	if m, ok := s.byID(id); ok && m.RollStatus != data.RollIn {
+		s.includeLeft.SetChecked(true)
 	}
 }
 

@@ -96,9 +96,9 @@ func TestMembersScreenTypeSaveAndSearch(t *testing.T) {
 	if *changed != 1 {
 		t.Errorf("Changed called %d times, want 1", *changed)
 	}
-	if s.count.Text != "共 1 人" || s.selectedID != m.ID || s.form.Loaded().ID != m.ID || s.form.Dirty() {
+	if s.count.Text != "共 1 人" || s.selected != m.ID || s.form.Loaded().ID != m.ID || s.form.Dirty() {
 		t.Errorf("after saving: count %q, selected %d, form member %d (dirty %v); want 共 1 人 and %d",
-			s.count.Text, s.selectedID, s.form.Loaded().ID, s.form.Dirty(), m.ID)
+			s.count.Text, s.selected, s.form.Loaded().ID, s.form.Dirty(), m.ID)
 	}
 
 	addTestMember(t, env, "李四", 2, 0, 0)
@@ -371,8 +371,8 @@ func TestMembersScreenAsksBeforeDroppingEdits(t *testing.T) {
 		t.Fatalf("switching members with unsaved edits should ask, dialog says %q", dialogTexts(env.Win))
 	}
 	tapDialogButton(t, env.Win, "继续编辑")
-	if s.form.name.Text != "王五" || s.form.job.Text != "采煤机司机" || s.rowOf(s.selectedID) != 0 {
-		t.Fatalf("继续编辑 should keep the edits and the selection: %q %q row %d", s.form.name.Text, s.form.job.Text, s.rowOf(s.selectedID))
+	if s.form.name.Text != "王五" || s.form.job.Text != "采煤机司机" || s.rowOf(s.selected) != 0 {
+		t.Fatalf("继续编辑 should keep the edits and the selection: %q %q row %d", s.form.name.Text, s.form.job.Text, s.rowOf(s.selected))
 	}
 	s.list.Select(1)
 	tapDialogButton(t, env.Win, "放弃修改")

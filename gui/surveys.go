@@ -43,13 +43,9 @@ func rateText(q data.SurveyQuestion) string {
 type SurveysScreen struct {
 	env *Env
 
-	all       []data.Survey
-	visible   []int
-	catSel    *widget.Select
-	count     *widget.Label
-	list      *widget.List
-	selected  int64
-	selecting bool
+	listPane[data.Survey]
+	catSel *widget.Select
+	count  *widget.Label
 
 	fields    Fields
 	loaded    data.Survey
@@ -86,17 +82,18 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
 	s.catSel.SetSelectedIndex(0)
 	s.count = widget.NewLabel("")
-	s.list = widget.NewList(
-		func() int { return len(s.visible) },
-		func() fyne.CanvasObject { return surveyColumns.row(false) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(s.visible) {
-				sv := s.all[s.visible[id]]
-				o2 := sv.Overall()
-				surveyColumns.set(o, []string{sv.Period.Label, sv.Category, strconv.Itoa(o2.Total()), rateText(o2)}, nil)
-			}
-		})
-	s.list.OnSelected = s.listSelected
+	s.listPane.init(env, listSpec[data.Survey]{
+		ID:     func(sv *data.Survey) int64 { return sv.ID },
+		NewRow: func() fyne.CanvasObject { return surveyColumns.row(false) },
+		SetRow: func(o fyne.CanvasObject, i int) {
+			sv := &s.all[i]
+			o2 := sv.Overall()
+			surveyColumns.set(o, []string{sv.Period.Label, sv.Category, strconv.Itoa(o2.Total()), rateText(o2)}, nil)
+		},
+		Dirty: func() bool { return s.dirty },
+		What:  func() string { return "这次调查" },
+		Show:  func(sv data.Survey) { s.show(sv, false) },
+	})
 
 	// Period: a month or a quarter among the last two years, or any span of days.
 	today := env.Today()
@@ -183,31 +180,8 @@ func (s *SurveysScreen) refilter() {
 			vis = append(vis, i)
 		}
 	}
-	s.visible = vis
 	s.count.SetText(fmt.Sprintf("共 %d 次调查", len(vis)))
-	s.syncSelection()
-	s.list.Refresh()
-}
-
-func (s *SurveysScreen) syncSelection() {
-	row := slices.IndexFunc(s.visible, func(i int) bool { return s.selected != 0 && s.all[i].ID == s.selected })
-	syncList(s.list, row, &s.selecting)
-}
-
-func (s *SurveysScreen) listSelected(row widget.ListItemID) {
-	if s.selecting || row >= len(s.visible) {
-		return
-	}
-	sv := s.all[s.visible[row]]
-	s.confirmDiscard(func() { s.show(sv, false) }, s.syncSelection)
-}
-
-func (s *SurveysScreen) confirmDiscard(next, back func()) {
-	if !s.dirty {
-		next()
-		return
-	}
-	askDiscard(s.env, "这次调查", next, back)
+	s.setVisible(vis)
 }
 
 func (s *SurveysScreen) show(sv data.Survey, keepStatus bool) {

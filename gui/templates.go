@@ -23,11 +23,8 @@ var templateColumns = columns{{"评分表", 1, ""}, {"适用类别", 0, "宿舍"
 type TemplatesScreen struct {
 	env *Env
 
-	all       []data.Template
-	list      *widget.List
-	count     *widget.Label
-	selected  int64
-	selecting bool
+	listPane[data.Template] // lists every template
+	count                   *widget.Label
 
 	fields   Fields
 	loaded   data.Template
@@ -63,16 +60,17 @@ type templateRow struct {
 func NewTemplatesScreen(env *Env) *TemplatesScreen {
 	s := &TemplatesScreen{env: env}
 	s.count = widget.NewLabel("")
-	s.list = widget.NewList(
-		func() int { return len(s.all) },
-		func() fyne.CanvasObject { return templateColumns.row(false) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(s.all) {
-				t := s.all[id]
-				templateColumns.set(o, []string{t.Name, t.Category, fmt.Sprint(len(t.Items)), data.FormatScore(t.Total)}, nil)
-			}
-		})
-	s.list.OnSelected = s.listSelected
+	s.listPane.init(env, listSpec[data.Template]{
+		ID:     func(t *data.Template) int64 { return t.ID },
+		NewRow: func() fyne.CanvasObject { return templateColumns.row(false) },
+		SetRow: func(o fyne.CanvasObject, i int) {
+			t := &s.all[i]
+			templateColumns.set(o, []string{t.Name, t.Category, fmt.Sprint(len(t.Items)), data.FormatScore(t.Total)}, nil)
+		},
+		Dirty: func() bool { return s.dirty },
+		What:  func() string { return "这张评分表" },
+		Show:  func(t data.Template) { s.show(t, false) },
+	})
 
 	s.name = NewEntry()
 	s.name.SetPlaceHolder("如 食堂卫生检查评分表")
@@ -135,29 +133,11 @@ func (s *TemplatesScreen) Reload() {
 	s.count.SetText(fmt.Sprintf("共 %d 张", len(all)))
 	s.excellent.SetText(data.FormatScore(th.Excellent))
 	s.pass.SetText(data.FormatScore(th.Pass))
-	s.syncSelection()
-	s.list.Refresh()
-}
-
-func (s *TemplatesScreen) syncSelection() {
-	row := slices.IndexFunc(s.all, func(t data.Template) bool { return s.selected != 0 && t.ID == s.selected })
-	syncList(s.list, row, &s.selecting)
-}
-
-func (s *TemplatesScreen) listSelected(row widget.ListItemID) {
-	if s.selecting || row >= len(s.all) {
-		return
+	vis := s.visible[:0]
+	for i := range all {
+		vis = append(vis, i)
 	}
-	t := s.all[row]
-	s.confirmDiscard(func() { s.show(t, false) }, s.syncSelection)
-}
-
-func (s *TemplatesScreen) confirmDiscard(next, back func()) {
-	if !s.dirty {
-		next()
-		return
-	}
-	askDiscard(s.env, "这张评分表", next, back)
+	s.setVisible(vis)
 }
 
 func (s *TemplatesScreen) show(t data.Template, keepStatus bool) {

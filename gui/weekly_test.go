@@ -15,7 +15,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 // tileValue is the big number shown over caption under o ("" when there is none).
@@ -249,14 +248,8 @@ func BenchmarkWeeklyReload5000(b *testing.B) {
 // the states, and a state change is one transaction per finding.
 func benchFindingsEnv(b *testing.B, n int) *Env {
 	b.Helper()
-	a := test.NewTempApp(b)
-	st, err := sqlite.Open(filepath.Join(b.TempDir(), "bench.db"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	ctx := context.Background()
-	today := data.Today()
+	env := newBenchEnv(b)
+	st, ctx, today := env.Store, context.Background(), env.Today()
 	if err := st.SaveBranch(ctx, &data.Branch{Name: "综采一队党支部", Committee: "某矿党委"}); err != nil {
 		b.Fatal(err)
 	}
@@ -268,11 +261,7 @@ func benchFindingsEnv(b *testing.B, n int) *Env {
 		}
 		teams = append(teams, tm)
 	}
-	m := data.Member{Name: "王督查", Ethnicity: "汉族", IDNumber: data.IDNumberWithCheck("13020319850312001"),
-		Category: data.CategoryFull, JoinDate: data.NewDate(2008, 7, 1), FullDate: data.NewDate(2009, 7, 1)}
-	if err := st.CreateMember(ctx, &m); err != nil {
-		b.Fatal(err)
-	}
+	m := addTestMember(b, env, "王督查", 1, 0, 0)
 	const perVisit = 20
 	for v := 0; v < n/perVisit; v++ {
 		found := today.AddDays(-365 + v*365*perVisit/n)
@@ -288,5 +277,6 @@ func benchFindingsEnv(b *testing.B, n int) *Env {
 			b.Fatal(err)
 		}
 	}
-	return &Env{App: a, Win: test.NewWindow(nil), Store: st, Today: func() data.Date { return today }}
+	env.Win = test.NewWindow(nil)
+	return env
 }

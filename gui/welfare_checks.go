@@ -70,17 +70,6 @@ func (f *recordFrame) Status() string {
 	return f.status.Text
 }
 
-// syncList selects the row of the record shown (row < 0: none) without reacting to it.
-func syncList(l *widget.List, row int, selecting *bool) {
-	*selecting = true
-	defer func() { *selecting = false }()
-	if row >= 0 {
-		l.Select(row)
-		return
-	}
-	l.UnselectAll()
-}
-
 // parseScore reads a score or points value as typed (full-width digits too): 8, 7.5, ８.５.
 func parseScore(s string) (float64, bool) {
 	v, err := strconv.ParseFloat(strings.ReplaceAll(data.NormalizeText(s), " ", ""), 64)
@@ -119,20 +108,17 @@ type ChecksScreen struct {
 	// OnShowFinding, when set, opens a finding created from a deduction in 问题整改.
 	OnShowFinding func(id int64)
 
-	all        []data.Check // newest first
+	listPane[data.Check] // all: newest first
+
 	scores     []data.CheckScore
 	facilities []data.Facility
 	templates  []data.Template
 	th         data.GradeThresholds
-	visible    []int
 
-	period    *periodFilter
-	catSel    *widget.Select
-	facSel    *widget.Select
-	count     *widget.Label
-	list      *widget.List
-	selected  int64
-	selecting bool
+	period *periodFilter
+	catSel *widget.Select
+	facSel *widget.Select
+	count  *widget.Label
 
 	form      *CheckForm
 	frame     *recordFrame
@@ -150,15 +136,14 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 	s.facSel = NewSelect([]string{allFacilities}, func(string) { s.refilter() })
 	s.facSel.SetSelectedIndex(0)
 	s.count = widget.NewLabel("")
-	s.list = widget.NewList(
-		func() int { return len(s.visible) },
-		func() fyne.CanvasObject { return checkColumns.row(false) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(s.visible) {
-				s.setRow(o, s.visible[id])
-			}
-		})
-	s.list.OnSelected = s.listSelected
+	s.listPane.init(env, listSpec[data.Check]{
+		ID:     func(c *data.Check) int64 { return c.ID },
+		NewRow: func() fyne.CanvasObject { return checkColumns.row(false) },
+		SetRow: s.setRow,
+		Dirty:  func() bool { return s.form.Dirty() },
+		What:   func() string { return "这次检查" },
+		Show:   func(c data.Check) { s.showForm(c, false) },
+	})
 
 	s.form = NewCheckForm(env)
 	s.form.OnChanged = func() { s.frame.setStatus("", false) }
@@ -234,14 +219,6 @@ func (s *ChecksScreen) Reload() {
 	}
 }
 
-func (s *ChecksScreen) byID(id int64) (data.Check, bool) {
-	i := slices.IndexFunc(s.all, func(c data.Check) bool { return c.ID == id })
-	if i < 0 {
-		return data.Check{}, false
-	}
-	return s.all[i], true
-}
-
 func (s *ChecksScreen) refilter() {
 	if s.list == nil {
 		return
@@ -265,10 +242,8 @@ func (s *ChecksScreen) refilter() {
 			vis = append(vis, i)
 		}
 	}
-	s.visible = vis
 	s.count.SetText(fmt.Sprintf("共 %d 次检查", len(vis)))
-	s.syncSelection()
-	s.list.Refresh()
+	s.setVisible(vis)
 }
 
 func (s *ChecksScreen) setRow(o fyne.CanvasObject, i int) {
@@ -283,35 +258,6 @@ func (s *ChecksScreen) setRow(o fyne.CanvasObject, i int) {
 	}
 	checkColumns.set(o, []string{c.Date.String(), c.FacilityName, c.TemplateName,
 		fmt.Sprintf("%.1f", sc.Standard), sc.Grade, key}, imp)
-}
-
-func (s *ChecksScreen) syncSelection() {
-	row := -1
-	for r, i := range s.visible {
-		if s.selected != 0 && s.all[i].ID == s.selected {
-			row = r
-		}
-	}
-	syncList(s.list, row, &s.selecting)
-}
-
-func (s *ChecksScreen) listSelected(row widget.ListItemID) {
-	if s.selecting || row >= len(s.visible) {
-		return
-	}
-	c := s.all[s.visible[row]]
-	if c.ID == s.selected {
-		return
-	}
-	s.confirmDiscard(func() { s.showForm(c, false) }, s.syncSelection)
-}
-
-func (s *ChecksScreen) confirmDiscard(next, back func()) {
-	if !s.form.Dirty() {
-		next()
-		return
-	}
-	askDiscard(s.env, "这次检查", next, back)
 }
 
 func (s *ChecksScreen) showForm(c data.Check, keepStatus bool) {
@@ -333,9 +279,7 @@ func (s *ChecksScreen) showForm(c data.Check, keepStatus bool) {
 
 // Select shows check id.
 func (s *ChecksScreen) Select(id int64) {
-	if c, ok := s.byID(id); ok && id != s.selected {
-		s.confirmDiscard(func() { s.showForm(c, false) }, nil)
-	}
+	s.open(id, func(c data.Check) { s.showForm(c, false) })
 }
 
 // New starts a new check (Ctrl+N): today, every item at full marks once a facility is chosen.

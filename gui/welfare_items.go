@@ -32,17 +32,14 @@ var welfareColumns = columns{{"事项", 1, ""}, {"类别", 0, "宿舍"}, {"承�
 type WelfareItemsScreen struct {
 	env *Env
 
-	all       []data.WelfareItem
-	visible   []int
-	today     data.Date
-	period    *periodFilter
-	stateSel  *widget.Select
-	catSel    *widget.Select
-	overdue   *widget.Check
-	count     *widget.Label
-	list      *widget.List
-	selected  int64
-	selecting bool
+	listPane[data.WelfareItem] // all: newest first
+
+	today    data.Date
+	period   *periodFilter
+	stateSel *widget.Select
+	catSel   *widget.Select
+	overdue  *widget.Check
+	count    *widget.Label
 
 	fields   Fields
 	loaded   data.WelfareItem
@@ -76,15 +73,14 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	s.catSel.SetSelectedIndex(0)
 	s.overdue = widget.NewCheck("只看逾期", func(bool) { s.refilter() })
 	s.count = widget.NewLabel("")
-	s.list = widget.NewList(
-		func() int { return len(s.visible) },
-		func() fyne.CanvasObject { return welfareColumns.row(false) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(s.visible) {
-				s.setRow(o, &s.all[s.visible[id]])
-			}
-		})
-	s.list.OnSelected = s.listSelected
+	s.listPane.init(env, listSpec[data.WelfareItem]{
+		ID:     func(w *data.WelfareItem) int64 { return w.ID },
+		NewRow: func() fyne.CanvasObject { return welfareColumns.row(false) },
+		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
+		Dirty:  func() bool { return s.dirty },
+		What:   func() string { return "这件事项" },
+		Show:   func(w data.WelfareItem) { s.show(w, false) },
+	})
 
 	fs := &s.fields
 	s.title = newTextArea(2)
@@ -188,10 +184,8 @@ func (s *WelfareItemsScreen) refilter() {
 			vis = append(vis, i)
 		}
 	}
-	s.visible = vis
 	s.count.SetText(fmt.Sprintf("共 %d 件", len(vis)))
-	s.syncSelection()
-	s.list.Refresh()
+	s.setVisible(vis)
 }
 
 func (s *WelfareItemsScreen) setRow(o fyne.CanvasObject, w *data.WelfareItem) {
@@ -204,27 +198,6 @@ func (s *WelfareItemsScreen) setRow(o fyne.CanvasObject, w *data.WelfareItem) {
 		imp[4] = widget.SuccessImportance
 	}
 	welfareColumns.set(o, []string{w.Title, w.Category, w.Handler, planned, w.State}, imp)
-}
-
-func (s *WelfareItemsScreen) syncSelection() {
-	row := slices.IndexFunc(s.visible, func(i int) bool { return s.selected != 0 && s.all[i].ID == s.selected })
-	syncList(s.list, row, &s.selecting)
-}
-
-func (s *WelfareItemsScreen) listSelected(row widget.ListItemID) {
-	if s.selecting || row >= len(s.visible) {
-		return
-	}
-	w := s.all[s.visible[row]]
-	s.confirmDiscard(func() { s.show(w, false) }, s.syncSelection)
-}
-
-func (s *WelfareItemsScreen) confirmDiscard(next, back func()) {
-	if !s.dirty {
-		next()
-		return
-	}
-	askDiscard(s.env, "这件事项", next, back)
 }
 
 func selectedOr(sel *widget.Select, none string) string {
@@ -299,18 +272,7 @@ func (s *WelfareItemsScreen) showState() {
 		return
 	}
 	for _, t := range data.NextWelfareStates(w.State) {
-		tr := t
-		b := widget.NewButton(t.Action, func() { s.move(tr) })
-		switch {
-		case t.To == data.WelfareDone:
-			b.Importance = widget.HighImportance
-			b.Icon = theme.ConfirmIcon()
-		case t.NeedsReason:
-			b.Icon = theme.ContentUndoIcon()
-		default:
-			b.Icon = theme.MediaPlayIcon()
-		}
-		s.actions.Add(b)
+		s.actions.Add(moveButton(t, data.WelfareDone, func() { s.move(t) }))
 	}
 }
 
