@@ -219,7 +219,7 @@ func (s *BackupScreen) Restore(path string) {
 		return
 	}
 	var savedAs string
-	RunWithProgress(win, "正在从备份恢复", func(ctx context.Context, _ Progress) error {
+	RunToEnd(win, "正在从备份恢复", func(ctx context.Context, _ Progress) error {
 		var err error
 		savedAs, err = restore(ctx, path)
 		return err

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -297,4 +298,27 @@ func TestEscapeWithoutDialog(t *testing.T) {
 	if !strings.Contains(dialogTexts(env2.Win), "欢迎使用支部台账") {
 		t.Errorf("Esc closed the welcome dialog, which has no cancel button; top shows %q", dialogTexts(env2.Win))
 	}
+}
+
+// Work that must run to its end (a restore) shows no 取消, and Esc does not stop it.
+func TestRunToEndIgnoresEscape(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	HandleEscape(env.Win)
+	c := env.Win.Canvas()
+	release, finished := make(chan struct{}), make(chan error, 1)
+	var cancelled atomic.Bool
+	RunToEnd(env.Win, "正在从备份恢复", func(ctx context.Context, _ Progress) error {
+		<-release
+		cancelled.Store(ctx.Err() != nil)
+		return nil
+	}, func(err error) { finished <- err })
+	if strings.Contains(dialogTexts(env.Win), "取消") {
+		t.Errorf("the dialog offers 取消: %q", dialogTexts(env.Win))
+	}
+	pressEscape(env.Win)
+	close(release)
+	if err := <-finished; err != nil || cancelled.Load() {
+		t.Errorf("finished %v, cancelled %v", err, cancelled.Load())
+	}
+	waitFor(t, "the progress dialog to close", func() bool { return c.Overlays().Top() == nil })
 }

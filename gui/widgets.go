@@ -362,13 +362,27 @@ type Progress func(done, total int)
 // goroutine, finished(err) runs; with a nil finished, an error other than cancellation is shown
 // with ShowError. Call it from the UI goroutine.
 func RunWithProgress(win fyne.Window, title string, work func(ctx context.Context, progress Progress) error, finished func(err error)) {
+	runWithProgress(win, title, true, work, finished)
+}
+
+// RunToEnd is RunWithProgress for work that must not stop half-way (restoring a backup): the
+// dialog has no 取消, so neither a click nor Esc suggests it could be cancelled.
+func RunToEnd(win fyne.Window, title string, work func(ctx context.Context, progress Progress) error, finished func(err error)) {
+	runWithProgress(win, title, false, work, finished)
+}
+
+func runWithProgress(win fyne.Window, title string, cancellable bool, work func(ctx context.Context, progress Progress) error, finished func(err error)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	status := widget.NewLabel("请稍候……")
 	bar := widget.NewProgressBar()
 	busy := widget.NewProgressBarInfinite()
 	bar.Hide()
 	cancelBtn := widget.NewButtonWithIcon("取消", theme.CancelIcon(), nil)
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(status, busy, bar, container.NewCenter(cancelBtn)), win)
+	box := container.NewVBox(status, busy, bar, container.NewCenter(cancelBtn))
+	if !cancellable {
+		cancelBtn.Hide()
+	}
+	d := dialog.NewCustomWithoutButtons(title, box, win)
 	cancelBtn.OnTapped = func() {
 		cancel()
 		cancelBtn.Disable()
