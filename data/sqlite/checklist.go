@@ -447,7 +447,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 			= (?, ?, ?, ?, ?, ?) WHERE id = ?`, c.FacilityID, nullID(c.TemplateID), c.TemplateName, c.Date.String(), c.Checker, stamp, c.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM check_item WHERE check_id = ?`, c.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM check_item WHERE check_id = ? AND sort > ?`, c.ID, len(c.Items)); err != nil {
 			return err
 		}
 	}
@@ -455,9 +455,14 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 	if c.UpdatedAt, err = parseStamp(stamp); err != nil {
 		return err
 	}
+	// Items are updated in place (same row ids), so what refers to an item — a binned finding's
+	// link — still finds it after the check is edited.
 	for i, it := range c.Items {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO check_item (check_id, sort, seq, name, standard, points, key_item, optional, score, na, reason, finding_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, i+1, it.Seq, it.Name, it.Standard, it.Points, bit(it.Key), bit(it.Optional),
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (check_id, sort) DO UPDATE SET (seq, name, standard, points, key_item, optional, score, na, reason, finding_id) =
+			(excluded.seq, excluded.name, excluded.standard, excluded.points, excluded.key_item, excluded.optional, excluded.score, excluded.na, excluded.reason, excluded.finding_id)`,
+			c.ID, i+1, it.Seq, it.Name, it.Standard, it.Points, bit(it.Key), bit(it.Optional),
 			it.Score, bit(it.NA), it.Reason, nullID(it.FindingID)); err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -371,5 +372,52 @@ func TestGradeThresholds(t *testing.T) {
 	}
 	if ops, _ := fx.db.OpLog(ctx, data.OpFilter{Entity: data.EntGrades}); len(ops) != 1 || !strings.Contains(ops[0].Detail, "优秀分数线：90 → 92.5") {
 		t.Errorf("log %+v", ops)
+	}
+}
+
+// Editing a check keeps its items' rows, so a finding in the 回收站 restores with its item link.
+func TestCheckEditKeepsItemRows(t *testing.T) {
+	fx, canteen, tpl := checkFixture(t)
+	c := data.NewCheck(canteen, tpl, day(10), "王建国")
+	c.Items[0].Score, c.Items[0].Reason = 5, "晚餐留样不足125克"
+	if err := fx.db.SaveCheck(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	f := data.FindingFromDeduction(c, c.Items[0], canteen, day(23))
+	if err := fx.db.CreateCheckFinding(ctx, &f, 0); err != nil {
+		t.Fatal(err)
+	}
+	ids := func() []int64 {
+		rows, err := fx.db.db.Query(`SELECT id FROM check_item WHERE check_id = ? ORDER BY sort`, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []int64
+		for rows.Next() {
+			var id int64
+			rows.Scan(&id)
+			out = append(out, id)
+		}
+		return out
+	}
+	before := ids()
+	if err := fx.db.DeleteFinding(ctx, f.ID); err != nil {
+		t.Fatal(err)
+	}
+	c, _ = fx.db.Check(ctx, c.ID)
+	c.Items[1].Score, c.Items[1].Reason = 9, "一人健康证将到期"
+	if err := fx.db.SaveCheck(ctx, &c); err != nil {
+		t.Fatal(err)
+	}
+	if after := ids(); !slices.Equal(before, after) {
+		t.Fatalf("item rows changed: %v → %v", before, after)
+	}
+	bin, _ := fx.db.RecycleBin(ctx)
+	if err := fx.db.RestoreFromBin(ctx, bin[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := fx.db.Check(ctx, c.ID); got.Items[0].FindingID != f.ID {
+		t.Fatalf("restored finding lost its item link: %+v", got.Items[0])
 	}
 }
