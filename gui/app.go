@@ -451,11 +451,12 @@ func (w *MainWindow) showBranchSetup() {
 	d.Show()
 }
 
-// loadDemo fills the new data file with the demo branch, off the UI goroutine; done (for tests)
+// loadDemo fills the new data file with the demo branch, off the UI goroutine and without a 取消
+// (a demo stopped half-way could not be loaded again); done (for tests)
 // runs at the end.
 func (w *MainWindow) loadDemo(done func()) {
 	today := w.env.Today()
-	RunWithProgress(w.env.Win, "正在生成演示数据", func(ctx context.Context, _ Progress) error {
+	RunToEnd(w.env.Win, "正在生成演示数据", func(ctx context.Context, _ Progress) error {
 		return demo.Load(ctx, w.env.Store, demo.Generate(int64(today.Year*10000+int(today.Month)*100+today.Day), demoMembers, today))
 	}, func(err error) {
 		if done != nil {
