@@ -75,7 +75,11 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 	s.fileList.OnSelected = func(i widget.ListItemID) { s.selected = i; s.refreshButtons() }
 	s.fileList.OnUnselected = func(widget.ListItemID) { s.selected = -1; s.refreshButtons() }
 	s.addBtn = widget.NewButtonWithIcon("添加数据包…", theme.ContentAddIcon(), func() {
-		askOpenFile(env, "选择上报数据包", []string{data.PackageExt}, s.AddFile)
+		askOpenFiles(env, "选择上报数据包（可多选）", []string{data.PackageExt}, func(paths []string) {
+			for _, p := range paths {
+				s.AddFile(p)
+			}
+		})
 	})
 	s.removeBtn = widget.NewButtonWithIcon("移除", theme.ContentRemoveIcon(), func() {
 		if s.selected >= 0 && s.selected < len(s.files) {

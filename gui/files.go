@@ -209,3 +209,16 @@ func fileURL(path string) *url.URL {
 	}
 	return &url.URL{Scheme: "file", Path: p}
 }
+
+// openDialogPaths turns what a multiple-selection open dialog returns into paths: one string is
+// the path of the one file chosen; several are the folder followed by the names chosen in it.
+func openDialogPaths(parts []string) []string {
+	if len(parts) < 2 {
+		return parts
+	}
+	paths := make([]string, len(parts)-1)
+	for i, name := range parts[1:] {
+		paths[i] = filepath.Join(parts[0], name)
+	}
+	return paths
+}

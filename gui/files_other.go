@@ -47,6 +47,11 @@ func askOpenFile(env *Env, title string, exts []string, fn func(path string)) {
 	d.Show()
 }
 
+// askOpenFiles is askOpenFile for several files; Fyne's dialog picks one at a time.
+func askOpenFiles(env *Env, title string, exts []string, fn func(paths []string)) {
+	askOpenFile(env, title, exts, func(path string) { fn([]string{path}) })
+}
+
 // setDialogFolder makes d start in dir (when it can be listed).
 func setDialogFolder(d *dialog.FileDialog, dir string) {
 	if dir == "" {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -137,5 +138,21 @@ func TestWriteWorkbook(t *testing.T) {
 				t.Errorf("files left in the folder: %v", entries)
 			}
 		})
+	}
+}
+
+func TestOpenDialogPaths(t *testing.T) {
+	dir := filepath.Join("汇总", "十一月")
+	tests := []struct {
+		parts, want []string
+	}{
+		{nil, nil},
+		{[]string{filepath.Join(dir, "ZC01.zip")}, []string{filepath.Join(dir, "ZC01.zip")}},
+		{[]string{dir, "ZC01.zip", "JJ02.zip"}, []string{filepath.Join(dir, "ZC01.zip"), filepath.Join(dir, "JJ02.zip")}},
+	}
+	for _, tt := range tests {
+		if got := openDialogPaths(tt.parts); !slices.Equal(got, tt.want) {
+			t.Errorf("openDialogPaths(%q) = %q, want %q", tt.parts, got, tt.want)
+		}
 	}
 }

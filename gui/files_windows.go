@@ -75,6 +75,7 @@ const (
 	ofnFileMustExist    = 0x00001000
 	ofnNoReadOnlyReturn = 0x00008000
 	ofnExplorer         = 0x00080000
+	ofnAllowMultiSelect = 0x00000200
 
 	coinitApartmentThreaded = 0x2
 	coinitDisableOLE1DDE    = 0x4
@@ -91,20 +92,32 @@ var fileDialogOpen atomic.Bool
 // askOpenFile asks for an existing file with one of exts (".xlsx"); fn runs on the UI goroutine with
 // its path, and not at all when the user cancels.
 func askOpenFile(env *Env, title string, exts []string, fn func(path string)) {
-	runFileDialog(env, func(owner uintptr, dir string) (string, error) {
+	runFileDialog(env, func(owner uintptr, dir string) ([]string, error) {
 		return fileDialog(procGetOpenFileNameW, owner, title, dir, "", exts, "",
 			ofnFileMustExist|ofnPathMustExist|ofnNoChangeDir|ofnHideReadOnly|ofnExplorer)
-	}, func(path string) { chosen(env, path, fn) })
+	}, func(paths []string) { chosen(env, paths[0], fn) })
+}
+
+// askOpenFiles is askOpenFile for several files at once (Ctrl or Shift in the dialog).
+func askOpenFiles(env *Env, title string, exts []string, fn func(paths []string)) {
+	runFileDialog(env, func(owner uintptr, dir string) ([]string, error) {
+		parts, err := fileDialog(procGetOpenFileNameW, owner, title, dir, "", exts, "",
+			ofnFileMustExist|ofnPathMustExist|ofnNoChangeDir|ofnHideReadOnly|ofnExplorer|ofnAllowMultiSelect)
+		return openDialogPaths(parts), err
+	}, func(paths []string) {
+		chosen(env, paths[0], func(string) { fn(paths) })
+	})
 }
 
 // askSaveFile asks where to save a file of type ext (".xlsx"), suggesting defaultName; fn runs on the
 // UI goroutine with the path (ext added when the user left it out) after the user agreed to replace
 // an existing file, and not at all when the user cancels. No file is created or changed here.
 func askSaveFile(env *Env, title, defaultName, ext string, fn func(path string)) {
-	runFileDialog(env, func(owner uintptr, dir string) (string, error) {
+	runFileDialog(env, func(owner uintptr, dir string) ([]string, error) {
 		return fileDialog(procGetSaveFileNameW, owner, title, dir, defaultName, []string{ext}, strings.TrimPrefix(ext, "."),
 			ofnOverwritePrompt|ofnPathMustExist|ofnNoChangeDir|ofnHideReadOnly|ofnNoReadOnlyReturn|ofnExplorer)
-	}, func(path string) {
+	}, func(paths []string) {
+		path := paths[0]
 		// Windows adds ext only when no extension was typed ("报表.2026" stays) and asked about
 		// replacing the name it returned; ask again when adding ext names another existing file.
 		if p := withExt(path, ext); p != path {
@@ -116,28 +129,29 @@ func askSaveFile(env *Env, title, defaultName, ext string, fn func(path string))
 }
 
 // runFileDialog runs show on a thread of its own with the window's handle and the last folder, then
-// fn with the chosen path on the UI goroutine (not when cancelled; an error is shown).
-func runFileDialog(env *Env, show func(owner uintptr, dir string) (string, error), fn func(path string)) {
+// fn with the chosen paths on the UI goroutine (not when cancelled; an error is shown).
+func runFileDialog(env *Env, show func(owner uintptr, dir string) ([]string, error), fn func(paths []string)) {
 	if !fileDialogOpen.CompareAndSwap(false, true) {
 		return
 	}
 	owner, dir := windowHandle(env.Win), lastFolder(env)
 	onShellThread(func() {
-		path, err := show(owner, dir)
+		paths, err := show(owner, dir)
 		fileDialogOpen.Store(false)
 		fyne.Do(func() {
 			switch {
 			case err != nil:
 				ShowError(env.Win, err)
-			case path != "":
-				fn(path)
+			case len(paths) > 0:
+				fn(paths)
 			}
 		})
 	})
 }
 
-// fileDialog shows the open or save dialog (proc) and returns the chosen path, "" when cancelled.
-func fileDialog(proc *syscall.LazyProc, owner uintptr, title, dir, name string, exts []string, defExt string, flags uint32) (string, error) {
+// fileDialog shows the open or save dialog (proc) and returns what it wrote: the chosen path, or with
+// ofnAllowMultiSelect the folder followed by the names (see openDialogPaths); nothing when cancelled.
+func fileDialog(proc *syscall.LazyProc, owner uintptr, title, dir, name string, exts []string, defExt string, flags uint32) ([]string, error) {
 	label, patterns := fileFilter(exts)
 	filter := utf16.Encode([]rune(label + "\x00" + patterns + "\x00\x00")) // pairs of NUL-ended strings, then NUL
 	buf := make([]uint16, 32*1024)                                         // room for long paths
@@ -155,12 +169,24 @@ func fileDialog(proc *syscall.LazyProc, owner uintptr, title, dir, name string, 
 	}
 	ofn.structSize = uint32(unsafe.Sizeof(ofn))
 	if ok, _, _ := proc.Call(uintptr(unsafe.Pointer(&ofn))); ok != 0 {
-		return syscall.UTF16ToString(buf), nil
+		// NUL-separated strings ending in an empty one.
+		var parts []string
+		for start, i := 0, 0; i < len(buf); i++ {
+			if buf[i] != 0 {
+				continue
+			}
+			if i == start {
+				break
+			}
+			parts = append(parts, string(utf16.Decode(buf[start:i])))
+			start = i + 1
+		}
+		return parts, nil
 	}
 	if code, _, _ := procCommDlgExtendedError.Call(); code != 0 {
-		return "", data.Errorf(data.EInvalid, fmt.Sprintf("无法打开 Windows 的文件对话框（错误代码 0x%X），请重试", code))
+		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("无法打开 Windows 的文件对话框（错误代码 0x%X），请重试", code))
 	}
-	return "", nil // cancelled
+	return nil, nil // cancelled
 }
 
 // utf16Ptr is s as a NUL-ended UTF-16 string, nil for "".
