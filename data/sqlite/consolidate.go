@@ -592,32 +592,7 @@ func (db *DB) Branches(ctx context.Context) ([]data.ConsolidatedBranch, error) {
 
 // BranchMembers lists the members on the roll (在册) of branch id in roster order.
 func (db *DB) BranchMembers(ctx context.Context, id int64) ([]data.Member, error) {
-	groups, err := db.BranchGroups(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	teams, err := db.BranchTeams(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := db.db.QueryContext(ctx, selectMember+` WHERE branch_id = ? AND roll_status = ?`, id, data.RollIn)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ms []data.Member
-	for rows.Next() {
-		m, err := scanMember(rows)
-		if err != nil {
-			return nil, err
-		}
-		ms = append(ms, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	data.SortMembers(ms, groups, teams)
-	return ms, nil
+	return db.listMembers(ctx, id, []string{`roll_status = ?`}, []any{data.RollIn})
 }
 
 // BranchGroups lists the Party groups of branch id in name order.

@@ -72,7 +72,7 @@ func errNoMember(id int64) error {
 // group, team and name, in pinyin order with numbers by value, members without a group or team
 // last), which SQL cannot do.
 func (db *DB) Members(ctx context.Context, f data.MemberFilter) ([]data.Member, error) {
-	where := []string{`branch_id = (SELECT min(id) FROM branch)`}
+	var where []string
 	var args []any
 	if !f.IncludeLeft {
 		where, args = append(where, `roll_status = ?`), append(args, data.RollIn)
@@ -97,14 +97,25 @@ func (db *DB) Members(ctx context.Context, f data.MemberFilter) ([]data.Member, 
 	if f.Supervisors {
 		where = append(where, `supervisor = 1`)
 	}
-	groups, err := db.Groups(ctx)
+	branch, err := currentBranchID(ctx, db.db)
 	if err != nil {
 		return nil, err
 	}
-	teams, err := db.Teams(ctx)
+	return db.listMembers(ctx, branch, where, args)
+}
+
+// listMembers lists the members of a branch that match where (SQL conditions joined by AND, with
+// their args), in roster order (data.SortMembers).
+func (db *DB) listMembers(ctx context.Context, branch int64, where []string, args []any) ([]data.Member, error) {
+	groups, err := db.BranchGroups(ctx, branch)
 	if err != nil {
 		return nil, err
 	}
+	teams, err := db.BranchTeams(ctx, branch)
+	if err != nil {
+		return nil, err
+	}
+	where, args = append([]string{`branch_id = ?`}, where...), append([]any{branch}, args...)
 	rows, err := db.db.QueryContext(ctx, selectMember+` WHERE `+strings.Join(where, ` AND `), args...)
 	if err != nil {
 		return nil, err

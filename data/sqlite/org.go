@@ -96,25 +96,11 @@ var (
 // Groups lists the current branch's Party groups in name order (data.SortGroups: pinyin, numbers by
 // value), which SQL cannot do.
 func (db *DB) Groups(ctx context.Context) ([]data.Group, error) {
-	rows, err := db.db.QueryContext(ctx, `
-		SELECT id, branch_id, name, leader_id, area FROM party_group
-		WHERE branch_id = (SELECT min(id) FROM branch)`)
+	id, err := currentBranchID(ctx, db.db)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var gs []data.Group
-	for rows.Next() {
-		var g data.Group
-		var leader sql.NullInt64
-		if err := rows.Scan(&g.ID, &g.BranchID, &g.Name, &leader, &g.Area); err != nil {
-			return nil, err
-		}
-		g.LeaderID = leader.Int64
-		gs = append(gs, g)
-	}
-	data.SortGroups(gs)
-	return gs, rows.Err()
+	return db.BranchGroups(ctx, id)
 }
 
 // SaveGroup creates (ID 0, in the current branch unless BranchID says otherwise) or updates a group.
@@ -235,25 +221,11 @@ func teamLog(ctx context.Context, q querier, t *data.Team) (data.Fields, error) 
 
 // Teams lists the current branch's work teams in name order (data.SortTeams).
 func (db *DB) Teams(ctx context.Context) ([]data.Team, error) {
-	rows, err := db.db.QueryContext(ctx, `
-		SELECT id, branch_id, name, category, group_id FROM team
-		WHERE branch_id = (SELECT min(id) FROM branch)`)
+	id, err := currentBranchID(ctx, db.db)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var ts []data.Team
-	for rows.Next() {
-		var t data.Team
-		var group sql.NullInt64
-		if err := rows.Scan(&t.ID, &t.BranchID, &t.Name, &t.Category, &group); err != nil {
-			return nil, err
-		}
-		t.GroupID = group.Int64
-		ts = append(ts, t)
-	}
-	data.SortTeams(ts)
-	return ts, rows.Err()
+	return db.BranchTeams(ctx, id)
 }
 
 // SaveTeam creates (ID 0) or updates a team, like SaveGroup.
