@@ -1245,6 +1245,14 @@ type PointFilter struct {
 	Item     string
 }
 
+// Log entities and the override action of the assessments.
+const (
+	EntAssessTemplate = "考核表"
+	EntAssessment     = "考核"
+	EntPointEntry     = "党员积分"
+	ActOverride       = "人工调整"
+)
+
 // AssessmentStore keeps the assessment templates, the assessments with their items, and the
 // members' point entries. A new data file is seeded with DefaultAssessTemplates.
 type AssessmentStore interface {
@@ -1255,6 +1263,8 @@ type AssessmentStore interface {
 	// ValidateAssessTemplate; a name already used is refused (FieldErrors on 考核表名称). Saved
 	// assessments keep their own items.
 	SaveAssessTemplate(ctx context.Context, t *AssessTemplate) error
+	// CopyAssessTemplate saves AssessTemplate.Copy(name) of template id and returns it.
+	CopyAssessTemplate(ctx context.Context, id int64, name string) (AssessTemplate, error)
 	DeleteAssessTemplate(ctx context.Context, id int64) error
 
 	// Assessments lists assessments with their items and subject names, by period then subject.
@@ -1273,5 +1283,10 @@ type AssessmentStore interface {
 	// SavePointEntry creates or updates a manual entry after Normalize and ValidatePointEntry
 	// (against the A2 template); generated entries are refused (EInvalid: they follow their record).
 	SavePointEntry(ctx context.Context, e *PointEntry) error
+	// DeletePointEntry moves a manual entry to the recycle bin; generated entries are refused.
 	DeletePointEntry(ctx context.Context, id int64) error
+	// RegeneratePointEntries brings the generated entries dated in year into step with the
+	// inspections and welfare items (PointEntriesForInspection, PointEntriesForWelfare,
+	// ReconcilePointEntries) in one transaction; a second run changes nothing.
+	RegeneratePointEntries(ctx context.Context, year int) error
 }

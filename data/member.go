@@ -179,6 +179,7 @@ type Store interface {
 	CheckStore
 	WelfareItemStore
 	SurveyStore
+	AssessmentStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error
