@@ -98,6 +98,7 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 		{title: "党员", icon: theme.AccountIcon(), build: w.newMembersModule},
 		{title: moduleInspections, icon: theme.DocumentIcon(), build: w.newInspectionsModule},
 		{title: moduleWelfare, icon: theme.ListIcon(), build: w.newWelfareModule},
+		{title: "考核", icon: theme.GridIcon(), build: w.newAssessModule},
 		{title: "报表", icon: theme.DocumentPrintIcon(), build: func() Screen { return NewReportsScreen(env) }},
 		{title: moduleSettings, icon: theme.SettingsIcon(), build: w.newSettingsModule},
 	}
@@ -234,6 +235,17 @@ func (w *MainWindow) newSettingsModule() Screen {
 		tab{"操作日志", func() Screen { return NewOpLogScreen(w.env) }},
 		tab{"回收站", func() Screen { return NewRecycleScreen(w.env) }},
 		tab{"上报与汇总", func() Screen { return NewExchangeScreen(w.env) }},
+	)
+	ts.onSelected = w.updateMenu
+	return ts
+}
+
+// newAssessModule is 考核: 支部月度考核 (A1) and 党员积分 (A2); its tabs keep the menu's
+// Ctrl+N/S/F in step like the other modules.
+func (w *MainWindow) newAssessModule() Screen {
+	ts := newTabsScreen(
+		tab{"支部月度考核", func() Screen { return NewBranchAssessScreen(w.env) }},
+		tab{"党员积分", func() Screen { return NewPointsScreen(w.env) }},
 	)
 	ts.onSelected = w.updateMenu
 	return ts

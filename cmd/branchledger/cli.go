@@ -29,6 +29,10 @@ const usage = `支部台账 命令行用法：
   branchledger export rectifications --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别]
   branchledger export welfare-check --db 文件 --out 输出.xlsx --check 检查记录编号
   branchledger export welfare-summary|welfare-items|satisfaction --db 文件 --out 输出.xlsx [期间]
+  branchledger export branch-assessment --db 文件 --out 输出.xlsx --period 2026-11
+  branchledger export member-points --db 文件 --out 输出.xlsx --year 2026
+  branchledger export three-in-one --db 文件 --out 输出.xlsx [期间]
+  branchledger export members|rectifications|welfare-items|member-points … --template 集团模板.xlsx
   branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）
   branchledger backup --db 文件 --out 备份.db      把数据文件备份到指定位置
   branchledger restore --db 文件 --from 备份.db    用备份替换数据文件（原文件保存在数据文件旁的“备份”文件夹）
@@ -37,10 +41,14 @@ const usage = `支部台账 命令行用法：
 --strict：任何一行有错误就什么也不导入。
 导出的报表：members 党员花名册，distribution 党员分布表，inspections 党员督查检查台账，
   rectifications 问题整改销号台账，monthly-review 月度讲评表，welfare-check 两堂一舍检查评分表，
-  welfare-summary 两堂一舍检查汇总表，welfare-items 办实事（福利事项）台账，satisfaction 满意度调查统计表。
+  welfare-summary 两堂一舍检查汇总表，welfare-items 办实事（福利事项）台账，satisfaction 满意度调查统计表，
+  branch-assessment 支部月度考核表（该月没有保存的考核时导出按台账生成的草稿），member-points 党员积分考核汇总表，
+  three-in-one “三位一体”考核表。
+--template：用集团下发的 Excel 模板（含 {{支部名称}}、{{期间}}、{{填报日期}} 和一行 {{列:表头}}）代替标准格式。
 期间：--period 2026-11（月），也可写 2026-Q4（季度）、2026（年）或 2026-11-01~2026-11-15；
   或 --year 2026；或 --from 2026-11-01 --to 2026-11-30。不写期间时，督查检查台账、月度讲评表和
-  两堂一舍检查汇总表导出本月，问题整改销号台账、办实事台账和满意度调查统计表导出本年。台账中的状态和逾期天数按导出当天计算。
+  两堂一舍检查汇总表和支部月度考核表导出本月，问题整改销号台账、办实事台账、满意度调查统计表、
+  党员积分考核汇总表和“三位一体”考核表导出本年。台账中的状态和逾期天数按导出当天计算。
 上报与汇总：
   branchledger package --db 文件 [--out 上报数据包.zip]   导出上报数据包（默认名：支部代码-支部名称-上报-日期.zip）
   branchledger consolidate --db 汇总库.db 数据包.zip…     把各支部的上报数据包汇总到汇总库（新的同一支部数据包替换旧的）
@@ -296,19 +304,22 @@ type exportInput struct {
 
 var (
 	exports = map[string]exportSpec{
-		"members":         {name: "党员花名册", build: (*cli).exportMembers},
-		"distribution":    {name: "党员分布表", build: (*cli).exportDistribution},
-		"inspections":     {name: "党员督查检查台账", period: "month", build: (*cli).exportInspections},
-		"rectifications":  {name: "问题整改销号台账", period: "year", extra: []string{"team", "category"}, build: (*cli).exportRectifications},
-		"monthly-review":  {name: "月度讲评表", period: "month", build: (*cli).exportReview},
-		"branch-stats":    {name: "各党支部督查整改统计表", period: "month", build: (*cli).exportBranchStats},
-		"welfare-check":   {name: "两堂一舍检查评分表", extra: []string{"check"}, build: (*cli).exportWelfareCheck},
-		"welfare-summary": {name: "两堂一舍检查汇总表", period: "month", build: (*cli).exportWelfareSummary},
-		"welfare-items":   {name: "办实事(福利事项)台账", period: "year", build: (*cli).exportWelfareItems},
-		"satisfaction":    {name: "满意度调查统计表", period: "year", build: (*cli).exportSatisfaction},
+		"members":           {name: "党员花名册", extra: []string{"template"}, build: (*cli).exportMembers},
+		"distribution":      {name: "党员分布表", build: (*cli).exportDistribution},
+		"inspections":       {name: "党员督查检查台账", period: "month", build: (*cli).exportInspections},
+		"rectifications":    {name: "问题整改销号台账", period: "year", extra: []string{"team", "category", "template"}, build: (*cli).exportRectifications},
+		"monthly-review":    {name: "月度讲评表", period: "month", build: (*cli).exportReview},
+		"branch-stats":      {name: "各党支部督查整改统计表", period: "month", build: (*cli).exportBranchStats},
+		"welfare-check":     {name: "两堂一舍检查评分表", extra: []string{"check"}, build: (*cli).exportWelfareCheck},
+		"welfare-summary":   {name: "两堂一舍检查汇总表", period: "month", build: (*cli).exportWelfareSummary},
+		"welfare-items":     {name: "办实事(福利事项)台账", period: "year", extra: []string{"template"}, build: (*cli).exportWelfareItems},
+		"satisfaction":      {name: "满意度调查统计表", period: "year", build: (*cli).exportSatisfaction},
+		"branch-assessment": {name: "支部月度考核表", period: "month", build: (*cli).exportBranchAssessment},
+		"member-points":     {name: "党员积分考核汇总表", period: "year", extra: []string{"template"}, build: (*cli).exportMemberPoints},
+		"three-in-one":      {name: "“三位一体”考核表", period: "year", build: (*cli).exportThreeInOne},
 	}
 	exportOrder = []string{"members", "distribution", "inspections", "rectifications", "monthly-review", "branch-stats",
-		"welfare-check", "welfare-summary", "welfare-items", "satisfaction"}
+		"welfare-check", "welfare-summary", "welfare-items", "satisfaction", "branch-assessment", "member-points", "three-in-one"}
 	periodOptions = []string{"period", "year", "from", "to"}
 )
 
@@ -453,13 +464,17 @@ func (c *cli) exportMembers(db *sqlite.DB, x exportInput) (func(io.Writer) error
 		if err != nil {
 			return nil, "", err
 		}
+		if x.a.has("template") {
+			return nil, "", usageErr("汇总库导出花名册时不能使用 --template")
+		}
 		return c.exportConsolidatedMembers(db, x)
 	}
 	ms, err := db.Members(c.ctx, data.MemberFilter{})
 	if err != nil {
 		return nil, "", err
 	}
-	return func(w io.Writer) error { return reports.WriteRoster(w, x.meta, ms) }, fmt.Sprintf(" %d 名党员", len(ms)), nil
+	write := func(w io.Writer) error { return reports.WriteRoster(w, x.meta, ms) }
+	return c.orTemplate(x, write, data.RosterHeaders, memberTable(ms, x.meta.Branch)), fmt.Sprintf(" %d 名党员", len(ms)), nil
 }
 
 func (c *cli) exportDistribution(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
@@ -537,7 +552,8 @@ func (c *cli) exportRectifications(db *sqlite.DB, x exportInput) (func(io.Writer
 			overdue++
 		}
 	}
-	return func(w io.Writer) error { return reports.WriteRectifications(w, x.meta, printed, rows) },
+	write := func(w io.Writer) error { return reports.WriteRectifications(w, x.meta, printed, rows) }
+	return c.orTemplate(x, write, rectificationHeaders, rectificationTable(rows)),
 		fmt.Sprintf("%s的问题整改销号台账（%d 个问题，其中逾期 %d 个）", x.period.Label, len(rows), overdue), nil
 }
 

@@ -44,12 +44,13 @@ func (c *cli) openForRead(a args) (db *sqlite.DB, close func(), err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	// Reading needs a file: check before the lock, which would create a lock file (and folder).
+	if _, serr := os.Stat(path); serr != nil {
+		return nil, nil, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」不存在，请检查 --db 后的路径", path))
+	}
 	lock, err := lockDataFile(path)
 	switch {
 	case data.ErrorCode(err) == data.EConflict:
-		if _, serr := os.Stat(path); serr != nil {
-			return nil, nil, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」不存在，请检查 --db 后的路径", path))
-		}
 		if db, err = sqlite.OpenReadOnly(path); err != nil {
 			return nil, nil, err
 		}

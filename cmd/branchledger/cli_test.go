@@ -161,7 +161,7 @@ func TestCLIErrors(t *testing.T) {
 	}{
 		{[]string{"export", "members", "--db", filepath.Join(dir, "none.db"), "--out", filepath.Join(dir, "x.xlsx")}, 1, "不存在"},
 		{[]string{"export", "members", "--db", "x.db"}, 1, "--out"},
-		{[]string{"export", "branch-assessment", "--db", "x.db", "--out", "y.xlsx"}, 1, "还没有提供"},
+		{[]string{"export", "party-dues", "--db", "x.db", "--out", "y.xlsx"}, 1, "还没有提供"},
 		{[]string{"import", "members", filepath.Join(dir, "old.xls"), "--db", filepath.Join(dir, "t.db")}, 1, ".xls"},
 		{[]string{"import", "members", "a.xlsx", "--mode", "merge"}, 1, "--mode"},
 		{[]string{"demo", "--members", "many"}, 1, "--members"},
@@ -462,7 +462,7 @@ func TestExportErrors(t *testing.T) {
 		{[]string{"rectifications", "--category", "乱写"}, []string{"可选的问题类别有：", "作风纪律"}},
 		{[]string{"inspections", "--team", "采煤一班"}, []string{"不能使用 --team"}},
 		{[]string{"members", "--period", "2026-11"}, []string{"不按期间导出"}},
-		{[]string{"rectifications", "--template", "t.xlsx"}, []string{"不能使用 --template"}},
+		{[]string{"inspections", "--template", "t.xlsx"}, []string{"不能使用 --template"}},
 	}
 	for _, c := range cases {
 		argv := append([]string{"export", c.argv[0], "--db", path, "--out", filepath.Join(dir, "x.xlsx")}, c.argv[1:]...)

@@ -106,7 +106,8 @@ func (c *cli) exportWelfareItems(db *sqlite.DB, x exportInput) (func(io.Writer) 
 			overdue++
 		}
 	}
-	return func(w io.Writer) error { return reports.WriteWelfareItems(w, x.meta, items) },
+	write := func(w io.Writer) error { return reports.WriteWelfareItems(w, x.meta, items) }
+	return c.orTemplate(x, write, welfareHeaders, welfareTable(items, c.today)),
 		fmt.Sprintf("%s的办实事（福利事项）台账（%d 项，其中逾期 %d 项）", x.period.Label, len(items), overdue), nil
 }
 

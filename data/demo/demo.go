@@ -45,6 +45,10 @@ type Dataset struct {
 	Checks       []Check
 	WelfareItems []WelfareItem
 	Surveys      []data.Survey
+
+	// Today is the day the data was generated for: Load scores the assessments of its year
+	// (assess.go) up to it; zero = none.
+	Today data.Date
 }
 
 // team is a work team of the demo branch, with the jobs of its members and the responsibility area
@@ -155,6 +159,7 @@ func GenerateMonths(seed int64, n, months int, today data.Date) Dataset {
 	ds := g.dataset(max(n, 0))
 	g.inspections(&ds, months)
 	g.welfare(&ds, months)
+	ds.Today = today
 	return ds
 }
 
@@ -609,7 +614,10 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 			return err
 		}
 	}
-	return loadWelfare(ctx, st, ds, memberIDs, found, replay)
+	if err := loadWelfare(ctx, st, ds, memberIDs, found, replay); err != nil {
+		return err
+	}
+	return loadAssessments(ctx, st, ds.Today)
 }
 
 // loadWelfare saves the 两堂一舍 part of ds: the facilities, each check (then the findings of its

@@ -1,0 +1,546 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+	"branchledger/reports"
+)
+
+// BranchAssessScreen is 支部月度考核 (A1 "十个靠前") for one month: the month's saved assessment, or
+// a new one from the A1 template with the automatic items filled from the ledgers. One row per item
+// (the itemRowLayout of the check form): 序号, 考核项目 with its 评分标准 and 完成情况, 分值, 得分,
+// 一票否决 or 人工调整 mark, 扣分原因, 查看依据. The total and 等次 follow the typing.
+type BranchAssessScreen struct {
+	env     *Env
+	month   data.Date // first day of the month shown
+	a       data.Assessment
+	rows    []*assessRow
+	width   float32
+	dirty   bool
+	loading bool
+
+	monthLabel, total, grade, status *widget.Label
+	rowsBox                          *fyne.Container
+	saveBtn, exportBtn, refreshBtn   *widget.Button
+	content                          fyne.CanvasObject
+
+	// The open 人工调整 dialog's inputs (tests fill them).
+	overrideBy, overrideWhy *Entry
+}
+
+// assessRow is the widgets of one item.
+type assessRow struct {
+	score, reason, done *Entry
+	mark                *widget.Label
+	veto                *widget.Check
+	msg                 *widget.Label
+	evidence            *widget.Button
+	bad                 bool // the score text is not a number
+}
+
+// NewBranchAssessScreen builds the screen on the current month.
+func NewBranchAssessScreen(env *Env) *BranchAssessScreen {
+	s := &BranchAssessScreen{env: env}
+	t := env.Today()
+	s.month = data.NewDate(t.Year, t.Month, 1)
+	s.monthLabel = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	prev := widget.NewButtonWithIcon("上月", theme.NavigateBackIcon(), func() { s.moveMonth(-1) })
+	next := widget.NewButtonWithIcon("下月", theme.NavigateNextIcon(), func() { s.moveMonth(1) })
+	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { s.Save() })
+	s.saveBtn.Importance = widget.HighImportance
+	s.exportBtn = widget.NewButtonWithIcon("导出考核表", theme.DocumentPrintIcon(), s.export)
+	s.refreshBtn = widget.NewButtonWithIcon("按台账重新汇总", theme.ViewRefreshIcon(), s.refreshEvidence)
+	s.total, s.grade = widget.NewLabel(""), widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Hide()
+	s.rowsBox = container.NewVBox()
+	top := container.NewVBox(
+		container.NewHBox(prev, s.monthLabel, next, widget.NewSeparator(), s.saveBtn, s.exportBtn, s.refreshBtn),
+		note("带“自动”的项目按督查、两堂一舍台账汇总并预填得分，点“查看依据”可看计入的记录；改动自动得分须填写调整理由。低于满分的项目须填写扣分原因。"))
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(s.total, s.grade), s.status)
+	s.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.rowsBox))
+	return s
+}
+
+func (s *BranchAssessScreen) Content() fyne.CanvasObject { return s.content }
+
+// Reload shows the month again from the store, unless the user has unsaved edits.
+func (s *BranchAssessScreen) Reload() {
+	if s.dirty {
+		return
+	}
+	s.load()
+}
+
+// Save is 保存 (Ctrl+S).
+func (s *BranchAssessScreen) Save() { s.save() }
+
+// Assessment is the assessment as edited.
+func (s *BranchAssessScreen) Assessment() data.Assessment { return s.a }
+
+func (s *BranchAssessScreen) period() data.Period {
+	return data.MonthPeriod(s.month.Year, s.month.Month)
+}
+
+func (s *BranchAssessScreen) moveMonth(delta int) {
+	to := func() {
+		s.month = data.NewDate(s.month.Year, s.month.Month+time.Month(delta), 1)
+		s.dirty = false
+		s.load()
+	}
+	if s.dirty {
+		ShowConfirm(s.env.Win, "放弃修改", "本月考核有修改还没有保存，换月份将放弃这些修改。", "放弃修改", to)
+		return
+	}
+	to()
+}
+
+// load shows the month's saved assessment, or builds a new one; a saved one is never rebuilt from
+// the template (it keeps the items it was scored with).
+func (s *BranchAssessScreen) load() {
+	p := s.period()
+	s.monthLabel.SetText(p.Label)
+	a, err := s.loadAssessment(context.Background(), p)
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.a = a
+	s.buildRows()
+	s.dirty = false
+	if a.ID != 0 {
+		s.setStatus("本月考核已保存（"+a.UpdatedAt.Local().Format("2006-01-02 15:04")+"），修改后请再保存。", false)
+	} else {
+		s.setStatus("本月考核尚未保存：自动项目已按台账预填，请补齐其余项目后保存。", false)
+	}
+}
+
+func (s *BranchAssessScreen) loadAssessment(ctx context.Context, p data.Period) (data.Assessment, error) {
+	st := s.env.Store
+	saved, err := st.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessBranchMonthly, From: p.From, To: p.To})
+	if err != nil {
+		return data.Assessment{}, err
+	}
+	for _, a := range saved {
+		if a.Period.From == p.From && a.Period.To == p.To {
+			return a, nil
+		}
+	}
+	ts, err := st.AssessTemplates(ctx, data.AssessBranchMonthly)
+	if err != nil {
+		return data.Assessment{}, err
+	}
+	if len(ts) == 0 {
+		return data.Assessment{}, data.Errorf(data.ENotFound, "没有支部月度考核表：请在考核表中添加一个")
+	}
+	b, err := st.Branch(ctx)
+	if err != nil {
+		return data.Assessment{}, err
+	}
+	a := data.NewAssessment(&ts[0], b.ID, b.Name, p)
+	ev, refs, err := st.A1Evidence(ctx, p)
+	if err != nil {
+		return data.Assessment{}, err
+	}
+	a.ApplyA1Evidence(ev, refs)
+	return a, nil
+}
+
+// refreshEvidence applies the ledgers as they are now to the automatic items (a saved assessment
+// keeps the figures it was saved with until the user asks for this).
+func (s *BranchAssessScreen) refreshEvidence() {
+	ev, refs, err := s.env.Store.A1Evidence(context.Background(), s.period())
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.readRows()
+	s.a.ApplyA1Evidence(ev, refs)
+	s.buildRows()
+	s.changed()
+	s.setStatus("已按台账重新汇总自动项目，请检查后保存。", false)
+}
+
+func isAuto(it *data.AssessmentItem) bool { return it.Method != data.MethodManual }
+
+// Column titles of the rows (itemRowLayout: 序号, text, 分值, 得分, mark, 扣分原因, 依据).
+var assessItemTitles = []string{"序号", "考核项目、评分标准及完成情况", "分值", "得分", "否决/调整", "扣分原因", ""}
+
+func (s *BranchAssessScreen) buildRows() {
+	s.loading = true
+	defer func() { s.loading = false }()
+	objs := make([]fyne.CanvasObject, 0, 2*len(s.a.Items)+1)
+	head := make([]fyne.CanvasObject, len(assessItemTitles))
+	for i, t := range assessItemTitles {
+		head[i] = widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	objs = append(objs, container.New(&itemRowLayout{width: &s.width}, head...))
+	s.rows = make([]*assessRow, len(s.a.Items))
+	for i := range s.a.Items {
+		objs = append(objs, s.newRow(i), widget.NewSeparator())
+	}
+	s.rowsBox.Objects = objs
+	s.rowsBox.Refresh()
+	s.updateSummary()
+}
+
+func (s *BranchAssessScreen) newRow(i int) fyne.CanvasObject {
+	it := &s.a.Items[i]
+	r := &assessRow{}
+	s.rows[i] = r
+	name := it.Name
+	if isAuto(it) {
+		name += "（自动）"
+	}
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	std := widget.NewLabel(it.Standard)
+	std.Wrapping = fyne.TextWrapWord
+	std.SizeName = theme.SizeNameCaptionText
+	text := container.NewVBox(title, std)
+	if isAuto(it) {
+		done := widget.NewLabel(data.FDone + "：" + it.Done)
+		done.Wrapping = fyne.TextWrapWord
+		text.Add(done)
+	} else {
+		r.done = NewEntry()
+		r.done.SetPlaceHolder(data.FDone + "（可不填）")
+		r.done.SetText(it.Done)
+		r.done.OnChanged = func(v string) {
+			if !s.loading {
+				s.a.Items[i].Done = v
+				s.changed()
+			}
+		}
+		text.Add(r.done)
+	}
+	r.score = NewEntry()
+	r.score.SetText(data.FormatScore(data.ScoreItem(s.a.Scheme, it).Score))
+	if isAuto(it) {
+		// An automatic score changes only through 人工调整, asked for once the user is done typing.
+		r.score.OnSubmitted = func(string) { s.commitOverride(i) }
+		r.score.OnFocusLost = func() { s.commitOverride(i) }
+	} else {
+		r.score.OnChanged = func(string) { s.manualScoreChanged(i) }
+	}
+	r.reason = NewEntry()
+	r.reason.SetText(it.Reason)
+	r.reason.OnChanged = func(v string) {
+		if s.loading {
+			return
+		}
+		s.a.Items[i].Reason = v
+		if strings.TrimSpace(v) != "" {
+			s.setRowError(i, "")
+		}
+		s.changed()
+	}
+	r.reason.OnFocusLost = func() { s.checkReason(i) }
+	r.msg = widget.NewLabel("")
+	r.msg.Importance = widget.DangerImportance
+	r.msg.Wrapping = fyne.TextWrapWord
+	r.msg.Hide()
+	r.mark = widget.NewLabel("")
+	r.mark.Importance = widget.WarningImportance
+	r.mark.Wrapping = fyne.TextWrapWord
+	markBox := container.NewVBox(r.mark)
+	if it.Veto && !isAuto(it) {
+		r.veto = widget.NewCheck("否决", func(on bool) {
+			if !s.loading {
+				s.a.Items[i].Vetoed = on
+				s.updateSummary()
+				s.changed()
+			}
+		})
+		r.veto.SetChecked(it.Vetoed)
+		markBox.Add(r.veto)
+	}
+	r.evidence = widget.NewButton("查看依据", func() { s.showEvidence(i) })
+	if len(it.Evidence) == 0 {
+		r.evidence.Hide()
+	}
+	s.updateMark(i)
+	return container.New(&itemRowLayout{width: &s.width},
+		widget.NewLabel(fmt.Sprint(i+1)), text, widget.NewLabel(data.FormatScore(it.Points)),
+		container.NewVBox(r.score), markBox, container.NewVBox(r.reason, r.msg), container.NewVBox(r.evidence))
+}
+
+func (s *BranchAssessScreen) updateMark(i int) {
+	it, r := &s.a.Items[i], s.rows[i]
+	text := ""
+	if it.Veto && isAuto(it) {
+		text = data.FVeto
+	}
+	if o := it.Override; o != nil {
+		text = fmt.Sprintf("人工调整（%s）", o.By)
+	}
+	r.mark.SetText(text)
+	r.mark.Hidden = text == ""
+	full := data.ScoreItem(s.a.Scheme, it)
+	if !r.bad && full.Score < full.Full {
+		r.reason.SetPlaceHolder(fmt.Sprintf("扣%s分，请填写原因", data.FormatScore(full.Full-full.Score)))
+	} else {
+		r.reason.SetPlaceHolder("")
+	}
+}
+
+func (s *BranchAssessScreen) manualScoreChanged(i int) {
+	if s.loading {
+		return
+	}
+	it, r := &s.a.Items[i], s.rows[i]
+	v, ok := parseScore(r.score.Text)
+	r.bad = !ok
+	switch {
+	case !ok:
+		s.setRowError(i, fmt.Sprintf("得分应为数字，如 %s 或 7.5", data.FormatScore(it.Points)))
+	case v < 0 || v > it.Points:
+		it.Score = v
+		s.setRowError(i, fmt.Sprintf("得分应在0到%s分之间", data.FormatScore(it.Points)))
+	default:
+		it.Score = v
+		s.setRowError(i, "")
+	}
+	s.updateMark(i)
+	s.updateSummary()
+	s.changed()
+}
+
+// commitOverride asks for 调整人 and 调整理由 when the typed score of an automatic item differs from
+// its score now; typing back the computed score removes the adjustment. 取消 restores the score.
+func (s *BranchAssessScreen) commitOverride(i int) {
+	if s.loading || s.overrideWhy != nil {
+		return
+	}
+	it, r := &s.a.Items[i], s.rows[i]
+	current := data.ScoreItem(s.a.Scheme, it).Score
+	v, ok := parseScore(r.score.Text)
+	restore := func() {
+		s.loading = true
+		r.score.SetText(data.FormatScore(data.ScoreItem(s.a.Scheme, it).Score))
+		s.loading = false
+	}
+	switch {
+	case !ok || v < 0 || v > it.Points:
+		s.setRowError(i, fmt.Sprintf("得分应为0到%s之间的数字", data.FormatScore(it.Points)))
+		restore()
+		return
+	case v == current:
+		return
+	}
+	computed := *it
+	computed.Override = nil
+	if it.Override != nil && v == data.ScoreItem(s.a.Scheme, &computed).Score {
+		it.Override = nil // back to what the ledgers give
+		s.afterOverride(i)
+		return
+	}
+	b, _ := s.env.Store.Branch(context.Background())
+	s.overrideBy, s.overrideWhy = NewEntry(), NewEntry()
+	s.overrideBy.SetText(b.Secretary)
+	s.overrideWhy.SetPlaceHolder("如：有1次督查记录补录在下月")
+	msg := widget.NewLabel("")
+	msg.Importance = widget.DangerImportance
+	msg.Hide()
+	info := widget.NewLabel(fmt.Sprintf("「%s」按台账得%s分，改为%s分属于人工调整，将记入操作日志。", it.Name,
+		data.FormatScore(current), data.FormatScore(v)))
+	info.Wrapping = fyne.TextWrapWord
+	var d *dialog.ConfirmDialog
+	form := container.NewVBox(info, widget.NewLabel(data.FOverrideBy+"*"), s.overrideBy, widget.NewLabel(data.FOverrideWhy+"*"), s.overrideWhy, msg)
+	d = dialog.NewCustomConfirm("人工调整得分", "确定调整", "取消", form, func(yes bool) {
+		by, why := strings.TrimSpace(s.overrideBy.Text), strings.TrimSpace(s.overrideWhy.Text)
+		s.overrideBy, s.overrideWhy = nil, nil
+		if !yes {
+			restore()
+			return
+		}
+		if by == "" || why == "" {
+			ShowError(s.env.Win, errorText("人工调整须填写调整人和调整理由，得分未改动"))
+			restore()
+			return
+		}
+		it.Override = &data.Override{Score: v, By: by, Why: why, At: time.Now()}
+		s.afterOverride(i)
+	}, s.env.Win)
+	d.Resize(fyne.NewSize(460, d.MinSize().Height))
+	d.Show()
+}
+
+func (s *BranchAssessScreen) afterOverride(i int) {
+	s.loading = true
+	s.rows[i].score.SetText(data.FormatScore(data.ScoreItem(s.a.Scheme, &s.a.Items[i]).Score))
+	s.loading = false
+	s.setRowError(i, "")
+	s.updateMark(i)
+	s.updateSummary()
+	s.changed()
+}
+
+// checkReason says at once, when the user leaves an empty reason of an item below full, that it is
+// needed.
+func (s *BranchAssessScreen) checkReason(i int) {
+	it, r := &s.a.Items[i], s.rows[i]
+	is := data.ScoreItem(s.a.Scheme, it)
+	if !r.bad && is.Score < is.Full && strings.TrimSpace(r.reason.Text) == "" {
+		s.setRowError(i, fmt.Sprintf("扣了%s分，请填写扣分原因", data.FormatScore(is.Full-is.Score)))
+	}
+}
+
+func (s *BranchAssessScreen) setRowError(i int, msg string) {
+	r := s.rows[i]
+	r.msg.SetText(msg)
+	r.msg.Hidden = msg == ""
+	r.msg.Refresh()
+	s.rowsBox.Refresh()
+}
+
+// RowError is the message shown on item i ("" when none).
+func (s *BranchAssessScreen) RowError(i int) string {
+	if !s.rows[i].msg.Visible() {
+		return ""
+	}
+	return s.rows[i].msg.Text
+}
+
+func (s *BranchAssessScreen) showEvidence(i int) {
+	it := &s.a.Items[i]
+	lines := make([]string, len(it.Evidence))
+	for j, e := range it.Evidence {
+		lines[j] = fmt.Sprintf("%d. %s：%s", j+1, e.Kind, e.Label)
+	}
+	l := widget.NewLabel(strings.Join(lines, "\n"))
+	l.Wrapping = fyne.TextWrapWord
+	sc := container.NewVScroll(l)
+	sc.SetMinSize(fyne.NewSize(520, 300))
+	dialog.ShowCustom(it.Name+"：计入的记录", "关闭", container.NewVBox(widget.NewLabel(data.FDone+"："+it.Done), sc), s.env.Win)
+}
+
+// Score is the live scoring as typed; ok is false while a score is not a number.
+func (s *BranchAssessScreen) Score() (data.AssessScore, bool) {
+	for _, r := range s.rows {
+		if r.bad {
+			return data.AssessScore{}, false
+		}
+	}
+	return data.ScoreAssessment(&s.a), true
+}
+
+func (s *BranchAssessScreen) updateSummary() {
+	sc, ok := s.Score()
+	if !ok {
+		s.total.SetText("总分 —（有得分不是数字）")
+		s.grade.SetText("")
+		return
+	}
+	text := fmt.Sprintf("满分 %s　总分 %s", data.FormatScore(sc.Full), data.FormatScore(sc.Total))
+	if sc.Vetoed {
+		text += "　一票否决：" + strings.Join(sc.Vetoes, "、")
+	}
+	s.total.SetText(text)
+	s.grade.SetText(data.FGrade + " " + sc.Grade)
+	s.grade.Importance = widget.SuccessImportance
+	if sc.Grade == data.GradeFail {
+		s.grade.Importance = widget.DangerImportance
+	}
+	s.grade.Refresh()
+}
+
+// SummaryText is the live total and grade as one line (tests).
+func (s *BranchAssessScreen) SummaryText() string { return s.total.Text + " " + s.grade.Text }
+
+// readRows copies what is typed into the assessment (scores of manual items were copied as typed).
+func (s *BranchAssessScreen) readRows() {
+	for i, r := range s.rows {
+		s.a.Items[i].Reason = r.reason.Text
+	}
+}
+
+func (s *BranchAssessScreen) save() bool {
+	s.readRows()
+	for i, r := range s.rows {
+		if r.bad {
+			s.setStatus(fmt.Sprintf("第%d项的得分不是数字，没有保存。", i+1), true)
+			return false
+		}
+	}
+	a := s.a
+	err := s.env.Store.SaveAssessment(context.Background(), &a)
+	var fe data.FieldErrors
+	switch {
+	case errors.As(err, &fe):
+		var rest []string
+		msgs := make([][]string, len(s.rows))
+		for _, e := range fe {
+			if i, _, ok := itemFieldIndex(e.Field); ok && i < len(s.rows) {
+				msgs[i] = append(msgs[i], e.Message)
+			} else {
+				rest = append(rest, e.Field+"："+e.Message)
+			}
+		}
+		for i := range s.rows {
+			s.setRowError(i, strings.Join(msgs[i], "；"))
+		}
+		s.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。%s", len(fe), strings.Join(rest, "；")), true)
+		return false
+	case err != nil:
+		ShowError(s.env.Win, err)
+		return false
+	}
+	s.a.ID, s.a.CreatedAt, s.a.UpdatedAt = a.ID, a.CreatedAt, a.UpdatedAt
+	s.dirty = false
+	sc := data.ScoreAssessment(&s.a)
+	s.setStatus(fmt.Sprintf("已保存%s考核：总分 %s，%s（%s）", s.a.Period.Label, data.FormatScore(sc.Total), sc.Grade,
+		time.Now().Format("15:04:05")), false)
+	notify(s.env)
+	return true
+}
+
+func (s *BranchAssessScreen) export() {
+	s.readRows()
+	a := s.a
+	name := safeFileName(fmt.Sprintf("支部月度考核表_%s.xlsx", a.Period.Label))
+	exportWorkbook(s.env, "支部月度考核表", name, func(ctx context.Context, path string) error {
+		meta, err := reportMeta(ctx, s.env)
+		if err != nil {
+			return err
+		}
+		return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteBranchAssessment(w, meta, a) })
+	})
+}
+
+func (s *BranchAssessScreen) changed() {
+	if !s.loading {
+		s.dirty = true
+	}
+}
+
+func (s *BranchAssessScreen) setStatus(msg string, bad bool) {
+	s.status.SetText(msg)
+	s.status.Importance = widget.MediumImportance
+	if bad {
+		s.status.Importance = widget.DangerImportance
+	}
+	s.status.Hidden = msg == ""
+	s.status.Refresh()
+}
+
+// Status is the status line ("" when hidden).
+func (s *BranchAssessScreen) Status() string {
+	if !s.status.Visible() {
+		return ""
+	}
+	return s.status.Text
+}

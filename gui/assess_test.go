@@ -1,0 +1,199 @@
+package gui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+	"branchledger/reports"
+)
+
+func assessItemIndex(t *testing.T, a data.Assessment, name string) int {
+	t.Helper()
+	i := slices.IndexFunc(a.Items, func(it data.AssessmentItem) bool { return it.Name == name })
+	if i < 0 {
+		t.Fatalf("no item %q", name)
+	}
+	return i
+}
+
+// A month's A1: 3 inspections (one short of 4: −2) and one overdue finding (−1) pre-fill
+// 安全督查检查靠前 with 12 of 15; a manual score below full needs a reason before anything is saved;
+// an override of an automatic score asks who and why; R8's total is data.ScoreAssessment's.
+func TestBranchAssessmentScoredAndExported(t *testing.T) {
+	env, _, _ := rhythmEnv(t)
+	dir := useFolder(t, env)
+	m := addTestMember(t, env, "王督查", 1, 0, 0)
+	for _, d := range []int{2, 3, 4} {
+		addTestInspection(t, env, day(d), m)
+	}
+	addRhythmFindings(t, env, rf{desc: "逾期的问题", found: day(3), deadline: day(5), state: data.StatePending})
+	ctx := context.Background()
+
+	s := NewBranchAssessScreen(env)
+	show(env, s)
+	s.Reload()
+	if s.monthLabel.Text != data.MonthPeriod(2026, 11).Label {
+		t.Fatalf("month shown %q", s.monthLabel.Text)
+	}
+	a := s.Assessment()
+	insp := assessItemIndex(t, a, "安全督查检查靠前")
+	if got := s.rows[insp].score.Text; got != "12" {
+		t.Errorf("安全督查检查靠前 pre-filled with %q, want 12 (15 − 2 for a missing inspection − 1 overdue)", got)
+	}
+	if !s.rows[insp].evidence.Visible() {
+		t.Error("no 查看依据 on an automatic item with records")
+	}
+	n := 0
+	for _, e := range a.Items[insp].Evidence {
+		if e.Kind == data.EntInspection {
+			n++
+		}
+	}
+	if n != 3 || a.Items[insp].Reason == "" {
+		t.Errorf("evidence lists %d inspections (want 3), reason %q", n, a.Items[insp].Reason)
+	}
+	before, _ := s.Score()
+
+	// A manual score of 8 without a reason: the total follows at once; saving says what is missing.
+	study := assessItemIndex(t, a, "政治理论学习靠前")
+	s.rows[study].score.SetText("8")
+	if after, _ := s.Score(); after.Total != before.Total-2 || !strings.Contains(s.SummaryText(), data.FormatScore(after.Total)) {
+		t.Fatalf("live total %v after −2 (was %v), summary %q", after.Total, before.Total, s.SummaryText())
+	}
+	if s.save() || s.RowError(study) == "" || !strings.Contains(s.Status(), "没有保存") {
+		t.Fatalf("saved without a reason: row error %q, status %q", s.RowError(study), s.Status())
+	}
+	if saved, err := env.Store.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessBranchMonthly}); err != nil || len(saved) != 0 {
+		t.Fatalf("%d assessments saved after a refused save (%v)", len(saved), err)
+	}
+	s.rows[study].reason.SetText("学习记录缺1次")
+	if s.RowError(study) != "" {
+		t.Error("the row error stays after a reason was typed")
+	}
+
+	// Overriding the automatic score asks 调整人 and 调整理由.
+	s.rows[insp].score.SetText("14")
+	s.rows[insp].score.OnSubmitted("14")
+	if s.overrideWhy == nil {
+		t.Fatal("changing an automatic score asked nothing")
+	}
+	s.overrideBy.SetText("王书记")
+	s.overrideWhy.SetText("一次督查记录补录在下月")
+	tapDialogButton(t, env.Win, "确定调整")
+	if o := s.Assessment().Items[insp].Override; o == nil || o.Score != 14 || o.Why == "" {
+		t.Fatalf("override %+v", o)
+	}
+	if !s.save() {
+		t.Fatalf("save refused: %s", s.Status())
+	}
+	saved, err := env.Store.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessBranchMonthly})
+	if err != nil || len(saved) != 1 {
+		t.Fatalf("%d assessments saved (%v)", len(saved), err)
+	}
+	want := data.ScoreAssessment(&saved[0])
+	if want.Total != before.Total-2+2 {
+		t.Errorf("saved total %v, want %v", want.Total, before.Total)
+	}
+
+	// A reload shows the saved assessment, not a new one.
+	s.Reload()
+	if s.Assessment().ID != saved[0].ID || s.rows[study].score.Text != "8" {
+		t.Fatalf("reload shows assessment %d with score %q", s.Assessment().ID, s.rows[study].score.Text)
+	}
+
+	test.Tap(s.exportBtn)
+	tapDialogButton(t, env.Win, "保存")
+	path := filepath.Join(dir, "支部月度考核表_"+saved[0].Period.Label+".xlsx")
+	waitFor(t, "the R8 export", func() bool { _, err := os.Stat(path); return err == nil })
+	var sheets []reports.SheetRows
+	waitFor(t, "a readable R8", func() bool { sheets, err = reports.ReadWorkbook(path); return err == nil })
+	total := ""
+	for _, r := range sheets[0].Rows {
+		if len(r) > 0 && r[0] == "合计" {
+			total = r[len(r)-1]
+		}
+	}
+	if total != data.FormatScore(want.Total) {
+		t.Errorf("R8 合计 %q, want %s", total, data.FormatScore(want.Total))
+	}
+}
+
+// A2: a manual entry changes the member's total and rank; an inspection added later appears as a
+// generated entry, which has no 删除.
+func TestMemberPointsManualAndGenerated(t *testing.T) {
+	env, _, _ := rhythmEnv(t)
+	a := addTestMember(t, env, "甲党员", 1, 0, 0)
+	b := addTestMember(t, env, "乙党员", 2, 0, 0)
+	addTestInspection(t, env, day(2), a)
+
+	s := NewPointsScreen(env)
+	show(env, s)
+	s.Reload()
+	rank := func(id int64) data.MemberPoints {
+		for _, r := range s.Ranked() {
+			if r.MemberID == id {
+				return r
+			}
+		}
+		t.Fatalf("member %d not listed", id)
+		return data.MemberPoints{}
+	}
+	if ra, rb := rank(a.ID), rank(b.ID); ra.Total != 81 || ra.Rank != 1 || rb.Total != 80 || rb.Rank != 2 {
+		t.Fatalf("before: 甲 %v (#%d), 乙 %v (#%d)", ra.Total, ra.Rank, rb.Total, rb.Rank)
+	}
+
+	s.SelectMember(b.ID)
+	s.item.SetSelected(data.PointHonour)
+	if s.points.Text != "5" {
+		t.Errorf("points prefilled %q for %s", s.points.Text, data.PointHonour)
+	}
+	if s.AddEntry() {
+		t.Fatal("an entry without a reason was saved")
+	}
+	if s.fields.Get(data.FPointReason).Error() == "" {
+		t.Error("no inline message on 事由")
+	}
+	s.reason.SetText("受集团公司表彰")
+	if !s.AddEntry() {
+		t.Fatalf("entry refused: %s", s.Status())
+	}
+	if rb := rank(b.ID); rb.Total != 85 || rb.Rank != 1 || rank(a.ID).Rank != 2 {
+		t.Fatalf("after: 乙 %v (#%d)", rb.Total, rb.Rank)
+	}
+
+	addTestInspection(t, env, day(5), b)
+	s.Reload()
+	var generated, manual int
+	for _, e := range s.Entries() {
+		if e.Generated {
+			generated++
+		} else {
+			manual++
+		}
+	}
+	if generated != 1 || manual != 1 || rank(b.ID).Total != 86 {
+		t.Fatalf("乙 has %d generated and %d manual entries, total %v", generated, manual, rank(b.ID).Total)
+	}
+	if got := strings.Count(entryButtons(s), "删除"); got != 1 {
+		t.Errorf("%d 删除 buttons for one manual and one generated entry", got)
+	}
+}
+
+// entryButtons is the texts of the buttons in the entries pane.
+func entryButtons(s *PointsScreen) string {
+	var out []string
+	for _, o := range test.LaidOutObjects(s.entryBox) {
+		if b, ok := o.(*widget.Button); ok && b.Visible() {
+			out = append(out, b.Text)
+		}
+	}
+	return strings.Join(out, "\n")
+}
