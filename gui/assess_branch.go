@@ -72,6 +72,7 @@ func NewBranchAssessScreen(env *Env) *BranchAssessScreen {
 		note("带“自动”的项目按督查、两堂一舍台账汇总并预填得分，点“查看依据”可看计入的记录；改动自动得分须填写调整理由。低于满分的项目须填写扣分原因。"))
 	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(s.total, s.grade), s.status)
 	s.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.rowsBox))
+	s.load() // a tab is built when first shown: it must show its data at once
 	return s
 }
 

@@ -197,3 +197,23 @@ func entryButtons(s *PointsScreen) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// Every tab shows its data as soon as it is first opened from the navigation, not only after a reload.
+func TestAssessTabsShowDataWhenFirstOpened(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	w := NewMainWindow(env, false)
+	w.Navigate(Destination{Module: "考核"})
+	ts, ok := w.Shown().(*tabsScreen)
+	if !ok {
+		t.Fatalf("考核 is not a tabs screen: %T", w.Shown())
+	}
+	a1, ok := ts.screens[0].(*BranchAssessScreen)
+	if !ok || a1.monthLabel.Text == "" || len(a1.Assessment().Items) == 0 {
+		t.Fatalf("支部月度考核 opened empty: %+v", a1)
+	}
+	ts.tabs.SelectIndex(1)
+	a2, ok := ts.screens[1].(*PointsScreen)
+	if !ok || a2.tpl.Name == "" {
+		t.Fatalf("党员积分 opened without its template: %+v", a2)
+	}
+}
