@@ -419,13 +419,14 @@ func gradeOf(total int64, vetoed bool, lines []GradeLine) string {
 }
 
 // RankTotals ranks totals, highest first, in the input's order; equal totals share a rank and the
-// next rank skips (competition ranking: 1, 2, 2, 4). Totals compare in half-points.
+// next rank skips (competition ranking: 1, 2, 2, 4). Totals compare in tenths, which is exact both
+// for totals (half-points) and for averages to one decimal (MeanScore).
 func RankTotals(totals []float64) []int {
 	order := make([]int, len(totals))
 	for i := range order {
 		order[i] = i
 	}
-	key := func(i int) int64 { return halfPoints(clampPoints(totals[i])) }
+	key := func(i int) int64 { return tenthsOf(clampPoints(totals[i])) }
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(key(b), key(a)) })
 	ranks := make([]int, len(totals))
 	for pos, i := range order {
@@ -436,6 +437,39 @@ func RankTotals(totals []float64) []int {
 		}
 	}
 	return ranks
+}
+
+// MeanScore is the mean of totals (multiples of 0.5, as ScoreAssessment gives them) to one decimal,
+// half up. It is worked out in whole numbers, so 88.25 becomes 88.3 and never 88.2; 0 when there
+// are none.
+func MeanScore(totals []float64) float64 {
+	if len(totals) == 0 {
+		return 0
+	}
+	var sum int64
+	for _, t := range totals {
+		sum += halfPoints(clampPoints(t))
+	}
+	n := int64(len(totals))
+	// tenths = sum/2 × 10 / n = 5·sum/n, rounded half up (away from zero below 0).
+	num, den := 10*sum, 2*n
+	tenths := (num + n) / den
+	if num < 0 {
+		tenths = -((-num + n) / den)
+	}
+	return float64(tenths) / 10
+}
+
+// GradeOfScore is the 等次 a score earns by lines (highest first): the first line it reaches, or
+// 不合格 below them all. Unlike an assessment's own grade it takes any score to one decimal, such
+// as a MeanScore.
+func GradeOfScore(score float64, lines []GradeLine) string {
+	for _, l := range lines {
+		if tenthsOf(clampPoints(score)) >= tenthsOf(clampPoints(l.Min)) {
+			return l.Grade
+		}
+	}
+	return GradeFail
 }
 
 // NewAssessment applies template t to a subject for period p: the items are copied, manual items

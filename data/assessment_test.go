@@ -220,6 +220,8 @@ func TestRankTotals(t *testing.T) {
 		{[]float64{70, 70, 70}, []int{1, 1, 1}},
 		{[]float64{90.5, 90, 90.5, 91}, []int{2, 4, 2, 1}},
 		{[]float64{0, 100, 50, 50, 50, 0}, []int{5, 1, 2, 2, 2, 5}},
+		// averages to one decimal: 88.3 and 88.4 differ (half-points would merge them)
+		{[]float64{88.3, 88.4, 88.3, 88.1}, []int{2, 1, 2, 4}},
 	}
 	for _, tt := range tests {
 		if got := RankTotals(tt.totals); !slices.Equal(got, tt.want) {
@@ -682,4 +684,45 @@ func FuzzScoreAssessment(f *testing.F) {
 			t.Fatalf("grade %s for %v, want %s", s.Grade, s.Total, want)
 		}
 	})
+}
+
+func TestMeanScore(t *testing.T) {
+	tests := []struct {
+		totals []float64
+		want   float64
+	}{
+		{nil, 0},
+		{[]float64{90}, 90},
+		{[]float64{90, 95}, 92.5},
+		{[]float64{88, 88.5}, 88.3},              // 88.25 → 88.3, half up
+		{[]float64{90, 90, 91}, 90.3},            // 90.333…
+		{[]float64{90, 91, 91}, 90.7},            // 90.666…
+		{[]float64{80.5, 80, 80, 80}, 80.1},      // 80.125
+		{[]float64{99.5, 99.5, 99.5, 100}, 99.6}, // 99.625
+		{[]float64{0, 0, 0.5}, 0.2},              // 0.1666…
+	}
+	for _, tt := range tests {
+		if got := MeanScore(tt.totals); got != tt.want {
+			t.Errorf("MeanScore(%v) = %v, want %v", tt.totals, got, tt.want)
+		}
+	}
+}
+
+func TestGradeOfScore(t *testing.T) {
+	lines := DefaultAssessGrades()
+	tests := []struct {
+		score float64
+		want  string
+	}{
+		{100, GradeExcellent}, {90, GradeExcellent}, {89.9, GradePass}, {75, GradePass},
+		{74.9, GradeBasicPass}, {60, GradeBasicPass}, {59.9, GradeFail}, {0, GradeFail},
+	}
+	for _, tt := range tests {
+		if got := GradeOfScore(tt.score, lines); got != tt.want {
+			t.Errorf("GradeOfScore(%v) = %q, want %q", tt.score, got, tt.want)
+		}
+	}
+	if got := GradeOfScore(95, nil); got != GradeFail {
+		t.Errorf("no lines: %q", got)
+	}
 }

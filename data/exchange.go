@@ -110,4 +110,7 @@ type ExchangeStore interface {
 	BranchMembers(ctx context.Context, branchID int64) ([]Member, error)
 	BranchInspections(ctx context.Context, branchID int64, from, to Date) ([]Inspection, error)
 	BranchFindings(ctx context.Context, branchID int64, from, to Date) ([]Finding, error)
+	// BranchAssessments lists the assessments of one kind of every branch whose period lies in p,
+	// with their items, by branch, then period.
+	BranchAssessments(ctx context.Context, kind string, p Period) ([]Assessment, error)
 }

@@ -48,6 +48,7 @@ type ExchangeScreen struct {
 	period       *widget.Select
 	rosterBtn    *widget.Button
 	statsBtn     *widget.Button
+	rankBtn      *widget.Button
 	consolidated bool
 
 	content fyne.CanvasObject
@@ -109,6 +110,7 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 	s.period.SetSelected(exchangePeriods[0])
 	s.rosterBtn = widget.NewButtonWithIcon("导出各支部党员花名册…", theme.DocumentSaveIcon(), s.exportRoster)
 	s.statsBtn = widget.NewButtonWithIcon("导出各党支部督查整改统计表…", theme.DocumentSaveIcon(), s.exportStats)
+	s.rankBtn = widget.NewButtonWithIcon("导出各党支部考核排名…", theme.DocumentSaveIcon(), s.exportRanking)
 
 	files := container.NewBorder(nil, container.NewHBox(s.addBtn, s.removeBtn, s.clearBtn, s.runBtn), nil, nil, s.fileList)
 	consolidate := container.NewBorder(
@@ -118,7 +120,7 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 			container.NewBorder(widget.NewLabel("待汇总的数据包"), nil, nil, nil, files),
 			container.NewBorder(widget.NewLabel("汇总结果"), nil, nil, nil, s.resultList),
 			container.NewBorder(container.NewVBox(widget.NewLabel("汇总库中的党支部"), s.branchNote),
-				container.NewHBox(s.rosterBtn, widget.NewLabel("期间"), s.period, s.statsBtn), nil, nil, s.branchList)))
+				container.NewHBox(s.rosterBtn, widget.NewLabel("期间"), s.period, s.statsBtn, s.rankBtn), nil, nil, s.branchList)))
 	s.content = container.NewBorder(container.NewVBox(report, widget.NewSeparator()), nil, nil, nil, consolidate)
 	s.Reload()
 	return s
@@ -177,6 +179,7 @@ func (s *ExchangeScreen) refreshButtons() {
 	enable(s.runBtn, s.st != nil && len(s.files) > 0)
 	enable(s.rosterBtn, len(s.branches) > 0)
 	enable(s.statsBtn, len(s.branches) > 0)
+	enable(s.rankBtn, len(s.branches) > 0)
 	s.fileList.Refresh()
 }
 
@@ -309,4 +312,24 @@ func (s *ExchangeScreen) writeStats(ctx context.Context, path string, p data.Per
 	}
 	meta.Period = p.Label
 	return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteBranchStats(w, meta, asOf, rows) })
+}
+
+func (s *ExchangeScreen) exportRanking() {
+	p := s.Period() // read here, on the UI goroutine: the export runs on another
+	exportWorkbook(s.env, "各党支部考核排名", "各党支部考核排名-"+p.Label+".xlsx",
+		func(ctx context.Context, path string) error { return s.writeRanking(ctx, path, p) })
+}
+
+// writeRanking writes the ranking of the branches by their A1 assessments of period p to path.
+func (s *ExchangeScreen) writeRanking(ctx context.Context, path string, p data.Period) error {
+	rows, committee, err := reports.LoadBranchRanking(ctx, s.st, p)
+	if err != nil {
+		return err
+	}
+	meta, err := s.meta(ctx, committee)
+	if err != nil {
+		return err
+	}
+	meta.Period = p.Label
+	return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteBranchRanking(w, meta, rows) })
 }

@@ -44,7 +44,7 @@ func TestExchangeScreen(t *testing.T) {
 
 	// The committee's file.
 	cenv, changed := newOrgTestEnv(t)
-	useFolder(t, cenv)
+	cdir := useFolder(t, cenv)
 	c := NewExchangeScreen(cenv)
 	show(cenv, c)
 	junk := filepath.Join(dir, "笔记.zip")
@@ -93,4 +93,18 @@ func TestExchangeScreen(t *testing.T) {
 	if sheets, err = reports.ReadWorkbook(stats); err != nil || !strings.Contains(strings.Join(sheets[0].Rows[4], " "), "ZC01") {
 		t.Errorf("stats: %v %v", sheets, err)
 	}
+
+	// The ranking through its button, for the chosen year: the branch has no A1 assessments.
+	if c.rankBtn.Disabled() {
+		t.Fatal("the ranking button is disabled with a branch consolidated")
+	}
+	test.Tap(c.rankBtn)
+	tapDialogButton(t, cenv.Win, "保存")
+	waitFor(t, "the ranking", func() bool { return strings.Contains(dialogTexts(cenv.Win), "已保存到") })
+	ranking := filepath.Join(cdir, "各党支部考核排名-2026年.xlsx")
+	if sheets, err = reports.ReadWorkbook(ranking); err != nil || !strings.Contains(strings.Join(sheets[0].Rows[4], " "), "ZC01 0") ||
+		!strings.Contains(strings.Join(sheets[0].Rows[4], " "), reports.NotAssessed) {
+		t.Errorf("ranking: %v %v", sheets, err)
+	}
+	tapDialogButton(t, cenv.Win, "关闭")
 }

@@ -4,12 +4,13 @@ import (
 	"cmp"
 	"context"
 	"io"
+	"slices"
 
 	"branchledger/data"
 )
 
 // Consolidated reports of a 汇总库 (SPEC §9): the rosters of all branches, and inspection and
-// close-out figures by branch. The ranking of branches by assessment comes with the assessments.
+// close-out figures by branch, and the ranking of branches by their monthly assessments (A1).
 
 // WriteConsolidatedRoster writes R1 for many branches: the branches in the given order, each
 // branch's members together with 所在党支部 filled in, 序号 running throughout. meta.Branch names
@@ -116,4 +117,106 @@ func LoadBranchStats(ctx context.Context, st data.ExchangeStore, p data.Period, 
 		committee = cmp.Or(committee, b.Committee)
 	}
 	return rows, asOf, committee, nil
+}
+
+// BranchRanking is one branch's place by its 支部月度考核 (A1) of a period.
+type BranchRanking struct {
+	Code, Name string
+	Months     int     // 考核月数: the branch's A1 assessments in the period; 0 = 未考核
+	Average    float64 // 平均得分: data.MeanScore of their totals
+	Lowest     float64 // 最低月份得分
+	Grade      string  // 等次 of the average by the grade lines of the branch's latest A1 form
+	Rank       int     // 排名 by the average (data.RankTotals); 0 when not assessed
+}
+
+// NotAssessed is printed as the 等次 of a branch with no A1 assessment in the period.
+const NotAssessed = "未考核"
+
+// LoadBranchRanking ranks the branches of a consolidated file by the average of their monthly A1
+// totals in p: ranked branches by rank (ties by 支部代码), then the branches with none in p, by
+// 支部代码; committee as for LoadBranchStats.
+func LoadBranchRanking(ctx context.Context, st data.ExchangeStore, p data.Period) (rows []BranchRanking, committee string, err error) {
+	branches, err := st.Branches(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	as, err := st.BranchAssessments(ctx, data.AssessBranchMonthly, p)
+	if err != nil {
+		return nil, "", err
+	}
+	totals := map[int64][]float64{}
+	grades := map[int64][]data.GradeLine{} // the latest form's: assessments come by period
+	for i := range as {
+		a := &as[i]
+		totals[a.BranchID] = append(totals[a.BranchID], a.Score().Total)
+		grades[a.BranchID] = a.Grades
+	}
+	var ranked, unranked []BranchRanking
+	for _, b := range branches {
+		committee = cmp.Or(committee, b.Committee)
+		r := BranchRanking{Code: b.Code, Name: b.Name, Months: len(totals[b.ID])}
+		if r.Months == 0 {
+			unranked = append(unranked, r)
+			continue
+		}
+		r.Average, r.Lowest = data.MeanScore(totals[b.ID]), slices.Min(totals[b.ID])
+		r.Grade = data.GradeOfScore(r.Average, grades[b.ID])
+		ranked = append(ranked, r)
+	}
+	averages := make([]float64, len(ranked))
+	for i, r := range ranked {
+		averages[i] = r.Average
+	}
+	for i, rank := range data.RankTotals(averages) {
+		ranked[i].Rank = rank
+	}
+	slices.SortStableFunc(ranked, func(a, b BranchRanking) int { return cmp.Compare(a.Rank, b.Rank) })
+	return append(ranked, unranked...), committee, nil
+}
+
+var branchRankingColumns = []Column{
+	{Header: "序号", Width: 6, Kind: Int},
+	{Header: "党支部", Width: 24, Kind: Text},
+	{Header: "支部代码", Width: 10, Kind: Text, Align: AlignCenter},
+	{Header: "考核月数", Width: 9, Kind: Int},
+	{Header: "平均得分", Width: 9, Kind: Number, Align: AlignCenter, Format: "0.0"},
+	{Header: "最低得分", Width: 9, Kind: Number, Align: AlignCenter, Format: scoreFormat},
+	{Header: data.FGrade, Width: 10, Kind: Text, Align: AlignCenter},
+	{Header: data.FRank, Width: 6, Kind: Int},
+}
+
+// branchRankingNote explains the figures above the table.
+const branchRankingNote = "平均得分：期间内各月支部月度考核总分的平均数，保留一位小数（四舍五入）；最低得分：期间内得分最低的一个月的总分；" +
+	"等次按考核表的等次分数线评定平均得分；平均得分相同的名次相同；期间内没有考核的党支部列在最后。"
+
+// WriteBranchRanking writes 各党支部考核排名表: one row per branch in the given order
+// (LoadBranchRanking), 不合格 rows red, branches not assessed with 等次 未考核 and no figures.
+// meta.Period is the period's label.
+func WriteBranchRanking(w io.Writer, meta Meta, rows []BranchRanking) error {
+	b := NewBook(meta)
+	s, err := b.AddSheet(SheetSpec{
+		Name: "各支部考核排名", Title: meta.Branch + "各党支部考核排名表", Columns: branchRankingColumns, Info: []string{branchRankingNote},
+	})
+	if err != nil {
+		return err
+	}
+	if len(rows) == 0 {
+		if err := noneRow(s, "汇总库中还没有党支部"); err != nil {
+			return err
+		}
+		return b.Write(w)
+	}
+	out := make([]Row, 0, len(rows))
+	for i, r := range rows {
+		if r.Months == 0 {
+			out = append(out, Row{Cells: []any{i + 1, r.Name, r.Code, 0, nil, nil, NotAssessed, nil}})
+			continue
+		}
+		out = append(out, Row{Cells: []any{i + 1, r.Name, r.Code, r.Months, r.Average, r.Lowest, r.Grade, r.Rank},
+			Red: r.Grade == data.GradeFail})
+	}
+	if err := s.Rows(out...); err != nil {
+		return err
+	}
+	return b.Write(w)
 }

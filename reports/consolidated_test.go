@@ -1,11 +1,13 @@
 package reports
 
 import (
+	"context"
 	"io"
 	"os"
 	"slices"
 	"strconv"
 	"testing"
+	"time"
 
 	"branchledger/data"
 )
@@ -44,6 +46,16 @@ func TestGoldenConsolidated(t *testing.T) {
 			return WriteBranchStats(w, meta, asOf, testBranchStats())
 		}},
 		{"branch_stats_empty", func(w io.Writer) error { return WriteBranchStats(w, committeeMeta, asOf, nil) }},
+		{"branch_ranking", func(w io.Writer) error {
+			rows, _, err := LoadBranchRanking(context.Background(), testRankingStore(), data.YearPeriod(2026))
+			if err != nil {
+				return err
+			}
+			meta := committeeMeta
+			meta.Period = "2026年"
+			return WriteBranchRanking(w, meta, rows)
+		}},
+		{"branch_ranking_empty", func(w io.Writer) error { return WriteBranchRanking(w, committeeMeta, nil) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,3 +122,103 @@ func TestBranchStatsTotals(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// rankingStore is a consolidated file with the branches and A1 assessments it is given; the other
+// reads are not used by LoadBranchRanking.
+type rankingStore struct {
+	data.ExchangeStore
+	branches []data.ConsolidatedBranch
+	as       []data.Assessment
+}
+
+func (s rankingStore) Branches(context.Context) ([]data.ConsolidatedBranch, error) {
+	return s.branches, nil
+}
+
+func (s rankingStore) BranchAssessments(_ context.Context, kind string, p data.Period) ([]data.Assessment, error) {
+	var out []data.Assessment
+	for _, a := range s.as {
+		if a.Kind == kind && p.Contains(a.Period.From) && p.Contains(a.Period.To) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+// a1 is branch's A1 assessment of month m of 2026 totalling total (one manual item of 100).
+func a1(branch int64, m int, total float64, grades []data.GradeLine) data.Assessment {
+	return data.Assessment{BranchID: branch, Kind: data.AssessBranchMonthly, Scheme: data.SchemeSum, Grades: grades,
+		Period: data.MonthPeriod(2026, time.Month(m)),
+		Items:  []data.AssessmentItem{{AssessItem: data.AssessItem{Name: "合计", Points: 100, Method: data.MethodManual}, Score: total}}}
+}
+
+// testRankingStore: 5 branches; JJ02 and TF05 tie on 88.3 (88 and 88.5 → 88.25; 88.5, 88, 88.5 →
+// 88.333…), ZC01 leads, BD03 fails, JD04 has nothing in 2026 (one A1 in 2025 only).
+func testRankingStore() rankingStore {
+	g := data.DefaultAssessGrades()
+	br := func(id int64, code, name string) data.ConsolidatedBranch {
+		return data.ConsolidatedBranch{Branch: data.Branch{ID: id, Code: code, Name: name, Committee: "某某煤矿党委"}}
+	}
+	return rankingStore{
+		branches: []data.ConsolidatedBranch{br(3, "BD03", "变电所党支部"), br(4, "JD04", "机电队党支部"), br(2, "JJ02", "掘进二队党支部"),
+			br(5, "TF05", "通风队党支部"), br(1, "ZC01", "综采一队党支部")},
+		as: []data.Assessment{
+			a1(1, 1, 95, g), a1(1, 2, 92.5, g),
+			a1(2, 1, 88, g), a1(2, 2, 88.5, g),
+			a1(3, 3, 55, g), a1(3, 4, 58.5, g),
+			{BranchID: 4, Kind: data.AssessBranchMonthly, Period: data.MonthPeriod(2025, 12), Grades: g},
+			a1(5, 1, 88.5, g), a1(5, 2, 88, g), a1(5, 3, 88.5, g),
+			{BranchID: 5, Kind: data.AssessThreeInOne, Period: data.YearPeriod(2026)},
+		},
+	}
+}
+
+// TestLoadBranchRanking checks the places, the averages worked out by hand and the order.
+func TestLoadBranchRanking(t *testing.T) {
+	rows, committee, err := LoadBranchRanking(context.Background(), testRankingStore(), data.YearPeriod(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []BranchRanking{
+		{Code: "ZC01", Name: "综采一队党支部", Months: 2, Average: 93.8, Lowest: 92.5, Grade: data.GradeExcellent, Rank: 1},
+		{Code: "JJ02", Name: "掘进二队党支部", Months: 2, Average: 88.3, Lowest: 88, Grade: data.GradePass, Rank: 2},
+		{Code: "TF05", Name: "通风队党支部", Months: 3, Average: 88.3, Lowest: 88, Grade: data.GradePass, Rank: 2},
+		{Code: "BD03", Name: "变电所党支部", Months: 2, Average: 56.8, Lowest: 55, Grade: data.GradeFail, Rank: 4},
+		{Code: "JD04", Name: "机电队党支部"},
+	}
+	if !slices.Equal(rows, want) || committee != "某某煤矿党委" {
+		t.Errorf("rows\n%+v\nwant\n%+v\ncommittee %q", rows, want, committee)
+	}
+	// In January only ZC01, TF05 (88.5) and JJ02 (88) were assessed.
+	rows, _, _ = LoadBranchRanking(context.Background(), testRankingStore(), data.MonthPeriod(2026, 1))
+	var got []string
+	for _, r := range rows {
+		got = append(got, r.Code+":"+itoa(r.Rank))
+	}
+	if want := []string{"ZC01:1", "TF05:2", "JJ02:3", "BD03:0", "JD04:0"}; !slices.Equal(got, want) {
+		t.Errorf("January: %q, want %q", got, want)
+	}
+}
+
+// TestBranchRankingRows reads the sheet back: 未考核 rows last with no figures.
+func TestBranchRankingRows(t *testing.T) {
+	rows, _, err := LoadBranchRanking(context.Background(), testRankingStore(), data.YearPeriod(2026))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "r.xlsx", func(f *os.File) error { return WriteBranchRanking(f, committeeMeta, rows) })
+	got, err := openTest(t, path).GetRows("各支部考核排名")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// title, meta, info, header, then the branches
+	if h := got[3]; !slices.Equal(h, []string{"序号", "党支部", "支部代码", "考核月数", "平均得分", "最低得分", "等次", "排名"}) {
+		t.Fatalf("header %q", h)
+	}
+	if r := got[4]; !slices.Equal(r, []string{"1", "综采一队党支部", "ZC01", "2", "93.8", "92.5", "优秀", "1"}) {
+		t.Errorf("first row %q", r)
+	}
+	if r := got[8]; len(r) < 7 || r[2] != "JD04" || r[4] != "" || r[6] != NotAssessed {
+		t.Errorf("last row %q", r)
+	}
+}

@@ -52,7 +52,8 @@ const usage = `支部台账 命令行用法：
 上报与汇总：
   branchledger package --db 文件 [--out 上报数据包.zip]   导出上报数据包（默认名：支部代码-支部名称-上报-日期.zip）
   branchledger consolidate --db 汇总库.db 数据包.zip…     把各支部的上报数据包汇总到汇总库（新的同一支部数据包替换旧的）
-  在汇总库上：export members 导出各支部的党员花名册，export branch-stats [期间] 导出各党支部督查整改统计表。
+  在汇总库上：export members 导出各支部的党员花名册，export branch-stats [期间] 导出各党支部督查整改统计表，
+    export branch-ranking [期间] 导出各党支部考核排名表（按期间内支部月度考核的平均得分排名，不写期间为本年）。
 退出码：0 成功；1 输入有误（原因见提示）；2 程序内部错误。`
 
 // commands are the sub-commands the program answers on the command line.
@@ -310,6 +311,7 @@ var (
 		"rectifications":    {name: "问题整改销号台账", period: "year", extra: []string{"team", "category", "template"}, build: (*cli).exportRectifications},
 		"monthly-review":    {name: "月度讲评表", period: "month", build: (*cli).exportReview},
 		"branch-stats":      {name: "各党支部督查整改统计表", period: "month", build: (*cli).exportBranchStats},
+		"branch-ranking":    {name: "各党支部考核排名表", period: "year", build: (*cli).exportBranchRanking},
 		"welfare-check":     {name: "两堂一舍检查评分表", extra: []string{"check"}, build: (*cli).exportWelfareCheck},
 		"welfare-summary":   {name: "两堂一舍检查汇总表", period: "month", build: (*cli).exportWelfareSummary},
 		"welfare-items":     {name: "办实事(福利事项)台账", period: "year", extra: []string{"template"}, build: (*cli).exportWelfareItems},
@@ -318,7 +320,7 @@ var (
 		"member-points":     {name: "党员积分考核汇总表", period: "year", extra: []string{"template"}, build: (*cli).exportMemberPoints},
 		"three-in-one":      {name: "“三位一体”考核表", period: "year", build: (*cli).exportThreeInOne},
 	}
-	exportOrder = []string{"members", "distribution", "inspections", "rectifications", "monthly-review", "branch-stats",
+	exportOrder = []string{"members", "distribution", "inspections", "rectifications", "monthly-review", "branch-stats", "branch-ranking",
 		"welfare-check", "welfare-summary", "welfare-items", "satisfaction", "branch-assessment", "member-points", "three-in-one"}
 	periodOptions = []string{"period", "year", "from", "to"}
 )
@@ -474,7 +476,7 @@ func (c *cli) exportMembers(db *sqlite.DB, x exportInput) (func(io.Writer) error
 		return nil, "", err
 	}
 	write := func(w io.Writer) error { return reports.WriteRoster(w, x.meta, ms) }
-	return c.orTemplate(x, write, data.RosterHeaders, memberTable(ms, x.meta.Branch)), fmt.Sprintf(" %d 名党员", len(ms)), nil
+	return c.orTemplate(x, write, func() ([]string, [][]any) { return reports.RosterTable(x.meta, ms) }), fmt.Sprintf(" %d 名党员", len(ms)), nil
 }
 
 func (c *cli) exportDistribution(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
@@ -553,7 +555,7 @@ func (c *cli) exportRectifications(db *sqlite.DB, x exportInput) (func(io.Writer
 		}
 	}
 	write := func(w io.Writer) error { return reports.WriteRectifications(w, x.meta, printed, rows) }
-	return c.orTemplate(x, write, rectificationHeaders, rectificationTable(rows)),
+	return c.orTemplate(x, write, func() ([]string, [][]any) { return reports.RectificationsTable(rows) }),
 		fmt.Sprintf("%s的问题整改销号台账（%d 个问题，其中逾期 %d 个）", x.period.Label, len(rows), overdue), nil
 }
 

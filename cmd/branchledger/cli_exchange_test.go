@@ -2,10 +2,13 @@ package main
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"branchledger/data"
 	"branchledger/data/sqlite"
@@ -85,11 +88,85 @@ func TestPackageConsolidate(t *testing.T) {
 	if code, _, stderr = run(t, "export", "branch-stats", "--db", a, "--out", stats); code != 1 || !strings.Contains(stderr, "汇总库") {
 		t.Errorf("branch-stats on a branch file: %d %s", code, stderr)
 	}
+	checkBranchRanking(t, target, filepath.Join(dir, "排名.xlsx"))
+	for _, argv := range [][]string{
+		{"export", "branch-ranking", "--db", a, "--out", filepath.Join(dir, "r.xlsx")},                         // a branch's own file
+		{"export", "branch-ranking", "--db", target, "--out", filepath.Join(dir, "r.xlsx"), "--period", "13月"}, // no such period
+	} {
+		if code, _, stderr = run(t, argv...); code != 1 || stderr == "" {
+			t.Errorf("%q: %d %s", argv, code, stderr)
+		}
+	}
 	empty := filepath.Join(dir, "empty.db")
 	if db, err := sqlite.Open(empty); err == nil {
 		db.Close()
 	}
 	if code, _, stderr = run(t, "package", "--db", empty, "--out", filepath.Join(dir, "e.zip")); code != 1 || !strings.Contains(stderr, "支部信息") {
 		t.Errorf("package without code: %d %s", code, stderr)
+	}
+}
+
+// checkBranchRanking exports the ranking of this year from the consolidated file target and
+// compares each branch's row with its A1 assessments as the store holds them, averaged by hand.
+func checkBranchRanking(t *testing.T, target, out string) {
+	t.Helper()
+	today := data.Today()
+	p := data.YearPeriod(today.Year)
+	code, stdout, stderr := run(t, "export", "branch-ranking", "--db", target, "--out", out, "--period", itoa(today.Year))
+	if code != 0 || !strings.Contains(stdout, "2 个党支部的考核排名表") {
+		t.Fatalf("branch-ranking: %d %s %s", code, stdout, stderr)
+	}
+	db, err := sqlite.Open(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	branches, _ := db.Branches(ctx0)
+	as, err := db.BranchAssessments(ctx0, data.AssessBranchMonthly, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if today.Month > time.January && len(as) != 2*(int(today.Month)-1) {
+		t.Fatalf("%d A1 assessments in the consolidated file, want %d (the demo's months before this one)", len(as), 2*(int(today.Month)-1))
+	}
+	type figures struct{ months, average, lowest string }
+	want := map[string]figures{}
+	for _, b := range branches {
+		sum, n, lowest := 0.0, 0, math.Inf(1)
+		for _, a := range as {
+			if a.BranchID == b.ID {
+				total := a.Score().Total
+				sum, n, lowest = sum+total, n+1, math.Min(lowest, total)
+			}
+		}
+		f := figures{months: itoa(n)}
+		if n > 0 {
+			f.average = strconv.FormatFloat(math.Floor(sum/float64(n)*10+0.5)/10, 'f', 1, 64)
+			f.lowest = data.FormatScore(lowest)
+		}
+		want[b.Code] = f
+	}
+	sheets, err := reports.ReadWorkbook(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := sheets[0].Rows[4:] // title, meta, note, header
+	got := map[string]figures{}
+	for _, r := range rows {
+		if len(r) < 6 || want[r[2]] == (figures{}) {
+			continue // blank and signature rows
+		}
+		f := figures{months: r[3], lowest: r[5]}
+		if r[4] != "" {
+			v, err := strconv.ParseFloat(r[4], 64)
+			if err != nil {
+				t.Fatalf("平均得分 %q", r[4])
+			}
+			f.average = strconv.FormatFloat(v, 'f', 1, 64)
+		}
+		got[r[2]] = f
+	}
+	if len(got) != 2 || got["ZC01"] != want["ZC01"] || got["JJ02"] != want["JJ02"] {
+		t.Errorf("ranking rows %+v, want %+v", got, want)
 	}
 }

@@ -663,4 +663,19 @@ func (db *DB) BranchFindings(ctx context.Context, id int64, from, to data.Date) 
 	return queryFindings(ctx, db.db, `WHERE `+strings.Join(where, ` AND `)+` ORDER BY found_date, id`, args...)
 }
 
+// BranchAssessments lists the assessments of kind of every branch whose period lies in p, with
+// their items and subject names, by branch id, then period, then id.
+func (db *DB) BranchAssessments(ctx context.Context, kind string, p data.Period) ([]data.Assessment, error) {
+	as, err := loadAssessments(ctx, db.db, `a.kind = ? AND a.period_from >= ? AND a.period_to <= ?`,
+		kind, p.From.String(), p.To.String())
+	if err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(as, func(a, b data.Assessment) int {
+		return cmp.Or(cmp.Compare(a.BranchID, b.BranchID), cmp.Compare(a.Period.From.String(), b.Period.From.String()),
+			cmp.Compare(a.Period.To.String(), b.Period.To.String()), cmp.Compare(a.ID, b.ID))
+	})
+	return as, nil
+}
+
 var _ data.ExchangeStore = (*DB)(nil)

@@ -848,3 +848,69 @@ func TestConsolidateAllCancelled(t *testing.T) {
 		t.Errorf("Verify: %v, %v", problems, err)
 	}
 }
+
+// TestBranchAssessments reads the A1 assessments of every branch back from a consolidated file:
+// each branch's own, no other kind, only those whose period lies in the one asked for.
+func TestBranchAssessments(t *testing.T) {
+	today := data.Today()
+	if today.Month == time.January {
+		t.Skip("the demo makes A1 assessments for the months of this year before today's")
+	}
+	dir := t.TempDir()
+	srcs := []*DB{branchFile(t, dir, "综采一队党支部", "ZC01", 1, 10, 1), branchFile(t, dir, "掘进二队党支部", "JJ02", 2, 10, 1)}
+	target := openTemp(t)
+	at := time.Now()
+	for _, src := range srcs {
+		if _, err := target.Consolidate(ctx, exportAt(t, src, dir, at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	branches, err := target.Branches(ctx)
+	if err != nil || len(branches) != 2 {
+		t.Fatalf("branches %v, %v", branches, err)
+	}
+	// key is what identifies an assessment across files: branch name, period and total.
+	key := func(a data.Assessment) string {
+		return a.SubjectName + " " + a.Period.Label + " " + data.FormatScore(a.Score().Total)
+	}
+	for _, p := range []data.Period{data.YearPeriod(today.Year), data.QuarterPeriod(today.Year, 1), data.MonthPeriod(today.Year, time.January),
+		data.YearPeriod(today.Year - 1)} {
+		var want []string
+		for _, src := range srcs {
+			as, err := src.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessBranchMonthly, From: p.From, To: p.To})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range as {
+				want = append(want, key(a))
+			}
+		}
+		got, err := target.BranchAssessments(ctx, data.AssessBranchMonthly, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for i, a := range got {
+			keys = append(keys, key(a))
+			if a.Kind != data.AssessBranchMonthly || len(a.Items) == 0 || !p.Contains(a.Period.From) || !p.Contains(a.Period.To) {
+				t.Errorf("%s: %+v", p.Label, a)
+			}
+			if i > 0 && (got[i-1].BranchID > a.BranchID || got[i-1].BranchID == a.BranchID && a.Period.From.Before(got[i-1].Period.From)) {
+				t.Errorf("%s: not by branch, then period: %s after %s", p.Label, key(a), key(got[i-1]))
+			}
+		}
+		if !slices.Equal(keys, want) {
+			t.Errorf("%s: got %q, want %q", p.Label, keys, want)
+		}
+		if p.Label == data.YearPeriod(today.Year).Label && len(got) != 2*(int(today.Month)-1) {
+			t.Errorf("%d A1 assessments in %s, want %d", len(got), p.Label, 2*(int(today.Month)-1))
+		}
+	}
+	// A year's A3 assessments lie in the year, not in a quarter.
+	if as, err := target.BranchAssessments(ctx, data.AssessThreeInOne, data.YearPeriod(today.Year)); err != nil || len(as) == 0 {
+		t.Errorf("A3 in the year: %d, %v", len(as), err)
+	}
+	if as, err := target.BranchAssessments(ctx, data.AssessThreeInOne, data.QuarterPeriod(today.Year, 1)); err != nil || len(as) != 0 {
+		t.Errorf("A3 in a quarter: %d, %v", len(as), err)
+	}
+}
