@@ -240,12 +240,13 @@ func (w *MainWindow) newSettingsModule() Screen {
 	return ts
 }
 
-// newAssessModule is 考核: 支部月度考核 (A1) and 党员积分 (A2); its tabs keep the menu's
+// newAssessModule is 考核: 支部月度考核 (A1), 党员积分 (A2) and 三位一体考核 (A3); its tabs keep the menu's
 // Ctrl+N/S/F in step like the other modules.
 func (w *MainWindow) newAssessModule() Screen {
 	ts := newTabsScreen(
 		tab{"支部月度考核", func() Screen { return NewBranchAssessScreen(w.env) }},
 		tab{"党员积分", func() Screen { return NewPointsScreen(w.env) }},
+		tab{"三位一体考核", func() Screen { return NewThreeInOneScreen(w.env) }},
 	)
 	ts.onSelected = w.updateMenu
 	return ts

@@ -42,6 +42,9 @@ type reportKind struct {
 	Period, Filters bool
 	// write loads what the report needs and writes the workbook to w. It runs off the UI goroutine.
 	write func(ctx context.Context, in reportInput, w io.Writer) error
+	// table, when set, is the report's table (headers and rows, as the report prints them) for
+	// filling a group template (按上级模板导出, template_export.go).
+	table func(ctx context.Context, in reportInput) ([]string, [][]any, error)
 }
 
 var reportKinds = []reportKind{
@@ -54,6 +57,14 @@ var reportKinds = []reportKind{
 				return err
 			}
 			return reports.WriteRoster(w, in.Meta, ms)
+		},
+		table: func(ctx context.Context, in reportInput) ([]string, [][]any, error) {
+			ms, err := in.Store.Members(ctx, data.MemberFilter{})
+			if err != nil {
+				return nil, nil, err
+			}
+			h, rows := reports.RosterTable(in.Meta, ms)
+			return h, rows, nil
 		},
 	},
 	{
@@ -94,17 +105,20 @@ var reportKinds = []reportKind{
 		ID: "R3", Name: "问题整改销号台账", Period: true, Filters: true,
 		Description: "期间内发现的全部问题（督查、两堂一舍检查及其他来源）的整改和销号情况，可按班组、问题类别筛选。",
 		write: func(ctx context.Context, in reportInput, w io.Writer) error {
-			fs, err := in.Store.Findings(ctx, data.FindingFilter{From: in.Period.From, To: in.Period.To,
-				TeamID: in.TeamID, Category: in.Category})
-			if err != nil {
-				return err
-			}
-			teams, err := in.Store.Teams(ctx)
+			rows, err := rectificationRows(ctx, in)
 			if err != nil {
 				return err
 			}
 			filter := reports.RectificationFilter{Team: in.Team, Category: in.Category}
-			return reports.WriteRectifications(w, in.Meta, filter, reports.FindingRows(fs, teams, in.Meta.Date))
+			return reports.WriteRectifications(w, in.Meta, filter, rows)
+		},
+		table: func(ctx context.Context, in reportInput) ([]string, [][]any, error) {
+			rows, err := rectificationRows(ctx, in)
+			if err != nil {
+				return nil, nil, err
+			}
+			h, cells := reports.RectificationsTable(rows)
+			return h, cells, nil
 		},
 	},
 	{
@@ -140,6 +154,34 @@ var reportKinds = []reportKind{
 			}
 			return reports.WriteWelfareItems(w, in.Meta, items)
 		},
+		table: func(ctx context.Context, in reportInput) ([]string, [][]any, error) {
+			items, err := in.Store.WelfareItems(ctx, data.WelfareFilter{From: in.Period.From, To: in.Period.To})
+			if err != nil {
+				return nil, nil, err
+			}
+			h, rows := reports.WelfareItemsTable(items, in.Meta.Date)
+			return h, rows, nil
+		},
+	},
+	{
+		ID: "R9", Name: "党员积分考核汇总表", Period: true,
+		Description: "期间内（通常为全年）每名党员的基础分、扣分、加分、总分、等次和名次，以及积分明细。" +
+			"积分的录入和排名在“考核 → 党员积分”中。",
+		write: func(ctx context.Context, in reportInput, w io.Writer) error {
+			mp, err := loadMemberPoints(ctx, in)
+			if err != nil {
+				return err
+			}
+			return reports.WriteMemberPoints(w, in.Meta, mp.rows, mp.entries, mp.groups)
+		},
+		table: func(ctx context.Context, in reportInput) ([]string, [][]any, error) {
+			mp, err := loadMemberPoints(ctx, in)
+			if err != nil {
+				return nil, nil, err
+			}
+			h, rows := reports.MemberPointsTable(mp.rows, mp.groups)
+			return h, rows, nil
+		},
 	},
 	{
 		ID: "R11", Name: "满意度调查统计表", Period: true,
@@ -152,6 +194,69 @@ var reportKinds = []reportKind{
 			return reports.WriteSurveys(w, in.Meta, surveys)
 		},
 	},
+}
+
+// rectificationRows are R3's findings: found in the period, narrowed by the filters, lateness as
+// of the 填报日期.
+func rectificationRows(ctx context.Context, in reportInput) ([]reports.FindingRow, error) {
+	fs, err := in.Store.Findings(ctx, data.FindingFilter{From: in.Period.From, To: in.Period.To,
+		TeamID: in.TeamID, Category: in.Category})
+	if err != nil {
+		return nil, err
+	}
+	teams, err := in.Store.Teams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return reports.FindingRows(fs, teams, in.Meta.Date), nil
+}
+
+// memberPoints is what R9 prints for a period.
+type memberPoints struct {
+	rows    []data.MemberPoints
+	entries []data.PointEntry
+	groups  map[int64]string // member id → 党小组
+}
+
+// loadMemberPoints scores the members with the first 党员积分 form (the default when there is
+// none) over the period's entries, as the CLI's member-points export does: the generated entries
+// of the period's years are first brought into step with the ledgers (as 党员积分 does on Reload).
+func loadMemberPoints(ctx context.Context, in reportInput) (memberPoints, error) {
+	st := in.Store
+	for y := in.Period.From.Year; y <= in.Period.To.Year; y++ {
+		if err := st.RegeneratePointEntries(ctx, y); err != nil {
+			return memberPoints{}, err
+		}
+	}
+	ts, err := st.AssessTemplates(ctx, data.AssessMemberPoints)
+	if err != nil {
+		return memberPoints{}, err
+	}
+	t := data.DefaultA2Template()
+	if len(ts) > 0 {
+		t = ts[0]
+	}
+	ms, err := st.Members(ctx, data.MemberFilter{})
+	if err != nil {
+		return memberPoints{}, err
+	}
+	gs, err := st.Groups(ctx)
+	if err != nil {
+		return memberPoints{}, err
+	}
+	entries, err := st.PointEntries(ctx, data.PointFilter{From: in.Period.From, To: in.Period.To})
+	if err != nil {
+		return memberPoints{}, err
+	}
+	groupName := make(map[int64]string, len(gs))
+	for _, g := range gs {
+		groupName[g.ID] = g.Name
+	}
+	groups := make(map[int64]string, len(ms))
+	for _, m := range ms {
+		groups[m.ID] = groupName[m.GroupID]
+	}
+	return memberPoints{data.ScoreMembers(&t, ms, in.Period, entries), entries, groups}, nil
 }
 
 // writeReview writes R4 月度讲评表 for period p (also used by 周分析's 月讲评). Every finding found by
@@ -199,7 +304,11 @@ func NewReportsScreen(env *Env) *ReportsScreen {
 		title := widget.NewLabelWithStyle(k.ID+"　"+k.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		desc := note(k.Description)
 		export := widget.NewButtonWithIcon("导出…", theme.DocumentSaveIcon(), func() { s.askExport(k) })
-		rows.Add(container.NewBorder(nil, nil, nil, container.NewCenter(export), container.NewVBox(title, desc)))
+		buttons := container.NewVBox(export)
+		if k.table != nil {
+			buttons.Add(widget.NewButtonWithIcon("按上级模板导出…", theme.FileIcon(), func() { s.askTemplateExport(k) }))
+		}
+		rows.Add(container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(title, desc)))
 		rows.Add(widget.NewSeparator())
 	}
 	top := container.NewVBox(heading("报表"),
@@ -241,15 +350,23 @@ func (s *ReportsScreen) exportTo(k reportKind, opts reportOptions) {
 
 // export writes report k to path; it does no UI work.
 func (s *ReportsScreen) export(ctx context.Context, k reportKind, opts reportOptions, path string) error {
-	meta, err := reportMeta(ctx, s.env)
+	in, err := s.input(ctx, k, opts)
 	if err != nil {
 		return err
+	}
+	return writeWorkbook(ctx, path, func(w io.Writer) error { return k.write(ctx, in, w) })
+}
+
+// input is what report k is built from with the options chosen.
+func (s *ReportsScreen) input(ctx context.Context, k reportKind, opts reportOptions) (reportInput, error) {
+	meta, err := reportMeta(ctx, s.env)
+	if err != nil {
+		return reportInput{}, err
 	}
 	if k.Period {
 		meta.Period = opts.Period.Label
 	}
-	in := reportInput{Store: s.env.Store, Meta: meta, reportOptions: opts}
-	return writeWorkbook(ctx, path, func(w io.Writer) error { return k.write(ctx, in, w) })
+	return reportInput{Store: s.env.Store, Meta: meta, reportOptions: opts}, nil
 }
 
 // defaultFileName is “<支部名称>-<报表>-20261123.xlsx”.

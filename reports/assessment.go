@@ -131,10 +131,16 @@ func gradeRule(lines []data.GradeLine) string {
 
 // gradeCell prints a 等次, noting a veto; red when 不合格.
 func gradeCell(grade string, vetoed bool) Cell {
+	grade = gradeText(grade, vetoed)
+	return Cell{Value: grade, Red: strings.HasPrefix(grade, data.GradeFail)}
+}
+
+// gradeText is a 等次 as printed: a veto noted after it.
+func gradeText(grade string, vetoed bool) string {
 	if vetoed {
 		grade += vetoMark
 	}
-	return Cell{Value: grade, Red: strings.HasPrefix(grade, data.GradeFail)}
+	return grade
 }
 
 // gradeSummary counts the grades for a summary row: 共5人：优秀1人，合格2人，不合格2人, the known
@@ -169,6 +175,21 @@ var memberPointsColumns = []Column{
 	{Header: data.FRank, Width: 6, Kind: Int},
 }
 
+// memberPointsGradeColumn is 等次 in memberPointsColumns.
+const memberPointsGradeColumn = 7
+
+// MemberPointsTable is the table of R9's sheet 积分汇总 as WriteMemberPoints prints it (without
+// the row counting the grades): the headers and one row of cell values per member, 序号 from 1,
+// 党小组 from groups (member id → group name) and 等次 with a veto noted. It is also what a group
+// template is filled with (TemplateData.Columns, Rows).
+func MemberPointsTable(rows []data.MemberPoints, groups map[int64]string) (headers []string, cells [][]any) {
+	cells = make([][]any, len(rows))
+	for i, r := range rows {
+		cells[i] = []any{i + 1, r.Name, groups[r.MemberID], r.Base, r.Deducted, r.Added, r.Total, gradeText(r.Grade, r.Vetoed), r.Rank}
+	}
+	return columnHeaders(memberPointsColumns), cells
+}
+
 var pointEntryColumns = []Column{
 	{Header: "序号", Width: 5, Kind: Int},
 	{Header: data.FName, Width: 9, Kind: Text, Align: AlignCenter},
@@ -201,11 +222,12 @@ func WriteMemberPoints(w io.Writer, meta Meta, rows []data.MemberPoints, entries
 	} else {
 		out := make([]Row, 0, len(rows)+1)
 		grades := make([]string, len(rows))
+		_, cells := MemberPointsTable(rows, groups)
 		for i, r := range rows {
 			grade := gradeCell(r.Grade, r.Vetoed)
 			grades[i] = r.Grade
-			out = append(out, Row{Cells: []any{i + 1, r.Name, groups[r.MemberID], r.Base, r.Deducted, r.Added, r.Total, grade, r.Rank},
-				Red: grade.Red})
+			cells[i][memberPointsGradeColumn] = grade // the same text, red when 不合格
+			out = append(out, Row{Cells: cells[i], Red: grade.Red})
 		}
 		out = append(out, Row{Bold: true, Cells: []any{Cell{Value: gradeSummary(grades), Across: len(memberPointsColumns) - 1, Align: AlignLeft}}})
 		if err := s.Rows(out...); err != nil {

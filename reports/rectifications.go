@@ -62,14 +62,33 @@ func WriteRectifications(w io.Writer, meta Meta, filter RectificationFilter, row
 			return err
 		}
 	}
-	cells := make([]any, len(rectificationColumns))
+	_, cells := RectificationsTable(rows)
 	for i := range rows {
-		r := &rows[i]
-		copy(cells, []any{i + 1, r.FoundDate, r.Source, r.Description, r.Category, r.Level, r.Responsible,
-			r.Measures, r.Deadline, r.Progress, r.Acceptor, r.ClosedDate, r.Status()})
-		if err := s.Rows(Row{Cells: cells, Red: r.OverdueDays > 0}); err != nil {
+		if err := s.Rows(Row{Cells: cells[i], Red: rows[i].OverdueDays > 0}); err != nil {
 			return err
 		}
 	}
 	return b.Write(w)
+}
+
+// RectificationsTable is R3's table as WriteRectifications prints it: the headers and one row of
+// cell values per finding, 序号 from 1 and 状态 as FindingRow.Status. It is also what a group
+// template is filled with (TemplateData.Columns, Rows).
+func RectificationsTable(rows []FindingRow) (headers []string, cells [][]any) {
+	cells = make([][]any, len(rows))
+	for i := range rows {
+		r := &rows[i]
+		cells[i] = []any{i + 1, r.FoundDate, r.Source, r.Description, r.Category, r.Level, r.Responsible,
+			r.Measures, r.Deadline, r.Progress, r.Acceptor, r.ClosedDate, r.Status()}
+	}
+	return columnHeaders(rectificationColumns), cells
+}
+
+// columnHeaders are the headers of a table's columns.
+func columnHeaders(cols []Column) []string {
+	h := make([]string, len(cols))
+	for i, c := range cols {
+		h[i] = c.Header
+	}
+	return h
 }

@@ -3,6 +3,7 @@ package reports
 import (
 	"fmt"
 	"io"
+	"slices"
 
 	"branchledger/data"
 )
@@ -56,41 +57,57 @@ type BranchRoster struct {
 // writeRoster writes R1 for the branches in order, numbering 序号 throughout.
 func writeRoster(w io.Writer, meta Meta, branches []BranchRoster) error {
 	cols := make([]Column, len(data.RosterHeaders))
-	fields := make([]rosterField, len(data.RosterHeaders))
 	for i, h := range data.RosterHeaders {
 		f, ok := rosterFields[h]
 		if !ok {
 			return fmt.Errorf("reports: no R1 layout for column %q", h)
 		}
 		cols[i] = Column{Header: h, Width: f.width, Kind: f.kind, Align: f.align}
-		fields[i] = f
 	}
 	b := NewBook(meta)
 	s, err := b.AddSheet(SheetSpec{Name: "党员花名册", Title: meta.Branch + "党员花名册", Columns: cols})
 	if err != nil {
 		return err
 	}
-	cells := make([]any, len(cols))
 	n := 0
 	for _, br := range branches {
 		bm := meta
 		bm.Branch = br.Branch
 		for j := range br.Members {
-			m := &br.Members[j]
 			n++
-			for i, f := range fields {
-				if f.value == nil {
-					cells[i] = n
-				} else {
-					cells[i] = f.value(m, &bm)
-				}
-			}
-			if err := s.Rows(Row{Cells: cells}); err != nil {
+			if err := s.Rows(Row{Cells: rosterRow(n, &br.Members[j], &bm)}); err != nil {
 				return err
 			}
 		}
 	}
 	return b.Write(w)
+}
+
+// RosterTable is R1's table as WriteRoster prints it: the headers (data.RosterHeaders) and one
+// row of cell values per member, 序号 from 1 and 所在党支部 meta.Branch. It is also what a group
+// template is filled with (TemplateData.Columns, Rows).
+func RosterTable(meta Meta, ms []data.Member) (headers []string, rows [][]any) {
+	rows = make([][]any, len(ms))
+	for i := range ms {
+		rows[i] = rosterRow(i+1, &ms[i], &meta)
+	}
+	return slices.Clone(data.RosterHeaders), rows
+}
+
+// rosterRow is member m's R1 row, numbered seq, by data.RosterHeaders (a column without a
+// layout, which writeRoster refuses, is empty).
+func rosterRow(seq int, m *data.Member, meta *Meta) []any {
+	cells := make([]any, len(data.RosterHeaders))
+	for i, h := range data.RosterHeaders {
+		switch f, ok := rosterFields[h]; {
+		case !ok:
+		case f.value == nil:
+			cells[i] = seq
+		default:
+			cells[i] = f.value(m, meta)
+		}
+	}
+	return cells
 }
 
 // DistributionRow is one member of R1b 党员分布表, with placement ids already turned into names.

@@ -65,14 +65,10 @@ func WriteWelfareItems(w io.Writer, meta Meta, items []data.WelfareItem) error {
 	}
 	var cents int64 // whole cents: the sum of two-decimal costs stays exact
 	done, overdueN, inHouse := 0, 0, 0
-	cells := make([]any, len(welfareColumns))
+	_, cells := WelfareItemsTable(items, asOf)
 	for i := range items {
 		it := &items[i]
 		overdue := it.OverdueDays(asOf)
-		var cost any
-		if it.Cost != 0 {
-			cost = it.Cost
-		}
 		cents += int64(it.Cost*100 + 0.5)
 		if it.State == data.WelfareDone {
 			done++
@@ -83,9 +79,7 @@ func WriteWelfareItems(w io.Writer, meta Meta, items []data.WelfareItem) error {
 		if it.InHouse {
 			inHouse++
 		}
-		copy(cells, []any{i + 1, it.Title, it.Category, it.Source, it.Proposer, it.ProposedDate, it.Handler,
-			it.PlannedDate, welfareStatus(it, overdue), it.DoneDate, it.Rating, cost, it.InHouse})
-		if err := s.Rows(Row{Cells: cells, Red: overdue > 0}); err != nil {
+		if err := s.Rows(Row{Cells: cells[i], Red: overdue > 0}); err != nil {
 			return err
 		}
 	}
@@ -98,6 +92,24 @@ func WriteWelfareItems(w io.Writer, meta Meta, items []data.WelfareItem) error {
 		return err
 	}
 	return b.Write(w)
+}
+
+// WelfareItemsTable is R7's table as WriteWelfareItems prints it (without the 合计 row): the
+// headers and one row of cell values per item, 序号 from 1, 状态 with lateness on day asOf and a
+// refusal's reason, 费用(元) empty when 0. It is also what a group template is filled with
+// (TemplateData.Columns, Rows).
+func WelfareItemsTable(items []data.WelfareItem, asOf data.Date) (headers []string, rows [][]any) {
+	rows = make([][]any, len(items))
+	for i := range items {
+		it := &items[i]
+		var cost any
+		if it.Cost != 0 {
+			cost = it.Cost
+		}
+		rows[i] = []any{i + 1, it.Title, it.Category, it.Source, it.Proposer, it.ProposedDate, it.Handler,
+			it.PlannedDate, welfareStatus(it, it.OverdueDays(asOf)), it.DoneDate, it.Rating, cost, it.InHouse}
+	}
+	return columnHeaders(welfareColumns), rows
 }
 
 var surveyColumns = []Column{

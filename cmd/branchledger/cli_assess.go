@@ -81,9 +81,6 @@ func (c *cli) draftA1(st assessStore, p data.Period) (*data.Assessment, error) {
 	return &a, nil
 }
 
-// memberPointsHeaders are R9's headers, the columns a group template can use for member points.
-var memberPointsHeaders = []string{"序号", data.FName, data.FGroup, data.FBase, data.FDeducted, data.FAdded, data.FTotal, data.FGrade, data.FRank}
-
 // exportMemberPoints writes R9 for the period (normally a year). The generated entries of its
 // years are first brought into step with the ledgers, unless the window holds the file (it keeps
 // them in step itself).
@@ -126,18 +123,7 @@ func (c *cli) exportMemberPoints(db *sqlite.DB, x exportInput) (func(io.Writer) 
 	}
 	rows := data.ScoreMembers(&t, ms, x.period, entries)
 	write := func(w io.Writer) error { return reports.WriteMemberPoints(w, x.meta, rows, entries, groups) }
-	table := func() [][]any {
-		out := make([][]any, len(rows))
-		for i, r := range rows {
-			grade := r.Grade
-			if r.Vetoed {
-				grade += "（一票否决）"
-			}
-			out[i] = []any{i + 1, r.Name, groups[r.MemberID], r.Base, r.Deducted, r.Added, r.Total, grade, r.Rank}
-		}
-		return out
-	}
-	return c.orTemplate(x, write, memberPointsHeaders, table),
+	return c.orTemplate(x, write, func() ([]string, [][]any) { return reports.MemberPointsTable(rows, groups) }),
 		fmt.Sprintf("%s的党员积分考核汇总表（%d 名党员，积分明细 %d 条）", x.period.Label, len(rows), len(entries)), nil
 }
 
@@ -164,8 +150,8 @@ func (c *cli) exportThreeInOne(db *sqlite.DB, x exportInput) (func(io.Writer) er
 }
 
 // orTemplate is write, or with --template a writer that fills the group's template with the
-// report's columns and the rows table gives (made only then).
-func (c *cli) orTemplate(x exportInput, write func(io.Writer) error, columns []string, table func() [][]any) func(io.Writer) error {
+// report's table (the reports package's, as the report prints it; made only then).
+func (c *cli) orTemplate(x exportInput, write func(io.Writer) error, table func() (columns []string, rows [][]any)) func(io.Writer) error {
 	if !x.a.has("template") {
 		return write
 	}
@@ -176,67 +162,8 @@ func (c *cli) orTemplate(x exportInput, write func(io.Writer) error, columns []s
 			return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v。请检查 --template 后的路径", path, err))
 		}
 		defer f.Close()
-		_, err = reports.FillTemplate(f, w, reports.TemplateData{Meta: x.meta, Columns: columns, Rows: table()})
+		columns, rows := table()
+		_, err = reports.FillTemplate(f, w, reports.TemplateData{Meta: x.meta, Columns: columns, Rows: rows})
 		return err
-	}
-}
-
-// Template tables of the other reports: the same columns (by header) and data as R1, R3 and R7.
-
-// memberTable is R1's rows by data.RosterHeaders.
-func memberTable(ms []data.Member, branch string) func() [][]any {
-	return func() [][]any {
-		out := make([][]any, len(ms))
-		for i := range ms {
-			m := &ms[i]
-			byHeader := map[string]any{
-				"序号": i + 1, data.FName: m.Name, data.FBranch: branch, data.FIDNumber: m.IDNumber, data.FSex: m.Sex,
-				data.FEthnicity: m.Ethnicity, data.FBirthDate: m.BirthDate, data.FEducation: m.Education, data.FCategory: m.Category,
-				data.FJoinDate: m.JoinDate, data.FFullDate: m.FullDate, data.FJob: m.Job, data.FMobile: m.Mobile,
-				data.FLandline: m.Landline, data.FAddress: m.Address, data.FPartyStatus: m.PartyStatus, data.FLostContact: m.LostContact,
-				data.FLostDate: m.LostDate, data.FFloating: m.Floating, data.FFloatingTo: m.FloatingTo, data.FRemark: m.Remark,
-			}
-			row := make([]any, len(data.RosterHeaders))
-			for j, h := range data.RosterHeaders {
-				row[j] = byHeader[h]
-			}
-			out[i] = row
-		}
-		return out
-	}
-}
-
-// rectificationHeaders are R3's headers.
-var rectificationHeaders = []string{"序号", "发现日期", "来源", "问题描述", "问题类别", "等级", "责任人", "整改措施", "整改期限", "整改情况", "验收人", "销号日期", "状态"}
-
-func rectificationTable(rows []reports.FindingRow) func() [][]any {
-	return func() [][]any {
-		out := make([][]any, len(rows))
-		for i := range rows {
-			r := &rows[i]
-			out[i] = []any{i + 1, r.FoundDate, r.Source, r.Description, r.Category, r.Level, r.Responsible,
-				r.Measures, r.Deadline, r.Progress, r.Acceptor, r.ClosedDate, r.Status()}
-		}
-		return out
-	}
-}
-
-// welfareHeaders are R7's headers.
-var welfareHeaders = []string{"序号", data.FWelfareTitle, data.FWelfareCategory, data.FWelfareSource, data.FProposer, data.FProposedDate,
-	data.FHandler, data.FPlannedDate, data.FState, data.FDoneDate, data.FRating, data.FCost, data.FInHouse}
-
-func welfareTable(items []data.WelfareItem, asOf data.Date) func() [][]any {
-	return func() [][]any {
-		out := make([][]any, len(items))
-		for i := range items {
-			it := &items[i]
-			state := it.State
-			if d := it.OverdueDays(asOf); d > 0 {
-				state = fmt.Sprintf("逾期%d天", d)
-			}
-			out[i] = []any{i + 1, it.Title, it.Category, it.Source, it.Proposer, it.ProposedDate, it.Handler,
-				it.PlannedDate, state, it.DoneDate, it.Rating, it.Cost, it.InHouse}
-		}
-		return out
 	}
 }

@@ -107,7 +107,7 @@ func (c *cli) exportWelfareItems(db *sqlite.DB, x exportInput) (func(io.Writer) 
 		}
 	}
 	write := func(w io.Writer) error { return reports.WriteWelfareItems(w, x.meta, items) }
-	return c.orTemplate(x, write, welfareHeaders, welfareTable(items, c.today)),
+	return c.orTemplate(x, write, func() ([]string, [][]any) { return reports.WelfareItemsTable(items, c.today) }),
 		fmt.Sprintf("%s的办实事（福利事项）台账（%d 项，其中逾期 %d 项）", x.period.Label, len(items), overdue), nil
 }
 

@@ -1,0 +1,574 @@
+package gui
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+	"branchledger/reports"
+)
+
+// ThreeInOneScreen is "三位一体"考核 (A3) for one year: on the left the managers and members on key
+// posts with their saved total and 等次 (or 未考核); on the right the selected member's assessment —
+// the saved one, or a new one from the first A3 template — as item rows grouped by 板块 with the
+// 板块 subtotals, total and 等次 following the typing.
+//
+// Who is assessed: members on the roll with a 重点岗位 (the configured key posts include
+// 班组长以上管理人员) or a 党内职务 other than 无 (the branch's own managers), plus anyone who already
+// has an A3 assessment that year, so that a saved one never disappears from the list.
+type ThreeInOneScreen struct {
+	listPane[threeSubject]
+	env     *Env
+	year    int
+	tpl     *data.AssessTemplate      // the first A3 template; nil when there is none
+	saved   map[int64]data.Assessment // the year's A3 assessments by member
+	a       data.Assessment           // the assessment in the form
+	rows    []*assessRow              // by item index
+	parts   map[string]*widget.Label  // 板块 subtotals
+	width   float32
+	dirty   bool
+	loading bool
+
+	yearSel                     *widget.Select
+	title, total, grade, status *widget.Label
+	rowsBox                     *fyne.Container
+	saveBtn, exportBtn          *widget.Button
+	content                     fyne.CanvasObject
+}
+
+// threeSubject is one member of the list.
+type threeSubject struct {
+	data.Member
+}
+
+// Columns of the member list.
+var threeTitles = []string{"姓名", "岗位", data.FTotal, data.FGrade}
+
+// NewThreeInOneScreen builds the screen on the current year.
+func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
+	s := &ThreeInOneScreen{env: env, year: env.Today().Year}
+	s.init(env, listSpec[threeSubject]{
+		ID: func(m *threeSubject) int64 { return m.ID },
+		NewRow: func() fyne.CanvasObject {
+			objs := make([]fyne.CanvasObject, len(threeTitles))
+			for i := range objs {
+				objs[i] = widget.NewLabel("")
+			}
+			return container.NewGridWithColumns(len(threeTitles), objs...)
+		},
+		SetRow: s.setRow,
+		Dirty:  func() bool { return s.dirty },
+		What:   func() string { return s.a.SubjectName + "的考核" },
+		Show:   func(m threeSubject) { s.show(m.ID) },
+	})
+	var years []string
+	for y := s.year; y >= s.year-5; y-- {
+		years = append(years, strconv.Itoa(y))
+	}
+	s.yearSel = NewSelect(years, nil)
+	s.yearSel.SetSelected(strconv.Itoa(s.year))
+	s.yearSel.OnChanged = s.yearChanged
+	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { s.Save() })
+	s.saveBtn.Importance = widget.HighImportance
+	s.exportBtn = widget.NewButtonWithIcon("导出三位一体考核表", theme.DocumentPrintIcon(), s.export)
+
+	head := make([]fyne.CanvasObject, len(threeTitles))
+	for i, t := range threeTitles {
+		head[i] = widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	left := container.NewBorder(container.NewGridWithColumns(len(threeTitles), head...), nil, nil, nil, s.list)
+
+	s.title = widget.NewLabelWithStyle("请在左边选择党员", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.total, s.grade = widget.NewLabel(""), widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.status.Hide()
+	s.rowsBox = container.NewVBox()
+	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(s.total, s.grade), s.status)
+	right := container.NewBorder(container.NewHBox(s.title, s.saveBtn), bottom, nil, nil, container.NewVScroll(s.rowsBox))
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.3
+	top := container.NewHBox(widget.NewLabel("年度"), s.yearSel, s.exportBtn,
+		note("考核对象：有重点岗位或党内职务的党员。低于满分的项目须填写扣分原因。"))
+	s.content = container.NewBorder(top, nil, nil, nil, split)
+	s.load() // a tab is built when first shown: it must show its data at once
+	return s
+}
+
+func (s *ThreeInOneScreen) Content() fyne.CanvasObject { return s.content }
+
+// Reload shows the year again from the store, unless the user has unsaved edits.
+func (s *ThreeInOneScreen) Reload() {
+	if s.dirty {
+		return
+	}
+	s.load()
+}
+
+// Save is 保存 (Ctrl+S).
+func (s *ThreeInOneScreen) Save() { s.save() }
+
+func (s *ThreeInOneScreen) period() data.Period { return data.YearPeriod(s.year) }
+
+func (s *ThreeInOneScreen) yearChanged(v string) {
+	y, err := strconv.Atoi(v)
+	if err != nil || y == s.year {
+		return
+	}
+	back := func() {
+		s.yearSel.OnChanged = nil
+		s.yearSel.SetSelected(strconv.Itoa(s.year))
+		s.yearSel.OnChanged = s.yearChanged
+	}
+	s.confirmDiscard(func() {
+		s.year, s.dirty = y, false
+		s.load()
+	}, back)
+}
+
+// isThreeInOneSubject says whether a member is assessed by A3 (see ThreeInOneScreen).
+func isThreeInOneSubject(m *data.Member) bool {
+	return m.KeyPost != "" || (m.PartyRole != "" && m.PartyRole != data.RoleNone)
+}
+
+// yearAssessments are the saved A3 assessments of year y.
+func yearAssessments(ctx context.Context, st data.AssessmentStore, y int) ([]data.Assessment, error) {
+	p := data.YearPeriod(y)
+	all, err := st.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessThreeInOne, From: p.From, To: p.To})
+	if err != nil {
+		return nil, err
+	}
+	out := all[:0]
+	for _, a := range all {
+		if a.Period.From == p.From && a.Period.To == p.To {
+			out = append(out, a)
+		}
+	}
+	return out, nil
+}
+
+func (s *ThreeInOneScreen) load() {
+	ctx := context.Background()
+	st := s.env.Store
+	members, err := st.Members(ctx, data.MemberFilter{IncludeLeft: true})
+	var saved []data.Assessment
+	if err == nil {
+		saved, err = yearAssessments(ctx, st, s.year)
+	}
+	var ts []data.AssessTemplate
+	if err == nil {
+		ts, err = st.AssessTemplates(ctx, data.AssessThreeInOne)
+	}
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.tpl = nil
+	if len(ts) > 0 {
+		s.tpl = &ts[0]
+	}
+	s.saved = make(map[int64]data.Assessment, len(saved))
+	for _, a := range saved {
+		s.saved[a.SubjectID] = a
+	}
+	s.all = s.all[:0]
+	vis := []int{}
+	for _, m := range members {
+		_, has := s.saved[m.ID]
+		onRoll := m.RollStatus == "" || m.RollStatus == data.RollIn
+		if has || (onRoll && isThreeInOneSubject(&m)) {
+			vis = append(vis, len(s.all))
+			s.all = append(s.all, threeSubject{m})
+		}
+	}
+	id := s.selected
+	s.selected = 0
+	s.setVisible(vis)
+	if _, ok := s.byID(id); ok {
+		s.show(id)
+		s.syncSelection()
+	} else {
+		s.clearForm()
+	}
+}
+
+func (s *ThreeInOneScreen) setRow(o fyne.CanvasObject, i int) {
+	m := &s.all[i]
+	cells := []string{m.Name, cmp.Or(m.Job, m.KeyPost, m.PartyRole), "", "未考核"}
+	fail := false
+	if a, ok := s.saved[m.ID]; ok {
+		sc := data.ScoreAssessment(&a)
+		cells[2], cells[3], fail = data.FormatScore(sc.Total), sc.Grade, sc.Grade == data.GradeFail
+	}
+	for j, c := range o.(*fyne.Container).Objects {
+		l := c.(*widget.Label)
+		l.Importance = widget.MediumImportance
+		if fail {
+			l.Importance = widget.DangerImportance
+		}
+		l.SetText(cells[j])
+	}
+}
+
+// ListedTotal is the total the list shows for a member ("" when not assessed, false when not listed).
+func (s *ThreeInOneScreen) ListedTotal(memberID int64) (string, bool) {
+	if _, ok := s.byID(memberID); !ok {
+		return "", false
+	}
+	if a, ok := s.saved[memberID]; ok {
+		return data.FormatScore(data.ScoreAssessment(&a).Total), true
+	}
+	return "", true
+}
+
+// Select shows a member's assessment, as a choice in the list does.
+func (s *ThreeInOneScreen) Select(memberID int64) {
+	if row := s.rowOf(memberID); row >= 0 {
+		s.list.Select(row)
+	}
+}
+
+func (s *ThreeInOneScreen) clearForm() {
+	s.selected, s.a, s.rows, s.dirty = 0, data.Assessment{}, nil, false
+	s.title.SetText("请在左边选择党员")
+	s.rowsBox.Objects = nil
+	s.rowsBox.Refresh()
+	s.total.SetText("")
+	s.grade.SetText("")
+	s.saveBtn.Disable()
+	s.setStatus("", false)
+}
+
+// show puts a member's assessment in the form: the saved one, or a new one from the template.
+func (s *ThreeInOneScreen) show(memberID int64) {
+	m, _ := s.byID(memberID)
+	a, ok := s.saved[memberID]
+	switch {
+	case ok:
+		s.setStatus("已保存（"+a.UpdatedAt.Local().Format("2006-01-02 15:04")+"），修改后请再保存。", false)
+	case s.tpl == nil:
+		s.clearForm()
+		s.setStatus("没有“三位一体”考核表：请在考核表中添加一个。", true)
+		return
+	default:
+		a = data.NewAssessment(s.tpl, m.ID, m.Name, s.period())
+		s.setStatus("尚未考核：各项预填满分，请给扣分的项目填写得分和扣分原因后保存。", false)
+	}
+	s.selected, s.a, s.dirty = memberID, a, false
+	s.title.SetText(fmt.Sprintf("%s　%s“三位一体”考核", m.Name, s.period().Label))
+	s.saveBtn.Enable()
+	s.buildRows()
+}
+
+// buildRows lays the items out by 板块 (in first-seen order, as data.ScoreAssessment's Parts), each
+// 板块 headed by its name and live subtotal, the rows as the A1 form's (itemRowLayout).
+func (s *ThreeInOneScreen) buildRows() {
+	s.loading = true
+	defer func() { s.loading = false }()
+	head := make([]fyne.CanvasObject, len(assessItemTitles))
+	for i, t := range assessItemTitles {
+		head[i] = widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	objs := []fyne.CanvasObject{container.New(&itemRowLayout{width: &s.width}, head...)}
+	var order []string
+	byPart := map[string][]int{}
+	for i, it := range s.a.Items {
+		if _, ok := byPart[it.Part]; !ok {
+			order = append(order, it.Part)
+		}
+		byPart[it.Part] = append(byPart[it.Part], i)
+	}
+	s.rows = make([]*assessRow, len(s.a.Items))
+	s.parts = map[string]*widget.Label{}
+	for _, part := range order {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Importance = widget.HighImportance
+		s.parts[part] = l
+		objs = append(objs, l)
+		for _, i := range byPart[part] {
+			objs = append(objs, s.newRow(i), widget.NewSeparator())
+		}
+	}
+	s.rowsBox.Objects = objs
+	s.rowsBox.Refresh()
+	s.updateSummary()
+}
+
+// newRow is one item: 序号, 项目 with its standard and 完成情况, 分值, 得分, 否决, 扣分原因. The A1
+// form's row builder is a method of BranchAssessScreen (with automatic items and overrides), so A3
+// has this smaller one; A3 items are scored by hand, other methods show their computed score.
+func (s *ThreeInOneScreen) newRow(i int) fyne.CanvasObject {
+	it := &s.a.Items[i]
+	r := &assessRow{}
+	s.rows[i] = r
+	title := widget.NewLabelWithStyle(it.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	std := widget.NewLabel(it.Standard)
+	std.Wrapping = fyne.TextWrapWord
+	std.SizeName = theme.SizeNameCaptionText
+	r.done = NewEntry()
+	r.done.SetPlaceHolder(data.FDone + "（可不填）")
+	r.done.SetText(it.Done)
+	r.done.OnChanged = func(v string) {
+		s.a.Items[i].Done = v
+		s.changed()
+	}
+	r.score = NewEntry()
+	r.score.SetText(data.FormatScore(data.ScoreItem(s.a.Scheme, it).Score))
+	if isAuto(it) {
+		r.score.Disable()
+	}
+	r.score.OnChanged = func(string) { s.scoreChanged(i) }
+	r.reason = NewEntry()
+	r.reason.SetText(it.Reason)
+	r.reason.OnChanged = func(v string) {
+		s.a.Items[i].Reason = v
+		if strings.TrimSpace(v) != "" && !r.bad {
+			s.setRowError(i, "")
+		}
+		s.changed()
+	}
+	r.reason.OnFocusLost = func() { s.checkReason(i) }
+	r.msg = widget.NewLabel("")
+	r.msg.Importance = widget.DangerImportance
+	r.msg.Wrapping = fyne.TextWrapWord
+	r.msg.Hide()
+	var mark fyne.CanvasObject = widget.NewLabel("")
+	if it.Veto {
+		r.veto = widget.NewCheck(data.FVeto, func(on bool) {
+			if s.loading {
+				return
+			}
+			s.a.Items[i].Vetoed = on
+			s.updateSummary()
+			s.changed()
+		})
+		r.veto.SetChecked(it.Vetoed)
+		mark = r.veto
+	}
+	s.updateHint(i)
+	return container.New(&itemRowLayout{width: &s.width},
+		widget.NewLabel(strconv.Itoa(it.Seq)), container.NewVBox(title, std, r.done), widget.NewLabel(data.FormatScore(it.Points)),
+		container.NewVBox(r.score), mark, container.NewVBox(r.reason, r.msg), widget.NewLabel(""))
+}
+
+func (s *ThreeInOneScreen) scoreChanged(i int) {
+	if s.loading {
+		return
+	}
+	it, r := &s.a.Items[i], s.rows[i]
+	v, ok := parseScore(r.score.Text)
+	r.bad = !ok
+	switch {
+	case !ok:
+		s.setRowError(i, fmt.Sprintf("得分应为数字，如 %s 或 7.5", data.FormatScore(it.Points)))
+	case v < 0 || v > it.Points:
+		it.Score = v
+		s.setRowError(i, fmt.Sprintf("得分应在0到%s分之间", data.FormatScore(it.Points)))
+	default:
+		it.Score = v
+		s.setRowError(i, "")
+	}
+	s.updateHint(i)
+	s.updateSummary()
+	s.changed()
+}
+
+// updateHint asks for the reason in the empty reason entry of an item below full.
+func (s *ThreeInOneScreen) updateHint(i int) {
+	is, r := data.ScoreItem(s.a.Scheme, &s.a.Items[i]), s.rows[i]
+	if !r.bad && is.Score < is.Full {
+		r.reason.SetPlaceHolder(fmt.Sprintf("扣%s分，请填写原因", data.FormatScore(is.Full-is.Score)))
+	} else {
+		r.reason.SetPlaceHolder("")
+	}
+}
+
+// checkReason says at once, when the user leaves an empty reason of an item below full, that it is
+// needed.
+func (s *ThreeInOneScreen) checkReason(i int) {
+	is, r := data.ScoreItem(s.a.Scheme, &s.a.Items[i]), s.rows[i]
+	if !r.bad && is.Score < is.Full && strings.TrimSpace(r.reason.Text) == "" {
+		s.setRowError(i, fmt.Sprintf("扣了%s分，请填写扣分原因", data.FormatScore(is.Full-is.Score)))
+	}
+}
+
+func (s *ThreeInOneScreen) setRowError(i int, msg string) {
+	r := s.rows[i]
+	r.msg.SetText(msg)
+	r.msg.Hidden = msg == ""
+	r.msg.Refresh()
+	s.rowsBox.Refresh()
+}
+
+// RowError is the message shown on item i ("" when none).
+func (s *ThreeInOneScreen) RowError(i int) string {
+	if i >= len(s.rows) || !s.rows[i].msg.Visible() {
+		return ""
+	}
+	return s.rows[i].msg.Text
+}
+
+// Score is the live scoring as typed; ok is false while a score is not a number.
+func (s *ThreeInOneScreen) Score() (data.AssessScore, bool) {
+	for _, r := range s.rows {
+		if r.bad {
+			return data.AssessScore{}, false
+		}
+	}
+	return data.ScoreAssessment(&s.a), true
+}
+
+func (s *ThreeInOneScreen) updateSummary() {
+	sc, ok := s.Score()
+	for part, l := range s.parts {
+		name := cmp.Or(part, "其他")
+		if !ok {
+			l.SetText(name)
+			continue
+		}
+		for _, p := range sc.Parts {
+			if p.Part == part {
+				l.SetText(fmt.Sprintf("%s（%s分）　小计 %s", name, data.FormatScore(p.Full), data.FormatScore(p.Score)))
+			}
+		}
+		if part == "" {
+			l.SetText("其他项目")
+		}
+	}
+	if !ok {
+		s.total.SetText("总分 —（有得分不是数字）")
+		s.grade.SetText("")
+		return
+	}
+	text := fmt.Sprintf("满分 %s　总分 %s", data.FormatScore(sc.Full), data.FormatScore(sc.Total))
+	if sc.Vetoed {
+		text += "　一票否决：" + strings.Join(sc.Vetoes, "、")
+	}
+	s.total.SetText(text)
+	s.grade.SetText(data.FGrade + " " + sc.Grade)
+	s.grade.Importance = widget.SuccessImportance
+	if sc.Grade == data.GradeFail {
+		s.grade.Importance = widget.DangerImportance
+	}
+	s.grade.Refresh()
+}
+
+// PartText is the heading of a 板块 as shown (tests).
+func (s *ThreeInOneScreen) PartText(part string) string {
+	if l := s.parts[part]; l != nil {
+		return l.Text
+	}
+	return ""
+}
+
+// SummaryText is the live total and grade as one line (tests).
+func (s *ThreeInOneScreen) SummaryText() string { return s.total.Text + " " + s.grade.Text }
+
+func (s *ThreeInOneScreen) save() bool {
+	if s.selected == 0 {
+		s.setStatus("请先在左边选择党员。", true)
+		return false
+	}
+	for i, r := range s.rows {
+		if r.bad {
+			s.setStatus(fmt.Sprintf("第%d项的得分不是数字，没有保存。", i+1), true)
+			return false
+		}
+	}
+	a := s.a
+	err := s.env.Store.SaveAssessment(context.Background(), &a)
+	var fe data.FieldErrors
+	switch {
+	case errors.As(err, &fe):
+		var rest []string
+		msgs := make([][]string, len(s.rows))
+		for _, e := range fe {
+			if i, _, ok := itemFieldIndex(e.Field); ok && i < len(s.rows) {
+				msgs[i] = append(msgs[i], e.Message)
+			} else {
+				rest = append(rest, e.Field+"："+e.Message)
+			}
+		}
+		for i := range s.rows {
+			s.setRowError(i, strings.Join(msgs[i], "；"))
+		}
+		s.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。%s", len(fe), strings.Join(rest, "；")), true)
+		return false
+	case err != nil:
+		ShowError(s.env.Win, err)
+		return false
+	}
+	s.a.ID, s.a.CreatedAt, s.a.UpdatedAt = a.ID, a.CreatedAt, a.UpdatedAt
+	s.saved[s.a.SubjectID] = s.a
+	s.dirty = false
+	s.list.Refresh()
+	sc := data.ScoreAssessment(&s.a)
+	s.setStatus(fmt.Sprintf("已保存%s%s考核：总分 %s，%s（%s）", s.a.SubjectName, s.a.Period.Label, data.FormatScore(sc.Total),
+		sc.Grade, time.Now().Format("15:04:05")), false)
+	notify(s.env)
+	return true
+}
+
+// export writes R10 for the year's saved assessments, 岗位 being the members' 工作岗位.
+func (s *ThreeInOneScreen) export() {
+	year := s.year
+	p := data.YearPeriod(year)
+	exportWorkbook(s.env, "“三位一体”考核表", safeFileName(fmt.Sprintf("三位一体考核表_%d.xlsx", year)),
+		func(ctx context.Context, path string) error {
+			st := s.env.Store
+			as, err := yearAssessments(ctx, st, year)
+			if err != nil {
+				return err
+			}
+			members, err := st.Members(ctx, data.MemberFilter{IncludeLeft: true})
+			if err != nil {
+				return err
+			}
+			posts := make(map[int64]string, len(members))
+			for _, m := range members {
+				posts[m.ID] = m.Job
+			}
+			meta, err := reportMeta(ctx, s.env)
+			if err != nil {
+				return err
+			}
+			meta.Period = p.Label
+			return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteThreeInOne(w, meta, as, posts) })
+		})
+}
+
+func (s *ThreeInOneScreen) changed() {
+	if !s.loading {
+		s.dirty = true
+	}
+}
+
+func (s *ThreeInOneScreen) setStatus(msg string, bad bool) {
+	s.status.SetText(msg)
+	s.status.Importance = widget.MediumImportance
+	if bad {
+		s.status.Importance = widget.DangerImportance
+	}
+	s.status.Hidden = msg == ""
+	s.status.Refresh()
+}
+
+// Status is the status line ("" when hidden).
+func (s *ThreeInOneScreen) Status() string {
+	if !s.status.Visible() {
+		return ""
+	}
+	return s.status.Text
+}
