@@ -182,8 +182,8 @@ func (w *MainWindow) newInspectionsModule() Screen {
 	return ts
 }
 
-// Navigate shows a module and tab (Env.Navigate): the tab titled to.Tab (the first when ""), and
-// for 问题整改 the findings list with the preset to.Findings.
+// Navigate shows a module and tab (Env.Navigate): the tab titled to.Tab (the first when ""), for
+// 问题整改 the findings list with the preset to.Findings, and the record to.RecordID when set.
 func (w *MainWindow) Navigate(to Destination) {
 	w.ShowModule(to.Module)
 	if w.Shown() == nil || w.modules[w.current].title != to.Module {
@@ -199,28 +199,48 @@ func (w *MainWindow) Navigate(to Destination) {
 	if to.Module == moduleInspections && to.Tab == tabFindings && w.findings != nil {
 		w.findings.SetView(to.Findings)
 	}
+	if to.RecordID != 0 {
+		if r, ok := w.shownTab().(recordSelector); ok {
+			r.Select(to.RecordID)
+		}
+	}
 	w.updateMenu()
 }
 
-// Titles of the 两堂一舍 and 数据与设置 modules.
+// recordSelector is a screen that can show one of its records (Destination.RecordID).
+type recordSelector interface{ Select(id int64) }
+
+// shownTab is the screen shown now: the selected tab's for a module with tabs.
+func (w *MainWindow) shownTab() Screen {
+	if ts, ok := w.Shown().(*tabsScreen); ok {
+		return ts.Shown()
+	}
+	return w.Shown()
+}
+
+// Titles of the 两堂一舍 and 数据与设置 modules, and of a 两堂一舍 tab (tabChecks and tabWelfareItems
+// are beside 工作台's cards).
 const (
 	moduleWelfare  = "两堂一舍"
 	moduleSettings = "数据与设置"
+	tabSurveys     = "满意度调查"
 )
 
 // newWelfareModule is 两堂一舍: scoring checks first (the daily work), then what they rest on.
 // A finding made from a deduction opens in 督查整改 → 问题整改, where every finding is followed up.
 func (w *MainWindow) newWelfareModule() Screen {
 	ts := newTabsScreen(
-		tab{"检查评分", func() Screen {
+		tab{tabChecks, func() Screen {
 			c := NewChecksScreen(w.env)
-			c.OnShowFinding = w.showFinding
+			c.OnShowFinding = func(id int64) {
+				w.Navigate(Destination{Module: moduleInspections, Tab: tabFindings, RecordID: id})
+			}
 			return c
 		}},
 		tab{"设施", func() Screen { return NewFacilitiesScreen(w.env) }},
 		tab{"评分表", func() Screen { return NewTemplatesScreen(w.env) }},
-		tab{"办实事", func() Screen { return NewWelfareItemsScreen(w.env) }},
-		tab{"满意度调查", func() Screen { return NewSurveysScreen(w.env) }},
+		tab{tabWelfareItems, func() Screen { return NewWelfareItemsScreen(w.env) }},
+		tab{tabSurveys, func() Screen { return NewSurveysScreen(w.env) }},
 	)
 	ts.onSelected = w.updateMenu
 	return ts
@@ -250,14 +270,6 @@ func (w *MainWindow) newAssessModule() Screen {
 	)
 	ts.onSelected = w.updateMenu
 	return ts
-}
-
-// showFinding opens 问题整改 on one finding.
-func (w *MainWindow) showFinding(id int64) {
-	w.Navigate(Destination{Module: moduleInspections, Tab: tabFindings})
-	if w.findings != nil {
-		w.findings.Select(id)
-	}
 }
 
 // ShowModule shows the module titled title (工作台, 党员, 报表, 数据与设置, …).

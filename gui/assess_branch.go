@@ -38,6 +38,8 @@ type BranchAssessScreen struct {
 
 	// The open 人工调整 dialog's inputs (tests fill them).
 	overrideBy, overrideWhy *Entry
+	// The open 查看依据 list's links, one per record that opens (tests tap them).
+	evidenceLinks []*widget.Hyperlink
 }
 
 // assessRow is the widgets of one item.
@@ -416,17 +418,59 @@ func (s *BranchAssessScreen) RowError(i int) string {
 	return s.rows[i].msg.Text
 }
 
+// showEvidence lists the records item i counted; with the main window around (env.Navigate) each
+// is a link that closes the list and opens the record in its own screen.
 func (s *BranchAssessScreen) showEvidence(i int) {
 	it := &s.a.Items[i]
-	lines := make([]string, len(it.Evidence))
+	box := container.NewVBox()
+	s.evidenceLinks = s.evidenceLinks[:0]
+	var d *dialog.CustomDialog
 	for j, e := range it.Evidence {
-		lines[j] = fmt.Sprintf("%d. %s：%s", j+1, e.Kind, e.Label)
+		text := fmt.Sprintf("%d. %s：%s", j+1, e.Kind, e.Label)
+		to, ok := evidenceDestination(e)
+		if !ok || s.env.Navigate == nil {
+			l := widget.NewLabel(text)
+			l.Wrapping = fyne.TextWrapWord
+			box.Add(l)
+			continue
+		}
+		h := widget.NewHyperlink(text, nil)
+		h.Wrapping = fyne.TextWrapWord
+		h.OnTapped = func() {
+			d.Hide()
+			s.env.Navigate(to)
+		}
+		s.evidenceLinks = append(s.evidenceLinks, h)
+		box.Add(h)
 	}
-	l := widget.NewLabel(strings.Join(lines, "\n"))
-	l.Wrapping = fyne.TextWrapWord
-	sc := container.NewVScroll(l)
+	sc := container.NewVScroll(box)
 	sc.SetMinSize(fyne.NewSize(520, 300))
-	dialog.ShowCustom(it.Name+"：计入的记录", "关闭", container.NewVBox(widget.NewLabel(data.FDone+"："+it.Done), sc), s.env.Win)
+	hint := data.FDone + "：" + it.Done
+	if len(s.evidenceLinks) > 0 {
+		hint += "（点记录可打开）"
+	}
+	d = dialog.NewCustom(it.Name+"：计入的记录", "关闭", container.NewVBox(widget.NewLabel(hint), sc), s.env.Win)
+	d.Show()
+}
+
+// evidenceDestination is where a counted record is kept; ok is false for a kind no screen opens.
+func evidenceDestination(e data.EvidenceRef) (to Destination, ok bool) {
+	switch e.Kind {
+	case data.EntInspection:
+		to = Destination{Module: moduleInspections, Tab: tabInspections}
+	case data.EntFinding:
+		to = Destination{Module: moduleInspections, Tab: tabFindings}
+	case data.EntCheck:
+		to = Destination{Module: moduleWelfare, Tab: tabChecks}
+	case data.EntWelfare:
+		to = Destination{Module: moduleWelfare, Tab: tabWelfareItems}
+	case data.EntSurvey:
+		to = Destination{Module: moduleWelfare, Tab: tabSurveys}
+	default:
+		return Destination{}, false
+	}
+	to.RecordID = e.ID
+	return to, e.ID != 0
 }
 
 // Score is the live scoring as typed; ok is false while a score is not a number.

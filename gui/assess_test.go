@@ -8,7 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
@@ -215,5 +217,63 @@ func TestAssessTabsShowDataWhenFirstOpened(t *testing.T) {
 	a2, ok := ts.screens[1].(*PointsScreen)
 	if !ok || a2.tpl.Name == "" {
 		t.Fatalf("党员积分 opened without its template: %+v", a2)
+	}
+}
+
+// Tapping a record 查看依据 lists closes the list and opens that record in its own screen: an
+// inspection counted by 安全督查检查靠前 in 督查记录, the overdue finding in 问题整改.
+func TestBranchAssessEvidenceOpensRecord(t *testing.T) {
+	env, _, _ := rhythmEnv(t)
+	m := addTestMember(t, env, "王督查", 1, 0, 0)
+	for _, d := range []int{2, 3} {
+		addTestInspection(t, env, day(d), m)
+	}
+	found := addRhythmFindings(t, env, rf{desc: "逾期的问题", found: day(3), deadline: day(5), state: data.StatePending})
+	ins, err := env.Store.Inspections(context.Background(), data.InspectionFilter{})
+	if err != nil || len(ins) != 2 {
+		t.Fatalf("%d inspections saved (%v)", len(ins), err)
+	}
+	w := NewMainWindow(env, false)
+
+	for _, tc := range []struct {
+		kind, tab string
+		id        int64
+		selected  func() int64
+	}{
+		{data.EntInspection, tabInspections, ins[0].ID, func() int64 { return w.inspections.selected }},
+		{data.EntFinding, tabFindings, found[0].ID, func() int64 { return w.findings.selected }},
+	} {
+		t.Run(tc.kind, func(t *testing.T) {
+			w.Navigate(Destination{Module: "考核"})
+			s := w.shownTab().(*BranchAssessScreen)
+			insp := assessItemIndex(t, s.Assessment(), "安全督查检查靠前")
+			s.showEvidence(insp)
+			if len(s.evidenceLinks) != 3 {
+				t.Fatalf("%d links for 2 inspections and 1 overdue finding", len(s.evidenceLinks))
+			}
+			want := -1
+			for j, e := range s.Assessment().Items[insp].Evidence {
+				if e.Kind == tc.kind && e.ID == tc.id {
+					want = j
+				}
+			}
+			if want < 0 {
+				t.Fatalf("%s %d not among the evidence %+v", tc.kind, tc.id, s.Assessment().Items[insp].Evidence)
+			}
+			// On the text: a hyperlink ignores taps on its padding.
+			pad := theme.InnerPadding() + 2
+			test.TapAt(s.evidenceLinks[want], fyne.NewPos(pad, pad))
+
+			if top := env.Win.Canvas().Overlays().Top(); top != nil {
+				t.Error("the evidence list stays open after a record was tapped")
+			}
+			ts, ok := w.Shown().(*tabsScreen)
+			if !ok || w.modules[w.current].title != "督查整改" || ts.tabs.Selected().Text != tc.tab {
+				t.Fatalf("the tap showed %T", w.Shown())
+			}
+			if got := tc.selected(); got != tc.id {
+				t.Errorf("%s shows record %d, want %d", tc.tab, got, tc.id)
+			}
+		})
 	}
 }

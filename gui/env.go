@@ -37,6 +37,9 @@ type Destination struct {
 	Tab    string // a tab of that module, "" for the first
 	// Findings is the preset filter of the 问题整改 list when going there.
 	Findings FindingView
+	// RecordID, when not 0, is the record to open on the tab (its screen's Select), e.g. an
+	// inspection a 考核 item counted.
+	RecordID int64
 }
 
 // FindingView is a preset filter of the findings list that other screens jump to.

@@ -314,6 +314,11 @@ func (s *SurveysScreen) changed(label string) {
 	s.frame.setStatus("", false)
 }
 
+// Select shows survey id in the form (from another screen); unsaved changes are asked about.
+func (s *SurveysScreen) Select(id int64) {
+	s.open(id, func(sv data.Survey) { s.show(sv, false) })
+}
+
 // New starts a new survey of this month (Ctrl+N).
 func (s *SurveysScreen) New() {
 	s.confirmDiscard(func() { s.show(s.blank(), false) }, nil)

@@ -287,6 +287,11 @@ func (s *WelfareItemsScreen) changed(label string) {
 	s.frame.setStatus("", false)
 }
 
+// Select shows item id in the form (from another screen); unsaved changes are asked about.
+func (s *WelfareItemsScreen) Select(id int64) {
+	s.open(id, func(w data.WelfareItem) { s.show(w, false) })
+}
+
 // New clears the form for a new item (Ctrl+N).
 func (s *WelfareItemsScreen) New() {
 	s.confirmDiscard(func() {
