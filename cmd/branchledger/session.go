@@ -52,8 +52,8 @@ func (s *session) start(db *sqlite.DB) error {
 	return nil
 }
 
-// dailyBackup makes the day's backup on a goroutine, so the window opens at once; a failure is
-// shown, since the user should know the safety net is missing.
+// dailyBackup makes the day's backup on a goroutine, so the window opens at once, then brings the
+// generated point entries up to date; a failure is shown, since the user should know.
 func (s *session) dailyBackup(db *sqlite.DB) {
 	s.bg.Add(1)
 	go func() {
@@ -61,6 +61,13 @@ func (s *session) dailyBackup(db *sqlite.DB) {
 		if _, err := db.DailyBackup(context.Background()); err != nil {
 			fyne.Do(func() {
 				gui.ShowError(s.w, data.Errorf(data.EInvalid, "今天的自动备份没有完成："+data.ErrorMessage(err)))
+			})
+		}
+		// Generated 党员积分 entries depend on the date too (承办事项逾期): bring this year's up to
+		// date once a start, after the backup; the 考核 screens and exports do it again when read.
+		if err := db.RegeneratePointEntries(context.Background(), data.Today().Year); err != nil {
+			fyne.Do(func() {
+				gui.ShowError(s.w, data.Errorf(data.EInvalid, "党员积分的自动记分没有更新："+data.ErrorMessage(err)))
 			})
 		}
 	}()
