@@ -267,6 +267,7 @@ func (w *MainWindow) newAssessModule() Screen {
 		tab{"支部月度考核", func() Screen { return NewBranchAssessScreen(w.env) }},
 		tab{"党员积分", func() Screen { return NewPointsScreen(w.env) }},
 		tab{"三位一体考核", func() Screen { return NewThreeInOneScreen(w.env) }},
+		tab{"考核表设置", func() Screen { return NewAssessTemplatesScreen(w.env) }},
 	)
 	ts.onSelected = w.updateMenu
 	return ts
