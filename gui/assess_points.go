@@ -120,7 +120,8 @@ func NewPointsScreen(env *Env) *PointsScreen {
 		container.NewVScroll(s.entryBox))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.55
-	top := container.NewHBox(widget.NewLabel("年度"), s.yearSel, export,
+	// The note goes under the bar: a wrapping label inside an HBox is squeezed to one character wide.
+	top := container.NewVBox(container.NewHBox(widget.NewLabel("年度"), s.yearSel, export),
 		note("督查、办实事的积分由台账自动生成，随记录变化；其余积分手工添加。"))
 	s.content = container.NewBorder(top, nil, nil, nil, split)
 	s.Reload() // a tab is built when first shown: it must show its data at once

@@ -99,7 +99,8 @@ func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
 	right := container.NewBorder(container.NewHBox(s.title, s.saveBtn), bottom, nil, nil, container.NewVScroll(s.rowsBox))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
-	top := container.NewHBox(widget.NewLabel("年度"), s.yearSel, s.exportBtn,
+	// The note goes under the bar: a wrapping label inside an HBox is squeezed to one character wide.
+	top := container.NewVBox(container.NewHBox(widget.NewLabel("年度"), s.yearSel, s.exportBtn),
 		note("考核对象：有重点岗位或党内职务的党员。低于满分的项目须填写扣分原因。"))
 	s.content = container.NewBorder(top, nil, nil, nil, split)
 	s.load() // a tab is built when first shown: it must show its data at once
