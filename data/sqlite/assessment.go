@@ -97,66 +97,37 @@ func assessTemplateFields(t *data.AssessTemplate) data.Fields {
 // ---- Templates ----
 
 func loadAssessTemplates(ctx context.Context, q querier, where string, args ...any) ([]data.AssessTemplate, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, branch_id, kind, name, subject, period_kind, scheme, base, bonus_cap, grades,
-		created_at, updated_at FROM assess_template WHERE `+where+` ORDER BY id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	var ts []data.AssessTemplate
-	for rows.Next() {
-		var t data.AssessTemplate
-		var grades, created, updated string
-		err := rows.Scan(&t.ID, &t.BranchID, &t.Kind, &t.Name, &t.Subject, &t.PeriodKind, &t.Scheme, &t.Base, &t.BonusCap, &grades,
-			&created, &updated)
-		if err == nil {
-			if t.Grades, err = parseJSON[data.GradeLine](grades); err == nil {
-				if t.CreatedAt, err = parseStamp(created); err == nil {
-					t.UpdatedAt, err = parseStamp(updated)
+	return loadWithChildren(ctx, q, `SELECT id, branch_id, kind, name, subject, period_kind, scheme, base, bonus_cap, grades,
+		created_at, updated_at FROM assess_template WHERE `+where+` ORDER BY id`, args,
+		func(rows *sql.Rows) (data.AssessTemplate, error) {
+			var t data.AssessTemplate
+			var grades, created, updated string
+			err := rows.Scan(&t.ID, &t.BranchID, &t.Kind, &t.Name, &t.Subject, &t.PeriodKind, &t.Scheme, &t.Base, &t.BonusCap, &grades,
+				&created, &updated)
+			if err == nil {
+				if t.Grades, err = parseJSON[data.GradeLine](grades); err == nil {
+					if t.CreatedAt, err = parseStamp(created); err == nil {
+						t.UpdatedAt, err = parseStamp(updated)
+					}
 				}
 			}
-		}
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ts = append(ts, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(ts) == 0 {
-		return ts, err
-	}
-	pos := make(map[int64]int, len(ts))
-	for i, t := range ts {
-		pos[t.ID] = i
-	}
-	items, err := q.QueryContext(ctx, `SELECT template_id, seq, name, standard, points, method, per, cap, veto, auto, part
+			return t, err
+		},
+		func(t *data.AssessTemplate) int64 { return t.ID },
+		`SELECT template_id, seq, name, standard, points, method, per, cap, veto, auto, part
 		FROM assess_template_item WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`,
-		ids(ts, func(t *data.AssessTemplate) int64 { return t.ID }))
-	if err != nil {
-		return nil, err
-	}
-	defer items.Close()
-	for items.Next() {
-		var id int64
-		var it data.AssessItem
-		if err := items.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Method, &it.Per, &it.Cap, &it.Veto, &it.Auto, &it.Part); err != nil {
-			return nil, err
-		}
-		t := &ts[pos[id]]
-		t.Items = append(t.Items, it)
-	}
-	return ts, items.Err()
+		func(rows *sql.Rows) (int64, data.AssessItem, error) {
+			var id int64
+			var it data.AssessItem
+			err := rows.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Method, &it.Per, &it.Cap, &it.Veto, &it.Auto, &it.Part)
+			return id, it, err
+		},
+		func(t *data.AssessTemplate, it data.AssessItem) { t.Items = append(t.Items, it) })
 }
 
 func getAssessTemplate(ctx context.Context, q querier, id int64) (data.AssessTemplate, error) {
 	ts, err := loadAssessTemplates(ctx, q, `id = ?`, id)
-	if err == nil && len(ts) == 0 {
-		err = errNoAssessTemplate(id)
-	}
-	if err != nil {
-		return data.AssessTemplate{}, err
-	}
-	return ts[0], nil
+	return first(ts, err, errNoAssessTemplate(id))
 }
 
 // AssessTemplates lists the current branch's templates of one kind ("" = all) with their items, by
@@ -202,10 +173,8 @@ func (db *DB) saveAssessTemplate(ctx context.Context, tx *sql.Tx, t *data.Assess
 	if t.BranchID, err = ownerBranch(ctx, tx, "assess_template", t.ID, t.BranchID, errNoAssessTemplate(t.ID)); err != nil {
 		return err
 	}
-	if taken, err := nameTaken(ctx, tx, "assess_template", t.Name, t.ID, t.BranchID); err != nil {
+	if err := nameFree(ctx, tx, "assess_template", t.Name, t.ID, t.BranchID, data.FAssessName, "考核表"); err != nil {
 		return err
-	} else if taken {
-		return data.FieldErrors{{Field: data.FAssessName, Message: fmt.Sprintf("已有名为「%s」的考核表，请换一个名称", t.Name)}}
 	}
 	stamp := db.stamp()
 	var before data.Fields
@@ -247,11 +216,7 @@ func (db *DB) saveAssessTemplate(ctx context.Context, tx *sql.Tx, t *data.Assess
 			return err
 		}
 	}
-	if before == nil {
-		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntAssessTemplate, EntityID: t.ID, Label: t.Name,
-			After: assessTemplateFields(t)})
-	}
-	return db.logChange(ctx, tx, data.EntAssessTemplate, t.ID, t.Name, before, assessTemplateFields(t))
+	return db.logSave(ctx, tx, data.EntAssessTemplate, t.ID, t.Name, before, assessTemplateFields(t))
 }
 
 // CopyAssessTemplate saves AssessTemplate.Copy(name) of template id (a name already used is a
@@ -293,13 +258,7 @@ func (db *DB) DeleteAssessTemplate(ctx context.Context, id int64) error {
 // template.
 func a2Template(ctx context.Context, q querier, branch int64) (data.AssessTemplate, error) {
 	ts, err := loadAssessTemplates(ctx, q, `id = (SELECT min(id) FROM assess_template WHERE branch_id = ? AND kind = ?)`, branch, data.AssessMemberPoints)
-	if err == nil && len(ts) == 0 {
-		err = data.Errorf(data.EInvalid, "没有党员积分考核表，无法登记积分。请先在“考核表”中添加一张考核类别为“党员积分”的考核表")
-	}
-	if err != nil {
-		return data.AssessTemplate{}, err
-	}
-	return ts[0], nil
+	return first(ts, err, data.Errorf(data.EInvalid, "没有党员积分考核表，无法登记积分。请先在“考核表”中添加一张考核类别为“党员积分”的考核表"))
 }
 
 // ---- Assessments ----
@@ -311,87 +270,63 @@ const selectAssessment = `SELECT a.id, a.branch_id, a.template_id, a.template_na
 	FROM assessment a LEFT JOIN member m ON m.id = a.member_id LEFT JOIN branch b ON b.id = a.branch_id`
 
 func loadAssessments(ctx context.Context, q querier, where string, args ...any) ([]data.Assessment, error) {
-	rows, err := q.QueryContext(ctx, selectAssessment+` WHERE `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	var as []data.Assessment
-	for rows.Next() {
-		var a data.Assessment
-		var template sql.NullInt64
-		var grades, from, to, created, updated string
-		err := rows.Scan(&a.ID, &a.BranchID, &template, &a.TemplateName, &a.Kind, &a.Scheme, &a.Base, &a.BonusCap, &grades,
-			&a.Subject, &a.SubjectID, &a.SubjectName, &from, &to, &a.Period.Label, &created, &updated)
-		a.TemplateID = template.Int64
-		for _, step := range []func() error{
-			func() (err error) { a.Grades, err = parseJSON[data.GradeLine](grades); return },
-			func() (err error) { a.Period.From, err = parseDate(from); return },
-			func() (err error) { a.Period.To, err = parseDate(to); return },
-			func() (err error) { a.CreatedAt, err = parseStamp(created); return },
-			func() (err error) { a.UpdatedAt, err = parseStamp(updated); return },
-		} {
-			if err == nil {
-				err = step()
+	return loadWithChildren(ctx, q, selectAssessment+` WHERE `+where, args,
+		func(rows *sql.Rows) (data.Assessment, error) {
+			var a data.Assessment
+			var template sql.NullInt64
+			var grades, from, to, created, updated string
+			err := rows.Scan(&a.ID, &a.BranchID, &template, &a.TemplateName, &a.Kind, &a.Scheme, &a.Base, &a.BonusCap, &grades,
+				&a.Subject, &a.SubjectID, &a.SubjectName, &from, &to, &a.Period.Label, &created, &updated)
+			a.TemplateID = template.Int64
+			for _, step := range []func() error{
+				func() (err error) { a.Grades, err = parseJSON[data.GradeLine](grades); return },
+				func() (err error) { a.Period.From, err = parseDate(from); return },
+				func() (err error) { a.Period.To, err = parseDate(to); return },
+				func() (err error) { a.CreatedAt, err = parseStamp(created); return },
+				func() (err error) { a.UpdatedAt, err = parseStamp(updated); return },
+			} {
+				if err == nil {
+					err = step()
+				}
 			}
-		}
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		as = append(as, a)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(as) == 0 {
-		return as, err
-	}
-	pos := make(map[int64]int, len(as))
-	for i, a := range as {
-		pos[a.ID] = i
-	}
-	items, err := q.QueryContext(ctx, `SELECT assessment_id, seq, name, standard, points, method, per, cap, veto, auto, part,
+			return a, err
+		},
+		func(a *data.Assessment) int64 { return a.ID },
+		`SELECT assessment_id, seq, name, standard, points, method, per, cap, veto, auto, part,
 		tallies, evidence, done, score, vetoed, override_score, override_by, override_why, override_at, reason
 		FROM assessment_item WHERE assessment_id IN (SELECT value FROM json_each(?)) ORDER BY assessment_id, sort`,
-		ids(as, func(a *data.Assessment) int64 { return a.ID }))
+		scanAssessmentItem,
+		func(a *data.Assessment, it data.AssessmentItem) { a.Items = append(a.Items, it) })
+}
+
+func scanAssessmentItem(rows *sql.Rows) (int64, data.AssessmentItem, error) {
+	var id int64
+	var it data.AssessmentItem
+	var tallies, evidence, by, why, at string
+	var override sql.NullFloat64
+	err := rows.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Method, &it.Per, &it.Cap, &it.Veto, &it.Auto, &it.Part,
+		&tallies, &evidence, &it.Done, &it.Score, &it.Vetoed, &override, &by, &why, &at, &it.Reason)
 	if err != nil {
-		return nil, err
+		return 0, it, err
 	}
-	defer items.Close()
-	for items.Next() {
-		var id int64
-		var it data.AssessmentItem
-		var tallies, evidence, by, why, at string
-		var override sql.NullFloat64
-		if err := items.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Method, &it.Per, &it.Cap, &it.Veto, &it.Auto, &it.Part,
-			&tallies, &evidence, &it.Done, &it.Score, &it.Vetoed, &override, &by, &why, &at, &it.Reason); err != nil {
-			return nil, err
-		}
-		if it.Tallies, err = parseJSON[data.Tally](tallies); err != nil {
-			return nil, err
-		}
-		if it.Evidence, err = parseJSON[data.EvidenceRef](evidence); err != nil {
-			return nil, err
-		}
-		if override.Valid {
-			it.Override = &data.Override{Score: override.Float64, By: by, Why: why}
-			if it.Override.At, err = parseStamp(at); err != nil {
-				return nil, err
-			}
-		}
-		a := &as[pos[id]]
-		a.Items = append(a.Items, it)
+	if it.Tallies, err = parseJSON[data.Tally](tallies); err != nil {
+		return 0, it, err
 	}
-	return as, items.Err()
+	if it.Evidence, err = parseJSON[data.EvidenceRef](evidence); err != nil {
+		return 0, it, err
+	}
+	if override.Valid {
+		it.Override = &data.Override{Score: override.Float64, By: by, Why: why}
+		if it.Override.At, err = parseStamp(at); err != nil {
+			return 0, it, err
+		}
+	}
+	return id, it, nil
 }
 
 func getAssessment(ctx context.Context, q querier, id int64) (data.Assessment, error) {
 	as, err := loadAssessments(ctx, q, `a.id = ?`, id)
-	if err == nil && len(as) == 0 {
-		err = errNoAssessment(id)
-	}
-	if err != nil {
-		return data.Assessment{}, err
-	}
-	return as[0], nil
+	return first(as, err, errNoAssessment(id))
 }
 
 // Assessments lists the current branch's assessments matching f with their items and subject
@@ -684,13 +619,7 @@ func recordColumns(e *data.PointEntry) [3]any {
 
 func getPointEntry(ctx context.Context, q querier, id int64) (data.PointEntry, error) {
 	es, err := loadPointEntries(ctx, q, `p.id = ?`, id)
-	if err == nil && len(es) == 0 {
-		err = errNoPointEntry(id)
-	}
-	if err != nil {
-		return data.PointEntry{}, err
-	}
-	return es[0], nil
+	return first(es, err, errNoPointEntry(id))
 }
 
 func pointLabel(e *data.PointEntry) string {

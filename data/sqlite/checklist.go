@@ -90,62 +90,33 @@ func ids[T any](list []T, id func(*T) int64) string {
 // ---- Templates ----
 
 func loadTemplates(ctx context.Context, q querier, where string, args ...any) ([]data.Template, error) {
-	rows, err := q.QueryContext(ctx, `SELECT id, branch_id, name, category, total, created_at, updated_at FROM template WHERE `+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	var ts []data.Template
-	for rows.Next() {
-		var t data.Template
-		var created, updated string
-		if err := rows.Scan(&t.ID, &t.BranchID, &t.Name, &t.Category, &t.Total, &created, &updated); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if t.CreatedAt, err = parseStamp(created); err == nil {
-			t.UpdatedAt, err = parseStamp(updated)
-		}
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ts = append(ts, t)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(ts) == 0 {
-		return ts, err
-	}
-	pos := make(map[int64]int, len(ts))
-	for i, t := range ts {
-		pos[t.ID] = i
-	}
-	items, err := q.QueryContext(ctx, `SELECT template_id, seq, name, standard, points, key_item, optional FROM template_item
-		WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`, ids(ts, func(t *data.Template) int64 { return t.ID }))
-	if err != nil {
-		return nil, err
-	}
-	defer items.Close()
-	for items.Next() {
-		var id int64
-		var it data.TemplateItem
-		if err := items.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional); err != nil {
-			return nil, err
-		}
-		t := &ts[pos[id]]
-		t.Items = append(t.Items, it)
-	}
-	return ts, items.Err()
+	return loadWithChildren(ctx, q, `SELECT id, branch_id, name, category, total, created_at, updated_at FROM template WHERE `+where, args,
+		func(rows *sql.Rows) (data.Template, error) {
+			var t data.Template
+			var created, updated string
+			err := rows.Scan(&t.ID, &t.BranchID, &t.Name, &t.Category, &t.Total, &created, &updated)
+			if err == nil {
+				if t.CreatedAt, err = parseStamp(created); err == nil {
+					t.UpdatedAt, err = parseStamp(updated)
+				}
+			}
+			return t, err
+		},
+		func(t *data.Template) int64 { return t.ID },
+		`SELECT template_id, seq, name, standard, points, key_item, optional FROM template_item
+		WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`,
+		func(rows *sql.Rows) (int64, data.TemplateItem, error) {
+			var id int64
+			var it data.TemplateItem
+			err := rows.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional)
+			return id, it, err
+		},
+		func(t *data.Template, it data.TemplateItem) { t.Items = append(t.Items, it) })
 }
 
 func getTemplate(ctx context.Context, q querier, id int64) (data.Template, error) {
 	ts, err := loadTemplates(ctx, q, `id = ?`, id)
-	if err == nil && len(ts) == 0 {
-		err = errNoTemplate(id)
-	}
-	if err != nil {
-		return data.Template{}, err
-	}
-	return ts[0], nil
+	return first(ts, err, errNoTemplate(id))
 }
 
 // Templates lists the current branch's templates of one category ("" = all) with their items, by
@@ -196,10 +167,8 @@ func (db *DB) saveTemplate(ctx context.Context, tx *sql.Tx, t *data.Template) er
 	if t.BranchID, err = ownerBranch(ctx, tx, "template", t.ID, t.BranchID, errNoTemplate(t.ID)); err != nil {
 		return err
 	}
-	if taken, err := nameTaken(ctx, tx, "template", t.Name, t.ID, t.BranchID); err != nil {
+	if err := nameFree(ctx, tx, "template", t.Name, t.ID, t.BranchID, data.FTemplateName, "评分表"); err != nil {
 		return err
-	} else if taken {
-		return data.FieldErrors{{Field: data.FTemplateName, Message: fmt.Sprintf("已有名为「%s」的评分表，请换一个名称", t.Name)}}
 	}
 	stamp := db.stamp()
 	var before data.Fields
@@ -238,10 +207,7 @@ func (db *DB) saveTemplate(ctx context.Context, tx *sql.Tx, t *data.Template) er
 			return err
 		}
 	}
-	if before == nil {
-		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntTemplate, EntityID: t.ID, Label: t.Name, After: templateFields(t)})
-	}
-	return db.logChange(ctx, tx, data.EntTemplate, t.ID, t.Name, before, templateFields(t))
+	return db.logSave(ctx, tx, data.EntTemplate, t.ID, t.Name, before, templateFields(t))
 }
 
 // CopyTemplate saves Template.Copy(name) of template id (a name already used is a FieldErrors on
@@ -284,69 +250,41 @@ const selectCheck = `SELECT c.id, c.branch_id, c.facility_id, f.name, f.category
 	c.checker, c.created_at, c.updated_at FROM facility_check c JOIN facility f ON f.id = c.facility_id`
 
 func loadChecks(ctx context.Context, q querier, where string, args ...any) ([]data.Check, error) {
-	rows, err := q.QueryContext(ctx, selectCheck+` WHERE `+where+` ORDER BY c.date, c.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	var cs []data.Check
-	for rows.Next() {
-		var c data.Check
-		var template sql.NullInt64
-		var date, created, updated string
-		err := rows.Scan(&c.ID, &c.BranchID, &c.FacilityID, &c.FacilityName, &c.FacilityCategory, &template, &c.TemplateName,
-			&date, &c.Checker, &created, &updated)
-		if err == nil {
-			c.TemplateID = template.Int64
-			if c.Date, err = parseDate(date); err == nil {
-				if c.CreatedAt, err = parseStamp(created); err == nil {
-					c.UpdatedAt, err = parseStamp(updated)
+	return loadWithChildren(ctx, q, selectCheck+` WHERE `+where+` ORDER BY c.date, c.id`, args,
+		func(rows *sql.Rows) (data.Check, error) {
+			var c data.Check
+			var template sql.NullInt64
+			var date, created, updated string
+			err := rows.Scan(&c.ID, &c.BranchID, &c.FacilityID, &c.FacilityName, &c.FacilityCategory, &template, &c.TemplateName,
+				&date, &c.Checker, &created, &updated)
+			if err == nil {
+				c.TemplateID = template.Int64
+				if c.Date, err = parseDate(date); err == nil {
+					if c.CreatedAt, err = parseStamp(created); err == nil {
+						c.UpdatedAt, err = parseStamp(updated)
+					}
 				}
 			}
-		}
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		cs = append(cs, c)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(cs) == 0 {
-		return cs, err
-	}
-	pos := make(map[int64]int, len(cs))
-	for i, c := range cs {
-		pos[c.ID] = i
-	}
-	items, err := q.QueryContext(ctx, `SELECT check_id, seq, name, standard, points, key_item, optional, score, na, reason, finding_id
-		FROM check_item WHERE check_id IN (SELECT value FROM json_each(?)) ORDER BY check_id, sort`, ids(cs, func(c *data.Check) int64 { return c.ID }))
-	if err != nil {
-		return nil, err
-	}
-	defer items.Close()
-	for items.Next() {
-		var id int64
-		var it data.CheckItem
-		var finding sql.NullInt64
-		if err := items.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional, &it.Score, &it.NA,
-			&it.Reason, &finding); err != nil {
-			return nil, err
-		}
-		it.FindingID = finding.Int64
-		c := &cs[pos[id]]
-		c.Items = append(c.Items, it)
-	}
-	return cs, items.Err()
+			return c, err
+		},
+		func(c *data.Check) int64 { return c.ID },
+		`SELECT check_id, seq, name, standard, points, key_item, optional, score, na, reason, finding_id
+		FROM check_item WHERE check_id IN (SELECT value FROM json_each(?)) ORDER BY check_id, sort`,
+		func(rows *sql.Rows) (int64, data.CheckItem, error) {
+			var id int64
+			var it data.CheckItem
+			var finding sql.NullInt64
+			err := rows.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional, &it.Score, &it.NA,
+				&it.Reason, &finding)
+			it.FindingID = finding.Int64
+			return id, it, err
+		},
+		func(c *data.Check, it data.CheckItem) { c.Items = append(c.Items, it) })
 }
 
 func getCheck(ctx context.Context, q querier, id int64) (data.Check, error) {
 	cs, err := loadChecks(ctx, q, `c.id = ?`, id)
-	if err == nil && len(cs) == 0 {
-		err = errNoCheck(id)
-	}
-	if err != nil {
-		return data.Check{}, err
-	}
-	return cs[0], nil
+	return first(cs, err, errNoCheck(id))
 }
 
 // Checks lists the current branch's checks matching f with their items and facility names, by
@@ -467,10 +405,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 			return err
 		}
 	}
-	if before == nil {
-		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntCheck, EntityID: c.ID, Label: checkLabel(c), After: checkFields(c)})
-	}
-	return db.logChange(ctx, tx, data.EntCheck, c.ID, checkLabel(c), before, checkFields(c))
+	return db.logSave(ctx, tx, data.EntCheck, c.ID, checkLabel(c), before, checkFields(c))
 }
 
 // DeleteCheck moves a check with its items to the recycle bin; findings created from it stay,

@@ -208,11 +208,7 @@ func (db *DB) SaveInspection(ctx context.Context, in *data.Inspection) error {
 			return err
 		}
 		after := data.InspectionFields(&saved)
-		if before == nil {
-			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntInspection, EntityID: saved.ID,
-				Label: data.InspectionLabel(&saved), After: after})
-		}
-		return db.logChange(ctx, tx, data.EntInspection, saved.ID, data.InspectionLabel(&saved), before, after)
+		return db.logSave(ctx, tx, data.EntInspection, saved.ID, data.InspectionLabel(&saved), before, after)
 	})
 	if err == nil {
 		*in = saved

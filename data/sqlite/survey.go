@@ -86,13 +86,7 @@ func loadSurveys(ctx context.Context, q querier, where string, args ...any) ([]d
 
 func getSurvey(ctx context.Context, q querier, id int64) (data.Survey, error) {
 	ss, err := loadSurveys(ctx, q, `id = ?`, id)
-	if err == nil && len(ss) == 0 {
-		err = errNoSurvey(id)
-	}
-	if err != nil {
-		return data.Survey{}, err
-	}
-	return ss[0], nil
+	return first(ss, err, errNoSurvey(id))
 }
 
 // Surveys lists the current branch's surveys matching f (with their questions, in order) by period
@@ -169,10 +163,7 @@ func (db *DB) SaveSurvey(ctx context.Context, s *data.Survey) error {
 				return err
 			}
 		}
-		if before == nil {
-			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntSurvey, EntityID: saved.ID, Label: surveyLabel(&saved), After: surveyFields(&saved)})
-		}
-		return db.logChange(ctx, tx, data.EntSurvey, saved.ID, surveyLabel(&saved), before, surveyFields(&saved))
+		return db.logSave(ctx, tx, data.EntSurvey, saved.ID, surveyLabel(&saved), before, surveyFields(&saved))
 	})
 	if err == nil {
 		*s = saved
