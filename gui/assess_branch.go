@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -23,33 +22,18 @@ import (
 // (the itemRowLayout of the check form): 序号, 考核项目 with its 评分标准 and 完成情况, 分值, 得分,
 // 一票否决 or 人工调整 mark, 扣分原因, 查看依据. The total and 等次 follow the typing.
 type BranchAssessScreen struct {
-	env     *Env
-	month   data.Date // first day of the month shown
-	a       data.Assessment
-	rows    []*assessRow
-	width   float32
-	dirty   bool
-	loading bool
+	assessItemEditor
+	env   *Env
+	month data.Date // first day of the month shown
 
-	monthLabel, total, grade, status *widget.Label
-	rowsBox                          *fyne.Container
-	saveBtn, exportBtn, refreshBtn   *widget.Button
-	content                          fyne.CanvasObject
+	monthLabel                     *widget.Label
+	saveBtn, exportBtn, refreshBtn *widget.Button
+	content                        fyne.CanvasObject
 
 	// The open 人工调整 dialog's inputs (tests fill them).
 	overrideBy, overrideWhy *Entry
 	// The open 查看依据 list's links, one per record that opens (tests tap them).
 	evidenceLinks []*widget.Hyperlink
-}
-
-// assessRow is the widgets of one item.
-type assessRow struct {
-	score, reason, done *Entry
-	mark                *widget.Label
-	veto                *widget.Check
-	msg                 *widget.Label
-	evidence            *widget.Button
-	bad                 bool // the score text is not a number
 }
 
 // NewBranchAssessScreen builds the screen on the current month.
@@ -64,15 +48,10 @@ func NewBranchAssessScreen(env *Env) *BranchAssessScreen {
 	s.saveBtn.Importance = widget.HighImportance
 	s.exportBtn = widget.NewButtonWithIcon("导出考核表", theme.DocumentPrintIcon(), s.export)
 	s.refreshBtn = widget.NewButtonWithIcon("按台账重新汇总", theme.ViewRefreshIcon(), s.refreshEvidence)
-	s.total, s.grade = widget.NewLabel(""), widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
-	s.status.Hide()
-	s.rowsBox = container.NewVBox()
+	bottom := s.initEditor()
 	top := container.NewVBox(
 		container.NewHBox(prev, s.monthLabel, next, widget.NewSeparator(), s.saveBtn, s.exportBtn, s.refreshBtn),
 		note("带“自动”的项目按督查、两堂一舍台账汇总并预填得分，点“查看依据”可看计入的记录；改动自动得分须填写调整理由。低于满分的项目须填写扣分原因。"))
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(s.total, s.grade), s.status)
 	s.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.rowsBox))
 	s.load() // a tab is built when first shown: it must show its data at once
 	return s
@@ -179,18 +158,11 @@ func (s *BranchAssessScreen) refreshEvidence() {
 
 func isAuto(it *data.AssessmentItem) bool { return it.Method != data.MethodManual }
 
-// Column titles of the rows (itemRowLayout: 序号, text, 分值, 得分, mark, 扣分原因, 依据).
-var assessItemTitles = []string{"序号", "考核项目、评分标准及完成情况", "分值", "得分", "否决/调整", "扣分原因", ""}
-
 func (s *BranchAssessScreen) buildRows() {
 	s.loading = true
 	defer func() { s.loading = false }()
 	objs := make([]fyne.CanvasObject, 0, 2*len(s.a.Items)+1)
-	head := make([]fyne.CanvasObject, len(assessItemTitles))
-	for i, t := range assessItemTitles {
-		head[i] = widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	objs = append(objs, container.New(&itemRowLayout{width: &s.width}, head...))
+	objs = append(objs, s.headRow())
 	s.rows = make([]*assessRow, len(s.a.Items))
 	for i := range s.a.Items {
 		objs = append(objs, s.newRow(i), widget.NewSeparator())
@@ -252,10 +224,7 @@ func (s *BranchAssessScreen) newRow(i int) fyne.CanvasObject {
 		s.changed()
 	}
 	r.reason.OnFocusLost = func() { s.checkReason(i) }
-	r.msg = widget.NewLabel("")
-	r.msg.Importance = widget.DangerImportance
-	r.msg.Wrapping = fyne.TextWrapWord
-	r.msg.Hide()
+	r.msg = newRowMsg()
 	r.mark = widget.NewLabel("")
 	r.mark.Importance = widget.WarningImportance
 	r.mark.Wrapping = fyne.TextWrapWord
@@ -292,31 +261,14 @@ func (s *BranchAssessScreen) updateMark(i int) {
 	}
 	r.mark.SetText(text)
 	r.mark.Hidden = text == ""
-	full := data.ScoreItem(s.a.Scheme, it)
-	if !r.bad && full.Score < full.Full {
-		r.reason.SetPlaceHolder(fmt.Sprintf("扣%s分，请填写原因", data.FormatScore(full.Full-full.Score)))
-	} else {
-		r.reason.SetPlaceHolder("")
-	}
+	s.updateHint(i)
 }
 
 func (s *BranchAssessScreen) manualScoreChanged(i int) {
 	if s.loading {
 		return
 	}
-	it, r := &s.a.Items[i], s.rows[i]
-	v, ok := parseScore(r.score.Text)
-	r.bad = !ok
-	switch {
-	case !ok:
-		s.setRowError(i, fmt.Sprintf("得分应为数字，如 %s 或 7.5", data.FormatScore(it.Points)))
-	case v < 0 || v > it.Points:
-		it.Score = v
-		s.setRowError(i, fmt.Sprintf("得分应在0到%s分之间", data.FormatScore(it.Points)))
-	default:
-		it.Score = v
-		s.setRowError(i, "")
-	}
+	s.readScore(i)
 	s.updateMark(i)
 	s.updateSummary()
 	s.changed()
@@ -392,32 +344,6 @@ func (s *BranchAssessScreen) afterOverride(i int) {
 	s.changed()
 }
 
-// checkReason says at once, when the user leaves an empty reason of an item below full, that it is
-// needed.
-func (s *BranchAssessScreen) checkReason(i int) {
-	it, r := &s.a.Items[i], s.rows[i]
-	is := data.ScoreItem(s.a.Scheme, it)
-	if !r.bad && is.Score < is.Full && strings.TrimSpace(r.reason.Text) == "" {
-		s.setRowError(i, fmt.Sprintf("扣了%s分，请填写扣分原因", data.FormatScore(is.Full-is.Score)))
-	}
-}
-
-func (s *BranchAssessScreen) setRowError(i int, msg string) {
-	r := s.rows[i]
-	r.msg.SetText(msg)
-	r.msg.Hidden = msg == ""
-	r.msg.Refresh()
-	s.rowsBox.Refresh()
-}
-
-// RowError is the message shown on item i ("" when none).
-func (s *BranchAssessScreen) RowError(i int) string {
-	if !s.rows[i].msg.Visible() {
-		return ""
-	}
-	return s.rows[i].msg.Text
-}
-
 // showEvidence lists the records item i counted; with the main window around (env.Navigate) each
 // is a link that closes the list and opens the record in its own screen.
 func (s *BranchAssessScreen) showEvidence(i int) {
@@ -473,38 +399,9 @@ func evidenceDestination(e data.EvidenceRef) (to Destination, ok bool) {
 	return to, e.ID != 0
 }
 
-// Score is the live scoring as typed; ok is false while a score is not a number.
-func (s *BranchAssessScreen) Score() (data.AssessScore, bool) {
-	for _, r := range s.rows {
-		if r.bad {
-			return data.AssessScore{}, false
-		}
-	}
-	return data.ScoreAssessment(&s.a), true
-}
-
 func (s *BranchAssessScreen) updateSummary() {
-	sc, ok := s.Score()
-	if !ok {
-		s.total.SetText("总分 —（有得分不是数字）")
-		s.grade.SetText("")
-		return
-	}
-	text := fmt.Sprintf("满分 %s　总分 %s", data.FormatScore(sc.Full), data.FormatScore(sc.Total))
-	if sc.Vetoed {
-		text += "　一票否决：" + strings.Join(sc.Vetoes, "、")
-	}
-	s.total.SetText(text)
-	s.grade.SetText(data.FGrade + " " + sc.Grade)
-	s.grade.Importance = widget.SuccessImportance
-	if sc.Grade == data.GradeFail {
-		s.grade.Importance = widget.DangerImportance
-	}
-	s.grade.Refresh()
+	s.showTotal(s.Score())
 }
-
-// SummaryText is the live total and grade as one line (tests).
-func (s *BranchAssessScreen) SummaryText() string { return s.total.Text + " " + s.grade.Text }
 
 // readRows copies what is typed into the assessment (scores of manual items were copied as typed).
 func (s *BranchAssessScreen) readRows() {
@@ -515,37 +412,9 @@ func (s *BranchAssessScreen) readRows() {
 
 func (s *BranchAssessScreen) save() bool {
 	s.readRows()
-	for i, r := range s.rows {
-		if r.bad {
-			s.setStatus(fmt.Sprintf("第%d项的得分不是数字，没有保存。", i+1), true)
-			return false
-		}
-	}
-	a := s.a
-	err := s.env.Store.SaveAssessment(context.Background(), &a)
-	var fe data.FieldErrors
-	switch {
-	case errors.As(err, &fe):
-		var rest []string
-		msgs := make([][]string, len(s.rows))
-		for _, e := range fe {
-			if i, _, ok := itemFieldIndex(e.Field); ok && i < len(s.rows) {
-				msgs[i] = append(msgs[i], e.Message)
-			} else {
-				rest = append(rest, e.Field+"："+e.Message)
-			}
-		}
-		for i := range s.rows {
-			s.setRowError(i, strings.Join(msgs[i], "；"))
-		}
-		s.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。%s", len(fe), strings.Join(rest, "；")), true)
-		return false
-	case err != nil:
-		ShowError(s.env.Win, err)
+	if !s.store(s.env) {
 		return false
 	}
-	s.a.ID, s.a.CreatedAt, s.a.UpdatedAt = a.ID, a.CreatedAt, a.UpdatedAt
-	s.dirty = false
 	sc := data.ScoreAssessment(&s.a)
 	s.setStatus(fmt.Sprintf("已保存%s考核：总分 %s，%s（%s）", s.a.Period.Label, data.FormatScore(sc.Total), sc.Grade,
 		time.Now().Format("15:04:05")), false)
@@ -564,28 +433,4 @@ func (s *BranchAssessScreen) export() {
 		}
 		return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteBranchAssessment(w, meta, a) })
 	})
-}
-
-func (s *BranchAssessScreen) changed() {
-	if !s.loading {
-		s.dirty = true
-	}
-}
-
-func (s *BranchAssessScreen) setStatus(msg string, bad bool) {
-	s.status.SetText(msg)
-	s.status.Importance = widget.MediumImportance
-	if bad {
-		s.status.Importance = widget.DangerImportance
-	}
-	s.status.Hidden = msg == ""
-	s.status.Refresh()
-}
-
-// Status is the status line ("" when hidden).
-func (s *BranchAssessScreen) Status() string {
-	if !s.status.Visible() {
-		return ""
-	}
-	return s.status.Text
 }

@@ -35,9 +35,9 @@ type AssessTemplatesScreen struct {
 	listPane[data.AssessTemplate]
 	count *widget.Label
 
-	fields   Fields
-	loaded   data.AssessTemplate
-	items    []data.AssessItem
+	fields Fields
+	loaded data.AssessTemplate
+	itemList[data.AssessItem]
 	rows     []*assessTemplateRow
 	grades   []data.GradeLine
 	gradeRow []*gradeRow
@@ -74,6 +74,7 @@ type gradeRow struct{ min, grade *Entry }
 // NewAssessTemplatesScreen builds the screen and loads the templates.
 func NewAssessTemplatesScreen(env *Env) *AssessTemplatesScreen {
 	s := &AssessTemplatesScreen{env: env}
+	s.itemList = itemList[data.AssessItem]{rebuild: s.buildRows, edited: func() { s.changed("") }}
 	s.count = widget.NewLabel("")
 	s.listPane.init(env, listSpec[data.AssessTemplate]{
 		ID:     func(t *data.AssessTemplate) int64 { return t.ID },
@@ -256,11 +257,8 @@ func (s *AssessTemplatesScreen) newRow(i int) fyne.CanvasObject {
 		r.part.SetSelected(it.Part)
 		controls = append(controls, widget.NewLabel(data.FPart), r.part)
 	}
-	up := newChip("上移", theme.MoveUpIcon(), func() { s.moveItem(i, -1) })
-	down := newChip("下移", theme.MoveDownIcon(), func() { s.moveItem(i, 1) })
-	del := newChip("删除", theme.DeleteIcon(), func() { s.removeItem(i) })
-	seq := widget.NewLabelWithStyle(fmt.Sprintf("%d.", i+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	line := orderedBorder(nil, nil, seq, container.NewHBox(up, down, del), r.name)
+	seq, tools := s.rowTools(i)
+	line := orderedBorder(nil, nil, seq, container.NewHBox(tools...), r.name)
 	return container.NewVBox(line, container.NewHBox(controls...), r.standard, r.msg)
 }
 
@@ -298,26 +296,8 @@ func (s *AssessTemplatesScreen) addItem() {
 	} else {
 		it.Points = 5
 	}
-	s.items = append(s.items, it)
-	s.buildRows()
-	s.changed("")
+	s.appendItem(it)
 	focus(s.rows[len(s.rows)-1].name)
-}
-
-func (s *AssessTemplatesScreen) removeItem(i int) {
-	s.items = slices.Delete(s.items, i, i+1)
-	s.buildRows()
-	s.changed("")
-}
-
-func (s *AssessTemplatesScreen) moveItem(i, by int) {
-	j := i + by
-	if j < 0 || j >= len(s.items) {
-		return
-	}
-	s.items[i], s.items[j] = s.items[j], s.items[i]
-	s.buildRows()
-	s.changed("")
 }
 
 // buildGrades shows the grade lines being edited.
@@ -438,14 +418,10 @@ func (s *AssessTemplatesScreen) save() bool {
 // showErrors puts each error by what it is about: an item, the items as a whole, the grade lines or
 // a field.
 func (s *AssessTemplatesScreen) showErrors(fe data.FieldErrors) {
-	rowMsgs := make([][]string, len(s.rows))
+	rowMsgs, others := rowErrors(fe, len(s.rows))
 	var items, grades []string
 	var rest data.FieldErrors
-	for _, e := range fe {
-		if i, _, ok := itemFieldIndex(e.Field); ok && i < len(s.rows) {
-			rowMsgs[i] = append(rowMsgs[i], e.Message)
-			continue
-		}
+	for _, e := range others {
 		switch e.Field {
 		case data.FAssessItem:
 			items = append(items, e.Message)
@@ -481,21 +457,18 @@ func (s *AssessTemplatesScreen) deleteTemplate() {
 	if t.ID == 0 {
 		return
 	}
-	ShowConfirm(s.env.Win, "删除考核表", fmt.Sprintf("确定要删除“%s”吗？\n已保存的考核保留各自的考核项目和得分，不受影响。", t.Name), "删除", func() {
-		if err := s.env.Store.DeleteAssessTemplate(context.Background(), t.ID); err != nil {
-			ShowError(s.env.Win, err)
-			return
-		}
-		s.selected = 0
-		s.Reload()
-		if len(s.all) > 0 {
-			s.show(s.all[0], false)
-		} else {
-			s.show(data.AssessTemplate{}, false)
-		}
-		s.frame.setStatus("已删除考核表“"+t.Name+"”", false)
-		notify(s.env)
-	})
+	confirmDeleteTemplate(s.env, "删除考核表", fmt.Sprintf("确定要删除“%s”吗？\n已保存的考核保留各自的考核项目和得分，不受影响。", t.Name),
+		func(ctx context.Context) error { return s.env.Store.DeleteAssessTemplate(ctx, t.ID) },
+		func() {
+			s.selected = 0
+			s.Reload()
+			if len(s.all) > 0 {
+				s.show(s.all[0], false)
+			} else {
+				s.show(data.AssessTemplate{}, false)
+			}
+			s.frame.setStatus("已删除考核表“"+t.Name+"”", false)
+		})
 }
 
 // copyTemplate asks for a name and saves a copy of the template shown (as saved).
@@ -504,23 +477,15 @@ func (s *AssessTemplatesScreen) copyTemplate() {
 	if t.ID == 0 {
 		return
 	}
-	name := NewEntry()
-	name.SetText(t.Name + "（副本）")
-	var fd *flowDialog
-	fd = newFlowDialog(s.env, "复制考核表", "以“"+t.Name+"”为底稿另存一张考核表，再按需要修改。", "复制",
-		func(fs *Fields) fyne.CanvasObject { return Section("", 1, fs.Add(data.FAssessName, true, name)) },
-		func() error {
-			c, err := s.env.Store.CopyAssessTemplate(context.Background(), t.ID, name.Text)
-			if err != nil {
-				return err
-			}
-			s.selected = c.ID
-			s.Reload()
-			s.show(c, false)
-			s.frame.setStatus("已复制为“"+c.Name+"”", false)
-			notify(s.env)
-			return nil
-		})
-	name.OnSubmitted = func(string) { fd.confirm() }
-	fd.show(name)
+	copyTemplateDialog(s.env, "考核表", data.FAssessName, t.Name, func(ctx context.Context, name string) error {
+		c, err := s.env.Store.CopyAssessTemplate(ctx, t.ID, name)
+		if err != nil {
+			return err
+		}
+		s.selected = c.ID
+		s.Reload()
+		s.show(c, false)
+		s.frame.setStatus("已复制为“"+c.Name+"”", false)
+		return nil
+	})
 }

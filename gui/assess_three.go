@@ -3,7 +3,6 @@ package gui
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -29,22 +28,17 @@ import (
 // has an A3 assessment that year, so that a saved one never disappears from the list.
 type ThreeInOneScreen struct {
 	listPane[threeSubject]
-	env     *Env
-	year    int
-	tpl     *data.AssessTemplate      // the first A3 template; nil when there is none
-	saved   map[int64]data.Assessment // the year's A3 assessments by member
-	a       data.Assessment           // the assessment in the form
-	rows    []*assessRow              // by item index
-	parts   map[string]*widget.Label  // 板块 subtotals
-	width   float32
-	dirty   bool
-	loading bool
+	assessItemEditor // a: the assessment in the form; rows by item index
+	env              *Env
+	year             int
+	tpl              *data.AssessTemplate      // the first A3 template; nil when there is none
+	saved            map[int64]data.Assessment // the year's A3 assessments by member
+	parts            map[string]*widget.Label  // 板块 subtotals
 
-	yearSel                     *widget.Select
-	title, total, grade, status *widget.Label
-	rowsBox                     *fyne.Container
-	saveBtn, exportBtn          *widget.Button
-	content                     fyne.CanvasObject
+	yearSel            *widget.Select
+	title              *widget.Label
+	saveBtn, exportBtn *widget.Button
+	content            fyne.CanvasObject
 }
 
 // threeSubject is one member of the list.
@@ -90,12 +84,7 @@ func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
 	left := container.NewBorder(container.NewGridWithColumns(len(threeTitles), head...), nil, nil, nil, s.list)
 
 	s.title = widget.NewLabelWithStyle("请在左边选择党员", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.total, s.grade = widget.NewLabel(""), widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
-	s.status.Hide()
-	s.rowsBox = container.NewVBox()
-	bottom := container.NewVBox(widget.NewSeparator(), container.NewHBox(s.total, s.grade), s.status)
+	bottom := s.initEditor()
 	right := container.NewBorder(container.NewHBox(s.title, s.saveBtn), bottom, nil, nil, container.NewVScroll(s.rowsBox))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
@@ -277,11 +266,7 @@ func (s *ThreeInOneScreen) show(memberID int64) {
 func (s *ThreeInOneScreen) buildRows() {
 	s.loading = true
 	defer func() { s.loading = false }()
-	head := make([]fyne.CanvasObject, len(assessItemTitles))
-	for i, t := range assessItemTitles {
-		head[i] = widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	objs := []fyne.CanvasObject{container.New(&itemRowLayout{width: &s.width}, head...)}
+	objs := []fyne.CanvasObject{s.headRow()}
 	var order []string
 	byPart := map[string][]int{}
 	for i, it := range s.a.Items {
@@ -341,10 +326,7 @@ func (s *ThreeInOneScreen) newRow(i int) fyne.CanvasObject {
 		s.changed()
 	}
 	r.reason.OnFocusLost = func() { s.checkReason(i) }
-	r.msg = widget.NewLabel("")
-	r.msg.Importance = widget.DangerImportance
-	r.msg.Wrapping = fyne.TextWrapWord
-	r.msg.Hide()
+	r.msg = newRowMsg()
 	var mark fyne.CanvasObject = widget.NewLabel("")
 	if it.Veto {
 		r.veto = widget.NewCheck(data.FVeto, func(on bool) {
@@ -368,67 +350,10 @@ func (s *ThreeInOneScreen) scoreChanged(i int) {
 	if s.loading {
 		return
 	}
-	it, r := &s.a.Items[i], s.rows[i]
-	v, ok := parseScore(r.score.Text)
-	r.bad = !ok
-	switch {
-	case !ok:
-		s.setRowError(i, fmt.Sprintf("得分应为数字，如 %s 或 7.5", data.FormatScore(it.Points)))
-	case v < 0 || v > it.Points:
-		it.Score = v
-		s.setRowError(i, fmt.Sprintf("得分应在0到%s分之间", data.FormatScore(it.Points)))
-	default:
-		it.Score = v
-		s.setRowError(i, "")
-	}
+	s.readScore(i)
 	s.updateHint(i)
 	s.updateSummary()
 	s.changed()
-}
-
-// updateHint asks for the reason in the empty reason entry of an item below full.
-func (s *ThreeInOneScreen) updateHint(i int) {
-	is, r := data.ScoreItem(s.a.Scheme, &s.a.Items[i]), s.rows[i]
-	if !r.bad && is.Score < is.Full {
-		r.reason.SetPlaceHolder(fmt.Sprintf("扣%s分，请填写原因", data.FormatScore(is.Full-is.Score)))
-	} else {
-		r.reason.SetPlaceHolder("")
-	}
-}
-
-// checkReason says at once, when the user leaves an empty reason of an item below full, that it is
-// needed.
-func (s *ThreeInOneScreen) checkReason(i int) {
-	is, r := data.ScoreItem(s.a.Scheme, &s.a.Items[i]), s.rows[i]
-	if !r.bad && is.Score < is.Full && strings.TrimSpace(r.reason.Text) == "" {
-		s.setRowError(i, fmt.Sprintf("扣了%s分，请填写扣分原因", data.FormatScore(is.Full-is.Score)))
-	}
-}
-
-func (s *ThreeInOneScreen) setRowError(i int, msg string) {
-	r := s.rows[i]
-	r.msg.SetText(msg)
-	r.msg.Hidden = msg == ""
-	r.msg.Refresh()
-	s.rowsBox.Refresh()
-}
-
-// RowError is the message shown on item i ("" when none).
-func (s *ThreeInOneScreen) RowError(i int) string {
-	if i >= len(s.rows) || !s.rows[i].msg.Visible() {
-		return ""
-	}
-	return s.rows[i].msg.Text
-}
-
-// Score is the live scoring as typed; ok is false while a score is not a number.
-func (s *ThreeInOneScreen) Score() (data.AssessScore, bool) {
-	for _, r := range s.rows {
-		if r.bad {
-			return data.AssessScore{}, false
-		}
-	}
-	return data.ScoreAssessment(&s.a), true
 }
 
 func (s *ThreeInOneScreen) updateSummary() {
@@ -448,22 +373,7 @@ func (s *ThreeInOneScreen) updateSummary() {
 			l.SetText("其他项目")
 		}
 	}
-	if !ok {
-		s.total.SetText("总分 —（有得分不是数字）")
-		s.grade.SetText("")
-		return
-	}
-	text := fmt.Sprintf("满分 %s　总分 %s", data.FormatScore(sc.Full), data.FormatScore(sc.Total))
-	if sc.Vetoed {
-		text += "　一票否决：" + strings.Join(sc.Vetoes, "、")
-	}
-	s.total.SetText(text)
-	s.grade.SetText(data.FGrade + " " + sc.Grade)
-	s.grade.Importance = widget.SuccessImportance
-	if sc.Grade == data.GradeFail {
-		s.grade.Importance = widget.DangerImportance
-	}
-	s.grade.Refresh()
+	s.showTotal(sc, ok)
 }
 
 // PartText is the heading of a 板块 as shown (tests).
@@ -474,46 +384,15 @@ func (s *ThreeInOneScreen) PartText(part string) string {
 	return ""
 }
 
-// SummaryText is the live total and grade as one line (tests).
-func (s *ThreeInOneScreen) SummaryText() string { return s.total.Text + " " + s.grade.Text }
-
 func (s *ThreeInOneScreen) save() bool {
 	if s.selected == 0 {
 		s.setStatus("请先在左边选择党员。", true)
 		return false
 	}
-	for i, r := range s.rows {
-		if r.bad {
-			s.setStatus(fmt.Sprintf("第%d项的得分不是数字，没有保存。", i+1), true)
-			return false
-		}
-	}
-	a := s.a
-	err := s.env.Store.SaveAssessment(context.Background(), &a)
-	var fe data.FieldErrors
-	switch {
-	case errors.As(err, &fe):
-		var rest []string
-		msgs := make([][]string, len(s.rows))
-		for _, e := range fe {
-			if i, _, ok := itemFieldIndex(e.Field); ok && i < len(s.rows) {
-				msgs[i] = append(msgs[i], e.Message)
-			} else {
-				rest = append(rest, e.Field+"："+e.Message)
-			}
-		}
-		for i := range s.rows {
-			s.setRowError(i, strings.Join(msgs[i], "；"))
-		}
-		s.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。%s", len(fe), strings.Join(rest, "；")), true)
-		return false
-	case err != nil:
-		ShowError(s.env.Win, err)
+	if !s.store(s.env) {
 		return false
 	}
-	s.a.ID, s.a.CreatedAt, s.a.UpdatedAt = a.ID, a.CreatedAt, a.UpdatedAt
 	s.saved[s.a.SubjectID] = s.a
-	s.dirty = false
 	s.list.Refresh()
 	sc := data.ScoreAssessment(&s.a)
 	s.setStatus(fmt.Sprintf("已保存%s%s考核：总分 %s，%s（%s）", s.a.SubjectName, s.a.Period.Label, data.FormatScore(sc.Total),
@@ -548,28 +427,4 @@ func (s *ThreeInOneScreen) export() {
 			meta.Period = p.Label
 			return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteThreeInOne(w, meta, as, posts) })
 		})
-}
-
-func (s *ThreeInOneScreen) changed() {
-	if !s.loading {
-		s.dirty = true
-	}
-}
-
-func (s *ThreeInOneScreen) setStatus(msg string, bad bool) {
-	s.status.SetText(msg)
-	s.status.Importance = widget.MediumImportance
-	if bad {
-		s.status.Importance = widget.DangerImportance
-	}
-	s.status.Hidden = msg == ""
-	s.status.Refresh()
-}
-
-// Status is the status line ("" when hidden).
-func (s *ThreeInOneScreen) Status() string {
-	if !s.status.Visible() {
-		return ""
-	}
-	return s.status.Text
 }

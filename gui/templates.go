@@ -26,9 +26,9 @@ type TemplatesScreen struct {
 	listPane[data.Template] // lists every template
 	count                   *widget.Label
 
-	fields   Fields
-	loaded   data.Template
-	items    []data.TemplateItem
+	fields Fields
+	loaded data.Template
+	itemList[data.TemplateItem]
 	rows     []*templateRow
 	loading  bool
 	dirty    bool
@@ -59,6 +59,7 @@ type templateRow struct {
 // NewTemplatesScreen builds the screen and loads the templates and thresholds.
 func NewTemplatesScreen(env *Env) *TemplatesScreen {
 	s := &TemplatesScreen{env: env}
+	s.itemList = itemList[data.TemplateItem]{rebuild: s.buildRows, edited: func() { s.changed("") }}
 	s.count = widget.NewLabel("")
 	s.listPane.init(env, listSpec[data.Template]{
 		ID:     func(t *data.Template) int64 { return t.ID },
@@ -192,12 +193,10 @@ func (s *TemplatesScreen) buildRows() {
 		r.msg.Wrapping = fyne.TextWrapWord
 		r.msg.Hide()
 		s.rows[i] = r
-		up := newChip("上移", theme.MoveUpIcon(), func() { s.moveItem(i, -1) })
-		down := newChip("下移", theme.MoveDownIcon(), func() { s.moveItem(i, 1) })
-		del := newChip("删除", theme.DeleteIcon(), func() { s.removeItem(i) })
-		seq := widget.NewLabelWithStyle(fmt.Sprintf("%d.", i+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		seq, tools := s.rowTools(i)
 		pointsBox := container.NewBorder(nil, nil, widget.NewLabel(data.FItemPoints), nil, r.points)
-		line := orderedBorder(nil, nil, seq, container.NewHBox(container.NewGridWrap(fyne.NewSize(130, r.points.MinSize().Height), pointsBox), r.key, r.opt, up, down, del), r.name)
+		controls := []fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(130, r.points.MinSize().Height), pointsBox), r.key, r.opt}
+		line := orderedBorder(nil, nil, seq, container.NewHBox(append(controls, tools...)...), r.name)
 		objs = append(objs, container.NewVBox(line, r.standard, r.msg), widget.NewSeparator())
 	}
 	s.rowsBox.Objects = objs
@@ -211,26 +210,8 @@ func (s *TemplatesScreen) updateTotal() {
 }
 
 func (s *TemplatesScreen) addItem() {
-	s.items = append(s.items, data.TemplateItem{Points: 10})
-	s.buildRows()
-	s.changed("")
+	s.appendItem(data.TemplateItem{Points: 10})
 	focus(s.rows[len(s.rows)-1].name)
-}
-
-func (s *TemplatesScreen) removeItem(i int) {
-	s.items = slices.Delete(s.items, i, i+1)
-	s.buildRows()
-	s.changed("")
-}
-
-func (s *TemplatesScreen) moveItem(i, by int) {
-	j := i + by
-	if j < 0 || j >= len(s.items) {
-		return
-	}
-	s.items[i], s.items[j] = s.items[j], s.items[i]
-	s.buildRows()
-	s.changed("")
 }
 
 func (s *TemplatesScreen) changed(label string) {
@@ -281,19 +262,9 @@ func (s *TemplatesScreen) Save() {
 	var ferr data.FieldErrors
 	switch {
 	case errors.As(err, &ferr):
-		rowMsgs := make([][]string, len(s.rows))
-		var rest data.FieldErrors
-		for _, e := range ferr {
-			if i, _, ok := itemFieldIndex(e.Field); ok && i < len(s.rows) {
-				rowMsgs[i] = append(rowMsgs[i], e.Message)
-			} else {
-				rest = append(rest, e)
-			}
-		}
+		rowMsgs, rest := rowErrors(ferr, len(s.rows))
 		for i, r := range s.rows {
-			r.msg.SetText(strings.Join(rowMsgs[i], "；"))
-			r.msg.Hidden = len(rowMsgs[i]) == 0
-			r.msg.Refresh()
+			setError(r.msg, strings.Join(rowMsgs[i], "；"))
 		}
 		s.rowsBox.Refresh()
 		unplaced := s.fields.ShowErrors(rest)
@@ -315,17 +286,14 @@ func (s *TemplatesScreen) deleteTemplate() {
 	if t.ID == 0 {
 		return
 	}
-	ShowConfirm(s.env.Win, "删除评分表", fmt.Sprintf("确定要删除“%s”吗？\n用它完成的检查保留各自的评分项目，不受影响。", t.Name), "删除", func() {
-		if err := s.env.Store.DeleteTemplate(context.Background(), t.ID); err != nil {
-			ShowError(s.env.Win, err)
-			return
-		}
-		s.selected = 0
-		s.Reload()
-		s.show(data.Template{Category: t.Category}, false)
-		s.frame.setStatus("已删除评分表“"+t.Name+"”", false)
-		notify(s.env)
-	})
+	confirmDeleteTemplate(s.env, "删除评分表", fmt.Sprintf("确定要删除“%s”吗？\n用它完成的检查保留各自的评分项目，不受影响。", t.Name),
+		func(ctx context.Context) error { return s.env.Store.DeleteTemplate(ctx, t.ID) },
+		func() {
+			s.selected = 0
+			s.Reload()
+			s.show(data.Template{Category: t.Category}, false)
+			s.frame.setStatus("已删除评分表“"+t.Name+"”", false)
+		})
 }
 
 // copyTemplate asks for a name and saves a copy of the template shown (as saved).
@@ -334,25 +302,17 @@ func (s *TemplatesScreen) copyTemplate() {
 	if t.ID == 0 {
 		return
 	}
-	name := NewEntry()
-	name.SetText(t.Name + "（副本）")
-	var fd *flowDialog
-	fd = newFlowDialog(s.env, "复制评分表", "以“"+t.Name+"”为底稿另存一张评分表，再按需要修改。", "复制",
-		func(fs *Fields) fyne.CanvasObject { return Section("", 1, fs.Add(data.FTemplateName, true, name)) },
-		func() error {
-			c, err := s.env.Store.CopyTemplate(context.Background(), t.ID, name.Text)
-			if err != nil {
-				return err
-			}
-			s.selected = c.ID
-			s.Reload()
-			s.show(c, false)
-			s.frame.setStatus("已复制为“"+c.Name+"”", false)
-			notify(s.env)
-			return nil
-		})
-	name.OnSubmitted = func(string) { fd.confirm() }
-	fd.show(name)
+	copyTemplateDialog(s.env, "评分表", data.FTemplateName, t.Name, func(ctx context.Context, name string) error {
+		c, err := s.env.Store.CopyTemplate(ctx, t.ID, name)
+		if err != nil {
+			return err
+		}
+		s.selected = c.ID
+		s.Reload()
+		s.show(c, false)
+		s.frame.setStatus("已复制为“"+c.Name+"”", false)
+		return nil
+	})
 }
 
 // saveThresholds saves 优秀线 and 合格线.
