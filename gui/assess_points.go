@@ -27,7 +27,7 @@ type PointsScreen struct {
 	year    int
 	tpl     data.AssessTemplate
 	members []data.Member
-	groups  map[int64]string
+	groups  map[int64]string  // member id → 党小组
 	entries []data.PointEntry // the year's, every member
 	ranked  []data.MemberPoints
 	order   []int // indices into ranked, by rank
@@ -78,7 +78,7 @@ func NewPointsScreen(env *Env) *PointsScreen {
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			r := s.ranked[s.order[id]]
-			cells := []string{strconv.Itoa(r.Rank), r.Name, s.groups[s.memberGroup(r.MemberID)], data.FormatScore(r.Base),
+			cells := []string{strconv.Itoa(r.Rank), r.Name, s.groups[r.MemberID], data.FormatScore(r.Base),
 				data.FormatScore(r.Deducted), data.FormatScore(r.Added), data.FormatScore(r.Total), r.Grade}
 			for i, c := range o.(*fyne.Container).Objects {
 				l := c.(*widget.Label)
@@ -135,35 +135,12 @@ func (s *PointsScreen) Content() fyne.CanvasObject { return s.content }
 func (s *PointsScreen) Reload() {
 	ctx := context.Background()
 	st := s.env.Store
-	err := st.RegeneratePointEntries(ctx, s.year)
-	var ts []data.AssessTemplate
-	if err == nil {
-		ts, err = st.AssessTemplates(ctx, data.AssessMemberPoints)
-	}
-	if err == nil && len(ts) == 0 {
-		err = data.Errorf(data.ENotFound, "没有党员积分考核表：请在考核表中添加一个")
-	}
-	if err == nil {
-		s.tpl = ts[0]
-		s.members, err = st.Members(ctx, data.MemberFilter{})
-	}
-	var groups []data.Group
-	if err == nil {
-		groups, err = st.Groups(ctx)
-	}
-	p := data.YearPeriod(s.year)
-	if err == nil {
-		s.entries, err = st.PointEntries(ctx, data.PointFilter{From: p.From, To: p.To})
-	}
+	v, err := data.LoadPoints(ctx, st, data.YearPeriod(s.year), true)
 	if err != nil {
 		ShowError(s.env.Win, err)
 		return
 	}
-	s.groups = map[int64]string{}
-	for _, g := range groups {
-		s.groups[g.ID] = g.Name
-	}
-	s.ranked = data.ScoreMembers(&s.tpl, s.members, p, s.entries)
+	s.tpl, s.members, s.groups, s.entries, s.ranked = v.Template, v.Members, v.Groups, v.Entries, v.Rows
 	s.order = make([]int, len(s.ranked))
 	for i := range s.order {
 		s.order[i] = i
@@ -185,15 +162,6 @@ func (s *PointsScreen) Reload() {
 		}
 	}
 	s.showEntries()
-}
-
-func (s *PointsScreen) memberGroup(id int64) int64 {
-	for _, m := range s.members {
-		if m.ID == id {
-			return m.GroupID
-		}
-	}
-	return 0
 }
 
 // Ranked is the members' points as listed, by rank.
@@ -326,10 +294,7 @@ func (s *PointsScreen) deleteEntry(id int64) {
 }
 
 func (s *PointsScreen) export() {
-	rows, entries, groups := s.Ranked(), slices.Clone(s.entries), map[int64]string{}
-	for _, m := range s.members {
-		groups[m.ID] = s.groups[m.GroupID]
-	}
+	rows, entries, groups := s.Ranked(), slices.Clone(s.entries), s.groups
 	p := data.YearPeriod(s.year)
 	exportWorkbook(s.env, "党员积分考核汇总表", safeFileName(fmt.Sprintf("党员积分考核汇总表_%d.xlsx", s.year)),
 		func(ctx context.Context, path string) error {

@@ -222,41 +222,8 @@ type memberPoints struct {
 // none) over the period's entries, as the CLI's member-points export does: the generated entries
 // of the period's years are first brought into step with the ledgers (as 党员积分 does on Reload).
 func loadMemberPoints(ctx context.Context, in reportInput) (memberPoints, error) {
-	st := in.Store
-	for y := in.Period.From.Year; y <= in.Period.To.Year; y++ {
-		if err := st.RegeneratePointEntries(ctx, y); err != nil {
-			return memberPoints{}, err
-		}
-	}
-	ts, err := st.AssessTemplates(ctx, data.AssessMemberPoints)
-	if err != nil {
-		return memberPoints{}, err
-	}
-	t := data.DefaultA2Template()
-	if len(ts) > 0 {
-		t = ts[0]
-	}
-	ms, err := st.Members(ctx, data.MemberFilter{})
-	if err != nil {
-		return memberPoints{}, err
-	}
-	gs, err := st.Groups(ctx)
-	if err != nil {
-		return memberPoints{}, err
-	}
-	entries, err := st.PointEntries(ctx, data.PointFilter{From: in.Period.From, To: in.Period.To})
-	if err != nil {
-		return memberPoints{}, err
-	}
-	groupName := make(map[int64]string, len(gs))
-	for _, g := range gs {
-		groupName[g.ID] = g.Name
-	}
-	groups := make(map[int64]string, len(ms))
-	for _, m := range ms {
-		groups[m.ID] = groupName[m.GroupID]
-	}
-	return memberPoints{data.ScoreMembers(&t, ms, in.Period, entries), entries, groups}, nil
+	v, err := data.LoadPoints(ctx, in.Store, in.Period, true)
+	return memberPoints{v.Rows, v.Entries, v.Groups}, err
 }
 
 // writeReview writes R4 月度讲评表 for period p (also used by 周分析's 月讲评). Every finding found by

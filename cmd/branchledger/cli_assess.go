@@ -85,43 +85,11 @@ func (c *cli) draftA1(st assessStore, p data.Period) (*data.Assessment, error) {
 // years are first brought into step with the ledgers, unless the window holds the file (it keeps
 // them in step itself).
 func (c *cli) exportMemberPoints(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
-	var st assessStore = db
-	if !db.ReadOnly() {
-		for y := x.period.From.Year; y <= x.period.To.Year; y++ {
-			if err := st.RegeneratePointEntries(c.ctx, y); err != nil {
-				return nil, "", err
-			}
-		}
-	}
-	ts, err := st.AssessTemplates(c.ctx, data.AssessMemberPoints)
+	v, err := data.LoadPoints(c.ctx, db, x.period, !db.ReadOnly())
 	if err != nil {
 		return nil, "", err
 	}
-	t := data.DefaultA2Template()
-	if len(ts) > 0 {
-		t = ts[0]
-	}
-	ms, err := st.Members(c.ctx, data.MemberFilter{})
-	if err != nil {
-		return nil, "", err
-	}
-	gs, err := st.Groups(c.ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	groupName := make(map[int64]string, len(gs))
-	for _, g := range gs {
-		groupName[g.ID] = g.Name
-	}
-	groups := make(map[int64]string, len(ms))
-	for _, m := range ms {
-		groups[m.ID] = groupName[m.GroupID]
-	}
-	entries, err := st.PointEntries(c.ctx, data.PointFilter{From: x.period.From, To: x.period.To})
-	if err != nil {
-		return nil, "", err
-	}
-	rows := data.ScoreMembers(&t, ms, x.period, entries)
+	rows, entries, groups := v.Rows, v.Entries, v.Groups
 	write := func(w io.Writer) error { return reports.WriteMemberPoints(w, x.meta, rows, entries, groups) }
 	return c.orTemplate(x, write, func() ([]string, [][]any) { return reports.MemberPointsTable(rows, groups) }),
 		fmt.Sprintf("%s的党员积分考核汇总表（%d 名党员，积分明细 %d 条）", x.period.Label, len(rows), len(entries)), nil
