@@ -109,32 +109,11 @@ func newImporter(env *Env, done func()) *importer {
 // number is saved already. It does no UI work, so it may run off the UI goroutine.
 func (imp *importer) load(path string) error {
 	imp.path = path
-	sheets, err := reports.ReadWorkbook(path) // explains an .xls file itself
+	sheet, p, err := reports.ReadRoster(path, imp.env.Today())
 	if err != nil {
 		return err
 	}
-	var firstErr error
-	found := false
-	for _, sh := range sheets {
-		p, err := data.ParseRoster(sh.Rows, imp.env.Today())
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		imp.sheet, imp.parse, found = sh.Name, p, true
-		break
-	}
-	if !found {
-		if firstErr == nil {
-			firstErr = data.Errorf(data.EInvalid, "文件中没有可读取的工作表")
-		}
-		return firstErr
-	}
-	if len(imp.parse.Rows) == 0 {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("工作表“%s”的表头（第 %d 行）下面没有党员数据", imp.sheet, imp.parse.HeaderRow))
-	}
+	imp.sheet, imp.parse = sheet, p
 	saved, err := imp.env.Store.Members(context.Background(), data.MemberFilter{IncludeLeft: true})
 	if err != nil {
 		return err

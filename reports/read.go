@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -275,4 +276,32 @@ func fillMerged(rows [][]string, merges []string) [][]string {
 		rows[i] = row[:n]
 	}
 	return rows
+}
+
+// ReadRoster reads the first sheet of the workbook at path that has a roster header (SPEC §7),
+// naming the sheet. A workbook with no such sheet, or whose roster has no rows under its header,
+// is refused with a Chinese reason that names the sheet.
+func ReadRoster(path string, today data.Date) (sheet string, p data.RosterParse, err error) {
+	sheets, err := ReadWorkbook(path) // explains an .xls file itself
+	if err != nil {
+		return "", p, err
+	}
+	var first error
+	for _, s := range sheets {
+		p, err := data.ParseRoster(s.Rows, today)
+		if err != nil {
+			if first == nil {
+				first = data.Errorf(data.ErrorCode(err), "工作表「"+s.Name+"」："+data.ErrorMessage(err))
+			}
+			continue
+		}
+		if len(p.Rows) == 0 {
+			return s.Name, p, data.Errorf(data.EInvalid, fmt.Sprintf("工作表「%s」的表头（第 %d 行）下面没有党员数据", s.Name, p.HeaderRow))
+		}
+		return s.Name, p, nil
+	}
+	if first == nil {
+		first = data.Errorf(data.EInvalid, "「"+path+"」里没有可读取的工作表")
+	}
+	return "", p, first
 }

@@ -34,7 +34,7 @@ func BenchmarkImportRoster10000(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		p, err := readRoster(roster, today)
+		_, p, err := reports.ReadRoster(roster, today)
 		if err != nil {
 			b.Fatal(err)
 		}

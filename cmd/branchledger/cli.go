@@ -16,6 +16,7 @@ import (
 	"branchledger/data/demo"
 	"branchledger/data/sqlite"
 	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 const usage = `支部台账 命令行用法：
@@ -33,17 +34,15 @@ const usage = `支部台账 命令行用法：
   branchledger export member-points --db 文件 --out 输出.xlsx --year 2026
   branchledger export three-in-one --db 文件 --out 输出.xlsx [期间]
   branchledger export members|rectifications|welfare-items|member-points … --template 集团模板.xlsx
+  branchledger export --list                      列出可以导出的全部报表
   branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）
   branchledger backup --db 文件 --out 备份.db      把数据文件备份到指定位置
   branchledger restore --db 文件 --from 备份.db    用备份替换数据文件（原文件保存在数据文件旁的“备份”文件夹）
 写入数据文件的命令（demo、import、restore）在图形界面打开着同一数据文件时不会执行。
 导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）。
 --strict：任何一行有错误就什么也不导入。
-导出的报表：members 党员花名册，distribution 党员分布表，inspections 党员督查检查台账，
-  rectifications 问题整改销号台账，monthly-review 月度讲评表，welfare-check 两堂一舍检查评分表，
-  welfare-summary 两堂一舍检查汇总表，welfare-items 办实事（福利事项）台账，satisfaction 满意度调查统计表，
-  branch-assessment 支部月度考核表（该月没有保存的考核时导出按台账生成的草稿），member-points 党员积分考核汇总表，
-  three-in-one “三位一体”考核表。
+导出的报表（export --list 列出每张报表的编号、期间和选项）：
+%REPORTS%
 --template：用集团下发的 Excel 模板（含 {{支部名称}}、{{期间}}、{{填报日期}} 和一行 {{列:表头}}）代替标准格式。
 期间：--period 2026-11（月），也可写 2026-Q4（季度）、2026（年）或 2026-11-01~2026-11-15；
   或 --year 2026；或 --from 2026-11-01 --to 2026-11-30。不写期间时，督查检查台账、月度讲评表和
@@ -55,6 +54,15 @@ const usage = `支部台账 命令行用法：
   在汇总库上：export members 导出各支部的党员花名册，export branch-stats [期间] 导出各党支部督查整改统计表，
     export branch-ranking [期间] 导出各党支部考核排名表（按期间内支部月度考核的平均得分排名，不写期间为本年）。
 退出码：0 成功；1 输入有误（原因见提示）；2 程序内部错误。`
+
+// usageText is usage with the catalogue's reports filled in.
+func usageText() string {
+	var lines []string
+	for _, r := range catalog.All() {
+		lines = append(lines, "  "+r.CLI+" "+r.Title)
+	}
+	return strings.Replace(usage, "%REPORTS%", strings.Join(lines, "\n"), 1)
+}
 
 // commands are the sub-commands the program answers on the command line.
 var commands = map[string]func(c *cli, argv []string) error{
@@ -91,7 +99,7 @@ type cli struct {
 func runCLI(argv []string, out, errOut io.Writer) int {
 	c := &cli{out: out, errOut: errOut, today: data.Today(), ctx: context.Background()}
 	if argv[0] == "help" || argv[0] == "-h" || argv[0] == "--help" || argv[0] == "/?" {
-		fmt.Fprintln(out, usage)
+		fmt.Fprintln(out, usageText())
 		return 0
 	}
 	err := commands[argv[0]](c, argv[1:])
@@ -194,7 +202,7 @@ func (c *cli) importCmd(argv []string) error {
 	default:
 		return usageErr("--mode 只能是 skip、update 或 add，不能是 %s", mode)
 	}
-	parse, err := readRoster(a.positional[1], c.today)
+	_, parse, err := reports.ReadRoster(a.positional[1], c.today)
 	if err != nil {
 		return err
 	}
@@ -224,28 +232,6 @@ func (c *cli) importCmd(argv []string) error {
 	}
 	fmt.Fprintln(c.out, plan.Summary(res))
 	return nil
-}
-
-// readRoster reads the first sheet of path that has a roster header.
-func readRoster(path string, today data.Date) (data.RosterParse, error) {
-	sheets, err := reports.ReadWorkbook(path)
-	if err != nil {
-		return data.RosterParse{}, err
-	}
-	var first error
-	for _, s := range sheets {
-		p, err := data.ParseRoster(s.Rows, today)
-		if err == nil {
-			return p, nil
-		}
-		if first == nil {
-			first = data.Errorf(data.ErrorCode(err), "工作表「"+s.Name+"」："+data.ErrorMessage(err))
-		}
-	}
-	if first == nil {
-		first = data.Errorf(data.EInvalid, "「"+path+"」里没有工作表")
-	}
-	return data.RosterParse{}, first
 }
 
 // printProblems lists the first problems on errOut; the --report file holds them all.
@@ -286,63 +272,31 @@ func (c *cli) meta(db *sqlite.DB) (reports.Meta, error) {
 	return reports.Meta{Branch: b.Name, Date: c.today}, nil
 }
 
-// exportSpec is one report of `export`: its name, its default period ("" when it has none) and
-// the options it takes besides --db and --out.
-type exportSpec struct {
-	name   string
-	period string // "month" or "year": the period used when none is given; "" = not by period
-	extra  []string
-	// build loads what the report needs and returns its writer and the line printed when done.
-	build func(c *cli, db *sqlite.DB, x exportInput) (write func(io.Writer) error, done string, err error)
-}
+// periodOptions are the ways to give a report's period.
+var periodOptions = []string{"period", "year", "from", "to"}
 
-// exportInput is what an export is made from.
-type exportInput struct {
-	a      args
-	period data.Period // zero for reports without one
-	meta   reports.Meta
-}
-
-var (
-	exports = map[string]exportSpec{
-		"members":           {name: "党员花名册", extra: []string{"template"}, build: (*cli).exportMembers},
-		"distribution":      {name: "党员分布表", build: (*cli).exportDistribution},
-		"inspections":       {name: "党员督查检查台账", period: "month", build: (*cli).exportInspections},
-		"rectifications":    {name: "问题整改销号台账", period: "year", extra: []string{"team", "category", "template"}, build: (*cli).exportRectifications},
-		"monthly-review":    {name: "月度讲评表", period: "month", build: (*cli).exportReview},
-		"branch-stats":      {name: "各党支部督查整改统计表", period: "month", build: (*cli).exportBranchStats},
-		"branch-ranking":    {name: "各党支部考核排名表", period: "year", build: (*cli).exportBranchRanking},
-		"welfare-check":     {name: "两堂一舍检查评分表", extra: []string{"check"}, build: (*cli).exportWelfareCheck},
-		"welfare-summary":   {name: "两堂一舍检查汇总表", period: "month", build: (*cli).exportWelfareSummary},
-		"welfare-items":     {name: "办实事(福利事项)台账", period: "year", extra: []string{"template"}, build: (*cli).exportWelfareItems},
-		"satisfaction":      {name: "满意度调查统计表", period: "year", build: (*cli).exportSatisfaction},
-		"branch-assessment": {name: "支部月度考核表", period: "month", build: (*cli).exportBranchAssessment},
-		"member-points":     {name: "党员积分考核汇总表", period: "year", extra: []string{"template"}, build: (*cli).exportMemberPoints},
-		"three-in-one":      {name: "“三位一体”考核表", period: "year", build: (*cli).exportThreeInOne},
-	}
-	exportOrder = []string{"members", "distribution", "inspections", "rectifications", "monthly-review", "branch-stats", "branch-ranking",
-		"welfare-check", "welfare-summary", "welfare-items", "satisfaction", "branch-assessment", "member-points", "three-in-one"}
-	periodOptions = []string{"period", "year", "from", "to"}
-)
-
+// export writes one report of the catalogue (reports/catalog); `export --list` lists them.
 func (c *cli) export(argv []string) error {
-	// Options only some reports take; the period options are checked by exportSpec.period.
-	optional := []string{"team", "category", "template", "check"}
-	a, err := parseArgs(argv, slices.Concat([]string{"db", "out"}, optional, periodOptions), nil)
+	// Options only some reports take: the catalogue says which.
+	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), "template"}
+	a, err := parseArgs(argv, slices.Concat([]string{"db", "out"}, optional, periodOptions), []string{"list"})
 	if err != nil {
 		return err
+	}
+	if a.has("list") {
+		c.listReports()
+		return nil
 	}
 	if len(a.positional) != 1 {
 		return usageErr("请写成：branchledger export 报表 --db 数据文件 --out 输出.xlsx（报表：%s）", exportList())
 	}
-	report := a.positional[0]
-	spec, ok := exports[report]
+	r, ok := catalog.ByCLI(a.positional[0])
 	if !ok {
-		return usageErr("报表「%s」还没有提供；现在可以导出：%s", report, exportList())
+		return usageErr("报表「%s」还没有提供；现在可以导出：%s", a.positional[0], exportList())
 	}
 	for _, o := range optional {
-		if a.has(o) && !slices.Contains(spec.extra, o) {
-			return usageErr("导出 %s（%s）时不能使用 --%s", report, spec.name, o)
+		if a.has(o) && !(r.Takes(catalog.Option(o)) || o == "template" && r.Fills) {
+			return usageErr("导出 %s（%s）时不能使用 --%s", r.CLI, r.Title, o)
 		}
 	}
 	out := a.get("out")
@@ -352,47 +306,106 @@ func (c *cli) export(argv []string) error {
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return usageErr("输出文件应以 .xlsx 结尾：%s", out)
 	}
-	x := exportInput{a: a}
-	if spec.period == "" {
+	var in catalog.Input
+	if r.Period == catalog.NoPeriod {
 		for _, o := range periodOptions {
 			if a.has(o) {
-				return usageErr("%s 不按期间导出，请去掉 --%s", spec.name, o)
+				return usageErr("%s 不按期间导出，请去掉 --%s", r.Title, o)
 			}
 		}
-	} else if x.period, err = c.period(a, spec.period); err != nil {
+	} else if in.Period, err = c.period(a, r); err != nil {
 		return err
+	}
+	in.Team, in.Category = a.get("team"), a.get("category")
+	if a.has("check") {
+		if in.CheckID, err = strconv.ParseInt(a.get("check"), 10, 64); err != nil || in.CheckID <= 0 {
+			return usageErr("--check 应为检查记录的编号（正整数），不能是「%s」", a.get("check"))
+		}
 	}
 	db, closeDB, err := c.openForRead(a)
 	if err != nil {
 		return err
 	}
 	defer closeDB()
-	if x.meta, err = c.meta(db); err != nil {
+	if in.Meta, err = c.meta(db); err != nil {
 		return err
 	}
-	x.meta.Period = x.period.Label
-	write, done, err := spec.build(c, db, x)
+	in.Writable = !db.ReadOnly()
+	if r.Takes(catalog.OptCheck) && in.CheckID == 0 {
+		return catalog.UnknownCheck(c.ctx, db, "请用 --check 指定检查记录的编号，例如 --check 12")
+	}
+	res, err := r.Load(c.ctx, db, in)
 	if err != nil {
 		return err
+	}
+	if res.Notice != "" {
+		fmt.Fprintln(c.out, res.Notice)
+	}
+	write := res.Write
+	if a.has("template") {
+		write = fillTemplate(a.get("template"), in.Meta, res)
 	}
 	if err := reports.SaveFile(out, write); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "已导出%s到「%s」\n", done, out)
+	fmt.Fprintf(c.out, "已导出%s到「%s」\n", res.Summary, out)
 	return nil
 }
 
+// fillTemplate writes the report's table into the group's template at path (SPEC §6).
+func fillTemplate(path string, meta reports.Meta, res catalog.Result) func(io.Writer) error {
+	return func(w io.Writer) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v。请检查 --template 后的路径", path, err))
+		}
+		defer f.Close()
+		columns, rows := res.Table()
+		_, err = reports.FillTemplate(f, w, reports.TemplateData{Meta: meta, Columns: columns, Rows: rows})
+		return err
+	}
+}
+
+// listReports prints the catalogue: command-line name, report id, title, period and options.
+func (c *cli) listReports() {
+	for _, r := range catalog.All() {
+		line := fmt.Sprintf("%-18s %-4s %s", r.CLI, r.ID, r.Title)
+		var notes []string
+		switch r.Period {
+		case catalog.ThisMonth:
+			notes = append(notes, "按期间，默认本月")
+		case catalog.ThisYear:
+			notes = append(notes, "按期间，默认本年")
+		}
+		for _, o := range r.Options {
+			notes = append(notes, "--"+string(o))
+		}
+		if r.Fills {
+			notes = append(notes, "可用 --template")
+		}
+		switch r.Scope {
+		case catalog.Consolidated:
+			notes = append(notes, "仅汇总库")
+		case catalog.BranchFile:
+		}
+		if len(notes) > 0 {
+			line += "（" + strings.Join(notes, "；") + "）"
+		}
+		fmt.Fprintln(c.out, line)
+	}
+}
+
 func exportList() string {
-	names := make([]string, len(exportOrder))
-	for i, r := range exportOrder {
-		names[i] = r + "（" + exports[r].name + "）"
+	var names []string
+	for _, r := range catalog.All() {
+		names = append(names, r.CLI+"（"+r.Title+"）")
 	}
 	return strings.Join(names, "、")
 }
 
 // period reads the period of a report from --period, --year or --from/--to (one of them); without
-// any, def chooses the current month or year.
-func (c *cli) period(a args, def string) (data.Period, error) {
+// any, the report's default period (this month or this year).
+func (c *cli) period(a args, r *catalog.Report) (data.Period, error) {
 	given := 0
 	for _, o := range []string{"period", "year"} {
 		if a.has(o) {
@@ -426,10 +439,8 @@ func (c *cli) period(a args, def string) (data.Period, error) {
 				p, err = data.RangePeriod(from, to)
 			}
 		}
-	case def == "year":
-		p = data.YearPeriod(c.today.Year)
 	default:
-		p = data.MonthPeriod(c.today.Year, c.today.Month)
+		p = r.DefaultPeriod(c.today)
 	}
 	if err != nil {
 		return p, err
@@ -446,151 +457,6 @@ func dateOpt(a args, name string) (data.Date, error) {
 		return d, data.Errorf(data.EInvalid, fmt.Sprintf("--%s「%s」：%s", name, a.get(name), data.ErrorMessage(err)))
 	}
 	return d, nil
-}
-
-// pickName checks a name typed on the command line against the valid ones, listing them when it
-// is not one of them.
-func pickName(what, name string, valid []string) (string, error) {
-	n := data.NormalizeText(name)
-	if slices.Contains(valid, n) {
-		return n, nil
-	}
-	if len(valid) == 0 {
-		return "", data.Errorf(data.EInvalid, fmt.Sprintf("%s「%s」不存在：数据文件中还没有%s", what, name, what))
-	}
-	return "", data.Errorf(data.EInvalid, fmt.Sprintf("%s「%s」不存在；可选的%s有：%s", what, name, what, strings.Join(valid, "、")))
-}
-
-func (c *cli) exportMembers(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
-	if cons, err := db.IsConsolidated(c.ctx); err != nil || cons {
-		if err != nil {
-			return nil, "", err
-		}
-		if x.a.has("template") {
-			return nil, "", usageErr("汇总库导出花名册时不能使用 --template")
-		}
-		return c.exportConsolidatedMembers(db, x)
-	}
-	ms, err := db.Members(c.ctx, data.MemberFilter{})
-	if err != nil {
-		return nil, "", err
-	}
-	write := func(w io.Writer) error { return reports.WriteRoster(w, x.meta, ms) }
-	return c.orTemplate(x, write, func() ([]string, [][]any) { return reports.RosterTable(x.meta, ms) }), fmt.Sprintf(" %d 名党员", len(ms)), nil
-}
-
-func (c *cli) exportDistribution(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
-	ms, err := db.Members(c.ctx, data.MemberFilter{})
-	if err != nil {
-		return nil, "", err
-	}
-	groups, err := db.Groups(c.ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	teams, err := db.Teams(c.ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	rows := reports.DistributionRows(ms, groups, teams)
-	return func(w io.Writer) error { return reports.WriteDistribution(w, x.meta, rows) }, fmt.Sprintf(" %d 名党员", len(ms)), nil
-}
-
-func (c *cli) exportInspections(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
-	ins, err := db.Inspections(c.ctx, data.InspectionFilter{From: x.period.From, To: x.period.To})
-	if err != nil {
-		return nil, "", err
-	}
-	teams, err := db.Teams(c.ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	rows := reports.InspectionRows(ins, teams, c.today)
-	findings := 0
-	for _, in := range ins {
-		findings += len(in.Findings)
-	}
-	return func(w io.Writer) error { return reports.WriteInspections(w, x.meta, rows) },
-		fmt.Sprintf("%s的党员督查检查台账（%d 次督查，发现问题 %d 个）", x.period.Label, len(ins), findings), nil
-}
-
-// exportRectifications lists the findings found in the period, narrowed by --team and --category;
-// states and lateness are today's (the only ones stored), as the sheet says.
-func (c *cli) exportRectifications(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
-	teams, err := db.Teams(c.ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	filter := data.FindingFilter{From: x.period.From, To: x.period.To}
-	var printed reports.RectificationFilter
-	if x.a.has("team") {
-		names := make([]string, len(teams))
-		for i, t := range teams {
-			names[i] = t.Name
-		}
-		if printed.Team, err = pickName("班组", x.a.get("team"), names); err != nil {
-			return nil, "", err
-		}
-		filter.TeamID = teams[slices.Index(names, printed.Team)].ID
-	}
-	if x.a.has("category") {
-		cats, err := c.categories(db)
-		if err != nil {
-			return nil, "", err
-		}
-		if printed.Category, err = pickName("问题类别", x.a.get("category"), cats); err != nil {
-			return nil, "", err
-		}
-		filter.Category = printed.Category
-	}
-	fs, err := db.Findings(c.ctx, filter)
-	if err != nil {
-		return nil, "", err
-	}
-	rows := reports.FindingRows(fs, teams, c.today)
-	overdue := 0
-	for _, r := range rows {
-		if r.OverdueDays > 0 {
-			overdue++
-		}
-	}
-	write := func(w io.Writer) error { return reports.WriteRectifications(w, x.meta, printed, rows) }
-	return c.orTemplate(x, write, func() ([]string, [][]any) { return reports.RectificationsTable(rows) }),
-		fmt.Sprintf("%s的问题整改销号台账（%d 个问题，其中逾期 %d 个）", x.period.Label, len(rows), overdue), nil
-}
-
-// exportReview works out the period's figures from its inspections and every finding found by its
-// end (those found earlier and still open count as 未销号).
-func (c *cli) exportReview(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
-	ins, err := db.Inspections(c.ctx, data.InspectionFilter{From: x.period.From, To: x.period.To})
-	if err != nil {
-		return nil, "", err
-	}
-	fs, err := db.Findings(c.ctx, data.FindingFilter{To: x.period.To})
-	if err != nil {
-		return nil, "", err
-	}
-	teams, err := db.Teams(c.ctx)
-	if err != nil {
-		return nil, "", err
-	}
-	cats, err := c.categories(db)
-	if err != nil {
-		return nil, "", err
-	}
-	st := data.ComputeFindingStats(x.period, c.today, ins, fs, cats, teams)
-	open := reports.OpenFindingRows(fs, teams, st.AsOf)
-	return func(w io.Writer) error { return reports.WriteMonthlyReview(w, x.meta, st, open) },
-		fmt.Sprintf("%s的月度讲评表（督查 %d 次，发现问题 %d 个，未销号 %d 个，逾期 %d 个）", x.period.Label, st.Inspections, st.New, st.Open, st.Overdue), nil
-}
-
-// categories is the configured list of 问题类别 (the defaults when the list was never set).
-func (c *cli) categories(db *sqlite.DB) ([]string, error) {
-	cats, err := db.Options(c.ctx, data.ListFindingCategories)
-	if len(cats) == 0 && err == nil {
-		cats = data.DefaultFindingCategories
-	}
-	return cats, err
 }
 
 func (c *cli) check(argv []string) error {

@@ -1,16 +1,12 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"hash/fnv"
-	"io"
 	"os"
 	"path/filepath"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
-	"branchledger/reports"
 )
 
 // Reporting upward and consolidation (SPEC §9) on the command line.
@@ -95,65 +91,4 @@ func demoSeed(code string) int {
 	h := fnv.New64a()
 	h.Write([]byte(code))
 	return int(h.Sum64() >> 2)
-}
-
-// The consolidated exports: on a file marked 汇总库 (sqlite.DB.IsConsolidated), `export members`
-// writes every branch's roster, `export branch-stats` the figures by branch and `export
-// branch-ranking` the ranking by A1 assessments; a branch's own file refuses the last two.
-
-func (c *cli) exportConsolidatedMembers(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
-	rosters, committee, n, err := reports.LoadConsolidatedRoster(c.ctx, db)
-	if err != nil {
-		return nil, "", err
-	}
-	x.meta.Branch = cmp.Or(x.meta.Branch, committee)
-	return func(w io.Writer) error { return reports.WriteConsolidatedRoster(w, x.meta, rosters) },
-		fmt.Sprintf(" %d 个党支部的 %d 名党员（汇总）", len(rosters), n), nil
-}
-
-// needConsolidated refuses a report of the branches (named report) on a branch's own file.
-func (c *cli) needConsolidated(db *sqlite.DB, report string) error {
-	if cons, err := db.IsConsolidated(c.ctx); err != nil || !cons {
-		return cmpErr(err, data.Errorf(data.EInvalid, report+"只能从汇总库导出；请用 --db 指定汇总库（由 consolidate 命令生成）"))
-	}
-	return nil
-}
-
-func (c *cli) exportBranchStats(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
-	if err := c.needConsolidated(db, "各党支部督查整改统计表"); err != nil {
-		return nil, "", err
-	}
-	rows, asOf, committee, err := reports.LoadBranchStats(c.ctx, db, x.period, c.today)
-	if err != nil {
-		return nil, "", err
-	}
-	x.meta.Branch = cmp.Or(x.meta.Branch, committee)
-	return func(w io.Writer) error { return reports.WriteBranchStats(w, x.meta, asOf, rows) },
-		fmt.Sprintf("%s %d 个党支部的督查整改统计表", x.period.Label, len(rows)), nil
-}
-
-func (c *cli) exportBranchRanking(db *sqlite.DB, x exportInput) (func(io.Writer) error, string, error) {
-	if err := c.needConsolidated(db, "各党支部考核排名表"); err != nil {
-		return nil, "", err
-	}
-	rows, committee, err := reports.LoadBranchRanking(c.ctx, db, x.period)
-	if err != nil {
-		return nil, "", err
-	}
-	assessed := 0
-	for _, r := range rows {
-		if r.Months > 0 {
-			assessed++
-		}
-	}
-	x.meta.Branch = cmp.Or(x.meta.Branch, committee)
-	return func(w io.Writer) error { return reports.WriteBranchRanking(w, x.meta, rows) },
-		fmt.Sprintf("%s %d 个党支部的考核排名表（%d 个有考核）", x.period.Label, len(rows), assessed), nil
-}
-
-func cmpErr(err, otherwise error) error {
-	if err != nil {
-		return err
-	}
-	return otherwise
 }

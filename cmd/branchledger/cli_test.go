@@ -16,6 +16,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/data/sqlite"
+	"branchledger/reports/catalog"
 )
 
 func run(t *testing.T, argv ...string) (code int, stdout, stderr string) {
@@ -494,5 +495,25 @@ func TestExportErrors(t *testing.T) {
 	}
 	if code, out, _ := run(t, "help"); code != 0 || !strings.Contains(out, "monthly-review") || !strings.Contains(out, "--team") {
 		t.Errorf("help lacks the new exports: %q", out)
+	}
+}
+
+// TestExportList lists every report of the catalogue, as the help does, with its name and title.
+func TestExportList(t *testing.T) {
+	code, out, errOut := run(t, "export", "--list")
+	if code != 0 || errOut != "" {
+		t.Fatalf("export --list: %d %q", code, errOut)
+	}
+	_, help, _ := run(t, "--help")
+	for _, r := range catalog.All() {
+		if !strings.Contains(out, r.CLI) || !strings.Contains(out, r.Title) || !strings.Contains(out, r.ID) {
+			t.Errorf("export --list lacks %s %s %s:\n%s", r.ID, r.CLI, r.Title, out)
+		}
+		if !strings.Contains(help, "  "+r.CLI+" "+r.Title) {
+			t.Errorf("help lacks %s %s", r.CLI, r.Title)
+		}
+	}
+	if n := strings.Count(strings.TrimSpace(out), "\n") + 1; n != len(catalog.All()) {
+		t.Errorf("export --list has %d lines for %d reports", n, len(catalog.All()))
 	}
 }

@@ -1,0 +1,216 @@
+// Package catalog is the one list of the reports the program prints (SPEC §6): for each, its id,
+// command-line name, Chinese title, period, options, and the loading of what its builder prints.
+// The 报表 screen, the screens' own 导出 buttons, the command line's `export` (and `export --list`)
+// and the filling of the group's own templates all go through it, so a report is loaded one way.
+// A new report is one more entry in reports (entries.go).
+package catalog
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"branchledger/data"
+	"branchledger/reports"
+)
+
+// PeriodKind says whether a report is for a period, and which one it takes when none is chosen.
+type PeriodKind int
+
+const (
+	NoPeriod  PeriodKind = iota // the report is as of today (R1, R1b, R5)
+	ThisMonth                   // by period; the current month by default
+	ThisYear                    // by period; the current year by default
+)
+
+// Option is a choice a report takes besides its period.
+type Option string
+
+const (
+	OptTeam     Option = "team"     // a 班组 (R3)
+	OptCategory Option = "category" // a 问题类别 (R3)
+	OptCheck    Option = "check"    // one 两堂一舍 check (R5)
+)
+
+// Scope is the kind of data file a report is printed from.
+type Scope int
+
+const (
+	AnyFile      Scope = iota // a branch's file, and (where the report knows how) a 汇总库
+	BranchFile                // a branch's own file only
+	Consolidated              // a 汇总库 only: the report compares branches
+)
+
+// Report is one entry of the catalogue.
+type Report struct {
+	ID          string // R1, R1b, … as in SPEC §6
+	CLI         string // the name after `export` on the command line
+	Title       string // Chinese title: the middle of the file name too
+	Description string // one or two sentences for the 报表 screen
+	Period      PeriodKind
+	// MonthOnly: the report is by month (R8); a longer period is refused.
+	MonthOnly bool
+	Options   []Option
+	Scope     Scope
+	// Fills: the report prints one table, so it can fill a group's own template (Result.Table).
+	Fills bool
+	// load reads what the report prints. in.Meta.Period is already the period's label.
+	load func(ctx context.Context, st data.Store, in *Input) (Result, error)
+}
+
+// Input is what a report is made from: the heading, the period and the options chosen.
+type Input struct {
+	Meta   reports.Meta // branch name and 填报日期 (today); Period is set from Period
+	Period data.Period  // zero for a report without one
+	// R3's filters. TeamID 0 with Team "" is every team; TeamID -1 findings of no team; a Team name
+	// without its id (the command line) is looked up, and an unknown one is refused listing the
+	// valid names. Category "" is every category.
+	TeamID   int64
+	Team     string
+	Category string
+	CheckID  int64 // R5
+	// Writable lets a report bring derived records into step first (党员积分's generated entries);
+	// false on a file opened read-only beside a window, which keeps them in step itself.
+	Writable bool
+}
+
+// Result is a loaded report.
+type Result struct {
+	Write func(w io.Writer) error
+	// Table is the report's table as printed (headers and rows) for filling a group's own template;
+	// nil when the report has no single table.
+	Table func() (columns []string, rows [][]any)
+	// Summary says what was exported, after "已导出": "2026年11月的月度讲评表（督查 …）".
+	Summary string
+	// Notice, when set, is said before the export: the sheet is a draft, …
+	Notice string
+}
+
+// All is the catalogue in the order the 报表 screen and `export --list` show it.
+func All() []*Report { return reportList }
+
+// ByCLI is the report named name on the command line.
+func ByCLI(name string) (*Report, bool) {
+	i := slices.IndexFunc(reportList, func(r *Report) bool { return r.CLI == name })
+	if i < 0 {
+		return nil, false
+	}
+	return reportList[i], true
+}
+
+// ByID is report id (R1, …); it panics for an id not in the catalogue: ids are written in code.
+func ByID(id string) *Report {
+	i := slices.IndexFunc(reportList, func(r *Report) bool { return r.ID == id })
+	if i < 0 {
+		panic("catalog: no report " + id)
+	}
+	return reportList[i]
+}
+
+// Takes reports whether the report takes option o.
+func (r *Report) Takes(o Option) bool { return slices.Contains(r.Options, o) }
+
+// DefaultPeriod is the period used when none is chosen: the current month or year.
+func (r *Report) DefaultPeriod(today data.Date) data.Period {
+	if r.Period == ThisYear {
+		return data.YearPeriod(today.Year)
+	}
+	return data.MonthPeriod(today.Year, today.Month)
+}
+
+// FileName is the name offered for the file: “<支部名称>-<报表>-<期间>.xlsx”, the date in place
+// of the period for a report without one.
+func (r *Report) FileName(in Input) string {
+	suffix := in.Period.Label
+	if r.Period == NoPeriod || suffix == "" {
+		suffix = strings.ReplaceAll(in.Meta.Date.String(), "-", "")
+	}
+	name := r.Title
+	if in.Meta.Branch != "" {
+		name = in.Meta.Branch + "-" + name
+	}
+	return SafeFileName(name + "-" + suffix + ".xlsx")
+}
+
+// SafeFileName replaces the characters Windows refuses in file names.
+func SafeFileName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
+			return '_'
+		}
+		return r
+	}, name)
+}
+
+// Load checks the input against the report and reads what it prints from st.
+func (r *Report) Load(ctx context.Context, st data.Store, in Input) (Result, error) {
+	if r.Period == NoPeriod {
+		in.Period = data.Period{}
+		in.Meta.Period = ""
+	} else {
+		if in.Period == (data.Period{}) {
+			in.Period = r.DefaultPeriod(in.Meta.Date)
+		}
+		if r.MonthOnly && in.Period != data.MonthPeriod(in.Period.From.Year, in.Period.From.Month) {
+			return Result{}, data.Errorf(data.EInvalid, r.Title+"按月导出，请选择一个月份，例如 2026-11")
+		}
+		in.Meta.Period = in.Period.Label
+	}
+	if r.Scope != AnyFile {
+		cons, err := isConsolidated(ctx, st)
+		if err != nil {
+			return Result{}, err
+		}
+		switch {
+		case r.Scope == Consolidated && !cons:
+			return Result{}, data.Errorf(data.EInvalid, r.Title+"只能从汇总库导出（汇总库由“上报与汇总”或 consolidate 命令生成）")
+		case r.Scope == BranchFile && cons:
+			return Result{}, data.Errorf(data.EInvalid, r.Title+"只能从支部自己的数据文件导出，不能从汇总库导出")
+		}
+	}
+	return r.load(ctx, st, &in)
+}
+
+// isConsolidated says whether st is a 汇总库 (a store that cannot exchange is a branch's file).
+func isConsolidated(ctx context.Context, st data.Store) (bool, error) {
+	ex, ok := st.(data.ExchangeStore)
+	if !ok {
+		return false, nil
+	}
+	return ex.IsConsolidated(ctx)
+}
+
+// exchange is st as a store of many branches; the report's Scope has made sure it is one.
+func exchange(st data.Store) data.ExchangeStore { return st.(data.ExchangeStore) }
+
+// committeeMeta heads a consolidated sheet: the file's own name, else the branches' 所属党委.
+func committeeMeta(in *Input, committee string) reports.Meta {
+	m := in.Meta
+	m.Branch = cmp.Or(m.Branch, committee)
+	return m
+}
+
+// pickName checks a name typed by the user against the valid ones, listing them when it is not
+// one of them.
+func pickName(what, name string, valid []string) (string, error) {
+	n := data.NormalizeText(name)
+	if slices.Contains(valid, n) {
+		return n, nil
+	}
+	if len(valid) == 0 {
+		return "", data.Errorf(data.EInvalid, fmt.Sprintf("%s「%s」不存在：数据文件中还没有%s", what, name, what))
+	}
+	return "", data.Errorf(data.EInvalid, fmt.Sprintf("%s「%s」不存在；可选的%s有：%s", what, name, what, strings.Join(valid, "、")))
+}
+
+// Categories is the configured list of 问题类别 (the defaults when the list was never set).
+func Categories(ctx context.Context, st data.OptionStore) ([]string, error) {
+	cats, err := st.Options(ctx, data.ListFindingCategories)
+	if len(cats) == 0 && err == nil {
+		cats = data.DefaultFindingCategories
+	}
+	return cats, err
+}

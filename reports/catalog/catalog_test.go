@@ -1,0 +1,164 @@
+package catalog
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"branchledger/data"
+	"branchledger/data/demo"
+	"branchledger/data/sqlite"
+	"branchledger/reports"
+)
+
+func TestCatalogNamesAreUnique(t *testing.T) {
+	ids, clis, titles := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for _, r := range All() {
+		for _, k := range []struct {
+			seen map[string]bool
+			v    string
+		}{{ids, r.ID}, {clis, r.CLI}, {titles, r.Title}} {
+			if k.v == "" || k.seen[k.v] {
+				t.Errorf("report %s: empty or repeated name %q", r.ID, k.v)
+			}
+			k.seen[k.v] = true
+		}
+		if r.Description == "" || r.load == nil {
+			t.Errorf("report %s has no description or loader", r.ID)
+		}
+		if got, ok := ByCLI(r.CLI); !ok || got != r {
+			t.Errorf("ByCLI(%q) = %v, %v", r.CLI, got, ok)
+		}
+		if ByID(r.ID) != r {
+			t.Errorf("ByID(%q) is another report", r.ID)
+		}
+	}
+	if _, ok := ByCLI("frob"); ok {
+		t.Error("ByCLI found a report that does not exist")
+	}
+}
+
+// demoStore is a demo branch of a year, written to a real data file.
+func demoStore(t *testing.T) (*sqlite.DB, data.Date) {
+	t.Helper()
+	today := data.NewDate(2026, 11, 20)
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if err := demo.Load(context.Background(), db, demo.GenerateMonths(3, 30, 12, today)); err != nil {
+		t.Fatal(err)
+	}
+	return db, today
+}
+
+// TestEveryBranchReportLoadsAndWrites loads every report a branch's file prints, in its default
+// period, and writes a workbook whose title row holds the report's title.
+func TestEveryBranchReportLoadsAndWrites(t *testing.T) {
+	db, today := demoStore(t)
+	ctx := context.Background()
+	checks, err := db.Checks(ctx, data.CheckFilter{})
+	if err != nil || len(checks) == 0 {
+		t.Fatalf("demo checks: %v %v", len(checks), err)
+	}
+	for _, r := range All() {
+		t.Run(r.CLI, func(t *testing.T) {
+			in := Input{Meta: reports.Meta{Branch: "测试党支部", Date: today}, Writable: true}
+			if r.Takes(OptCheck) {
+				in.CheckID = checks[0].ID
+			}
+			res, err := r.Load(ctx, db, in)
+			if r.Scope == Consolidated {
+				if err == nil || !strings.Contains(data.ErrorMessage(err), "只能从汇总库导出") {
+					t.Fatalf("a branch's file exported %s: %v", r.Title, err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Summary == "" || (res.Table != nil) != r.Fills {
+				t.Errorf("summary %q, table %v, Fills %v", res.Summary, res.Table != nil, r.Fills)
+			}
+			var buf bytes.Buffer
+			if err := res.Write(&buf); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			title, err := f.GetCellValue(f.GetSheetName(0), "A1")
+			if err != nil || !strings.Contains(strings.NewReplacer("(", "（", ")", "）").Replace(title),
+				strings.NewReplacer("(", "（", ")", "）").Replace(r.Title)) {
+				t.Errorf("title %q does not name %s (%v)", title, r.Title, err)
+			}
+		})
+	}
+}
+
+func TestReportInputChecks(t *testing.T) {
+	db, today := demoStore(t)
+	ctx := context.Background()
+	meta := reports.Meta{Date: today}
+	year := data.YearPeriod(2026)
+	cases := []struct {
+		id, want string
+		in       Input
+	}{
+		{"R8", "按月导出", Input{Meta: meta, Period: year}},
+		{"R3", "班组「不存在的班组」不存在；可选的班组有：", Input{Meta: meta, Team: "不存在的班组"}},
+		{"R3", "问题类别「乱写」不存在", Input{Meta: meta, Category: "乱写"}},
+		{"R5", "编号为 999999 的检查记录不存在；最近的检查记录有：", Input{Meta: meta, CheckID: 999999}},
+	}
+	for _, c := range cases {
+		_, err := ByID(c.id).Load(ctx, db, c.in)
+		if data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), c.want) {
+			t.Errorf("%s %+v: %v, want a refusal saying %q", c.id, c.in, err, c.want)
+		}
+	}
+	// A known team by name narrows R3 to it, and the sheet says so.
+	teams, err := db.Teams(ctx)
+	if err != nil || len(teams) == 0 {
+		t.Fatal(teams, err)
+	}
+	res, err := ByID("R3").Load(ctx, db, Input{Meta: meta, Team: teams[0].Name})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rows := res.Table()
+	all, err := ByID("R3").Load(ctx, db, Input{Meta: meta})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, allRows := all.Table()
+	if len(rows) == 0 || len(rows) >= len(allRows) {
+		t.Errorf("team %s: %d of %d findings", teams[0].Name, len(rows), len(allRows))
+	}
+}
+
+func TestDefaultPeriodAndFileName(t *testing.T) {
+	today := data.NewDate(2026, 11, 20)
+	if p := ByID("R2").DefaultPeriod(today); p != data.MonthPeriod(2026, 11) {
+		t.Errorf("R2 default %v", p)
+	}
+	if p := ByID("R3").DefaultPeriod(today); p != data.YearPeriod(2026) {
+		t.Errorf("R3 default %v", p)
+	}
+	in := Input{Meta: reports.Meta{Branch: "综采一队党支部", Date: today}, Period: data.MonthPeriod(2026, 11)}
+	if got, want := ByID("R4").FileName(in), "综采一队党支部-月度讲评表-2026年11月.xlsx"; got != want {
+		t.Errorf("file name %q, want %q", got, want)
+	}
+	if got, want := ByID("R1").FileName(in), "综采一队党支部-党员花名册-20261120.xlsx"; got != want {
+		t.Errorf("file name %q, want %q", got, want)
+	}
+	if got := SafeFileName(`a/b:c*?.xlsx`); got != "a_b_c__.xlsx" {
+		t.Errorf("SafeFileName %q", got)
+	}
+}

@@ -1,0 +1,458 @@
+package catalog
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"branchledger/data"
+	"branchledger/reports"
+)
+
+// reportList is the catalogue, in the order it is shown.
+var reportList = []*Report{
+	{
+		ID: "R1", CLI: "members", Title: "党员花名册", Fills: true,
+		Description: "在册党员的标准花名册（党员信息采集表的各项），也是导入党员时使用的格式。在汇总库上导出各党支部的花名册。",
+		load:        loadRoster,
+	},
+	{
+		ID: "R1b", CLI: "distribution", Title: "党员分布表", Scope: BranchFile,
+		Description: "在册党员所在的党小组、班组、岗位、党内职务、重点岗位和督查队伍。",
+		load:        loadDistribution,
+	},
+	{
+		ID: "R2", CLI: "inspections", Title: "党员督查检查台账", Period: ThisMonth, Scope: BranchFile,
+		Description: "期间内的每次督查及其发现的问题、整改和销号情况（每个问题一行）。",
+		load:        loadInspections,
+	},
+	{
+		ID: "R3", CLI: "rectifications", Title: "问题整改销号台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Options:     []Option{OptTeam, OptCategory},
+		Description: "期间内发现的全部问题（督查、两堂一舍检查及其他来源）的整改和销号情况，可按班组、问题类别筛选。",
+		load:        loadRectifications,
+	},
+	{
+		ID: "R4", CLI: "monthly-review", Title: "月度讲评表", Period: ThisMonth, Scope: BranchFile,
+		Description: "月讲评会上使用：督查次数、发现问题、销号率、逾期，按问题类别和班组的统计，以及未销号的问题清单。",
+		load:        loadReview,
+	},
+	{
+		ID: "R5", CLI: "welfare-check", Title: "两堂一舍检查评分表", Scope: BranchFile, Options: []Option{OptCheck},
+		Description: "一次食堂、澡堂、宿舍等设施检查的评分表：每项的分值、得分和扣分原因，实得分、标化分和等次。",
+		load:        loadCheckSheet,
+	},
+	{
+		ID: "R6", CLI: "welfare-summary", Title: "两堂一舍检查汇总表", Period: ThisMonth, Scope: BranchFile,
+		Description: "期间内食堂、澡堂、宿舍等设施的每次检查：标化分、等次、扣分项数和不合格的关键项，以及按类别的汇总。",
+		load:        loadCheckSummary,
+	},
+	{
+		ID: "R7", CLI: "welfare-items", Title: "办实事(福利事项)台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内提出的办实事和职工诉求：承办人、计划完成日期、办理状态、职工评价和费用（逾期未办结的标红）。",
+		load:        loadWelfareItems,
+	},
+	{
+		ID: "R8", CLI: "branch-assessment", Title: "支部月度考核表", Period: ThisMonth, MonthOnly: true, Scope: BranchFile,
+		Description: "“十个靠前”支部月度考核：各项的分值、完成情况、扣分原因和得分，总分和等次。该月还没有保存的考核时，导出按台账汇总的草稿。",
+		load:        loadBranchAssessment,
+	},
+	{
+		ID: "R9", CLI: "member-points", Title: "党员积分考核汇总表", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内（通常为全年）每名党员的基础分、扣分、加分、总分、等次和名次，以及积分明细。",
+		load:        loadMemberPoints,
+	},
+	{
+		ID: "R10", CLI: "three-in-one", Title: "“三位一体”考核表", Period: ThisYear, Scope: BranchFile,
+		Description: "期间内保存的管理人员和重点岗位党员“三位一体”考核：党建、安全、生产经营得分，总分和等次。",
+		load:        loadThreeInOne,
+	},
+	{
+		ID: "R11", CLI: "satisfaction", Title: "满意度调查统计表", Period: ThisYear, Scope: BranchFile,
+		Description: "调查期间与所选期间有重叠的满意度调查：各问题的回答人数和满意率，每次调查一张表。",
+		load:        loadSurveys,
+	},
+	{
+		ID: "C1", CLI: "branch-stats", Title: "各党支部督查整改统计表", Period: ThisMonth, Scope: Consolidated,
+		Description: "汇总库中各党支部期间内的督查次数、发现问题、销号和逾期。",
+		load:        loadBranchStats,
+	},
+	{
+		ID: "C2", CLI: "branch-ranking", Title: "各党支部考核排名表", Period: ThisYear, Scope: Consolidated,
+		Description: "汇总库中各党支部按期间内支部月度考核的平均得分排名。",
+		load:        loadBranchRanking,
+	},
+}
+
+func loadRoster(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	cons, err := isConsolidated(ctx, st)
+	if err != nil {
+		return Result{}, err
+	}
+	if cons {
+		rosters, committee, n, err := reports.LoadConsolidatedRoster(ctx, exchange(st))
+		if err != nil {
+			return Result{}, err
+		}
+		meta := committeeMeta(in, committee)
+		return Result{
+			Write:   func(w io.Writer) error { return reports.WriteConsolidatedRoster(w, meta, rosters) },
+			Summary: fmt.Sprintf(" %d 个党支部的 %d 名党员（汇总）", len(rosters), n),
+		}, nil
+	}
+	ms, err := st.Members(ctx, data.MemberFilter{})
+	if err != nil {
+		return Result{}, err
+	}
+	meta := in.Meta
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteRoster(w, meta, ms) },
+		Table:   func() ([]string, [][]any) { return reports.RosterTable(meta, ms) },
+		Summary: fmt.Sprintf(" %d 名党员", len(ms)),
+	}, nil
+}
+
+func loadDistribution(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	ms, err := st.Members(ctx, data.MemberFilter{})
+	if err != nil {
+		return Result{}, err
+	}
+	groups, err := st.Groups(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	teams, err := st.Teams(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	rows, meta := reports.DistributionRows(ms, groups, teams), in.Meta
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteDistribution(w, meta, rows) },
+		Summary: fmt.Sprintf(" %d 名党员", len(ms)),
+	}, nil
+}
+
+func loadInspections(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	ins, err := st.Inspections(ctx, data.InspectionFilter{From: in.Period.From, To: in.Period.To})
+	if err != nil {
+		return Result{}, err
+	}
+	teams, err := st.Teams(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	rows, meta := reports.InspectionRows(ins, teams, in.Meta.Date), in.Meta
+	findings := 0
+	for _, x := range ins {
+		findings += len(x.Findings)
+	}
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteInspections(w, meta, rows) },
+		Summary: fmt.Sprintf("%s的党员督查检查台账（%d 次督查，发现问题 %d 个）", in.Period.Label, len(ins), findings),
+	}, nil
+}
+
+// loadRectifications lists the findings found in the period, narrowed by team and category; states
+// and lateness are today's (the only ones stored), as the sheet says.
+func loadRectifications(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	teams, err := st.Teams(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	filter := data.FindingFilter{From: in.Period.From, To: in.Period.To, TeamID: in.TeamID}
+	printed := reports.RectificationFilter{Team: in.Team}
+	if in.Team != "" && in.TeamID == 0 {
+		names := make([]string, len(teams))
+		for i, t := range teams {
+			names[i] = t.Name
+		}
+		if printed.Team, err = pickName("班组", in.Team, names); err != nil {
+			return Result{}, err
+		}
+		filter.TeamID = teams[slices.Index(names, printed.Team)].ID
+	}
+	if in.Category != "" {
+		cats, err := Categories(ctx, st)
+		if err != nil {
+			return Result{}, err
+		}
+		if printed.Category, err = pickName("问题类别", in.Category, cats); err != nil {
+			return Result{}, err
+		}
+		filter.Category = printed.Category
+	}
+	fs, err := st.Findings(ctx, filter)
+	if err != nil {
+		return Result{}, err
+	}
+	rows, meta := reports.FindingRows(fs, teams, in.Meta.Date), in.Meta
+	overdue := 0
+	for _, r := range rows {
+		if r.OverdueDays > 0 {
+			overdue++
+		}
+	}
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteRectifications(w, meta, printed, rows) },
+		Table:   func() ([]string, [][]any) { return reports.RectificationsTable(rows) },
+		Summary: fmt.Sprintf("%s的问题整改销号台账（%d 个问题，其中逾期 %d 个）", in.Period.Label, len(rows), overdue),
+	}, nil
+}
+
+// loadReview works out the period's figures from its inspections and every finding found by its
+// end (those found earlier and still open count as 未销号).
+func loadReview(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	ins, err := st.Inspections(ctx, data.InspectionFilter{From: in.Period.From, To: in.Period.To})
+	if err != nil {
+		return Result{}, err
+	}
+	fs, err := st.Findings(ctx, data.FindingFilter{To: in.Period.To})
+	if err != nil {
+		return Result{}, err
+	}
+	teams, err := st.Teams(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	cats, err := Categories(ctx, st)
+	if err != nil {
+		return Result{}, err
+	}
+	s := data.ComputeFindingStats(in.Period, in.Meta.Date, ins, fs, cats, teams)
+	open, meta := reports.OpenFindingRows(fs, teams, s.AsOf), in.Meta
+	return Result{
+		Write: func(w io.Writer) error { return reports.WriteMonthlyReview(w, meta, s, open) },
+		Summary: fmt.Sprintf("%s的月度讲评表（督查 %d 次，发现问题 %d 个，未销号 %d 个，逾期 %d 个）",
+			in.Period.Label, s.Inspections, s.New, s.Open, s.Overdue),
+	}, nil
+}
+
+// recentChecks is how many checks an unknown check id lists, so that the user can pick one.
+const recentChecks = 5
+
+// loadCheckSheet is R5 of check in.CheckID, scored with the configured thresholds.
+func loadCheckSheet(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	if in.CheckID <= 0 {
+		return Result{}, UnknownCheck(ctx, st, "请指定要导出的检查记录（编号）")
+	}
+	check, err := st.Check(ctx, in.CheckID)
+	if data.ErrorCode(err) == data.ENotFound {
+		return Result{}, UnknownCheck(ctx, st, fmt.Sprintf("编号为 %d 的检查记录不存在", in.CheckID))
+	}
+	if err != nil {
+		return Result{}, err
+	}
+	th, err := st.GradeThresholds(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	score, meta := check.Score(th), in.Meta
+	return Result{
+		Write: func(w io.Writer) error { return reports.WriteCheckSheet(w, meta, check, th) },
+		Summary: fmt.Sprintf("%s的两堂一舍检查评分表（%s，标化分 %.1f，%s）", check.FacilityName, check.Date,
+			score.Standard, score.Grade),
+	}, nil
+}
+
+// UnknownCheck is msg with the latest checks listed, so that the user can pick one.
+func UnknownCheck(ctx context.Context, st data.Store, msg string) error {
+	checks, err := st.Checks(ctx, data.CheckFilter{})
+	if err != nil {
+		return err
+	}
+	if len(checks) == 0 {
+		return data.Errorf(data.EInvalid, msg+"：数据文件中还没有两堂一舍检查记录")
+	}
+	var latest []string
+	for i := len(checks) - 1; i >= 0 && len(latest) < recentChecks; i-- { // listed oldest first
+		ch := checks[i]
+		latest = append(latest, fmt.Sprintf("%d（%s %s）", ch.ID, ch.Date, ch.FacilityName))
+	}
+	return data.Errorf(data.EInvalid, msg+"；最近的检查记录有："+strings.Join(latest, "、"))
+}
+
+func loadCheckSummary(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	checks, err := st.Checks(ctx, data.CheckFilter{From: in.Period.From, To: in.Period.To})
+	if err != nil {
+		return Result{}, err
+	}
+	th, err := st.GradeThresholds(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	rows, meta := reports.CheckSummaryRows(checks, th), in.Meta
+	failed := 0
+	for _, r := range rows {
+		if r.Score.Grade == data.GradeFail {
+			failed++
+		}
+	}
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteCheckSummary(w, meta, rows) },
+		Summary: fmt.Sprintf("%s的两堂一舍检查汇总表（%d 次检查，其中不合格 %d 次）", in.Period.Label, len(rows), failed),
+	}, nil
+}
+
+// loadWelfareItems is R7 for the items proposed in the period; states and lateness are today's,
+// as the sheet says.
+func loadWelfareItems(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	items, err := st.WelfareItems(ctx, data.WelfareFilter{From: in.Period.From, To: in.Period.To})
+	if err != nil {
+		return Result{}, err
+	}
+	today, meta := in.Meta.Date, in.Meta
+	overdue := 0
+	for i := range items {
+		if items[i].OverdueDays(today) > 0 {
+			overdue++
+		}
+	}
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteWelfareItems(w, meta, items) },
+		Table:   func() ([]string, [][]any) { return reports.WelfareItemsTable(items, today) },
+		Summary: fmt.Sprintf("%s的办实事（福利事项）台账（%d 项，其中逾期 %d 项）", in.Period.Label, len(items), overdue),
+	}, nil
+}
+
+// loadBranchAssessment is R8 of the month's saved A1 assessment; without one, a draft made from the
+// file's first A1 form (the default when there is none) and the month's ledgers, marked as such on
+// paper and in the notice.
+func loadBranchAssessment(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	p := in.Period
+	saved, err := st.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessBranchMonthly, From: p.From, To: p.To})
+	if err != nil {
+		return Result{}, err
+	}
+	var a *data.Assessment
+	for i := range saved {
+		if saved[i].Period.From == p.From && saved[i].Period.To == p.To {
+			a = &saved[i]
+			break
+		}
+	}
+	var res Result
+	if a == nil {
+		if a, err = DraftA1(ctx, st, p); err != nil {
+			return res, err
+		}
+		res.Notice = p.Label + "还没有保存的支部月度考核：以下是按台账自动汇总的草稿，人工评分项暂按满分计；请在程序的“考核”中评分并保存后再正式打印"
+	}
+	s := data.ScoreAssessment(a)
+	res.Summary = fmt.Sprintf("%s的支部月度考核表（总分 %s 分，%s）", p.Label, data.FormatScore(s.Total), s.Grade)
+	if res.Notice != "" {
+		res.Summary = "（草稿）" + res.Summary
+	}
+	meta, sheet := in.Meta, *a
+	res.Write = func(w io.Writer) error { return reports.WriteBranchAssessment(w, meta, sheet) }
+	return res, nil
+}
+
+// DraftA1 is a fresh A1 assessment of the branch for month p: the file's first A1 form (the
+// default when there is none) with the ledgers' evidence applied; its name says 草稿.
+func DraftA1(ctx context.Context, st data.Store, p data.Period) (*data.Assessment, error) {
+	b, err := st.Branch(ctx)
+	if err != nil && data.ErrorCode(err) != data.ENotFound {
+		return nil, err
+	}
+	ts, err := st.AssessTemplates(ctx, data.AssessBranchMonthly)
+	if err != nil {
+		return nil, err
+	}
+	t := data.DefaultA1Template()
+	if len(ts) > 0 {
+		t = ts[0]
+	}
+	ev, refs, err := st.A1Evidence(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	a := data.NewAssessment(&t, b.ID, b.Name, p)
+	a.ApplyA1Evidence(ev, refs)
+	a.TemplateName += "（草稿）"
+	return &a, nil
+}
+
+// loadMemberPoints is R9 for the period (normally a year), the generated entries of its years first
+// brought into step with the ledgers when the file may be written.
+func loadMemberPoints(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	v, err := data.LoadPoints(ctx, st, in.Period, in.Writable)
+	if err != nil {
+		return Result{}, err
+	}
+	rows, entries, groups, meta := v.Rows, v.Entries, v.Groups, in.Meta
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteMemberPoints(w, meta, rows, entries, groups) },
+		Table:   func() ([]string, [][]any) { return reports.MemberPointsTable(rows, groups) },
+		Summary: fmt.Sprintf("%s的党员积分考核汇总表（%d 名党员，积分明细 %d 条）", in.Period.Label, len(rows), len(entries)),
+	}, nil
+}
+
+// loadThreeInOne is R10 from the A3 assessments saved for the period, 岗位 being the members'
+// 工作岗位.
+func loadThreeInOne(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	as, err := st.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessThreeInOne, From: in.Period.From, To: in.Period.To})
+	if err != nil {
+		return Result{}, err
+	}
+	if len(as) == 0 {
+		return Result{}, data.Errorf(data.EInvalid, fmt.Sprintf("%s没有保存的“三位一体”考核：请先在“考核”中为重点岗位党员和管理人员评分，或换一个期间", in.Period.Label))
+	}
+	ms, err := st.Members(ctx, data.MemberFilter{IncludeLeft: true})
+	if err != nil {
+		return Result{}, err
+	}
+	posts := make(map[int64]string, len(ms))
+	for _, m := range ms {
+		posts[m.ID] = m.Job
+	}
+	meta := in.Meta
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteThreeInOne(w, meta, as, posts) },
+		Summary: fmt.Sprintf("%s的“三位一体”考核表（%d 人）", in.Period.Label, len(as)),
+	}, nil
+}
+
+// loadSurveys is R11 for the surveys whose period overlaps the chosen one, stacked on one sheet.
+func loadSurveys(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	surveys, err := st.Surveys(ctx, data.SurveyFilter{From: in.Period.From, To: in.Period.To})
+	if err != nil {
+		return Result{}, err
+	}
+	meta := in.Meta
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteSurveys(w, meta, surveys) },
+		Summary: fmt.Sprintf("%s的满意度调查统计表（%d 次调查）", in.Period.Label, len(surveys)),
+	}, nil
+}
+
+func loadBranchStats(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	rows, asOf, committee, err := reports.LoadBranchStats(ctx, exchange(st), in.Period, in.Meta.Date)
+	if err != nil {
+		return Result{}, err
+	}
+	meta := committeeMeta(in, committee)
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteBranchStats(w, meta, asOf, rows) },
+		Summary: fmt.Sprintf("%s %d 个党支部的督查整改统计表", in.Period.Label, len(rows)),
+	}, nil
+}
+
+func loadBranchRanking(ctx context.Context, st data.Store, in *Input) (Result, error) {
+	rows, committee, err := reports.LoadBranchRanking(ctx, exchange(st), in.Period)
+	if err != nil {
+		return Result{}, err
+	}
+	assessed := 0
+	for _, r := range rows {
+		if r.Months > 0 {
+			assessed++
+		}
+	}
+	meta := committeeMeta(in, committee)
+	return Result{
+		Write:   func(w io.Writer) error { return reports.WriteBranchRanking(w, meta, rows) },
+		Summary: fmt.Sprintf("%s %d 个党支部的考核排名表（%d 个有考核）", in.Period.Label, len(rows), assessed),
+	}, nil
+}
