@@ -134,15 +134,18 @@ func TestReportExportFailureKeepsOldFile(t *testing.T) {
 	dir := useFolder(t, env)
 	s := NewReportsScreen(env)
 	show(env, s)
-	k := reportKind{ID: "X", Name: "测试报表", write: func(_ context.Context, _ reportInput, w io.Writer) error {
-		io.WriteString(w, "half")
-		return data.Errorf(data.EInvalid, "磁盘已满")
-	}}
-	path := filepath.Join(dir, s.defaultFileName(k))
+	name := "测试报表.xlsx"
+	path := filepath.Join(dir, name)
 	if err := os.WriteFile(path, []byte("old report"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s.askExport(k)
+	// A report whose writer fails half way, exported the way every report is.
+	exportWorkbook(env, "测试报表", name, func(ctx context.Context, path string) error {
+		return writeWorkbook(ctx, path, func(w io.Writer) error {
+			io.WriteString(w, "half")
+			return data.Errorf(data.EInvalid, "磁盘已满")
+		})
+	})
 	tapDialogButton(t, env.Win, "保存")
 	tapDialogButton(t, env.Win, "替换")
 	waitFor(t, "the error", func() bool { return strings.Contains(dialogTexts(env.Win), "磁盘已满") })

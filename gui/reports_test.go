@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
+	"branchledger/reports/catalog"
 )
 
 // headerRow returns the first row of the file's first sheet that starts with 序号, and all rows.
@@ -66,17 +67,17 @@ func TestReportsExport(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			i := slices.IndexFunc(s.kinds, func(k reportKind) bool { return k.ID == tc.id })
+			i := slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == tc.id })
 			if i < 0 {
 				t.Fatalf("the screen does not offer %s", tc.id)
 			}
 			k := s.kinds[i]
 			name := s.defaultFileName(k)
-			if want := "综采一队党支部-" + k.Name + "-20261123.xlsx"; name != want {
+			if want := "综采一队党支部-" + k.Title + "-20261123.xlsx"; name != want {
 				t.Errorf("default file name = %q, want %q", name, want)
 			}
 			path := filepath.Join(dir, name)
-			if err := s.export(ctx, k, reportOptions{}, path); err != nil {
+			if err := s.export(ctx, k, catalog.Input{}, path); err != nil {
 				t.Fatal(err)
 			}
 			header, rows := headerRow(t, path)
@@ -155,29 +156,29 @@ func TestReportsExportFindingReports(t *testing.T) {
 
 	tests := []struct {
 		id         string
-		opts       reportOptions
+		opts       catalog.Input
 		title      string
 		want, not  []string
 		wantHeader string
 	}{
-		{"R2", reportOptions{Period: november}, "综采一队党支部党员督查检查台账",
+		{"R2", catalog.Input{Period: november}, "综采一队党支部党员督查检查台账",
 			[]string{"2026年11月", "王督查（牵头）", "综采一班", "皮带机托辊损坏未及时更换", "逾期8天"}, []string{"二班交接班记录不全"}, "督查日期"},
-		{"R3", reportOptions{Period: november}, "综采一队党支部问题整改销号台账",
+		{"R3", catalog.Input{Period: november}, "综采一队党支部问题整改销号台账",
 			[]string{"2026年11月", "皮带机托辊损坏未及时更换", "二班交接班记录不全"}, []string{"十月份的问题"}, "问题描述"},
-		{"R3", reportOptions{Period: november, TeamID: teams[1].ID, Team: "综采二班", Category: "作风纪律"}, "综采一队党支部问题整改销号台账",
+		{"R3", catalog.Input{Period: november, TeamID: teams[1].ID, Team: "综采二班", Category: "作风纪律"}, "综采一队党支部问题整改销号台账",
 			[]string{"班组：综采二班", "问题类别：作风纪律", "二班交接班记录不全"}, []string{"皮带机托辊损坏未及时更换"}, "问题描述"},
-		{"R4", reportOptions{Period: november}, "综采一队党支部月度讲评表",
+		{"R4", catalog.Input{Period: november}, "综采一队党支部月度讲评表",
 			// 未销号 on 11-23 counts October's open finding too.
 			[]string{"2026年11月", "督查次数|||1", "发现问题|||2", "未销号|||3", "十月份的问题"}, nil, "问题类别"},
 	}
 	dir := t.TempDir()
 	for i, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			k := s.kinds[slices.IndexFunc(s.kinds, func(k reportKind) bool { return k.ID == tc.id })]
-			if !k.Period {
+			k := s.kinds[slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == tc.id })]
+			if k.Period == catalog.NoPeriod {
 				t.Errorf("%s does not ask for a period", tc.id)
 			}
-			if name, want := s.fileName(k, tc.opts), "综采一队党支部-"+k.Name+"-2026年11月.xlsx"; name != want {
+			if name, want := s.fileName(k, tc.opts), "综采一队党支部-"+k.Title+"-2026年11月.xlsx"; name != want {
 				t.Errorf("file name = %q, want %q", name, want)
 			}
 			path := filepath.Join(dir, fmt.Sprintf("%d.xlsx", i))
@@ -250,9 +251,9 @@ func TestReportsAskOptions(t *testing.T) {
 	env, _, teams := rhythmEnv(t)
 	s := NewReportsScreen(env)
 	show(env, s)
-	k := s.kinds[slices.IndexFunc(s.kinds, func(k reportKind) bool { return k.ID == "R3" })]
-	var got []reportOptions
-	s.askOptions(k, func(o reportOptions) { got = append(got, o) })
+	k := s.kinds[slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == "R3" })]
+	var got []catalog.Input
+	s.askOptions(k, func(o catalog.Input) { got = append(got, o) })
 	top := env.Win.Canvas().Overlays().Top()
 	var selects []*widget.Select
 	var radio *widget.RadioGroup
@@ -271,14 +272,14 @@ func TestReportsAskOptions(t *testing.T) {
 	selects[0].SetSelected("综采二班")
 	selects[1].SetSelected("作风纪律")
 	tapDialogButton(t, env.Win, "导出…")
-	want := reportOptions{Period: data.MonthPeriod(2026, time.October), TeamID: teams[1].ID, Team: "综采二班", Category: "作风纪律"}
+	want := catalog.Input{Period: data.MonthPeriod(2026, time.October), TeamID: teams[1].ID, Team: "综采二班", Category: "作风纪律"}
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("chosen %+v, want %+v", got, want)
 	}
 
 	// A range that is not one keeps the dialog open with the reason.
 	got = nil
-	s.askOptions(k, func(o reportOptions) { got = append(got, o) })
+	s.askOptions(k, func(o catalog.Input) { got = append(got, o) })
 	top = env.Win.Canvas().Overlays().Top()
 	for _, o := range test.LaidOutObjects(top) {
 		if r, ok := o.(*widget.RadioGroup); ok {
@@ -330,15 +331,15 @@ func TestReportsExportWelfareReports(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			i := slices.IndexFunc(s.kinds, func(k reportKind) bool { return k.ID == tc.id })
+			i := slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == tc.id })
 			if i < 0 {
 				t.Fatalf("the screen does not offer %s", tc.id)
 			}
 			k := s.kinds[i]
-			if !k.Period {
+			if k.Period == catalog.NoPeriod {
 				t.Errorf("%s does not ask for a period", tc.id)
 			}
-			opts := reportOptions{Period: tc.period}
+			opts := catalog.Input{Period: tc.period}
 			path := filepath.Join(dir, s.fileName(k, opts))
 			if err := s.export(ctx, k, opts, path); err != nil {
 				t.Fatal(err)
@@ -359,12 +360,29 @@ func TestReportsExportWelfareReports(t *testing.T) {
 			}
 		})
 	}
-	// R5 is exported from the check screen; R6 says where.
-	r6 := s.kinds[slices.IndexFunc(s.kinds, func(k reportKind) bool { return k.ID == "R6" })]
-	if !strings.Contains(r6.Description, "“两堂一舍 → 检查评分”中导出") {
-		t.Errorf("R6's description does not point to the check screen for R5: %s", r6.Description)
+	// R5 asks which check to print, the latest first.
+	checks, err := env.Store.Checks(ctx, data.CheckFilter{})
+	if err != nil || len(checks) < 2 {
+		t.Fatalf("checks: %d %v", len(checks), err)
 	}
-	if name := s.fileName(r6, reportOptions{Period: november}); name != "综采一队党支部-两堂一舍检查汇总表-2026年11月.xlsx" {
+	var chosen []catalog.Input
+	s.askOptions(catalog.ByID("R5"), func(in catalog.Input) { chosen = append(chosen, in) })
+	var pick *widget.Select
+	for _, o := range test.LaidOutObjects(env.Win.Canvas().Overlays().Top()) {
+		if sel, ok := o.(*widget.Select); ok {
+			pick = sel
+		}
+	}
+	latest := checks[len(checks)-1]
+	if pick == nil || !strings.Contains(pick.Selected, latest.FacilityName) || len(pick.Options) != len(checks) {
+		t.Fatalf("the R5 dialog offers %v, want the %d checks, %s first", pick, len(checks), latest.FacilityName)
+	}
+	tapDialogButton(t, env.Win, "导出…")
+	if len(chosen) != 1 || chosen[0].CheckID != latest.ID {
+		t.Errorf("chosen %+v, want check %d", chosen, latest.ID)
+	}
+	r6 := catalog.ByID("R6")
+	if name := s.fileName(r6, catalog.Input{Period: november}); name != "综采一队党支部-两堂一舍检查汇总表-2026年11月.xlsx" {
 		t.Errorf("R6 file name = %q", name)
 	}
 }

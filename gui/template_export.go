@@ -24,6 +24,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 // TemplateFolder is the folder beside the data file that keeps the saved group templates.
@@ -93,28 +94,25 @@ func saveTemplate(env *Env, id, path string) (string, error) {
 
 // fillTemplate fills the template at tplPath with report k's table for the options chosen (the
 // same data and period as its normal export) and writes the workbook to w.
-func (s *ReportsScreen) fillTemplate(ctx context.Context, k reportKind, opts reportOptions, tplPath string, w io.Writer) error {
-	in, err := s.input(ctx, k, opts)
+func (s *ReportsScreen) fillTemplate(ctx context.Context, k *catalog.Report, in catalog.Input, tplPath string, w io.Writer) error {
+	res, err := k.Load(ctx, s.env.Store, s.input(ctx, in))
 	if err != nil {
 		return err
 	}
-	cols, rows, err := k.table(ctx, in)
-	if err != nil {
-		return err
-	}
+	cols, rows := res.Table()
 	f, err := os.Open(tplPath)
 	if err != nil {
 		return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板“%s”：%v", filepath.Base(tplPath), err))
 	}
 	defer f.Close()
-	_, err = reports.FillTemplate(f, w, reports.TemplateData{Meta: in.Meta, Columns: cols, Rows: rows})
+	_, err = reports.FillTemplate(f, w, reports.TemplateData{Meta: res.Meta, Columns: cols, Rows: rows})
 	return err
 }
 
 // checkTemplate reads the template at tplPath and says what it found; err (Chinese) tells why
 // it cannot be filled with report k, naming any unknown placeholders. A dry fill with the
 // report's columns and no records finds them.
-func (s *ReportsScreen) checkTemplate(ctx context.Context, k reportKind, opts reportOptions, tplPath string) (summary string, err error) {
+func (s *ReportsScreen) checkTemplate(ctx context.Context, k *catalog.Report, in catalog.Input, tplPath string) (summary string, err error) {
 	f, err := os.Open(tplPath)
 	if err != nil {
 		return "", data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板“%s”：%v", filepath.Base(tplPath), err))
@@ -125,19 +123,16 @@ func (s *ReportsScreen) checkTemplate(ctx context.Context, k reportKind, opts re
 		return "", err
 	}
 	summary = templateSummary(info)
-	in, err := s.input(ctx, k, opts)
+	res, err := k.Load(ctx, s.env.Store, s.input(ctx, in))
 	if err != nil {
 		return summary, err
 	}
-	cols, _, err := k.table(ctx, in)
-	if err != nil {
-		return summary, err
-	}
+	cols, _ := res.Table()
 	if f, err = os.Open(tplPath); err != nil {
 		return summary, data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板“%s”：%v", filepath.Base(tplPath), err))
 	}
 	defer f.Close()
-	_, err = reports.FillTemplate(f, io.Discard, reports.TemplateData{Meta: in.Meta, Columns: cols})
+	_, err = reports.FillTemplate(f, io.Discard, reports.TemplateData{Meta: res.Meta, Columns: cols})
 	return summary, err
 }
 
@@ -165,18 +160,18 @@ func templateSummary(info reports.TemplateInfo) string {
 
 // askTemplateExport asks for report k's options (for a report with a period), then a template,
 // checks it and exports the filled template.
-func (s *ReportsScreen) askTemplateExport(k reportKind) {
-	if !k.Period {
-		s.askTemplate(k, reportOptions{})
+func (s *ReportsScreen) askTemplateExport(k *catalog.Report) {
+	if k.Period == catalog.NoPeriod && len(k.Options) == 0 {
+		s.askTemplate(k, catalog.Input{})
 		return
 	}
-	s.askOptions(k, func(opts reportOptions) { s.askTemplate(k, opts) })
+	s.askOptions(k, func(in catalog.Input) { s.askTemplate(k, in) })
 }
 
 // askTemplate offers the saved templates (the last used first) or another file.
-func (s *ReportsScreen) askTemplate(k reportKind, opts reportOptions) {
+func (s *ReportsScreen) askTemplate(k *catalog.Report, opts catalog.Input) {
 	pickFile := func() {
-		askOpenFile(s.env, "选择上级下发的"+k.Name+"模板", []string{".xlsx"}, func(path string) { s.confirmTemplate(k, opts, path) })
+		askOpenFile(s.env, "选择上级下发的"+k.Title+"模板", []string{".xlsx"}, func(path string) { s.confirmTemplate(k, opts, path) })
 	}
 	saved := savedTemplates(s.env, k.ID)
 	if len(saved) == 0 {
@@ -195,7 +190,7 @@ func (s *ReportsScreen) askTemplate(k reportKind, opts reportOptions) {
 	use.Importance = widget.HighImportance
 	body := container.NewVBox(
 		note("已保存的模板（在数据文件旁的“"+TemplateFolder+"”文件夹中）："), list)
-	d = dialog.NewCustomWithoutButtons("按上级模板导出"+k.Name, body, s.env.Win)
+	d = dialog.NewCustomWithoutButtons("按上级模板导出"+k.Title, body, s.env.Win)
 	d.SetButtons([]fyne.CanvasObject{cancel, other, use})
 	d.Resize(dialogSize(s.env, 560, d.MinSize().Height))
 	d.Show()
@@ -203,7 +198,7 @@ func (s *ReportsScreen) askTemplate(k reportKind, opts reportOptions) {
 
 // confirmTemplate checks the template at path and shows what it found; when it can be filled,
 // 导出… saves the template for reuse and asks where to save the filled workbook.
-func (s *ReportsScreen) confirmTemplate(k reportKind, opts reportOptions, path string) {
+func (s *ReportsScreen) confirmTemplate(k *catalog.Report, opts catalog.Input, path string) {
 	summary, err := s.checkTemplate(context.Background(), k, opts, path)
 	text := widget.NewLabel(summary)
 	text.Wrapping = fyne.TextWrapWord
@@ -227,7 +222,7 @@ func (s *ReportsScreen) confirmTemplate(k reportKind, opts reportOptions, path s
 			ShowError(s.env.Win, err)
 			return
 		}
-		exportWorkbook(s.env, k.Name, s.fileName(k, opts), func(ctx context.Context, out string) error {
+		exportWorkbook(s.env, k.Title, s.fileName(k, opts), func(ctx context.Context, out string) error {
 			return writeWorkbook(ctx, out, func(w io.Writer) error { return s.fillTemplate(ctx, k, opts, tpl, w) })
 		})
 	})

@@ -16,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
+	"branchledger/reports/catalog"
 )
 
 // writeGroupTemplate writes a small group template: a title of single values in A1 and a
@@ -40,9 +41,9 @@ func writeGroupTemplate(t *testing.T, dir, title string, fields ...string) strin
 	return path
 }
 
-func reportKindOf(t *testing.T, s *ReportsScreen, id string) reportKind {
+func reportKindOf(t *testing.T, s *ReportsScreen, id string) *catalog.Report {
 	t.Helper()
-	i := slices.IndexFunc(s.kinds, func(k reportKind) bool { return k.ID == id })
+	i := slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == id })
 	if i < 0 {
 		t.Fatalf("the screen does not offer %s", id)
 	}
@@ -67,13 +68,13 @@ func TestTemplateExportRoster(t *testing.T) {
 	s := NewReportsScreen(env)
 	k := reportKindOf(t, s, "R1")
 	for _, id := range []string{"R1", "R3", "R7", "R9"} {
-		if reportKindOf(t, s, id).table == nil {
+		if !reportKindOf(t, s, id).Fills {
 			t.Errorf("%s cannot fill a group template", id)
 		}
 	}
 
 	tpl := writeGroupTemplate(t, t.TempDir(), "{{支部名称}}党员名单", "序号", data.FName, data.FIDNumber)
-	summary, err := s.checkTemplate(ctx, k, reportOptions{}, tpl)
+	summary, err := s.checkTemplate(ctx, k, catalog.Input{}, tpl)
 	if err != nil {
 		t.Fatalf("a good template is refused: %v", err)
 	}
@@ -99,7 +100,7 @@ func TestTemplateExportRoster(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "花名册.xlsx")
-	if err := writeWorkbook(ctx, out, func(w io.Writer) error { return s.fillTemplate(ctx, k, reportOptions{}, saved, w) }); err != nil {
+	if err := writeWorkbook(ctx, out, func(w io.Writer) error { return s.fillTemplate(ctx, k, catalog.Input{}, saved, w) }); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(out)
@@ -159,7 +160,7 @@ func TestTemplateUnknownPlaceholders(t *testing.T) {
 	s := NewReportsScreen(env)
 	for _, id := range []string{"R1", "R9"} {
 		k := reportKindOf(t, s, id)
-		opts := reportOptions{Period: data.YearPeriod(2026)}
+		opts := catalog.Input{Period: data.YearPeriod(2026)}
 		tpl := writeGroupTemplate(t, t.TempDir(), "{{支部名称}}{{党委书记}}", data.FName, "不存在的列")
 		summary, err := s.checkTemplate(context.Background(), k, opts, tpl)
 		if err == nil {

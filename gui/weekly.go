@@ -3,7 +3,6 @@ package gui
 import (
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/reports/catalog"
 )
 
 // rateWeeks is how many weeks the closure-rate chart shows, the week shown last.
@@ -237,17 +237,5 @@ func (s *WeeklyScreen) showMonth() {
 
 // exportReview exports R4 月度讲评表 of the chosen month.
 func (s *WeeklyScreen) exportReview() {
-	p := s.reviewMonth()
-	exportWorkbook(s.env, "月度讲评表", reportFileName(s.env, "月度讲评表", p.Label), func(ctx context.Context, path string) error {
-		return s.writeReview(ctx, p, path)
-	})
-}
-
-// writeReview writes R4 of month p to path; it does no UI work.
-func (s *WeeklyScreen) writeReview(ctx context.Context, p data.Period, path string) error {
-	meta, err := reportMeta(ctx, s.env)
-	if err != nil {
-		return err
-	}
-	return writeWorkbook(ctx, path, func(w io.Writer) error { return writeReview(ctx, s.env.Store, meta, p, w) })
+	exportReport(s.env, catalog.ByID("R4"), catalog.Input{Period: s.reviewMonth()})
 }

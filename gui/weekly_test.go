@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
+	"branchledger/reports/catalog"
 )
 
 // tileValue is the big number shown over caption under o ("" when there is none).
@@ -213,7 +214,7 @@ func TestWeeklyMonthlyReview(t *testing.T) {
 	}
 
 	path := filepath.Join(t.TempDir(), "review.xlsx")
-	if err := s.writeReview(context.Background(), s.reviewMonth(), path); err != nil {
+	if err := writeReport(context.Background(), s.env, catalog.ByID("R4"), catalog.Input{Period: s.reviewMonth()}, path); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)

@@ -343,7 +343,7 @@ func (c *cli) export(argv []string) error {
 	}
 	write := res.Write
 	if a.has("template") {
-		write = fillTemplate(a.get("template"), in.Meta, res)
+		write = fillTemplate(a.get("template"), res)
 	}
 	if err := reports.SaveFile(out, write); err != nil {
 		return err
@@ -353,7 +353,7 @@ func (c *cli) export(argv []string) error {
 }
 
 // fillTemplate writes the report's table into the group's template at path (SPEC §6).
-func fillTemplate(path string, meta reports.Meta, res catalog.Result) func(io.Writer) error {
+func fillTemplate(path string, res catalog.Result) func(io.Writer) error {
 	return func(w io.Writer) error {
 		f, err := os.Open(path)
 		if err != nil {
@@ -361,7 +361,7 @@ func fillTemplate(path string, meta reports.Meta, res catalog.Result) func(io.Wr
 		}
 		defer f.Close()
 		columns, rows := res.Table()
-		_, err = reports.FillTemplate(f, w, reports.TemplateData{Meta: meta, Columns: columns, Rows: rows})
+		_, err = reports.FillTemplate(f, w, reports.TemplateData{Meta: res.Meta, Columns: columns, Rows: rows})
 		return err
 	}
 }

@@ -87,6 +87,8 @@ type Result struct {
 	Summary string
 	// Notice, when set, is said before the export: the sheet is a draft, …
 	Notice string
+	// Meta is the heading the sheet is printed with (a template is filled with it too).
+	Meta reports.Meta
 }
 
 // All is the catalogue in the order the 报表 screen and `export --list` show it.
@@ -171,7 +173,11 @@ func (r *Report) Load(ctx context.Context, st data.Store, in Input) (Result, err
 			return Result{}, data.Errorf(data.EInvalid, r.Title+"只能从支部自己的数据文件导出，不能从汇总库导出")
 		}
 	}
-	return r.load(ctx, st, &in)
+	res, err := r.load(ctx, st, &in)
+	if res.Meta == (reports.Meta{}) {
+		res.Meta = in.Meta
+	}
+	return res, err
 }
 
 // isConsolidated says whether st is a 汇总库 (a store that cannot exchange is a branch's file).

@@ -97,7 +97,7 @@ func loadRoster(ctx context.Context, st data.Store, in *Input) (Result, error) {
 			return Result{}, err
 		}
 		meta := committeeMeta(in, committee)
-		return Result{
+		return Result{Meta: meta,
 			Write:   func(w io.Writer) error { return reports.WriteConsolidatedRoster(w, meta, rosters) },
 			Summary: fmt.Sprintf(" %d 个党支部的 %d 名党员（汇总）", len(rosters), n),
 		}, nil
@@ -433,7 +433,7 @@ func loadBranchStats(ctx context.Context, st data.Store, in *Input) (Result, err
 		return Result{}, err
 	}
 	meta := committeeMeta(in, committee)
-	return Result{
+	return Result{Meta: meta,
 		Write:   func(w io.Writer) error { return reports.WriteBranchStats(w, meta, asOf, rows) },
 		Summary: fmt.Sprintf("%s %d 个党支部的督查整改统计表", in.Period.Label, len(rows)),
 	}, nil
@@ -451,7 +451,7 @@ func loadBranchRanking(ctx context.Context, st data.Store, in *Input) (Result, e
 		}
 	}
 	meta := committeeMeta(in, committee)
-	return Result{
+	return Result{Meta: meta,
 		Write:   func(w io.Writer) error { return reports.WriteBranchRanking(w, meta, rows) },
 		Summary: fmt.Sprintf("%s %d 个党支部的考核排名表（%d 个有考核）", in.Period.Label, len(rows), assessed),
 	}, nil
