@@ -49,6 +49,7 @@ func IsEmptyLedger(ctx context.Context, st data.Store) (bool, error) {
 
 // module is one entry of the left navigation; its screen is built when first shown.
 type module struct {
+	id     ModuleID
 	title  string
 	icon   fyne.Resource
 	build  func() Screen
@@ -92,15 +93,23 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 		}
 	}
 
-	// The navigation. Later modules (两堂一舍, 考核) are one line each, before 报表.
-	w.modules = []*module{
-		{title: "工作台", icon: theme.HomeIcon(), build: func() Screen { return NewHomeScreen(env) }},
-		{title: "党员", icon: theme.AccountIcon(), build: w.newMembersModule},
-		{title: moduleInspections, icon: theme.DocumentIcon(), build: w.newInspectionsModule},
-		{title: moduleWelfare, icon: theme.ListIcon(), build: w.newWelfareModule},
-		{title: "考核", icon: theme.GridIcon(), build: w.newAssessModule},
-		{title: "报表", icon: theme.DocumentPrintIcon(), build: func() Screen { return NewReportsScreen(env) }},
-		{title: moduleSettings, icon: theme.SettingsIcon(), build: w.newSettingsModule},
+	// The navigation, in the registry's order (nav.go); each module's screen is built when first shown.
+	builds := map[ModuleID]func() Screen{
+		moduleHome:        func() Screen { return NewHomeScreen(env) },
+		moduleMembers:     w.newMembersModule,
+		moduleInspections: w.newInspectionsModule,
+		moduleWelfare:     w.newWelfareModule,
+		moduleAssess:      w.newAssessModule,
+		moduleReports:     func() Screen { return NewReportsScreen(env) },
+		moduleSettings:    w.newSettingsModule,
+	}
+	for _, m := range navigation {
+		build, ok := builds[m.id]
+		if !ok {
+			navigationFailed(fmt.Errorf("gui: module %s has no screen", m.title))
+			continue
+		}
+		w.modules = append(w.modules, &module{id: m.id, title: m.title, icon: m.icon, build: build})
 	}
 
 	w.nav = widget.NewList(
@@ -135,65 +144,61 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 // newMembersModule is 党员: tabs 党员名单, 党小组 and 班组.
 func (w *MainWindow) newMembersModule() Screen {
 	w.members = NewMembersScreen(w.env)
-	w.members.OnExport = func() { w.ShowModule("报表") }
-	ts := newTabsScreen(
-		tab{"党员名单", func() Screen { return w.members }},
-		tab{"党小组", func() Screen { return NewGroupsScreen(w.env) }},
-		tab{"班组", func() Screen { return NewTeamsScreen(w.env) }},
-	)
+	w.members.OnExport = func() { w.ShowModule(moduleReports) }
+	ts := moduleTabs(moduleMembers, map[TabID]func() Screen{
+		tabMembers: func() Screen { return w.members },
+		tabGroups:  func() Screen { return NewGroupsScreen(w.env) },
+		tabTeams:   func() Screen { return NewTeamsScreen(w.env) },
+	})
 	ts.onSelected = w.updateMenu
 	return ts
 }
-
-// Titles of the 督查整改 module and its tabs (Destination.Module and Tab).
-const (
-	moduleInspections = "督查整改"
-	tabInspections    = "督查记录"
-	tabFindings       = "问题整改"
-	tabDaily          = "日清"
-	tabWeekly         = "周分析"
-)
 
 // newInspectionsModule is 督查整改: tabs 督查记录 and 问题整改, which link to each other, then 日清
 // and 周分析.
 func (w *MainWindow) newInspectionsModule() Screen {
 	var ts *tabsScreen
-	ts = newTabsScreen(
-		tab{tabInspections, func() Screen {
+	ts = moduleTabs(moduleInspections, map[TabID]func() Screen{
+		tabInspections: func() Screen {
 			w.inspections = NewInspectionsScreen(w.env)
 			w.inspections.OnShowFinding = func(id int64) {
-				ts.selectTitle(tabFindings)
+				ts.selectTitle(tabTitle(tabFindings))
 				w.findings.Select(id)
 			}
 			return w.inspections
-		}},
-		tab{tabFindings, func() Screen {
+		},
+		tabFindings: func() Screen {
 			w.findings = NewFindingsScreen(w.env)
 			w.findings.OnShowInspection = func(id int64) {
-				ts.selectTitle(tabInspections)
+				ts.selectTitle(tabTitle(tabInspections))
 				w.inspections.Select(id)
 			}
 			return w.findings
-		}},
-		tab{tabDaily, func() Screen { return NewDailyScreen(w.env) }},
-		tab{tabWeekly, func() Screen { return NewWeeklyScreen(w.env) }},
-	)
+		},
+		tabDaily:  func() Screen { return NewDailyScreen(w.env) },
+		tabWeekly: func() Screen { return NewWeeklyScreen(w.env) },
+	})
 	ts.onSelected = w.updateMenu
 	return ts
 }
 
-// Navigate shows a module and tab (Env.Navigate): the tab titled to.Tab (the first when ""), for
-// 问题整改 the findings list with the preset to.Findings, and the record to.RecordID when set.
+// Navigate shows a module and tab (Env.Navigate): the tab to.Tab (the first when 0), for 问题整改
+// the findings list with the preset to.Findings, and the record to.RecordID when set. A
+// destination the registry does not know is a programming error (navigationFailed).
 func (w *MainWindow) Navigate(to Destination) {
+	if err := checkDestination(to); err != nil {
+		navigationFailed(err)
+		return
+	}
 	w.ShowModule(to.Module)
-	if w.Shown() == nil || w.modules[w.current].title != to.Module {
+	if w.Shown() == nil || w.modules[w.current].id != to.Module {
 		return
 	}
 	if ts, ok := w.Shown().(*tabsScreen); ok {
-		if to.Tab == "" {
+		if to.Tab == 0 {
 			ts.tabs.SelectIndex(0)
 		} else {
-			ts.selectTitle(to.Tab)
+			ts.selectTitle(tabTitle(to.Tab))
 		}
 	}
 	if to.Module == moduleInspections && to.Tab == tabFindings && w.findings != nil {
@@ -218,30 +223,22 @@ func (w *MainWindow) shownTab() Screen {
 	return w.Shown()
 }
 
-// Titles of the 两堂一舍 and 数据与设置 modules, and of a 两堂一舍 tab (tabChecks and tabWelfareItems
-// are beside 工作台's cards).
-const (
-	moduleWelfare  = "两堂一舍"
-	moduleSettings = "数据与设置"
-	tabSurveys     = "满意度调查"
-)
-
 // newWelfareModule is 两堂一舍: scoring checks first (the daily work), then what they rest on.
 // A finding made from a deduction opens in 督查整改 → 问题整改, where every finding is followed up.
 func (w *MainWindow) newWelfareModule() Screen {
-	ts := newTabsScreen(
-		tab{tabChecks, func() Screen {
+	ts := moduleTabs(moduleWelfare, map[TabID]func() Screen{
+		tabChecks: func() Screen {
 			c := NewChecksScreen(w.env)
 			c.OnShowFinding = func(id int64) {
 				w.Navigate(Destination{Module: moduleInspections, Tab: tabFindings, RecordID: id})
 			}
 			return c
-		}},
-		tab{"设施", func() Screen { return NewFacilitiesScreen(w.env) }},
-		tab{"评分表", func() Screen { return NewTemplatesScreen(w.env) }},
-		tab{tabWelfareItems, func() Screen { return NewWelfareItemsScreen(w.env) }},
-		tab{tabSurveys, func() Screen { return NewSurveysScreen(w.env) }},
-	)
+		},
+		tabFacilities:   func() Screen { return NewFacilitiesScreen(w.env) },
+		tabChecklists:   func() Screen { return NewTemplatesScreen(w.env) },
+		tabWelfareItems: func() Screen { return NewWelfareItemsScreen(w.env) },
+		tabSurveys:      func() Screen { return NewSurveysScreen(w.env) },
+	})
 	ts.onSelected = w.updateMenu
 	return ts
 }
@@ -249,13 +246,13 @@ func (w *MainWindow) newWelfareModule() Screen {
 // newSettingsModule is 数据与设置: the branch and lists, then everything that keeps data safe and
 // carries it upward.
 func (w *MainWindow) newSettingsModule() Screen {
-	ts := newTabsScreen(
-		tab{"支部与设置", func() Screen { return NewSettingsScreen(w.env) }},
-		tab{"备份与恢复", func() Screen { return NewBackupScreen(w.env) }},
-		tab{"操作日志", func() Screen { return NewOpLogScreen(w.env) }},
-		tab{"回收站", func() Screen { return NewRecycleScreen(w.env) }},
-		tab{"上报与汇总", func() Screen { return NewExchangeScreen(w.env) }},
-	)
+	ts := moduleTabs(moduleSettings, map[TabID]func() Screen{
+		tabBranchSettings: func() Screen { return NewSettingsScreen(w.env) },
+		tabBackup:         func() Screen { return NewBackupScreen(w.env) },
+		tabOpLog:          func() Screen { return NewOpLogScreen(w.env) },
+		tabRecycle:        func() Screen { return NewRecycleScreen(w.env) },
+		tabExchange:       func() Screen { return NewExchangeScreen(w.env) },
+	})
 	ts.onSelected = w.updateMenu
 	return ts
 }
@@ -263,29 +260,30 @@ func (w *MainWindow) newSettingsModule() Screen {
 // newAssessModule is 考核: 支部月度考核 (A1), 党员积分 (A2) and 三位一体考核 (A3); its tabs keep the menu's
 // Ctrl+N/S/F in step like the other modules.
 func (w *MainWindow) newAssessModule() Screen {
-	ts := newTabsScreen(
-		tab{"支部月度考核", func() Screen { return NewBranchAssessScreen(w.env) }},
-		tab{"党员积分", func() Screen { return NewPointsScreen(w.env) }},
-		tab{"三位一体考核", func() Screen { return NewThreeInOneScreen(w.env) }},
-		tab{"考核表设置", func() Screen { return NewAssessTemplatesScreen(w.env) }},
-	)
+	ts := moduleTabs(moduleAssess, map[TabID]func() Screen{
+		tabBranchAssess:    func() Screen { return NewBranchAssessScreen(w.env) },
+		tabPoints:          func() Screen { return NewPointsScreen(w.env) },
+		tabThreeInOne:      func() Screen { return NewThreeInOneScreen(w.env) },
+		tabAssessTemplates: func() Screen { return NewAssessTemplatesScreen(w.env) },
+	})
 	ts.onSelected = w.updateMenu
 	return ts
 }
 
-// ShowModule shows the module titled title (工作台, 党员, 报表, 数据与设置, …).
-func (w *MainWindow) ShowModule(title string) {
+// ShowModule shows module id (工作台, 党员, 报表, 数据与设置, …).
+func (w *MainWindow) ShowModule(id ModuleID) {
 	for i, m := range w.modules {
-		if m.title == title {
+		if m.id == id {
 			w.nav.Select(i) // calls show
 			return
 		}
 	}
+	navigationFailed(fmt.Errorf("gui: no module %d", id))
 }
 
 // ShowMember opens 党员名单 on the member with the id (from 工作台 or, later, other modules).
 func (w *MainWindow) ShowMember(id int64) {
-	w.ShowModule("党员")
+	w.ShowModule(moduleMembers)
 	if ts, ok := w.Shown().(*tabsScreen); ok {
 		ts.tabs.SelectIndex(0)
 	}
@@ -370,7 +368,7 @@ func (w *MainWindow) buildMenu() *fyne.MainMenu {
 		// The dialog calls env.Changed, which marks the other screens; the shown one reloads here.
 		ShowImportDialog(w.env, func() { w.Shown().Reload() })
 	})
-	exportItem := fyne.NewMenuItem("导出报表…", func() { w.ShowModule("报表") })
+	exportItem := fyne.NewMenuItem("导出报表…", func() { w.ShowModule(moduleReports) })
 	quit := fyne.NewMenuItem("退出", func() { w.env.App.Quit() })
 	quit.IsQuit = true
 
@@ -470,7 +468,7 @@ func (w *MainWindow) showBranchSetup() {
 	d.SetOnClosed(func() {
 		w.env.Changed = outer
 		if saved {
-			w.ShowModule("党员")
+			w.ShowModule(moduleMembers)
 		}
 	})
 	d.Resize(fyne.NewSize(760, d.MinSize().Height))

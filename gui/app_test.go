@@ -52,7 +52,7 @@ func TestMainWindowMenuShortcutsReachTheShownScreen(t *testing.T) {
 	if w.saveItem.Disabled == false {
 		t.Error("保存 should be disabled on 工作台, which saves nothing")
 	}
-	w.ShowModule("党员")
+	w.ShowModule(moduleMembers)
 	s := w.members
 	if s == nil || w.saveItem.Disabled {
 		t.Fatal("党员 did not open, or 保存 is still disabled")
@@ -104,10 +104,10 @@ func TestMainWindowTitleAndNavigation(t *testing.T) {
 		t.Errorf("the window opens on %T, want 工作台", w.Shown())
 	}
 	// A member saved on 党员 marks 工作台 for reloading; showing it again shows the new count.
-	w.ShowModule("党员")
+	w.ShowModule(moduleMembers)
 	addTestMember(t, env, "李四", 2, 0, 0)
 	env.Changed()
-	w.ShowModule("工作台")
+	w.ShowModule(moduleHome)
 	home := w.Shown().(*HomeScreen)
 	if n := findStat(t, home, "合计"); n != "1" {
 		t.Errorf("工作台 shows 合计 %s after a member was added, want 1", n)
@@ -202,7 +202,7 @@ func BenchmarkOpenMembers10000(b *testing.B) {
 		env.Win = test.NewWindow(nil)
 		env.Changed = nil
 		w := NewMainWindow(env, false)
-		w.ShowModule("党员")
+		w.ShowModule(moduleMembers)
 		env.Win.Canvas().(test.WindowlessCanvas).Capture()
 		env.Win.Close()
 	}

@@ -204,7 +204,7 @@ func entryButtons(s *PointsScreen) string {
 func TestAssessTabsShowDataWhenFirstOpened(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	w := NewMainWindow(env, false)
-	w.Navigate(Destination{Module: "考核"})
+	w.Navigate(Destination{Module: moduleAssess})
 	ts, ok := w.Shown().(*tabsScreen)
 	if !ok {
 		t.Fatalf("考核 is not a tabs screen: %T", w.Shown())
@@ -236,15 +236,16 @@ func TestBranchAssessEvidenceOpensRecord(t *testing.T) {
 	w := NewMainWindow(env, false)
 
 	for _, tc := range []struct {
-		kind, tab string
-		id        int64
-		selected  func() int64
+		kind     string
+		tab      TabID
+		id       int64
+		selected func() int64
 	}{
 		{data.EntInspection, tabInspections, ins[0].ID, func() int64 { return w.inspections.selected }},
 		{data.EntFinding, tabFindings, found[0].ID, func() int64 { return w.findings.selected }},
 	} {
 		t.Run(tc.kind, func(t *testing.T) {
-			w.Navigate(Destination{Module: "考核"})
+			w.Navigate(Destination{Module: moduleAssess})
 			s := w.shownTab().(*BranchAssessScreen)
 			insp := assessItemIndex(t, s.Assessment(), "安全督查检查靠前")
 			s.showEvidence(insp)
@@ -268,11 +269,11 @@ func TestBranchAssessEvidenceOpensRecord(t *testing.T) {
 				t.Error("the evidence list stays open after a record was tapped")
 			}
 			ts, ok := w.Shown().(*tabsScreen)
-			if !ok || w.modules[w.current].title != "督查整改" || ts.tabs.Selected().Text != tc.tab {
+			if !ok || w.modules[w.current].title != "督查整改" || ts.tabs.Selected().Text != tabTitle(tc.tab) {
 				t.Fatalf("the tap showed %T", w.Shown())
 			}
 			if got := tc.selected(); got != tc.id {
-				t.Errorf("%s shows record %d, want %d", tc.tab, got, tc.id)
+				t.Errorf("%s shows record %d, want %d", tabTitle(tc.tab), got, tc.id)
 			}
 		})
 	}

@@ -33,8 +33,8 @@ type Env struct {
 
 // Destination is a place Navigate can go to.
 type Destination struct {
-	Module string // a navigation entry: 工作台, 党员, 督查整改, 报表, 数据与设置
-	Tab    string // a tab of that module, "" for the first
+	Module ModuleID // a navigation entry (nav.go)
+	Tab    TabID    // a tab of that module, 0 for the first
 	// Findings is the preset filter of the 问题整改 list when going there.
 	Findings FindingView
 	// RecordID, when not 0, is the record to open on the tab (its screen's Select), e.g. an

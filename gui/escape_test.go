@@ -284,7 +284,7 @@ func TestEscapeWithoutDialog(t *testing.T) {
 		t.Fatal("the main window installs no key handler")
 	}
 	pressEscape(env.Win)
-	w.ShowModule("党员")
+	w.ShowModule(moduleMembers)
 	w.members.FocusSearch()
 	test.Type(c.Focused(), "zs")
 	pressEscape(env.Win)

@@ -302,7 +302,7 @@ func TestNavigateToOverdueFindings(t *testing.T) {
 		t.Fatal(err)
 	}
 	w := NewMainWindow(env, false)
-	env.Navigate(Destination{Module: "督查整改", Tab: "问题整改", Findings: FindingsOverdue})
+	env.Navigate(Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsOverdue})
 	ts, ok := w.Shown().(*tabsScreen)
 	if !ok || ts.tabs.Selected().Text != "问题整改" || w.findings == nil || w.ability() != Screen(w.findings) {
 		t.Fatalf("Navigate showed %T", w.Shown())
@@ -330,8 +330,8 @@ func TestNavigateToOverdueFindings(t *testing.T) {
 	}
 
 	// Back to 工作台 and again to the list of all findings: the preset is applied each time.
-	env.Navigate(Destination{Module: "工作台"})
-	env.Navigate(Destination{Module: "督查整改", Tab: "问题整改", Findings: FindingsAll})
+	env.Navigate(Destination{Module: moduleHome})
+	env.Navigate(Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsAll})
 	if len(s.visible) != 2 {
 		t.Errorf("FindingsAll lists %d findings", len(s.visible))
 	}

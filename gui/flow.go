@@ -175,8 +175,7 @@ func showCloseOutDialog(env *Env, f data.Finding, tr data.Transition, move func(
 	closed := NewDateEntry()
 	closed.Today = env.Today
 	closed.SetDate(env.Today())
-	var fd *flowDialog
-	fd = newFlowDialog(env, "验收销号", "验收问题"+findingCaption(f)+"：填写整改情况和验收人，确认后问题即为“已销号”。", tr.Action,
+	fd := newFlowDialog(env, "验收销号", "验收问题"+findingCaption(f)+"：填写整改情况和验收人，确认后问题即为“已销号”。", tr.Action,
 		func(fs *Fields) fyne.CanvasObject {
 			return fieldColumn(fs.Add(data.FProgress, true, progress), fs.Add(data.FAcceptor, true, acceptor),
 				fs.Add(data.FClosedDate, true, closed))

@@ -233,12 +233,6 @@ func (st *homeStats) addWelfare(facilities []data.Facility, checks []data.Check,
 	}
 }
 
-// Tabs of 两堂一舍 that 工作台 opens (the titles newWelfareModule gives them).
-const (
-	tabChecks       = "检查评分"
-	tabWelfareItems = "办实事"
-)
-
 // cardWelfare is 两堂一舍: this month's checks by facility, the welfare items still open and the
 // latest satisfaction rate.
 func cardWelfare(st *homeStats) fyne.CanvasObject {

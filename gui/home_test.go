@@ -176,10 +176,10 @@ func TestHomeCardsNavigate(t *testing.T) {
 		caption string
 		want    Destination
 	}{
-		{"逾期问题", Destination{Module: "督查整改", Tab: "问题整改", Findings: FindingsOverdue}},
-		{"本周到期", Destination{Module: "督查整改", Tab: "问题整改", Findings: FindingsDueThisWeek}},
-		{"待验收", Destination{Module: "督查整改", Tab: "问题整改", Findings: FindingsToReview}},
-		{"本月督查", Destination{Module: "督查整改", Tab: "督查记录"}},
+		{"逾期问题", Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsOverdue}},
+		{"本周到期", Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsDueThisWeek}},
+		{"待验收", Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsToReview}},
+		{"本月督查", Destination{Module: moduleInspections, Tab: tabInspections}},
 	} {
 		got = nil
 		tile := tiles[tc.caption]
@@ -381,10 +381,10 @@ func TestHomeWelfareNavigates(t *testing.T) {
 		caption string
 		want    Destination
 	}{
-		{"逾期实事", Destination{Module: "两堂一舍", Tab: "办实事"}},
-		{"在办实事", Destination{Module: "两堂一舍", Tab: "办实事"}},
-		{"未检查设施", Destination{Module: "两堂一舍", Tab: "检查评分"}},
-		{"本月检查", Destination{Module: "两堂一舍", Tab: "检查评分"}},
+		{"逾期实事", Destination{Module: moduleWelfare, Tab: tabWelfareItems}},
+		{"在办实事", Destination{Module: moduleWelfare, Tab: tabWelfareItems}},
+		{"未检查设施", Destination{Module: moduleWelfare, Tab: tabChecks}},
+		{"本月检查", Destination{Module: moduleWelfare, Tab: tabChecks}},
 	} {
 		got = nil
 		if tiles[tc.caption] == nil {

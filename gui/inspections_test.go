@@ -443,7 +443,7 @@ func findingsBenchEnv(b *testing.B, n int) *Env {
 func TestInspectionShortcuts(t *testing.T) {
 	env, _, team, _ := inspectionEnv(t)
 	w := NewMainWindow(env, false)
-	env.Navigate(Destination{Module: "督查整改", Tab: "督查记录"})
+	env.Navigate(Destination{Module: moduleInspections, Tab: tabInspections})
 	s := w.inspections
 	if s == nil || w.ability() != Screen(s) {
 		t.Fatalf("Navigate showed %T", w.ability())

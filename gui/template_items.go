@@ -83,8 +83,7 @@ func confirmDeleteTemplate(env *Env, title, question string, del func(context.Co
 func copyTemplateDialog(env *Env, what, nameField, from string, copyAs func(ctx context.Context, name string) error) {
 	name := NewEntry()
 	name.SetText(from + "（副本）")
-	var fd *flowDialog
-	fd = newFlowDialog(env, "复制"+what, "以“"+from+"”为底稿另存一张"+what+"，再按需要修改。", "复制",
+	fd := newFlowDialog(env, "复制"+what, "以“"+from+"”为底稿另存一张"+what+"，再按需要修改。", "复制",
 		func(fs *Fields) fyne.CanvasObject { return Section("", 1, fs.Add(nameField, true, name)) },
 		func() error {
 			if err := copyAs(context.Background(), name.Text); err != nil {
