@@ -24,7 +24,7 @@ func (c *cli) openForWrite(a args, mustExist bool) (db *sqlite.DB, close func(),
 	if err != nil {
 		return nil, nil, err
 	}
-	lock, err := lockDataFile(path)
+	lock, err := sqlite.LockDataFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -48,7 +48,7 @@ func (c *cli) openForRead(a args) (db *sqlite.DB, close func(), err error) {
 	if _, serr := os.Stat(path); serr != nil {
 		return nil, nil, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」不存在，请检查 --db 后的路径", path))
 	}
-	lock, err := lockDataFile(path)
+	lock, err := sqlite.LockDataFile(path)
 	switch {
 	case data.ErrorCode(err) == data.EConflict:
 		if db, err = sqlite.OpenReadOnly(path); err != nil {
@@ -109,7 +109,7 @@ func (c *cli) restore(argv []string) error {
 	if err != nil {
 		return err
 	}
-	lock, err := lockDataFile(path)
+	lock, err := sqlite.LockDataFile(path)
 	if err != nil {
 		return err
 	}

@@ -12,10 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
-	"branchledger/data"
 	"branchledger/data/sqlite"
 	"branchledger/gui"
 )
@@ -42,7 +39,7 @@ func runGUI(argv []string) (code int) {
 		}
 	}()
 	// The lock first: a second window on the same file stops here without opening it.
-	lock, err := lockDataFile(path)
+	lock, err := sqlite.LockDataFile(path)
 	if err != nil {
 		return showFatal(a, err)
 	}
@@ -89,15 +86,9 @@ func guiDataFile(argv []string) (string, error) {
 	return "", usageErr("不认识的参数：%s。打开图形界面请用 --db 数据文件；命令行用法请运行 branchledger help", strings.Join(argv, " "))
 }
 
-// showFatal shows a problem that keeps the program from starting, in Chinese, and waits for 退出.
+// showFatal shows a problem that keeps the program from starting and waits for 退出.
 func showFatal(a fyne.App, err error) int {
-	w := a.NewWindow(gui.AppTitle + " — 无法启动")
-	msg := widget.NewLabel(data.ErrorMessage(err))
-	msg.Wrapping = fyne.TextWrapWord
-	quit := widget.NewButton("退出", func() { a.Quit() })
-	w.SetContent(container.NewBorder(nil, container.NewCenter(quit), nil, nil, msg))
-	w.Resize(fyne.NewSize(520, 200))
-	w.ShowAndRun()
+	gui.ShowFatal(a, err)
 	return 1
 }
 

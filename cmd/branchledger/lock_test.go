@@ -16,14 +16,14 @@ import (
 func TestLockDataFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "ledger.db")
-	first, err := lockDataFile(path)
+	first, err := sqlite.LockDataFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := lockDataFile(path); data.ErrorCode(err) != data.EConflict || !strings.Contains(data.ErrorMessage(err), "该数据文件已在另一个支部台账窗口中打开") {
+	if _, err := sqlite.LockDataFile(path); data.ErrorCode(err) != data.EConflict || !strings.Contains(data.ErrorMessage(err), "该数据文件已在另一个支部台账窗口中打开") {
 		t.Fatalf("second lock in the same process: %v", err)
 	}
-	other, err := lockDataFile(filepath.Join(dir, "other.db"))
+	other, err := sqlite.LockDataFile(filepath.Join(dir, "other.db"))
 	if err != nil {
 		t.Fatalf("another data file: %v", err)
 	}
@@ -45,7 +45,7 @@ func TestLockDataFile(t *testing.T) {
 	}
 
 	first.Release()
-	again, err := lockDataFile(path)
+	again, err := sqlite.LockDataFile(path)
 	if err != nil {
 		t.Fatalf("after release: %v", err)
 	}
@@ -62,7 +62,7 @@ func TestLockChild(t *testing.T) {
 	if path == "" {
 		t.Skip("the child process of TestLockDataFile")
 	}
-	if _, err := lockDataFile(path); data.ErrorCode(err) == data.EConflict {
+	if _, err := sqlite.LockDataFile(path); data.ErrorCode(err) == data.EConflict {
 		os.Stdout.WriteString("locked\n")
 		return
 	}
@@ -97,7 +97,7 @@ func TestBackupRestoreCLI(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.Close()
-	lock, err := lockDataFile(path)
+	lock, err := sqlite.LockDataFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -168,7 +168,7 @@ func TestReadingCommandsBesideTheWindow(t *testing.T) {
 	if code, _, stderr := run(t, "demo", "--db", path, "--members", "5"); code != 0 {
 		t.Fatal(stderr)
 	}
-	window, err := lockDataFile(path)
+	window, err := sqlite.LockDataFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,14 +2,10 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"sync"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
 	"branchledger/data/sqlite"
@@ -124,60 +120,26 @@ func (s *session) close() {
 }
 
 // showStopped replaces the window's content with a problem that leaves nothing to work on.
-func (s *session) showStopped(err error) {
-	msg := widget.NewLabel(data.ErrorMessage(err))
-	msg.Wrapping = fyne.TextWrapWord
-	s.w.SetMainMenu(nil)
-	s.w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton("退出", s.a.Quit)), nil, nil, msg))
-}
+func (s *session) showStopped(err error) { gui.ShowStopped(s.a, s.w, err) }
 
-// showDamaged is the window for a data file that failed the check at start: what is wrong, and the
-// ways out: restore the newest backup that passes the check, open read-only to export what can be
-// read, or quit. The damaged file is never replaced without the user choosing so, and restoring
-// keeps it in the backup folder.
+// showDamaged is the window for a data file that failed the check at start (gui.ShowDamaged).
 func (s *session) showDamaged(damage error) {
-	newest, berr := sqlite.NewestGoodBackup(s.path)
-	text := data.ErrorMessage(damage) + "\n\n这通常是在保存时断电、强行关机或磁盘出错造成的。"
-	if berr == nil {
-		text += fmt.Sprintf("\n\n最近的可用备份：%s（%s）。从备份恢复后，备份之后录入的内容需要重新录入；损坏的文件会保存在“备份”文件夹中。",
-			newest.Time.Format("2006年1月2日 15:04"), newest.Path)
+	d := gui.DamagedFile{Problem: damage}
+	if newest, err := sqlite.NewestGoodBackup(s.path); err == nil {
+		d.Backup, d.BackupTime = newest.Path, newest.Time
 	} else {
-		text += "\n\n" + data.ErrorMessage(berr) + "。可以只读打开，导出还能读出的数据。"
+		d.NoBackup = err
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
-
-	restore := widget.NewButton("从最近的备份恢复", func() {
-		gui.RunWithProgress(s.w, "正在从备份恢复", func(context.Context, gui.Progress) error {
-			_, err := s.restore(context.Background(), newest.Path)
-			return err
-		}, func(err error) {
-			if err != nil {
-				gui.ShowError(s.w, err)
-				return
-			}
-			dialog.ShowInformation("已从备份恢复", fmt.Sprintf("已用 %s 的备份恢复数据文件。\n请核对备份之后录入的内容，需要时重新录入。", newest.Time.Format("2006年1月2日 15:04")), s.w)
-		})
-	})
-	restore.Importance = widget.HighImportance
-	if berr != nil {
-		restore.Disable()
+	d.Restore = func(ctx context.Context) error {
+		_, err := s.restore(ctx, d.Backup)
+		return err
 	}
-	readOnly := widget.NewButton("只读打开", func() {
+	d.OpenReadOnly = func() error {
 		db, err := sqlite.OpenReadOnly(s.path)
 		if err != nil {
-			gui.ShowError(s.w, err)
-			return
+			return err
 		}
-		if err := s.start(db); err != nil {
-			gui.ShowError(s.w, err)
-			return
-		}
-		dialog.ShowInformation("只读打开", "数据文件已损坏，现在只能查看和导出，不能保存修改。\n请导出需要的数据后，在“数据与设置”中从备份恢复。", s.w)
-	})
-	quit := widget.NewButton("退出", s.a.Quit)
-	title := widget.NewLabelWithStyle("数据文件已损坏", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.w.SetTitle(gui.AppTitle + " — 数据文件已损坏")
-	s.w.SetContent(container.NewBorder(title, container.NewCenter(container.NewHBox(restore, readOnly, quit)), nil, nil, msg))
-	s.w.Resize(fyne.NewSize(640, 320))
+		return s.start(db)
+	}
+	gui.ShowDamaged(s.a, s.w, d)
 }

@@ -1,4 +1,4 @@
-package main
+package sqlite
 
 import (
 	"errors"
@@ -13,15 +13,15 @@ import (
 // file beside the data file (<data file>.lock). The OS drops the lock when the process ends, however
 // it ends, so a crash never leaves the data file locked. The lock file itself stays; it is empty.
 
-// fileLock is a held lock; Release gives it up.
-type fileLock struct{ f *os.File }
+// FileLock is a held lock; Release gives it up.
+type FileLock struct{ f *os.File }
 
 // errLocked is what lockFile returns when another process holds the lock.
 var errLocked = errors.New("locked")
 
-// lockDataFile takes the lock of dataFile, failing at once with a Chinese EConflict message when
+// LockDataFile takes the lock of dataFile, failing at once with a Chinese EConflict message when
 // another 支部台账 (window or command) has the file open.
-func lockDataFile(dataFile string) (*fileLock, error) {
+func LockDataFile(dataFile string) (*FileLock, error) {
 	path := dataFile + ".lock"
 	// On a new PC the data folder (%APPDATA%\支部台账) does not exist yet: the lock comes first.
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -38,11 +38,11 @@ func lockDataFile(dataFile string) (*fileLock, error) {
 		}
 		return nil, fmt.Errorf("lock %s: %w", path, err)
 	}
-	return &fileLock{f}, nil
+	return &FileLock{f}, nil
 }
 
 // Release unlocks (closing the file releases the OS lock).
-func (l *fileLock) Release() error {
+func (l *FileLock) Release() error {
 	if l == nil || l.f == nil {
 		return nil
 	}
