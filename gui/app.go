@@ -109,7 +109,7 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 			navigationFailed(fmt.Errorf("gui: module %s has no screen", m.title))
 			continue
 		}
-		w.modules = append(w.modules, &module{id: m.id, title: m.title, icon: m.icon, build: build})
+		w.modules = append(w.modules, &module{id: m.id, title: m.title, icon: m.icon(), build: build})
 	}
 
 	w.nav = widget.NewList(

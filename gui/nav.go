@@ -55,7 +55,7 @@ const (
 type navModule struct {
 	id    ModuleID
 	title string
-	icon  fyne.Resource
+	icon  func() fyne.Resource // a theme icon, looked up when drawn: the theme is set after start-up
 	tabs  []navTab
 }
 
@@ -66,19 +66,19 @@ type navTab struct {
 
 // navigation is the one registry of modules and tabs: titles, icons and order.
 var navigation = []navModule{
-	{id: moduleHome, title: "工作台", icon: theme.HomeIcon()},
-	{id: moduleMembers, title: "党员", icon: theme.AccountIcon(), tabs: []navTab{
+	{id: moduleHome, title: "工作台", icon: theme.HomeIcon},
+	{id: moduleMembers, title: "党员", icon: theme.AccountIcon, tabs: []navTab{
 		{tabMembers, "党员名单"}, {tabGroups, "党小组"}, {tabTeams, "班组"}}},
-	{id: moduleInspections, title: "督查整改", icon: theme.DocumentIcon(), tabs: []navTab{
+	{id: moduleInspections, title: "督查整改", icon: theme.DocumentIcon, tabs: []navTab{
 		{tabInspections, "督查记录"}, {tabFindings, "问题整改"}, {tabDaily, "日清"}, {tabWeekly, "周分析"}}},
-	{id: moduleWelfare, title: "两堂一舍", icon: theme.ListIcon(), tabs: []navTab{
+	{id: moduleWelfare, title: "两堂一舍", icon: theme.ListIcon, tabs: []navTab{
 		{tabChecks, "检查评分"}, {tabFacilities, "设施"}, {tabChecklists, "评分表"}, {tabWelfareItems, "办实事"},
 		{tabSurveys, "满意度调查"}}},
-	{id: moduleAssess, title: "考核", icon: theme.GridIcon(), tabs: []navTab{
+	{id: moduleAssess, title: "考核", icon: theme.GridIcon, tabs: []navTab{
 		{tabBranchAssess, "支部月度考核"}, {tabPoints, "党员积分"}, {tabThreeInOne, "三位一体考核"},
 		{tabAssessTemplates, "考核表设置"}}},
-	{id: moduleReports, title: "报表", icon: theme.DocumentPrintIcon()},
-	{id: moduleSettings, title: "数据与设置", icon: theme.SettingsIcon(), tabs: []navTab{
+	{id: moduleReports, title: "报表", icon: theme.DocumentPrintIcon},
+	{id: moduleSettings, title: "数据与设置", icon: theme.SettingsIcon, tabs: []navTab{
 		{tabBranchSettings, "支部与设置"}, {tabBackup, "备份与恢复"}, {tabOpLog, "操作日志"}, {tabRecycle, "回收站"},
 		{tabExchange, "上报与汇总"}}},
 }

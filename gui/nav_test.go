@@ -2,7 +2,6 @@ package gui
 
 import (
 	"testing"
-
 )
 
 // A link to a module or tab the registry does not know fails the test that follows it.

@@ -25,15 +25,7 @@ const usage = `支部台账 命令行用法：
   branchledger demo --db 文件 [--members N] [--months M]  在新数据文件中生成演示数据（M 个月的督查，默认 12）
       [--branch 支部名称 --code 支部代码]              演示另一个党支部（试用汇总时，每个支部用一个数据文件）
   branchledger import members 花名册.xlsx --db 文件 [--mode skip|update|add] [--report 问题清单.xlsx] [--strict]
-  branchledger export members|distribution --db 文件 --out 输出.xlsx
-  branchledger export inspections|rectifications|monthly-review --db 文件 --out 输出.xlsx [期间]
-  branchledger export rectifications --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别]
-  branchledger export welfare-check --db 文件 --out 输出.xlsx --check 检查记录编号
-  branchledger export welfare-summary|welfare-items|satisfaction --db 文件 --out 输出.xlsx [期间]
-  branchledger export branch-assessment --db 文件 --out 输出.xlsx --period 2026-11
-  branchledger export member-points --db 文件 --out 输出.xlsx --year 2026
-  branchledger export three-in-one --db 文件 --out 输出.xlsx [期间]
-  branchledger export members|rectifications|welfare-items|member-points … --template 集团模板.xlsx
+  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--template 模板.xlsx]
   branchledger export --list                      列出可以导出的全部报表
   branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）
   branchledger backup --db 文件 --out 备份.db      把数据文件备份到指定位置
@@ -45,23 +37,17 @@ const usage = `支部台账 命令行用法：
 %REPORTS%
 --template：用集团下发的 Excel 模板（含 {{支部名称}}、{{期间}}、{{填报日期}} 和一行 {{列:表头}}）代替标准格式。
 期间：--period 2026-11（月），也可写 2026-Q4（季度）、2026（年）或 2026-11-01~2026-11-15；
-  或 --year 2026；或 --from 2026-11-01 --to 2026-11-30。不写期间时，督查检查台账、月度讲评表和
-  两堂一舍检查汇总表和支部月度考核表导出本月，问题整改销号台账、办实事台账、满意度调查统计表、
-  党员积分考核汇总表和“三位一体”考核表导出本年。台账中的状态和逾期天数按导出当天计算。
+  或 --year 2026；或 --from 2026-11-01 --to 2026-11-30。不写期间时按上表导出本月或本年。
+  台账中的状态和逾期天数按导出当天计算。
 上报与汇总：
   branchledger package --db 文件 [--out 上报数据包.zip]   导出上报数据包（默认名：支部代码-支部名称-上报-日期.zip）
   branchledger consolidate --db 汇总库.db 数据包.zip…     把各支部的上报数据包汇总到汇总库（新的同一支部数据包替换旧的）
-  在汇总库上：export members 导出各支部的党员花名册，export branch-stats [期间] 导出各党支部督查整改统计表，
-    export branch-ranking [期间] 导出各党支部考核排名表（按期间内支部月度考核的平均得分排名，不写期间为本年）。
+  在汇总库上，export members 导出各支部的党员花名册；标有“仅汇总库”的报表只能在汇总库上导出。
 退出码：0 成功；1 输入有误（原因见提示）；2 程序内部错误。`
 
-// usageText is usage with the catalogue's reports filled in.
+// usageText is usage with the catalogue's reports filled in, as export --list prints them.
 func usageText() string {
-	var lines []string
-	for _, r := range catalog.All() {
-		lines = append(lines, "  "+r.CLI+" "+r.Title)
-	}
-	return strings.Replace(usage, "%REPORTS%", strings.Join(lines, "\n"), 1)
+	return strings.Replace(usage, "%REPORTS%", "  "+strings.Join(reportLines(), "\n  "), 1)
 }
 
 // commands are the sub-commands the program answers on the command line.
@@ -284,7 +270,7 @@ func (c *cli) export(argv []string) error {
 		return err
 	}
 	if a.has("list") {
-		c.listReports()
+		fmt.Fprintln(c.out, strings.Join(reportLines(), "\n"))
 		return nil
 	}
 	if len(a.positional) != 1 {
@@ -313,7 +299,7 @@ func (c *cli) export(argv []string) error {
 				return usageErr("%s 不按期间导出，请去掉 --%s", r.Title, o)
 			}
 		}
-	} else if in.Period, err = c.period(a, r); err != nil {
+	} else if in.Period, err = r.ChoosePeriod(catalog.PeriodArgs{Period: a.get("period"), Year: a.get("year"), From: a.get("from"), To: a.get("to")}, c.today); err != nil {
 		return err
 	}
 	in.Team, in.Category = a.get("team"), a.get("category")
@@ -366,8 +352,9 @@ func fillTemplate(path string, res catalog.Result) func(io.Writer) error {
 	}
 }
 
-// listReports prints the catalogue: command-line name, report id, title, period and options.
-func (c *cli) listReports() {
+// reportLines are the catalogue, a line a report: command-line name, id, title, period, options.
+func reportLines() []string {
+	var lines []string
 	for _, r := range catalog.All() {
 		line := fmt.Sprintf("%-18s %-4s %s", r.CLI, r.ID, r.Title)
 		var notes []string
@@ -383,16 +370,15 @@ func (c *cli) listReports() {
 		if r.Fills {
 			notes = append(notes, "可用 --template")
 		}
-		switch r.Scope {
-		case catalog.Consolidated:
+		if r.Scope == catalog.Consolidated {
 			notes = append(notes, "仅汇总库")
-		case catalog.BranchFile:
 		}
 		if len(notes) > 0 {
 			line += "（" + strings.Join(notes, "；") + "）"
 		}
-		fmt.Fprintln(c.out, line)
+		lines = append(lines, line)
 	}
+	return lines
 }
 
 func exportList() string {
@@ -401,62 +387,6 @@ func exportList() string {
 		names = append(names, r.CLI+"（"+r.Title+"）")
 	}
 	return strings.Join(names, "、")
-}
-
-// period reads the period of a report from --period, --year or --from/--to (one of them); without
-// any, the report's default period (this month or this year).
-func (c *cli) period(a args, r *catalog.Report) (data.Period, error) {
-	given := 0
-	for _, o := range []string{"period", "year"} {
-		if a.has(o) {
-			given++
-		}
-	}
-	if a.has("from") || a.has("to") {
-		given++
-	}
-	if given > 1 {
-		return data.Period{}, usageErr("--period、--year 和 --from/--to 只能选用一种来指定期间")
-	}
-	var p data.Period
-	var err error
-	switch {
-	case a.has("period"):
-		p, err = data.ParsePeriod(a.get("period"))
-	case a.has("year"):
-		y, convErr := strconv.Atoi(a.get("year"))
-		if convErr != nil || y < 1900 || y > 9999 {
-			return p, usageErr("--year 应为四位的年份，例如 --year 2026")
-		}
-		p = data.YearPeriod(y)
-	case a.has("from") || a.has("to"):
-		if !a.has("from") || !a.has("to") {
-			return p, usageErr("--from 和 --to 要一起使用，例如 --from 2026-11-01 --to 2026-11-30")
-		}
-		var from, to data.Date
-		if from, err = dateOpt(a, "from"); err == nil {
-			if to, err = dateOpt(a, "to"); err == nil {
-				p, err = data.RangePeriod(from, to)
-			}
-		}
-	default:
-		p = r.DefaultPeriod(c.today)
-	}
-	if err != nil {
-		return p, err
-	}
-	if p.From.After(c.today) {
-		return p, data.Errorf(data.EInvalid, fmt.Sprintf("期间「%s」还没有开始，请换一个期间", p.Label))
-	}
-	return p, nil
-}
-
-func dateOpt(a args, name string) (data.Date, error) {
-	d, err := data.ParseDate(a.get(name))
-	if err != nil {
-		return d, data.Errorf(data.EInvalid, fmt.Sprintf("--%s「%s」：%s", name, a.get(name), data.ErrorMessage(err)))
-	}
-	return d, nil
 }
 
 func (c *cli) check(argv []string) error {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"branchledger/data"
@@ -219,4 +220,62 @@ func Categories(ctx context.Context, st data.OptionStore) ([]string, error) {
 		cats = data.DefaultFindingCategories
 	}
 	return cats, err
+}
+
+// PeriodArgs is a period as typed on the command line: one of Period (2026-11, 2026-Q4, 2026,
+// 2026-11-01~2026-11-15), Year (2026), or From and To (dates); none for the report's default.
+type PeriodArgs struct{ Period, Year, From, To string }
+
+// ChoosePeriod is the period a typed to print report r; a Chinese reason (EInvalid) when it is not
+// one, when more than one way was used, or when the period has not begun by today.
+func (r *Report) ChoosePeriod(a PeriodArgs, today data.Date) (data.Period, error) {
+	given := 0
+	for _, s := range []string{a.Period, a.Year, a.From + a.To} {
+		if s != "" {
+			given++
+		}
+	}
+	if given > 1 {
+		return data.Period{}, data.Errorf(data.EInvalid, "--period、--year 和 --from/--to 只能选用一种来指定期间")
+	}
+	var p data.Period
+	var err error
+	switch {
+	case a.Period != "":
+		p, err = data.ParsePeriod(a.Period)
+	case a.Year != "":
+		y, convErr := strconv.Atoi(a.Year)
+		if convErr != nil || y < 1900 || y > 9999 {
+			return p, data.Errorf(data.EInvalid, "--year 应为四位的年份，例如 --year 2026")
+		}
+		p = data.YearPeriod(y)
+	case a.From == "" || a.To == "":
+		if a.From+a.To != "" {
+			return p, data.Errorf(data.EInvalid, "--from 和 --to 要一起使用，例如 --from 2026-11-01 --to 2026-11-30")
+		}
+		p = r.DefaultPeriod(today)
+	default:
+		var from, to data.Date
+		if from, err = typedDate("from", a.From); err == nil {
+			if to, err = typedDate("to", a.To); err == nil {
+				p, err = data.RangePeriod(from, to)
+			}
+		}
+	}
+	if err != nil {
+		return p, err
+	}
+	if p.From.After(today) {
+		return p, data.Errorf(data.EInvalid, fmt.Sprintf("期间「%s」还没有开始，请换一个期间", p.Label))
+	}
+	return p, nil
+}
+
+// typedDate reads the date typed after --name.
+func typedDate(name, s string) (data.Date, error) {
+	d, err := data.ParseDate(s)
+	if err != nil {
+		return d, data.Errorf(data.EInvalid, fmt.Sprintf("--%s「%s」：%s", name, s, data.ErrorMessage(err)))
+	}
+	return d, nil
 }

@@ -162,3 +162,39 @@ func TestDefaultPeriodAndFileName(t *testing.T) {
 		t.Errorf("SafeFileName %q", got)
 	}
 }
+
+func TestChoosePeriod(t *testing.T) {
+	today := data.NewDate(2026, 11, 20)
+	r3, r2 := ByID("R3"), ByID("R2")
+	nov := data.MonthPeriod(2026, 11)
+	range1, _ := data.RangePeriod(data.NewDate(2026, 11, 1), data.NewDate(2026, 11, 15))
+	cases := []struct {
+		r    *Report
+		a    PeriodArgs
+		want data.Period
+		err  string
+	}{
+		{r3, PeriodArgs{}, data.YearPeriod(2026), ""},
+		{r2, PeriodArgs{}, nov, ""},
+		{r2, PeriodArgs{Period: "2026-11"}, nov, ""},
+		{r2, PeriodArgs{Year: "2025"}, data.YearPeriod(2025), ""},
+		{r2, PeriodArgs{From: "2026-11-01", To: "2026-11-15"}, range1, ""},
+		{r2, PeriodArgs{Period: "2026-11", Year: "2026"}, data.Period{}, "只能选用一种"},
+		{r2, PeriodArgs{From: "2026-11-01"}, data.Period{}, "要一起使用"},
+		{r2, PeriodArgs{Year: "26"}, data.Period{}, "四位的年份"},
+		{r2, PeriodArgs{From: "2026-13-01", To: "2026-12-01"}, data.Period{}, "--from「2026-13-01」"},
+		{r2, PeriodArgs{Period: "2026-12"}, data.Period{}, "还没有开始"},
+		{r2, PeriodArgs{Period: "十一月"}, data.Period{}, ""},
+	}
+	for _, c := range cases {
+		got, err := c.r.ChoosePeriod(c.a, today)
+		switch {
+		case c.want == (data.Period{}) && err == nil:
+			t.Errorf("%+v: %v, want a refusal", c.a, got)
+		case c.want == (data.Period{}) && (data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), c.err)):
+			t.Errorf("%+v: %v, want a refusal saying %q", c.a, err, c.err)
+		case c.want != (data.Period{}) && (err != nil || got != c.want):
+			t.Errorf("%+v = %v, %v; want %v", c.a, got, err, c.want)
+		}
+	}
+}
