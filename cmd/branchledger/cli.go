@@ -19,59 +19,76 @@ import (
 	"branchledger/reports/catalog"
 )
 
+// usage is the help: the commands' own lines (commands) and what they share.
 const usage = `支部台账 命令行用法：
   branchledger                                   打开图形界面（默认数据文件）
   branchledger --db 文件                          用指定的数据文件打开图形界面
-  branchledger demo --db 文件 [--members N] [--months M]  在新数据文件中生成演示数据（M 个月的督查，默认 12）
-      [--branch 支部名称 --code 支部代码]              演示另一个党支部（试用汇总时，每个支部用一个数据文件）
-  branchledger import members 花名册.xlsx --db 文件 [--mode skip|update|add] [--report 问题清单.xlsx] [--strict]
-  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--template 模板.xlsx]
-  branchledger export --list                      列出可以导出的全部报表
-  branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）
-  branchledger backup --db 文件 --out 备份.db      把数据文件备份到指定位置
-  branchledger restore --db 文件 --from 备份.db    用备份替换数据文件（原文件保存在数据文件旁的“备份”文件夹）
-写入数据文件的命令（demo、import、restore）在图形界面打开着同一数据文件时不会执行。
-导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）。
---strict：任何一行有错误就什么也不导入。
+%COMMANDS%
+写入数据文件的命令（demo、import、restore、consolidate）在图形界面打开着同一数据文件时不会执行。
+每个命令后加 --help 显示该命令的用法。
 导出的报表（export --list 列出每张报表的编号、期间和选项）：
 %REPORTS%
 --template：用集团下发的 Excel 模板（含 {{支部名称}}、{{期间}}、{{填报日期}} 和一行 {{列:表头}}）代替标准格式。
 期间：--period 2026-11（月），也可写 2026-Q4（季度）、2026（年）或 2026-11-01~2026-11-15；
   或 --year 2026；或 --from 2026-11-01 --to 2026-11-30。不写期间时按上表导出本月或本年。
   台账中的状态和逾期天数按导出当天计算。
-上报与汇总：
-  branchledger package --db 文件 [--out 上报数据包.zip]   导出上报数据包（默认名：支部代码-支部名称-上报-日期.zip）
-  branchledger consolidate --db 汇总库.db 数据包.zip…     把各支部的上报数据包汇总到汇总库（新的同一支部数据包替换旧的）
-  在汇总库上，export members 导出各支部的党员花名册；标有“仅汇总库”的报表只能在汇总库上导出。
+在汇总库上，export members 导出各支部的党员花名册；标有“仅汇总库”的报表只能在汇总库上导出。
 退出码：0 成功；1 输入有误（原因见提示）；2 程序内部错误。`
 
-// usageText is usage with the catalogue's reports filled in, as export --list prints them.
+// command is one sub-command: its lines of the help, the options it reads and what it does.
+type command struct {
+	usage    string   // "  branchledger demo --db 文件 …  说明", one or more lines
+	opts     []string // options with a value (--db 文件)
+	switches []string // options without one (--strict)
+	run      func(c *cli, a args) error
+}
+
+// commands are the sub-commands, in the order of the help.
+var commands = []struct {
+	name string
+	command
+}{
+	{"demo", command{usage: `  branchledger demo --db 文件 [--members N] [--months M]  在新数据文件中生成演示数据（M 个月的督查，默认 12）
+      [--branch 支部名称 --code 支部代码]              演示另一个党支部（试用汇总时，每个支部用一个数据文件）`,
+		opts: []string{"db", "members", "months", "seed", "branch", "code"}, run: (*cli).demo}},
+	{"import", command{usage: `  branchledger import members 花名册.xlsx --db 文件 [--mode skip|update|add] [--report 问题清单.xlsx] [--strict]
+      导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）；
+      --strict：任何一行有错误就什么也不导入。`,
+		opts: []string{"db", "mode", "report"}, switches: []string{"strict"}, run: (*cli).importCmd}},
+	{"export", command{usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--template 模板.xlsx]
+  branchledger export --list                      列出可以导出的全部报表`,
+		opts:     append([]string{"db", "out", "team", "category", "check", "template"}, periodOptions...),
+		switches: []string{"list"}, run: (*cli).export}},
+	{"check", command{usage: "  branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）",
+		opts: []string{"db"}, run: (*cli).check}},
+	{"backup", command{usage: "  branchledger backup --db 文件 --out 备份.db      把数据文件备份到指定位置",
+		opts: []string{"db", "out"}, run: (*cli).backup}},
+	{"restore", command{usage: "  branchledger restore --db 文件 --from 备份.db    用备份替换数据文件（原文件保存在数据文件旁的“备份”文件夹）",
+		opts: []string{"db", "from"}, run: (*cli).restore}},
+	{"package", command{usage: "  branchledger package --db 文件 [--out 上报数据包.zip]   导出上报数据包（默认名：支部代码-支部名称-上报-日期.zip）",
+		opts: []string{"db", "out"}, run: (*cli).packageCmd}},
+	{"consolidate", command{usage: "  branchledger consolidate --db 汇总库.db 数据包.zip…     把各支部的上报数据包汇总到汇总库（新的同一支部数据包替换旧的）",
+		opts: []string{"db"}, run: (*cli).consolidate}},
+}
+
+// usageText is the help: the commands' lines and the catalogue's reports as export --list prints them.
 func usageText() string {
-	return strings.Replace(usage, "%REPORTS%", "  "+strings.Join(reportLines(), "\n  "), 1)
+	lines := make([]string, len(commands))
+	for i, cmd := range commands {
+		lines[i] = cmd.usage
+	}
+	return strings.NewReplacer("%COMMANDS%", strings.Join(lines, "\n"),
+		"%REPORTS%", "  "+strings.Join(reportLines(), "\n  ")).Replace(usage)
 }
 
-// commands are the sub-commands the program answers on the command line.
-var commands = map[string]func(c *cli, argv []string) error{
-	"demo":        (*cli).demo,
-	"import":      (*cli).importCmd,
-	"export":      (*cli).export,
-	"check":       (*cli).check,
-	"backup":      (*cli).backup,
-	"restore":     (*cli).restore,
-	"package":     (*cli).packageCmd,
-	"consolidate": (*cli).consolidate,
-}
+// isHelp is any of the ways to ask for help.
+func isHelp(s string) bool { return slices.Contains([]string{"help", "-h", "--help", "/?"}, s) }
 
+// isCommand says whether argv is for the command line: help, or a word that is not an option or
+// a data file to open (so a mistyped command is answered on the command line, not by a window).
 func isCommand(argv []string) bool {
-	if len(argv) == 0 {
-		return false
-	}
-	switch argv[0] {
-	case "help", "-h", "--help", "/?":
-		return true
-	}
-	_, ok := commands[argv[0]]
-	return ok
+	return len(argv) > 0 && (isHelp(argv[0]) ||
+		!strings.HasPrefix(argv[0], "-") && !strings.EqualFold(filepath.Ext(argv[0]), ".db"))
 }
 
 // cli runs one sub-command; its output goes to out (results) and errOut (problems).
@@ -84,20 +101,38 @@ type cli struct {
 // runCLI runs argv and returns the exit code of SPEC §10: 0 success, 1 bad input, 2 internal error.
 func runCLI(argv []string, out, errOut io.Writer) int {
 	c := &cli{out: out, errOut: errOut, today: data.Today(), ctx: context.Background()}
-	if argv[0] == "help" || argv[0] == "-h" || argv[0] == "--help" || argv[0] == "/?" {
+	if isHelp(argv[0]) {
 		fmt.Fprintln(out, usageText())
 		return 0
 	}
-	err := commands[argv[0]](c, argv[1:])
+	i := slices.IndexFunc(commands, func(c struct {
+		name string
+		command
+	}) bool {
+		return c.name == argv[0]
+	})
+	if i < 0 {
+		fmt.Fprintf(errOut, "错误：不认识的命令「%s」。用法见：branchledger help\n", argv[0])
+		return 1
+	}
+	cmd := commands[i]
+	if slices.ContainsFunc(argv[1:], isHelp) {
+		fmt.Fprintln(out, "用法：\n"+cmd.usage)
+		return 0
+	}
+	a, err := parseArgs(argv[1:], cmd.opts, cmd.switches)
+	if err == nil {
+		err = cmd.run(c, a)
+	}
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(errOut, "错误："+data.ErrorMessage(err))
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintln(errOut, "用法见：branchledger help")
+		fmt.Fprintf(errOut, "错误：%s\n用法：\n%s\n", ue.msg, cmd.usage)
 		return 1
 	}
+	fmt.Fprintln(errOut, "错误："+data.ErrorMessage(err))
 	if data.ErrorCode(err) == data.EInternal {
 		return 2
 	}
@@ -133,11 +168,7 @@ func (c *cli) open(a args, mustExist bool) (*sqlite.DB, error) {
 	return sqlite.Open(path)
 }
 
-func (c *cli) demo(argv []string) error {
-	a, err := parseArgs(argv, []string{"db", "members", "months", "seed", "branch", "code"}, nil)
-	if err != nil {
-		return err
-	}
+func (c *cli) demo(a args) error {
 	n, err := intOpt(a, "members", 60, 1, 100000)
 	if err != nil {
 		return err
@@ -172,11 +203,7 @@ func (c *cli) demo(argv []string) error {
 	return nil
 }
 
-func (c *cli) importCmd(argv []string) error {
-	a, err := parseArgs(argv, []string{"db", "mode", "report"}, []string{"strict"})
-	if err != nil {
-		return err
-	}
+func (c *cli) importCmd(a args) error {
 	if len(a.positional) != 2 || a.positional[0] != "members" {
 		return usageErr("请写成：branchledger import members 花名册.xlsx --db 数据文件")
 	}
@@ -262,13 +289,9 @@ func (c *cli) meta(db *sqlite.DB) (reports.Meta, error) {
 var periodOptions = []string{"period", "year", "from", "to"}
 
 // export writes one report of the catalogue (reports/catalog); `export --list` lists them.
-func (c *cli) export(argv []string) error {
+func (c *cli) export(a args) error {
 	// Options only some reports take: the catalogue says which.
 	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), "template"}
-	a, err := parseArgs(argv, slices.Concat([]string{"db", "out"}, optional, periodOptions), []string{"list"})
-	if err != nil {
-		return err
-	}
 	if a.has("list") {
 		fmt.Fprintln(c.out, strings.Join(reportLines(), "\n"))
 		return nil
@@ -293,6 +316,7 @@ func (c *cli) export(argv []string) error {
 		return usageErr("输出文件应以 .xlsx 结尾：%s", out)
 	}
 	var in catalog.Input
+	var err error
 	if r.Period == catalog.NoPeriod {
 		for _, o := range periodOptions {
 			if a.has(o) {
@@ -389,11 +413,7 @@ func exportList() string {
 	return strings.Join(names, "、")
 }
 
-func (c *cli) check(argv []string) error {
-	a, err := parseArgs(argv, []string{"db"}, nil)
-	if err != nil {
-		return err
-	}
+func (c *cli) check(a args) error {
 	db, closeDB, err := c.openForRead(a)
 	if err != nil {
 		return err

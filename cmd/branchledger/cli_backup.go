@@ -67,11 +67,7 @@ func (c *cli) openForRead(a args) (db *sqlite.DB, close func(), err error) {
 
 // backup writes a consistent copy of the data file to --out. An existing file there is replaced
 // only when it is a backup itself, so a typo cannot overwrite some other document.
-func (c *cli) backup(argv []string) error {
-	a, err := parseArgs(argv, []string{"db", "out"}, nil)
-	if err != nil {
-		return err
-	}
+func (c *cli) backup(a args) error {
 	out := a.get("out")
 	if out == "" || len(a.positional) > 0 {
 		return usageErr("请写成：branchledger backup --db 数据文件 --out 备份文件.db")
@@ -96,11 +92,7 @@ func (c *cli) backup(argv []string) error {
 
 // restore replaces the data file with the backup --from, keeping the replaced file in the backup
 // folder. It takes the lock: no window may have the file open meanwhile.
-func (c *cli) restore(argv []string) error {
-	a, err := parseArgs(argv, []string{"db", "from"}, nil)
-	if err != nil {
-		return err
-	}
+func (c *cli) restore(a args) error {
 	from := a.get("from")
 	if from == "" || len(a.positional) > 0 {
 		return usageErr("请写成：branchledger restore --db 数据文件 --from 备份文件.db")

@@ -13,11 +13,7 @@ import (
 
 // packageCmd: branchledger package --db FILE [--out PKG]. Without --out the package goes into the
 // current folder under its default name.
-func (c *cli) packageCmd(argv []string) error {
-	a, err := parseArgs(argv, []string{"db", "out"}, nil)
-	if err != nil {
-		return err
-	}
+func (c *cli) packageCmd(a args) error {
 	if len(a.positional) > 0 {
 		return usageErr("请写成：branchledger package --db 数据文件 --out 上报数据包.zip")
 	}
@@ -51,11 +47,7 @@ func (c *cli) packageCmd(argv []string) error {
 // consolidate: branchledger consolidate --db TARGET PKG... The packages go in as one batch, each on
 // its own (a refused one leaves nothing); one result line each. Exit code 1 when any was refused
 // (the others are still applied).
-func (c *cli) consolidate(argv []string) error {
-	a, err := parseArgs(argv, []string{"db"}, nil)
-	if err != nil {
-		return err
-	}
+func (c *cli) consolidate(a args) error {
 	if !a.has("db") || len(a.positional) == 0 {
 		return usageErr("请写成：branchledger consolidate --db 汇总库.db 数据包1.zip 数据包2.zip …")
 	}

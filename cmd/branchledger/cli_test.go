@@ -519,3 +519,39 @@ func TestExportList(t *testing.T) {
 		t.Errorf("export --list has %d lines for %d reports", n, len(catalog.All()))
 	}
 }
+
+// Usage mistakes are bad input: a plain message and the command's usage, exit 1; --help on any
+// command prints its usage and exits 0; an unknown command says so (and opens no window).
+func TestUsageMistakes(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	for _, tc := range []struct {
+		argv []string
+		want string
+	}{
+		{[]string{"demo", "--members", "abc", "--db", db}, "--members 应为 1 到 100000 之间的整数"},
+		{[]string{"export", "frob", "--db", db, "--out", "x.xlsx"}, "报表「frob」还没有提供"},
+		{[]string{"export", "members", "--db", db}, "请用 --out 指定输出的 .xlsx 文件"},
+		{[]string{"import", "members", "--db", db}, "请写成：branchledger import members 花名册.xlsx"},
+		{[]string{"demo", "--frob"}, "不认识的选项 --frob"},
+	} {
+		code, _, errOut := run(t, tc.argv...)
+		if code != 1 || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, "程序内部错误") ||
+			!strings.Contains(errOut, "用法：\n  branchledger "+tc.argv[0]) {
+			t.Errorf("%v: exit %d, %q; want exit 1 saying %q and the command's usage", tc.argv, code, errOut, tc.want)
+		}
+	}
+	for _, name := range []string{"demo", "import", "export", "check", "backup", "restore", "package", "consolidate"} {
+		code, out, errOut := run(t, name, "--help")
+		if code != 0 || errOut != "" || !strings.HasPrefix(out, "用法：\n  branchledger "+name) {
+			t.Errorf("%s --help: exit %d, %q %q", name, code, out, errOut)
+		}
+	}
+	if code, _, errOut := run(t, "frob"); code != 1 || !strings.Contains(errOut, "不认识的命令「frob」") {
+		t.Errorf("frob: exit %d, %q", code, errOut)
+	}
+	for argv, want := range map[string]bool{"frob": true, "help": true, "/?": true, "--db": false, "台账.db": false, "D:\\台账\\a.DB": false} {
+		if got := isCommand([]string{argv}); got != want {
+			t.Errorf("isCommand(%q) = %v", argv, got)
+		}
+	}
+}
