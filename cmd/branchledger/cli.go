@@ -139,35 +139,6 @@ func runCLI(argv []string, out, errOut io.Writer) int {
 	return 1
 }
 
-// open opens the data file; mustExist refuses to create a new empty file by mistake (a typo in
-// --db must not look like an empty ledger).
-func (c *cli) open(a args, mustExist bool) (*sqlite.DB, error) {
-	path := a.get("db")
-	if path == "" {
-		var err error
-		if path, err = defaultDataFile(); err != nil {
-			return nil, err
-		}
-	}
-	if mustExist {
-		if _, err := os.Stat(path); err != nil {
-			return nil, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」不存在，请检查 --db 后的路径", path))
-		}
-	}
-	// A damaged file is bad input with a way out, not an internal error; and it is never written to.
-	if err := sqlite.CheckFile(c.ctx, path); errors.Is(err, sqlite.ErrDamaged) {
-		msg := data.ErrorMessage(err)
-		if b, berr := sqlite.NewestGoodBackup(path); berr == nil {
-			msg += fmt.Sprintf("。可以用最近的完好备份（%s）恢复：branchledger restore --db \"%s\" --from \"%s\"",
-				b.Time.Format("2006-01-02 15:04"), path, b.Path)
-		} else {
-			msg += "。没有找到完好的备份：请先复制一份该文件交技术人员处理，不要继续往里写数据"
-		}
-		return nil, data.Errorf(data.EInvalid, msg)
-	}
-	return sqlite.Open(path)
-}
-
 func (c *cli) demo(a args) error {
 	n, err := intOpt(a, "members", 60, 1, 100000)
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,52 +18,38 @@ func dataPath(a args) (string, error) {
 	return defaultDataFile()
 }
 
-// openForWrite is open for the commands that write (demo, import): it takes the data file's lock
-// first, so that a command never writes under an open window. close closes the file and unlocks.
-func (c *cli) openForWrite(a args, mustExist bool) (db *sqlite.DB, close func(), err error) {
-	path, err := dataPath(a)
-	if err != nil {
-		return nil, nil, err
-	}
-	lock, err := sqlite.LockDataFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	if db, err = c.open(a, mustExist); err != nil {
-		lock.Release()
-		return nil, nil, err
-	}
-	return db, func() { db.Close(); lock.Release() }, nil
+// openForWrite opens the data file of a command that writes (demo, import, consolidate): under its
+// lock, so that a command never writes under an open window.
+func (c *cli) openForWrite(a args, mustExist bool) (*sqlite.DB, func(), error) {
+	return c.openFile(a, sqlite.OpenOptions{MustExist: mustExist})
 }
 
-// openForRead is open for the commands that only read (export, check, backup, package). Opening
-// may migrate an older file, which writes, so it takes the lock like openForWrite; when a window
-// holds the lock, that window has brought the file up to date already, and the command reads it
-// read-only beside it.
-func (c *cli) openForRead(a args) (db *sqlite.DB, close func(), err error) {
+// openForRead opens the data file of a command that only reads (export, check, backup, package):
+// under its lock, since opening may migrate an older file; beside a window that holds the lock, it
+// reads the file read-only (that window has brought it up to date).
+func (c *cli) openForRead(a args) (*sqlite.DB, func(), error) {
+	return c.openFile(a, sqlite.OpenOptions{MustExist: true, BesideLock: true})
+}
+
+// openFile opens --db (else the default data file). A damaged file is bad input with a way out,
+// not an internal error: the newest good backup and the command that restores it are named.
+func (c *cli) openFile(a args, o sqlite.OpenOptions) (*sqlite.DB, func(), error) {
 	path, err := dataPath(a)
 	if err != nil {
 		return nil, nil, err
 	}
-	// Reading needs a file: check before the lock, which would create a lock file (and folder).
-	if _, serr := os.Stat(path); serr != nil {
-		return nil, nil, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」不存在，请检查 --db 后的路径", path))
+	db, release, err := sqlite.OpenLocked(c.ctx, path, o)
+	if !errors.Is(err, sqlite.ErrDamaged) {
+		return db, release, err
 	}
-	lock, err := sqlite.LockDataFile(path)
-	switch {
-	case data.ErrorCode(err) == data.EConflict:
-		if db, err = sqlite.OpenReadOnly(path); err != nil {
-			return nil, nil, err
-		}
-		return db, func() { db.Close() }, nil
-	case err != nil:
-		return nil, nil, err
+	msg := data.ErrorMessage(err)
+	if b, berr := sqlite.NewestGoodBackup(path); berr == nil {
+		msg += fmt.Sprintf("。可以用最近的完好备份（%s）恢复：branchledger restore --db \"%s\" --from \"%s\"",
+			b.Time.Format("2006-01-02 15:04"), path, b.Path)
+	} else {
+		msg += "。没有找到完好的备份：请先复制一份该文件交技术人员处理，不要继续往里写数据"
 	}
-	if db, err = c.open(a, true); err != nil {
-		lock.Release()
-		return nil, nil, err
-	}
-	return db, func() { db.Close(); lock.Release() }, nil
+	return nil, nil, data.Errorf(data.EInvalid, msg)
 }
 
 // backup writes a consistent copy of the data file to --out. An existing file there is replaced

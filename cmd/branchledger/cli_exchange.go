@@ -17,11 +17,11 @@ func (c *cli) packageCmd(a args) error {
 	if len(a.positional) > 0 {
 		return usageErr("请写成：branchledger package --db 数据文件 --out 上报数据包.zip")
 	}
-	db, err := c.open(a, true)
+	db, closeDB, err := c.openForRead(a)
 	if err != nil {
 		return err
 	}
-	defer db.Close()
+	defer closeDB()
 	out := a.get("out")
 	if out == "" {
 		b, err := db.Branch(c.ctx)

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -49,4 +50,45 @@ func (l *FileLock) Release() error {
 	err := l.f.Close()
 	l.f = nil
 	return err
+}
+
+// OpenOptions say how OpenLocked treats a data file.
+type OpenOptions struct {
+	// MustExist refuses a missing file instead of creating an empty ledger: a typo in a path must
+	// not look like an empty ledger.
+	MustExist bool
+	// BesideLock opens the file read-only when another program holds its lock, for reading: that
+	// program has brought the file up to date already. Without it, a held lock is refused.
+	BesideLock bool
+}
+
+// OpenLocked takes the data file's lock, checks the file and opens it; release closes it and gives
+// up the lock. A damaged file is never opened for writing: the error wraps ErrDamaged (EInvalid),
+// so the caller can offer a way out.
+func OpenLocked(ctx context.Context, path string, o OpenOptions) (db *DB, release func(), err error) {
+	if o.MustExist {
+		// Checked before the lock, which would create a lock file (and folder).
+		if _, err := os.Stat(path); err != nil {
+			return nil, nil, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」不存在，请检查路径", path))
+		}
+	}
+	lock, err := LockDataFile(path)
+	if o.BesideLock && data.ErrorCode(err) == data.EConflict {
+		if db, err = OpenReadOnly(path); err != nil {
+			return nil, nil, err
+		}
+		return db, func() { db.Close() }, nil
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := CheckFile(ctx, path); err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	if db, err = Open(path); err != nil {
+		lock.Release()
+		return nil, nil, err
+	}
+	return db, func() { db.Close(); lock.Release() }, nil
 }
