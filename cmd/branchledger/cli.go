@@ -157,13 +157,6 @@ func (c *cli) demo(a args) error {
 		return err
 	}
 	defer done()
-	existing, err := db.Members(c.ctx, data.MemberFilter{IncludeLeft: true})
-	if err != nil {
-		return err
-	}
-	if len(existing) > 0 {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」里已有 %d 名党员，演示数据只能写入新的或空的数据文件", db.Path(), len(existing)))
-	}
 	ds := demo.GenerateMonths(int64(seed), n, months, c.today)
 	ds.Rename(a.get("branch"), a.get("code"))
 	if err := demo.Load(c.ctx, db, ds); err != nil {
