@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"archive/zip"
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -152,6 +154,8 @@ type Book struct {
 	title  string
 	cur    *Sheet
 	done   bool
+	// dims maps each sheet's placeholder dimension to its used range (see fixDimensions).
+	dims map[string]string
 }
 
 // NewBook starts a workbook for meta's branch.
@@ -160,7 +164,7 @@ func NewBook(meta Meta) *Book {
 	if meta.Date.IsZero() {
 		meta.Date = data.Today()
 	}
-	return &Book{f: excelize.NewFile(), meta: meta, styles: map[styleKey]int{}}
+	return &Book{f: excelize.NewFile(), meta: meta, styles: map[styleKey]int{}, dims: map[string]string{}}
 }
 
 // Sheet is the sheet being written: title, row 2 and header are written by AddSheet, the caller
@@ -172,6 +176,7 @@ type Sheet struct {
 	sw   *excelize.StreamWriter
 	next int    // next row number to write (1-based)
 	sign string // the signature row
+	dim  string // the placeholder dimension written for the sheet
 }
 
 var errClosed = errors.New("reports: sheet already finished")
@@ -218,11 +223,17 @@ func (b *Book) AddSheet(spec SheetSpec) (*Sheet, error) {
 	if err := b.pageSetup(name, len(spec.Columns), spec.OnePage, firstHeader, lastHeader); err != nil {
 		return nil, err
 	}
+	// The stream writer writes the dimension when it starts, before the rows are known: a
+	// placeholder, unique to the sheet, is replaced by the used range when the file is written.
+	dim := dimensionPlaceholder(b.sheets)
+	if err := b.f.SetSheetDimension(name, dim); err != nil {
+		return nil, err
+	}
 	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err
 	}
-	s := &Sheet{b: b, name: name, cols: spec.Columns, sw: sw, next: 1, sign: cmp.Or(spec.Signature, signature)}
+	s := &Sheet{b: b, name: name, cols: spec.Columns, sw: sw, next: 1, sign: cmp.Or(spec.Signature, signature), dim: dim}
 	b.cur = s
 	for i, c := range spec.Columns {
 		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
@@ -410,6 +421,7 @@ func (s *Sheet) finish() error {
 	s.next++ // one empty row between the table and the signatures
 	err := s.line(roleSign, s.sign)
 	if err == nil {
+		s.b.dims[s.dim] = "A1:" + cellName(len(s.cols), s.next-1)
 		err = s.sw.Flush()
 	}
 	s.sw = nil
@@ -446,7 +458,71 @@ func (b *Book) Write(w io.Writer) error {
 	}); err != nil {
 		return err
 	}
-	return b.f.Write(w)
+	var buf bytes.Buffer
+	if err := b.f.Write(&buf); err != nil {
+		return err
+	}
+	return fixDimensions(buf.Bytes(), b.dims, w)
+}
+
+// dimensionPlaceholder is the dimension written for the i-th sheet until its rows are known: a
+// range no report reaches, distinct for each sheet.
+func dimensionPlaceholder(i int) string { return fmt.Sprintf("A1:XFD%d", excelize.TotalRows-i) }
+
+// fixDimensions copies the workbook xlsx to w with each worksheet's placeholder dimension replaced
+// by its used range (dims), so that readers that trust <dimension> (openpyxl's read-only mode,
+// pandas) see every column and row (SPEC §6). Parts other than worksheets are copied as they are,
+// without recompressing.
+func fixDimensions(xlsx []byte, dims map[string]string, w io.Writer) error {
+	zr, err := zip.NewReader(bytes.NewReader(xlsx), int64(len(xlsx)))
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	for _, f := range zr.File {
+		if !strings.HasPrefix(f.Name, "xl/worksheets/") || !strings.HasSuffix(f.Name, ".xml") {
+			if err := zw.Copy(f); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := copyFixingDimension(zw, f, dims); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// copyFixingDimension copies worksheet part f into zw, replacing its placeholder dimension, which
+// stands near the start of the part.
+func copyFixingDimension(zw *zip.Writer, f *zip.File, dims map[string]string) error {
+	rc, err := f.Open()
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	head := make([]byte, 8<<10)
+	n, err := io.ReadFull(rc, head)
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return err
+	}
+	head = head[:n]
+	for placeholder, used := range dims {
+		old := []byte(`<dimension ref="` + placeholder + `"`)
+		if bytes.Contains(head, old) {
+			head = bytes.Replace(head, old, []byte(`<dimension ref="`+used+`"`), 1)
+			break
+		}
+	}
+	out, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+	if err != nil {
+		return err
+	}
+	if _, err := out.Write(head); err != nil {
+		return err
+	}
+	_, err = io.Copy(out, rc)
+	return err
 }
 
 func cellName(col, row int) string {

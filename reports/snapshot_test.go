@@ -163,6 +163,14 @@ func snapshot(t *testing.T, path string) string {
 			widths = append(widths, fmt.Sprintf("%s=%g", name, w))
 		}
 		fmt.Fprintf(&b, "column widths: %s\n", strings.Join(widths, " "))
+		// The dimension must cover the used range: readers that trust it (openpyxl's read-only
+		// mode, pandas) read nothing outside it.
+		dim, err := f.GetSheetDimension(sheet)
+		must(err)
+		if used := "A1:" + cellRef(ncols, len(rows)); dim != used {
+			t.Errorf("sheet %q: dimension %s, the used range is %s", sheet, dim, used)
+		}
+		fmt.Fprintf(&b, "dimension: %s\n", dim)
 
 		for r := 1; r <= len(rows); r++ {
 			h, err := f.GetRowHeight(sheet, r)
@@ -201,6 +209,11 @@ func snapshot(t *testing.T, path string) string {
 		fmt.Fprintf(&b, "%s: %s\n", styleNames[id], describeStyle(st))
 	}
 	return b.String()
+}
+
+func cellRef(col, row int) string {
+	ref, _ := excelize.CoordinatesToCellName(col, row)
+	return ref
 }
 
 func describeStyle(st *excelize.Style) string {
