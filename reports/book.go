@@ -50,6 +50,9 @@ type Meta struct {
 	Period string    // 期间 printed centred in row 2; "" when the report has none
 	Date   data.Date // 填报日期; zero means today
 	Fonts  Fonts
+	// Committee: the sheet is issued by the Party committee (a consolidated sheet of many branches),
+	// so the committee's secretary signs and its seal goes on it, not a branch secretary's.
+	Committee bool
 }
 
 // Kind is what a column holds; it chooses the default alignment and the number format.
@@ -137,6 +140,8 @@ const (
 	marginHF       = 0.8 / 2.54 // header/footer distance from the paper edge
 	footer         = "&C第 &P 页 共 &N 页"
 	signature      = "填表人：________  支部书记（签字）：________  日期：________"
+	// committeeSignature signs the sheets the committee issues (Meta.Committee).
+	committeeSignature = "填表人：________  党委书记（签字）：________  党委（盖章）  日期：________"
 
 	titlePt = 16.0
 	bodyPt  = 10.5
@@ -233,7 +238,7 @@ func (b *Book) AddSheet(spec SheetSpec) (*Sheet, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Sheet{b: b, name: name, cols: spec.Columns, sw: sw, next: 1, sign: cmp.Or(spec.Signature, signature), dim: dim}
+	s := &Sheet{b: b, name: name, cols: spec.Columns, sw: sw, next: 1, sign: cmp.Or(spec.Signature, b.signature()), dim: dim}
 	b.cur = s
 	for i, c := range spec.Columns {
 		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
@@ -304,6 +309,14 @@ func (b *Book) pageSetup(sheet string, ncols int, onePage bool, firstHeader, las
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), firstHeader, lastHeader),
 		Scope:    sheet,
 	})
+}
+
+// signature is the common signature row of the level that issues the sheets (SPEC §6).
+func (b *Book) signature() string {
+	if b.meta.Committee {
+		return committeeSignature
+	}
+	return signature
 }
 
 // metaRow is row 2: 单位 left, 期间 centre (when there is one), 填报日期 right, each merged over a

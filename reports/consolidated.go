@@ -17,6 +17,7 @@ import (
 // the whole (e.g. the Party committee) in the title and row 2. The columns are R1's, so the file
 // can be imported again.
 func WriteConsolidatedRoster(w io.Writer, meta Meta, branches []BranchRoster) error {
+	meta.Committee = true
 	return writeRoster(w, meta, branches)
 }
 
@@ -41,6 +42,7 @@ var branchStatColumns = []Column{
 // 销号率, 逾期, as data.ComputeFindingStats counts them for R4) and a bold total row whose rate is
 // that of the sums. meta.Period is the period's label; the figures are as of asOf.
 func WriteBranchStats(w io.Writer, meta Meta, asOf data.Date, rows []BranchStats) error {
+	meta.Committee = true
 	b := NewBook(meta)
 	s, err := b.AddSheet(SheetSpec{
 		Name: "各支部督查整改统计", Title: meta.Branch + "各党支部督查整改统计表", Columns: branchStatColumns,
@@ -193,6 +195,7 @@ const branchRankingNote = "平均得分：期间内各月支部月度考核总�
 // (LoadBranchRanking), 不合格 rows red, branches not assessed with 等次 未考核 and no figures.
 // meta.Period is the period's label.
 func WriteBranchRanking(w io.Writer, meta Meta, rows []BranchRanking) error {
+	meta.Committee = true
 	b := NewBook(meta)
 	s, err := b.AddSheet(SheetSpec{
 		Name: "各支部考核排名", Title: meta.Branch + "各党支部考核排名表", Columns: branchRankingColumns, Info: []string{branchRankingNote},

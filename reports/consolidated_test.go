@@ -6,6 +6,7 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -61,6 +62,16 @@ func TestGoldenConsolidated(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
 			checkGolden(t, path, tt.name)
+			// Issued by the committee: signed by its secretary and sealed, never by a branch's.
+			sheets, err := ReadWorkbook(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows := sheets[0].Rows
+			last := strings.Join(rows[len(rows)-1], " ")
+			if !strings.Contains(last, "党委书记（签字）") || !strings.Contains(last, "党委（盖章）") || strings.Contains(last, "支部书记") {
+				t.Errorf("signed %q", last)
+			}
 		})
 	}
 }
