@@ -530,7 +530,7 @@ func autoReason(scheme string, it *AssessmentItem) string {
 	}
 	if it.Method == MethodAdd {
 		if len(parts) == 0 {
-			parts = append(parts, "本期未计到")
+			return fmt.Sprintf("本期没有可计分的记录，得%s分（满分%s分）", FormatScore(is.Score), FormatScore(is.Full))
 		}
 		parts = append(parts, fmt.Sprintf("得%s分（满分%s分）", FormatScore(is.Score), FormatScore(is.Full)))
 	}

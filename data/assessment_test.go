@@ -357,7 +357,7 @@ func TestA1ReasonsFollowEvidence(t *testing.T) {
 	if r := a.Items[4].Reason; r != "督查2次，少于4次，扣4分；逾期未销号问题1条，扣1分" {
 		t.Errorf("reason %q", r)
 	}
-	if r := a.Items[8].Reason; r != "本期未计到；得0分（满分10分）" {
+	if r := a.Items[8].Reason; r != "本期没有可计分的记录，得0分（满分10分）" {
 		t.Errorf("四效 reason %q", r)
 	}
 	// New evidence rewrites a generated reason; a reason the user wrote stays.

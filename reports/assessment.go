@@ -23,11 +23,12 @@ const vetoMark = "（一票否决）"
 // R8 is a portrait form of seven columns, shrunk to one signed page like R5.
 var branchAssessmentColumns = []Column{
 	{Header: "序号", Width: 5, Kind: Int},
-	{Header: data.FAssessItem, Width: 12, Kind: Text},
+	// 考核项目 holds the longest of the ten fronts (“三重一大”决策靠前) on one line.
+	{Header: data.FAssessItem, Width: 21, Kind: Text},
 	{Header: data.FPoints, Width: 6, Kind: Number, Align: AlignCenter, Format: scoreFormat},
-	{Header: data.FAssessStandard, Width: 30, Kind: Text},
+	{Header: data.FAssessStandard, Width: 24, Kind: Text},
 	{Header: data.FDone + "(自动汇总)", Width: 18, Kind: Text},
-	{Header: "扣分原因", Width: 18, Kind: Text},
+	{Header: "扣分原因", Width: 16, Kind: Text},
 	{Header: "得分", Width: 9, Kind: Number, Align: AlignCenter, Format: scoreFormat},
 }
 

@@ -288,3 +288,14 @@ func TestThreeInOneRows(t *testing.T) {
 		}
 	}
 }
+
+// TestBranchAssessmentItemsOnOneLine: every front of the default A1 form prints on one line in
+// 考核项目, never with a lone 靠前 on a second.
+func TestBranchAssessmentItemsOnOneLine(t *testing.T) {
+	tpl := data.DefaultA1Template()
+	for _, it := range tpl.Items {
+		if n := lineCount(it.Name, branchAssessmentColumns[1].Width, bodyPt); n != 1 {
+			t.Errorf("%s takes %d lines in 考核项目", it.Name, n)
+		}
+	}
+}

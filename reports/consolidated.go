@@ -182,7 +182,7 @@ var branchRankingColumns = []Column{
 	{Header: "支部代码", Width: 10, Kind: Text, Align: AlignCenter},
 	{Header: "考核月数", Width: 9, Kind: Int},
 	{Header: "平均得分", Width: 9, Kind: Number, Align: AlignCenter, Format: "0.0"},
-	{Header: "最低得分", Width: 9, Kind: Number, Align: AlignCenter, Format: scoreFormat},
+	{Header: "最低得分", Width: 9, Kind: Number, Align: AlignCenter, Format: "0.0"},
 	{Header: data.FGrade, Width: 10, Kind: Text, Align: AlignCenter},
 	{Header: data.FRank, Width: 6, Kind: Int},
 }

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"context"
+	"github.com/xuri/excelize/v2"
 	"io"
 	"os"
 	"slices"
@@ -228,6 +229,17 @@ func TestBranchRankingRows(t *testing.T) {
 	}
 	if r := got[4]; !slices.Equal(r, []string{"1", "综采一队党支部", "ZC01", "2", "93.8", "92.5", "优秀", "1"}) {
 		t.Errorf("first row %q", r)
+	}
+	// One number format a column: 88 prints 88.0 beside 88.3, as every score of the column does.
+	shown, err := excelize.OpenFile(path) // the values as formatted for a reader
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer shown.Close()
+	avg, _ := shown.GetCellValue("各支部考核排名", "E6")
+	low, _ := shown.GetCellValue("各支部考核排名", "F6")
+	if got[5][2] != "JJ02" || avg != "88.3" || low != "88.0" {
+		t.Errorf("second row %q shows 平均得分 %q, 最低得分 %q: want one decimal in both", got[5], avg, low)
 	}
 	if r := got[8]; len(r) < 7 || r[2] != "JD04" || r[4] != "" || r[6] != NotAssessed {
 		t.Errorf("last row %q", r)
