@@ -17,29 +17,30 @@ type rosterField struct {
 }
 
 // rosterFields maps every header of data.RosterHeaders (the national form, and the import
-// format) to its column. Widths add up to what a landscape A4 page shows at about 70 %.
+// format) to its column. Widths add up to what a landscape A4 page shows at 77 %, so that the body
+// prints at 8 pt (SPEC §6): long texts (branch, address) wrap rather than shrink the page.
 var rosterFields = map[string]rosterField{
-	"序号":              {5, Int, AlignAuto, nil}, // filled by the writer
-	data.FName:        {8, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Name }},
-	data.FBranch:      {14, Text, AlignAuto, func(_ *data.Member, meta *Meta) any { return meta.Branch }},
-	data.FIDNumber:    {19.5, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.IDNumber }},
-	data.FSex:         {4.5, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Sex }},
-	data.FEthnicity:   {6, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Ethnicity }},
+	"序号":              {4, Int, AlignAuto, nil}, // filled by the writer
+	data.FName:        {6.75, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Name }},
+	data.FBranch:      {9, Text, AlignAuto, func(_ *data.Member, meta *Meta) any { return meta.Branch }},
+	data.FIDNumber:    {19, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.IDNumber }},
+	data.FSex:         {4, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Sex }},
+	data.FEthnicity:   {5, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Ethnicity }},
 	data.FBirthDate:   {11, Date, AlignAuto, func(m *data.Member, _ *Meta) any { return m.BirthDate }},
-	data.FEducation:   {7, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Education }},
+	data.FEducation:   {9, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Education }},
 	data.FCategory:    {9, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Category }},
 	data.FJoinDate:    {11, Date, AlignAuto, func(m *data.Member, _ *Meta) any { return m.JoinDate }},
 	data.FFullDate:    {11, Date, AlignAuto, func(m *data.Member, _ *Meta) any { return m.FullDate }},
-	data.FJob:         {9, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Job }},
-	data.FMobile:      {12.5, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Mobile }},
-	data.FLandline:    {13, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Landline }},
-	data.FAddress:     {16, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Address }},
-	data.FPartyStatus: {6, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.PartyStatus }},
-	data.FLostContact: {6.5, Bool, AlignAuto, func(m *data.Member, _ *Meta) any { return m.LostContact }},
-	data.FLostDate:    {11, Date, AlignAuto, func(m *data.Member, _ *Meta) any { return m.LostDate }},
-	data.FFloating:    {6.5, Bool, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Floating }},
-	data.FFloatingTo:  {9, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.FloatingTo }},
-	data.FRemark:      {9, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Remark }},
+	data.FJob:         {8, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Job }},
+	data.FMobile:      {11.5, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Mobile }},
+	data.FLandline:    {10, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.Landline }},
+	data.FAddress:     {10, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Address }},
+	data.FPartyStatus: {5, Text, AlignCenter, func(m *data.Member, _ *Meta) any { return m.PartyStatus }},
+	data.FLostContact: {4.5, Bool, AlignAuto, func(m *data.Member, _ *Meta) any { return m.LostContact }},
+	data.FLostDate:    {9, Date, AlignAuto, func(m *data.Member, _ *Meta) any { return m.LostDate }},
+	data.FFloating:    {4.5, Bool, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Floating }},
+	data.FFloatingTo:  {5, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.FloatingTo }},
+	data.FRemark:      {5, Text, AlignAuto, func(m *data.Member, _ *Meta) any { return m.Remark }},
 }
 
 // WriteRoster writes R1 党员花名册: one row per member, in the given order, with exactly the

@@ -171,6 +171,23 @@ func snapshot(t *testing.T, path string) string {
 			t.Errorf("sheet %q: dimension %s, the used range is %s", sheet, dim, used)
 		}
 		fmt.Fprintf(&b, "dimension: %s\n", dim)
+		// The body prints at 8 pt at least after fit-to-width scaling (SPEC §6): column width w
+		// prints about 7w+5 px at 0.75 pt a px, within the paper less the margins.
+		total := 0.0
+		for c := 1; c <= ncols; c++ {
+			name, _ := excelize.ColumnNumberToName(c)
+			w, err := f.GetColWidth(sheet, name)
+			must(err)
+			total += (7*w + 5) * 0.75
+		}
+		paper := 21.0
+		if deref(layout.Orientation) == "landscape" {
+			paper = 29.7
+		}
+		printable := (paper - 3) / 2.54 * 72
+		if printed := bodyPt * min(1, printable/total); printed < 8-1e-9 {
+			t.Errorf("sheet %q: the body prints at %.1f pt (scale %.2f), under 8 pt", sheet, printed, printable/total)
+		}
 
 		for r := 1; r <= len(rows); r++ {
 			h, err := f.GetRowHeight(sheet, r)
