@@ -175,13 +175,14 @@ func NewBook(meta Meta) *Book {
 // Sheet is the sheet being written: title, row 2 and header are written by AddSheet, the caller
 // adds rows, the signature row is added when the sheet is finished.
 type Sheet struct {
-	b    *Book
-	name string
-	cols []Column
-	sw   *excelize.StreamWriter
-	next int    // next row number to write (1-based)
-	sign string // the signature row
-	dim  string // the placeholder dimension written for the sheet
+	b     *Book
+	name  string
+	cols  []Column
+	sw    *excelize.StreamWriter
+	next  int    // next row number to write (1-based)
+	sign  string // the signature row
+	dim   string // the placeholder dimension written for the sheet
+	pages pager  // where the printed pages break
 }
 
 var errClosed = errors.New("reports: sheet already finished")
@@ -239,6 +240,10 @@ func (b *Book) AddSheet(spec SheetSpec) (*Sheet, error) {
 		return nil, err
 	}
 	s := &Sheet{b: b, name: name, cols: spec.Columns, sw: sw, next: 1, sign: cmp.Or(spec.Signature, b.signature()), dim: dim}
+	if !spec.OnePage {
+		landscape := len(spec.Columns) > portraitMaxCol
+		s.pages.capacity = pageHeight(landscape, printScale(spec.Columns, landscape))
+	}
 	b.cur = s
 	for i, c := range spec.Columns {
 		if err := sw.SetColWidth(i+1, i+1, c.Width); err != nil {
@@ -267,9 +272,11 @@ func (b *Book) AddSheet(spec SheetSpec) (*Sheet, error) {
 			return nil, err
 		}
 	}
+	above := s.pages.used
 	if err := s.HeaderRows(header...); err != nil {
 		return nil, err
 	}
+	s.pages.repeat = s.pages.used - above // printed again on every page (print titles)
 	return s, nil
 }
 
@@ -422,6 +429,7 @@ func (s *Sheet) Skip(n int) error {
 	if s.sw == nil {
 		return errClosed
 	}
+	s.pages.add(unit{first: s.next, rows: n, height: float64(n) * blankRowHeight})
 	s.next += n
 	return nil
 }
@@ -431,8 +439,19 @@ func (s *Sheet) finish() error {
 	if s.sw == nil {
 		return nil
 	}
-	s.next++ // one empty row between the table and the signatures
+	width := 0.0
+	for _, c := range s.cols {
+		width += c.Width
+	}
+	breaks := s.pages.finish(blankRowHeight + roundUp(lineHeight(lineCount(s.sign, width, bodyPt), bodyPt)))
+	s.pages.capacity = 0 // placed
+	s.next++             // one empty row between the table and the signatures
 	err := s.line(roleSign, s.sign)
+	for _, row := range breaks {
+		if err == nil {
+			err = s.b.f.InsertPageBreak(s.name, cellName(1, row))
+		}
+	}
 	if err == nil {
 		s.b.dims[s.dim] = "A1:" + cellName(len(s.cols), s.next-1)
 		err = s.sw.Flush()

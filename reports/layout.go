@@ -236,6 +236,7 @@ func (s *Sheet) writeBlock(r role, rows []Row) error {
 	}
 	out := make([][]any, len(rows))
 	heights := make([]float64, len(rows))
+	reach := make([]int, len(rows)) // the last row a merge starting in row i covers
 	var tall []tallCell
 	var merges [][2]string
 	for i, row := range rows {
@@ -243,6 +244,7 @@ func (s *Sheet) writeBlock(r role, rows []Row) error {
 			return fmt.Errorf("reports: row has %d cells, sheet %q has %d columns", len(row.Cells), s.name, n)
 		}
 		vals := make([]any, n)
+		reach[i] = i
 		lines := 1
 		for c := 0; c < n; c++ {
 			if id := coverStyle[i][c]; id > 0 {
@@ -288,6 +290,7 @@ func (s *Sheet) writeBlock(r role, rows []Row) error {
 				}
 			}
 			merges = append(merges, [2]string{cellName(c+1, s.next+i), cellName(c+1+cell.Across, s.next+i+cell.Down)})
+			reach[i] = max(reach[i], i+cell.Down)
 			if cell.Down == 0 {
 				lines = max(lines, l)
 			} else {
@@ -314,9 +317,23 @@ func (s *Sheet) writeBlock(r role, rows []Row) error {
 		}
 	}
 	for i := range rows {
-		if err := s.sw.SetRow(cellName(1, s.next+i), out[i], excelize.RowOpts{Height: roundUp(heights[i])}); err != nil {
+		heights[i] = roundUp(heights[i])
+		if err := s.sw.SetRow(cellName(1, s.next+i), out[i], excelize.RowOpts{Height: heights[i]}); err != nil {
 			return err
 		}
+	}
+	// Rows tied by a merge going down go on one page together.
+	for i := 0; i < len(rows); {
+		end := i
+		for j := i; j <= end; j++ {
+			end = max(end, reach[j])
+		}
+		h := 0.0
+		for j := i; j <= end; j++ {
+			h += heights[j]
+		}
+		s.pages.add(unit{first: s.next + i, rows: end - i + 1, height: h, data: r == roleBody})
+		i = end + 1
 	}
 	for _, m := range merges {
 		if err := s.sw.MergeCell(m[0], m[1]); err != nil {
