@@ -117,7 +117,8 @@ func TestReportsWarnWithoutBranchName(t *testing.T) {
 	}
 }
 
-// sheetText is every row of the file's first sheet, cells joined by |, one row a line.
+// sheetText is the title of the file's first sheet and every row of its sheets, cells joined by |,
+// one row a line.
 func sheetText(t *testing.T, path string) (title string, all string) {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
@@ -125,15 +126,20 @@ func sheetText(t *testing.T, path string) (title string, all string) {
 		t.Fatalf("the export does not open: %v", err)
 	}
 	defer f.Close()
-	rows, err := f.GetRows(f.GetSheetList()[0])
-	if err != nil {
-		t.Fatal(err)
-	}
 	var lines []string
-	for _, r := range rows {
-		lines = append(lines, strings.Join(r, "|"))
+	for i, sheet := range f.GetSheetList() { // every sheet: R4 lists its open problems on a second
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			title = rows[0][0]
+		}
+		for _, r := range rows {
+			lines = append(lines, strings.Join(r, "|"))
+		}
 	}
-	return rows[0][0], strings.Join(lines, "\n")
+	return title, strings.Join(lines, "\n")
 }
 
 func TestReportsExportFindingReports(t *testing.T) {

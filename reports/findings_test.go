@@ -288,3 +288,30 @@ func TestJoinWrapped(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewOpenListHasItsOwnHeader: R4's list of open problems is on a sheet of its own whose
+// header repeats on every printed page and stays in view (frozen) on screen.
+func TestReviewOpenListHasItsOwnHeader(t *testing.T) {
+	ins, fs := reviewFixture()
+	p := data.MonthPeriod(2026, time.November)
+	path := writeFile(t, "r4.xlsx", func(f *os.File) error {
+		return WriteMonthlyReview(f, monthMeta, reviewStats(p, ins, fs), OpenFindingRows(fs, reviewTeam, asOf))
+	})
+	f := openTest(t, path)
+	if got := f.GetSheetList(); !slices.Equal(got, []string{"月度讲评表", "未销号问题"}) {
+		t.Fatalf("sheets %v", got)
+	}
+	titles := ""
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Titles" && dn.Scope == "未销号问题" {
+			titles = dn.RefersTo
+		}
+	}
+	panes, err := f.GetPanes("未销号问题")
+	if err != nil || titles != "'未销号问题'!$4:$4" || !panes.Freeze || panes.YSplit != 4 {
+		t.Errorf("print titles %q, panes %+v (%v): want row 4, the header, repeated and frozen", titles, panes, err)
+	}
+	if v, _ := f.GetCellValue("未销号问题", "D4"); v != "问题描述" {
+		t.Errorf("header D4 = %q", v)
+	}
+}

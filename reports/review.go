@@ -104,7 +104,8 @@ func WriteMonthlyReview(w io.Writer, meta Meta, st data.FindingStats, open []Fin
 		func() error { return s.Skip(1) },
 		func() error { return writeStatTable(s, "三、按班组", "班组", st.ByTeam, st) },
 		func() error { return s.Skip(1) },
-		func() error { return writeOpenList(s, asOf, open) },
+		func() error { return s.Caption(openListCaption(asOf, open) + "，见工作表“" + openListSheet + "”") },
+		func() error { return writeOpenList(b, meta, asOf, open) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -147,21 +148,28 @@ func writeStatTable(s *Sheet, caption, name string, rows []data.StatRow, st data
 	return s.Rows(out...)
 }
 
-func writeOpenList(s *Sheet, asOf string, open []FindingRow) error {
+// openListSheet is the sheet of R4's list of open problems: a long list, on a sheet of its own so
+// that its header repeats on every printed page and stays in view on screen.
+const openListSheet = "未销号问题"
+
+// openListCaption counts the open problems: 四、截至…未销号的问题（共 N 项，其中逾期 M 项）.
+func openListCaption(asOf string, open []FindingRow) string {
 	overdue := 0
 	for _, r := range open {
 		if r.OverdueDays > 0 {
 			overdue++
 		}
 	}
-	if err := s.SetColumns(reviewListColumns); err != nil {
-		return err
-	}
-	caption := fmt.Sprintf("四、截至%s未销号的问题（共 %d 项，其中逾期 %d 项）", asOf, len(open), overdue)
-	if err := s.Caption(caption); err != nil {
-		return err
-	}
-	err := s.HeaderRows(Row{Cells: []any{"序号", "发现日期", "班组", Cell{Value: "问题描述", Across: 1}, nil, "责任人", "整改期限", "状态"}})
+	return fmt.Sprintf("四、截至%s未销号的问题（共 %d 项，其中逾期 %d 项）", asOf, len(open), overdue)
+}
+
+// writeOpenList writes the problems open on asOf on a sheet of their own, overdue ones in red.
+func writeOpenList(b *Book, meta Meta, asOf string, open []FindingRow) error {
+	s, err := b.AddSheet(SheetSpec{
+		Name: openListSheet, Title: meta.Branch + "月度讲评表（未销号问题）", Columns: reviewListColumns,
+		Info:   []string{openListCaption(asOf, open)},
+		Header: []Row{{Cells: []any{"序号", "发现日期", "班组", Cell{Value: "问题描述", Across: 1}, nil, "责任人", "整改期限", "状态"}}},
+	})
 	if err != nil {
 		return err
 	}
