@@ -104,7 +104,9 @@ func WriteMonthlyReview(w io.Writer, meta Meta, st data.FindingStats, open []Fin
 		func() error { return s.Skip(1) },
 		func() error { return writeStatTable(s, "三、按班组", "班组", st.ByTeam, st) },
 		func() error { return s.Skip(1) },
-		func() error { return s.Caption(openListCaption(asOf, open) + "，见工作表“" + openListSheet + "”") },
+		func() error {
+			return s.Caption(openListCaption(asOf, open) + "，见工作表“" + openListSheet + "”")
+		},
 		func() error { return writeOpenList(b, meta, asOf, open) },
 	}
 	for _, step := range steps {
