@@ -42,8 +42,9 @@ func welfareStatus(it *data.WelfareItem, overdue int) string {
 
 // WriteWelfareItems writes R7 办实事(福利事项)台账: one row per item in the given order, open items
 // past their 计划完成日期 on meta.Date (the 填报日期, today when zero) red with 状态 逾期N天, as the
-// note above the table says; 费用(元) with two decimals (empty when 0) and a bold 合计 row adding up
-// the costs and counting the items done, overdue and done in-house.
+// note above the table says; 费用(元) with two decimals (empty when 0), a bold 合计（已办结） row adding
+// up what the items done cost and counting the items done, overdue and done in-house, and a 计划中
+// row with what the open items are to cost (refused items cost nothing).
 func WriteWelfareItems(w io.Writer, meta Meta, items []data.WelfareItem) error {
 	asOf := meta.Date
 	if asOf.IsZero() {
@@ -63,15 +64,22 @@ func WriteWelfareItems(w io.Writer, meta Meta, items []data.WelfareItem) error {
 		}
 		return b.Write(w)
 	}
-	var cents int64 // whole cents: the sum of two-decimal costs stays exact
+	// Whole cents: the sum of two-decimal costs stays exact. Spent is what items done cost; planned
+	// what open items are to cost; a refused item costs nothing.
+	var spent, planned int64
 	done, overdueN, inHouse := 0, 0, 0
 	_, cells := WelfareItemsTable(items, asOf)
 	for i := range items {
 		it := &items[i]
 		overdue := it.OverdueDays(asOf)
-		cents += int64(it.Cost*100 + 0.5)
-		if it.State == data.WelfareDone {
+		cents := int64(it.Cost*100 + 0.5)
+		switch it.State {
+		case data.WelfareDone:
 			done++
+			spent += cents
+		case data.WelfareRejected:
+		default:
+			planned += cents
 		}
 		if overdue > 0 {
 			overdueN++
@@ -83,12 +91,15 @@ func WriteWelfareItems(w io.Writer, meta Meta, items []data.WelfareItem) error {
 			return err
 		}
 	}
-	summary := fmt.Sprintf("合计：共%d项，已办结%d项，逾期%d项", len(items), done, overdueN)
+	summary := fmt.Sprintf("合计（已办结）：共%d项，已办结%d项，逾期%d项", len(items), done, overdueN)
 	total := make([]any, len(welfareColumns))
 	total[0] = Cell{Value: summary, Across: welfareCostColumn - 1, Align: AlignCenter}
-	total[welfareCostColumn] = float64(cents) / 100
+	total[welfareCostColumn] = float64(spent) / 100
 	total[welfareCostColumn+1] = fmt.Sprintf("自主%d项", inHouse)
-	if err := s.Rows(Row{Cells: total, Bold: true}); err != nil {
+	open := make([]any, len(welfareColumns))
+	open[0] = Cell{Value: "计划中（已登记、办理中事项的费用，不计入合计）", Across: welfareCostColumn - 1, Align: AlignCenter}
+	open[welfareCostColumn] = float64(planned) / 100
+	if err := s.Rows(Row{Cells: total, Bold: true}, Row{Cells: open}); err != nil {
 		return err
 	}
 	return b.Write(w)

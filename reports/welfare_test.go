@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"branchledger/data"
@@ -90,10 +91,15 @@ func TestWelfareTotals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 1 title, 2 meta, 3 note, 4 header, 5–11 items, 12 合计, 14 signatures
+	// 1 title, 2 meta, 3 note, 4 header, 5–11 items, 12 合计, 13 计划中, 15 signatures. 合计 adds
+	// up what the items done cost; the open ones (0.1 + 0.2) are apart; the refused one counts in
+	// neither.
 	total := rows[11]
-	if total[0] != "合计：共7项，已办结2项，逾期2项" || total[11] != "9834.95" || total[12] != "自主2项" {
+	if total[0] != "合计（已办结）：共7项，已办结2项，逾期2项" || total[11] != "9834.65" || total[12] != "自主2项" {
 		t.Errorf("合计 row %q", total)
+	}
+	if planned := rows[12]; !strings.HasPrefix(planned[0], "计划中") || planned[11] != "0.3" {
+		t.Errorf("计划中 row %q", planned)
 	}
 	for r := 5; r <= 11; r++ {
 		id, err := f.GetCellStyle(sheet, cellName(2, r))
