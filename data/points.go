@@ -5,7 +5,7 @@ import "context"
 // PointsView is what every 党员积分 view and report of a period needs.
 type PointsView struct {
 	Template AssessTemplate   // the file's first 党员积分 form, else the default
-	Members  []Member         // on the roll, in roster order
+	Members  []Member         // on the roll and joined by the period's end, in roster order
 	Groups   map[int64]string // member id → 党小组 name
 	Entries  []PointEntry     // the period's entries, every member
 	Rows     []MemberPoints   // ScoreMembers: scored and ranked
@@ -30,8 +30,16 @@ func LoadPoints(ctx context.Context, st Store, p Period, regenerate bool) (Point
 	if len(ts) > 0 {
 		v.Template = ts[0]
 	}
-	if v.Members, err = st.Members(ctx, MemberFilter{}); err != nil {
+	all, err := st.Members(ctx, MemberFilter{})
+	if err != nil {
 		return v, err
+	}
+	// A period counts only the members who had joined by its end: a member who joined later is
+	// not scored (nor ranked) for it.
+	for _, m := range all {
+		if m.JoinDate.IsZero() || !m.JoinDate.After(p.To) {
+			v.Members = append(v.Members, m)
+		}
 	}
 	groups, err := st.Groups(ctx)
 	if err != nil {

@@ -198,3 +198,37 @@ func TestChoosePeriod(t *testing.T) {
 		}
 	}
 }
+
+// TestMemberPointsOnlyMembersOfThePeriod: R9 for a year scores only the members who had joined by
+// its end.
+func TestMemberPointsOnlyMembersOfThePeriod(t *testing.T) {
+	db, today := demoStore(t)
+	ctx := context.Background()
+	ms, err := db.Members(ctx, data.MemberFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	year := data.YearPeriod(2025)
+	joinedLater := map[string]bool{}
+	for _, m := range ms {
+		if m.JoinDate.After(year.To) {
+			joinedLater[m.Name] = true
+		}
+	}
+	if len(joinedLater) == 0 {
+		t.Fatal("the demo has no member who joined in 2026")
+	}
+	res, err := ByID("R9").Load(ctx, db, Input{Meta: reports.Meta{Date: today}, Period: year, Writable: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rows := res.Table()
+	if len(rows) == 0 || len(rows) != len(ms)-len(joinedLater) {
+		t.Errorf("R9 for 2025 scores %d members, want %d (of %d, %d joined in 2026)", len(rows), len(ms)-len(joinedLater), len(ms), len(joinedLater))
+	}
+	for _, r := range rows {
+		if name, _ := r[1].(string); joinedLater[name] {
+			t.Errorf("R9 for 2025 scores %s, who joined in 2026", name)
+		}
+	}
+}
