@@ -199,6 +199,9 @@ type AssessmentItem struct {
 type Assessment struct {
 	ID       int64
 	BranchID int64
+	// Draft marks an assessment made from the ledgers for printing, never saved: its hand-scored
+	// items are provisional (R8 says so).
+	Draft bool
 
 	// The template as it was: its id (0 once deleted), name, kind, scheme and grades.
 	TemplateID   int64
@@ -852,7 +855,8 @@ type A1Evidence struct {
 	Inspections   int     // 督查次数: inspections held in the month
 	Findings      int     // 发现问题: findings found in the month
 	ClosedOnTime  int     // 按期销号: findings closed in the month on or before their deadline
-	Overdue       int     // 逾期: findings open and past their deadline at the month's end
+	Overdue       int     // 逾期: findings open and past their deadline on AsOf
+	AsOf          Date    // the month's end, or today for the month under way (逾期 is as of it)
 	Checks        int     // 两堂一舍 checks made in the month
 	AvgCheckScore float64 // their average 标化分 (0..100)
 	WelfareDone   int     // 办实事 items finished in the month
@@ -875,6 +879,9 @@ func A1Rule(key string, ev A1Evidence) (tallies []Tally, done string, ok bool) {
 	switch key {
 	case AutoInspection:
 		done = fmt.Sprintf("督查%d次，发现问题%d条，按期销号%d条，逾期未销号%d条", ev.Inspections, ev.Findings, ev.ClosedOnTime, ev.Overdue)
+		if !ev.AsOf.IsZero() {
+			done += fmt.Sprintf("（逾期截至%d月%d日）", ev.AsOf.Month, ev.AsOf.Day)
+		}
 		if short := A1MinInspections - ev.Inspections; short > 0 {
 			tallies = append(tallies, Tally{What: fmt.Sprintf("督查%d次，少于%d次", ev.Inspections, A1MinInspections), Count: short, Per: 2})
 		}
@@ -1310,7 +1317,7 @@ type AssessmentStore interface {
 	SaveAssessment(ctx context.Context, a *Assessment) error
 	DeleteAssessment(ctx context.Context, id int64) error
 	// A1Evidence reads the month's figures for A1 and the records behind each Auto… key.
-	A1Evidence(ctx context.Context, p Period) (A1Evidence, map[string][]EvidenceRef, error)
+	A1Evidence(ctx context.Context, p Period, today Date) (A1Evidence, map[string][]EvidenceRef, error)
 
 	// PointEntries lists entries by date then id, with member names.
 	PointEntries(ctx context.Context, f PointFilter) ([]PointEntry, error)

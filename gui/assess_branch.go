@@ -133,7 +133,7 @@ func (s *BranchAssessScreen) loadAssessment(ctx context.Context, p data.Period) 
 		return data.Assessment{}, err
 	}
 	a := data.NewAssessment(&ts[0], b.ID, b.Name, p)
-	ev, refs, err := st.A1Evidence(ctx, p)
+	ev, refs, err := st.A1Evidence(ctx, p, s.env.Today())
 	if err != nil {
 		return data.Assessment{}, err
 	}
@@ -144,7 +144,7 @@ func (s *BranchAssessScreen) loadAssessment(ctx context.Context, p data.Period) 
 // refreshEvidence applies the ledgers as they are now to the automatic items (a saved assessment
 // keeps the figures it was saved with until the user asks for this).
 func (s *BranchAssessScreen) refreshEvidence() {
-	ev, refs, err := s.env.Store.A1Evidence(context.Background(), s.period())
+	ev, refs, err := s.env.Store.A1Evidence(context.Background(), s.period(), s.env.Today())
 	if err != nil {
 		ShowError(s.env.Win, err)
 		return

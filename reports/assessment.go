@@ -45,7 +45,11 @@ func WriteBranchAssessment(w io.Writer, meta Meta, a data.Assessment) error {
 	score := data.ScoreAssessment(&a)
 	title := meta.Branch + strings.TrimPrefix(cmp.Or(a.TemplateName, "支部月度考核表"), "支部")
 	b := NewBook(meta)
-	s, err := b.AddSheet(SheetSpec{Name: "支部月度考核表", Title: title, Columns: branchAssessmentColumns, OnePage: true})
+	var info []string
+	if a.Draft {
+		info = append(info, "草稿：本月还没有保存的考核，自动项目按台账汇总，人工评分项暂按满分计；以评分并保存后的考核为准。")
+	}
+	s, err := b.AddSheet(SheetSpec{Name: "支部月度考核表", Title: title, Columns: branchAssessmentColumns, OnePage: true, Info: info})
 	if err != nil {
 		return err
 	}

@@ -47,8 +47,9 @@ var demoPoints = []struct{ item, reason string }{
 	{data.PointViolation, "所在班组1人违章跨越运行中的刮板输送机"},
 }
 
-// loadAssessments saves the demo year's assessments up to today (nothing when today is zero).
-func loadAssessments(ctx context.Context, st data.Store, today data.Date) error {
+// loadAssessments saves the demo year's assessments up to today (nothing when today is zero), for
+// the months of the `months` up to today that hold records.
+func loadAssessments(ctx context.Context, st data.Store, today data.Date, months int) error {
 	if today.IsZero() {
 		return nil
 	}
@@ -88,10 +89,15 @@ func loadAssessments(ctx context.Context, st data.Store, today data.Date) error 
 		it.Reason = reasons[rnd.IntN(len(reasons))]
 	}
 
+	// The first month with records: today's month counts as one of the `months`.
+	start := data.NewDate(today.Year, today.Month, 1).Time().AddDate(0, 1-max(months, 1), 0)
 	for m := 1; m < int(today.Month); m++ {
+		if data.NewDate(today.Year, time.Month(m), 1).Time().Before(start) {
+			continue
+		}
 		p := data.MonthPeriod(today.Year, time.Month(m))
 		a := data.NewAssessment(&a1, b.ID, b.Name, p)
-		ev, refs, err := st.A1Evidence(ctx, p)
+		ev, refs, err := st.A1Evidence(ctx, p, today)
 		if err != nil {
 			return err
 		}

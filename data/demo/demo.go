@@ -49,6 +49,9 @@ type Dataset struct {
 	// Today is the day the data was generated for: Load scores the assessments of its year
 	// (assess.go) up to it; zero = none.
 	Today data.Date
+	// Months is how many months up to Today hold records: no assessment is made for a month
+	// before them (it would be scored from a month with no records).
+	Months int
 }
 
 // team is a work team of the demo branch, with the jobs of its members and the responsibility area
@@ -159,7 +162,7 @@ func GenerateMonths(seed int64, n, months int, today data.Date) Dataset {
 	ds := g.dataset(max(n, 0))
 	g.inspections(&ds, months)
 	g.welfare(&ds, months)
-	ds.Today = today
+	ds.Today, ds.Months = today, months
 	return ds
 }
 
@@ -617,7 +620,7 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	if err := loadWelfare(ctx, st, ds, memberIDs, found, replay); err != nil {
 		return err
 	}
-	return loadAssessments(ctx, st, ds.Today)
+	return loadAssessments(ctx, st, ds.Today, ds.Months)
 }
 
 // loadWelfare saves the 两堂一舍 part of ds: the facilities, each check (then the findings of its

@@ -833,8 +833,14 @@ func (db *DB) RegeneratePointEntries(ctx context.Context, year int) error {
 //     p; the surveys whose period overlaps p, the latest (by period start) of each facility category, their answers
 //     added up into one 满意率; the evidence is those checks, items and surveys;
 //   - 自主完成: the items finished in p done in-house.
-func (db *DB) A1Evidence(ctx context.Context, p data.Period) (data.A1Evidence, map[string][]data.EvidenceRef, error) {
-	var ev data.A1Evidence
+func (db *DB) A1Evidence(ctx context.Context, p data.Period, today data.Date) (data.A1Evidence, map[string][]data.EvidenceRef, error) {
+	// 逾期 is as of the period's end, or today for a period under way: a deadline still to come is
+	// not overdue.
+	ev := data.A1Evidence{AsOf: p.To}
+	if today.Before(p.To) {
+		ev.AsOf = today
+	}
+	asOf := ev.AsOf.String()
 	refs := map[string][]data.EvidenceRef{}
 	from, to := p.From.String(), p.To.String()
 	q := db.db
@@ -858,7 +864,7 @@ func (db *DB) A1Evidence(ctx context.Context, p data.Period) (data.A1Evidence, m
 		return ev, nil, err
 	}
 	overdue, err := queryFindings(ctx, q, `WHERE branch_id = ? AND found_date <= ? AND deadline < ? AND (closed_date = '' OR closed_date > ?)
-		ORDER BY deadline, id`, branch, to, to, to)
+		ORDER BY deadline, id`, branch, asOf, asOf, asOf)
 	if err != nil {
 		return ev, nil, err
 	}

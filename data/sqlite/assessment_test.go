@@ -352,11 +352,11 @@ func TestA1Evidence(t *testing.T) {
 	s2 := survey("澡堂", data.MonthPeriod(2026, 11), [5]int{10, 6, 2, 1, 1}) // 16 of 20
 	s3 := survey("宿舍", data.MonthPeriod(2026, 11), [5]int{5, 3, 2, 0, 0})  // 8 of 10
 
-	ev, refs, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 11))
+	ev, refs, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 11), data.NewDate(2026, time.December, 4))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := data.A1Evidence{Inspections: 3, Findings: 3, ClosedOnTime: 1, Overdue: 2, Checks: 2, AvgCheckScore: 90,
+	want := data.A1Evidence{Inspections: 3, Findings: 3, ClosedOnTime: 1, Overdue: 2, AsOf: day(30), Checks: 2, AvgCheckScore: 90,
 		WelfareDone: 2, InHouse: 1, Answers: 30, Satisfaction: 24.0 / 30}
 	if ev != want {
 		t.Errorf("evidence\n got %+v\nwant %+v", ev, want)
@@ -393,5 +393,33 @@ func TestA1Evidence(t *testing.T) {
 	}
 	if s := a.Score(); s.Total != 100-4-2-5 {
 		t.Errorf("A1 total %v (%+v)", s.Total, s.Items)
+	}
+}
+
+// In the month under way, 逾期 counts only the deadlines before today, not those still to come
+// before the month's end.
+func TestA1EvidenceOverdueAsOfToday(t *testing.T) {
+	fx := newFixture(t)
+	fx.save(t, fx.inspection(3, problem("端头支护不及时", 6), problem("班前会未传达", 20), problem("风筒破损", 25)))
+	today := day(21) // November under way: 6 and 20 have passed, 25 has not
+	ev, refs, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 11), today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.Overdue != 2 || ev.AsOf != today {
+		t.Errorf("overdue %d as of %s, want 2 as of %s", ev.Overdue, ev.AsOf, today)
+	}
+	findings := 0
+	for _, r := range refs[data.AutoInspection] {
+		if r.Kind == data.EntFinding {
+			findings++
+		}
+	}
+	if findings != 2 {
+		t.Errorf("%d overdue findings among the evidence, want 2", findings)
+	}
+	_, done, _ := data.A1Rule(data.AutoInspection, ev)
+	if !strings.Contains(done, "逾期未销号2条（逾期截至11月21日）") {
+		t.Errorf("完成情况 %q does not say as of when", done)
 	}
 }

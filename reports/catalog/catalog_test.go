@@ -3,6 +3,7 @@ package catalog
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -229,6 +230,42 @@ func TestMemberPointsOnlyMembersOfThePeriod(t *testing.T) {
 	for _, r := range rows {
 		if name, _ := r[1].(string); joinedLater[name] {
 			t.Errorf("R9 for 2025 scores %s, who joined in 2026", name)
+		}
+	}
+}
+
+// A month with no saved assessment prints R8 as a draft that says its hand-scored items are
+// provisional, and its 逾期 is as of today for the month under way.
+func TestBranchAssessmentDraft(t *testing.T) {
+	db, today := demoStore(t)
+	res, err := ByID("R8").Load(context.Background(), db, Input{Meta: reports.Meta{Date: today}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Notice, "草稿") || !strings.HasPrefix(res.Summary, "（草稿）") {
+		t.Errorf("notice %q, summary %q", res.Notice, res.Summary)
+	}
+	var buf bytes.Buffer
+	if err := res.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(f.GetSheetName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all []string
+	for _, r := range rows {
+		all = append(all, strings.Join(r, "|"))
+	}
+	text := strings.Join(all, "\n")
+	for _, want := range []string{"人工评分项暂按满分计", fmt.Sprintf("（逾期截至%d月%d日）", today.Month, today.Day)} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the draft R8 does not say %q:\n%s", want, text)
 		}
 	}
 }

@@ -334,7 +334,7 @@ func loadBranchAssessment(ctx context.Context, st data.Store, in *Input) (Result
 	}
 	var res Result
 	if a == nil {
-		if a, err = DraftA1(ctx, st, p); err != nil {
+		if a, err = DraftA1(ctx, st, p, in.Meta.Date); err != nil {
 			return res, err
 		}
 		res.Notice = p.Label + "还没有保存的支部月度考核：以下是按台账自动汇总的草稿，人工评分项暂按满分计；请在程序的“考核”中评分并保存后再正式打印"
@@ -351,7 +351,7 @@ func loadBranchAssessment(ctx context.Context, st data.Store, in *Input) (Result
 
 // DraftA1 is a fresh A1 assessment of the branch for month p: the file's first A1 form (the
 // default when there is none) with the ledgers' evidence applied; its name says 草稿.
-func DraftA1(ctx context.Context, st data.Store, p data.Period) (*data.Assessment, error) {
+func DraftA1(ctx context.Context, st data.Store, p data.Period, today data.Date) (*data.Assessment, error) {
 	b, err := st.Branch(ctx)
 	if err != nil && data.ErrorCode(err) != data.ENotFound {
 		return nil, err
@@ -364,13 +364,14 @@ func DraftA1(ctx context.Context, st data.Store, p data.Period) (*data.Assessmen
 	if len(ts) > 0 {
 		t = ts[0]
 	}
-	ev, refs, err := st.A1Evidence(ctx, p)
+	ev, refs, err := st.A1Evidence(ctx, p, today)
 	if err != nil {
 		return nil, err
 	}
 	a := data.NewAssessment(&t, b.ID, b.Name, p)
 	a.ApplyA1Evidence(ev, refs)
 	a.TemplateName += "（草稿）"
+	a.Draft = true
 	return &a, nil
 }
 
