@@ -555,3 +555,15 @@ func TestUsageMistakes(t *testing.T) {
 		}
 	}
 }
+
+// Without a display the window cannot open: one Chinese line and exit code 1, no stack trace.
+func TestGUIWithoutDisplay(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	if msg := noDisplay(); !strings.Contains(msg, "没有可用的图形显示") {
+		t.Fatalf("noDisplay() = %q", msg)
+	}
+	if code := runGUI([]string{"--db", filepath.Join(t.TempDir(), "x.db")}); code != 1 {
+		t.Errorf("runGUI without a display: exit %d, want 1", code)
+	}
+}

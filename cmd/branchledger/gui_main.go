@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"time"
@@ -23,6 +24,10 @@ const appID = "cn.zhibutaizhang.ledger"
 // runGUI opens the window on the data file named by --db (or dropped on the program), else the
 // default one, and returns the exit code when the window closes.
 func runGUI(argv []string) (code int) {
+	if msg := noDisplay(); msg != "" {
+		fmt.Fprintln(os.Stderr, msg)
+		return 1
+	}
 	path, err := guiDataFile(argv)
 	// A plain `go build` binary does not read FyneApp.toml; give Fyne the same facts.
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: gui.AppTitle, Version: version, Release: true})
@@ -67,6 +72,19 @@ func runGUI(argv []string) (code int) {
 	s.w.SetMaster()
 	s.w.ShowAndRun()
 	return 0
+}
+
+// noDisplay says, in one Chinese line, why no window can open here: on X11/Wayland systems, no
+// display to open it on (Fyne would stop with a stack trace). "" when a window can open.
+func noDisplay() string {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios":
+		return ""
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return "无法打开图形界面：没有可用的图形显示（未设置 DISPLAY）。命令行用法见：branchledger help"
+	}
+	return ""
 }
 
 // guiDataFile reads --db FILE (or one .db file given alone, as when a file is dropped on the exe).
