@@ -60,8 +60,11 @@ func NewBackupScreen(env *Env) *BackupScreen {
 			c.Objects[0].(*widget.Label).SetText(b.Time.Format("2006年01月02日 15:04"))
 			c.Objects[1].(*widget.Label).SetText(formatSize(b.Size))
 			kind := "自动备份"
-			if b.BeforeRestore {
+			switch {
+			case b.BeforeRestore:
 				kind = "恢复前的数据"
+			case b.Manual:
+				kind = "手动备份"
 			}
 			c.Objects[2].(*widget.Label).SetText(kind)
 		})

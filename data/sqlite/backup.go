@@ -32,8 +32,10 @@ const (
 	BackupFolder = "备份"
 	// KeepBackups is how many automatic backups are kept.
 	KeepBackups = 30
-	// beforeRestore marks the copy Restore keeps of the file it replaced.
+	// beforeRestore marks the copy Restore keeps of the file it replaced; manual a backup the user
+	// asked for (立即备份); automatic ones have no mark.
 	beforeRestore = "恢复前"
+	manual        = "手动"
 	nameStamp     = "2006-01-02-1504"
 )
 
@@ -42,8 +44,9 @@ type BackupInfo struct {
 	Path string
 	Time time.Time // when it was made, read from its name (local time)
 	Size int64     // bytes
-	// BeforeRestore marks the copy that a restore kept of the file it replaced.
-	BeforeRestore bool
+	// BeforeRestore marks the copy that a restore kept of the file it replaced; Manual a backup the
+	// user made (立即备份), not the automatic one of the day.
+	BeforeRestore, Manual bool
 }
 
 // BackupDir is the folder of dataFile's backups.
@@ -56,9 +59,9 @@ func stem(dataFile string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// backupPattern matches the names of dataFile's backups: <stem>-[恢复前-]yyyy-mm-dd-hhmm[-n].db.
+// backupPattern matches the names of dataFile's backups: <stem>-[恢复前-|手动-]yyyy-mm-dd-hhmm[-n].db.
 func backupPattern(dataFile string) *regexp.Regexp {
-	return regexp.MustCompile(`^` + regexp.QuoteMeta(stem(dataFile)) + `-(` + beforeRestore + `-)?(\d{4}-\d\d-\d\d-\d{4})(?:-(\d+))?\.db$`)
+	return regexp.MustCompile(`^` + regexp.QuoteMeta(stem(dataFile)) + `-(?:(` + beforeRestore + `)-|(` + manual + `)-)?(\d{4}-\d\d-\d\d-\d{4})(?:-(\d+))?\.db$`)
 }
 
 // newBackupPath is a path in dataFile's backup folder for a backup made at t that no file has yet.
@@ -96,7 +99,7 @@ func ListBackups(dataFile string) ([]BackupInfo, error) {
 		if m == nil || !e.Type().IsRegular() {
 			continue
 		}
-		t, err := time.ParseInLocation(nameStamp, m[2], time.Local)
+		t, err := time.ParseInLocation(nameStamp, m[3], time.Local)
 		if err != nil {
 			continue
 		}
@@ -104,8 +107,8 @@ func ListBackups(dataFile string) ([]BackupInfo, error) {
 		if err != nil {
 			continue // deleted meanwhile
 		}
-		seq, _ := strconv.Atoi(m[3])
-		list = append(list, listed{BackupInfo{filepath.Join(BackupDir(dataFile), e.Name()), t, info.Size(), m[1] != ""}, seq})
+		seq, _ := strconv.Atoi(m[4])
+		list = append(list, listed{BackupInfo{filepath.Join(BackupDir(dataFile), e.Name()), t, info.Size(), m[1] != "", m[2] != ""}, seq})
 	}
 	slices.SortFunc(list, func(a, b listed) int {
 		if c := b.Time.Compare(a.Time); c != 0 {
@@ -175,10 +178,14 @@ func backupError(dst string, err error) error {
 	return data.Errorf(data.EInvalid, fmt.Sprintf("无法写入备份「%s」（%v）。请检查磁盘空间和文件夹的写入权限，或换一个位置", dst, err))
 }
 
-// BackupNow writes a backup into the backup folder and removes automatic backups beyond the newest
-// KeepBackups. It returns the backup's path.
-func (db *DB) BackupNow(ctx context.Context) (string, error) {
-	dst := newBackupPath(db.path, db.now(), "")
+// BackupNow writes a backup the user asked for (立即备份) into the backup folder and removes
+// backups beyond the newest KeepBackups. It returns the backup's path.
+func (db *DB) BackupNow(ctx context.Context) (string, error) { return db.backupInFolder(ctx, manual) }
+
+// backupInFolder writes a backup of kind ("" automatic, or manual) into the backup folder and
+// removes backups beyond the newest KeepBackups.
+func (db *DB) backupInFolder(ctx context.Context, kind string) (string, error) {
+	dst := newBackupPath(db.path, db.now(), kind)
 	if err := db.Backup(ctx, dst); err != nil {
 		return "", err
 	}
@@ -201,7 +208,7 @@ func (db *DB) DailyBackup(ctx context.Context) (string, error) {
 			return "", nil
 		}
 	}
-	return db.BackupNow(ctx)
+	return db.backupInFolder(ctx, "")
 }
 
 // pruneBackups deletes the automatic backups older than the newest KeepBackups; files not named

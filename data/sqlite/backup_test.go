@@ -356,14 +356,22 @@ func TestDailyBackupRotation(t *testing.T) {
 	if want := "ledger-2026-02-04-0910.db"; filepath.Base(list[0].Path) != want {
 		t.Errorf("newest = %s, want %s", list[0].Path, want)
 	}
-	// A second backup in the same minute gets its own name.
-	fixClock(db, start.AddDate(0, 0, days-1))
+	if list[0].Manual {
+		t.Error("the daily backup is listed as made by hand")
+	}
+	// A backup the user asks for (立即备份) is listed as made by hand, newest first.
+	fixClock(db, start.AddDate(0, 0, days-1).Add(time.Minute))
 	p, err := db.BackupNow(ctx)
-	if err != nil || filepath.Base(p) != "ledger-2026-02-04-0910-2.db" {
+	if err != nil || filepath.Base(p) != "ledger-手动-2026-02-04-0911.db" {
 		t.Errorf("BackupNow = %s, %v", p, err)
 	}
-	if list, _ := ListBackups(db.Path()); list[0].Path != p {
-		t.Errorf("newest after the second backup: %s", list[0].Path)
+	if list, _ := ListBackups(db.Path()); list[0].Path != p || !list[0].Manual || list[0].BeforeRestore {
+		t.Errorf("newest after 立即备份: %+v", list[0])
+	}
+	// A second backup in the same minute gets its own name.
+	p2, err := db.BackupNow(ctx)
+	if err != nil || filepath.Base(p2) != "ledger-手动-2026-02-04-0911-2.db" {
+		t.Errorf("second BackupNow = %s, %v", p2, err)
 	}
 }
 
