@@ -105,7 +105,8 @@ func TestWelfareItemOverdueInList(t *testing.T) {
 		t.Fatalf("overdue filter keeps %v", s.visible)
 	}
 	row := welfareColumns.row(false)
-	s.setRow(row, &s.all[s.visible[0]])
+	texts, imp := s.rec.Cells(&s.all[s.visible[0]])
+	welfareColumns.set(row, texts, imp)
 	planned := row.(*fyne.Container).Objects[3].(*widget.Label)
 	if planned.Text != "逾期5天" || planned.Importance != widget.DangerImportance {
 		t.Fatalf("计划完成 shows %q (importance %v), want 逾期5天 in red", planned.Text, planned.Importance)
