@@ -52,7 +52,7 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		FromForm: s.facility,
 		Title:    func(f *data.Facility) string { return f.Name },
 		NewTitle: "新设施",
-		Focus:    func() fyne.Focusable { return s.name },
+		Focus:    func() { focus(s.name) },
 		Save:     env.Store.SaveFacility,
 		Saved:    func(f *data.Facility) string { return "已保存设施“" + f.Name + "”" },
 		Delete:   func(ctx context.Context, f *data.Facility) error { return env.Store.DeleteFacility(ctx, f.ID) },

@@ -48,18 +48,25 @@ type recordSpec[T any] struct {
 	What     string                             // the record in the discard question: 这个设施
 	Unhide   func(id int64)                     // clears the filters hiding id (see listPane.reveal)
 
-	Blank    func() T              // a new record
-	ToForm   func(T)               // fills the form (loaded is already set)
-	FromForm func() (T, error)     // the form's record (over loaded); FieldErrors for typing
-	Title    func(*T) string       // the form's title for a stored record
-	NewTitle string                // the form's title for a new one: 新设施
-	Focus    func() fyne.Focusable // focused after 新建 (may be nil)
+	Blank    func() T          // a new record
+	ToForm   func(T)           // fills the form (loaded is already set)
+	FromForm func() (T, error) // the form's record (over loaded); FieldErrors for typing
+	Title    func(*T) string   // the form's title for a stored record
+	NewTitle string            // the form's title for a new one: 新设施
+	Focus    func()            // puts the cursor in the form after 新建 (may be nil)
 	Save     func(context.Context, *T) error
 	Saved    func(*T) string                 // the status after saving
-	Refused  string                          // the status before unplaced errors (default 请按标红的说明修改，没有保存。)
+	Refused  func(n int) string              // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
 	Delete   func(context.Context, *T) error // nil: no delete button
 	Question func(*T) string                 // the delete question
 	Deleted  func(*T) string                 // the status after deleting
+
+	// For a form that is a component of its own (CheckForm…): its dirty state and its errors.
+	Dirty      func() bool
+	ShowErrors func(data.FieldErrors) []string
+	Summary    fyne.CanvasObject // shown over the button bar (may be nil)
+	// Refresh: Reload shows the stored copy of the record in the form unless it has unsaved edits.
+	Refresh bool
 }
 
 // initRecord builds the list and the buttons; call buildFrame once the form is built.
@@ -73,7 +80,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 			texts, imp := spec.Cells(&s.all[i])
 			spec.Columns.set(o, texts, imp)
 		},
-		Dirty:  func() bool { return s.dirty },
+		Dirty:  s.isDirty,
 		What:   func() string { return spec.What },
 		Show:   func(r T) { s.show(r, false) },
 		Unhide: spec.Unhide,
@@ -87,6 +94,14 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	}
 }
 
+// isDirty is whether the form has unsaved edits.
+func (s *recordScreen[T]) isDirty() bool {
+	if s.rec.Dirty != nil {
+		return s.rec.Dirty()
+	}
+	return s.dirty
+}
+
 // buildFrame lays the screen out: the new button and count over filters and the list, and form
 // over the button bar (extra buttons sit beside 删除); it loads the records and shows a new one.
 func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.CanvasObject, offset float64, extra ...fyne.CanvasObject) {
@@ -94,6 +109,9 @@ func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.Canv
 	top = append(top, s.rec.Columns.row(true))
 	left := orderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
 	bar := orderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.deleteBtn}, extra...)...), s.saveBtn, nil)
+	if s.rec.Summary != nil {
+		bar = container.NewVBox(s.rec.Summary, bar)
+	}
 	s.frame = newRecordFrame(left, form, bar, offset)
 	s.Reload()
 	s.show(s.rec.Blank(), false)
@@ -111,6 +129,11 @@ func (s *recordScreen[T]) Reload() {
 	}
 	s.all = all
 	s.refilter()
+	if s.rec.Refresh && s.selected != 0 && !s.isDirty() {
+		if r, ok := s.byID(s.selected); ok {
+			s.show(r, true)
+		}
+	}
 }
 
 // refilter lists the records the search and filters match.
@@ -133,6 +156,9 @@ func (s *recordScreen[T]) refilter() {
 // show puts r into the form; keepStatus keeps the status line (after a save).
 func (s *recordScreen[T]) show(r T, keepStatus bool) {
 	s.loading = true
+	if s.rec.ID(&r) != s.selected || s.selected == 0 {
+		defer s.frame.scroll.ScrollToTop() // another record: from its top
+	}
 	s.loaded, s.selected = r, s.rec.ID(&r)
 	s.rec.ToForm(r)
 	s.fields.ClearErrors()
@@ -172,7 +198,7 @@ func (s *recordScreen[T]) New() {
 	s.confirmDiscard(func() {
 		s.show(s.rec.Blank(), false)
 		if s.rec.Focus != nil {
-			focus(s.rec.Focus())
+			s.rec.Focus()
 		}
 	}, nil)
 }
@@ -202,10 +228,14 @@ func (s *recordScreen[T]) showSaveError(err error) bool {
 	var fe data.FieldErrors
 	switch {
 	case errors.As(err, &fe):
-		unplaced := s.fields.ShowErrors(fe)
-		refused := s.rec.Refused
-		if refused == "" {
-			refused = "请按标红的说明修改，没有保存。"
+		show := s.fields.ShowErrors
+		if s.rec.ShowErrors != nil {
+			show = s.rec.ShowErrors
+		}
+		unplaced := show(fe)
+		refused := "请按标红的说明修改，没有保存。"
+		if s.rec.Refused != nil {
+			refused = s.rec.Refused(len(fe))
 		}
 		s.frame.setStatus(refused+strings.Join(unplaced, "；"), true)
 		return false

@@ -74,7 +74,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 		FromForm: s.item,
 		Title:    func(w *data.WelfareItem) string { return clip(w.Title, 30) },
 		NewTitle: "新事项",
-		Focus:    func() fyne.Focusable { return s.title },
+		Focus:    func() { focus(s.title) },
 		Save: func(ctx context.Context, w *data.WelfareItem) error {
 			if err := env.Store.SaveWelfareItem(ctx, w); err != nil {
 				return err
