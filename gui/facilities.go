@@ -43,9 +43,11 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		Cells: func(f *data.Facility) ([]string, map[int]widget.Importance) {
 			return []string{f.Category, f.Name, f.Location, f.Manager}, nil
 		},
-		ID:    func(f *data.Facility) int64 { return f.ID },
-		Load:  func(ctx context.Context) ([]data.Facility, error) { return env.Store.Facilities(ctx, "") },
-		Match: func(f *data.Facility) bool { return s.catSel.SelectedIndex() <= 0 || f.Category == s.catSel.Selected },
+		ID:   func(f *data.Facility) int64 { return f.ID },
+		Load: func(ctx context.Context) ([]data.Facility, error) { return env.Store.Facilities(ctx, "") },
+		Match: func(_ int, f *data.Facility) bool {
+			return s.catSel.SelectedIndex() <= 0 || f.Category == s.catSel.Selected
+		},
 		Count: "共 %d 处", NewLabel: "新建设施", What: "这个设施",
 		Blank:    s.blank,
 		ToForm:   s.toForm,

@@ -28,6 +28,7 @@ type recordScreen[T any] struct {
 	loading bool // the form is being filled: edits are not the user's
 	dirty   bool // the form has unsaved edits
 	count   *widget.Label
+	search  *Entry // nil unless the spec gives a Search placeholder
 
 	frame     *recordFrame
 	newBtn    *widget.Button
@@ -42,11 +43,13 @@ type recordSpec[T any] struct {
 	Cells    func(*T) ([]string, map[int]widget.Importance) // a list row's texts and colours
 	ID       func(*T) int64
 	Load     func(context.Context) ([]T, error) // all records, as listed
-	Match    func(*T) bool                      // whether the search and filters list it (nil: all)
+	Match    func(i int, r *T) bool             // whether the search and filters list all[i] (nil: all)
+	Prepare  func()                             // reads the search and filters before Match is asked (may be nil)
 	Count    string                             // the count under the new button: 共 %d 处
 	NewLabel string                             // the new button: 新建设施
 	What     string                             // the record in the discard question: 这个设施
 	Unhide   func(id int64)                     // clears the filters hiding id (see listPane.reveal)
+	Search   string                             // the search box's placeholder ("": no search box)
 
 	Blank    func() T          // a new record
 	ToForm   func(T)           // fills the form (loaded is already set)
@@ -76,15 +79,23 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	s.listPane.init(env, listSpec[T]{
 		ID:     spec.ID,
 		NewRow: func() fyne.CanvasObject { return spec.Columns.row(false) },
-		SetRow: func(o fyne.CanvasObject, i int) {
-			texts, imp := spec.Cells(&s.all[i])
-			spec.Columns.set(o, texts, imp)
-		},
+		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
 		Dirty:  s.isDirty,
 		What:   func() string { return spec.What },
 		Show:   func(r T) { s.show(r, false) },
 		Unhide: spec.Unhide,
 	})
+	if spec.Search != "" {
+		s.search = NewEntry()
+		s.search.SetPlaceHolder(spec.Search)
+		s.search.OnChanged = func(string) { s.refilter() }
+		s.search.OnSubmitted = func(string) {
+			if len(s.visible) > 0 {
+				s.list.Select(0)
+			}
+		}
+		s.search.ActionItem = newIconButton(theme.SearchIcon(), s.FocusSearch)
+	}
 	s.newBtn = widget.NewButtonWithIcon(spec.NewLabel, theme.ContentAddIcon(), s.New)
 	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
 	s.saveBtn.Importance = widget.HighImportance
@@ -92,6 +103,12 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	if spec.Delete == nil {
 		s.deleteBtn.Hide()
 	}
+}
+
+// setRow fills list row o with r.
+func (s *recordScreen[T]) setRow(o fyne.CanvasObject, r *T) {
+	texts, imp := s.rec.Cells(r)
+	s.rec.Columns.set(o, texts, imp)
 }
 
 // isDirty is whether the form has unsaved edits.
@@ -105,7 +122,11 @@ func (s *recordScreen[T]) isDirty() bool {
 // buildFrame lays the screen out: the new button and count over filters and the list, and form
 // over the button bar (extra buttons sit beside 删除); it loads the records and shows a new one.
 func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.CanvasObject, offset float64, extra ...fyne.CanvasObject) {
-	top := append([]fyne.CanvasObject{orderedBorder(nil, nil, s.newBtn, s.count, nil)}, filters...)
+	top := []fyne.CanvasObject{orderedBorder(nil, nil, s.newBtn, s.count, nil)}
+	if s.search != nil {
+		top = append(top, s.search)
+	}
+	top = append(top, filters...)
 	top = append(top, s.rec.Columns.row(true))
 	left := orderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
 	bar := orderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.deleteBtn}, extra...)...), s.saveBtn, nil)
@@ -132,6 +153,8 @@ func (s *recordScreen[T]) Reload() {
 	if s.rec.Refresh && s.selected != 0 && !s.isDirty() {
 		if r, ok := s.byID(s.selected); ok {
 			s.show(r, true)
+		} else {
+			s.show(s.rec.Blank(), false) // deleted elsewhere
 		}
 	}
 }
@@ -141,9 +164,12 @@ func (s *recordScreen[T]) refilter() {
 	if s.list == nil {
 		return
 	}
+	if s.rec.Prepare != nil {
+		s.rec.Prepare()
+	}
 	vis := s.visible[:0]
 	for i := range s.all {
-		if s.rec.Match == nil || s.rec.Match(&s.all[i]) {
+		if s.rec.Match == nil || s.rec.Match(i, &s.all[i]) {
 			vis = append(vis, i)
 		}
 	}
@@ -151,6 +177,26 @@ func (s *recordScreen[T]) refilter() {
 		s.count.SetText(fmt.Sprintf(s.rec.Count, len(vis)))
 	}
 	s.setVisible(vis)
+	if s.search != nil {
+		s.list.ScrollToTop()
+	}
+}
+
+// query is the search text, normalised and lower case ("" without a search box).
+func (s *recordScreen[T]) query() string {
+	if s.search == nil {
+		return ""
+	}
+	return strings.ToLower(data.NormalizeText(s.search.Text))
+}
+
+// FocusSearch puts the cursor into the search box (Ctrl+F).
+func (s *recordScreen[T]) FocusSearch() {
+	if s.search == nil {
+		return
+	}
+	focus(s.search)
+	s.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // show puts r into the form; keepStatus keeps the status line (after a save).
@@ -190,7 +236,17 @@ func (s *recordScreen[T]) changed(label string) {
 
 // Select shows record id in the form (from another screen); unsaved changes are asked about.
 func (s *recordScreen[T]) Select(id int64) {
-	s.open(id, func(r T) { s.show(r, false) })
+	s.open(id, func(r T) {
+		s.revealIfHidable(id)
+		s.show(r, false)
+	})
+}
+
+// revealIfHidable lists record id, clearing the filters that hide it, when the screen can.
+func (s *recordScreen[T]) revealIfHidable(id int64) {
+	if s.rec.Unhide != nil {
+		s.reveal(id)
+	}
 }
 
 // New clears the form for a new record (Ctrl+N).
@@ -251,6 +307,7 @@ func (s *recordScreen[T]) showSaveError(err error) bool {
 func (s *recordScreen[T]) afterSave(r T, msg string) {
 	s.selected = s.rec.ID(&r)
 	s.Reload()
+	s.revealIfHidable(s.selected)
 	s.show(r, true)
 	s.frame.setStatus(msg, false)
 	notify(s.env)

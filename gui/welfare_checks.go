@@ -209,7 +209,7 @@ func (s *ChecksScreen) load(ctx context.Context) ([]data.Check, error) {
 	return all, nil
 }
 
-func (s *ChecksScreen) match(c *data.Check) bool {
+func (s *ChecksScreen) match(_ int, c *data.Check) bool {
 	from, to := s.period.span()
 	switch {
 	case !from.IsZero() && c.Date.Before(from), !to.IsZero() && c.Date.After(to):

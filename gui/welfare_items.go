@@ -160,7 +160,7 @@ func (s *WelfareItemsScreen) load(ctx context.Context) ([]data.WelfareItem, erro
 	return all, nil
 }
 
-func (s *WelfareItemsScreen) match(w *data.WelfareItem) bool {
+func (s *WelfareItemsScreen) match(_ int, w *data.WelfareItem) bool {
 	from, to := s.period.span()
 	state := s.stateSel.Selected
 	switch {

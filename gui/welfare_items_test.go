@@ -105,8 +105,7 @@ func TestWelfareItemOverdueInList(t *testing.T) {
 		t.Fatalf("overdue filter keeps %v", s.visible)
 	}
 	row := welfareColumns.row(false)
-	texts, imp := s.rec.Cells(&s.all[s.visible[0]])
-	welfareColumns.set(row, texts, imp)
+	s.setRow(row, &s.all[s.visible[0]])
 	planned := row.(*fyne.Container).Objects[3].(*widget.Label)
 	if planned.Text != "逾期5天" || planned.Importance != widget.DangerImportance {
 		t.Fatalf("计划完成 shows %q (importance %v), want 逾期5天 in red", planned.Text, planned.Importance)
