@@ -50,6 +50,9 @@ type recordSpec[T any] struct {
 	What     string                             // the record in the discard question: 这个设施
 	Unhide   func(id int64)                     // clears the filters hiding id (see listPane.reveal)
 	Search   string                             // the search box's placeholder ("": no search box)
+	Visible  func() []int                       // lists the records itself, in its order (instead of Match)
+	Describe func() string                      // names the record in the discard question (instead of What)
+	Tools    []fyne.CanvasObject                // buttons beside the new button
 
 	Blank    func() T          // a new record
 	ToForm   func(T)           // fills the form (loaded is already set)
@@ -81,7 +84,12 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 		NewRow: func() fyne.CanvasObject { return spec.Columns.row(false) },
 		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
 		Dirty:  s.isDirty,
-		What:   func() string { return spec.What },
+		What: func() string {
+			if spec.Describe != nil {
+				return spec.Describe()
+			}
+			return spec.What
+		},
 		Show:   func(r T) { s.show(r, false) },
 		Unhide: spec.Unhide,
 	})
@@ -122,7 +130,7 @@ func (s *recordScreen[T]) isDirty() bool {
 // buildFrame lays the screen out: the new button and count over filters and the list, and form
 // over the button bar (extra buttons sit beside 删除); it loads the records and shows a new one.
 func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.CanvasObject, offset float64, extra ...fyne.CanvasObject) {
-	top := []fyne.CanvasObject{orderedBorder(nil, nil, s.newBtn, s.count, nil)}
+	top := []fyne.CanvasObject{orderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.newBtn}, s.rec.Tools...)...), s.count, nil)}
 	if s.search != nil {
 		top = append(top, s.search)
 	}
@@ -167,10 +175,15 @@ func (s *recordScreen[T]) refilter() {
 	if s.rec.Prepare != nil {
 		s.rec.Prepare()
 	}
-	vis := s.visible[:0]
-	for i := range s.all {
-		if s.rec.Match == nil || s.rec.Match(i, &s.all[i]) {
-			vis = append(vis, i)
+	var vis []int
+	if s.rec.Visible != nil {
+		vis = s.rec.Visible()
+	} else {
+		vis = s.visible[:0]
+		for i := range s.all {
+			if s.rec.Match == nil || s.rec.Match(i, &s.all[i]) {
+				vis = append(vis, i)
+			}
 		}
 	}
 	if s.rec.Count != "" {
