@@ -247,6 +247,14 @@ func (s *recordScreen[T]) changed(label string) {
 	s.frame.setStatus("", false)
 }
 
+// errorOf is the message under the field labelled label.
+func (s *recordScreen[T]) errorOf(label string) string {
+	if f := s.fields.Get(label); f != nil {
+		return f.Error()
+	}
+	return ""
+}
+
 // Select shows record id in the form (from another screen); unsaved changes are asked about.
 func (s *recordScreen[T]) Select(id int64) {
 	s.open(id, func(r T) {
