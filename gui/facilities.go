@@ -2,14 +2,12 @@ package gui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
@@ -23,14 +21,9 @@ var facilityColumns = columns{{"类别", 0, "宿舍"}, {"名称", 1.5, ""}, {"�
 type FacilitiesScreen struct {
 	env *Env
 
-	listPane[data.Facility]
+	recordScreen[data.Facility]
 	catSel *widget.Select
-	count  *widget.Label
 
-	fields   Fields
-	loaded   data.Facility
-	loading  bool
-	dirty    bool
 	category *widget.Select
 	name     *Entry
 	location *Entry
@@ -38,9 +31,6 @@ type FacilitiesScreen struct {
 	rooms    *Entry
 	roomsRow *fyne.Container
 	remark   *textArea
-
-	frame     *recordFrame
-	deleteBtn *widget.Button
 }
 
 // NewFacilitiesScreen builds the screen and loads the facilities.
@@ -48,17 +38,30 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 	s := &FacilitiesScreen{env: env}
 	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
 	s.catSel.SetSelectedIndex(0)
-	s.count = widget.NewLabel("")
-	s.listPane.init(env, listSpec[data.Facility]{
-		ID:     func(f *data.Facility) int64 { return f.ID },
-		NewRow: func() fyne.CanvasObject { return facilityColumns.row(false) },
-		SetRow: func(o fyne.CanvasObject, i int) {
-			f := &s.all[i]
-			facilityColumns.set(o, []string{f.Category, f.Name, f.Location, f.Manager}, nil)
+	s.initRecord(env, recordSpec[data.Facility]{
+		Columns: facilityColumns,
+		Cells: func(f *data.Facility) ([]string, map[int]widget.Importance) {
+			return []string{f.Category, f.Name, f.Location, f.Manager}, nil
 		},
-		Dirty: func() bool { return s.dirty },
-		What:  func() string { return "这个设施" },
-		Show:  func(f data.Facility) { s.show(f, false) },
+		ID:   func(f *data.Facility) int64 { return f.ID },
+		Load: func(ctx context.Context) ([]data.Facility, error) { return env.Store.Facilities(ctx, "") },
+		Match: func(_ int, f *data.Facility) bool {
+			return s.catSel.SelectedIndex() <= 0 || f.Category == s.catSel.Selected
+		},
+		Count: "共 %d 处", NewLabel: "新建设施", What: "这个设施",
+		Blank:    s.blank,
+		ToForm:   s.toForm,
+		FromForm: s.facility,
+		Title:    func(f *data.Facility) string { return f.Name },
+		NewTitle: "新设施",
+		Focus:    func() { focus(s.name) },
+		Save:     env.Store.SaveFacility,
+		Saved:    func(f *data.Facility) string { return "已保存设施“" + f.Name + "”" },
+		Delete:   func(ctx context.Context, f *data.Facility) error { return env.Store.DeleteFacility(ctx, f.ID) },
+		Question: func(f *data.Facility) string {
+			return fmt.Sprintf("确定要删除“%s”吗？\n已有检查记录的设施不能删除。", f.Name)
+		},
+		Deleted: func(f *data.Facility) string { return "已删除设施“" + f.Name + "”" },
 	})
 
 	fs := &s.fields
@@ -84,16 +87,7 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 			fs.Add(data.FLocation, false, s.location), fs.Add(data.FManager, false, s.manager)),
 		s.roomsRow,
 		Section("其他", 1, fRemark))
-
-	newBtn := widget.NewButtonWithIcon("新建设施", theme.ContentAddIcon(), s.New)
-	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
-	saveBtn.Importance = widget.HighImportance
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteFacility)
-	left := orderedBorder(container.NewVBox(orderedBorder(nil, nil, newBtn, s.count, nil), s.catSel, facilityColumns.row(true)),
-		nil, nil, nil, s.list)
-	s.frame = newRecordFrame(left, form, orderedBorder(nil, nil, s.deleteBtn, saveBtn, nil), 0.5)
-	s.Reload()
-	s.show(data.Facility{Category: data.FacilityCanteen}, false)
+	s.buildFrame([]fyne.CanvasObject{s.catSel}, form, 0.5)
 	return s
 }
 
@@ -104,37 +98,16 @@ func (s *FacilitiesScreen) entry(label, placeholder string) *Entry {
 	return e
 }
 
-// Content implements Screen.
-func (s *FacilitiesScreen) Content() fyne.CanvasObject { return s.frame.split }
-
-// Reload re-reads the facilities.
-func (s *FacilitiesScreen) Reload() {
-	all, err := s.env.Store.Facilities(context.Background(), "")
-	if err != nil {
-		ShowError(s.env.Win, err)
-		return
+// blank is a new facility of the category filtered on (食堂 when none is).
+func (s *FacilitiesScreen) blank() data.Facility {
+	cat := data.FacilityCanteen
+	if s.catSel.SelectedIndex() > 0 {
+		cat = s.catSel.Selected
 	}
-	s.all = all
-	s.refilter()
+	return data.Facility{Category: cat}
 }
 
-func (s *FacilitiesScreen) refilter() {
-	if s.list == nil {
-		return
-	}
-	vis := s.visible[:0]
-	for i, f := range s.all {
-		if s.catSel.SelectedIndex() <= 0 || f.Category == s.catSel.Selected {
-			vis = append(vis, i)
-		}
-	}
-	s.count.SetText(fmt.Sprintf("共 %d 处", len(vis)))
-	s.setVisible(vis)
-}
-
-func (s *FacilitiesScreen) show(f data.Facility, keepStatus bool) {
-	s.loading = true
-	s.loaded, s.selected = f, f.ID
+func (s *FacilitiesScreen) toForm(f data.Facility) {
 	s.category.SetSelected(f.Category)
 	s.name.SetText(f.Name)
 	s.location.SetText(f.Location)
@@ -144,20 +117,7 @@ func (s *FacilitiesScreen) show(f data.Facility, keepStatus bool) {
 		s.rooms.SetText(strconv.Itoa(f.Rooms))
 	}
 	s.remark.SetText(f.Remark)
-	s.fields.ClearErrors()
 	s.showRooms()
-	s.loading, s.dirty = false, false
-	if f.ID == 0 {
-		s.frame.title.SetText("新设施")
-		s.deleteBtn.Disable()
-	} else {
-		s.frame.title.SetText(f.Name)
-		s.deleteBtn.Enable()
-	}
-	if !keepStatus {
-		s.frame.setStatus("", false)
-	}
-	s.syncSelection()
 }
 
 // showRooms shows 房间数 for a dormitory only.
@@ -169,75 +129,17 @@ func (s *FacilitiesScreen) showRooms() {
 	s.roomsRow.Refresh()
 }
 
-func (s *FacilitiesScreen) changed(label string) {
-	if s.loading {
-		return
-	}
-	s.dirty = true
-	if f := s.fields.Get(label); f != nil {
-		f.SetError("")
-	}
-	s.frame.setStatus("", false)
-}
-
-// New clears the form for a new facility (Ctrl+N).
-func (s *FacilitiesScreen) New() {
-	s.confirmDiscard(func() {
-		cat := data.FacilityCanteen
-		if s.catSel.SelectedIndex() > 0 {
-			cat = s.catSel.Selected
-		}
-		s.show(data.Facility{Category: cat}, false)
-		focus(s.name)
-	}, nil)
-}
-
-// Save saves the facility (Ctrl+S, Enter in a field).
-func (s *FacilitiesScreen) Save() {
+// facility reads the form over the facility loaded.
+func (s *FacilitiesScreen) facility() (data.Facility, error) {
 	f := s.loaded
 	f.Category, f.Name, f.Location, f.Manager, f.Remark = s.category.Selected, s.name.Text, s.location.Text, s.manager.Text, s.remark.Text
-	var err error
 	f.Rooms = 0
 	if t := strings.TrimSpace(data.NormalizeText(s.rooms.Text)); t != "" && f.Category == data.FacilityDormitory {
-		n, convErr := strconv.Atoi(t)
-		if convErr != nil {
-			err = data.FieldErrors{{Field: data.FRooms, Message: "房间数应为整数，如 24"}}
+		n, err := strconv.Atoi(t)
+		if err != nil {
+			return f, data.FieldErrors{{Field: data.FRooms, Message: "房间数应为整数，如 24"}}
 		}
 		f.Rooms = n
 	}
-	if err == nil {
-		err = s.env.Store.SaveFacility(context.Background(), &f)
-	}
-	var fe data.FieldErrors
-	switch {
-	case errors.As(err, &fe):
-		unplaced := s.fields.ShowErrors(fe)
-		s.frame.setStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
-		return
-	case err != nil:
-		ShowError(s.env.Win, err)
-		return
-	}
-	s.selected = f.ID
-	s.Reload()
-	s.show(f, true)
-	s.frame.setStatus("已保存设施“"+f.Name+"”", false)
-	notify(s.env)
-}
-
-func (s *FacilitiesScreen) deleteFacility() {
-	f := s.loaded
-	if f.ID == 0 {
-		return
-	}
-	ShowConfirm(s.env.Win, "删除设施", fmt.Sprintf("确定要删除“%s”吗？\n已有检查记录的设施不能删除。", f.Name), "删除", func() {
-		if err := s.env.Store.DeleteFacility(context.Background(), f.ID); err != nil {
-			ShowError(s.env.Win, err)
-			return
-		}
-		s.show(data.Facility{Category: f.Category}, false)
-		s.Reload()
-		s.frame.setStatus("已删除设施“"+f.Name+"”", false)
-		notify(s.env)
-	})
+	return f, nil
 }

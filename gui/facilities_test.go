@@ -43,7 +43,7 @@ func TestFacilityForm(t *testing.T) {
 	if err := env.Store.SaveCheck(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
-	s.deleteFacility()
+	s.deleteRecord()
 	tapDialogButton(t, env.Win, "删除")
 	if got, _ := env.Store.Facilities(ctx, ""); len(got) != 1 {
 		t.Fatal("a facility with checks was deleted")

@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -43,44 +42,31 @@ type FindingsScreen struct {
 	// OnShowInspection, when set, opens the inspection that found a finding (查看督查记录).
 	OnShowInspection func(id int64)
 
-	listPane[data.Finding] // all: newest first
+	recordScreen[data.Finding] // all: newest first
 
 	teams []data.Team
 	today data.Date
 
-	search      *Entry
 	period      *periodFilter
 	stateSel    *widget.Select
 	categorySel *widget.Select
 	teamSel     *widget.Select
 	sourceSel   *widget.Select
 	personSel   *widget.Select
-	count       *widget.Label
+	where       findingQuery
 
 	form      *FindingForm
-	frame     *recordFrame
 	stateText *widget.Label
 	actions   *fyne.Container
 	pending   *widget.Label // why the actions wait (unsaved edits, a new finding)
 	closeOut  *widget.Label
 	history   *historyView
 	inspLink  *widget.Button
-	deleteBtn *widget.Button
-	content   fyne.CanvasObject
 }
 
 // NewFindingsScreen builds the screen and loads the findings.
 func NewFindingsScreen(env *Env) *FindingsScreen {
 	s := &FindingsScreen{env: env}
-	s.search = NewEntry()
-	s.search.SetPlaceHolder("搜索：问题描述、责任人、整改措施")
-	s.search.OnChanged = func(string) { s.refilter() }
-	s.search.OnSubmitted = func(string) {
-		if len(s.visible) > 0 {
-			s.list.Select(0)
-		}
-	}
-	s.search.ActionItem = newIconButton(theme.SearchIcon(), s.FocusSearch)
 	onFilter := func(string) { s.refilter() }
 	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.stateSel = NewSelect(findingStateFilters, onFilter)
@@ -93,22 +79,47 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 	s.sourceSel.SetSelectedIndex(0)
 	s.personSel = NewSelect([]string{allPeople}, onFilter)
 	s.personSel.SetSelectedIndex(0)
-	s.count = widget.NewLabel("")
-
-	s.listPane.init(env, listSpec[data.Finding]{
-		ID:     func(f *data.Finding) int64 { return f.ID },
-		NewRow: func() fyne.CanvasObject { return findingColumns.row(false) },
-		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
-		Dirty:  func() bool { return s.form.Dirty() },
-		What:   func() string { return "这个问题" },
-		Show:   func(f data.Finding) { s.showForm(f, false) },
+	s.form = NewFindingForm(env.Today)
+	s.initRecord(env, recordSpec[data.Finding]{
+		Columns: findingColumns,
+		Cells: func(f *data.Finding) ([]string, map[int]widget.Importance) {
+			state, imp := stateLabel(f, s.today)
+			return []string{f.FoundDate.String(), f.Description, f.Category, f.Responsible, f.Deadline.String(), state},
+				map[int]widget.Importance{5: imp}
+		},
+		ID:      func(f *data.Finding) int64 { return f.ID },
+		Load:    s.load,
+		Prepare: s.prepare,
+		Match:   s.match,
+		Count:   "共 %d 个问题", NewLabel: "登记问题", What: "这个问题",
+		Search: "搜索：问题描述、责任人、整改措施",
 		Unhide: func(int64) {
 			s.clearFilters()
 			s.refilter()
 		},
+		Blank:    s.form.Blank,
+		ToForm:   s.toForm,
+		FromForm: s.finding,
+		Title:    func(f *data.Finding) string { return "问题：" + clip(f.Description, 24) },
+		NewTitle: "登记问题（来源：其他）",
+		Focus:    s.form.FocusFirst,
+		Save: func(ctx context.Context, f *data.Finding) error {
+			if f.ID == 0 {
+				return env.Store.CreateFinding(ctx, f)
+			}
+			return env.Store.UpdateFinding(ctx, f)
+		},
+		Saved:   func(*data.Finding) string { return fmt.Sprintf("已保存（%s）", time.Now().Format("15:04:05")) },
+		Refused: func(n int) string { return fmt.Sprintf("有 %d 处需要修改，请看标红的说明。", n) },
+		Delete:  func(ctx context.Context, f *data.Finding) error { return env.Store.DeleteFinding(ctx, f.ID) },
+		Question: func(f *data.Finding) string {
+			return fmt.Sprintf("确定要删除问题%s吗？\n它和它的办理记录会移入“回收站”，可在那里恢复。\n删除只用于纠正录错的记录；整改完成的问题请“验收销号”。", findingCaption(*f))
+		},
+		Deleted:    func(f *data.Finding) string { return "已删除问题" + findingCaption(*f) },
+		Dirty:      s.form.Dirty,
+		ShowErrors: s.form.ShowErrors,
+		Refresh:    true,
 	})
-
-	s.form = NewFindingForm(env.Today)
 	s.form.OnSubmit = s.Save
 	s.form.OnChanged = func() {
 		s.frame.setStatus("", false)
@@ -127,21 +138,6 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 	})
 	s.inspLink.Importance = widget.LowImportance
 
-	newBtn := widget.NewButtonWithIcon("登记问题", theme.ContentAddIcon(), s.New)
-	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
-	saveBtn.Importance = widget.HighImportance
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteFinding)
-
-	filters := container.NewVBox(
-		orderedBorder(nil, nil, newBtn, s.count, nil),
-		s.search,
-		container.NewGridWithColumns(3, s.period.sel, s.stateSel, s.categorySel),
-		s.period.custom,
-		container.NewGridWithColumns(3, s.teamSel, s.sourceSel, s.personSel),
-		findingColumns.row(true),
-	)
-	left := orderedBorder(filters, nil, nil, nil, s.list)
-
 	flow := container.NewVBox(
 		heading("整改与销号"),
 		container.NewHBox(widget.NewLabel("状态："), s.stateText, s.inspLink),
@@ -149,19 +145,16 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		heading("办理记录"),
 		s.history.Content(),
 	)
-	s.frame = newRecordFrame(left, container.NewVBox(s.form.Content(), flow), orderedBorder(nil, nil, s.deleteBtn, saveBtn, nil), 0.55)
-	s.content = s.frame.split
-	s.Reload()
-	s.showForm(s.form.Blank(), false)
+	s.buildFrame([]fyne.CanvasObject{
+		container.NewGridWithColumns(3, s.period.sel, s.stateSel, s.categorySel),
+		s.period.custom,
+		container.NewGridWithColumns(3, s.teamSel, s.sourceSel, s.personSel),
+	}, container.NewVBox(s.form.Content(), flow), 0.55)
 	return s
 }
 
-// Content implements Screen.
-func (s *FindingsScreen) Content() fyne.CanvasObject { return s.content }
-
-// Reload re-reads the findings, teams, members and option lists; the form keeps what is typed.
-func (s *FindingsScreen) Reload() {
-	ctx := context.Background()
+// load reads the findings, teams, members and option lists; the form keeps what is typed.
+func (s *FindingsScreen) load(ctx context.Context) ([]data.Finding, error) {
 	st := s.env.Store
 	all, err := st.Findings(ctx, data.FindingFilter{})
 	var teams []data.Team
@@ -171,11 +164,10 @@ func (s *FindingsScreen) Reload() {
 		teams, members, cats, levels, err = loadFindingChoices(ctx, st)
 	}
 	if err != nil {
-		ShowError(s.env.Win, err)
-		return
+		return nil, err
 	}
 	slices.Reverse(all) // the store lists oldest first; the newest matter most
-	s.all, s.teams, s.today = all, teams, s.env.Today()
+	s.teams, s.today = teams, s.env.Today()
 	s.form.SetChoices(cats, levels, teams, members)
 
 	// Filters offer what is configured plus what the findings hold (a category that left the list).
@@ -195,14 +187,7 @@ func (s *FindingsScreen) Reload() {
 	keepSelect(s.categorySel, append([]string{allFindingCats}, catOpts...))
 	keepSelect(s.teamSel, teamFilterOptions(teams))
 	keepSelect(s.personSel, append([]string{allPeople}, names...))
-	s.refilter()
-	if id := s.form.Loaded().ID; id != 0 && !s.form.Dirty() {
-		if f, ok := s.byID(id); ok {
-			s.showForm(f, true)
-		} else {
-			s.showForm(s.form.Blank(), false) // deleted elsewhere
-		}
-	}
+	return all, nil
 }
 
 // loadFindingChoices reads what finding forms choose from: the teams, the members (also those who
@@ -277,46 +262,47 @@ func (s *FindingsScreen) clearFilters() {
 	s.search.OnChanged = changed
 }
 
-// refilter recomputes the listed findings from the search text and the filters.
-func (s *FindingsScreen) refilter() {
-	if s.list == nil || s.stateSel == nil {
-		return
-	}
-	from, to := s.period.span()
-	team := teamFilter(s.teamSel, s.teams)
+// findingQuery is what the search and filters ask, read once per refilter.
+type findingQuery struct {
+	from, to, weekEnd             data.Date
+	team                          int64
+	cat, source, person, state, q string
+	fold                          bool // the query has Latin letters: texts are lower-cased
+}
+
+func (s *FindingsScreen) prepare() {
 	pick := func(sel *widget.Select) string {
 		if sel.SelectedIndex() > 0 {
 			return sel.Selected
 		}
 		return ""
 	}
-	cat, source, person, state := pick(s.categorySel), pick(s.sourceSel), pick(s.personSel), s.stateSel.Selected
-	weekEnd := data.WeekOf(s.today).To
-	q := strings.ToLower(data.NormalizeText(s.search.Text))
+	w := findingQuery{team: teamFilter(s.teamSel, s.teams), weekEnd: data.WeekOf(s.today).To, q: s.query(),
+		cat: pick(s.categorySel), source: pick(s.sourceSel), person: pick(s.personSel), state: s.stateSel.Selected}
+	w.from, w.to = s.period.span()
 	// Chinese has no case: texts are lower-cased (a copy each) only for a query with Latin letters.
-	fold := strings.ContainsFunc(q, func(r rune) bool { return r >= 'a' && r <= 'z' })
+	w.fold = strings.ContainsFunc(w.q, func(r rune) bool { return r >= 'a' && r <= 'z' })
+	s.where = w
+}
+
+func (s *FindingsScreen) match(_ int, f *data.Finding) bool {
+	w := &s.where
 	has := func(text string) bool {
-		if fold {
+		if w.fold {
 			text = strings.ToLower(text)
 		}
-		return strings.Contains(text, q)
+		return strings.Contains(text, w.q)
 	}
-	vis := s.visible[:0]
-	for i := range s.all {
-		f := &s.all[i]
-		switch {
-		case !from.IsZero() && f.FoundDate.Before(from), !to.IsZero() && f.FoundDate.After(to):
-		case cat != "" && f.Category != cat, source != "" && f.Source != source, person != "" && f.Responsible != person:
-		case team > 0 && f.TeamID != team, team < 0 && f.TeamID != 0:
-		case !stateMatches(f, state, s.today, weekEnd):
-		case q != "" && !has(f.Description) && !has(f.Responsible) && !has(f.Measures):
-		default:
-			vis = append(vis, i)
-		}
+	switch {
+	case !w.from.IsZero() && f.FoundDate.Before(w.from), !w.to.IsZero() && f.FoundDate.After(w.to):
+	case w.cat != "" && f.Category != w.cat, w.source != "" && f.Source != w.source, w.person != "" && f.Responsible != w.person:
+	case w.team > 0 && f.TeamID != w.team, w.team < 0 && f.TeamID != 0:
+	case !stateMatches(f, w.state, s.today, w.weekEnd):
+	case w.q != "" && !has(f.Description) && !has(f.Responsible) && !has(f.Measures):
+	default:
+		return true
 	}
-	s.count.SetText(fmt.Sprintf("共 %d 个问题", len(vis)))
-	s.setVisible(vis)
-	s.list.ScrollToTop()
+	return false
 }
 
 // stateMatches applies the state filter (a state, or 未销号, 逾期, 本周到期).
@@ -334,23 +320,9 @@ func stateMatches(f *data.Finding, state string, today, weekEnd data.Date) bool 
 	return f.State == state
 }
 
-func (s *FindingsScreen) setRow(o fyne.CanvasObject, f *data.Finding) {
-	state, imp := stateLabel(f, s.today)
-	findingColumns.set(o, []string{f.FoundDate.String(), f.Description, f.Category, f.Responsible, f.Deadline.String(), state},
-		map[int]widget.Importance{5: imp})
-}
-
-// showForm puts f in the form, with its state, close-out buttons and history.
-func (s *FindingsScreen) showForm(f data.Finding, keepStatus bool) {
+// toForm puts f in the form, with its state, close-out buttons and history.
+func (s *FindingsScreen) toForm(f data.Finding) {
 	s.form.Set(f)
-	s.selected = f.ID
-	if f.ID == 0 {
-		s.frame.title.SetText("登记问题（来源：其他）")
-		s.deleteBtn.Disable()
-	} else {
-		s.frame.title.SetText("问题：" + clip(f.Description, 24))
-		s.deleteBtn.Enable()
-	}
 	if f.InspectionID != 0 && s.OnShowInspection != nil {
 		s.inspLink.Show()
 	} else {
@@ -358,10 +330,6 @@ func (s *FindingsScreen) showForm(f data.Finding, keepStatus bool) {
 	}
 	s.history.Show(f.ID)
 	s.showActions()
-	if !keepStatus {
-		s.frame.setStatus("", false)
-	}
-	s.syncSelection()
 }
 
 // showActions shows the state and the moves allowed now; they wait while the form has unsaved edits
@@ -406,81 +374,20 @@ func (s *FindingsScreen) afterMove(f data.Finding) {
 	s.selected = f.ID
 	s.Reload()
 	s.reveal(f.ID)
-	s.showForm(f, true)
+	s.show(f, true)
 	s.frame.setStatus(fmt.Sprintf("已改为“%s”（%s）", f.State, time.Now().Format("15:04:05")), false)
 }
 
-// Select shows finding id in the form and the list (clearing filters that hide it).
-func (s *FindingsScreen) Select(id int64) {
-	s.open(id, func(f data.Finding) {
-		s.reveal(id)
-		s.showForm(f, false)
-	})
-}
-
-// New clears the form for a finding typed by hand (Ctrl+N).
-func (s *FindingsScreen) New() {
-	s.confirmDiscard(func() {
-		s.showForm(s.form.Blank(), false)
-		s.form.FocusFirst()
-	}, nil)
-}
-
-// Save saves the form (Ctrl+S, 保存, Enter in 整改措施); problems are shown under their fields.
-func (s *FindingsScreen) Save() {
+// finding is the form's finding; what could not be read comes with the validator's other
+// messages.
+func (s *FindingsScreen) finding() (data.Finding, error) {
 	f, fe := s.form.Finding()
-	ctx := context.Background()
-	var err error
-	switch {
-	case fe != nil:
-		// Something could not be read: show it with every other problem, without saving.
-		check := f
-		check.Normalize()
-		err = mergeErrors(fe, data.ValidateFinding(&check, s.env.Today()))
-	case f.ID == 0:
-		err = s.env.Store.CreateFinding(ctx, &f)
-	default:
-		err = s.env.Store.UpdateFinding(ctx, &f)
+	if fe == nil {
+		return f, nil
 	}
-	var ferr data.FieldErrors
-	switch {
-	case errors.As(err, &ferr):
-		unplaced := s.form.ShowErrors(ferr)
-		s.frame.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明。%s", len(ferr), strings.Join(unplaced, "；")), true)
-		return
-	case err != nil:
-		ShowError(s.env.Win, err)
-		return
-	}
-	s.selected = f.ID
-	s.form.Set(f) // not dirty: Reload may show it
-	s.Reload()
-	s.reveal(f.ID)
-	s.showForm(f, true)
-	s.frame.setStatus(fmt.Sprintf("已保存（%s）", time.Now().Format("15:04:05")), false)
-	if s.env.Changed != nil {
-		s.env.Changed()
-	}
-}
-
-func (s *FindingsScreen) deleteFinding() {
-	f := s.form.Loaded()
-	if f.ID == 0 {
-		return
-	}
-	msg := fmt.Sprintf("确定要删除问题%s吗？\n它和它的办理记录会移入“回收站”，可在那里恢复。\n删除只用于纠正录错的记录；整改完成的问题请“验收销号”。", findingCaption(f))
-	ShowConfirm(s.env.Win, "删除问题", msg, "删除", func() {
-		if err := s.env.Store.DeleteFinding(context.Background(), f.ID); err != nil {
-			ShowError(s.env.Win, err)
-			return
-		}
-		s.showForm(s.form.Blank(), false)
-		s.Reload()
-		s.frame.setStatus("已删除问题"+findingCaption(f), false)
-		if s.env.Changed != nil {
-			s.env.Changed()
-		}
-	})
+	check := f
+	check.Normalize()
+	return f, mergeErrors(fe, data.ValidateFinding(&check, s.env.Today()))
 }
 
 // mergeErrors is first followed by the messages of more about fields first says nothing about: a
@@ -493,12 +400,6 @@ func mergeErrors(first, more data.FieldErrors) data.FieldErrors {
 		}
 	}
 	return out
-}
-
-// FocusSearch puts the cursor into the search box (Ctrl+F).
-func (s *FindingsScreen) FocusSearch() {
-	focus(s.search)
-	s.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // columns describe a list's columns: titles and widths. A column with a fit text (a date) is as wide

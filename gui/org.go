@@ -38,79 +38,74 @@ const (
 type GroupsScreen struct {
 	env *Env
 
-	groups []data.Group
-	counts map[int64]int // members on the roll per group
-	cur    data.Group    // the group in the form; ID 0 = a new one
+	recordScreen[data.Group]               // all: in name order
+	counts                   map[int64]int // members on the roll per group
 
-	list    *widget.List
-	heading *widget.Label
 	name    *Entry
 	leader  *memberPicker
 	area    *textArea
-	count   *widget.Label
-	form    *orgForm
-	delete  *widget.Button
-	content fyne.CanvasObject
+	members *widget.Label // how many members the group has
 }
+
+// groupColumns are the groups list's columns.
+var groupColumns = columns{{"党小组", 1, ""}, {"人数", 0, "000 人"}}
 
 // NewGroupsScreen builds the 党小组 screen and loads it.
 func NewGroupsScreen(env *Env) *GroupsScreen {
 	s := &GroupsScreen{env: env, counts: map[int64]int{}}
-	s.list = widget.NewList(
-		func() int { return len(s.groups) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewLabel("000 人"), widget.NewLabel("党小组名称"))
+	s.initRecord(env, recordSpec[data.Group]{
+		Columns: groupColumns,
+		Cells: func(g *data.Group) ([]string, map[int]widget.Importance) {
+			return []string{g.Name, fmt.Sprintf("%d 人", s.counts[g.ID])}, nil
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			c := o.(*fyne.Container)
-			g := s.groups[id]
-			c.Objects[0].(*widget.Label).SetText(g.Name)
-			c.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%d 人", s.counts[g.ID]))
-		})
-	s.list.OnSelected = func(id widget.ListItemID) { s.edit(s.groups[id]) }
-
-	s.heading = formHeading()
+		ID:       func(g *data.Group) int64 { return g.ID },
+		Load:     s.load,
+		NewLabel: "新建党小组", What: "这个党小组",
+		Blank:  func() data.Group { return data.Group{} },
+		ToForm: s.toForm,
+		FromForm: func() (data.Group, error) {
+			g := s.loaded
+			g.Name, g.LeaderID, g.Area = s.name.Text, s.leader.Selected(), s.area.Text
+			return g, nil
+		},
+		Title:    func(g *data.Group) string { return "编辑党小组：" + g.Name },
+		NewTitle: "新建党小组",
+		Focus:    func() { focus(s.name) },
+		Save:     env.Store.SaveGroup,
+		Saved:    func(g *data.Group) string { return "已保存党小组“" + g.Name + "”" },
+		Delete:   func(ctx context.Context, g *data.Group) error { return env.Store.DeleteGroup(ctx, g.ID) },
+		Question: func(g *data.Group) string {
+			return fmt.Sprintf("确定删除党小组“%s”吗？\n它的班组和党员都会保留，只是不再属于任何党小组。\n党小组会移入“回收站”，恢复后班组和党员会回到该党小组。", g.Name)
+		},
+		Deleted: func(g *data.Group) string { return "已删除党小组“" + g.Name + "”" },
+		Refresh: true,
+	})
 	s.name = NewEntry()
 	s.name.SetPlaceHolder("如：第一党小组")
 	s.name.OnSubmitted = func(string) { s.Save() }
+	s.name.OnChanged = func(string) { s.changed(lblName) }
 	s.leader = newMemberPicker(env, "选择组长")
+	s.leader.OnChanged = func() { s.changed(lblLeader) }
 	s.area = newTextArea(4)
 	s.area.SetPlaceHolder("负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
-	s.count = widget.NewLabel("")
-	s.form = newOrgForm(env, "党小组信息", 1, func(field func(string, bool, fyne.CanvasObject)) {
-		field(lblName, true, s.name)
-		field(lblLeader, false, s.leader.Content())
-		field(lblArea, false, s.area)
-		field(lblCount, false, s.count)
-	})
-
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
-	save.Importance = widget.HighImportance
-	s.delete = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.Delete)
-	add := widget.NewButtonWithIcon("新建党小组", theme.ContentAddIcon(), s.New)
-	s.content = listAndForm(add, s.list, s.heading, s.form.Content(), save, s.delete)
-	s.Reload()
-	s.clearForm()
+	s.area.OnChanged = func(string) { s.changed(lblArea) }
+	s.members = widget.NewLabel("")
+	form := Section("党小组信息", 1, s.fields.Add(lblName, true, s.name), s.fields.Add(lblLeader, false, s.leader.Content()),
+		s.fields.Add(lblArea, false, s.area), s.fields.Add(lblCount, false, s.members))
+	s.buildFrame(nil, form, 0.32)
 	return s
 }
 
-// Content implements Screen.
-func (s *GroupsScreen) Content() fyne.CanvasObject { return s.content }
-
-// Reload implements Screen: groups, member counts and the leader choices from the store.
-func (s *GroupsScreen) Reload() {
-	ctx := context.Background()
+// load reads groups, member counts and the leader choices.
+func (s *GroupsScreen) load(ctx context.Context) ([]data.Group, error) {
 	groups, err := s.env.Store.Groups(ctx)
 	if err != nil {
-		ShowError(s.env.Win, err)
-		return
+		return nil, err
 	}
 	members, err := s.env.Store.Members(ctx, data.MemberFilter{})
 	if err != nil {
-		ShowError(s.env.Win, err)
-		return
+		return nil, err
 	}
-	s.groups = groups // the store lists them in name order
 	s.counts = map[int64]int{}
 	for _, m := range members {
 		if m.GroupID != 0 {
@@ -118,80 +113,17 @@ func (s *GroupsScreen) Reload() {
 		}
 	}
 	s.leader.SetMembers(members)
-	s.list.Refresh()
-	if s.cur.ID != 0 {
-		s.count.SetText(fmt.Sprintf("%d 人", s.counts[s.cur.ID]))
-	}
+	return groups, nil // the store lists them in name order
 }
 
-// New implements Creator: an empty form for a new group, with the cursor in 名称.
-func (s *GroupsScreen) New() {
-	s.clearForm()
-	s.env.Win.Canvas().Focus(s.name)
-}
-
-func (s *GroupsScreen) clearForm() {
-	s.list.UnselectAll()
-	s.edit(data.Group{})
-}
-
-// edit shows g in the form.
-func (s *GroupsScreen) edit(g data.Group) {
-	s.cur = g
-	s.form.ClearErrors()
+func (s *GroupsScreen) toForm(g data.Group) {
 	s.name.SetText(g.Name)
 	s.leader.SetSelected(g.LeaderID)
 	s.area.SetText(g.Area)
 	if g.ID == 0 {
-		s.heading.SetText("新建党小组")
-		s.count.SetText("保存后，在党员信息中把党员分到本小组")
-		s.delete.Disable()
+		s.members.SetText("保存后，在党员信息中把党员分到本小组")
 	} else {
-		s.heading.SetText("编辑党小组：" + g.Name)
-		s.count.SetText(fmt.Sprintf("%d 人", s.counts[g.ID]))
-		s.delete.Enable()
-	}
-}
-
-// Save implements Saver: saves the form and selects the saved group; bad input shows under its field.
-func (s *GroupsScreen) Save() {
-	g := s.cur
-	g.Name, g.LeaderID, g.Area = s.name.Text, s.leader.Selected(), s.area.Text
-	if !s.form.Saved(s.env.Store.SaveGroup(context.Background(), &g)) {
-		return
-	}
-	s.afterChange()
-	for i, x := range s.groups {
-		if x.ID == g.ID {
-			s.list.Select(i)
-			s.edit(x) // Select does nothing when the row was selected already
-		}
-	}
-}
-
-// Delete asks, then removes the group in the form.
-func (s *GroupsScreen) Delete() {
-	if s.cur.ID == 0 {
-		return
-	}
-	g := s.cur
-	msg := fmt.Sprintf("确定删除党小组“%s”吗？\n它的班组和党员都会保留，只是不再属于任何党小组。\n党小组会移入“回收站”，恢复后班组和党员会回到该党小组。", g.Name)
-	ShowConfirm(s.env.Win, "删除党小组", msg, "删除", func() { s.deleteGroup(g.ID) })
-}
-
-func (s *GroupsScreen) deleteGroup(id int64) {
-	if err := s.env.Store.DeleteGroup(context.Background(), id); err != nil {
-		ShowError(s.env.Win, err)
-		return
-	}
-	s.afterChange()
-	s.New()
-}
-
-func (s *GroupsScreen) afterChange() {
-	s.Reload()
-	if s.env.Changed != nil {
-		s.env.Changed()
+		s.members.SetText(fmt.Sprintf("%d 人", s.counts[g.ID]))
 	}
 }
 
@@ -202,82 +134,89 @@ func (s *GroupsScreen) afterChange() {
 type TeamsScreen struct {
 	env *Env
 
-	teams  []data.Team
-	groups []data.Group
-	cur    data.Team
+	recordScreen[data.Team] // all: in name order
+	groups                  []data.Group
 
-	list     *widget.List
-	heading  *widget.Label
 	name     *Entry
 	category *widget.Select
 	group    *widget.Select // option 0 is "no group", option i is groups[i-1]
-	form     *orgForm
-	delete   *widget.Button
-	content  fyne.CanvasObject
 }
+
+// teamColumns are the teams list's columns.
+var teamColumns = columns{{"班组", 1, ""}, {"类别 · 党小组", 1, ""}}
 
 // NewTeamsScreen builds the 班组 screen and loads it.
 func NewTeamsScreen(env *Env) *TeamsScreen {
 	s := &TeamsScreen{env: env}
-	s.list = widget.NewList(
-		func() int { return len(s.teams) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewLabel("类别 · 党小组"), widget.NewLabel("班组名称"))
+	s.initRecord(env, recordSpec[data.Team]{
+		Columns: teamColumns,
+		Cells: func(t *data.Team) ([]string, map[int]widget.Importance) {
+			return []string{t.Name, s.teamDetail(*t)}, nil
 		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			c := o.(*fyne.Container)
-			t := s.teams[id]
-			c.Objects[0].(*widget.Label).SetText(t.Name)
-			c.Objects[1].(*widget.Label).SetText(s.teamDetail(t))
-		})
-	s.list.OnSelected = func(id widget.ListItemID) { s.edit(s.teams[id]) }
-
-	s.heading = formHeading()
+		ID:       func(t *data.Team) int64 { return t.ID },
+		Load:     s.load,
+		NewLabel: "新建班组", What: "这个班组",
+		Blank:  func() data.Team { return data.Team{} },
+		ToForm: s.toForm,
+		FromForm: func() (data.Team, error) {
+			t := s.loaded
+			t.Name, t.Category, t.GroupID = s.name.Text, s.category.Selected, 0
+			if i := s.group.SelectedIndex(); i > 0 {
+				t.GroupID = s.groups[i-1].ID
+			}
+			return t, nil
+		},
+		Title:    func(t *data.Team) string { return "编辑班组：" + t.Name },
+		NewTitle: "新建班组",
+		Focus:    func() { focus(s.name) },
+		Save:     env.Store.SaveTeam,
+		Saved:    func(t *data.Team) string { return "已保存班组“" + t.Name + "”" },
+		Delete:   func(ctx context.Context, t *data.Team) error { return env.Store.DeleteTeam(ctx, t.ID) },
+		Question: func(t *data.Team) string {
+			return fmt.Sprintf("确定删除班组“%s”吗？\n它的党员都会保留，只是不再属于任何班组。\n班组会移入“回收站”，恢复后党员会回到该班组。", t.Name)
+		},
+		Deleted: func(t *data.Team) string { return "已删除班组“" + t.Name + "”" },
+		Refresh: true,
+	})
 	s.name = NewEntry()
 	s.name.SetPlaceHolder("如：综采一班")
 	s.name.OnSubmitted = func(string) { s.Save() }
-	s.category = NewSelect(data.TeamCategories, nil)
-	s.group = NewSelect(nil, nil)
-	s.form = newOrgForm(env, "班组信息", 1, func(field func(string, bool, fyne.CanvasObject)) {
-		field(lblName, true, s.name)
-		field(lblCategory, false, s.category)
-		field(lblTeamGroup, false, s.group)
-	})
-
-	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
-	save.Importance = widget.HighImportance
-	s.delete = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.Delete)
-	add := widget.NewButtonWithIcon("新建班组", theme.ContentAddIcon(), s.New)
-	s.content = listAndForm(add, s.list, s.heading, s.form.Content(), save, s.delete)
-	s.Reload()
-	s.clearForm()
+	s.name.OnChanged = func(string) { s.changed(lblName) }
+	s.category = NewSelect(data.TeamCategories, func(string) { s.changed(lblCategory) })
+	s.group = NewSelect(nil, func(string) { s.changed(lblTeamGroup) })
+	form := Section("班组信息", 1, s.fields.Add(lblName, true, s.name), s.fields.Add(lblCategory, false, s.category),
+		s.fields.Add(lblTeamGroup, false, s.group))
+	s.buildFrame(nil, form, 0.32)
 	return s
 }
 
-// Content implements Screen.
-func (s *TeamsScreen) Content() fyne.CanvasObject { return s.content }
-
-// Reload implements Screen.
-func (s *TeamsScreen) Reload() {
-	ctx := context.Background()
+// load reads the teams and the groups they may belong to.
+func (s *TeamsScreen) load(ctx context.Context) ([]data.Team, error) {
 	teams, err := s.env.Store.Teams(ctx)
 	if err != nil {
-		ShowError(s.env.Win, err)
-		return
+		return nil, err
 	}
 	groups, err := s.env.Store.Groups(ctx)
 	if err != nil {
-		ShowError(s.env.Win, err)
-		return
+		return nil, err
 	}
-	s.teams, s.groups = teams, groups // the store lists them in name order
+	s.groups = groups // the store lists them in name order
 	opts := []string{noGroupOption}
 	for _, g := range s.groups {
 		opts = append(opts, g.Name)
 	}
 	s.group.SetOptions(opts)
-	s.setGroup(s.cur.GroupID)
-	s.list.Refresh()
+	return teams, nil
+}
+
+func (s *TeamsScreen) toForm(t data.Team) {
+	s.name.SetText(t.Name)
+	if t.Category == "" {
+		s.category.ClearSelected()
+	} else {
+		s.category.SetSelected(t.Category)
+	}
+	s.setGroup(t.GroupID)
 }
 
 // teamDetail is the list's second column: 类别 · 党小组.
@@ -303,81 +242,6 @@ func (s *TeamsScreen) setGroup(id int64) {
 		}
 	}
 	s.group.SetSelectedIndex(0)
-}
-
-// New implements Creator: an empty form for a new team, with the cursor in 名称.
-func (s *TeamsScreen) New() {
-	s.clearForm()
-	s.env.Win.Canvas().Focus(s.name)
-}
-
-func (s *TeamsScreen) clearForm() {
-	s.list.UnselectAll()
-	s.edit(data.Team{})
-}
-
-func (s *TeamsScreen) edit(t data.Team) {
-	s.cur = t
-	s.form.ClearErrors()
-	s.name.SetText(t.Name)
-	if t.Category == "" {
-		s.category.ClearSelected()
-	} else {
-		s.category.SetSelected(t.Category)
-	}
-	s.setGroup(t.GroupID)
-	if t.ID == 0 {
-		s.heading.SetText("新建班组")
-		s.delete.Disable()
-	} else {
-		s.heading.SetText("编辑班组：" + t.Name)
-		s.delete.Enable()
-	}
-}
-
-// Save implements Saver.
-func (s *TeamsScreen) Save() {
-	t := s.cur
-	t.Name, t.Category, t.GroupID = s.name.Text, s.category.Selected, 0
-	if i := s.group.SelectedIndex(); i > 0 {
-		t.GroupID = s.groups[i-1].ID
-	}
-	if !s.form.Saved(s.env.Store.SaveTeam(context.Background(), &t)) {
-		return
-	}
-	s.afterChange()
-	for i, x := range s.teams {
-		if x.ID == t.ID {
-			s.list.Select(i)
-			s.edit(x)
-		}
-	}
-}
-
-// Delete asks, then removes the team in the form.
-func (s *TeamsScreen) Delete() {
-	if s.cur.ID == 0 {
-		return
-	}
-	t := s.cur
-	msg := fmt.Sprintf("确定删除班组“%s”吗？\n它的党员都会保留，只是不再属于任何班组。\n班组会移入“回收站”，恢复后党员会回到该班组。", t.Name)
-	ShowConfirm(s.env.Win, "删除班组", msg, "删除", func() { s.deleteTeam(t.ID) })
-}
-
-func (s *TeamsScreen) deleteTeam(id int64) {
-	if err := s.env.Store.DeleteTeam(context.Background(), id); err != nil {
-		ShowError(s.env.Win, err)
-		return
-	}
-	s.afterChange()
-	s.New()
-}
-
-func (s *TeamsScreen) afterChange() {
-	s.Reload()
-	if s.env.Changed != nil {
-		s.env.Changed()
-	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -531,16 +395,6 @@ func (f *orgForm) errorOf(label string) string {
 	return ""
 }
 
-// listAndForm is the layout of the organisation screens, as that of 党员名单: a list with a 新建
-// button on the left, the form on the right with 删除 under it on the left and 保存 on the right.
-func listAndForm(add *widget.Button, list *widget.List, heading *widget.Label, form fyne.CanvasObject, save, del *widget.Button) fyne.CanvasObject {
-	del.Importance = widget.DangerImportance
-	right := container.NewBorder(heading, container.NewBorder(nil, nil, del, save), nil, nil, container.NewVScroll(form))
-	split := container.NewHSplit(container.NewBorder(add, nil, nil, nil, list), container.NewPadded(right))
-	split.SetOffset(0.32)
-	return split
-}
-
 // memberPicker chooses one member: a button showing the choice that opens a searchable list
 // (name, pinyin initials, ID number or phone, through data.MemberIndex), and a button to clear it.
 type memberPicker struct {
@@ -555,6 +409,8 @@ type memberPicker struct {
 	clear   *widget.Button
 	content fyne.CanvasObject
 
+	OnChanged func() // the user chose or cleared (may be nil)
+
 	// The open search dialog.
 	dlg     *dialog.CustomDialog
 	search  *Entry
@@ -566,7 +422,7 @@ func newMemberPicker(env *Env, title string) *memberPicker {
 	p := &memberPicker{env: env, title: title, index: data.NewMemberIndex(nil)}
 	p.button = widget.NewButtonWithIcon("", theme.AccountIcon(), p.open)
 	p.button.Alignment = widget.ButtonAlignLeading
-	p.clear = widget.NewButton("清除", func() { p.set(0, "") })
+	p.clear = widget.NewButton("清除", func() { p.choose(0, "") })
 	p.content = container.NewBorder(nil, nil, nil, p.clear, p.button)
 	p.set(0, "")
 	return p
@@ -614,6 +470,14 @@ func (p *memberPicker) set(id int64, name string) {
 	}
 }
 
+// choose is the user's choice.
+func (p *memberPicker) choose(id int64, name string) {
+	p.set(id, name)
+	if p.OnChanged != nil {
+		p.OnChanged()
+	}
+}
+
 // label is how a member appears in the choice list: the name and, to tell namesakes apart, the end of
 // the ID number.
 func memberChoiceLabel(m data.Member) string {
@@ -641,7 +505,7 @@ func (p *memberPicker) open() {
 	}
 	p.choices.OnSelected = func(id widget.ListItemID) {
 		m := p.members[p.hits[id]]
-		p.set(m.ID, m.Name)
+		p.choose(m.ID, m.Name)
 		p.dlg.Hide()
 	}
 	p.search.OnChanged = func(q string) {

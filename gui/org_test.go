@@ -58,15 +58,15 @@ func TestGroupsScreenCreateEditDelete(t *testing.T) {
 	if *changed != 1 {
 		t.Errorf("Changed called %d times, want 1", *changed)
 	}
-	if s.heading.Text != "编辑党小组：第一党小组" || s.delete.Disabled() {
-		t.Errorf("after saving, the form should edit the group: heading %q, delete disabled %v", s.heading.Text, s.delete.Disabled())
+	if s.frame.title.Text != "编辑党小组：第一党小组" || s.deleteBtn.Disabled() {
+		t.Errorf("after saving, the form should edit the group: heading %q, delete disabled %v", s.frame.title.Text, s.deleteBtn.Disabled())
 	}
 
 	// A member put in the group shows in the count.
 	m := addTestMember(t, env, "李四", 2, gs[0].ID, 0)
 	s.Reload()
-	if s.count.Text != "1 人" {
-		t.Errorf("member count = %q, want 1 人", s.count.Text)
+	if s.members.Text != "1 人" {
+		t.Errorf("member count = %q, want 1 人", s.members.Text)
 	}
 
 	// Edit.
@@ -83,7 +83,7 @@ func TestGroupsScreenCreateEditDelete(t *testing.T) {
 	if err := env.Store.SaveTeam(ctx, &team); err != nil {
 		t.Fatal(err)
 	}
-	s.Delete()
+	s.deleteRecord()
 	if msg := dialogTexts(env.Win); !strings.Contains(msg, "班组和党员都会保留") {
 		t.Errorf("delete confirmation says %q", msg)
 	}
@@ -97,8 +97,8 @@ func TestGroupsScreenCreateEditDelete(t *testing.T) {
 	if got, err := env.Store.Member(ctx, m.ID); err != nil || got.GroupID != 0 {
 		t.Errorf("the member should stay without a group: %+v, %v", got, err)
 	}
-	if s.heading.Text != "新建党小组" {
-		t.Errorf("after delete the form should be new, heading %q", s.heading.Text)
+	if s.frame.title.Text != "新建党小组" {
+		t.Errorf("after delete the form should be new, heading %q", s.frame.title.Text)
 	}
 }
 
@@ -111,7 +111,7 @@ func TestGroupsScreenDeleteCancelled(t *testing.T) {
 	s := NewGroupsScreen(env)
 	show(env, s)
 	s.list.Select(0)
-	s.Delete()
+	s.deleteRecord()
 	tapDialogButton(t, env.Win, "取消")
 	if gs := groupsOf(t, env); len(gs) != 1 {
 		t.Fatalf("cancelled delete removed the group: %+v", gs)
@@ -136,7 +136,7 @@ func TestGroupsScreenValidation(t *testing.T) {
 			s.New()
 			s.name.SetText(tc.typed)
 			s.Save()
-			msg := s.form.errorOf(lblName)
+			msg := s.errorOf(lblName)
 			if !strings.Contains(msg, tc.want) {
 				t.Errorf("message under 名称 = %q, want it to mention %q", msg, tc.want)
 			}
@@ -146,10 +146,10 @@ func TestGroupsScreenValidation(t *testing.T) {
 			// Fixing the input clears the message.
 			s.name.SetText("第九党小组" + tc.name)
 			s.Save()
-			if msg := s.form.errorOf(lblName); msg != "" {
+			if msg := s.errorOf(lblName); msg != "" {
 				t.Errorf("message after a good save = %q", msg)
 			}
-			if err := env.Store.DeleteGroup(context.Background(), s.cur.ID); err != nil {
+			if err := env.Store.DeleteGroup(context.Background(), s.loaded.ID); err != nil {
 				t.Fatal(err)
 			}
 			s.Reload()
@@ -207,17 +207,18 @@ func TestTeamsScreenCreateEditDelete(t *testing.T) {
 	s.New()
 	s.category.SetSelected("机电")
 	s.Save()
-	if msg := s.form.errorOf(lblName); msg == "" {
+	if msg := s.errorOf(lblName); msg == "" {
 		t.Error("no message under 名称 for a team without a name")
 	}
 	if len(teamsOf(t, env)) != 1 {
 		t.Error("a team without a name was saved")
 	}
 
-	// Delete keeps the members.
+	// Delete keeps the members (the new team typed is dropped).
 	s.list.Select(0)
-	m := addTestMember(t, env, "王五", 3, 0, s.cur.ID)
-	s.Delete()
+	tapDialogButton(t, env.Win, "放弃修改")
+	m := addTestMember(t, env, "王五", 3, 0, s.loaded.ID)
+	s.deleteRecord()
 	tapDialogButton(t, env.Win, "删除")
 	if ts := teamsOf(t, env); len(ts) != 0 {
 		t.Fatalf("after delete teams = %+v", ts)
@@ -297,7 +298,7 @@ func TestOrgListsInNaturalOrder(t *testing.T) {
 		}
 	}
 	var groups []string
-	for _, g := range NewGroupsScreen(env).groups {
+	for _, g := range NewGroupsScreen(env).all {
 		groups = append(groups, g.Name)
 	}
 	if strings.Join(groups, ",") != "第一党小组,第二党小组,第十党小组" {
@@ -307,7 +308,7 @@ func TestOrgListsInNaturalOrder(t *testing.T) {
 	if got := strings.Join(ts.group.Options, ","); got != noGroupOption+",第一党小组,第二党小组,第十党小组" {
 		t.Errorf("group choices %s", got)
 	}
-	if ts.teams[0].Name != "采煤二班" {
-		t.Errorf("teams listed as %+v", ts.teams)
+	if ts.all[0].Name != "采煤二班" {
+		t.Errorf("teams listed as %+v", ts.all)
 	}
 }

@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -43,14 +42,9 @@ func rateText(q data.SurveyQuestion) string {
 type SurveysScreen struct {
 	env *Env
 
-	listPane[data.Survey]
+	recordScreen[data.Survey]
 	catSel *widget.Select
-	count  *widget.Label
 
-	fields    Fields
-	loaded    data.Survey
-	loading   bool
-	dirty     bool
 	kind      *widget.Select
 	month     *widget.Select
 	quarter   *widget.Select
@@ -63,9 +57,6 @@ type SurveysScreen struct {
 	rowsBox   *fyne.Container
 	overall   *fyne.Container
 	questions []data.SurveyQuestion // as edited
-
-	frame     *recordFrame
-	deleteBtn *widget.Button
 }
 
 // surveyRow is the widgets of one question.
@@ -81,21 +72,38 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 	s := &SurveysScreen{env: env}
 	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
 	s.catSel.SetSelectedIndex(0)
-	s.count = widget.NewLabel("")
-	s.listPane.init(env, listSpec[data.Survey]{
-		ID:     func(sv *data.Survey) int64 { return sv.ID },
-		NewRow: func() fyne.CanvasObject { return surveyColumns.row(false) },
-		SetRow: func(o fyne.CanvasObject, i int) {
-			sv := &s.all[i]
-			o2 := sv.Overall()
-			surveyColumns.set(o, []string{sv.Period.Label, sv.Category, strconv.Itoa(o2.Total()), rateText(o2)}, nil)
+	s.initRecord(env, recordSpec[data.Survey]{
+		Columns: surveyColumns,
+		Cells: func(sv *data.Survey) ([]string, map[int]widget.Importance) {
+			o := sv.Overall()
+			return []string{sv.Period.Label, sv.Category, strconv.Itoa(o.Total()), rateText(o)}, nil
 		},
-		Dirty: func() bool { return s.dirty },
-		What:  func() string { return "这次调查" },
-		Show:  func(sv data.Survey) { s.show(sv, false) },
+		ID: func(sv *data.Survey) int64 { return sv.ID },
+		Load: func(ctx context.Context) ([]data.Survey, error) {
+			return env.Store.Surveys(ctx, data.SurveyFilter{})
+		},
+		Match: func(_ int, sv *data.Survey) bool {
+			return s.catSel.SelectedIndex() <= 0 || sv.Category == s.catSel.Selected
+		},
+		Count: "共 %d 次调查", NewLabel: "新建调查", What: "这次调查",
+		Blank:    s.blank,
+		ToForm:   s.toForm,
+		FromForm: s.survey,
+		Title:    func(sv *data.Survey) string { return sv.Period.Label + " " + sv.Category + "满意度调查" },
+		NewTitle: "新满意度调查",
+		Save:     env.Store.SaveSurvey,
+		Saved: func(sv *data.Survey) string {
+			o := sv.Overall()
+			return fmt.Sprintf("已保存调查：%d 人次，满意率 %s（%s）", o.Total(), rateText(o), time.Now().Format("15:04:05"))
+		},
+		Refused: func(int) string { return "请修改后再保存：" },
+		Delete:  func(ctx context.Context, sv *data.Survey) error { return env.Store.DeleteSurvey(ctx, sv.ID) },
+		Question: func(sv *data.Survey) string {
+			return fmt.Sprintf("确定要删除%s的%s满意度调查吗？", sv.Period.Label, sv.Category)
+		},
+		Deleted: func(*data.Survey) string { return "已删除调查" },
 	})
 
-	// Period: a month or a quarter among the last two years, or any span of days.
 	today := env.Today()
 	var monthLabels, quarterLabels []string
 	for i := 0; i < 24; i++ {
@@ -140,53 +148,15 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 		surveyQuestionColumns.row(true), s.rowsBox, widget.NewSeparator(), s.overall,
 		container.NewHBox(addBtn))
 
-	newBtn := widget.NewButtonWithIcon("新建调查", theme.ContentAddIcon(), s.New)
-	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
-	saveBtn.Importance = widget.HighImportance
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteSurvey)
-	left := orderedBorder(container.NewVBox(orderedBorder(nil, nil, newBtn, s.count, nil), s.catSel, surveyColumns.row(true)),
-		nil, nil, nil, s.list)
-	s.frame = newRecordFrame(left, form, orderedBorder(nil, nil, s.deleteBtn, saveBtn, nil), 0.3)
-	s.Reload()
-	s.show(s.blank(), false)
+	s.buildFrame([]fyne.CanvasObject{s.catSel}, form, 0.3)
 	return s
 }
-
-// Content implements Screen.
-func (s *SurveysScreen) Content() fyne.CanvasObject { return s.frame.split }
 
 func (s *SurveysScreen) blank() data.Survey {
 	return data.NewSurvey(data.FacilityCanteen, s.months[0])
 }
 
-// Reload re-reads the surveys.
-func (s *SurveysScreen) Reload() {
-	all, err := s.env.Store.Surveys(context.Background(), data.SurveyFilter{})
-	if err != nil {
-		ShowError(s.env.Win, err)
-		return
-	}
-	s.all = all
-	s.refilter()
-}
-
-func (s *SurveysScreen) refilter() {
-	if s.list == nil {
-		return
-	}
-	vis := s.visible[:0]
-	for i, sv := range s.all {
-		if s.catSel.SelectedIndex() <= 0 || sv.Category == s.catSel.Selected {
-			vis = append(vis, i)
-		}
-	}
-	s.count.SetText(fmt.Sprintf("共 %d 次调查", len(vis)))
-	s.setVisible(vis)
-}
-
-func (s *SurveysScreen) show(sv data.Survey, keepStatus bool) {
-	s.loading = true
-	s.loaded, s.selected = sv, sv.ID
+func (s *SurveysScreen) toForm(sv data.Survey) {
 	s.month.ClearSelected()
 	s.quarter.ClearSelected()
 	s.from.SetDate(sv.Period.From)
@@ -205,19 +175,6 @@ func (s *SurveysScreen) show(sv data.Survey, keepStatus bool) {
 	s.category.SetSelected(sv.Category)
 	s.questions = slices.Clone(sv.Questions)
 	s.buildRows()
-	s.fields.ClearErrors()
-	s.loading, s.dirty = false, false
-	if sv.ID == 0 {
-		s.frame.title.SetText("新满意度调查")
-		s.deleteBtn.Disable()
-	} else {
-		s.frame.title.SetText(sv.Period.Label + " " + sv.Category + "满意度调查")
-		s.deleteBtn.Enable()
-	}
-	if !keepStatus {
-		s.frame.setStatus("", false)
-	}
-	s.syncSelection()
 }
 
 func (s *SurveysScreen) showKind() {
@@ -303,29 +260,8 @@ func (s *SurveysScreen) OverallRate() string {
 	return s.overall.Objects[7].(*widget.Label).Text
 }
 
-func (s *SurveysScreen) changed(label string) {
-	if s.loading {
-		return
-	}
-	s.dirty = true
-	if f := s.fields.Get(label); f != nil {
-		f.SetError("")
-	}
-	s.frame.setStatus("", false)
-}
-
-// Select shows survey id in the form (from another screen); unsaved changes are asked about.
-func (s *SurveysScreen) Select(id int64) {
-	s.open(id, func(sv data.Survey) { s.show(sv, false) })
-}
-
-// New starts a new survey of this month (Ctrl+N).
-func (s *SurveysScreen) New() {
-	s.confirmDiscard(func() { s.show(s.blank(), false) }, nil)
-}
-
 // survey reads the form.
-func (s *SurveysScreen) survey() (data.Survey, data.FieldErrors) {
+func (s *SurveysScreen) survey() (data.Survey, error) {
 	sv := s.loaded
 	var fe data.FieldErrors
 	switch s.kind.Selected {
@@ -354,50 +290,8 @@ func (s *SurveysScreen) survey() (data.Survey, data.FieldErrors) {
 			}
 		}
 	}
+	if fe == nil {
+		return sv, nil // not a nil FieldErrors in a non-nil error
+	}
 	return sv, fe
-}
-
-// Save saves the survey (Ctrl+S, Enter in a count).
-func (s *SurveysScreen) Save() {
-	sv, fe := s.survey()
-	var err error
-	if fe != nil {
-		err = fe
-	} else {
-		err = s.env.Store.SaveSurvey(context.Background(), &sv)
-	}
-	var ferr data.FieldErrors
-	switch {
-	case errors.As(err, &ferr):
-		unplaced := s.fields.ShowErrors(ferr)
-		s.frame.setStatus("请修改后再保存："+strings.Join(unplaced, "；"), true)
-		return
-	case err != nil:
-		ShowError(s.env.Win, err)
-		return
-	}
-	s.selected = sv.ID
-	s.Reload()
-	s.show(sv, true)
-	o := sv.Overall()
-	s.frame.setStatus(fmt.Sprintf("已保存调查：%d 人次，满意率 %s（%s）", o.Total(), rateText(o), time.Now().Format("15:04:05")), false)
-	notify(s.env)
-}
-
-func (s *SurveysScreen) deleteSurvey() {
-	sv := s.loaded
-	if sv.ID == 0 {
-		return
-	}
-	ShowConfirm(s.env.Win, "删除调查", fmt.Sprintf("确定要删除%s的%s满意度调查吗？", sv.Period.Label, sv.Category), "删除", func() {
-		if err := s.env.Store.DeleteSurvey(context.Background(), sv.ID); err != nil {
-			ShowError(s.env.Win, err)
-			return
-		}
-		s.selected = 0
-		s.Reload()
-		s.show(s.blank(), false)
-		s.frame.setStatus("已删除调查", false)
-		notify(s.env)
-	})
 }

@@ -108,9 +108,9 @@ type ChecksScreen struct {
 	// OnShowFinding, when set, opens a finding created from a deduction in 问题整改.
 	OnShowFinding func(id int64)
 
-	listPane[data.Check] // all: newest first
+	recordScreen[data.Check] // all: newest first
 
-	scores     []data.CheckScore
+	scores     map[int64]data.CheckScore // by check ID
 	facilities []data.Facility
 	templates  []data.Template
 	th         data.GradeThresholds
@@ -118,13 +118,9 @@ type ChecksScreen struct {
 	period *periodFilter
 	catSel *widget.Select
 	facSel *widget.Select
-	count  *widget.Label
 
 	form      *CheckForm
-	frame     *recordFrame
-	deleteBtn *widget.Button
 	exportBtn *widget.Button
-	content   fyne.CanvasObject
 }
 
 // NewChecksScreen builds the screen and loads the checks.
@@ -135,52 +131,52 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 	s.catSel.SetSelectedIndex(0)
 	s.facSel = NewSelect([]string{allFacilities}, func(string) { s.refilter() })
 	s.facSel.SetSelectedIndex(0)
-	s.count = widget.NewLabel("")
-	s.listPane.init(env, listSpec[data.Check]{
-		ID:     func(c *data.Check) int64 { return c.ID },
-		NewRow: func() fyne.CanvasObject { return checkColumns.row(false) },
-		SetRow: s.setRow,
-		Dirty:  func() bool { return s.form.Dirty() },
-		What:   func() string { return "这次检查" },
-		Show:   func(c data.Check) { s.showForm(c, false) },
-	})
-
 	s.form = NewCheckForm(env)
+	s.initRecord(env, recordSpec[data.Check]{
+		Columns: checkColumns,
+		Cells:   s.cells,
+		ID:      func(c *data.Check) int64 { return c.ID },
+		Load:    s.load,
+		Match:   s.match,
+		Count:   "共 %d 次检查", NewLabel: "新建检查", What: "这次检查",
+		Blank:    s.form.Blank,
+		ToForm:   s.form.Set,
+		FromForm: s.check,
+		Title:    func(c *data.Check) string { return fmt.Sprintf("%s %s", c.Date, c.FacilityName) },
+		NewTitle: "新检查",
+		Focus:    s.form.FocusFirst,
+		Save:     env.Store.SaveCheck,
+		Saved: func(c *data.Check) string {
+			sc := c.Score(s.th)
+			return fmt.Sprintf("已保存检查：标化分 %.1f，%s（%s）", sc.Standard, sc.Grade, time.Now().Format("15:04:05"))
+		},
+		Refused: func(n int) string {
+			return fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。", n)
+		},
+		Delete: func(ctx context.Context, c *data.Check) error { return env.Store.DeleteCheck(ctx, c.ID) },
+		Question: func(c *data.Check) string {
+			return fmt.Sprintf("确定要删除 %s 对“%s”的检查评分吗？\n由扣分生成的问题会保留。", c.Date, c.FacilityName)
+		},
+		Deleted:    func(c *data.Check) string { return fmt.Sprintf("已删除 %s 的检查", c.Date) },
+		Dirty:      s.form.Dirty,
+		ShowErrors: s.form.ShowErrors,
+		Summary:    s.form.Summary(),
+		Refresh:    true,
+	})
 	s.form.OnChanged = func() { s.frame.setStatus("", false) }
 	s.form.OnSubmit = s.Save
 	s.form.OnMakeFinding = s.makeFinding
-
-	newBtn := widget.NewButtonWithIcon("新建检查", theme.ContentAddIcon(), s.New)
-	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
-	saveBtn.Importance = widget.HighImportance
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteCheck)
 	s.exportBtn = widget.NewButtonWithIcon("导出评分表", theme.DocumentIcon(), s.export)
-
-	filters := container.NewVBox(
-		orderedBorder(nil, nil, newBtn, s.count, nil),
-		container.NewGridWithColumns(3, s.period.sel, s.catSel, s.facSel),
-		s.period.custom,
-		checkColumns.row(true),
-	)
-	left := orderedBorder(filters, nil, nil, nil, s.list)
-	bottom := container.NewVBox(s.form.Summary(),
-		orderedBorder(nil, nil, container.NewHBox(s.deleteBtn, s.exportBtn), saveBtn, nil))
-	s.frame = newRecordFrame(left, s.form.Content(), bottom, 0.36)
-	s.content = s.frame.split
-	s.Reload()
-	s.showForm(s.form.Blank(), false)
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.sel, s.catSel, s.facSel), s.period.custom},
+		s.form.Content(), 0.36, s.exportBtn)
 	return s
 }
-
-// Content implements Screen.
-func (s *ChecksScreen) Content() fyne.CanvasObject { return s.content }
 
 // Form is the scoring form (for tests and the lead's wiring).
 func (s *ChecksScreen) Form() *CheckForm { return s.form }
 
-// Reload re-reads checks, facilities, templates and thresholds; the form keeps what is typed.
-func (s *ChecksScreen) Reload() {
-	ctx := context.Background()
+// load reads checks, facilities, templates and thresholds; the form keeps what is typed.
+func (s *ChecksScreen) load(ctx context.Context) ([]data.Check, error) {
 	st := s.env.Store
 	all, err := st.Checks(ctx, data.CheckFilter{})
 	var fs []data.Facility
@@ -196,14 +192,13 @@ func (s *ChecksScreen) Reload() {
 		th, err = st.GradeThresholds(ctx)
 	}
 	if err != nil {
-		ShowError(s.env.Win, err)
-		return
+		return nil, err
 	}
 	slices.Reverse(all) // the store lists oldest first
-	s.all, s.facilities, s.templates, s.th = all, fs, ts, th
-	s.scores = make([]data.CheckScore, len(all))
+	s.facilities, s.templates, s.th = fs, ts, th
+	s.scores = make(map[int64]data.CheckScore, len(all))
 	for i := range all {
-		s.scores[i] = all[i].Score(th)
+		s.scores[all[i].ID] = all[i].Score(th)
 	}
 	s.form.SetChoices(fs, ts, th)
 	opts := []string{allFacilities}
@@ -211,43 +206,23 @@ func (s *ChecksScreen) Reload() {
 		opts = append(opts, f.Name)
 	}
 	keepSelect(s.facSel, opts)
-	s.refilter()
-	if id := s.form.Loaded().ID; id != 0 && !s.form.Dirty() {
-		if c, ok := s.byID(id); ok {
-			s.showForm(c, true)
-		}
-	}
+	return all, nil
 }
 
-func (s *ChecksScreen) refilter() {
-	if s.list == nil {
-		return
-	}
+func (s *ChecksScreen) match(_ int, c *data.Check) bool {
 	from, to := s.period.span()
-	cat, fac := "", ""
-	if s.catSel.SelectedIndex() > 0 {
-		cat = s.catSel.Selected
+	switch {
+	case !from.IsZero() && c.Date.Before(from), !to.IsZero() && c.Date.After(to):
+	case s.catSel.SelectedIndex() > 0 && c.FacilityCategory != s.catSel.Selected:
+	case s.facSel.SelectedIndex() > 0 && c.FacilityName != s.facSel.Selected:
+	default:
+		return true
 	}
-	if s.facSel.SelectedIndex() > 0 {
-		fac = s.facSel.Selected
-	}
-	vis := s.visible[:0]
-	for i := range s.all {
-		c := &s.all[i]
-		switch {
-		case !from.IsZero() && c.Date.Before(from), !to.IsZero() && c.Date.After(to):
-		case cat != "" && c.FacilityCategory != cat:
-		case fac != "" && c.FacilityName != fac:
-		default:
-			vis = append(vis, i)
-		}
-	}
-	s.count.SetText(fmt.Sprintf("共 %d 次检查", len(vis)))
-	s.setVisible(vis)
+	return false
 }
 
-func (s *ChecksScreen) setRow(o fyne.CanvasObject, i int) {
-	c, sc := &s.all[i], s.scores[i]
+func (s *ChecksScreen) cells(c *data.Check) ([]string, map[int]widget.Importance) {
+	sc := s.scores[c.ID]
 	key, imp := "", map[int]widget.Importance{}
 	if sc.KeyFailed() {
 		key = data.KeyMark + "不合格"
@@ -256,95 +231,24 @@ func (s *ChecksScreen) setRow(o fyne.CanvasObject, i int) {
 	if sc.Grade == data.GradeFail {
 		imp[4] = widget.DangerImportance
 	}
-	checkColumns.set(o, []string{c.Date.String(), c.FacilityName, c.TemplateName,
-		fmt.Sprintf("%.1f", sc.Standard), sc.Grade, key}, imp)
+	return []string{c.Date.String(), c.FacilityName, c.TemplateName,
+		fmt.Sprintf("%.1f", sc.Standard), sc.Grade, key}, imp
 }
 
-func (s *ChecksScreen) showForm(c data.Check, keepStatus bool) {
-	s.form.Set(c)
-	s.selected = c.ID
-	if c.ID == 0 {
-		s.frame.title.SetText("新检查")
-		s.deleteBtn.Disable()
-	} else {
-		s.frame.title.SetText(fmt.Sprintf("%s %s", c.Date, c.FacilityName))
-		s.deleteBtn.Enable()
-	}
-	if !keepStatus {
-		s.frame.setStatus("", false)
-	}
-	s.syncSelection()
-	s.frame.scroll.ScrollToTop()
-}
-
-// Select shows check id.
-func (s *ChecksScreen) Select(id int64) {
-	s.open(id, func(c data.Check) { s.showForm(c, false) })
-}
-
-// New starts a new check (Ctrl+N): today, every item at full marks once a facility is chosen.
-func (s *ChecksScreen) New() {
-	s.confirmDiscard(func() {
-		s.showForm(s.form.Blank(), false)
-		s.form.FocusFirst()
-	}, nil)
-}
-
-// Save saves the check with all its items (Ctrl+S, 保存, Enter in a score or reason); problems are
-// shown at their fields and rows, and nothing is saved then. It reports whether it saved.
-func (s *ChecksScreen) Save() { s.save() }
-
-func (s *ChecksScreen) save() bool {
+// check is the form's check; typing errors come with the validator's other messages.
+func (s *ChecksScreen) check() (data.Check, error) {
 	c, fe := s.form.Check()
-	var err error
 	if fe == nil {
-		err = s.env.Store.SaveCheck(context.Background(), &c)
-	} else {
-		v := c
-		v.Items = slices.Clone(c.Items)
-		v.Normalize()
-		err = mergeErrors(fe, data.ValidateCheck(&v, s.env.Today()))
+		return c, nil
 	}
-	var ferr data.FieldErrors
-	switch {
-	case errors.As(err, &ferr):
-		unplaced := s.form.ShowErrors(ferr)
-		s.frame.setStatus(fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。%s", len(ferr), strings.Join(unplaced, "；")), true)
-		return false
-	case err != nil:
-		ShowError(s.env.Win, err)
-		return false
-	}
-	s.selected = c.ID
-	s.form.Set(c)
-	s.Reload()
-	s.showForm(c, true)
-	sc := c.Score(s.th)
-	s.frame.setStatus(fmt.Sprintf("已保存检查：标化分 %.1f，%s（%s）", sc.Standard, sc.Grade, time.Now().Format("15:04:05")), false)
-	notify(s.env)
-	return true
+	v := c
+	v.Items = slices.Clone(c.Items)
+	v.Normalize()
+	return c, mergeErrors(fe, data.ValidateCheck(&v, s.env.Today()))
 }
 
 // Status is the status line over the form ("" when none).
 func (s *ChecksScreen) Status() string { return s.frame.Status() }
-
-func (s *ChecksScreen) deleteCheck() {
-	c := s.form.Loaded()
-	if c.ID == 0 {
-		return
-	}
-	msg := fmt.Sprintf("确定要删除 %s 对“%s”的检查评分吗？\n由扣分生成的问题会保留。", c.Date, c.FacilityName)
-	ShowConfirm(s.env.Win, "删除检查", msg, "删除", func() {
-		if err := s.env.Store.DeleteCheck(context.Background(), c.ID); err != nil {
-			ShowError(s.env.Win, err)
-			return
-		}
-		s.showForm(s.form.Blank(), false)
-		s.Reload()
-		s.frame.setStatus(fmt.Sprintf("已删除 %s 的检查", c.Date), false)
-		notify(s.env)
-	})
-}
 
 // makeFinding creates the finding of item i's deduction: the check is saved first (so the finding
 // can point at it), then a dialog shows the finding prefilled by data.FindingFromDeduction; saving
@@ -377,11 +281,7 @@ func (s *ChecksScreen) makeFinding(i int) {
 		if err != nil {
 			return err
 		}
-		s.form.Set(c)
-		s.Reload()
-		s.showForm(c, true)
-		s.frame.setStatus(fmt.Sprintf("已生成问题：%s", clip(f.Description, 40)), false)
-		notify(s.env)
+		s.afterSave(c, fmt.Sprintf("已生成问题：%s", clip(f.Description, 40)))
 		return nil
 	})
 }

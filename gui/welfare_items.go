@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -10,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
@@ -32,19 +30,14 @@ var welfareColumns = columns{{"事项", 1, ""}, {"类别", 0, "宿舍"}, {"承�
 type WelfareItemsScreen struct {
 	env *Env
 
-	listPane[data.WelfareItem] // all: newest first
+	recordScreen[data.WelfareItem] // all: newest first
 
 	today    data.Date
 	period   *periodFilter
 	stateSel *widget.Select
 	catSel   *widget.Select
 	overdue  *widget.Check
-	count    *widget.Label
 
-	fields   Fields
-	loaded   data.WelfareItem
-	loading  bool
-	dirty    bool
 	people   *memberChoices
 	title    *textArea
 	category *widget.Select
@@ -58,9 +51,6 @@ type WelfareItemsScreen struct {
 	rating   *widget.Select
 	state    *widget.Label
 	actions  *fyne.Container
-
-	frame     *recordFrame
-	deleteBtn *widget.Button
 }
 
 // NewWelfareItemsScreen builds the screen and loads the items.
@@ -72,14 +62,34 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
 	s.catSel.SetSelectedIndex(0)
 	s.overdue = widget.NewCheck("只看逾期", func(bool) { s.refilter() })
-	s.count = widget.NewLabel("")
-	s.listPane.init(env, listSpec[data.WelfareItem]{
-		ID:     func(w *data.WelfareItem) int64 { return w.ID },
-		NewRow: func() fyne.CanvasObject { return welfareColumns.row(false) },
-		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
-		Dirty:  func() bool { return s.dirty },
-		What:   func() string { return "这件事项" },
-		Show:   func(w data.WelfareItem) { s.show(w, false) },
+	s.initRecord(env, recordSpec[data.WelfareItem]{
+		Columns: welfareColumns,
+		Cells:   s.cells,
+		ID:      func(w *data.WelfareItem) int64 { return w.ID },
+		Load:    s.load,
+		Match:   s.match,
+		Count:   "共 %d 件", NewLabel: "登记事项", What: "这件事项",
+		Blank:    s.blank,
+		ToForm:   s.toForm,
+		FromForm: s.item,
+		Title:    func(w *data.WelfareItem) string { return clip(w.Title, 30) },
+		NewTitle: "新事项",
+		Focus:    func() { focus(s.title) },
+		Save: func(ctx context.Context, w *data.WelfareItem) error {
+			if err := env.Store.SaveWelfareItem(ctx, w); err != nil {
+				return err
+			}
+			if saved, err := env.Store.WelfareItem(ctx, w.ID); err == nil {
+				*w = saved // with the handler's name
+			}
+			return nil
+		},
+		Saved:  func(*data.WelfareItem) string { return "已保存事项" },
+		Delete: func(ctx context.Context, w *data.WelfareItem) error { return env.Store.DeleteWelfareItem(ctx, w.ID) },
+		Question: func(w *data.WelfareItem) string {
+			return fmt.Sprintf("确定要删除事项“%s”吗？", clip(w.Title, 30))
+		},
+		Deleted: func(*data.WelfareItem) string { return "已删除事项" },
 	})
 
 	fs := &s.fields
@@ -119,33 +129,19 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 			fs.Add(data.FRating, false, s.rating)).
 		Content()
 
-	newBtn := widget.NewButtonWithIcon("登记事项", theme.ContentAddIcon(), s.New)
-	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
-	saveBtn.Importance = widget.HighImportance
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteItem)
-	filters := container.NewVBox(
-		orderedBorder(nil, nil, newBtn, s.count, nil),
-		container.NewGridWithColumns(3, s.period.sel, s.stateSel, s.catSel),
-		s.period.custom, s.overdue, welfareColumns.row(true))
-	left := orderedBorder(filters, nil, nil, nil, s.list)
 	body := container.NewVBox(form, widget.NewSeparator(), heading("办理状态"), s.state, s.actions)
-	s.frame = newRecordFrame(left, body, orderedBorder(nil, nil, s.deleteBtn, saveBtn, nil), 0.45)
-	s.Reload()
-	s.show(s.blank(), false)
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.sel, s.stateSel, s.catSel), s.period.custom, s.overdue},
+		body, 0.45)
 	return s
 }
-
-// Content implements Screen.
-func (s *WelfareItemsScreen) Content() fyne.CanvasObject { return s.frame.split }
 
 func (s *WelfareItemsScreen) blank() data.WelfareItem {
 	today := s.env.Today()
 	return data.WelfareItem{ProposedDate: today, PlannedDate: today.AddDays(30), State: data.WelfareRegistered}
 }
 
-// Reload re-reads the items and the members 承办人 is chosen from.
-func (s *WelfareItemsScreen) Reload() {
-	ctx := context.Background()
+// load reads the items and the members 承办人 is chosen from.
+func (s *WelfareItemsScreen) load(ctx context.Context) ([]data.WelfareItem, error) {
 	all, err := s.env.Store.WelfareItems(ctx, data.WelfareFilter{})
 	var members []data.Member
 	var teams []data.Team
@@ -156,39 +152,30 @@ func (s *WelfareItemsScreen) Reload() {
 		teams, err = s.env.Store.Teams(ctx)
 	}
 	if err != nil {
-		ShowError(s.env.Win, err)
-		return
+		return nil, err
 	}
 	slices.Reverse(all) // newest first
-	s.all, s.today = all, s.env.Today()
+	s.today = s.env.Today()
 	s.people = newMemberChoices(members, teams)
-	s.refilter()
+	return all, nil
 }
 
-func (s *WelfareItemsScreen) refilter() {
-	if s.list == nil {
-		return
-	}
+func (s *WelfareItemsScreen) match(_ int, w *data.WelfareItem) bool {
 	from, to := s.period.span()
-	vis := s.visible[:0]
-	for i := range s.all {
-		w := &s.all[i]
-		state := s.stateSel.Selected
-		switch {
-		case !from.IsZero() && w.ProposedDate.Before(from), !to.IsZero() && w.ProposedDate.After(to):
-		case state == welfareOpen && (w.State == data.WelfareDone || w.State == data.WelfareRejected):
-		case s.stateSel.SelectedIndex() > 1 && w.State != state:
-		case s.catSel.SelectedIndex() > 0 && w.Category != s.catSel.Selected:
-		case s.overdue.Checked && w.OverdueDays(s.today) == 0:
-		default:
-			vis = append(vis, i)
-		}
+	state := s.stateSel.Selected
+	switch {
+	case !from.IsZero() && w.ProposedDate.Before(from), !to.IsZero() && w.ProposedDate.After(to):
+	case state == welfareOpen && (w.State == data.WelfareDone || w.State == data.WelfareRejected):
+	case s.stateSel.SelectedIndex() > 1 && w.State != state:
+	case s.catSel.SelectedIndex() > 0 && w.Category != s.catSel.Selected:
+	case s.overdue.Checked && w.OverdueDays(s.today) == 0:
+	default:
+		return true
 	}
-	s.count.SetText(fmt.Sprintf("共 %d 件", len(vis)))
-	s.setVisible(vis)
+	return false
 }
 
-func (s *WelfareItemsScreen) setRow(o fyne.CanvasObject, w *data.WelfareItem) {
+func (s *WelfareItemsScreen) cells(w *data.WelfareItem) ([]string, map[int]widget.Importance) {
 	planned, imp := w.PlannedDate.String(), map[int]widget.Importance{}
 	if n := w.OverdueDays(s.today); n > 0 {
 		planned = fmt.Sprintf("逾期%d天", n)
@@ -197,7 +184,7 @@ func (s *WelfareItemsScreen) setRow(o fyne.CanvasObject, w *data.WelfareItem) {
 	if w.State == data.WelfareDone {
 		imp[4] = widget.SuccessImportance
 	}
-	welfareColumns.set(o, []string{w.Title, w.Category, w.Handler, planned, w.State}, imp)
+	return []string{w.Title, w.Category, w.Handler, planned, w.State}, imp
 }
 
 func selectedOr(sel *widget.Select, none string) string {
@@ -207,9 +194,7 @@ func selectedOr(sel *widget.Select, none string) string {
 	return sel.Selected
 }
 
-func (s *WelfareItemsScreen) show(w data.WelfareItem, keepStatus bool) {
-	s.loading = true
-	s.loaded, s.selected = w, w.ID
+func (s *WelfareItemsScreen) toForm(w data.WelfareItem) {
 	s.title.SetText(w.Title)
 	selectOr(s.category, w.Category, optNone)
 	selectOr(s.source, w.Source, optNone)
@@ -232,20 +217,7 @@ func (s *WelfareItemsScreen) show(w data.WelfareItem, keepStatus bool) {
 	} else {
 		s.rating.Disable()
 	}
-	s.fields.ClearErrors()
-	s.loading, s.dirty = false, false
 	s.showState()
-	if w.ID == 0 {
-		s.frame.title.SetText("新事项")
-		s.deleteBtn.Disable()
-	} else {
-		s.frame.title.SetText(clip(w.Title, 30))
-		s.deleteBtn.Enable()
-	}
-	if !keepStatus {
-		s.frame.setStatus("", false)
-	}
-	s.syncSelection()
 }
 
 // showState shows the state, its reason and 办结日期, and one button per allowed move.
@@ -276,32 +248,8 @@ func (s *WelfareItemsScreen) showState() {
 	}
 }
 
-func (s *WelfareItemsScreen) changed(label string) {
-	if s.loading {
-		return
-	}
-	s.dirty = true
-	if f := s.fields.Get(label); f != nil {
-		f.SetError("")
-	}
-	s.frame.setStatus("", false)
-}
-
-// Select shows item id in the form (from another screen); unsaved changes are asked about.
-func (s *WelfareItemsScreen) Select(id int64) {
-	s.open(id, func(w data.WelfareItem) { s.show(w, false) })
-}
-
-// New clears the form for a new item (Ctrl+N).
-func (s *WelfareItemsScreen) New() {
-	s.confirmDiscard(func() {
-		s.show(s.blank(), false)
-		focus(s.title)
-	}, nil)
-}
-
 // item reads the form over the item loaded.
-func (s *WelfareItemsScreen) item() (data.WelfareItem, data.FieldErrors) {
+func (s *WelfareItemsScreen) item() (data.WelfareItem, error) {
 	w := s.loaded
 	var fe data.FieldErrors
 	w.Title, w.Proposer = s.title.Text, s.proposer.Text
@@ -326,45 +274,9 @@ func (s *WelfareItemsScreen) item() (data.WelfareItem, data.FieldErrors) {
 	if fe == nil {
 		return w, nil
 	}
-	return w, fe
-}
-
-// Save saves the item (Ctrl+S); it reports whether it saved.
-func (s *WelfareItemsScreen) Save() { s.save() }
-
-func (s *WelfareItemsScreen) save() bool {
-	w, fe := s.item()
-	var err error
-	if fe != nil {
-		v := w
-		v.Normalize()
-		err = mergeErrors(fe, data.ValidateWelfareItem(&v, s.env.Today()))
-	} else {
-		err = s.env.Store.SaveWelfareItem(context.Background(), &w)
-	}
-	var ferr data.FieldErrors
-	switch {
-	case errors.As(err, &ferr):
-		unplaced := s.fields.ShowErrors(ferr)
-		s.frame.setStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
-		return false
-	case err != nil:
-		ShowError(s.env.Win, err)
-		return false
-	}
-	s.afterSave(w, "已保存事项")
-	return true
-}
-
-func (s *WelfareItemsScreen) afterSave(w data.WelfareItem, msg string) {
-	if saved, err := s.env.Store.WelfareItem(context.Background(), w.ID); err == nil {
-		w = saved // with the handler's name
-	}
-	s.selected = w.ID
-	s.Reload()
-	s.show(w, true)
-	s.frame.setStatus(msg, false)
-	notify(s.env)
+	v := w
+	v.Normalize()
+	return w, mergeErrors(fe, data.ValidateWelfareItem(&v, s.env.Today()))
 }
 
 // move asks for what the move needs (a reason, or 办结日期) and makes it; unsaved edits are saved
@@ -378,6 +290,9 @@ func (s *WelfareItemsScreen) move(tr data.Transition) {
 		saved, err := s.env.Store.ChangeWelfareState(context.Background(), w.ID, tr.To, reason, done)
 		if err != nil {
 			return err
+		}
+		if full, err := s.env.Store.WelfareItem(context.Background(), saved.ID); err == nil {
+			saved = full // with the handler's name
 		}
 		s.afterSave(saved, fmt.Sprintf("已%s：现为“%s”", tr.Action, saved.State))
 		return nil
@@ -411,22 +326,4 @@ func (s *WelfareItemsScreen) move(tr data.Transition) {
 	default:
 		ShowError(s.env.Win, do("", data.Date{}))
 	}
-}
-
-func (s *WelfareItemsScreen) deleteItem() {
-	w := s.loaded
-	if w.ID == 0 {
-		return
-	}
-	ShowConfirm(s.env.Win, "删除事项", fmt.Sprintf("确定要删除事项“%s”吗？", clip(w.Title, 30)), "删除", func() {
-		if err := s.env.Store.DeleteWelfareItem(context.Background(), w.ID); err != nil {
-			ShowError(s.env.Win, err)
-			return
-		}
-		s.selected = 0
-		s.Reload()
-		s.show(s.blank(), false)
-		s.frame.setStatus("已删除事项", false)
-		notify(s.env)
-	})
 }

@@ -1,0 +1,354 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+)
+
+// recordScreen is a list+form screen: the records listed on the left (searched and filtered by
+// the screen's Match), the form of one on the right, and its lifecycle: new, show, dirty
+// tracking with the question before unsaved edits are dropped, save and delete. Screens embed
+// it and give their form and their domain through a recordSpec; all, visible, list, selected,
+// fields, loaded, dirty and frame read as the screen's own fields.
+type recordScreen[T any] struct {
+	listPane[T]
+	rec recordSpec[T]
+
+	fields  Fields
+	loaded  T    // the record in the form, as loaded
+	loading bool // the form is being filled: edits are not the user's
+	dirty   bool // the form has unsaved edits
+	count   *widget.Label
+	search  *Entry // nil unless the spec gives a Search placeholder
+
+	frame     *recordFrame
+	newBtn    *widget.Button
+	saveBtn   *widget.Button
+	deleteBtn *widget.Button
+}
+
+// recordSpec is what a screen tells its recordScreen. Load, ID, Cells, Columns, ToForm, FromForm,
+// Save and Blank are required; the rest may be left zero.
+type recordSpec[T any] struct {
+	Columns  columns
+	Cells    func(*T) ([]string, map[int]widget.Importance) // a list row's texts and colours
+	ID       func(*T) int64
+	Load     func(context.Context) ([]T, error) // all records, as listed
+	Match    func(i int, r *T) bool             // whether the search and filters list all[i] (nil: all)
+	Prepare  func()                             // reads the search and filters before Match is asked (may be nil)
+	Count    string                             // the count under the new button: 共 %d 处
+	NewLabel string                             // the new button: 新建设施
+	What     string                             // the record in the discard question: 这个设施
+	Unhide   func(id int64)                     // clears the filters hiding id (see listPane.reveal)
+	Search   string                             // the search box's placeholder ("": no search box)
+	Visible  func() []int                       // lists the records itself, in its order (instead of Match)
+	Describe func() string                      // names the record in the discard question (instead of What)
+	Tools    []fyne.CanvasObject                // buttons beside the new button
+
+	Blank    func() T          // a new record
+	ToForm   func(T)           // fills the form (loaded is already set)
+	FromForm func() (T, error) // the form's record (over loaded); FieldErrors for typing
+	Title    func(*T) string   // the form's title for a stored record
+	NewTitle string            // the form's title for a new one: 新设施
+	Focus    func()            // puts the cursor in the form after 新建 (may be nil)
+	Save     func(context.Context, *T) error
+	Saved    func(*T) string                 // the status after saving
+	Refused  func(n int) string              // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
+	Delete   func(context.Context, *T) error // nil: no delete button
+	Question func(*T) string                 // the delete question
+	Deleted  func(*T) string                 // the status after deleting
+
+	// For a form that is a component of its own (CheckForm…): its dirty state and its errors.
+	Dirty      func() bool
+	ShowErrors func(data.FieldErrors) []string
+	Summary    fyne.CanvasObject // shown over the button bar (may be nil)
+	// Refresh: Reload shows the stored copy of the record in the form unless it has unsaved edits.
+	Refresh bool
+}
+
+// initRecord builds the list and the buttons; call buildFrame once the form is built.
+func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
+	s.rec = spec
+	s.count = widget.NewLabel("")
+	s.listPane.init(env, listSpec[T]{
+		ID:     spec.ID,
+		NewRow: func() fyne.CanvasObject { return spec.Columns.row(false) },
+		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
+		Dirty:  s.isDirty,
+		What: func() string {
+			if spec.Describe != nil {
+				return spec.Describe()
+			}
+			return spec.What
+		},
+		Show:   func(r T) { s.show(r, false) },
+		Unhide: spec.Unhide,
+	})
+	if spec.Search != "" {
+		s.search = NewEntry()
+		s.search.SetPlaceHolder(spec.Search)
+		s.search.OnChanged = func(string) { s.refilter() }
+		s.search.OnSubmitted = func(string) {
+			if len(s.visible) > 0 {
+				s.list.Select(0)
+			}
+		}
+		s.search.ActionItem = newIconButton(theme.SearchIcon(), s.FocusSearch)
+	}
+	s.newBtn = widget.NewButtonWithIcon(spec.NewLabel, theme.ContentAddIcon(), s.New)
+	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
+	s.saveBtn.Importance = widget.HighImportance
+	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteRecord)
+	if spec.Delete == nil {
+		s.deleteBtn.Hide()
+	}
+}
+
+// setRow fills list row o with r.
+func (s *recordScreen[T]) setRow(o fyne.CanvasObject, r *T) {
+	texts, imp := s.rec.Cells(r)
+	s.rec.Columns.set(o, texts, imp)
+}
+
+// isDirty is whether the form has unsaved edits.
+func (s *recordScreen[T]) isDirty() bool {
+	if s.rec.Dirty != nil {
+		return s.rec.Dirty()
+	}
+	return s.dirty
+}
+
+// buildFrame lays the screen out: the new button and count over filters and the list, and form
+// over the button bar (extra buttons sit beside 删除); it loads the records and shows a new one.
+func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.CanvasObject, offset float64, extra ...fyne.CanvasObject) {
+	top := []fyne.CanvasObject{orderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.newBtn}, s.rec.Tools...)...), s.count, nil)}
+	if s.search != nil {
+		top = append(top, s.search)
+	}
+	top = append(top, filters...)
+	top = append(top, s.rec.Columns.row(true))
+	left := orderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
+	bar := orderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.deleteBtn}, extra...)...), s.saveBtn, nil)
+	if s.rec.Summary != nil {
+		bar = container.NewVBox(s.rec.Summary, bar)
+	}
+	s.frame = newRecordFrame(left, form, bar, offset)
+	s.Reload()
+	s.show(s.rec.Blank(), false)
+}
+
+// Content implements Screen.
+func (s *recordScreen[T]) Content() fyne.CanvasObject { return s.frame.split }
+
+// Reload re-reads the records.
+func (s *recordScreen[T]) Reload() {
+	all, err := s.rec.Load(context.Background())
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.all = all
+	s.refilter()
+	if s.rec.Refresh && s.selected != 0 && !s.isDirty() {
+		if r, ok := s.byID(s.selected); ok {
+			s.show(r, true)
+		} else {
+			s.show(s.rec.Blank(), false) // deleted elsewhere
+		}
+	}
+}
+
+// refilter lists the records the search and filters match.
+func (s *recordScreen[T]) refilter() {
+	if s.list == nil {
+		return
+	}
+	if s.rec.Prepare != nil {
+		s.rec.Prepare()
+	}
+	var vis []int
+	if s.rec.Visible != nil {
+		vis = s.rec.Visible()
+	} else {
+		vis = s.visible[:0]
+		for i := range s.all {
+			if s.rec.Match == nil || s.rec.Match(i, &s.all[i]) {
+				vis = append(vis, i)
+			}
+		}
+	}
+	if s.rec.Count != "" {
+		s.count.SetText(fmt.Sprintf(s.rec.Count, len(vis)))
+	}
+	s.setVisible(vis)
+	if s.search != nil {
+		s.list.ScrollToTop()
+	}
+}
+
+// query is the search text, normalised and lower case ("" without a search box).
+func (s *recordScreen[T]) query() string {
+	if s.search == nil {
+		return ""
+	}
+	return strings.ToLower(data.NormalizeText(s.search.Text))
+}
+
+// FocusSearch puts the cursor into the search box (Ctrl+F).
+func (s *recordScreen[T]) FocusSearch() {
+	if s.search == nil {
+		return
+	}
+	focus(s.search)
+	s.search.TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// show puts r into the form; keepStatus keeps the status line (after a save).
+func (s *recordScreen[T]) show(r T, keepStatus bool) {
+	s.loading = true
+	if s.rec.ID(&r) != s.selected || s.selected == 0 {
+		defer s.frame.scroll.ScrollToTop() // another record: from its top
+	}
+	s.loaded, s.selected = r, s.rec.ID(&r)
+	s.rec.ToForm(r)
+	s.fields.ClearErrors()
+	s.loading, s.dirty = false, false
+	if s.selected == 0 {
+		s.frame.title.SetText(s.rec.NewTitle)
+		s.deleteBtn.Disable()
+	} else {
+		s.frame.title.SetText(s.rec.Title(&r))
+		s.deleteBtn.Enable()
+	}
+	if !keepStatus {
+		s.frame.setStatus("", false)
+	}
+	s.syncSelection()
+}
+
+// changed marks the form edited by the user and clears the error of the field labelled label.
+func (s *recordScreen[T]) changed(label string) {
+	if s.loading {
+		return
+	}
+	s.dirty = true
+	if f := s.fields.Get(label); f != nil {
+		f.SetError("")
+	}
+	s.frame.setStatus("", false)
+}
+
+// errorOf is the message under the field labelled label.
+func (s *recordScreen[T]) errorOf(label string) string {
+	if f := s.fields.Get(label); f != nil {
+		return f.Error()
+	}
+	return ""
+}
+
+// Select shows record id in the form (from another screen); unsaved changes are asked about.
+func (s *recordScreen[T]) Select(id int64) {
+	s.open(id, func(r T) {
+		s.revealIfHidable(id)
+		s.show(r, false)
+	})
+}
+
+// revealIfHidable lists record id, clearing the filters that hide it, when the screen can.
+func (s *recordScreen[T]) revealIfHidable(id int64) {
+	if s.rec.Unhide != nil {
+		s.reveal(id)
+	}
+}
+
+// New clears the form for a new record (Ctrl+N).
+func (s *recordScreen[T]) New() {
+	s.confirmDiscard(func() {
+		s.show(s.rec.Blank(), false)
+		if s.rec.Focus != nil {
+			s.rec.Focus()
+		}
+	}, nil)
+}
+
+// Save saves the form's record (Ctrl+S, Enter in a field).
+func (s *recordScreen[T]) Save() { s.save() }
+
+// save saves the form's record; it reports whether it saved.
+func (s *recordScreen[T]) save() bool {
+	r, err := s.rec.FromForm()
+	if err == nil {
+		err = s.rec.Save(context.Background(), &r)
+	}
+	if !s.showSaveError(err) {
+		return false
+	}
+	msg := ""
+	if s.rec.Saved != nil {
+		msg = s.rec.Saved(&r)
+	}
+	s.afterSave(r, msg)
+	return true
+}
+
+// showSaveError shows err at the fields (or in a dialog); it reports whether err is nil.
+func (s *recordScreen[T]) showSaveError(err error) bool {
+	var fe data.FieldErrors
+	switch {
+	case errors.As(err, &fe):
+		show := s.fields.ShowErrors
+		if s.rec.ShowErrors != nil {
+			show = s.rec.ShowErrors
+		}
+		unplaced := show(fe)
+		refused := "请按标红的说明修改，没有保存。"
+		if s.rec.Refused != nil {
+			refused = s.rec.Refused(len(fe))
+		}
+		s.frame.setStatus(refused+strings.Join(unplaced, "；"), true)
+		return false
+	case err != nil:
+		ShowError(s.env.Win, err)
+		return false
+	}
+	return true
+}
+
+// afterSave lists and shows saved record r with msg in the status line, and tells the other
+// screens.
+func (s *recordScreen[T]) afterSave(r T, msg string) {
+	s.selected = s.rec.ID(&r)
+	s.Reload()
+	s.revealIfHidable(s.selected)
+	s.show(r, true)
+	s.frame.setStatus(msg, false)
+	notify(s.env)
+}
+
+// deleteRecord asks, then deletes the record in the form (to the 回收站 where the store keeps one).
+func (s *recordScreen[T]) deleteRecord() {
+	r := s.loaded
+	if s.rec.ID(&r) == 0 || s.rec.Delete == nil {
+		return
+	}
+	ShowConfirm(s.env.Win, "删除", s.rec.Question(&r), "删除", func() {
+		if err := s.rec.Delete(context.Background(), &r); err != nil {
+			ShowError(s.env.Win, err)
+			return
+		}
+		s.selected = 0
+		s.Reload()
+		s.show(s.rec.Blank(), false)
+		s.frame.setStatus(s.rec.Deleted(&r), false)
+		notify(s.env)
+	})
+}
