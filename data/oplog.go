@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -59,12 +60,22 @@ const (
 	EntDataFile   = "数据文件"
 )
 
-// OpActions and OpEntities are the choices of the log's filters, in the order shown.
+// OpActions and OpEntities are the choices of the log's filters, in the order shown: the record
+// kinds of the entity registry, then the events about the whole file.
 var (
 	OpActions  = []string{ActCreate, ActUpdate, ActDelete, ActState, ActImport, ActRestore, ActPurge, ActEmptyBin, ActRestoreFile, ActConsolidate}
-	OpEntities = []string{EntMember, EntGroup, EntTeam, EntBranch, EntInspection, EntFinding, EntOption, EntKeyPost,
-		EntFacility, EntTemplate, EntCheck, EntWelfare, EntSurvey, EntGrades, EntDataFile}
+	OpEntities = opEntities()
 )
+
+func opEntities() []string {
+	var out []string
+	for _, e := range Entities {
+		if e.Log != "" && !slices.Contains(out, e.Log) {
+			out = append(out, e.Log)
+		}
+	}
+	return append(out, EntDataFile)
+}
 
 // Object is how the log names the record: 党员「张三」, or just the kind when there is no label.
 func (o *Op) Object() string {

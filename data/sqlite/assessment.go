@@ -17,15 +17,6 @@ import (
 // (考核表), the assessments made with them, each with its own copy of the template, and the members'
 // point entries (积分明细), manual or generated from the inspections and welfare items.
 
-func init() {
-	// The recycle bin names the rows of these tables in its details and refusals.
-	tableNouns["assess_template"] = [2]string{"考核表", "张"}
-	tableNouns["assess_template_item"] = [2]string{"考核项目", "项"}
-	tableNouns["assessment"] = [2]string{"考核", "次"}
-	tableNouns["assessment_item"] = [2]string{"考核项目得分", "项"}
-	tableNouns["point_entry"] = [2]string{"积分明细", "条"}
-}
-
 func errNoAssessTemplate(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的考核表，可能已被删除，请刷新后再试", id))
 }
