@@ -76,7 +76,7 @@ var Entities = []Entity{
 	{Table: "template_item", Noun: "评分项目", Measure: "项", Scope: ScopeBranch},
 	{Table: "facility_check", Noun: "两堂一舍检查", Measure: "次", Log: EntCheck, Scope: ScopeBranch,
 		verify: rules(func(ctx context.Context, s Store) ([]Check, error) { return s.Checks(ctx, CheckFilter{}) },
-			func(c *Check) string { return "（" + c.Date.String() + " " + c.FacilityName + "）" }, ValidateCheck)},
+			func(c *Check) string { return "（" + CheckLabel(c) + "）" }, ValidateCheck)},
 	{Table: "check_item", Noun: "检查项目得分", Measure: "项", Scope: ScopeBranch},
 	{Table: "welfare_item", Noun: "办实事事项", Measure: "件", Log: EntWelfare, Scope: ScopeBranch,
 		verify: rules(func(ctx context.Context, s Store) ([]WelfareItem, error) { return s.WelfareItems(ctx, WelfareFilter{}) },
@@ -94,9 +94,7 @@ var Entities = []Entity{
 		verify: rules(func(ctx context.Context, s Store) ([]Assessment, error) {
 			return s.Assessments(ctx, AssessmentFilter{})
 		},
-			func(a *Assessment) string {
-				return quoted(a.Period.Label + " " + a.SubjectName + " " + a.TemplateName)
-			}, noDay(ValidateAssessment))},
+			func(a *Assessment) string { return quoted(AssessmentLabel(a)) }, noDay(ValidateAssessment))},
 	{Table: "assessment_item", Noun: "考核项目得分", Measure: "项", Scope: ScopeBranch},
 	{Table: "point_entry", Noun: "积分明细", Measure: "条", Log: EntPointEntry, Scope: ScopeBranch, verify: verifyPoints},
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
@@ -190,7 +188,7 @@ func verifyPoints(ctx context.Context, s Store, today Date) ([]recordError, erro
 			continue
 		}
 		for _, fe := range ValidatePointEntry(&es[i], &t, today) {
-			out = append(out, recordError{quoted(es[i].MemberName + " " + es[i].Date.String() + " " + es[i].Item), fe})
+			out = append(out, recordError{quoted(PointEntryLabel(&es[i])), fe})
 		}
 	}
 	return out, nil
