@@ -643,8 +643,8 @@ func ValidateGradeLines(lines []GradeLine) FieldErrors {
 	return fe
 }
 
-// ValidateAssessTemplate checks a normalised template. An item's problems are reported as
-// "第N项：<field>". Whether the name is unique is checked by the store.
+// ValidateAssessTemplate checks a normalised template. An item's problems are reported on its row
+// (RowItem). Whether the name is unique is checked by the store.
 func ValidateAssessTemplate(t *AssessTemplate) FieldErrors {
 	var fe FieldErrors
 	checkText(&fe, FAssessName, t.Name, 50, true)
@@ -665,14 +665,16 @@ func ValidateAssessTemplate(t *AssessTemplate) FieldErrors {
 	}
 	seen := map[string]bool{}
 	for i, it := range t.Items {
-		validateAssessItem(&fe, i, it, t.Scheme)
+		var ie FieldErrors
+		validateAssessItem(&ie, i, it, t.Scheme)
 		if it.Seq != i+1 {
-			fe.add(itemField(i, FItemSeq), fmt.Sprintf("序号应从1起依次编号，这一项应为%d", i+1))
+			ie.add(FItemSeq, fmt.Sprintf("序号应从1起依次编号，这一项应为%d", i+1))
 		}
 		if it.Name != "" && seen[it.Name] {
-			fe.add(itemField(i, FAssessItem), fmt.Sprintf("考核项目「%s」重复了", it.Name))
+			ie.add(FAssessItem, fmt.Sprintf("考核项目「%s」重复了", it.Name))
 		}
 		seen[it.Name] = true
+		fe = append(fe, ie.InRow(RowItem, i)...)
 	}
 	fe = append(fe, ValidateGradeLines(t.Grades)...)
 	return fe
@@ -680,26 +682,26 @@ func ValidateAssessTemplate(t *AssessTemplate) FieldErrors {
 
 func validateAssessItem(fe *FieldErrors, i int, it AssessItem, scheme string) {
 	name := itemName(i, it.Name)
-	checkText(fe, itemField(i, FAssessItem), it.Name, 50, true)
-	checkText(fe, itemField(i, FAssessStandard), it.Standard, 500, false)
-	checkText(fe, itemField(i, FPart), it.Part, 20, false)
-	checkOneOf(fe, itemField(i, FMethod), it.Method, AssessMethods)
+	checkText(fe, FAssessItem, it.Name, 50, true)
+	checkText(fe, FAssessStandard, it.Standard, 500, false)
+	checkText(fe, FPart, it.Part, 20, false)
+	checkOneOf(fe, FMethod, it.Method, AssessMethods)
 	pointsOK := true
 	if scheme == SchemeBase {
 		if it.Method == MethodManual && !it.Veto {
-			fe.add(itemField(i, FMethod), name+"：基础分加减分的考核表，各项只能按次加分或按次扣分")
+			fe.add(FMethod, name+"：基础分加减分的考核表，各项只能按次加分或按次扣分")
 		}
 		if it.Points != 0 {
-			fe.add(itemField(i, FItemPoints), name+"：基础分加减分的考核表各项不设分值，请填写每次分值")
+			fe.add(FItemPoints, name+"：基础分加减分的考核表各项不设分值，请填写每次分值")
 		}
 	} else {
-		pointsOK = checkHalf(fe, itemField(i, FItemPoints), name+"的分值", it.Points, true)
+		pointsOK = checkHalf(fe, FItemPoints, name+"的分值", it.Points, true)
 	}
 	if it.Method == MethodDeduct || it.Method == MethodAdd {
 		// A veto item under SchemeBase may count with 0 points: it fires, it does not score.
-		checkHalf(fe, itemField(i, FPer), name+"的每次分值", it.Per, !(it.Veto && scheme == SchemeBase))
-		if checkHalf(fe, itemField(i, FCap), name+"的封顶分值", it.Cap, false) && pointsOK && scheme != SchemeBase && it.Cap > it.Points {
-			fe.add(itemField(i, FCap), fmt.Sprintf("%s的封顶分值不能超过分值%s分", name, FormatScore(it.Points)))
+		checkHalf(fe, FPer, name+"的每次分值", it.Per, !(it.Veto && scheme == SchemeBase))
+		if checkHalf(fe, FCap, name+"的封顶分值", it.Cap, false) && pointsOK && scheme != SchemeBase && it.Cap > it.Points {
+			fe.add(FCap, fmt.Sprintf("%s的封顶分值不能超过分值%s分", name, FormatScore(it.Points)))
 		}
 	}
 }
@@ -719,7 +721,7 @@ func (a *Assessment) Normalize() {
 // ValidateAssessment checks a normalised assessment: subject, period, the items' copies of their
 // definitions, manual scores (0..分值 in steps of 0.5), overrides (in range, with who and why), and
 // a 扣分原因 for every item below full (SchemeSum) or deducting (SchemeBase). An item's problems are
-// reported as "第N项：<field>".
+// reported on its row (RowItem).
 func ValidateAssessment(a *Assessment) FieldErrors {
 	var fe FieldErrors
 	checkText(&fe, FAssessName, a.TemplateName, 50, true)
@@ -746,55 +748,61 @@ func ValidateAssessment(a *Assessment) FieldErrors {
 	}
 	fe = append(fe, ValidateGradeLines(a.Grades)...)
 	for i := range a.Items {
-		it := &a.Items[i]
-		before := len(fe)
-		validateAssessItem(&fe, i, it.AssessItem, a.Scheme)
-		defOK := len(fe) == before
-		name := itemName(i, it.Name)
-		checkText(&fe, itemField(i, FItemReason), it.Reason, 200, false)
-		checkText(&fe, itemField(i, FDone), it.Done, 500, false)
-		for _, t := range it.Tallies {
-			if t.Count < 0 || t.Count > maxOccurrences {
-				fe.add(itemField(i, FDone), fmt.Sprintf("%s的计数%d不合理", name, t.Count))
-			}
-			if t.Per != 0 {
-				checkHalf(&fe, itemField(i, FPer), name+"的每次分值", t.Per, true)
-			}
-		}
-		if it.Method == MethodManual && a.Scheme == SchemeSum && it.Override == nil && defOK {
-			checkScore(&fe, itemField(i, FItemScore), name+"的得分", it.Score, it.Points)
-		}
-		if o := it.Override; o != nil {
-			limit := it.Points
-			if a.Scheme == SchemeBase {
-				limit = maxAssessPoints
-			}
-			if defOK {
-				checkScore(&fe, itemField(i, FOverride), name+"调整后的得分", o.Score, limit)
-			}
-			if o.By == "" {
-				fe.add(itemField(i, FOverrideBy), name+"的人工调整须填写调整人")
-			}
-			if o.Why == "" {
-				fe.add(itemField(i, FOverrideWhy), name+"的人工调整须填写调整理由")
-			}
-			checkText(&fe, itemField(i, FOverrideBy), o.By, 20, false)
-			checkText(&fe, itemField(i, FOverrideWhy), o.Why, 200, false)
-		}
-		if !defOK || it.Reason != "" {
-			continue
-		}
-		is := ScoreItem(a.Scheme, it)
-		switch {
-		case is.Vetoed:
-			fe.add(itemField(i, FItemReason), name+"触发一票否决，请填写原因")
-		case a.Scheme == SchemeSum && is.Score < is.Full:
-			fe.add(itemField(i, FItemReason), fmt.Sprintf("%s扣了%s分，请填写扣分原因", name, FormatScore(is.Full-is.Score)))
-		case a.Scheme == SchemeBase && it.Method == MethodDeduct && is.Score > 0:
-			fe.add(itemField(i, FItemReason), fmt.Sprintf("%s扣了%s分，请填写扣分原因", name, FormatScore(is.Score)))
-		}
+		var ie FieldErrors
+		validateAssessmentItem(&ie, i, &a.Items[i], a.Scheme)
+		fe = append(fe, ie.InRow(RowItem, i)...)
 	}
 	return fe
+}
+
+// validateAssessmentItem checks item i of an assessment into fe (its own errors).
+func validateAssessmentItem(fe *FieldErrors, i int, it *AssessmentItem, scheme string) {
+	before := len(*fe)
+	validateAssessItem(fe, i, it.AssessItem, scheme)
+	defOK := len(*fe) == before
+	name := itemName(i, it.Name)
+	checkText(fe, FItemReason, it.Reason, 200, false)
+	checkText(fe, FDone, it.Done, 500, false)
+	for _, t := range it.Tallies {
+		if t.Count < 0 || t.Count > maxOccurrences {
+			fe.add(FDone, fmt.Sprintf("%s的计数%d不合理", name, t.Count))
+		}
+		if t.Per != 0 {
+			checkHalf(fe, FPer, name+"的每次分值", t.Per, true)
+		}
+	}
+	if it.Method == MethodManual && scheme == SchemeSum && it.Override == nil && defOK {
+		checkScore(fe, FItemScore, name+"的得分", it.Score, it.Points)
+	}
+	if o := it.Override; o != nil {
+		limit := it.Points
+		if scheme == SchemeBase {
+			limit = maxAssessPoints
+		}
+		if defOK {
+			checkScore(fe, FOverride, name+"调整后的得分", o.Score, limit)
+		}
+		if o.By == "" {
+			fe.add(FOverrideBy, name+"的人工调整须填写调整人")
+		}
+		if o.Why == "" {
+			fe.add(FOverrideWhy, name+"的人工调整须填写调整理由")
+		}
+		checkText(fe, FOverrideBy, o.By, 20, false)
+		checkText(fe, FOverrideWhy, o.Why, 200, false)
+	}
+	if !defOK || it.Reason != "" {
+		return
+	}
+	is := ScoreItem(scheme, it)
+	switch {
+	case is.Vetoed:
+		fe.add(FItemReason, name+"触发一票否决，请填写原因")
+	case scheme == SchemeSum && is.Score < is.Full:
+		fe.add(FItemReason, fmt.Sprintf("%s扣了%s分，请填写扣分原因", name, FormatScore(is.Full-is.Score)))
+	case scheme == SchemeBase && it.Method == MethodDeduct && is.Score > 0:
+		fe.add(FItemReason, fmt.Sprintf("%s扣了%s分，请填写扣分原因", name, FormatScore(is.Score)))
+	}
 }
 
 func checkScore(fe *FieldErrors, field, what string, v, limit float64) {

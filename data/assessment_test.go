@@ -416,7 +416,7 @@ func TestValidateAssessment(t *testing.T) {
 		tt.change(&a)
 		a.Normalize()
 		fe := ValidateAssessment(&a)
-		if msg := fe.For(tt.field); !strings.Contains(msg, tt.msg) {
+		if msg := fe.ForLabel(tt.field); !strings.Contains(msg, tt.msg) {
 			t.Errorf("%s: %s = %q, want …%s… (all: %v)", tt.name, tt.field, msg, tt.msg, fe)
 		}
 	}
@@ -460,7 +460,7 @@ func TestValidateAssessTemplate(t *testing.T) {
 	for _, tt := range tests {
 		tpl := DefaultA1Template()
 		tt.change(&tpl)
-		if msg := ValidateAssessTemplate(&tpl).For(tt.field); !strings.Contains(msg, tt.msg) {
+		if msg := ValidateAssessTemplate(&tpl).ForLabel(tt.field); !strings.Contains(msg, tt.msg) {
 			t.Errorf("%s: %s = %q, want …%s…", tt.name, tt.field, msg, tt.msg)
 		}
 	}
@@ -478,7 +478,7 @@ func TestValidateAssessTemplate(t *testing.T) {
 	for _, tt := range base {
 		tpl := DefaultA2Template()
 		tt.change(&tpl)
-		if msg := ValidateAssessTemplate(&tpl).For(tt.field); !strings.Contains(msg, tt.msg) {
+		if msg := ValidateAssessTemplate(&tpl).ForLabel(tt.field); !strings.Contains(msg, tt.msg) {
 			t.Errorf("%s: %s = %q, want …%s…", tt.name, tt.field, msg, tt.msg)
 		}
 	}

@@ -256,7 +256,7 @@ func (t *Template) Normalize() {
 
 // ValidateTemplate checks a normalised template: name and category, at least one item, each item's
 // name (unique), standard and points, the numbering, and that the points add up to the total.
-// An item's problems are reported as "第N项：<field>". Whether the name is unique is checked by the
+// An item's problems are reported on its row (RowItem). Whether the name is unique is checked by the
 // store.
 func ValidateTemplate(t *Template) FieldErrors {
 	var fe FieldErrors
@@ -270,14 +270,16 @@ func ValidateTemplate(t *Template) FieldErrors {
 	}
 	seen, pointsOK := map[string]bool{}, true
 	for i, it := range t.Items {
-		pointsOK = validateItemDef(&fe, i, it) && pointsOK
+		var ie FieldErrors
+		pointsOK = validateItemDef(&ie, i, it) && pointsOK
 		if it.Seq != i+1 {
-			fe.add(itemField(i, FItemSeq), fmt.Sprintf("序号应从1起依次编号，这一项应为%d", i+1))
+			ie.add(FItemSeq, fmt.Sprintf("序号应从1起依次编号，这一项应为%d", i+1))
 		}
 		if it.Name != "" && seen[it.Name] {
-			fe.add(itemField(i, FItemName), fmt.Sprintf("检查项目「%s」重复了", it.Name))
+			ie.add(FItemName, fmt.Sprintf("检查项目「%s」重复了", it.Name))
 		}
 		seen[it.Name] = true
+		fe = append(fe, ie.InRow(RowItem, i)...)
 	}
 	switch sum := t.Sum(); {
 	case len(t.Items) == 0 || !pointsOK: // a sum of bad points would only confuse
@@ -289,8 +291,6 @@ func ValidateTemplate(t *Template) FieldErrors {
 	return fe
 }
 
-func itemField(i int, field string) string { return fmt.Sprintf("第%d项：%s", i+1, field) }
-
 // itemName names an item in a message: 「食品留样」, or 第3项 when it has no name yet.
 func itemName(i int, name string) string {
 	if name == "" {
@@ -300,17 +300,18 @@ func itemName(i int, name string) string {
 }
 
 // validateItemDef checks what a template item and a check item's copy of it share, and reports
-// whether its points are usable.
+// whether its points are usable. fe holds the item's own errors (Row 0: the caller moves them to
+// its row).
 func validateItemDef(fe *FieldErrors, i int, it TemplateItem) bool {
-	checkText(fe, itemField(i, FItemName), it.Name, 50, true)
-	checkText(fe, itemField(i, FItemStandard), it.Standard, 500, false)
+	checkText(fe, FItemName, it.Name, 50, true)
+	checkText(fe, FItemStandard, it.Standard, 500, false)
 	switch p := it.Points; {
 	case math.IsNaN(p) || p <= 0:
-		fe.add(itemField(i, FItemPoints), itemName(i, it.Name)+"的分值应大于0")
+		fe.add(FItemPoints, itemName(i, it.Name)+"的分值应大于0")
 	case p > maxPoints:
-		fe.add(itemField(i, FItemPoints), fmt.Sprintf("%s的分值最多%d分", itemName(i, it.Name), maxPoints))
+		fe.add(FItemPoints, fmt.Sprintf("%s的分值最多%d分", itemName(i, it.Name), maxPoints))
 	case !isHalfStep(p):
-		fe.add(itemField(i, FItemPoints), itemName(i, it.Name)+"的分值只能是0.5分的整数倍，如 10 或 7.5")
+		fe.add(FItemPoints, itemName(i, it.Name)+"的分值只能是0.5分的整数倍，如 10 或 7.5")
 	default:
 		return true
 	}
@@ -354,7 +355,7 @@ func (c *Check) Normalize() {
 // ValidateCheck checks a normalised check: facility, template, date (not in the future), checker,
 // each item's copy of its definition and its score (0..分值 in steps of 0.5, or 不适用 on a 可缺项
 // only; a 扣分原因 for every deduction), and at least one applicable item. An item's problems are
-// reported as "第N项：<field>".
+// reported on its row (RowItem).
 func ValidateCheck(c *Check, today Date) FieldErrors {
 	var fe FieldErrors
 	if c.FacilityID == 0 {
@@ -371,32 +372,42 @@ func ValidateCheck(c *Check, today Date) FieldErrors {
 	}
 	applicable := 0
 	for i, it := range c.Items {
-		pointsOK := validateItemDef(&fe, i, it.TemplateItem)
-		name := itemName(i, it.Name)
-		checkText(&fe, itemField(i, FItemReason), it.Reason, 200, false)
-		if it.NA {
-			if !it.Optional {
-				fe.add(itemField(i, FItemNA), name+"不是可缺项，不能标为不适用，请打分")
-			}
-			continue
+		var ie FieldErrors
+		if validateCheckItem(&ie, i, it) {
+			applicable++
 		}
-		applicable++
-		switch s := it.Score; {
-		case !pointsOK: // the score cannot be judged against broken points
-		case math.IsNaN(s) || s < 0:
-			fe.add(itemField(i, FItemScore), name+"的得分不能为负数")
-		case s > it.Points:
-			fe.add(itemField(i, FItemScore), fmt.Sprintf("%s的得分不能超过分值%s分", name, FormatScore(it.Points)))
-		case !isHalfStep(s):
-			fe.add(itemField(i, FItemScore), name+"的得分只能是0.5分的整数倍，如 7 或 7.5")
-		case s < it.Points && it.Reason == "":
-			fe.add(itemField(i, FItemReason), fmt.Sprintf("%s扣了%s分，请填写扣分原因", name, FormatScore(it.Points-s)))
-		}
+		fe = append(fe, ie.InRow(RowItem, i)...)
 	}
 	if len(c.Items) > 0 && applicable == 0 {
 		fe.add(FItemName, "所有检查项目都标为不适用，无法计算标化分：请至少为一项打分")
 	}
 	return fe
+}
+
+// validateCheckItem checks item i of a check into fe (its own errors) and reports whether the
+// item is scored (not 不适用).
+func validateCheckItem(fe *FieldErrors, i int, it CheckItem) bool {
+	pointsOK := validateItemDef(fe, i, it.TemplateItem)
+	name := itemName(i, it.Name)
+	checkText(fe, FItemReason, it.Reason, 200, false)
+	if it.NA {
+		if !it.Optional {
+			fe.add(FItemNA, name+"不是可缺项，不能标为不适用，请打分")
+		}
+		return false
+	}
+	switch s := it.Score; {
+	case !pointsOK: // the score cannot be judged against broken points
+	case math.IsNaN(s) || s < 0:
+		fe.add(FItemScore, name+"的得分不能为负数")
+	case s > it.Points:
+		fe.add(FItemScore, fmt.Sprintf("%s的得分不能超过分值%s分", name, FormatScore(it.Points)))
+	case !isHalfStep(s):
+		fe.add(FItemScore, name+"的得分只能是0.5分的整数倍，如 7 或 7.5")
+	case s < it.Points && it.Reason == "":
+		fe.add(FItemReason, fmt.Sprintf("%s扣了%s分，请填写扣分原因", name, FormatScore(it.Points-s)))
+	}
+	return true
 }
 
 // FindingFromDeduction prefills the finding (SPEC §3) that one click on a deducted item creates,

@@ -151,7 +151,7 @@ func TestValidateCheck(t *testing.T) {
 		c := validCheck()
 		tt.change(&c)
 		fe := ValidateCheck(&c, testToday)
-		if !strings.Contains(fe.For(tt.field), tt.msg) {
+		if !strings.Contains(fe.ForLabel(tt.field), tt.msg) {
 			t.Errorf("%s: got %v, want %s containing %q", tt.name, fe, tt.field, tt.msg)
 		}
 		if len(fe) != 1 {
@@ -214,7 +214,7 @@ func TestValidateTemplate(t *testing.T) {
 		tpl := validTemplate()
 		tt.change(&tpl)
 		fe := ValidateTemplate(&tpl)
-		if !strings.Contains(fe.For(tt.field), tt.msg) {
+		if !strings.Contains(fe.ForLabel(tt.field), tt.msg) {
 			t.Errorf("%s: got %v, want %s containing %q", tt.name, fe, tt.field, tt.msg)
 		}
 		if len(fe) != 1 {
@@ -409,7 +409,7 @@ func TestValidateGradeThresholds(t *testing.T) {
 			}
 			continue
 		}
-		if !strings.Contains(fe.For(tt.field), tt.msg) || len(fe) != 1 {
+		if !strings.Contains(fe.ForLabel(tt.field), tt.msg) || len(fe) != 1 {
 			t.Errorf("%+v: got %v, want %s containing %q", tt.th, fe, tt.field, tt.msg)
 		}
 	}

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -57,10 +58,31 @@ func ErrorMessage(err error) string {
 }
 
 // FieldError is one broken rule of one field. Field is the field's Chinese label as printed in the
-// R1 header (公民身份证号, 加入党组织日期, …), so that forms and import reports can both use it.
+// R1 header (公民身份证号, 加入党组织日期, …), so that forms and import reports can both use it. Row
+// says which part of the record: 0 the record itself, n ≥ 1 its n-th row of List (an inspection's
+// second finding: Row 2, List RowFinding), so that a form can point at the row without reading text.
 type FieldError struct {
 	Field   string
+	Row     int
+	List    string // RowItem or RowFinding when Row > 0
 	Message string
+}
+
+// Lists of rows a FieldError can point into.
+const (
+	RowItem    = "项"  // a template's, check's or assessment's items: 第3项
+	RowFinding = "问题" // an inspection's findings: 问题2
+)
+
+// Label is the field as shown in a message: 发现日期, 问题2：发现日期, 第3项：得分.
+func (e FieldError) Label() string {
+	switch {
+	case e.Row == 0:
+		return e.Field
+	case e.List == RowFinding:
+		return fmt.Sprintf("问题%d：%s", e.Row, e.Field)
+	}
+	return fmt.Sprintf("第%d%s：%s", e.Row, e.List, e.Field)
 }
 
 // FieldErrors is the result of validating a record; nil means valid.
@@ -69,19 +91,49 @@ type FieldErrors []FieldError
 func (fe FieldErrors) Error() string {
 	parts := make([]string, len(fe))
 	for i, e := range fe {
-		parts[i] = e.Field + "：" + e.Message
+		parts[i] = e.Label() + "：" + e.Message
 	}
 	return strings.Join(parts, "；")
 }
 
-// For returns the message for one field ("" when the field is fine).
-func (fe FieldErrors) For(field string) string {
+// For returns the message for one field of the record itself ("" when the field is fine).
+func (fe FieldErrors) For(field string) string { return fe.At(0, field) }
+
+// At returns the message for one field of row n (0: the record itself; "" when the field is fine).
+func (fe FieldErrors) At(row int, field string) string {
 	for _, e := range fe {
-		if e.Field == field {
+		if e.Row == row && e.Field == field {
 			return e.Message
 		}
 	}
 	return ""
 }
 
-func (fe *FieldErrors) add(field, msg string) { *fe = append(*fe, FieldError{field, msg}) }
+// ForLabel returns the message of the error shown with label (see FieldError.Label).
+func (fe FieldErrors) ForLabel(label string) string {
+	for _, e := range fe {
+		if e.Label() == label {
+			return e.Message
+		}
+	}
+	return ""
+}
+
+func (fe *FieldErrors) add(field, msg string) {
+	*fe = append(*fe, FieldError{Field: field, Message: msg})
+}
+
+// addRow adds a broken rule of row i (0-based) of list.
+func (fe *FieldErrors) addRow(list string, i int, field, msg string) {
+	*fe = append(*fe, FieldError{Field: field, Row: i + 1, List: list, Message: msg})
+}
+
+// InRow is errs of one row record (a finding) as errors of row i (0-based) of list in its parent.
+func (errs FieldErrors) InRow(list string, i int) FieldErrors {
+	out := make(FieldErrors, len(errs))
+	for k, e := range errs {
+		e.Row, e.List = i+1, list
+		out[k] = e
+	}
+	return out
+}

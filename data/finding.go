@@ -132,7 +132,7 @@ func ApplyTransition(f *Finding, to, reason string, co *CloseOut, today Date) er
 	}
 	reason = NormalizeText(reason)
 	if tr.NeedsReason && reason == "" {
-		return FieldErrors{{FReason, "“" + tr.Action + "”须说明原因"}}
+		return FieldErrors{{Field: FReason, Message: "“" + tr.Action + "”须说明原因"}}
 	}
 	next := *f
 	next.State = to

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -160,9 +161,14 @@ func TestValidateInspection(t *testing.T) {
 	bad.Normalize()
 	fe := ValidateInspection(&bad, testToday)
 	for _, field := range []string{FInspDate, FInspKind, FShift, FInspectors, FInspUnit, "问题1：" + FResponsible} {
-		if fe.For(field) == "" {
+		if fe.ForLabel(field) == "" {
 			t.Errorf("no problem on %s: %v", field, fe)
 		}
+	}
+	// The finding's problem is on its row as data, and reads as 问题1：责任人 in text.
+	if i := slices.IndexFunc(fe, func(e FieldError) bool { return e.Field == FResponsible }); i < 0 ||
+		fe[i].Row != 1 || fe[i].List != RowFinding || fe[i].Label() != "问题1："+FResponsible || fe.For(FResponsible) != "" {
+		t.Errorf("finding's problem not on its row: %+v", fe)
 	}
 	noLead := in
 	noLead.Inspectors = []Inspector{{MemberID: 1}}

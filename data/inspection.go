@@ -71,7 +71,7 @@ func (in *Inspection) Normalize() {
 }
 
 // ValidateInspection checks an inspection and each of its findings; a finding's problems are
-// reported as "问题N：<field>" so the form can point at the row.
+// reported on its row (RowFinding) so the form can point at it.
 func ValidateInspection(in *Inspection, today Date) FieldErrors {
 	var fe FieldErrors
 	switch {
@@ -113,11 +113,9 @@ func ValidateInspection(in *Inspection, today Date) FieldErrors {
 	checkText(&fe, FPlace, in.Place, 50, false)
 	checkText(&fe, FInspContent, in.Content, 1000, false)
 	for i := range in.Findings {
-		for _, e := range ValidateFinding(&in.Findings[i], today) {
-			fe.add(fmt.Sprintf("问题%d：%s", i+1, e.Field), e.Message)
-		}
+		fe = append(fe, ValidateFinding(&in.Findings[i], today).InRow(RowFinding, i)...)
 		if f := in.Findings[i]; !f.FoundDate.IsZero() && !in.Date.IsZero() && f.FoundDate.Before(in.Date) {
-			fe.add(fmt.Sprintf("问题%d：%s", i+1, FFoundDate), "发现日期不能早于督查日期")
+			fe.addRow(RowFinding, i, FFoundDate, "发现日期不能早于督查日期")
 		}
 	}
 	return fe

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -59,12 +60,22 @@ const (
 	EntDataFile   = "数据文件"
 )
 
-// OpActions and OpEntities are the choices of the log's filters, in the order shown.
+// OpActions and OpEntities are the choices of the log's filters, in the order shown: the record
+// kinds of the entity registry, then the events about the whole file.
 var (
 	OpActions  = []string{ActCreate, ActUpdate, ActDelete, ActState, ActImport, ActRestore, ActPurge, ActEmptyBin, ActRestoreFile, ActConsolidate}
-	OpEntities = []string{EntMember, EntGroup, EntTeam, EntBranch, EntInspection, EntFinding, EntOption, EntKeyPost,
-		EntFacility, EntTemplate, EntCheck, EntWelfare, EntSurvey, EntGrades, EntDataFile}
+	OpEntities = opEntities()
 )
+
+func opEntities() []string {
+	var out []string
+	for _, e := range Entities {
+		if e.Log != "" && !slices.Contains(out, e.Log) {
+			out = append(out, e.Log)
+		}
+	}
+	return append(out, EntDataFile)
+}
 
 // Object is how the log names the record: 党员「张三」, or just the kind when there is no label.
 func (o *Op) Object() string {
@@ -227,99 +238,6 @@ func clip(v string) string {
 	}
 	r := []rune(v)
 	return string(r[:diffValueMax]) + "…"
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "是"
-	}
-	return "否"
-}
-
-// MemberFields is a member as the log keeps it, its group and team by name.
-func MemberFields(m *Member, group, team string) Fields {
-	return Fields{
-		{FName, m.Name}, {FSex, m.Sex}, {FEthnicity, m.Ethnicity}, {FIDNumber, m.IDNumber},
-		{FBirthDate, m.BirthDate.String()}, {FEducation, m.Education}, {FCategory, m.Category},
-		{FJoinDate, m.JoinDate.String()}, {FFullDate, m.FullDate.String()}, {FJob, m.Job}, {FMobile, m.Mobile},
-		{FLandline, m.Landline}, {FAddress, m.Address}, {FPartyStatus, m.PartyStatus},
-		{FLostContact, yesNo(m.LostContact)}, {FLostDate, m.LostDate.String()}, {FFloating, yesNo(m.Floating)},
-		{FFloatingTo, m.FloatingTo}, {FRemark, m.Remark}, {FGroup, group}, {FTeam, team},
-		{FPartyRole, m.PartyRole}, {FKeyPost, m.KeyPost}, {FSupervisor, yesNo(m.Supervisor)},
-		{FWorkDate, m.WorkDate.String()}, {FRollStatus, m.RollStatus}, {FRollDate, m.RollDate.String()},
-	}
-}
-
-// BranchFields is the branch as the log keeps it.
-func BranchFields(b *Branch) Fields {
-	return Fields{
-		{"名称", b.Name}, {"所属党委", b.Committee}, {"所在单位", b.Unit}, {"书记", b.Secretary},
-		{"副书记", b.Deputy}, {"组织委员", b.Organisation}, {"宣传委员", b.Propaganda}, {"纪检委员", b.Discipline},
-		{"联系电话", b.Phone}, {"支部代码", b.Code},
-	}
-}
-
-// GroupFields is a Party group as the log keeps it, its leader by name.
-func GroupFields(g *Group, leader string) Fields {
-	return Fields{{"名称", g.Name}, {"组长", leader}, {"责任区说明", g.Area}}
-}
-
-// TeamFields is a team as the log keeps it, its group by name.
-func TeamFields(t *Team, group string) Fields {
-	return Fields{{"名称", t.Name}, {"类别", t.Category}, {"所属党小组", group}}
-}
-
-// InspectionFields is an inspection as the log keeps it (inspector names filled in), with its
-// findings (问题1, 问题2, …: their own fields in one line each).
-func InspectionFields(in *Inspection) Fields {
-	names := make([]string, len(in.Inspectors))
-	for i, p := range in.Inspectors {
-		names[i] = p.Name
-		if p.Lead {
-			names[i] += "（牵头）"
-		}
-	}
-	fs := Fields{
-		{FInspDate, in.Date.String()}, {FInspKind, in.Kind}, {FShift, in.Shift}, {FInspUnit, in.Unit},
-		{FPlace, in.Place}, {FInspContent, in.Content}, {FInspectors, strings.Join(names, "、")},
-		{"问题数", fmt.Sprint(len(in.Findings))},
-	}
-	// Each finding in a line, its description last: a diff clips long values at the end.
-	for i, f := range in.Findings {
-		fs = append(fs, Field{fmt.Sprintf("问题%d", i+1), fmt.Sprintf("%s｜%s｜责任人 %s｜期限 %s｜%s",
-			f.Category, f.Level, f.Responsible, f.Deadline, f.Description)})
-	}
-	return fs
-}
-
-// InspectionLabel names an inspection in the log and the recycle bin.
-func InspectionLabel(in *Inspection) string {
-	return strings.TrimSpace(in.Date.String() + " " + in.Unit + " " + in.Kind)
-}
-
-// FindingFields is a finding as the log keeps it, its team and member by name.
-func FindingFields(f *Finding, team, member string) Fields {
-	return Fields{
-		{"来源", f.Source}, {FFoundDate, f.FoundDate.String()}, {FCategoryF, f.Category}, {FLevel, f.Level},
-		{FDescription, f.Description}, {FTeam, team}, {FMember, member}, {FResponsible, f.Responsible},
-		{FMeasures, f.Measures}, {FDeadline, f.Deadline.String()}, {FProgress, f.Progress},
-		{FAcceptor, f.Acceptor}, {FClosedDate, f.ClosedDate.String()}, {FState, f.State},
-	}
-}
-
-// FindingLabel names a finding in the log and the recycle bin: the start of its description.
-func FindingLabel(f *Finding) string {
-	const n = 20
-	if r := []rune(f.Description); len(r) > n {
-		return string(r[:n]) + "…"
-	}
-	return f.Description
-}
-
-// ListFields is a configured list (问题类别, 重点岗位, …) as the log keeps it: one field, the values
-// joined by 、.
-func ListFields(list string, values []string) Fields {
-	return Fields{{list, strings.Join(values, "、")}}
 }
 
 // Summary is the import's counts in words: 新增 3 人，更新 2 人，跳过 1 人.

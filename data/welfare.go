@@ -211,7 +211,7 @@ func ApplyWelfareTransition(w *WelfareItem, to, reason string, done Date, today 
 	}
 	reason = NormalizeText(reason)
 	if tr.NeedsReason && reason == "" {
-		return FieldErrors{{FReason, "“" + tr.Action + "”须说明原因"}}
+		return FieldErrors{{Field: FReason, Message: "“" + tr.Action + "”须说明原因"}}
 	}
 	next := *w
 	next.State = to

@@ -171,10 +171,10 @@ func (e *assessItemEditor) store(env *Env) bool {
 		var rest []string
 		msgs := make([][]string, len(e.rows))
 		for _, f := range fe {
-			if i, _, ok := itemFieldIndex(f.Field); ok && i < len(e.rows) {
+			if i, _, ok := itemFieldIndex(f); ok && i < len(e.rows) {
 				msgs[i] = append(msgs[i], f.Message)
 			} else {
-				rest = append(rest, f.Field+"："+f.Message)
+				rest = append(rest, f.Label()+"："+f.Message)
 			}
 		}
 		for i := range e.rows {

@@ -363,7 +363,7 @@ func (s *AssessTemplatesScreen) template() (data.AssessTemplate, data.FieldError
 		read := func(e *Entry, label string) float64 {
 			v, ok := parseScore(e.Text)
 			if !ok {
-				fe = append(fe, data.FieldError{Field: fmt.Sprintf("第%d项：%s", i+1, label), Message: label + "应为数字，如 10 或 2.5"})
+				fe = append(fe, data.FieldError{Field: label, Row: i + 1, List: data.RowItem, Message: label + "应为数字，如 10 或 2.5"})
 			}
 			return v
 		}

@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -287,8 +286,8 @@ func (f *InspectionForm) followDate() {
 }
 
 // Inspection reads the form over the inspection loaded. Rows of new findings left empty are left
-// out; rowOf maps the index of each finding sent to its row, so that the store's "问题N：" messages
-// can be shown at the right row. Dates that cannot be read and members not on the roll come back as
+// out; rowOf maps the index of each finding sent to its row, so that the store's errors on finding
+// rows (data.RowFinding) can be shown at the right row. Dates that cannot be read and members not on the roll come back as
 // field errors, numbered the same way.
 func (f *InspectionForm) Inspection() (in data.Inspection, fe data.FieldErrors, rowOf []int) {
 	in = f.insp
@@ -319,27 +318,21 @@ func (f *InspectionForm) Inspection() (in data.Inspection, fe data.FieldErrors, 
 		if fd.ID == 0 || fd.TeamID == f.insp.TeamID {
 			fd.TeamID = in.TeamID
 		}
-		n := len(in.Findings) + 1
-		for _, e := range rfe {
-			fe = append(fe, data.FieldError{Field: fmt.Sprintf("问题%d：%s", n, e.Field), Message: e.Message})
-		}
+		fe = append(fe, rfe.InRow(data.RowFinding, len(in.Findings))...)
 		in.Findings = append(in.Findings, fd)
 		rowOf = append(rowOf, i)
 	}
 	return in, fe, rowOf
 }
 
-// ShowErrors shows each message at its field: the inspection's under its fields, "问题N：字段" ones
-// in the row of the N-th finding sent (rowOf, from Inspection). Messages with no place are returned.
+// ShowErrors shows each message at its field: the inspection's under its fields, those of finding
+// row N in the row of the N-th finding sent (rowOf, from Inspection). Messages with no place are returned.
 func (f *InspectionForm) ShowErrors(fe data.FieldErrors, rowOf []int) (unplaced []string) {
 	var own data.FieldErrors
 	perRow := make([]data.FieldErrors, len(f.rows))
 	for _, e := range fe {
-		var n int
-		var field string
-		if k, err := fmt.Sscanf(e.Field, "问题%d：", &n); k == 1 && err == nil && n >= 1 && n <= len(rowOf) {
-			_, field, _ = strings.Cut(e.Field, "：")
-			perRow[rowOf[n-1]] = append(perRow[rowOf[n-1]], data.FieldError{Field: field, Message: e.Message})
+		if n := e.Row; e.List == data.RowFinding && n >= 1 && n <= len(rowOf) {
+			perRow[rowOf[n-1]] = append(perRow[rowOf[n-1]], data.FieldError{Field: e.Field, Message: e.Message})
 			continue
 		}
 		own = append(own, e)

@@ -56,7 +56,7 @@ func (l *itemList[I]) rowTools(i int) (seq *widget.Label, tools []fyne.CanvasObj
 func rowErrors(fe data.FieldErrors, n int) (rows [][]string, rest data.FieldErrors) {
 	rows = make([][]string, n)
 	for _, e := range fe {
-		if i, _, ok := itemFieldIndex(e.Field); ok && i < n {
+		if i, _, ok := itemFieldIndex(e); ok && i < n {
 			rows[i] = append(rows[i], e.Message)
 		} else {
 			rest = append(rest, e)

@@ -242,7 +242,7 @@ func (s *TemplatesScreen) template() (data.Template, data.FieldErrors) {
 	for i, r := range s.rows {
 		p, ok := parseScore(r.points.Text)
 		if !ok {
-			fe = append(fe, data.FieldError{Field: fmt.Sprintf("第%d项：%s", i+1, data.FItemPoints), Message: "分值应为数字，如 10 或 7.5"})
+			fe = append(fe, data.FieldError{Field: data.FItemPoints, Row: i + 1, List: data.RowItem, Message: "分值应为数字，如 10 或 7.5"})
 		}
 		t.Items[i].Points = p
 	}

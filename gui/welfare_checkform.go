@@ -478,7 +478,7 @@ func (f *CheckForm) SummaryText() string {
 }
 
 // Check reads the form over the check loaded; scores that are not numbers and an unreadable date
-// come back as field errors ("第N项：得分" for an item).
+// come back as field errors (on the item's row for a score).
 func (f *CheckForm) Check() (data.Check, data.FieldErrors) {
 	c := f.check
 	var fe data.FieldErrors
@@ -498,7 +498,7 @@ func (f *CheckForm) Check() (data.Check, data.FieldErrors) {
 		}
 		v, ok := parseScore(r.score.Text)
 		if !ok {
-			fe = append(fe, data.FieldError{Field: fmt.Sprintf("第%d项：%s", i+1, data.FItemScore),
+			fe = append(fe, data.FieldError{Field: data.FItemScore, Row: i + 1, List: data.RowItem,
 				Message: fmt.Sprintf("「%s」的得分应为数字，如 %s 或 7.5", c.Items[i].Name, data.FormatScore(c.Items[i].Points))})
 			continue
 		}
@@ -513,7 +513,7 @@ func (f *CheckForm) ShowErrors(fe data.FieldErrors) (unplaced []string) {
 	rowMsgs := make([][]string, len(f.rows))
 	var rest data.FieldErrors
 	for _, e := range fe {
-		if i, _, ok := itemFieldIndex(e.Field); ok && i < len(f.rows) {
+		if i, _, ok := itemFieldIndex(e); ok && i < len(f.rows) {
 			rowMsgs[i] = append(rowMsgs[i], e.Message)
 			continue
 		}

@@ -76,19 +76,13 @@ func parseScore(s string) (float64, bool) {
 	return v, err == nil
 }
 
-// itemFieldIndex splits a "第N项：field" label of data.ValidateCheck/ValidateTemplate into N-1 and
-// field; ok is false for other labels.
-func itemFieldIndex(label string) (i int, field string, ok bool) {
-	rest, found := strings.CutPrefix(label, "第")
-	if !found {
+// itemFieldIndex is the item (0-based) and field of an error on an item row (data.RowItem) of
+// data.ValidateCheck/ValidateTemplate/…; ok is false for other errors.
+func itemFieldIndex(e data.FieldError) (i int, field string, ok bool) {
+	if e.Row < 1 || e.List != data.RowItem {
 		return 0, "", false
 	}
-	num, field, found := strings.Cut(rest, "项：")
-	n, err := strconv.Atoi(num)
-	if !found || err != nil || n < 1 {
-		return 0, "", false
-	}
-	return n - 1, field, true
+	return e.Row - 1, e.Field, true
 }
 
 // notify tells the other screens that something was saved.

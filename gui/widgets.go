@@ -140,8 +140,8 @@ func (fs *Fields) ShowErrors(fe data.FieldErrors) (unplaced []string) {
 		f.SetError(fe.For(f.Label))
 	}
 	for _, e := range fe {
-		if fs.Get(e.Field) == nil {
-			unplaced = append(unplaced, e.Field+"："+e.Message)
+		if e.Row != 0 || fs.Get(e.Field) == nil {
+			unplaced = append(unplaced, e.Label()+"："+e.Message)
 		}
 	}
 	return unplaced

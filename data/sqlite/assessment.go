@@ -17,15 +17,6 @@ import (
 // (考核表), the assessments made with them, each with its own copy of the template, and the members'
 // point entries (积分明细), manual or generated from the inspections and welfare items.
 
-func init() {
-	// The recycle bin names the rows of these tables in its details and refusals.
-	tableNouns["assess_template"] = [2]string{"考核表", "张"}
-	tableNouns["assess_template_item"] = [2]string{"考核项目", "项"}
-	tableNouns["assessment"] = [2]string{"考核", "次"}
-	tableNouns["assessment_item"] = [2]string{"考核项目得分", "项"}
-	tableNouns["point_entry"] = [2]string{"积分明细", "条"}
-}
-
 func errNoAssessTemplate(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的考核表，可能已被删除，请刷新后再试", id))
 }
@@ -59,39 +50,6 @@ func parseJSON[T any](s string) ([]T, error) {
 		return nil, nil // as saved from a nil list
 	}
 	return v, nil
-}
-
-func gradesText(lines []data.GradeLine) string {
-	parts := make([]string, len(lines))
-	for i, l := range lines {
-		parts[i] = fmt.Sprintf("%s≥%s", l.Grade, data.FormatScore(l.Min))
-	}
-	return strings.Join(parts, "；")
-}
-
-// assessItemsText lists a template's items for the log: 1.安全督查检查靠前（15分，按次扣分）；…
-func assessItemsText(items []data.AssessItem) string {
-	parts := make([]string, len(items))
-	for i, it := range items {
-		detail := it.Method
-		if it.Points > 0 {
-			detail = data.FormatScore(it.Points) + "分，" + detail
-		}
-		if it.Per > 0 {
-			detail += "，每次" + data.FormatScore(it.Per) + "分"
-		}
-		if it.Veto {
-			detail += "，一票否决"
-		}
-		parts[i] = fmt.Sprintf("%d.%s（%s）", it.Seq, it.Name, detail)
-	}
-	return strings.Join(parts, "；")
-}
-
-func assessTemplateFields(t *data.AssessTemplate) data.Fields {
-	return fieldsOf(data.FAssessName, t.Name, data.FAssessKind, t.Kind, data.FSubject, t.Subject, data.FPeriodKind, t.PeriodKind,
-		data.FScheme, t.Scheme, data.FBase, data.FormatScore(t.Base), data.FBonusCap, data.FormatScore(t.BonusCap),
-		data.FGradeLines, gradesText(t.Grades), data.FAssessItem, assessItemsText(t.Items))
 }
 
 // ---- Templates ----
@@ -196,7 +154,7 @@ func (db *DB) saveAssessTemplate(ctx context.Context, tx *sql.Tx, t *data.Assess
 		if err != nil {
 			return err
 		}
-		before, t.CreatedAt = assessTemplateFields(&stored), stored.CreatedAt
+		before, t.CreatedAt = data.AssessTemplateFields(&stored), stored.CreatedAt
 		if _, err := tx.ExecContext(ctx, `UPDATE assess_template SET (kind, name, subject, period_kind, scheme, base, bonus_cap, grades,
 			updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
 			t.Kind, t.Name, t.Subject, t.PeriodKind, t.Scheme, t.Base, t.BonusCap, jsonText(t.Grades), stamp, t.ID); err != nil {
@@ -216,7 +174,7 @@ func (db *DB) saveAssessTemplate(ctx context.Context, tx *sql.Tx, t *data.Assess
 			return err
 		}
 	}
-	return db.logSave(ctx, tx, data.EntAssessTemplate, t.ID, t.Name, before, assessTemplateFields(t))
+	return db.logSave(ctx, tx, data.EntAssessTemplate, t.ID, t.Name, before, data.AssessTemplateFields(t))
 }
 
 // CopyAssessTemplate saves AssessTemplate.Copy(name) of template id (a name already used is a
@@ -250,7 +208,7 @@ func (db *DB) DeleteAssessTemplate(ctx context.Context, id int64) error {
 			return err
 		}
 		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntAssessTemplate, Table: "assess_template", ID: id, Label: t.Name,
-			Fields: assessTemplateFields(&t)})
+			Fields: data.AssessTemplateFields(&t)})
 	})
 }
 
@@ -362,32 +320,6 @@ func (db *DB) Assessments(ctx context.Context, f data.AssessmentFilter) ([]data.
 // Assessment returns the assessment with id, its items and its subject's name.
 func (db *DB) Assessment(ctx context.Context, id int64) (data.Assessment, error) {
 	return getAssessment(ctx, db.db, id)
-}
-
-func assessmentLabel(a *data.Assessment) string {
-	return strings.TrimSpace(a.Period.Label + " " + a.SubjectName + " " + a.TemplateName)
-}
-
-// assessmentFields is an assessment as the log keeps it: its figures, the items below full with
-// their reasons, and the overrides with who and why.
-func assessmentFields(a *data.Assessment) data.Fields {
-	s := a.Score()
-	var lost, overrides []string
-	for i, it := range a.Items {
-		is := s.Items[i]
-		switch {
-		case a.Scheme == data.SchemeBase && is.Score > 0 && it.Method == data.MethodDeduct:
-			lost = append(lost, fmt.Sprintf("%s扣%s分（%s）", it.Name, data.FormatScore(is.Score), it.Reason))
-		case a.Scheme != data.SchemeBase && is.Score < is.Full:
-			lost = append(lost, fmt.Sprintf("%s扣%s分（%s）", it.Name, data.FormatScore(is.Full-is.Score), it.Reason))
-		}
-		if o := it.Override; o != nil {
-			overrides = append(overrides, fmt.Sprintf("%s调整为%s分（%s：%s）", it.Name, data.FormatScore(o.Score), o.By, o.Why))
-		}
-	}
-	return fieldsOf(data.FAssessName, a.TemplateName, data.FSubject, a.SubjectName, data.FPeriod, a.Period.Label,
-		data.FTotal, data.FormatScore(s.Total), "等次", s.Grade, "扣分情况", strings.Join(lost, "；"),
-		data.FOverride, strings.Join(overrides, "；"))
 }
 
 // SaveAssessment creates (ID 0, in the current branch unless BranchID says otherwise) or updates an
@@ -521,11 +453,11 @@ func (db *DB) writeAssessment(ctx context.Context, tx *sql.Tx, a *data.Assessmen
 			return err
 		}
 	}
-	label := assessmentLabel(a)
+	label := data.AssessmentLabel(a)
 	if stored == nil {
-		err = db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntAssessment, EntityID: a.ID, Label: label, After: assessmentFields(a)})
+		err = db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntAssessment, EntityID: a.ID, Label: label, After: data.AssessmentFields(a)})
 	} else {
-		err = db.logChange(ctx, tx, data.EntAssessment, a.ID, label, assessmentFields(stored), assessmentFields(a))
+		err = db.logChange(ctx, tx, data.EntAssessment, a.ID, label, data.AssessmentFields(stored), data.AssessmentFields(a))
 	}
 	if err != nil {
 		return err
@@ -538,7 +470,7 @@ func (db *DB) writeAssessment(ctx context.Context, tx *sql.Tx, a *data.Assessmen
 		detail := fmt.Sprintf("「%s」得分由%s分调整为%s分；%s：%s；%s：%s", it.Name,
 			data.FormatScore(data.ScoreItem(a.Scheme, &computed).Score), data.FormatScore(o.Score), data.FOverrideBy, o.By, data.FOverrideWhy, o.Why)
 		if err := db.logOp(ctx, tx, data.Op{Action: data.ActOverride, Entity: data.EntAssessment, EntityID: a.ID, Label: label, Detail: detail,
-			After: fieldsOf(data.FAssessItem, it.Name, data.FOverride, data.FormatScore(o.Score), data.FOverrideBy, o.By, data.FOverrideWhy, o.Why)}); err != nil {
+			After: data.OverrideFields(it.Name, o)}); err != nil {
 			return err
 		}
 	}
@@ -560,8 +492,8 @@ func (db *DB) DeleteAssessment(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntAssessment, Table: "assessment", ID: id, Label: assessmentLabel(&a),
-			Fields: assessmentFields(&a)})
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntAssessment, Table: "assessment", ID: id, Label: data.AssessmentLabel(&a),
+			Fields: data.AssessmentFields(&a)})
 	})
 }
 
@@ -620,19 +552,6 @@ func recordColumns(e *data.PointEntry) [3]any {
 func getPointEntry(ctx context.Context, q querier, id int64) (data.PointEntry, error) {
 	es, err := loadPointEntries(ctx, q, `p.id = ?`, id)
 	return first(es, err, errNoPointEntry(id))
-}
-
-func pointLabel(e *data.PointEntry) string {
-	return fmt.Sprintf("%s %s %s", e.MemberName, e.Date, e.Item)
-}
-
-func pointFields(e *data.PointEntry) data.Fields {
-	source := "手工登记"
-	if e.Generated {
-		source = "自动生成"
-	}
-	return fieldsOf(data.FName, e.MemberName, data.FPointDate, e.Date.String(), data.FPointItem, e.Item,
-		data.FPoints, data.FormatScore(e.Points), data.FPointReason, e.Reason, "来源", source)
 }
 
 // PointEntries lists the current branch's entries matching f by date then id, with member names.
@@ -701,8 +620,8 @@ func (db *DB) SavePointEntry(ctx context.Context, e *data.PointEntry) error {
 				return err
 			}
 			saved.CreatedAt, saved.UpdatedAt = now, now
-			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntPointEntry, EntityID: saved.ID, Label: pointLabel(&saved),
-				After: pointFields(&saved)})
+			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntPointEntry, EntityID: saved.ID, Label: data.PointEntryLabel(&saved),
+				After: data.PointEntryFields(&saved)})
 		}
 		stored, err := getPointEntry(ctx, tx, saved.ID)
 		if err != nil {
@@ -717,7 +636,7 @@ func (db *DB) SavePointEntry(ctx context.Context, e *data.PointEntry) error {
 			return err
 		}
 		saved.CreatedAt, saved.UpdatedAt = stored.CreatedAt, now
-		return db.logChange(ctx, tx, data.EntPointEntry, saved.ID, pointLabel(&saved), pointFields(&stored), pointFields(&saved))
+		return db.logChange(ctx, tx, data.EntPointEntry, saved.ID, data.PointEntryLabel(&saved), data.PointEntryFields(&stored), data.PointEntryFields(&saved))
 	})
 	if err == nil {
 		*e = saved
@@ -736,7 +655,7 @@ func (db *DB) DeletePointEntry(ctx context.Context, id int64) error {
 		if e.Generated {
 			return errGeneratedEntry
 		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntPointEntry, Table: "point_entry", ID: id, Label: pointLabel(&e), Fields: pointFields(&e)})
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntPointEntry, Table: "point_entry", ID: id, Label: data.PointEntryLabel(&e), Fields: data.PointEntryFields(&e)})
 	})
 }
 
@@ -884,7 +803,7 @@ func (db *DB) A1Evidence(ctx context.Context, p data.Period, today data.Date) (d
 	var sum float64
 	for i := range checks {
 		sum += checks[i].Score(th).Standard
-		refs[data.AutoWelfare] = append(refs[data.AutoWelfare], data.EvidenceRef{Kind: data.EntCheck, ID: checks[i].ID, Label: checkLabel(&checks[i])})
+		refs[data.AutoWelfare] = append(refs[data.AutoWelfare], data.EvidenceRef{Kind: data.EntCheck, ID: checks[i].ID, Label: data.CheckLabel(&checks[i])})
 	}
 	if ev.Checks = len(checks); ev.Checks > 0 {
 		ev.AvgCheckScore = sum / float64(ev.Checks)
@@ -930,7 +849,7 @@ func (db *DB) A1Evidence(ctx context.Context, p data.Period, today data.Date) (d
 		all := s.Overall()
 		ev.Answers += all.Total()
 		satisfied += all.Counts[data.AnswerVerySatisfied] + all.Counts[data.AnswerSatisfied]
-		refs[data.AutoWelfare] = append(refs[data.AutoWelfare], data.EvidenceRef{Kind: data.EntSurvey, ID: s.ID, Label: surveyLabel(s)})
+		refs[data.AutoWelfare] = append(refs[data.AutoWelfare], data.EvidenceRef{Kind: data.EntSurvey, ID: s.ID, Label: data.SurveyLabel(s)})
 	}
 	if ev.Answers > 0 {
 		ev.Satisfaction = float64(satisfied) / float64(ev.Answers)

@@ -39,44 +39,6 @@ func bit(b bool) int {
 	return 0
 }
 
-// itemsText lists items for the log: 1.食品留样※（10分）；2.…
-func itemsText(items []data.TemplateItem) string {
-	parts := make([]string, len(items))
-	for i, it := range items {
-		parts[i] = fmt.Sprintf("%d.%s", it.Seq, it.Name)
-		if it.Key {
-			parts[i] += data.KeyMark
-		}
-		parts[i] += "（" + data.FormatScore(it.Points) + "分）"
-	}
-	return strings.Join(parts, "；")
-}
-
-func templateFields(t *data.Template) data.Fields {
-	return fieldsOf(data.FTemplateName, t.Name, data.FTemplateCategory, t.Category,
-		data.FTemplateTotal, data.FormatScore(t.Total), data.FItemName, itemsText(t.Items))
-}
-
-func checkFields(c *data.Check) data.Fields {
-	s := c.Score(data.DefaultGradeThresholds)
-	var deductions []string
-	for _, it := range c.Items {
-		switch {
-		case it.NA:
-			deductions = append(deductions, it.Name+"不适用")
-		case it.Score < it.Points:
-			deductions = append(deductions, fmt.Sprintf("%s扣%s分", it.Name, data.FormatScore(it.Points-it.Score)))
-		}
-	}
-	return fieldsOf(data.FCheckFacility, c.FacilityName, data.FCheckTemplate, c.TemplateName,
-		data.FCheckDate, c.Date.String(), data.FChecker, c.Checker, data.FGot, data.FormatScore(s.Got),
-		data.FMax, data.FormatScore(s.Max), data.FStandard, data.FormatScore(s.Standard), "扣分情况", strings.Join(deductions, "；"))
-}
-
-func checkLabel(c *data.Check) string {
-	return strings.TrimSpace(c.Date.String() + " " + c.FacilityName)
-}
-
 // ids is the JSON array of ids, for "IN (SELECT value FROM json_each(?))".
 func ids[T any](list []T, id func(*T) int64) string {
 	out := make([]int64, len(list))
@@ -189,7 +151,7 @@ func (db *DB) saveTemplate(ctx context.Context, tx *sql.Tx, t *data.Template) er
 		if err != nil {
 			return err
 		}
-		before, t.CreatedAt = templateFields(&stored), stored.CreatedAt
+		before, t.CreatedAt = data.TemplateFields(&stored), stored.CreatedAt
 		if _, err := tx.ExecContext(ctx, `UPDATE template SET (name, category, total, updated_at) = (?, ?, ?, ?) WHERE id = ?`,
 			t.Name, t.Category, t.Total, stamp, t.ID); err != nil {
 			return err
@@ -207,7 +169,7 @@ func (db *DB) saveTemplate(ctx context.Context, tx *sql.Tx, t *data.Template) er
 			return err
 		}
 	}
-	return db.logSave(ctx, tx, data.EntTemplate, t.ID, t.Name, before, templateFields(t))
+	return db.logSave(ctx, tx, data.EntTemplate, t.ID, t.Name, before, data.TemplateFields(t))
 }
 
 // CopyTemplate saves Template.Copy(name) of template id (a name already used is a FieldErrors on
@@ -240,7 +202,7 @@ func (db *DB) DeleteTemplate(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntTemplate, Table: "template", ID: id, Label: t.Name, Fields: templateFields(&t)})
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntTemplate, Table: "template", ID: id, Label: t.Name, Fields: data.TemplateFields(&t)})
 	})
 }
 
@@ -380,7 +342,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 		if err != nil {
 			return err
 		}
-		before, c.CreatedAt = checkFields(&stored), stored.CreatedAt
+		before, c.CreatedAt = data.CheckFields(&stored), stored.CreatedAt
 		if _, err := tx.ExecContext(ctx, `UPDATE facility_check SET (facility_id, template_id, template_name, date, checker, updated_at)
 			= (?, ?, ?, ?, ?, ?) WHERE id = ?`, c.FacilityID, nullID(c.TemplateID), c.TemplateName, c.Date.String(), c.Checker, stamp, c.ID); err != nil {
 			return err
@@ -405,7 +367,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 			return err
 		}
 	}
-	return db.logSave(ctx, tx, data.EntCheck, c.ID, checkLabel(c), before, checkFields(c))
+	return db.logSave(ctx, tx, data.EntCheck, c.ID, data.CheckLabel(c), before, data.CheckFields(c))
 }
 
 // DeleteCheck moves a check with its items to the recycle bin; findings created from it stay,
@@ -416,7 +378,7 @@ func (db *DB) DeleteCheck(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntCheck, Table: "facility_check", ID: id, Label: checkLabel(&c), Fields: checkFields(&c)})
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntCheck, Table: "facility_check", ID: id, Label: data.CheckLabel(&c), Fields: data.CheckFields(&c)})
 	})
 }
 
@@ -449,10 +411,6 @@ func gradeThresholds(ctx context.Context, q querier) (data.GradeThresholds, erro
 	return th, nil
 }
 
-func thresholdFields(th data.GradeThresholds) data.Fields {
-	return fieldsOf(data.FExcellentLine, data.FormatScore(th.Excellent), data.FPassLine, data.FormatScore(th.Pass))
-}
-
 // SetGradeThresholds saves thresholds after ValidateGradeThresholds.
 func (db *DB) SetGradeThresholds(ctx context.Context, th data.GradeThresholds) error {
 	if fe := data.ValidateGradeThresholds(th); fe != nil {
@@ -469,6 +427,6 @@ func (db *DB) SetGradeThresholds(ctx context.Context, th data.GradeThresholds) e
 				return err
 			}
 		}
-		return db.logChange(ctx, tx, data.EntGrades, 0, "两堂一舍检查等次", thresholdFields(old), thresholdFields(th))
+		return db.logChange(ctx, tx, data.EntGrades, 0, "两堂一舍检查等次", data.GradeThresholdFields(old), data.GradeThresholdFields(th))
 	})
 }

@@ -180,7 +180,7 @@ func TestCheckSaveAndScore(t *testing.T) {
 		bad.Items = append([]data.CheckItem(nil), c.Items...)
 		r.edit(&bad)
 		fe := fieldErrors(t, fx.db.SaveCheck(ctx, &bad))
-		if msg := fe.For(r.field); msg == "" || !strings.Contains(msg, r.msg) {
+		if msg := fe.ForLabel(r.field); msg == "" || !strings.Contains(msg, r.msg) {
 			t.Errorf("%s: %v, want %q on %s", r.name, fe, r.msg, r.field)
 		}
 	}

@@ -371,7 +371,8 @@ func preparePackage(ctx context.Context, path string, m data.Manifest) error {
 	}
 	for table, n := range m.Counts {
 		if got, ok := counts[table]; ok && got != n {
-			return refuse(fmt.Sprintf("数据包的清单与其中的数据不符（%s：清单 %d 条，数据 %d 条）", table, n, got))
+			noun, measure := data.TableNoun(table)
+			return refuse(fmt.Sprintf("数据包的清单与其中的数据不符（%s：清单 %d %s，数据 %d %s）", noun, n, measure, got, measure))
 		}
 	}
 	return nil

@@ -857,7 +857,8 @@ func TestBranchAssessments(t *testing.T) {
 		t.Skip("the demo makes A1 assessments for the months of this year before today's")
 	}
 	dir := t.TempDir()
-	srcs := []*DB{branchFile(t, dir, "综采一队党支部", "ZC01", 1, 10, 1), branchFile(t, dir, "掘进二队党支部", "JJ02", 2, 10, 1)}
+	// A year of records: the demo assesses every past month that has records.
+	srcs := []*DB{branchFile(t, dir, "综采一队党支部", "ZC01", 1, 10, 12), branchFile(t, dir, "掘进二队党支部", "JJ02", 2, 10, 12)}
 	target := openTemp(t)
 	at := time.Now()
 	for _, src := range srcs {

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"branchledger/data"
 )
@@ -15,28 +14,6 @@ import (
 func errNoFacility(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的设施，可能已被删除，请刷新后再试", id))
 }
-
-// facilityFields is a facility as the log keeps it.
-func facilityFields(f *data.Facility) data.Fields {
-	rooms := ""
-	if f.Rooms > 0 {
-		rooms = strconv.Itoa(f.Rooms)
-	}
-	return fieldsOf(data.FFacilityCategory, f.Category, data.FFacilityName, f.Name, data.FLocation, f.Location,
-		data.FManager, f.Manager, data.FRemark, f.Remark, data.FRooms, rooms)
-}
-
-// fieldsOf makes the log's record of label, value pairs.
-func fieldsOf(pairs ...string) data.Fields {
-	fs := make(data.Fields, 0, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
-		fs = append(fs, data.Field{Label: pairs[i], Value: pairs[i+1]})
-	}
-	return fs
-}
-
-// facilityLabel names a facility in the log: 职工食堂（食堂）.
-func facilityLabel(f *data.Facility) string { return f.Name + "（" + f.Category + "）" }
 
 const selectFacility = `SELECT id, branch_id, category, name, location, manager, remark, rooms FROM facility`
 
@@ -102,7 +79,7 @@ func (db *DB) SaveFacility(ctx context.Context, f *data.Facility) error {
 		if n > 0 {
 			return data.FieldErrors{{Field: data.FFacilityName, Message: fmt.Sprintf("已有名为「%s」的%s，请换一个名称", saved.Name, saved.Category)}}
 		}
-		after := facilityFields(&saved)
+		after := data.FacilityFields(&saved)
 		if saved.ID == 0 {
 			res, err := tx.ExecContext(ctx, `INSERT INTO facility (branch_id, category, name, location, manager, remark, rooms)
 				VALUES (?, ?, ?, ?, ?, ?, ?)`, saved.BranchID, saved.Category, saved.Name, saved.Location, saved.Manager, saved.Remark, saved.Rooms)
@@ -112,7 +89,7 @@ func (db *DB) SaveFacility(ctx context.Context, f *data.Facility) error {
 			if saved.ID, err = res.LastInsertId(); err != nil {
 				return err
 			}
-			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntFacility, EntityID: saved.ID, Label: facilityLabel(&saved), After: after})
+			return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntFacility, EntityID: saved.ID, Label: data.FacilityLabel(&saved), After: after})
 		}
 		stored, err := getFacility(ctx, tx, saved.ID)
 		if err != nil {
@@ -123,7 +100,7 @@ func (db *DB) SaveFacility(ctx context.Context, f *data.Facility) error {
 		if err := mustAffect(res, err, errNoFacility(saved.ID)); err != nil {
 			return err
 		}
-		return db.logChange(ctx, tx, data.EntFacility, saved.ID, facilityLabel(&saved), facilityFields(&stored), after)
+		return db.logChange(ctx, tx, data.EntFacility, saved.ID, data.FacilityLabel(&saved), data.FacilityFields(&stored), after)
 	})
 	if err == nil {
 		*f = saved
@@ -139,7 +116,7 @@ func (db *DB) DeleteFacility(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		err = db.deleteToBin(ctx, tx, binItem{Entity: data.EntFacility, Table: "facility", ID: id, Label: facilityLabel(&f), Fields: facilityFields(&f)})
+		err = db.deleteToBin(ctx, tx, binItem{Entity: data.EntFacility, Table: "facility", ID: id, Label: data.FacilityLabel(&f), Fields: data.FacilityFields(&f)})
 		if isForeignKey(err) {
 			var n int
 			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM facility_check WHERE facility_id = ?`, id).Scan(&n); err != nil {

@@ -356,29 +356,29 @@ func loadFindingRules(ctx context.Context, q querier) (findingRules, error) {
 	return r, err
 }
 
-// check enforces what needs the data file, with prefix ("问题N：") before each field so that an
-// inspection's form can point at the row: a category and level from the configured lists (or
+// check enforces what needs the data file (errors of the finding itself: an inspection moves them
+// to the finding's row): a category and level from the configured lists (or
 // unchanged from stored, the saved version: findings keep a value that left its list), and a team
 // and member of the finding's branch.
-func (r findingRules) check(ctx context.Context, q querier, f *data.Finding, stored *data.Finding, prefix string) (data.FieldErrors, error) {
+func (r findingRules) check(ctx context.Context, q querier, f *data.Finding, stored *data.Finding) (data.FieldErrors, error) {
 	var fe data.FieldErrors
 	if !slices.Contains(r.categories, f.Category) && (stored == nil || stored.Category != f.Category) {
-		fe = append(fe, data.FieldError{Field: prefix + data.FCategoryF,
+		fe = append(fe, data.FieldError{Field: data.FCategoryF,
 			Message: fmt.Sprintf("问题类别「%s」不在问题类别列表中，请从列表中选择（列表可在“数据与设置”中修改）", f.Category)})
 	}
 	if !slices.Contains(r.levels, f.Level) && (stored == nil || stored.Level != f.Level) {
-		fe = append(fe, data.FieldError{Field: prefix + data.FLevel,
+		fe = append(fe, data.FieldError{Field: data.FLevel,
 			Message: fmt.Sprintf("等级「%s」不在问题等级列表中，请从列表中选择（列表可在“数据与设置”中修改）", f.Level)})
 	}
 	if ok, err := inBranch(ctx, q, "team", f.TeamID, f.BranchID); err != nil {
 		return nil, err
 	} else if !ok {
-		fe = append(fe, data.FieldError{Field: prefix + data.FTeam, Message: "所选班组不存在（可能已被删除），请重新选择"})
+		fe = append(fe, data.FieldError{Field: data.FTeam, Message: "所选班组不存在（可能已被删除），请重新选择"})
 	}
 	if ok, err := inBranch(ctx, q, "member", f.MemberID, f.BranchID); err != nil {
 		return nil, err
 	} else if !ok {
-		fe = append(fe, data.FieldError{Field: prefix + data.FMember, Message: "所选涉及党员不在本支部党员名单中（可能已被删除），请重新选择"})
+		fe = append(fe, data.FieldError{Field: data.FMember, Message: "所选涉及党员不在本支部党员名单中（可能已被删除），请重新选择"})
 	}
 	return fe, nil
 }
@@ -387,7 +387,7 @@ func (r findingRules) check(ctx context.Context, q querier, f *data.Finding, sto
 // found it: the source of that record, and for an inspection one of the branch, held before the
 // finding was found.
 func (r findingRules) checkAlone(ctx context.Context, q querier, f *data.Finding, stored *data.Finding) error {
-	fe, err := r.check(ctx, q, f, stored, "")
+	fe, err := r.check(ctx, q, f, stored)
 	if err != nil {
 		return err
 	}

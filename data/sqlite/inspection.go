@@ -241,11 +241,11 @@ func checkInspection(ctx context.Context, q querier, in *data.Inspection, old []
 		return nil, err
 	}
 	for i := range in.Findings {
-		more, err := rules.check(ctx, q, &in.Findings[i], old[i], fmt.Sprintf("问题%d：", i+1))
+		more, err := rules.check(ctx, q, &in.Findings[i], old[i])
 		if err != nil {
 			return nil, err
 		}
-		fe = append(fe, more...)
+		fe = append(fe, more.InRow(data.RowFinding, i)...)
 	}
 	return fe, nil
 }

@@ -243,7 +243,7 @@ func TestSaveInspectionRollsBack(t *testing.T) {
 			edit.Findings = append(edit.Findings, problem("新问题", 20))
 			tt.change(&edit)
 			err := fx.db.SaveInspection(ctx, &edit)
-			if fe := fieldErrors(t, err); fe.For(tt.field) == "" {
+			if fe := fieldErrors(t, err); fe.ForLabel(tt.field) == "" {
 				t.Errorf("no problem on %s: %v", tt.field, fe)
 			}
 			if got, _ := fx.db.Inspection(ctx, in.ID); !reflect.DeepEqual(got, before) {

@@ -254,33 +254,11 @@ func (db *DB) deleteToBin(ctx context.Context, tx *sql.Tx, it binItem) error {
 		Before: it.Fields, Detail: "已移入回收站"})
 }
 
-// tableNouns name the rows of each table in the bin's details and refusals: noun and measure word.
-// Tables of later modules add theirs here.
-var tableNouns = map[string][2]string{
-	"branch":          {"党支部", "个"},
-	"party_group":     {"党小组", "个"},
-	"team":            {"班组", "个"},
-	"member":          {"党员", "名"},
-	"inspection":      {"督查记录", "条"},
-	"inspector":       {"督查组成员", "名"},
-	"finding":         {"问题", "个"},
-	"finding_history": {"办理记录", "条"},
-	"facility":        {"设施", "处"},
-	"template":        {"评分表", "张"},
-	"template_item":   {"评分项目", "项"},
-	"facility_check":  {"两堂一舍检查", "次"},
-	"check_item":      {"检查项目得分", "项"},
-	"welfare_item":    {"办实事事项", "件"},
-	"welfare_history": {"办理记录", "条"},
-	"survey":          {"满意度调查", "次"},
-	"survey_question": {"调查问题", "个"},
-}
-
+// tableNoun names the rows of table in the bin's details and refusals: noun and measure word, as
+// the entity registry (data.Entities) declares them.
 func tableNoun(table string) [2]string {
-	if n, ok := tableNouns[table]; ok {
-		return n
-	}
-	return [2]string{"相关记录", "条"}
+	noun, measure := data.TableNoun(table)
+	return [2]string{noun, measure}
 }
 
 // detail says what went to the bin with the record: "连同 3 个问题、5 条办理记录".

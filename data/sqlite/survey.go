@@ -16,21 +16,6 @@ func errNoSurvey(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的满意度调查，可能已被删除，请刷新后再试", id))
 }
 
-func surveyLabel(s *data.Survey) string { return s.Period.Label + s.Category + "满意度调查" }
-
-func surveyFields(s *data.Survey) data.Fields {
-	pairs := []string{data.FSurveyPeriod, s.Period.From.String() + "至" + s.Period.To.String() + "（" + s.Period.Label + "）",
-		data.FSurveyCategory, s.Category}
-	for _, q := range s.Questions {
-		counts := make([]string, len(q.Counts))
-		for i, c := range q.Counts {
-			counts[i] = fmt.Sprintf("%s%d", data.SurveyAnswers[i], c)
-		}
-		pairs = append(pairs, q.Text, strings.Join(counts, "、"))
-	}
-	return fieldsOf(pairs...)
-}
-
 func loadSurveys(ctx context.Context, q querier, where string, args ...any) ([]data.Survey, error) {
 	rows, err := q.QueryContext(ctx, `SELECT id, branch_id, period_from, period_to, period_label, category, created_at, updated_at
 		FROM survey WHERE `+where+` ORDER BY period_from DESC, id DESC`, args...)
@@ -147,7 +132,7 @@ func (db *DB) SaveSurvey(ctx context.Context, s *data.Survey) error {
 			if err != nil {
 				return err
 			}
-			before, saved.CreatedAt = surveyFields(&stored), stored.CreatedAt
+			before, saved.CreatedAt = data.SurveyFields(&stored), stored.CreatedAt
 			if _, err := tx.ExecContext(ctx, `UPDATE survey SET (period_from, period_to, period_label, category, updated_at) = (?, ?, ?, ?, ?)
 				WHERE id = ?`, p.From.String(), p.To.String(), p.Label, saved.Category, stamp, saved.ID); err != nil {
 				return err
@@ -163,7 +148,7 @@ func (db *DB) SaveSurvey(ctx context.Context, s *data.Survey) error {
 				return err
 			}
 		}
-		return db.logSave(ctx, tx, data.EntSurvey, saved.ID, surveyLabel(&saved), before, surveyFields(&saved))
+		return db.logSave(ctx, tx, data.EntSurvey, saved.ID, data.SurveyLabel(&saved), before, data.SurveyFields(&saved))
 	})
 	if err == nil {
 		*s = saved
@@ -178,7 +163,7 @@ func (db *DB) DeleteSurvey(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntSurvey, Table: "survey", ID: id, Label: surveyLabel(&s), Fields: surveyFields(&s)})
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntSurvey, Table: "survey", ID: id, Label: data.SurveyLabel(&s), Fields: data.SurveyFields(&s)})
 	})
 }
 

@@ -23,21 +23,6 @@ func errNoWelfareItem(id int64) error {
 func toFen(yuan float64) int64 { return int64(math.Round(yuan * 100)) }
 func toYuan(fen int64) float64 { return float64(fen) / 100 }
 
-func welfareFields(w *data.WelfareItem) data.Fields {
-	return fieldsOf(data.FWelfareTitle, w.Title, data.FWelfareCategory, w.Category, data.FWelfareSource, w.Source,
-		data.FProposer, w.Proposer, data.FProposedDate, w.ProposedDate.String(), data.FHandler, w.Handler,
-		data.FPlannedDate, w.PlannedDate.String(), data.FState, w.State, data.FReason, w.Reason,
-		data.FDoneDate, w.DoneDate.String(), data.FRating, w.Rating, data.FCost, fmt.Sprintf("%.2f", w.Cost),
-		data.FInHouse, yesNo(w.InHouse))
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "是"
-	}
-	return "否"
-}
-
 const selectWelfare = `SELECT w.id, w.branch_id, w.title, w.category, w.source, w.proposer, w.proposed_date, w.handler_id,
 	coalesce(m.name, ''), w.planned_date, w.state, w.reason, w.done_date, w.rating, w.cost_fen, w.in_house, w.created_at,
 	w.updated_at FROM welfare_item w LEFT JOIN member m ON m.id = w.handler_id`
@@ -171,7 +156,7 @@ func (db *DB) SaveWelfareItem(ctx context.Context, w *data.WelfareItem) error {
 			if err := mustAffect(res, err, errNoWelfareItem(saved.ID)); err != nil {
 				return err
 			}
-			return db.logChange(ctx, tx, data.EntWelfare, saved.ID, saved.Title, welfareFields(stored), welfareFields(&saved))
+			return db.logChange(ctx, tx, data.EntWelfare, saved.ID, saved.Title, data.WelfareFields(stored), data.WelfareFields(&saved))
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO welfare_item (branch_id, created_at, `+columns+`)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{saved.BranchID, stamp}, values...)...)
@@ -185,7 +170,7 @@ func (db *DB) SaveWelfareItem(ctx context.Context, w *data.WelfareItem) error {
 		if err := addWelfareHistory(ctx, tx, &saved, "", stamp); err != nil {
 			return err
 		}
-		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntWelfare, EntityID: saved.ID, Label: saved.Title, After: welfareFields(&saved)})
+		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntWelfare, EntityID: saved.ID, Label: saved.Title, After: data.WelfareFields(&saved)})
 	})
 	if err == nil {
 		*w = saved
@@ -217,7 +202,7 @@ func (db *DB) ChangeWelfareState(ctx context.Context, id int64, to, reason strin
 		if w, err = getWelfareItem(ctx, tx, id); err != nil {
 			return err
 		}
-		before, from := welfareFields(&w), w.State
+		before, from := data.WelfareFields(&w), w.State
 		if err := data.ApplyWelfareTransition(&w, to, reason, done, today); err != nil {
 			return err
 		}
@@ -244,7 +229,7 @@ func (db *DB) ChangeWelfareState(ctx context.Context, id int64, to, reason strin
 			detail += "，原因：" + h.Reason
 		}
 		return db.logOp(ctx, tx, data.Op{Action: data.ActState, Entity: data.EntWelfare, EntityID: id, Label: w.Title,
-			Before: before, After: welfareFields(&w), Detail: detail})
+			Before: before, After: data.WelfareFields(&w), Detail: detail})
 	})
 	if err != nil {
 		return data.WelfareItem{}, err
@@ -297,7 +282,7 @@ func (db *DB) DeleteWelfareItem(ctx context.Context, id int64) error {
 		if err != nil {
 			return err
 		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntWelfare, Table: "welfare_item", ID: id, Label: w.Title, Fields: welfareFields(&w)})
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntWelfare, Table: "welfare_item", ID: id, Label: w.Title, Fields: data.WelfareFields(&w)})
 	})
 }
 

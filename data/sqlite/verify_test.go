@@ -8,7 +8,7 @@ import (
 	"branchledger/data"
 )
 
-func TestCheck(t *testing.T) {
+func TestVerify(t *testing.T) {
 	db := openTemp(t)
 	today := data.Today()
 	m := newMember("张三", 3)
@@ -30,7 +30,7 @@ func TestCheck(t *testing.T) {
 }
 
 // The rules between records: each break made behind the program's back is reported once, in Chinese.
-func TestCheckConsistency(t *testing.T) {
+func TestVerifyConsistency(t *testing.T) {
 	db := demoFile(t, 30)
 	today := data.NewDate(2026, 11, 23)
 	if problems, err := db.Verify(ctx, today); err != nil || len(problems) != 0 {
@@ -67,6 +67,52 @@ func TestCheckConsistency(t *testing.T) {
 			}
 			if err != nil || hits == 0 {
 				t.Errorf("%s: %v %v", tc.want, problems, err)
+			}
+		})
+	}
+}
+
+// Every registered entity's validator runs over its saved rows: a row of another record than a
+// member, inspection or finding broken behind the program's back is reported, naming the record in
+// Chinese (设施「…」：负责人：…) and never a table.
+func TestVerifyEveryEntity(t *testing.T) {
+	today := data.NewDate(2026, 11, 23)
+	long := strings.Repeat("长", 600)
+	tests := []struct {
+		name, table, sql, want string
+	}{
+		{"facility", "facility", `UPDATE facility SET manager = '` + long + `' WHERE id = (SELECT min(id) FROM facility)`,
+			"设施「%s」：" + data.FManager + "："},
+		{"welfare item", "welfare_item", `UPDATE welfare_item SET reason = '` + long + `' WHERE id = (SELECT min(id) FROM welfare_item)`,
+			"办实事事项「%s」：" + data.FReason + "："},
+		{"checklist item", "template", `UPDATE template_item SET standard = '` + long + `' WHERE seq = 1 AND template_id = (SELECT min(id) FROM template)`,
+			"评分表「%s」：第1项：" + data.FItemStandard + "："},
+		{"assessment template", "assess_template", `UPDATE assess_template_item SET part = '` + long + `' WHERE seq = 1 AND template_id = (SELECT min(id) FROM assess_template)`,
+			"考核表「%s」：第1项：" + data.FPart + "："},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			fx := demoFile(t, 30)
+			var name string
+			col := map[string]string{"welfare_item": "title"}[tc.table]
+			if col == "" {
+				col = "name"
+			}
+			if err := fx.db.QueryRow(`SELECT ` + col + ` FROM ` + tc.table + ` ORDER BY id LIMIT 1`).Scan(&name); err != nil {
+				t.Fatalf("demo file has no %s: %v", tc.table, err)
+			}
+			if problems, err := fx.Verify(ctx, today); err != nil || len(problems) != 0 {
+				t.Fatalf("demo file: %v %v", problems, err)
+			}
+			if res, err := fx.db.Exec(tc.sql); err != nil {
+				t.Fatal(err)
+			} else if n, _ := res.RowsAffected(); n != 1 {
+				t.Fatalf("%d rows broken, want 1", n)
+			}
+			problems, err := fx.Verify(ctx, today)
+			want := fmt.Sprintf(tc.want, name)
+			if err != nil || len(problems) != 1 || !strings.HasPrefix(problems[0], want) || strings.Contains(problems[0], tc.table) {
+				t.Errorf("got %q (%v), want one problem starting %q", problems, err, want)
 			}
 		})
 	}

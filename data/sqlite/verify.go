@@ -7,9 +7,9 @@ import (
 	"branchledger/data"
 )
 
-// Verify runs SQLite's full integrity check and the program's own rules (members, inspections,
-// findings) over the saved data, and returns one Chinese line per problem found (none: the file is
-// sound). An error means the check itself could not run.
+// Verify runs SQLite's full integrity check, the rules between records, and every registered
+// entity's validator (data.Entities) over the saved data, and returns one Chinese line per problem
+// found (none: the file is sound). An error means the check itself could not run.
 func (db *DB) Verify(ctx context.Context, today data.Date) ([]string, error) {
 	var problems []string
 	rows, err := db.db.QueryContext(ctx, "PRAGMA integrity_check")
@@ -61,52 +61,20 @@ func (db *DB) Verify(ctx context.Context, today data.Date) ([]string, error) {
 		problems = append(problems, found...)
 	}
 
-	ms, err := db.Members(ctx, data.MemberFilter{IncludeLeft: true})
-	if err != nil {
-		return nil, err
-	}
-	for i := range ms {
-		m := ms[i]
-		for _, fe := range data.ValidateMember(&m, today) {
-			problems = append(problems, fmt.Sprintf("党员「%s」（身份证号 %s）：%s：%s", m.Name, m.IDNumber, fe.Field, fe.Message))
+	for _, e := range data.Entities {
+		found, err := e.Verify(ctx, db, today)
+		if err != nil {
+			return nil, err
 		}
-	}
-
-	ins, err := db.Inspections(ctx, data.InspectionFilter{})
-	if err != nil {
-		return nil, err
-	}
-	for i := range ins {
-		for _, fe := range data.ValidateInspection(&ins[i], today) {
-			problems = append(problems, fmt.Sprintf("督查记录（%s %s）：%s：%s", ins[i].Date, ins[i].Unit, fe.Field, fe.Message))
-		}
-	}
-	fs, err := db.Findings(ctx, data.FindingFilter{})
-	if err != nil {
-		return nil, err
-	}
-	for i := range fs {
-		if fs[i].InspectionID != 0 {
-			continue // checked with its inspection
-		}
-		for _, fe := range data.ValidateFinding(&fs[i], today) {
-			problems = append(problems, fmt.Sprintf("问题（%s 发现，编号 %d）：%s：%s", fs[i].FoundDate, fs[i].ID, fe.Field, fe.Message))
-		}
+		problems = append(problems, found...)
 	}
 	return problems, nil
 }
 
-// tableName is the Chinese name of a table in Check's messages.
+// tableName is the Chinese name of a table's rows in Verify's messages, from the entity registry.
 func tableName(t string) string {
-	names := map[string]string{
-		"branch": "党支部", "party_group": "党小组", "team": "班组", "member": "党员", "key_post": "关键岗位",
-		"inspection": "督查记录", "inspector": "督查组成员", "finding": "问题", "finding_history": "问题的整改记录",
-		"option_list": "选项",
-	}
-	if n, ok := names[t]; ok {
-		return n
-	}
-	return "表 " + t + " 的记录"
+	noun, _ := data.TableNoun(t)
+	return noun
 }
 
 // consistencyRules are queries over rules between records that neither the schema nor the

@@ -1,0 +1,195 @@
+package data
+
+import (
+	"context"
+	"slices"
+)
+
+// Entity is one kind of stored record, declared once: the table that holds it, what users call
+// it, how the operation log and the recycle bin name it, and how the file check re-validates it.
+// The recycle bin, the file check, the log's filter and consolidation all read Entities, so a new
+// ledger adds its tables here and nowhere else.
+type Entity struct {
+	Table   string // its table in the data file
+	Noun    string // what one row is called in messages: 党员
+	Measure string // the noun's measure word: 名 (3 名党员)
+	// Log is the record kind in the operation log and the recycle bin (one of the Ent… constants);
+	// "" for rows logged as part of another record (an inspection's inspectors) or not at all.
+	Log string
+	// Scope says whether a branch's package carries the rows (see Scope…).
+	Scope string
+	// verify re-validates the saved records; nil when the schema alone holds the entity's rules.
+	verify func(ctx context.Context, s Store, today Date) ([]recordError, error)
+}
+
+// Scopes of an entity's rows.
+const (
+	ScopeBranch  = "branch"  // a branch's records: exported in its package, copied when consolidating
+	ScopeShared  = "shared"  // lists of the file merged by value when consolidating (选项, 重点岗位)
+	ScopeProgram = "program" // the program's own bookkeeping (settings, log, bin): never exported
+)
+
+// recordError is a broken rule of one saved record, ref naming the record after its noun.
+type recordError struct {
+	ref string
+	err FieldError
+}
+
+// Entities are the stored records, parents before their children.
+var Entities = []Entity{
+	{Table: "branch", Noun: "党支部", Measure: "个", Log: EntBranch, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Branch, error) {
+			b, err := s.Branch(ctx)
+			if err != nil || b.Name == "" {
+				return nil, err // a new file's branch is filled in on first start
+			}
+			return []Branch{b}, nil
+		}, func(b *Branch) string { return quoted(b.Name) }, noDay(ValidateBranch))},
+	{Table: "party_group", Noun: "党小组", Measure: "个", Log: EntGroup, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Group, error) { return s.Groups(ctx) }, func(g *Group) string { return quoted(g.Name) }, noDay(ValidateGroup))},
+	{Table: "team", Noun: "班组", Measure: "个", Log: EntTeam, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Team, error) { return s.Teams(ctx) }, func(t *Team) string { return quoted(t.Name) }, noDay(ValidateTeam))},
+	{Table: "member", Noun: "党员", Measure: "名", Log: EntMember, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Member, error) {
+			return s.Members(ctx, MemberFilter{IncludeLeft: true})
+		}, func(m *Member) string { return quoted(m.Name) + "（身份证号 " + m.IDNumber + "）" }, ValidateMember)},
+	{Table: "key_post", Noun: "重点岗位", Measure: "个", Log: EntKeyPost, Scope: ScopeShared},
+	{Table: "option_list", Noun: "选项", Measure: "个", Log: EntOption, Scope: ScopeShared},
+	{Table: "inspection", Noun: "督查记录", Measure: "条", Log: EntInspection, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Inspection, error) {
+			return s.Inspections(ctx, InspectionFilter{})
+		}, func(in *Inspection) string { return "（" + in.Date.String() + " " + in.Unit + "）" }, ValidateInspection)},
+	{Table: "inspector", Noun: "督查组成员", Measure: "名", Scope: ScopeBranch},
+	{Table: "finding", Noun: "问题", Measure: "个", Log: EntFinding, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Finding, error) {
+			fs, err := s.Findings(ctx, FindingFilter{})
+			// An inspection's findings are checked with their inspection.
+			return slices.DeleteFunc(fs, func(f Finding) bool { return f.InspectionID != 0 }), err
+		}, func(f *Finding) string { return quoted(FindingLabel(f)) + "（" + f.FoundDate.String() + " 发现）" }, ValidateFinding)},
+	{Table: "finding_history", Noun: "办理记录", Measure: "条", Scope: ScopeBranch},
+	{Table: "facility", Noun: "设施", Measure: "处", Log: EntFacility, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Facility, error) { return s.Facilities(ctx, "") },
+			func(f *Facility) string { return quoted(f.Name) }, noDay(ValidateFacility))},
+	{Table: "template", Noun: "评分表", Measure: "张", Log: EntTemplate, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Template, error) { return s.Templates(ctx, "") },
+			func(t *Template) string { return quoted(t.Name) }, noDay(ValidateTemplate))},
+	{Table: "template_item", Noun: "评分项目", Measure: "项", Scope: ScopeBranch},
+	{Table: "facility_check", Noun: "两堂一舍检查", Measure: "次", Log: EntCheck, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Check, error) { return s.Checks(ctx, CheckFilter{}) },
+			func(c *Check) string { return "（" + CheckLabel(c) + "）" }, ValidateCheck)},
+	{Table: "check_item", Noun: "检查项目得分", Measure: "项", Scope: ScopeBranch},
+	{Table: "welfare_item", Noun: "办实事事项", Measure: "件", Log: EntWelfare, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]WelfareItem, error) { return s.WelfareItems(ctx, WelfareFilter{}) },
+			func(w *WelfareItem) string { return quoted(w.Title) }, ValidateWelfareItem)},
+	{Table: "welfare_history", Noun: "办理记录", Measure: "条", Scope: ScopeBranch},
+	{Table: "survey", Noun: "满意度调查", Measure: "次", Log: EntSurvey, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Survey, error) { return s.Surveys(ctx, SurveyFilter{}) },
+			func(v *Survey) string { return quoted(v.Period.Label + v.Category) }, noDay(ValidateSurvey))},
+	{Table: "survey_question", Noun: "调查问题", Measure: "个", Scope: ScopeBranch},
+	{Table: "assess_template", Noun: "考核表", Measure: "张", Log: EntAssessTemplate, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]AssessTemplate, error) { return s.AssessTemplates(ctx, "") },
+			func(t *AssessTemplate) string { return quoted(t.Name) }, noDay(ValidateAssessTemplate))},
+	{Table: "assess_template_item", Noun: "考核项目", Measure: "项", Scope: ScopeBranch},
+	{Table: "assessment", Noun: "考核", Measure: "次", Log: EntAssessment, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Assessment, error) {
+			return s.Assessments(ctx, AssessmentFilter{})
+		},
+			func(a *Assessment) string { return quoted(AssessmentLabel(a)) }, noDay(ValidateAssessment))},
+	{Table: "assessment_item", Noun: "考核项目得分", Measure: "项", Scope: ScopeBranch},
+	{Table: "point_entry", Noun: "积分明细", Measure: "条", Log: EntPointEntry, Scope: ScopeBranch, verify: verifyPoints},
+	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
+	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},
+	{Table: "recycle_bin", Noun: "回收站记录", Measure: "项", Scope: ScopeProgram},
+}
+
+// EntityOf is the entity stored in table; ok is false for a table no entity declares.
+func EntityOf(table string) (Entity, bool) {
+	i := slices.IndexFunc(Entities, func(e Entity) bool { return e.Table == table })
+	if i < 0 {
+		return Entity{}, false
+	}
+	return Entities[i], true
+}
+
+// TableNoun is the Chinese noun and measure word of table's rows; an undeclared table (a test's
+// fixture) gets a generic one, never its name.
+func TableNoun(table string) (noun, measure string) {
+	if e, ok := EntityOf(table); ok {
+		return e.Noun, e.Measure
+	}
+	return "相关记录", "条"
+}
+
+// Verifies reports whether the file check re-validates the entity's saved records.
+func (e *Entity) Verifies() bool { return e.verify != nil }
+
+// Verify re-validates the entity's saved records in s: one Chinese line per broken rule, naming the
+// record (设施「一号食堂」：名称：…). An error means the records could not be read.
+func (e *Entity) Verify(ctx context.Context, s Store, today Date) ([]string, error) {
+	if e.verify == nil {
+		return nil, nil
+	}
+	found, err := e.verify(ctx, s, today)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(found))
+	for i, f := range found {
+		out[i] = e.Noun + f.ref + "：" + f.err.Label() + "：" + f.err.Message
+	}
+	return out, nil
+}
+
+// rules is the verify of an entity: load its records, name each, validate each.
+func rules[T any](load func(context.Context, Store) ([]T, error), name func(*T) string,
+	validate func(*T, Date) FieldErrors) func(context.Context, Store, Date) ([]recordError, error) {
+	return func(ctx context.Context, s Store, today Date) ([]recordError, error) {
+		recs, err := load(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		var out []recordError
+		for i := range recs {
+			for _, fe := range validate(&recs[i], today) {
+				out = append(out, recordError{name(&recs[i]), fe})
+			}
+		}
+		return out, nil
+	}
+}
+
+// noDay adapts a validator that does not depend on the day.
+func noDay[T any](v func(*T) FieldErrors) func(*T, Date) FieldErrors {
+	return func(r *T, _ Date) FieldErrors { return v(r) }
+}
+
+func quoted(s string) string { return "「" + s + "」" }
+
+// verifyPoints checks the manual point entries against the branch's 党员积分 catalogue, as saving
+// them does; generated entries follow their records.
+func verifyPoints(ctx context.Context, s Store, today Date) ([]recordError, error) {
+	ts, err := s.AssessTemplates(ctx, AssessMemberPoints)
+	if err != nil || len(ts) == 0 {
+		return nil, err
+	}
+	t := ts[0]
+	for _, c := range ts[1:] {
+		if c.ID < t.ID {
+			t = c // saving uses the first one made
+		}
+	}
+	es, err := s.PointEntries(ctx, PointFilter{})
+	if err != nil {
+		return nil, err
+	}
+	var out []recordError
+	for i := range es {
+		if es[i].Generated {
+			continue
+		}
+		for _, fe := range ValidatePointEntry(&es[i], &t, today) {
+			out = append(out, recordError{quoted(PointEntryLabel(&es[i])), fe})
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,279 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The records as the operation log and the recycle bin keep them: each entity's logged fields in
+// form order and its readable label, in one place (see Entities for the kinds that use them).
+
+func yesNo(b bool) string {
+	if b {
+		return "是"
+	}
+	return "否"
+}
+
+// MemberFields is a member as the log keeps it, its group and team by name.
+func MemberFields(m *Member, group, team string) Fields {
+	return Fields{
+		{FName, m.Name}, {FSex, m.Sex}, {FEthnicity, m.Ethnicity}, {FIDNumber, m.IDNumber},
+		{FBirthDate, m.BirthDate.String()}, {FEducation, m.Education}, {FCategory, m.Category},
+		{FJoinDate, m.JoinDate.String()}, {FFullDate, m.FullDate.String()}, {FJob, m.Job}, {FMobile, m.Mobile},
+		{FLandline, m.Landline}, {FAddress, m.Address}, {FPartyStatus, m.PartyStatus},
+		{FLostContact, yesNo(m.LostContact)}, {FLostDate, m.LostDate.String()}, {FFloating, yesNo(m.Floating)},
+		{FFloatingTo, m.FloatingTo}, {FRemark, m.Remark}, {FGroup, group}, {FTeam, team},
+		{FPartyRole, m.PartyRole}, {FKeyPost, m.KeyPost}, {FSupervisor, yesNo(m.Supervisor)},
+		{FWorkDate, m.WorkDate.String()}, {FRollStatus, m.RollStatus}, {FRollDate, m.RollDate.String()},
+	}
+}
+
+// BranchFields is the branch as the log keeps it.
+func BranchFields(b *Branch) Fields {
+	return Fields{
+		{"名称", b.Name}, {"所属党委", b.Committee}, {"所在单位", b.Unit}, {"书记", b.Secretary},
+		{"副书记", b.Deputy}, {"组织委员", b.Organisation}, {"宣传委员", b.Propaganda}, {"纪检委员", b.Discipline},
+		{"联系电话", b.Phone}, {"支部代码", b.Code},
+	}
+}
+
+// GroupFields is a Party group as the log keeps it, its leader by name.
+func GroupFields(g *Group, leader string) Fields {
+	return Fields{{"名称", g.Name}, {"组长", leader}, {"责任区说明", g.Area}}
+}
+
+// TeamFields is a team as the log keeps it, its group by name.
+func TeamFields(t *Team, group string) Fields {
+	return Fields{{"名称", t.Name}, {"类别", t.Category}, {"所属党小组", group}}
+}
+
+// InspectionFields is an inspection as the log keeps it (inspector names filled in), with its
+// findings (问题1, 问题2, …: their own fields in one line each).
+func InspectionFields(in *Inspection) Fields {
+	names := make([]string, len(in.Inspectors))
+	for i, p := range in.Inspectors {
+		names[i] = p.Name
+		if p.Lead {
+			names[i] += "（牵头）"
+		}
+	}
+	fs := Fields{
+		{FInspDate, in.Date.String()}, {FInspKind, in.Kind}, {FShift, in.Shift}, {FInspUnit, in.Unit},
+		{FPlace, in.Place}, {FInspContent, in.Content}, {FInspectors, strings.Join(names, "、")},
+		{"问题数", fmt.Sprint(len(in.Findings))},
+	}
+	// Each finding in a line, its description last: a diff clips long values at the end.
+	for i, f := range in.Findings {
+		fs = append(fs, Field{fmt.Sprintf("问题%d", i+1), fmt.Sprintf("%s｜%s｜责任人 %s｜期限 %s｜%s",
+			f.Category, f.Level, f.Responsible, f.Deadline, f.Description)})
+	}
+	return fs
+}
+
+// InspectionLabel names an inspection in the log and the recycle bin.
+func InspectionLabel(in *Inspection) string {
+	return strings.TrimSpace(in.Date.String() + " " + in.Unit + " " + in.Kind)
+}
+
+// FindingFields is a finding as the log keeps it, its team and member by name.
+func FindingFields(f *Finding, team, member string) Fields {
+	return Fields{
+		{"来源", f.Source}, {FFoundDate, f.FoundDate.String()}, {FCategoryF, f.Category}, {FLevel, f.Level},
+		{FDescription, f.Description}, {FTeam, team}, {FMember, member}, {FResponsible, f.Responsible},
+		{FMeasures, f.Measures}, {FDeadline, f.Deadline.String()}, {FProgress, f.Progress},
+		{FAcceptor, f.Acceptor}, {FClosedDate, f.ClosedDate.String()}, {FState, f.State},
+	}
+}
+
+// FindingLabel names a finding in the log and the recycle bin: the start of its description.
+func FindingLabel(f *Finding) string {
+	const n = 20
+	if r := []rune(f.Description); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return f.Description
+}
+
+// ListFields is a configured list (问题类别, 重点岗位, …) as the log keeps it: one field, the values
+// joined by 、.
+func ListFields(list string, values []string) Fields {
+	return Fields{{list, strings.Join(values, "、")}}
+}
+
+// gradesText lists grade lines for the log: 优秀≥90；良好≥80.
+func gradesText(lines []GradeLine) string {
+	parts := make([]string, len(lines))
+	for i, l := range lines {
+		parts[i] = fmt.Sprintf("%s≥%s", l.Grade, FormatScore(l.Min))
+	}
+	return strings.Join(parts, "；")
+}
+
+// assessItemsText lists a template's items for the log: 1.安全督查检查靠前（15分，按次扣分）；…
+func assessItemsText(items []AssessItem) string {
+	parts := make([]string, len(items))
+	for i, it := range items {
+		detail := it.Method
+		if it.Points > 0 {
+			detail = FormatScore(it.Points) + "分，" + detail
+		}
+		if it.Per > 0 {
+			detail += "，每次" + FormatScore(it.Per) + "分"
+		}
+		if it.Veto {
+			detail += "，一票否决"
+		}
+		parts[i] = fmt.Sprintf("%d.%s（%s）", it.Seq, it.Name, detail)
+	}
+	return strings.Join(parts, "；")
+}
+
+// AssessTemplateFields is an assessment template as the log keeps it.
+func AssessTemplateFields(t *AssessTemplate) Fields {
+	return fieldsOf(FAssessName, t.Name, FAssessKind, t.Kind, FSubject, t.Subject, FPeriodKind, t.PeriodKind,
+		FScheme, t.Scheme, FBase, FormatScore(t.Base), FBonusCap, FormatScore(t.BonusCap),
+		FGradeLines, gradesText(t.Grades), FAssessItem, assessItemsText(t.Items))
+}
+
+// AssessmentLabel names an assessment in the log and the recycle bin.
+func AssessmentLabel(a *Assessment) string {
+	return strings.TrimSpace(a.Period.Label + " " + a.SubjectName + " " + a.TemplateName)
+}
+
+// AssessmentFields is an assessment as the log keeps it: its figures, the items below full with
+// their reasons, and the overrides with who and why.
+func AssessmentFields(a *Assessment) Fields {
+	s := a.Score()
+	var lost, overrides []string
+	for i, it := range a.Items {
+		is := s.Items[i]
+		switch {
+		case a.Scheme == SchemeBase && is.Score > 0 && it.Method == MethodDeduct:
+			lost = append(lost, fmt.Sprintf("%s扣%s分（%s）", it.Name, FormatScore(is.Score), it.Reason))
+		case a.Scheme != SchemeBase && is.Score < is.Full:
+			lost = append(lost, fmt.Sprintf("%s扣%s分（%s）", it.Name, FormatScore(is.Full-is.Score), it.Reason))
+		}
+		if o := it.Override; o != nil {
+			overrides = append(overrides, fmt.Sprintf("%s调整为%s分（%s：%s）", it.Name, FormatScore(o.Score), o.By, o.Why))
+		}
+	}
+	return fieldsOf(FAssessName, a.TemplateName, FSubject, a.SubjectName, FPeriod, a.Period.Label,
+		FTotal, FormatScore(s.Total), "等次", s.Grade, "扣分情况", strings.Join(lost, "；"),
+		FOverride, strings.Join(overrides, "；"))
+}
+
+// PointEntryLabel names a point entry in the log and the recycle bin.
+func PointEntryLabel(e *PointEntry) string {
+	return fmt.Sprintf("%s %s %s", e.MemberName, e.Date, e.Item)
+}
+
+// PointEntryFields is a point entry as the log keeps it.
+func PointEntryFields(e *PointEntry) Fields {
+	source := "手工登记"
+	if e.Generated {
+		source = "自动生成"
+	}
+	return fieldsOf(FName, e.MemberName, FPointDate, e.Date.String(), FPointItem, e.Item,
+		FPoints, FormatScore(e.Points), FPointReason, e.Reason, "来源", source)
+}
+
+// itemsText lists items for the log: 1.食品留样※（10分）；2.…
+func itemsText(items []TemplateItem) string {
+	parts := make([]string, len(items))
+	for i, it := range items {
+		parts[i] = fmt.Sprintf("%d.%s", it.Seq, it.Name)
+		if it.Key {
+			parts[i] += KeyMark
+		}
+		parts[i] += "（" + FormatScore(it.Points) + "分）"
+	}
+	return strings.Join(parts, "；")
+}
+
+// TemplateFields is a 评分表 as the log keeps it.
+func TemplateFields(t *Template) Fields {
+	return fieldsOf(FTemplateName, t.Name, FTemplateCategory, t.Category,
+		FTemplateTotal, FormatScore(t.Total), FItemName, itemsText(t.Items))
+}
+
+// CheckFields is a 两堂一舍 check as the log keeps it: its scores and deductions.
+func CheckFields(c *Check) Fields {
+	s := c.Score(DefaultGradeThresholds)
+	var deductions []string
+	for _, it := range c.Items {
+		switch {
+		case it.NA:
+			deductions = append(deductions, it.Name+"不适用")
+		case it.Score < it.Points:
+			deductions = append(deductions, fmt.Sprintf("%s扣%s分", it.Name, FormatScore(it.Points-it.Score)))
+		}
+	}
+	return fieldsOf(FCheckFacility, c.FacilityName, FCheckTemplate, c.TemplateName,
+		FCheckDate, c.Date.String(), FChecker, c.Checker, FGot, FormatScore(s.Got),
+		FMax, FormatScore(s.Max), FStandard, FormatScore(s.Standard), "扣分情况", strings.Join(deductions, "；"))
+}
+
+// CheckLabel names a check in the log and the recycle bin.
+func CheckLabel(c *Check) string {
+	return strings.TrimSpace(c.Date.String() + " " + c.FacilityName)
+}
+
+// GradeThresholdFields are the check grade lines as the log keeps them.
+func GradeThresholdFields(th GradeThresholds) Fields {
+	return fieldsOf(FExcellentLine, FormatScore(th.Excellent), FPassLine, FormatScore(th.Pass))
+}
+
+// FacilityFields is a facility as the log keeps it.
+func FacilityFields(f *Facility) Fields {
+	rooms := ""
+	if f.Rooms > 0 {
+		rooms = strconv.Itoa(f.Rooms)
+	}
+	return fieldsOf(FFacilityCategory, f.Category, FFacilityName, f.Name, FLocation, f.Location,
+		FManager, f.Manager, FRemark, f.Remark, FRooms, rooms)
+}
+
+// fieldsOf makes the log's record of label, value pairs.
+func fieldsOf(pairs ...string) Fields {
+	fs := make(Fields, 0, len(pairs)/2)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		fs = append(fs, Field{Label: pairs[i], Value: pairs[i+1]})
+	}
+	return fs
+}
+
+// FacilityLabel names a facility in the log: 职工食堂（食堂）.
+func FacilityLabel(f *Facility) string { return f.Name + "（" + f.Category + "）" }
+
+// SurveyLabel names a survey in the log and the recycle bin.
+func SurveyLabel(s *Survey) string { return s.Period.Label + s.Category + "满意度调查" }
+
+// SurveyFields is a survey as the log keeps it.
+func SurveyFields(s *Survey) Fields {
+	pairs := []string{FSurveyPeriod, s.Period.From.String() + "至" + s.Period.To.String() + "（" + s.Period.Label + "）",
+		FSurveyCategory, s.Category}
+	for _, q := range s.Questions {
+		counts := make([]string, len(q.Counts))
+		for i, c := range q.Counts {
+			counts[i] = fmt.Sprintf("%s%d", SurveyAnswers[i], c)
+		}
+		pairs = append(pairs, q.Text, strings.Join(counts, "、"))
+	}
+	return fieldsOf(pairs...)
+}
+
+// WelfareFields is a 办实事 item as the log keeps it.
+func WelfareFields(w *WelfareItem) Fields {
+	return fieldsOf(FWelfareTitle, w.Title, FWelfareCategory, w.Category, FWelfareSource, w.Source,
+		FProposer, w.Proposer, FProposedDate, w.ProposedDate.String(), FHandler, w.Handler,
+		FPlannedDate, w.PlannedDate.String(), FState, w.State, FReason, w.Reason,
+		FDoneDate, w.DoneDate.String(), FRating, w.Rating, FCost, fmt.Sprintf("%.2f", w.Cost),
+		FInHouse, yesNo(w.InHouse))
+}
+
+// OverrideFields is an assessment item's manual override as the log keeps it.
+func OverrideFields(item string, o *Override) Fields {
+	return fieldsOf(FAssessItem, item, FOverride, FormatScore(o.Score), FOverrideBy, o.By, FOverrideWhy, o.Why)
+}
