@@ -3,7 +3,6 @@ package gui
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -14,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
-	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 // BranchAssessScreen is 支部月度考核 (A1 "十个靠前") for one month: the month's saved assessment, or
@@ -422,15 +421,12 @@ func (s *BranchAssessScreen) save() bool {
 	return true
 }
 
+// export prints R8 of the month as saved (the catalogue's), saving the form first when it has
+// unsaved scores.
 func (s *BranchAssessScreen) export() {
 	s.readRows()
-	a := s.a
-	name := safeFileName(fmt.Sprintf("支部月度考核表_%s.xlsx", a.Period.Label))
-	exportWorkbook(s.env, "支部月度考核表", name, func(ctx context.Context, path string) error {
-		meta, err := reportMeta(ctx, s.env)
-		if err != nil {
-			return err
-		}
-		return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteBranchAssessment(w, meta, a) })
-	})
+	if (s.dirty || s.a.ID == 0) && !s.save() {
+		return
+	}
+	exportReport(s.env, catalog.ByID("R8"), catalog.Input{Period: s.a.Period})
 }

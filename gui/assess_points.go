@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
-	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 // PointsScreen is 党员积分 (A2) for one year: the members ranked by total (data.ScoreMembers), the
@@ -294,17 +293,7 @@ func (s *PointsScreen) deleteEntry(id int64) {
 }
 
 func (s *PointsScreen) export() {
-	rows, entries, groups := s.Ranked(), slices.Clone(s.entries), s.groups
-	p := data.YearPeriod(s.year)
-	exportWorkbook(s.env, "党员积分考核汇总表", safeFileName(fmt.Sprintf("党员积分考核汇总表_%d.xlsx", s.year)),
-		func(ctx context.Context, path string) error {
-			meta, err := reportMeta(ctx, s.env)
-			if err != nil {
-				return err
-			}
-			meta.Period = p.Label
-			return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteMemberPoints(w, meta, rows, entries, groups) })
-		})
+	exportReport(s.env, catalog.ByID("R9"), catalog.Input{Period: data.YearPeriod(s.year)})
 }
 
 func (s *PointsScreen) setStatus(msg string, bad bool) {

@@ -15,6 +15,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 func assessItemIndex(t *testing.T, a data.Assessment, name string) int {
@@ -113,7 +114,7 @@ func TestBranchAssessmentScoredAndExported(t *testing.T) {
 
 	test.Tap(s.exportBtn)
 	tapDialogButton(t, env.Win, "保存")
-	path := filepath.Join(dir, "支部月度考核表_"+saved[0].Period.Label+".xlsx")
+	path := filepath.Join(dir, catalog.ByID("R8").FileName(reportInput(ctx, env, catalog.Input{Period: saved[0].Period})))
 	waitFor(t, "the R8 export", func() bool { _, err := os.Stat(path); return err == nil })
 	var sheets []reports.SheetRows
 	waitFor(t, "a readable R8", func() bool { sheets, err = reports.ReadWorkbook(path); return err == nil })

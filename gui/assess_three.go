@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
-	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 // ThreeInOneScreen is "三位一体"考核 (A3) for one year: on the left the managers and members on key
@@ -403,28 +402,5 @@ func (s *ThreeInOneScreen) save() bool {
 
 // export writes R10 for the year's saved assessments, 岗位 being the members' 工作岗位.
 func (s *ThreeInOneScreen) export() {
-	year := s.year
-	p := data.YearPeriod(year)
-	exportWorkbook(s.env, "“三位一体”考核表", safeFileName(fmt.Sprintf("三位一体考核表_%d.xlsx", year)),
-		func(ctx context.Context, path string) error {
-			st := s.env.Store
-			as, err := yearAssessments(ctx, st, year)
-			if err != nil {
-				return err
-			}
-			members, err := st.Members(ctx, data.MemberFilter{IncludeLeft: true})
-			if err != nil {
-				return err
-			}
-			posts := make(map[int64]string, len(members))
-			for _, m := range members {
-				posts[m.ID] = m.Job
-			}
-			meta, err := reportMeta(ctx, s.env)
-			if err != nil {
-				return err
-			}
-			meta.Period = p.Label
-			return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteThreeInOne(w, meta, as, posts) })
-		})
+	exportReport(s.env, catalog.ByID("R10"), catalog.Input{Period: data.YearPeriod(s.year)})
 }

@@ -13,6 +13,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 func TestIsThreeInOneSubject(t *testing.T) {
@@ -147,7 +148,7 @@ func TestThreeInOneScoredAndExported(t *testing.T) {
 	// R10 has the member with their 工作岗位 and total.
 	test.Tap(s2.exportBtn)
 	tapDialogButton(t, env.Win, "保存")
-	path := filepath.Join(dir, "三位一体考核表_2026.xlsx")
+	path := filepath.Join(dir, catalog.ByID("R10").FileName(reportInput(ctx, env, catalog.Input{Period: data.YearPeriod(2026)})))
 	waitFor(t, "the R10 export", func() bool { _, err := os.Stat(path); return err == nil })
 	var sheets []reports.SheetRows
 	waitFor(t, "a readable R10", func() bool { sheets, err = reports.ReadWorkbook(path); return err == nil })

@@ -22,6 +22,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/data/sqlite"
+	"branchledger/reports/catalog"
 )
 
 // backupStore is what the backup screen needs of the store besides data.Store (*sqlite.DB has it).
@@ -171,7 +172,7 @@ func (s *BackupScreen) defaultName() string {
 	if b, err := s.env.Store.Branch(context.Background()); err == nil && strings.TrimSpace(b.Name) != "" {
 		name = b.Name
 	}
-	return safeFileName(name) + "-台账备份-" + s.env.Today().Time().Format("20060102") + ".db"
+	return catalog.SafeFileName(name) + "-台账备份-" + s.env.Today().Time().Format("20060102") + ".db"
 }
 
 // SaveAs writes a backup to path (the user agreed to replace a file there), then offers to open

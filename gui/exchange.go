@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -17,6 +16,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 // ExchangeScreen is 上报与汇总 (SPEC §9) in 数据与设置: a branch exports its 上报数据包; on a
@@ -255,27 +255,15 @@ func (s *ExchangeScreen) meta(ctx context.Context, committee string) (reports.Me
 	return m, err
 }
 
-func (s *ExchangeScreen) exportRoster() {
-	exportWorkbook(s.env, "各支部党员花名册", "各支部党员花名册.xlsx", s.WriteRoster)
-}
+func (s *ExchangeScreen) exportRoster() { exportReport(s.env, catalog.ByID("R1"), catalog.Input{}) }
 
 // WriteRoster writes the consolidated R1 to path.
 func (s *ExchangeScreen) WriteRoster(ctx context.Context, path string) error {
-	rosters, committee, _, err := reports.LoadConsolidatedRoster(ctx, s.st)
-	if err != nil {
-		return err
-	}
-	meta, err := s.meta(ctx, committee)
-	if err != nil {
-		return err
-	}
-	return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteConsolidatedRoster(w, meta, rosters) })
+	return writeReport(ctx, s.env, catalog.ByID("R1"), catalog.Input{}, path)
 }
 
 func (s *ExchangeScreen) exportStats() {
-	p := s.Period() // read here, on the UI goroutine: the export runs on another
-	exportWorkbook(s.env, "各党支部督查整改统计表", "各党支部督查整改统计表-"+p.Label+".xlsx",
-		func(ctx context.Context, path string) error { return s.writeStats(ctx, path, p) })
+	exportReport(s.env, catalog.ByID("C1"), catalog.Input{Period: s.Period()})
 }
 
 // Period is the chosen period of the statistics.
@@ -298,38 +286,9 @@ func (s *ExchangeScreen) Period() data.Period {
 
 // WriteStats writes the statistics by branch for the chosen period to path.
 func (s *ExchangeScreen) WriteStats(ctx context.Context, path string) error {
-	return s.writeStats(ctx, path, s.Period())
-}
-
-func (s *ExchangeScreen) writeStats(ctx context.Context, path string, p data.Period) error {
-	rows, asOf, committee, err := reports.LoadBranchStats(ctx, s.st, p, s.env.Today())
-	if err != nil {
-		return err
-	}
-	meta, err := s.meta(ctx, committee)
-	if err != nil {
-		return err
-	}
-	meta.Period = p.Label
-	return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteBranchStats(w, meta, asOf, rows) })
+	return writeReport(ctx, s.env, catalog.ByID("C1"), catalog.Input{Period: s.Period()}, path)
 }
 
 func (s *ExchangeScreen) exportRanking() {
-	p := s.Period() // read here, on the UI goroutine: the export runs on another
-	exportWorkbook(s.env, "各党支部考核排名", "各党支部考核排名-"+p.Label+".xlsx",
-		func(ctx context.Context, path string) error { return s.writeRanking(ctx, path, p) })
-}
-
-// writeRanking writes the ranking of the branches by their A1 assessments of period p to path.
-func (s *ExchangeScreen) writeRanking(ctx context.Context, path string, p data.Period) error {
-	rows, committee, err := reports.LoadBranchRanking(ctx, s.st, p)
-	if err != nil {
-		return err
-	}
-	meta, err := s.meta(ctx, committee)
-	if err != nil {
-		return err
-	}
-	meta.Period = p.Label
-	return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteBranchRanking(w, meta, rows) })
+	exportReport(s.env, catalog.ByID("C2"), catalog.Input{Period: s.Period()})
 }

@@ -11,6 +11,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 // TestExchangeScreen exports a branch's package from one file, then consolidates it (and a file
@@ -101,7 +102,7 @@ func TestExchangeScreen(t *testing.T) {
 	test.Tap(c.rankBtn)
 	tapDialogButton(t, cenv.Win, "保存")
 	waitFor(t, "the ranking", func() bool { return strings.Contains(dialogTexts(cenv.Win), "已保存到") })
-	ranking := filepath.Join(cdir, "各党支部考核排名-2026年.xlsx")
+	ranking := filepath.Join(cdir, catalog.ByID("C2").FileName(reportInput(ctx, cenv, catalog.Input{Period: c.Period()})))
 	if sheets, err = reports.ReadWorkbook(ranking); err != nil || !strings.Contains(strings.Join(sheets[0].Rows[4], " "), "ZC01 0") ||
 		!strings.Contains(strings.Join(sheets[0].Rows[4], " "), reports.NotAssessed) {
 		t.Errorf("ranking: %v %v", sheets, err)

@@ -32,6 +32,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 // prefLastFolder is the preference holding the folder of the last file opened or saved.
@@ -87,18 +88,7 @@ func confirmReplace(env *Env, path string, then func()) {
 }
 
 // badNameChars are the characters Windows forbids in file names.
-const badNameChars = `\/:*?"<>|`
-
-// safeFileName replaces the characters Windows forbids in file names, so a name made from the
-// branch's name can be offered as a file name.
-func safeFileName(name string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(badNameChars, r) || r < 32 {
-			return '_'
-		}
-		return r
-	}, name)
-}
+const badNameChars = catalog.BadNameChars
 
 // withExt adds ext (".xlsx") to path unless path ends with it already, in any case.
 func withExt(path, ext string) string {

@@ -1,6 +1,7 @@
 package gui
 
 import (
+	"branchledger/reports/catalog"
 	"context"
 	"errors"
 	"io"
@@ -44,8 +45,8 @@ func TestFileFilter(t *testing.T) {
 }
 
 func TestSafeFileName(t *testing.T) {
-	if got := safeFileName("综采/一队:党支部?-花名册\t.xlsx"); got != "综采_一队_党支部_-花名册_.xlsx" {
-		t.Errorf("safeFileName = %q", got)
+	if got := catalog.SafeFileName("综采/一队:党支部?-花名册\t.xlsx"); got != "综采_一队_党支部_-花名册_.xlsx" {
+		t.Errorf("SafeFileName = %q", got)
 	}
 }
 

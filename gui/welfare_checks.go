@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,7 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
-	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 // allFacilities is the facility filter's "no filter" choice (allCategories is members.go's).
@@ -348,13 +347,6 @@ func (s *ChecksScreen) export() {
 			return
 		}
 	}
-	c, th := s.form.Loaded(), s.th
-	name := safeFileName(fmt.Sprintf("%s检查评分表_%s.xlsx", c.FacilityName, c.Date))
-	exportWorkbook(s.env, "检查评分表", name, func(ctx context.Context, path string) error {
-		meta, err := reportMeta(ctx, s.env)
-		if err != nil {
-			return err
-		}
-		return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteCheckSheet(w, meta, c, th) })
-	})
+	c := s.form.Loaded()
+	exportReport(s.env, catalog.ByID("R5"), catalog.Input{CheckID: c.ID, Label: c.FacilityName + "_" + c.Date.String()})
 }

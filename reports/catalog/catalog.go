@@ -73,6 +73,9 @@ type Input struct {
 	Team     string
 	Category string
 	CheckID  int64 // R5
+	// Label names what a report of one record is of (一号职工食堂_2026-11-20): the end of its file
+	// name, in place of the date.
+	Label string
 	// Writable lets a report bring derived records into step first (党员积分's generated entries);
 	// false on a file opened read-only beside a window, which keeps them in step itself.
 	Writable bool
@@ -128,7 +131,10 @@ func (r *Report) DefaultPeriod(today data.Date) data.Period {
 // of the period for a report without one.
 func (r *Report) FileName(in Input) string {
 	suffix := in.Period.Label
-	if r.Period == NoPeriod || suffix == "" {
+	switch {
+	case in.Label != "":
+		suffix = in.Label
+	case r.Period == NoPeriod || suffix == "":
 		suffix = strings.ReplaceAll(in.Meta.Date.String(), "-", "")
 	}
 	name := r.Title
@@ -138,10 +144,14 @@ func (r *Report) FileName(in Input) string {
 	return SafeFileName(name + "-" + suffix + ".xlsx")
 }
 
-// SafeFileName replaces the characters Windows refuses in file names.
+// BadNameChars are the characters Windows refuses in file names.
+const BadNameChars = `\/:*?"<>|`
+
+// SafeFileName replaces the characters Windows refuses in file names, so that a name made from the
+// data (a branch or facility name) can be saved.
 func SafeFileName(name string) string {
 	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`<>:"/\|?*`, r) || r < 32 {
+		if strings.ContainsRune(BadNameChars, r) || r < 32 {
 			return '_'
 		}
 		return r

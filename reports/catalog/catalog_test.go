@@ -159,6 +159,10 @@ func TestDefaultPeriodAndFileName(t *testing.T) {
 	if got, want := ByID("R1").FileName(in), "综采一队党支部-党员花名册-20261120.xlsx"; got != want {
 		t.Errorf("file name %q, want %q", got, want)
 	}
+	in.Label = "一号/职工食堂_2026-11-20"
+	if got, want := ByID("R5").FileName(in), "综采一队党支部-两堂一舍检查评分表-一号_职工食堂_2026-11-20.xlsx"; got != want {
+		t.Errorf("file name %q, want %q", got, want)
+	}
 	if got := SafeFileName(`a/b:c*?.xlsx`); got != "a_b_c__.xlsx" {
 		t.Errorf("SafeFileName %q", got)
 	}

@@ -390,13 +390,14 @@ func loadMemberPoints(ctx context.Context, st data.Store, in *Input) (Result, er
 	}, nil
 }
 
-// loadThreeInOne is R10 from the A3 assessments saved for the period, 岗位 being the members'
-// 工作岗位.
+// loadThreeInOne is R10 from the A3 assessments saved for the period (of exactly that period, so
+// that a year does not list a member's quarterly assessments too), 岗位 being the members' 工作岗位.
 func loadThreeInOne(ctx context.Context, st data.Store, in *Input) (Result, error) {
-	as, err := st.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessThreeInOne, From: in.Period.From, To: in.Period.To})
+	all, err := st.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessThreeInOne, From: in.Period.From, To: in.Period.To})
 	if err != nil {
 		return Result{}, err
 	}
+	as := slices.DeleteFunc(all, func(a data.Assessment) bool { return a.Period.From != in.Period.From || a.Period.To != in.Period.To })
 	if len(as) == 0 {
 		return Result{}, data.Errorf(data.EInvalid, fmt.Sprintf("%s没有保存的“三位一体”考核：请先在“考核”中为重点岗位党员和管理人员评分，或换一个期间", in.Period.Label))
 	}
