@@ -97,9 +97,10 @@ var Entities = []Entity{
 			func(a *Assessment) string { return quoted(AssessmentLabel(a)) }, noDay(ValidateAssessment))},
 	{Table: "assessment_item", Noun: "考核项目得分", Measure: "项", Scope: ScopeBranch},
 	{Table: "point_entry", Noun: "积分明细", Measure: "条", Log: EntPointEntry, Scope: ScopeBranch, verify: verifyPoints},
+	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},
-	{Table: "recycle_bin", Noun: "回收站记录", Measure: "项", Scope: ScopeProgram},
+	{Table: "recycle_bin", Noun: "回收站记录", Measure: "项", Log: EntBin, Scope: ScopeProgram},
 }
 
 // EntityOf is the entity stored in table; ok is false for a table no entity declares.

@@ -58,6 +58,8 @@ const (
 	EntSurvey     = "满意度调查"
 	EntGrades     = "等次分数线"
 	EntDataFile   = "数据文件"
+	EntPackage    = "上报数据包"
+	EntBin        = "回收站"
 )
 
 // OpActions and OpEntities are the choices of the log's filters, in the order shown: the record
@@ -74,7 +76,7 @@ func opEntities() []string {
 			out = append(out, e.Log)
 		}
 	}
-	return append(out, EntDataFile)
+	return append(out, EntDataFile, EntPackage)
 }
 
 // Object is how the log names the record: 党员「张三」, or just the kind when there is no label.
