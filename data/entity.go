@@ -8,7 +8,8 @@ import (
 // Entity is one kind of stored record, declared once: the table that holds it, what users call
 // it, how the operation log and the recycle bin name it, and how the file check re-validates it.
 // The recycle bin, the file check, the log's filter and consolidation all read Entities, so a new
-// ledger adds its tables here and nowhere else.
+// ledger adds its tables here and nowhere else (and its logged fields and label beside the others
+// in logfields.go: <Kind>Fields, <Kind>Label).
 type Entity struct {
 	Table   string // its table in the data file
 	Noun    string // what one row is called in messages: 党员
@@ -46,9 +47,11 @@ var Entities = []Entity{
 			return []Branch{b}, nil
 		}, func(b *Branch) string { return quoted(b.Name) }, noDay(ValidateBranch))},
 	{Table: "party_group", Noun: "党小组", Measure: "个", Log: EntGroup, Scope: ScopeBranch,
-		verify: rules(func(ctx context.Context, s Store) ([]Group, error) { return s.Groups(ctx) }, func(g *Group) string { return quoted(g.Name) }, noDay(ValidateGroup))},
+		verify: rules(func(ctx context.Context, s Store) ([]Group, error) { return s.Groups(ctx) },
+			func(g *Group) string { return quoted(g.Name) }, noDay(ValidateGroup))},
 	{Table: "team", Noun: "班组", Measure: "个", Log: EntTeam, Scope: ScopeBranch,
-		verify: rules(func(ctx context.Context, s Store) ([]Team, error) { return s.Teams(ctx) }, func(t *Team) string { return quoted(t.Name) }, noDay(ValidateTeam))},
+		verify: rules(func(ctx context.Context, s Store) ([]Team, error) { return s.Teams(ctx) },
+			func(t *Team) string { return quoted(t.Name) }, noDay(ValidateTeam))},
 	{Table: "member", Noun: "党员", Measure: "名", Log: EntMember, Scope: ScopeBranch,
 		verify: rules(func(ctx context.Context, s Store) ([]Member, error) {
 			return s.Members(ctx, MemberFilter{IncludeLeft: true})
@@ -120,9 +123,6 @@ func TableNoun(table string) (noun, measure string) {
 	}
 	return "相关记录", "条"
 }
-
-// Verifies reports whether the file check re-validates the entity's saved records.
-func (e *Entity) Verifies() bool { return e.verify != nil }
 
 // Verify re-validates the entity's saved records in s: one Chinese line per broken rule, naming the
 // record (设施「一号食堂」：名称：…). An error means the records could not be read.
