@@ -23,6 +23,30 @@ type Entity struct {
 	verify func(ctx context.Context, s Store, today Date) ([]recordError, error)
 }
 
+// Record kinds of the operation log and the recycle bin.
+const (
+	EntBranch         = "支部"
+	EntGroup          = "党小组"
+	EntTeam           = "班组"
+	EntMember         = "党员"
+	EntInspection     = "督查记录"
+	EntFinding        = "问题"
+	EntOption         = "选项"
+	EntKeyPost        = "重点岗位"
+	EntFacility       = "设施"
+	EntTemplate       = "评分表"
+	EntCheck          = "两堂一舍检查"
+	EntWelfare        = "办实事事项"
+	EntSurvey         = "满意度调查"
+	EntGrades         = "等次分数线"
+	EntAssessTemplate = "考核表"
+	EntAssessment     = "考核"
+	EntPointEntry     = "党员积分"
+	EntDataFile       = "数据文件"
+	EntPackage        = "上报数据包"
+	EntBin            = "回收站"
+)
+
 // Scopes of an entity's rows.
 const (
 	ScopeBranch  = "branch"  // a branch's records: exported in its package, copied when consolidating
