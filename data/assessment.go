@@ -1294,13 +1294,8 @@ type PointFilter struct {
 	Item     string
 }
 
-// Log entities and the override action of the assessments.
-const (
-	EntAssessTemplate = "考核表"
-	EntAssessment     = "考核"
-	EntPointEntry     = "党员积分"
-	ActOverride       = "人工调整"
-)
+// ActOverride is the log's action for a manual override of an assessment item.
+const ActOverride = "人工调整"
 
 // AssessmentStore keeps the assessment templates, the assessments with their items, and the
 // members' point entries. A new data file is seeded with DefaultAssessTemplates.

@@ -8,7 +8,8 @@ import (
 // Entity is one kind of stored record, declared once: the table that holds it, what users call
 // it, how the operation log and the recycle bin name it, and how the file check re-validates it.
 // The recycle bin, the file check, the log's filter and consolidation all read Entities, so a new
-// ledger adds its tables here and nowhere else.
+// ledger adds its tables here and nowhere else (and its logged fields and label beside the others
+// in logfields.go: <Kind>Fields, <Kind>Label).
 type Entity struct {
 	Table   string // its table in the data file
 	Noun    string // what one row is called in messages: 党员
@@ -21,6 +22,30 @@ type Entity struct {
 	// verify re-validates the saved records; nil when the schema alone holds the entity's rules.
 	verify func(ctx context.Context, s Store, today Date) ([]recordError, error)
 }
+
+// Record kinds of the operation log and the recycle bin.
+const (
+	EntBranch         = "支部"
+	EntGroup          = "党小组"
+	EntTeam           = "班组"
+	EntMember         = "党员"
+	EntInspection     = "督查记录"
+	EntFinding        = "问题"
+	EntOption         = "选项"
+	EntKeyPost        = "重点岗位"
+	EntFacility       = "设施"
+	EntTemplate       = "评分表"
+	EntCheck          = "两堂一舍检查"
+	EntWelfare        = "办实事事项"
+	EntSurvey         = "满意度调查"
+	EntGrades         = "等次分数线"
+	EntAssessTemplate = "考核表"
+	EntAssessment     = "考核"
+	EntPointEntry     = "党员积分"
+	EntDataFile       = "数据文件"
+	EntPackage        = "上报数据包"
+	EntBin            = "回收站"
+)
 
 // Scopes of an entity's rows.
 const (
@@ -46,9 +71,11 @@ var Entities = []Entity{
 			return []Branch{b}, nil
 		}, func(b *Branch) string { return quoted(b.Name) }, noDay(ValidateBranch))},
 	{Table: "party_group", Noun: "党小组", Measure: "个", Log: EntGroup, Scope: ScopeBranch,
-		verify: rules(func(ctx context.Context, s Store) ([]Group, error) { return s.Groups(ctx) }, func(g *Group) string { return quoted(g.Name) }, noDay(ValidateGroup))},
+		verify: rules(func(ctx context.Context, s Store) ([]Group, error) { return s.Groups(ctx) },
+			func(g *Group) string { return quoted(g.Name) }, noDay(ValidateGroup))},
 	{Table: "team", Noun: "班组", Measure: "个", Log: EntTeam, Scope: ScopeBranch,
-		verify: rules(func(ctx context.Context, s Store) ([]Team, error) { return s.Teams(ctx) }, func(t *Team) string { return quoted(t.Name) }, noDay(ValidateTeam))},
+		verify: rules(func(ctx context.Context, s Store) ([]Team, error) { return s.Teams(ctx) },
+			func(t *Team) string { return quoted(t.Name) }, noDay(ValidateTeam))},
 	{Table: "member", Noun: "党员", Measure: "名", Log: EntMember, Scope: ScopeBranch,
 		verify: rules(func(ctx context.Context, s Store) ([]Member, error) {
 			return s.Members(ctx, MemberFilter{IncludeLeft: true})
@@ -97,9 +124,10 @@ var Entities = []Entity{
 			func(a *Assessment) string { return quoted(AssessmentLabel(a)) }, noDay(ValidateAssessment))},
 	{Table: "assessment_item", Noun: "考核项目得分", Measure: "项", Scope: ScopeBranch},
 	{Table: "point_entry", Noun: "积分明细", Measure: "条", Log: EntPointEntry, Scope: ScopeBranch, verify: verifyPoints},
+	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},
-	{Table: "recycle_bin", Noun: "回收站记录", Measure: "项", Scope: ScopeProgram},
+	{Table: "recycle_bin", Noun: "回收站记录", Measure: "项", Log: EntBin, Scope: ScopeProgram},
 }
 
 // EntityOf is the entity stored in table; ok is false for a table no entity declares.
@@ -119,9 +147,6 @@ func TableNoun(table string) (noun, measure string) {
 	}
 	return "相关记录", "条"
 }
-
-// Verifies reports whether the file check re-validates the entity's saved records.
-func (e *Entity) Verifies() bool { return e.verify != nil }
 
 // Verify re-validates the entity's saved records in s: one Chinese line per broken rule, naming the
 // record (设施「一号食堂」：名称：…). An error means the records could not be read.

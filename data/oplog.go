@@ -41,25 +41,6 @@ const (
 	ActConsolidate = "汇总"
 )
 
-// Record kinds of the operation log and the recycle bin.
-const (
-	EntBranch     = "支部"
-	EntGroup      = "党小组"
-	EntTeam       = "班组"
-	EntMember     = "党员"
-	EntInspection = "督查记录"
-	EntFinding    = "问题"
-	EntOption     = "选项"
-	EntKeyPost    = "重点岗位"
-	EntFacility   = "设施"
-	EntTemplate   = "评分表"
-	EntCheck      = "两堂一舍检查"
-	EntWelfare    = "办实事事项"
-	EntSurvey     = "满意度调查"
-	EntGrades     = "等次分数线"
-	EntDataFile   = "数据文件"
-)
-
 // OpActions and OpEntities are the choices of the log's filters, in the order shown: the record
 // kinds of the entity registry, then the events about the whole file.
 var (
@@ -74,7 +55,7 @@ func opEntities() []string {
 			out = append(out, e.Log)
 		}
 	}
-	return append(out, EntDataFile)
+	return append(out, EntDataFile, EntPackage)
 }
 
 // Object is how the log names the record: 党员「张三」, or just the kind when there is no label.

@@ -430,7 +430,7 @@ func (db *DB) importPackage(ctx context.Context, tx *sql.Tx, tables []tableInfo,
 		return err
 	}
 	// Logged in the same transaction: a consolidation that fails logs nothing.
-	return db.logOp(ctx, tx, data.Op{Action: data.ActConsolidate, Entity: "上报数据包", Label: m.BranchName,
+	return db.logOp(ctx, tx, data.Op{Action: data.ActConsolidate, Entity: data.EntPackage, Label: m.BranchName,
 		Detail: res.File + "：" + strings.TrimPrefix(res.Line(), m.BranchName+"：")})
 }
 

@@ -56,7 +56,7 @@ func TestEntityRegistryBranchScope(t *testing.T) {
 // Every kind the store logs or bins is a choice of the log's filter, and each is declared once.
 func TestEntityRegistryLogKinds(t *testing.T) {
 	for _, kind := range []string{data.EntMember, data.EntAssessTemplate, data.EntAssessment, data.EntPointEntry,
-		data.EntCheck, data.EntGrades, data.EntDataFile} {
+		data.EntCheck, data.EntGrades, data.EntDataFile, data.EntPackage, data.EntBin} {
 		if !slices.Contains(data.OpEntities, kind) {
 			t.Errorf("log filter lacks %s: %v", kind, data.OpEntities)
 		}

@@ -526,6 +526,6 @@ func (db *DB) EmptyBin(ctx context.Context) error {
 		if err != nil || n == 0 {
 			return err
 		}
-		return db.logOp(ctx, tx, data.Op{Action: data.ActEmptyBin, Entity: "回收站", Detail: fmt.Sprintf("彻底删除 %d 项", n)})
+		return db.logOp(ctx, tx, data.Op{Action: data.ActEmptyBin, Entity: data.EntBin, Detail: fmt.Sprintf("彻底删除 %d 项", n)})
 	})
 }

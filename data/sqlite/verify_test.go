@@ -79,7 +79,7 @@ func TestVerifyEveryEntity(t *testing.T) {
 	today := data.NewDate(2026, 11, 23)
 	long := strings.Repeat("长", 600)
 	tests := []struct {
-		name, table, sql, want string
+		name, table, sql, want string // want: %s is the record's name or title
 	}{
 		{"facility", "facility", `UPDATE facility SET manager = '` + long + `' WHERE id = (SELECT min(id) FROM facility)`,
 			"设施「%s」：" + data.FManager + "："},
@@ -89,17 +89,27 @@ func TestVerifyEveryEntity(t *testing.T) {
 			"评分表「%s」：第1项：" + data.FItemStandard + "："},
 		{"assessment template", "assess_template", `UPDATE assess_template_item SET part = '` + long + `' WHERE seq = 1 AND template_id = (SELECT min(id) FROM assess_template)`,
 			"考核表「%s」：第1项：" + data.FPart + "："},
+		{"assessment item", "", `UPDATE assessment_item SET done = '` + long + `' WHERE sort = 1 AND assessment_id = (SELECT min(id) FROM assessment)`,
+			"考核「%s」：第1项：" + data.FDone + "："},
+		{"manual point entry", "", `UPDATE point_entry SET reason = '` + long + `' WHERE id = (SELECT min(id) FROM point_entry WHERE generated = 0)`,
+			"积分明细「%s」：" + data.FPointReason + "："},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			fx := demoFile(t, 30)
-			var name string
-			col := map[string]string{"welfare_item": "title"}[tc.table]
-			if col == "" {
-				col = "name"
-			}
-			if err := fx.db.QueryRow(`SELECT ` + col + ` FROM ` + tc.table + ` ORDER BY id LIMIT 1`).Scan(&name); err != nil {
-				t.Fatalf("demo file has no %s: %v", tc.table, err)
+			noun, want := tc.want[:strings.Index(tc.want, "「")], tc.want
+			if tc.table == "" { // named by its label: check the rest of the message
+				want = strings.SplitN(want, "%s", 2)[1]
+			} else {
+				var name string
+				col := map[string]string{"welfare_item": "title"}[tc.table]
+				if col == "" {
+					col = "name"
+				}
+				if err := fx.db.QueryRow(`SELECT ` + col + ` FROM ` + tc.table + ` ORDER BY id LIMIT 1`).Scan(&name); err != nil {
+					t.Fatalf("demo file has no %s: %v", tc.table, err)
+				}
+				want = fmt.Sprintf(want, name)
 			}
 			if problems, err := fx.Verify(ctx, today); err != nil || len(problems) != 0 {
 				t.Fatalf("demo file: %v %v", problems, err)
@@ -110,9 +120,9 @@ func TestVerifyEveryEntity(t *testing.T) {
 				t.Fatalf("%d rows broken, want 1", n)
 			}
 			problems, err := fx.Verify(ctx, today)
-			want := fmt.Sprintf(tc.want, name)
-			if err != nil || len(problems) != 1 || !strings.HasPrefix(problems[0], want) || strings.Contains(problems[0], tc.table) {
-				t.Errorf("got %q (%v), want one problem starting %q", problems, err, want)
+			if err != nil || len(problems) != 1 || !strings.HasPrefix(problems[0], noun) || !strings.Contains(problems[0], want) ||
+				strings.Contains(problems[0], "_") {
+				t.Errorf("got %q (%v), want one problem on a %s with %q", problems, err, noun, want)
 			}
 		})
 	}
