@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -83,29 +82,15 @@ func (s *session) restore(ctx context.Context, from string) (string, error) {
 	if old != nil {
 		old.Close()
 	}
-	savedAs, rerr := sqlite.Restore(s.path, from)
-	if _, err := os.Stat(s.path); err != nil {
-		// Never open (and so create) an empty ledger where the user's file should be.
-		if rerr == nil {
-			rerr = data.Errorf(data.EInternal, "恢复后找不到数据文件「"+s.path+"」")
-		}
-		fyne.Do(func() { s.showStopped(rerr) })
-		return savedAs, rerr
-	}
-	db, err := sqlite.Open(s.path)
-	if err != nil {
-		fyne.Do(func() { s.showStopped(err) })
-		if rerr == nil {
-			rerr = err
-		}
-		return savedAs, rerr
-	}
+	db, savedAs, err := sqlite.RestoreAndOpen(s.path, from)
 	fyne.Do(func() {
-		if err := s.start(db); err != nil {
+		if db == nil {
 			s.showStopped(err)
+		} else if serr := s.start(db); serr != nil {
+			s.showStopped(serr)
 		}
 	})
-	return savedAs, rerr
+	return savedAs, err
 }
 
 // close waits for the daily backup and closes the store.

@@ -10,6 +10,7 @@ package sqlite
 // replaces there as <stem>-恢复前-yyyy-mm-dd-hhmm.db, which rotation never deletes.
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -355,6 +356,24 @@ func NewestGoodBackup(dataFile string) (BackupInfo, error) {
 		}
 	}
 	return BackupInfo{}, data.Errorf(data.ENotFound, fmt.Sprintf("备份文件夹「%s」中没有可用的备份", BackupDir(dataFile)))
+}
+
+// RestoreAndOpen is Restore, then opens the data file again: the restored one, or the old one when
+// restoring failed (err says why). db is nil when no file can be opened; an empty ledger is never
+// created where the user's file should be.
+func RestoreAndOpen(dataFile, from string) (db *DB, savedAs string, err error) {
+	savedAs, err = Restore(dataFile, from)
+	if _, serr := os.Stat(dataFile); serr != nil {
+		if err == nil {
+			err = data.Errorf(data.EInternal, "恢复后找不到数据文件「"+dataFile+"」")
+		}
+		return nil, savedAs, err
+	}
+	db, oerr := Open(dataFile)
+	if oerr != nil {
+		return nil, savedAs, cmp.Or(err, oerr)
+	}
+	return db, savedAs, err
 }
 
 // Restore replaces the data file with the backup from. The data file must not be open. The file it

@@ -501,3 +501,37 @@ func BenchmarkDailyBackup(b *testing.B) {
 		}
 	}
 }
+
+// RestoreAndOpen opens the restored file; when the restore is refused, the old file, unchanged,
+// with the reason.
+func TestRestoreAndOpen(t *testing.T) {
+	db := openTemp(t)
+	mustCreate(t, db, newMember("张三", 3))
+	dst := filepath.Join(t.TempDir(), "备份.db")
+	if err := db.Backup(ctx, dst); err != nil {
+		t.Fatal(err)
+	}
+	late := mustCreate(t, db, newMember("李四", 4))
+	path := db.Path()
+	db.Close()
+
+	notBackup := filepath.Join(t.TempDir(), "笔记.db")
+	os.WriteFile(notBackup, []byte("not a ledger"), 0o644)
+	old, savedAs, err := RestoreAndOpen(path, notBackup)
+	if err == nil || old == nil || savedAs != "" {
+		t.Fatalf("a refused restore: %v, %v, %q", old, err, savedAs)
+	}
+	if m, err := old.Member(ctx, late.ID); err != nil || m.Name != "李四" {
+		t.Errorf("the old file is not the one reopened: %+v %v", m, err)
+	}
+	old.Close()
+
+	restored, savedAs, err := RestoreAndOpen(path, dst)
+	if err != nil || restored == nil || savedAs == "" {
+		t.Fatalf("restore: %v, %q", err, savedAs)
+	}
+	defer restored.Close()
+	if _, err := restored.Member(ctx, late.ID); data.ErrorCode(err) != data.ENotFound {
+		t.Errorf("the member saved after the backup is still there: %v", err)
+	}
+}
