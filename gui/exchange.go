@@ -1,7 +1,6 @@
 package gui
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -15,7 +14,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
-	"branchledger/reports"
 	"branchledger/reports/catalog"
 )
 
@@ -245,14 +243,6 @@ func (s *ExchangeScreen) runConsolidation() {
 			ShowError(s.env.Win, err)
 		}
 	})
-}
-
-// meta is the heading of the consolidated reports: the file's own branch name, else the branches'
-// 所属党委.
-func (s *ExchangeScreen) meta(ctx context.Context, committee string) (reports.Meta, error) {
-	m, err := reportMeta(ctx, s.env)
-	m.Branch = cmp.Or(m.Branch, committee)
-	return m, err
 }
 
 func (s *ExchangeScreen) exportRoster() { exportReport(s.env, catalog.ByID("R1"), catalog.Input{}) }
