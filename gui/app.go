@@ -14,6 +14,7 @@ import (
 	"branchledger/assets"
 	"branchledger/data"
 	"branchledger/data/demo"
+	"branchledger/gui/widgets"
 )
 
 // AppTitle is the program's name, first in every window title.
@@ -118,10 +119,10 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 	heading := widget.NewLabelWithStyle(AppTitle, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	left := container.NewBorder(container.NewVBox(heading, widget.NewSeparator()), nil, nil, widget.NewSeparator(), w.nav)
 	w.stack = container.NewStack()
-	env.Win.SetContent(orderedBorder(nil, nil, left, nil, w.stack))
+	env.Win.SetContent(widgets.OrderedBorder(nil, nil, left, nil, w.stack))
 	env.Navigate = w.Navigate
 	env.Win.SetMainMenu(w.buildMenu())
-	HandleEscape(env.Win)
+	widgets.HandleEscape(env.Win)
 	env.Win.SetIcon(AppIcon)
 	env.Win.Resize(fyne.NewSize(1280, 800))
 	w.updateTitle()
@@ -346,7 +347,7 @@ func shortcut(key fyne.KeyName) fyne.Shortcut {
 }
 
 // buildMenu makes 文件/编辑/帮助. The shortcuts live on menu items because the window checks them
-// before a focused Entry gets the key (which would swallow Ctrl+S).
+// before a focused widgets.Entry gets the key (which would swallow Ctrl+S).
 func (w *MainWindow) buildMenu() *fyne.MainMenu {
 	w.newItem = fyne.NewMenuItem("新建", func() {
 		if c, ok := w.ability().(Creator); ok {

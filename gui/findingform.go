@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // optNoTeamFinding is the 班组 choice of a finding that concerns no team.
@@ -24,20 +25,20 @@ type FindingForm struct {
 	// OnChanged is called when the user edits a field; OnSubmit on Enter in the last field (整改措施).
 	OnChanged, OnSubmit func()
 
-	fields  Fields
+	fields  widgets.Fields
 	finding data.Finding // as loaded
 	loading bool
 	dirty   bool
 
 	source      *widget.Label
-	found       *DateEntry
+	found       *widgets.DateEntry
 	category    *widget.Select
 	level       *widget.Select
 	team        *widget.Select
-	desc        *textArea
+	desc        *widgets.TextArea
 	responsible *suggestEntry
-	deadline    *DateEntry
-	measures    *Entry
+	deadline    *widgets.DateEntry
+	measures    *widgets.Entry
 	member      *suggestEntry
 
 	categories, levels []string
@@ -58,22 +59,22 @@ func NewFindingForm(today func() data.Date) *FindingForm {
 	f.source = widget.NewLabel("")
 	fSource := fs.Add("来源", false, readOnlyBox(f.source))
 	f.source.Importance = widget.MediumImportance
-	f.found = NewDateEntry()
+	f.found = widgets.NewDateEntry()
 	f.found.Today = today
 	f.found.OnChanged = func(string) { f.changed(data.FFoundDate); f.followFound() }
 	f.found.OnFocusLost = f.followFound
 	fFound := fs.Add(data.FFoundDate, true, f.found)
-	f.category = NewSelect(nil, func(string) { f.changed(data.FCategoryF) })
+	f.category = widgets.NewSelect(nil, func(string) { f.changed(data.FCategoryF) })
 	fCat := fs.Add(data.FCategoryF, true, f.category)
-	f.level = NewSelect(nil, func(string) { f.changed(data.FLevel) })
+	f.level = widgets.NewSelect(nil, func(string) { f.changed(data.FLevel) })
 	fLevel := fs.Add(data.FLevel, false, f.level)
-	f.team = NewSelect(nil, func(string) { f.changed(data.FTeam) })
+	f.team = widgets.NewSelect(nil, func(string) { f.changed(data.FTeam) })
 	fTeam := fs.Add(data.FTeam, false, f.team)
 	f.member = newSuggestEntry(func(s string) []string { return f.people.suggest(s, 12, false, nil) })
 	f.member.SetPlaceHolder("可不填")
 	f.member.OnChanged = func(string) { f.member.filter(); f.changed(data.FMember) }
 	fMember := fs.Add(data.FMember, false, f.member)
-	f.desc = newTextArea(3)
+	f.desc = widgets.NewTextArea(3)
 	f.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
 	f.desc.OnChanged = func(string) { f.changed(data.FDescription) }
 	fDesc := fs.Add(data.FDescription, true, f.desc)
@@ -82,7 +83,7 @@ func NewFindingForm(today func() data.Date) *FindingForm {
 	f.responsible.SetPlaceHolder("姓名或拼音首字母")
 	f.responsible.OnChanged = func(string) { f.responsible.filter(); f.changed(data.FResponsible) }
 	fResp := fs.Add(data.FResponsible, true, f.responsible)
-	f.deadline = NewDateEntry()
+	f.deadline = widgets.NewDateEntry()
 	f.deadline.Today = today
 	f.deadline.OnChanged = func(string) {
 		if !f.loading {
@@ -91,7 +92,7 @@ func NewFindingForm(today func() data.Date) *FindingForm {
 		f.changed(data.FDeadline)
 	}
 	fDeadline := fs.Add(data.FDeadline, true, f.deadline)
-	f.measures = NewEntry()
+	f.measures = widgets.NewEntry()
 	f.measures.SetPlaceHolder("整改措施（按回车键保存）")
 	f.measures.OnChanged = func(string) { f.changed(data.FMeasures) }
 	f.measures.OnSubmitted = func(string) {
@@ -102,7 +103,7 @@ func NewFindingForm(today func() data.Date) *FindingForm {
 	fMeasures := fs.Add(data.FMeasures, false, f.measures)
 	fMeasures.Wide = true
 
-	f.content = NewSections(2).
+	f.content = widgets.NewSections(2).
 		Add("问题", fSource, fFound, fCat, fLevel, fTeam, fMember, fDesc).
 		Add("整改要求", fResp, fDeadline, fMeasures).
 		Content()
@@ -115,7 +116,7 @@ func NewFindingForm(today func() data.Date) *FindingForm {
 func (f *FindingForm) Content() fyne.CanvasObject { return f.content }
 
 // Field returns the field with the label (data.F… constants).
-func (f *FindingForm) Field(label string) *Field { return f.fields.Get(label) }
+func (f *FindingForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
 
 // Dirty reports whether the user changed something since the last Set.
 func (f *FindingForm) Dirty() bool { return f.dirty }
@@ -242,7 +243,7 @@ func (f *FindingForm) Finding() (data.Finding, data.FieldErrors) {
 }
 
 // readDate parses a date field, adding its message to fe when it is not a date.
-func readDate(fe *data.FieldErrors, label string, e *DateEntry) data.Date {
+func readDate(fe *data.FieldErrors, label string, e *widgets.DateEntry) data.Date {
 	d, err := e.Date()
 	if err != nil {
 		*fe = append(*fe, data.FieldError{Field: label, Message: data.ErrorMessage(err)})
@@ -277,9 +278,9 @@ func readResponsible(fe *data.FieldErrors, label string, people *memberChoices, 
 	return text
 }
 
-// ShowErrors shows fe under the fields (see Fields.ShowErrors).
+// ShowErrors shows fe under the fields (see showErrors).
 func (f *FindingForm) ShowErrors(fe data.FieldErrors) (unplaced []string) {
-	return f.fields.ShowErrors(fe)
+	return showErrors(&f.fields, fe)
 }
 
 func (f *FindingForm) changed(label string) {
@@ -421,7 +422,7 @@ func newSuggestEntry(suggestions func(text string) []string) *suggestEntry {
 	e.SetOptions(nil)
 	// The drop-down button must not be a Tab stop between two fields.
 	if b, ok := e.ActionItem.(*widget.Button); ok {
-		e.ActionItem = newIconButton(b.Icon, b.OnTapped)
+		e.ActionItem = widgets.NewIconButton(b.Icon, b.OnTapped)
 	}
 	return e
 }
@@ -431,7 +432,7 @@ func (e *suggestEntry) filter() { e.SetOptions(e.suggestions(e.Text)) }
 
 // TypedKey makes Esc close the dialog the field is in.
 func (e *suggestEntry) TypedKey(k *fyne.KeyEvent) {
-	if !escapeKey(e, k) {
+	if !widgets.EscapeKey(e, k) {
 		e.SelectEntry.TypedKey(k)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Choices of the inspection form's selects.
@@ -35,18 +36,18 @@ type InspectionForm struct {
 	// OnRowAdded, when set, is called after the user added a finding row (to scroll to it).
 	OnRowAdded func()
 
-	fields  Fields
+	fields  widgets.Fields
 	insp    data.Inspection // as loaded
 	loading bool
 	dirty   bool
 
-	date       *DateEntry
+	date       *widgets.DateEntry
 	kind       *widget.Select
 	team       *widget.Select
-	unit       *Entry
+	unit       *widgets.Entry
 	shift      *widget.Select
-	place      *Entry
-	content    *textArea
+	place      *widgets.Entry
+	content    *widgets.TextArea
 	inspectors *inspectorPicker
 
 	rows      []*findingRow
@@ -66,29 +67,29 @@ type InspectionForm struct {
 func NewInspectionForm(today func() data.Date) *InspectionForm {
 	f := &InspectionForm{Today: today, people: newMemberChoices(nil, nil)}
 	fs := &f.fields
-	f.date = NewDateEntry()
+	f.date = widgets.NewDateEntry()
 	f.date.Today = today
 	f.date.OnChanged = func(string) { f.changed(data.FInspDate) }
 	f.date.OnFocusLost = f.followDate
 	fDate := fs.Add(data.FInspDate, true, f.date)
-	f.kind = NewSelect(data.InspectionKinds, func(string) { f.changed(data.FInspKind) })
+	f.kind = widgets.NewSelect(data.InspectionKinds, func(string) { f.changed(data.FInspKind) })
 	fKind := fs.Add(data.FInspKind, true, f.kind)
-	f.team = NewSelect(nil, func(string) {
+	f.team = widgets.NewSelect(nil, func(string) {
 		f.updateUnit()
 		f.changed(data.FInspUnit)
 	})
-	f.unit = NewEntry()
+	f.unit = widgets.NewEntry()
 	f.unit.SetPlaceHolder("被查单位名称，如：机电科")
 	f.unit.OnChanged = func(string) { f.changed(data.FInspUnit) }
 	fUnit := fs.Add(data.FInspUnit, true, container.NewGridWithColumns(2, f.team, f.unit))
 	fUnit.Wide = true
-	f.shift = NewSelect(append([]string{optNoShift}, data.Shifts...), func(string) { f.changed(data.FShift) })
+	f.shift = widgets.NewSelect(append([]string{optNoShift}, data.Shifts...), func(string) { f.changed(data.FShift) })
 	fShift := fs.Add(data.FShift, false, f.shift)
-	f.place = NewEntry()
+	f.place = widgets.NewEntry()
 	f.place.SetPlaceHolder("如：8101综采工作面")
 	f.place.OnChanged = func(string) { f.changed(data.FPlace) }
 	fPlace := fs.Add(data.FPlace, false, f.place)
-	f.content = newTextArea(2)
+	f.content = widgets.NewTextArea(2)
 	f.content.SetPlaceHolder("督查了什么，如：检查班前会、岗位描述和手指口述")
 	f.content.OnChanged = func(string) { f.changed(data.FInspContent) }
 	fContent := fs.Add(data.FInspContent, false, f.content)
@@ -102,11 +103,11 @@ func NewInspectionForm(today func() data.Date) *InspectionForm {
 	f.rowsTitle.Importance = widget.LowImportance
 	f.addBtn = widget.NewButtonWithIcon("添加问题", theme.ContentAddIcon(), func() { f.addRow(true) })
 	f.box = container.NewVBox(
-		NewSections(2).
+		widgets.NewSections(2).
 			Add("督查信息", fDate, fKind, fUnit, fShift, fPlace, fContent).
 			Add("督查组", fInspectors).
 			Content(),
-		container.NewHBox(heading("发现的问题"), f.rowsTitle),
+		container.NewHBox(widgets.Heading("发现的问题"), f.rowsTitle),
 		f.rowsBox,
 		container.NewHBox(f.addBtn),
 	)
@@ -119,7 +120,7 @@ func NewInspectionForm(today func() data.Date) *InspectionForm {
 func (f *InspectionForm) Content() fyne.CanvasObject { return f.box }
 
 // Field returns the inspection's field with the label (data.FInsp… constants).
-func (f *InspectionForm) Field(label string) *Field { return f.fields.Get(label) }
+func (f *InspectionForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
 
 // Dirty reports whether the user changed something since the last Set.
 func (f *InspectionForm) Dirty() bool { return f.dirty }
@@ -344,9 +345,9 @@ func (f *InspectionForm) ShowErrors(fe data.FieldErrors, rowOf []int) (unplaced 
 		}
 		own = append(own, e)
 	}
-	unplaced = f.fields.ShowErrors(own)
+	unplaced = showErrors(&f.fields, own)
 	for i, r := range f.rows {
-		for _, u := range r.fields.ShowErrors(perRow[i]) {
+		for _, u := range showErrors(&r.fields, perRow[i]) {
 			unplaced = append(unplaced, r.title.Text+"："+u)
 		}
 	}
@@ -371,17 +372,17 @@ func (f *InspectionForm) changed(label string) {
 type findingRow struct {
 	form    *InspectionForm
 	finding data.Finding // as loaded (ID 0: new)
-	fields  Fields
+	fields  widgets.Fields
 
 	title        *widget.Label
 	state        *widget.Label
-	desc         *textArea
+	desc         *widgets.TextArea
 	category     *widget.Select
 	level        *widget.Select
 	responsible  *suggestEntry
-	deadline     *DateEntry
+	deadline     *widgets.DateEntry
 	member       *suggestEntry
-	measures     *Entry
+	measures     *widgets.Entry
 	deadlineAuto bool // 整改期限 follows 督查日期 + 7 until the user types one
 	grid         *fyne.Container
 	box          fyne.CanvasObject
@@ -398,14 +399,14 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 			f.changed("")
 		}
 	}
-	r.desc = newTextArea(2)
+	r.desc = widgets.NewTextArea(2)
 	r.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
 	r.desc.OnChanged = changed(data.FDescription)
 	fDesc := fs.Add(data.FDescription, true, r.desc)
 	fDesc.Wide = true
-	r.category = NewSelect(nil, changed(data.FCategoryF))
+	r.category = widgets.NewSelect(nil, changed(data.FCategoryF))
 	fCat := fs.Add(data.FCategoryF, true, r.category)
-	r.level = NewSelect(nil, changed(data.FLevel))
+	r.level = widgets.NewSelect(nil, changed(data.FLevel))
 	fLevel := fs.Add(data.FLevel, false, r.level)
 	people := func(s string) []string { return f.people.suggest(s, 12, false, nil) }
 	r.responsible = newSuggestEntry(people)
@@ -413,7 +414,7 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 	onResp := changed(data.FResponsible)
 	r.responsible.OnChanged = func(s string) { r.responsible.filter(); onResp(s) }
 	fResp := fs.Add(data.FResponsible, true, r.responsible)
-	r.deadline = NewDateEntry()
+	r.deadline = widgets.NewDateEntry()
 	r.deadline.Today = f.Today
 	onDeadline := changed(data.FDeadline)
 	r.deadline.OnChanged = func(s string) {
@@ -428,25 +429,19 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 	onMember := changed(data.FMember)
 	r.member.OnChanged = func(s string) { r.member.filter(); onMember(s) }
 	fMember := fs.Add(data.FMember, false, r.member)
-	r.measures = NewEntry()
+	r.measures = widgets.NewEntry()
 	r.measures.SetPlaceHolder("整改措施（按回车键添加下一个问题）")
 	r.measures.OnChanged = changed(data.FMeasures)
 	r.measures.OnSubmitted = func(string) { r.next() }
 	fMeasures := fs.Add(data.FMeasures, false, r.measures)
 	fMeasures.Wide = true // a sentence: room to read it
 
-	g := &fieldGrid{cols: 2, all: &f.rowGrids}
-	var objs []fyne.CanvasObject
-	for _, fl := range []*Field{fDesc, fCat, fLevel, fResp, fDeadline, fMember, fMeasures} {
-		objs = append(objs, fl.label, fl.body)
-		g.wide = append(g.wide, fl.Wide)
-	}
-	r.grid = container.New(g, objs...)
+	r.grid = widgets.FieldGrid(2, &f.rowGrids, fDesc, fCat, fLevel, fResp, fDeadline, fMember, fMeasures)
 	f.rowGrids = append(f.rowGrids, r.grid)
 
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.state = widget.NewLabel("")
-	remove := newChip("删除此问题", theme.DeleteIcon(), func() { f.removeRow(r) })
+	remove := widgets.NewChip("删除此问题", theme.DeleteIcon(), func() { f.removeRow(r) })
 	head := container.NewHBox(r.title, r.state)
 	if fd.ID != 0 {
 		text, imp := stateLabel(&fd, f.Today())
@@ -457,7 +452,7 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 		r.state.Importance = imp
 		if f.OnShowFinding != nil {
 			id := fd.ID
-			head.Add(newChip("办理整改", theme.NavigateNextIcon(), func() { f.OnShowFinding(id) }))
+			head.Add(widgets.NewChip("办理整改", theme.NavigateNextIcon(), func() { f.OnShowFinding(id) }))
 		}
 	}
 	frame := canvas.NewRectangle(nil)
@@ -465,7 +460,7 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 	frame.StrokeWidth = 1
 	frame.CornerRadius = theme.InputRadiusSize()
 	r.box = container.NewStack(frame, container.NewPadded(container.NewVBox(
-		orderedBorder(nil, nil, head, remove, nil), r.grid)))
+		widgets.OrderedBorder(nil, nil, head, remove, nil), r.grid)))
 
 	was := f.loading
 	f.loading = true
@@ -535,7 +530,7 @@ type inspectorPicker struct {
 	onChange func()
 
 	rows     *fyne.Container
-	entry    *Entry
+	entry    *widgets.Entry
 	hintNote *widget.Label
 	hints    *fyne.Container // chips, three a line
 	box      fyne.CanvasObject
@@ -547,7 +542,7 @@ const pickerHints = 6
 func newInspectorPicker(onChange func()) *inspectorPicker {
 	p := &inspectorPicker{onChange: onChange, people: newMemberChoices(nil, nil)}
 	p.rows = container.NewGridWithColumns(2)
-	p.entry = NewEntry()
+	p.entry = widgets.NewEntry()
 	p.entry.SetPlaceHolder("输入姓名或拼音首字母（如 zs），回车添加")
 	p.entry.OnChanged = func(string) { p.showHints() }
 	p.entry.OnSubmitted = func(string) {
@@ -620,11 +615,11 @@ func (p *inspectorPicker) showRows() {
 		if l := p.people.label(c.MemberID); l != "" {
 			name = l
 		}
-		lead := newChip("牵头人", theme.RadioButtonIcon(), func() { p.setLead(i) })
+		lead := widgets.NewChip("牵头人", theme.RadioButtonIcon(), func() { p.setLead(i) })
 		if c.Lead {
 			lead.Set("牵头人", theme.RadioButtonCheckedIcon())
 		}
-		remove := newChip("", theme.CancelIcon(), func() { p.remove(i) })
+		remove := widgets.NewChip("", theme.CancelIcon(), func() { p.remove(i) })
 		p.rows.Add(container.NewHBox(widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: c.Lead}), lead, remove))
 	}
 	p.rows.Refresh()
@@ -651,7 +646,7 @@ func (p *inspectorPicker) showHints() {
 		if member.Supervisor {
 			text = "★" + text
 		}
-		p.hints.Add(newChip(text, nil, func() { p.add(member) }))
+		p.hints.Add(widgets.NewChip(text, nil, func() { p.add(member) }))
 	}
 	p.hints.Refresh()
 	p.hintNote.Refresh()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Filter choices of the inspections list.
@@ -21,7 +22,7 @@ const (
 )
 
 // inspectionColumns are the inspections list's columns.
-var inspectionColumns = columns{{"督查日期", 0, "2026-11-23"}, {"督查类型", 0, "四不两直督查"}, {"被查单位", 1, ""},
+var inspectionColumns = widgets.Columns{{"督查日期", 0, "2026-11-23"}, {"督查类型", 0, "四不两直督查"}, {"被查单位", 1, ""},
 	{"牵头人", 0.7, ""}, {"问题", 1.35, ""}}
 
 // InspectionsScreen is 督查记录: the inspections (newest first) with filters and a search on the
@@ -54,9 +55,9 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 	s := &InspectionsScreen{env: env, people: newMemberChoices(nil, nil)}
 	onFilter := func(string) { s.refilter() }
 	s.period = newPeriodFilter(env.Today, s.refilter)
-	s.kindSel = NewSelect(append([]string{allKinds}, data.InspectionKinds...), onFilter)
+	s.kindSel = widgets.NewSelect(append([]string{allKinds}, data.InspectionKinds...), onFilter)
 	s.kindSel.SetSelectedIndex(0)
-	s.teamSel = NewSelect([]string{allTeams}, onFilter)
+	s.teamSel = widgets.NewSelect([]string{allTeams}, onFilter)
 	s.teamSel.SetSelectedIndex(0)
 	s.openOnly = widget.NewCheck("有未销号问题", func(bool) { s.refilter() })
 	s.form = NewInspectionForm(env.Today)
@@ -73,7 +74,7 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 		Search: "搜索：被查班组、督查内容、督查组成员（可用拼音首字母）",
 		Unhide: func(int64) {
 			s.search.SetText("")
-			s.period.reset()
+			s.period.Reset()
 			s.kindSel.SetSelectedIndex(0)
 			s.teamSel.SetSelectedIndex(0)
 			s.openOnly.SetChecked(false)
@@ -106,18 +107,18 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 		Refresh:    true,
 	})
 
-	s.form.OnChanged = func() { s.frame.setStatus("", false) }
+	s.form.OnChanged = func() { s.frame.SetStatus("", false) }
 	s.form.OnShowFinding = func(id int64) {
 		if s.OnShowFinding != nil {
 			s.confirmDiscard(func() { s.OnShowFinding(id) }, nil)
 		}
 	}
 
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.sel, s.kindSel, s.teamSel), s.period.custom, s.openOnly},
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.kindSel, s.teamSel), s.period.Custom, s.openOnly},
 		s.form.Content(), 0.45)
 	s.form.OnRowAdded = func() { // rows are added at the end: show the new one
-		s.frame.scroll.Refresh()
-		s.frame.scroll.ScrollToBottom()
+		s.frame.Scroll.Refresh()
+		s.frame.Scroll.ScrollToBottom()
 	}
 	return s
 }

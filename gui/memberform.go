@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Option texts of selects whose empty value means "none".
@@ -33,18 +34,18 @@ type MemberForm struct {
 	// OnSubmit is called when Enter is pressed in the last field (备注).
 	OnSubmit func()
 
-	fields  Fields
+	fields  widgets.Fields
 	member  data.Member // as loaded; keeps ID, branch and timestamps
 	loading bool
 	dirty   bool
 	stash   map[*widget.Entry]string // text of a field while its condition is off
 
-	name, idNumber, job, mobile, landline, address, floatingTo, remark *Entry
+	name, idNumber, job, mobile, landline, address, floatingTo, remark *widgets.Entry
 	sex, birth                                                         *widget.Label // derived, read-only
 	ethnicity                                                          *ethnicityEntry
 	education, category, partyStatus, group, team, partyRole           *widget.Select
 	keyPost, rollStatus                                                *widget.Select
-	joinDate, fullDate, lostDate, workDate, rollDate                   *DateEntry
+	joinDate, fullDate, lostDate, workDate, rollDate                   *widgets.DateEntry
 	lost, floating, supervisor                                         *widget.Check
 
 	groups   []data.Group
@@ -60,22 +61,22 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 	f := &MemberForm{Today: today, stash: map[*widget.Entry]string{}}
 	fs := &f.fields
 
-	entry := func(label string, required bool, placeholder string) (*Entry, *Field) {
-		e := NewEntry()
+	entry := func(label string, required bool, placeholder string) (*widgets.Entry, *widgets.Field) {
+		e := widgets.NewEntry()
 		e.SetPlaceHolder(placeholder)
 		e.OnChanged = func(string) { f.changed(label) }
 		e.OnFocusLost = func() { f.checkField(label) }
 		return e, fs.Add(label, required, e)
 	}
-	date := func(label string, required bool) (*DateEntry, *Field) {
-		e := NewDateEntry()
+	date := func(label string, required bool) (*widgets.DateEntry, *widgets.Field) {
+		e := widgets.NewDateEntry()
 		e.Today = today
 		e.OnChanged = func(string) { f.changed(label) }
 		e.OnFocusLost = func() { f.checkField(label) }
 		return e, fs.Add(label, required, e)
 	}
-	sel := func(label string, required bool, opts []string, then func()) (*widget.Select, *Field) {
-		s := NewSelect(opts, nil)
+	sel := func(label string, required bool, opts []string, then func()) (*widget.Select, *widgets.Field) {
+		s := widgets.NewSelect(opts, nil)
 		s.OnChanged = func(string) {
 			f.changed(label)
 			if then != nil {
@@ -84,7 +85,7 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 		}
 		return s, fs.Add(label, required, s)
 	}
-	check := func(label, text string, then func()) (*widget.Check, *Field) {
+	check := func(label, text string, then func()) (*widget.Check, *widgets.Field) {
 		c := widget.NewCheck(text, func(bool) {
 			f.changed(label)
 			if then != nil {
@@ -93,14 +94,14 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 		})
 		return c, fs.Add(label, false, c)
 	}
-	derived := func(label string) (*widget.Label, *Field) {
+	derived := func(label string) (*widget.Label, *widgets.Field) {
 		l := widget.NewLabel("")
 		return l, fs.Add(label, false, readOnlyBox(l))
 	}
 
 	var fName, fID, fSex, fBirth, fEth, fEdu, fCat, fPS, fJoin, fFull, fMob, fLand, fAddr,
 		fGroup, fTeam, fJob, fRole, fKey, fSup, fWork, fRoll, fRollDate, fLost, fLostDate,
-		fFloat, fFloatTo, fRemark *Field
+		fFloat, fFloatTo, fRemark *widgets.Field
 	f.name, fName = entry(data.FName, true, "")
 	f.idNumber, fID = entry(data.FIDNumber, true, "18位，末位可为X")
 	f.idNumber.OnChanged = func(string) {
@@ -158,7 +159,7 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 	}
 	fRemark.Wide = true
 
-	f.content = NewSections(2).
+	f.content = widgets.NewSections(2).
 		Add("基本信息", fName, fID, fSex, fBirth, fEth, fEdu).
 		Add("党籍信息", fCat, fPS, fJoin, fFull).
 		Add("联系方式", fMob, fLand, fAddr).
@@ -175,7 +176,7 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 func (f *MemberForm) Content() fyne.CanvasObject { return f.content }
 
 // Field returns the field with the label (data.F… constants), for tests and focus.
-func (f *MemberForm) Field(label string) *Field { return f.fields.Get(label) }
+func (f *MemberForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
 
 // Dirty reports whether the user changed something since the last Set or Clear.
 func (f *MemberForm) Dirty() bool { return f.dirty }
@@ -325,7 +326,7 @@ func selectOr(s *widget.Select, v, def string) {
 func (f *MemberForm) Member() (data.Member, data.FieldErrors) {
 	m := f.member
 	var fe data.FieldErrors
-	date := func(label string, e *DateEntry) data.Date {
+	date := func(label string, e *widgets.DateEntry) data.Date {
 		d, err := e.Date()
 		if err != nil {
 			fe = append(fe, data.FieldError{Field: label, Message: data.ErrorMessage(err)})
@@ -399,9 +400,9 @@ func (f *MemberForm) check() (m data.Member, fe data.FieldErrors) {
 	return m, fe
 }
 
-// ShowErrors shows fe under the fields (see Fields.ShowErrors).
+// ShowErrors shows fe under the fields (see showErrors).
 func (f *MemberForm) ShowErrors(fe data.FieldErrors) (unplaced []string) {
-	return f.fields.ShowErrors(fe)
+	return showErrors(&f.fields, fe)
 }
 
 // checkField re-checks one field when the user leaves it: format problems show at once, but an
@@ -420,9 +421,9 @@ func (f *MemberForm) checkField(label string) {
 
 func fieldIsEmpty(o fyne.CanvasObject) bool {
 	switch w := o.(type) {
-	case *Entry:
+	case *widgets.Entry:
 		return strings.TrimSpace(w.Text) == ""
-	case *DateEntry:
+	case *widgets.DateEntry:
 		return strings.TrimSpace(w.Text) == ""
 	case *ethnicityEntry:
 		return strings.TrimSpace(w.Text) == ""
@@ -508,7 +509,7 @@ func (f *MemberForm) enableIf(w fyne.Disableable, e *widget.Entry, on bool) {
 		e.SetText("")
 	}
 	w.Disable()
-	for _, fl := range f.fields.list {
+	for _, fl := range f.fields.All() {
 		if fl.Input == w.(fyne.CanvasObject) {
 			fl.SetError("")
 		}
@@ -529,7 +530,7 @@ func newEthnicityEntry() *ethnicityEntry {
 	e.SetOptions(data.Ethnicities)
 	// The drop-down button must not be a Tab stop between 民族 and 学历.
 	if b, ok := e.ActionItem.(*widget.Button); ok {
-		e.ActionItem = newIconButton(b.Icon, b.OnTapped)
+		e.ActionItem = widgets.NewIconButton(b.Icon, b.OnTapped)
 	}
 	return e
 }
@@ -553,7 +554,7 @@ func (e *ethnicityEntry) filter() { e.SetOptions(e.matches()) }
 
 // TypedKey makes Esc close the dialog the field is in.
 func (e *ethnicityEntry) TypedKey(k *fyne.KeyEvent) {
-	if !escapeKey(e, k) {
+	if !widgets.EscapeKey(e, k) {
 		e.SelectEntry.TypedKey(k)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports"
 )
 
@@ -25,10 +26,10 @@ type OpLogScreen struct {
 	env *Env
 	ops []data.Op
 
-	From, To      *DateEntry
+	From, To      *widgets.DateEntry
 	EntitySel     *widget.Select
 	ActionSel     *widget.Select
-	Search        *Entry
+	Search        *widgets.Entry
 	List          *widget.List
 	Count, Detail *widget.Label
 	ExportBtn     *widget.Button
@@ -43,17 +44,17 @@ var opColumns = []float32{2.2, 1.2, 3, 6}
 func NewOpLogScreen(env *Env) *OpLogScreen {
 	s := &OpLogScreen{env: env, selected: -1}
 	reload := func(string) { s.Reload() }
-	s.From, s.To = NewDateEntry(), NewDateEntry()
+	s.From, s.To = widgets.NewDateEntry(), widgets.NewDateEntry()
 	s.From.SetPlaceHolder("开始日期")
 	s.To.SetPlaceHolder("结束日期")
 	s.From.OnSubmitted, s.To.OnSubmitted = reload, reload
 	s.From.OnChanged = func(t string) { s.dateChanged(t) }
 	s.To.OnChanged = func(t string) { s.dateChanged(t) }
-	s.EntitySel = NewSelect(append([]string{filterAll}, data.OpEntities...), reload)
-	s.ActionSel = NewSelect(append([]string{filterAll}, data.OpActions...), reload)
+	s.EntitySel = widgets.NewSelect(append([]string{filterAll}, data.OpEntities...), reload)
+	s.ActionSel = widgets.NewSelect(append([]string{filterAll}, data.OpActions...), reload)
 	s.EntitySel.SetSelectedIndex(0)
 	s.ActionSel.SetSelectedIndex(0)
-	s.Search = NewEntry()
+	s.Search = widgets.NewEntry()
 	s.Search.SetPlaceHolder("搜索对象或内容")
 	s.Search.OnChanged = reload
 	s.Count = widget.NewLabel("")
@@ -88,7 +89,7 @@ func NewOpLogScreen(env *Env) *OpLogScreen {
 	}
 	filters := container.NewHBox(widget.NewLabel("日期"), sized(s.From, 130), widget.NewLabel("至"), sized(s.To, 130),
 		widget.NewLabel("对象"), s.EntitySel, widget.NewLabel("操作"), s.ActionSel)
-	top := container.NewVBox(heading("操作日志"), filters,
+	top := container.NewVBox(widgets.Heading("操作日志"), filters,
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.Count, s.ExportBtn), s.Search),
 		container.New(weightedRow(opColumns), header...))
 	detail := container.NewVScroll(s.Detail)

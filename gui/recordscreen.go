@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // recordScreen is a list+form screen: the records listed on the left (searched and filtered by
@@ -23,14 +24,14 @@ type recordScreen[T any] struct {
 	listPane[T]
 	rec recordSpec[T]
 
-	fields  Fields
+	fields  widgets.Fields
 	loaded  T    // the record in the form, as loaded
 	loading bool // the form is being filled: edits are not the user's
 	dirty   bool // the form has unsaved edits
 	count   *widget.Label
-	search  *Entry // nil unless the spec gives a Search placeholder
+	search  *widgets.Entry // nil unless the spec gives a Search placeholder
 
-	frame     *recordFrame
+	frame     *widgets.RecordFrame
 	newBtn    *widget.Button
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
@@ -39,7 +40,7 @@ type recordScreen[T any] struct {
 // recordSpec is what a screen tells its recordScreen. Load, ID, Cells, Columns, ToForm, FromForm,
 // Save and Blank are required; the rest may be left zero.
 type recordSpec[T any] struct {
-	Columns  columns
+	Columns  widgets.Columns
 	Cells    func(*T) ([]string, map[int]widget.Importance) // a list row's texts and colours
 	ID       func(*T) int64
 	Load     func(context.Context) ([]T, error) // all records, as listed
@@ -81,7 +82,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	s.count = widget.NewLabel("")
 	s.listPane.init(env, listSpec[T]{
 		ID:     spec.ID,
-		NewRow: func() fyne.CanvasObject { return spec.Columns.row(false) },
+		NewRow: func() fyne.CanvasObject { return spec.Columns.Row(false) },
 		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
 		Dirty:  s.isDirty,
 		What: func() string {
@@ -94,7 +95,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 		Unhide: spec.Unhide,
 	})
 	if spec.Search != "" {
-		s.search = NewEntry()
+		s.search = widgets.NewEntry()
 		s.search.SetPlaceHolder(spec.Search)
 		s.search.OnChanged = func(string) { s.refilter() }
 		s.search.OnSubmitted = func(string) {
@@ -102,7 +103,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 				s.list.Select(0)
 			}
 		}
-		s.search.ActionItem = newIconButton(theme.SearchIcon(), s.FocusSearch)
+		s.search.ActionItem = widgets.NewIconButton(theme.SearchIcon(), s.FocusSearch)
 	}
 	s.newBtn = widget.NewButtonWithIcon(spec.NewLabel, theme.ContentAddIcon(), s.New)
 	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
@@ -116,7 +117,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 // setRow fills list row o with r.
 func (s *recordScreen[T]) setRow(o fyne.CanvasObject, r *T) {
 	texts, imp := s.rec.Cells(r)
-	s.rec.Columns.set(o, texts, imp)
+	s.rec.Columns.Set(o, texts, imp)
 }
 
 // isDirty is whether the form has unsaved edits.
@@ -130,24 +131,24 @@ func (s *recordScreen[T]) isDirty() bool {
 // buildFrame lays the screen out: the new button and count over filters and the list, and form
 // over the button bar (extra buttons sit beside 删除); it loads the records and shows a new one.
 func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.CanvasObject, offset float64, extra ...fyne.CanvasObject) {
-	top := []fyne.CanvasObject{orderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.newBtn}, s.rec.Tools...)...), s.count, nil)}
+	top := []fyne.CanvasObject{widgets.OrderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.newBtn}, s.rec.Tools...)...), s.count, nil)}
 	if s.search != nil {
 		top = append(top, s.search)
 	}
 	top = append(top, filters...)
-	top = append(top, s.rec.Columns.row(true))
-	left := orderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
-	bar := orderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.deleteBtn}, extra...)...), s.saveBtn, nil)
+	top = append(top, s.rec.Columns.Row(true))
+	left := widgets.OrderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
+	bar := widgets.OrderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.deleteBtn}, extra...)...), s.saveBtn, nil)
 	if s.rec.Summary != nil {
 		bar = container.NewVBox(s.rec.Summary, bar)
 	}
-	s.frame = newRecordFrame(left, form, bar, offset)
+	s.frame = widgets.NewRecordFrame(left, form, bar, offset)
 	s.Reload()
 	s.show(s.rec.Blank(), false)
 }
 
 // Content implements Screen.
-func (s *recordScreen[T]) Content() fyne.CanvasObject { return s.frame.split }
+func (s *recordScreen[T]) Content() fyne.CanvasObject { return s.frame.Split }
 
 // Reload re-reads the records.
 func (s *recordScreen[T]) Reload() {
@@ -216,21 +217,21 @@ func (s *recordScreen[T]) FocusSearch() {
 func (s *recordScreen[T]) show(r T, keepStatus bool) {
 	s.loading = true
 	if s.rec.ID(&r) != s.selected || s.selected == 0 {
-		defer s.frame.scroll.ScrollToTop() // another record: from its top
+		defer s.frame.Scroll.ScrollToTop() // another record: from its top
 	}
 	s.loaded, s.selected = r, s.rec.ID(&r)
 	s.rec.ToForm(r)
 	s.fields.ClearErrors()
 	s.loading, s.dirty = false, false
 	if s.selected == 0 {
-		s.frame.title.SetText(s.rec.NewTitle)
+		s.frame.Title.SetText(s.rec.NewTitle)
 		s.deleteBtn.Disable()
 	} else {
-		s.frame.title.SetText(s.rec.Title(&r))
+		s.frame.Title.SetText(s.rec.Title(&r))
 		s.deleteBtn.Enable()
 	}
 	if !keepStatus {
-		s.frame.setStatus("", false)
+		s.frame.SetStatus("", false)
 	}
 	s.syncSelection()
 }
@@ -244,7 +245,7 @@ func (s *recordScreen[T]) changed(label string) {
 	if f := s.fields.Get(label); f != nil {
 		f.SetError("")
 	}
-	s.frame.setStatus("", false)
+	s.frame.SetStatus("", false)
 }
 
 // errorOf is the message under the field labelled label.
@@ -305,7 +306,7 @@ func (s *recordScreen[T]) showSaveError(err error) bool {
 	var fe data.FieldErrors
 	switch {
 	case errors.As(err, &fe):
-		show := s.fields.ShowErrors
+		show := func(fe data.FieldErrors) []string { return showErrors(&s.fields, fe) }
 		if s.rec.ShowErrors != nil {
 			show = s.rec.ShowErrors
 		}
@@ -314,7 +315,7 @@ func (s *recordScreen[T]) showSaveError(err error) bool {
 		if s.rec.Refused != nil {
 			refused = s.rec.Refused(len(fe))
 		}
-		s.frame.setStatus(refused+strings.Join(unplaced, "；"), true)
+		s.frame.SetStatus(refused+strings.Join(unplaced, "；"), true)
 		return false
 	case err != nil:
 		ShowError(s.env.Win, err)
@@ -330,7 +331,7 @@ func (s *recordScreen[T]) afterSave(r T, msg string) {
 	s.Reload()
 	s.revealIfHidable(s.selected)
 	s.show(r, true)
-	s.frame.setStatus(msg, false)
+	s.frame.SetStatus(msg, false)
 	notify(s.env)
 }
 
@@ -348,7 +349,7 @@ func (s *recordScreen[T]) deleteRecord() {
 		s.selected = 0
 		s.Reload()
 		s.show(s.rec.Blank(), false)
-		s.frame.setStatus(s.rec.Deleted(&r), false)
+		s.frame.SetStatus(s.rec.Deleted(&r), false)
 		notify(s.env)
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // RecycleScreen lists the recycle bin.
@@ -63,8 +64,8 @@ func NewRecycleScreen(env *Env) *RecycleScreen {
 	for i, h := range []string{"删除时间", "类型", "名称", "连同删除"} {
 		header[i] = widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	top := container.NewVBox(heading("回收站"),
-		note("删除的记录先放在回收站里，恢复后连同它的相关记录一起回到原处；彻底删除后无法恢复。"),
+	top := container.NewVBox(widgets.Heading("回收站"),
+		widgets.Note("删除的记录先放在回收站里，恢复后连同它的相关记录一起回到原处；彻底删除后无法恢复。"),
 		container.NewBorder(nil, nil, nil, s.Count, container.NewHBox(s.RestoreBtn, s.PurgeBtn, s.EmptyBtn)),
 		container.New(weightedRow(binColumns), header...))
 	s.content = container.NewBorder(top, s.Status, nil, nil, s.List)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports"
 )
 
@@ -269,7 +270,7 @@ func NewReportsScreen(env *Env) *ReportsScreen {
 	rows := container.NewVBox()
 	for _, k := range s.kinds {
 		title := widget.NewLabelWithStyle(k.ID+"　"+k.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		desc := note(k.Description)
+		desc := widgets.Note(k.Description)
 		export := widget.NewButtonWithIcon("导出…", theme.DocumentSaveIcon(), func() { s.askExport(k) })
 		buttons := container.NewVBox(export)
 		if k.table != nil {
@@ -278,8 +279,8 @@ func NewReportsScreen(env *Env) *ReportsScreen {
 		rows.Add(container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(title, desc)))
 		rows.Add(widget.NewSeparator())
 	}
-	top := container.NewVBox(heading("报表"),
-		note("每张报表导出为一个 Excel 文件（.xlsx），按 A4 纸排好版，可直接打印，也可在 Excel 或 WPS 中修改。"),
+	top := container.NewVBox(widgets.Heading("报表"),
+		widgets.Note("每张报表导出为一个 Excel 文件（.xlsx），按 A4 纸排好版，可直接打印，也可在 Excel 或 WPS 中修改。"),
 		s.warning, widget.NewSeparator())
 	s.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewVScroll(rows)))
 	s.Reload()
@@ -381,9 +382,9 @@ func (s *ReportsScreen) askOptions(k reportKind, chosen func(reportOptions)) {
 		for _, t := range teams {
 			names = append(names, t.Name)
 		}
-		team = NewSelect(append(names, noTeam), nil)
+		team = widgets.NewSelect(append(names, noTeam), nil)
 		team.SetSelectedIndex(0)
-		category = NewSelect(append([]string{allCategories}, categories...), nil)
+		category = widgets.NewSelect(append([]string{allCategories}, categories...), nil)
 		category.SetSelectedIndex(0)
 		form.Append("班组", team)
 		form.Append("问题类别", category)
@@ -420,7 +421,7 @@ func (s *ReportsScreen) askOptions(k reportKind, chosen func(reportOptions)) {
 	next.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("导出"+k.Name, container.NewVBox(form, msg), s.env.Win)
 	d.SetButtons([]fyne.CanvasObject{cancel, next})
-	d.Resize(dialogSize(s.env, 620, d.MinSize().Height))
+	d.Resize(widgets.DialogSize(s.env.Win, 620, d.MinSize().Height))
 	d.Show()
 }
 
@@ -434,14 +435,14 @@ const noTeam = "（未指定班组）"
 type periodChoice struct {
 	today    data.Date
 	radio    *widget.RadioGroup
-	from, to *DateEntry
+	from, to *widgets.DateEntry
 	custom   *fyne.Container
 	label    *widget.Label
 	content  fyne.CanvasObject
 }
 
 func newPeriodChoice(env *Env) *periodChoice {
-	p := &periodChoice{today: env.Today(), from: NewDateEntry(), to: NewDateEntry(), label: hint("")}
+	p := &periodChoice{today: env.Today(), from: widgets.NewDateEntry(), to: widgets.NewDateEntry(), label: hint("")}
 	p.from.Today, p.to.Today = env.Today, env.Today
 	month := data.MonthPeriod(p.today.Year, p.today.Month)
 	p.from.SetDate(month.From)
