@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -36,10 +35,10 @@ type FindingForm struct {
 	level       *widget.Select
 	team        *widget.Select
 	desc        *widgets.TextArea
-	responsible *suggestEntry
+	responsible *widgets.SuggestEntry
 	deadline    *widgets.DateEntry
 	measures    *widgets.Entry
-	member      *suggestEntry
+	member      *widgets.SuggestEntry
 
 	categories, levels []string
 	teams              []data.Team
@@ -70,18 +69,18 @@ func NewFindingForm(today func() data.Date) *FindingForm {
 	fLevel := fs.Add(data.FLevel, false, f.level)
 	f.team = widgets.NewSelect(nil, func(string) { f.changed(data.FTeam) })
 	fTeam := fs.Add(data.FTeam, false, f.team)
-	f.member = newSuggestEntry(func(s string) []string { return f.people.suggest(s, 12, false, nil) })
+	f.member = widgets.NewSuggestEntry(func(s string) []string { return f.people.Suggest(s, 12, false, nil) })
 	f.member.SetPlaceHolder("可不填")
-	f.member.OnChanged = func(string) { f.member.filter(); f.changed(data.FMember) }
+	f.member.OnChanged = func(string) { f.member.Filter(); f.changed(data.FMember) }
 	fMember := fs.Add(data.FMember, false, f.member)
 	f.desc = widgets.NewTextArea(3)
 	f.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
 	f.desc.OnChanged = func(string) { f.changed(data.FDescription) }
 	fDesc := fs.Add(data.FDescription, true, f.desc)
 	fDesc.Wide = true
-	f.responsible = newSuggestEntry(func(s string) []string { return f.people.suggest(s, 12, false, nil) })
+	f.responsible = widgets.NewSuggestEntry(func(s string) []string { return f.people.Suggest(s, 12, false, nil) })
 	f.responsible.SetPlaceHolder("姓名或拼音首字母")
-	f.responsible.OnChanged = func(string) { f.responsible.filter(); f.changed(data.FResponsible) }
+	f.responsible.OnChanged = func(string) { f.responsible.Filter(); f.changed(data.FResponsible) }
 	fResp := fs.Add(data.FResponsible, true, f.responsible)
 	f.deadline = widgets.NewDateEntry()
 	f.deadline.Today = today
@@ -198,7 +197,7 @@ func (f *FindingForm) Set(fd data.Finding) {
 	setOptionsKeeping(f.category, f.categories, fd.Category)
 	setOptionsKeeping(f.level, f.levels, cmpOr(fd.Level, data.DefaultFindingLevels[0]))
 	setTeamSelect(f.team, f.teams, fd.TeamID)
-	f.member.SetText(f.people.label(fd.MemberID))
+	f.member.SetText(f.people.Label(fd.MemberID))
 	f.desc.SetText(fd.Description)
 	f.responsible.SetText(fd.Responsible)
 	f.deadline.SetDate(fd.Deadline)
@@ -257,7 +256,7 @@ func readMember(fe *data.FieldErrors, label string, people *memberChoices, text 
 	if text == "" {
 		return 0
 	}
-	if id, ok := people.idOf(text); ok {
+	if id, ok := people.IDOf(text); ok {
 		return id
 	}
 	*fe = append(*fe, data.FieldError{Field: label, Message: fmt.Sprintf("“%s”不在党员名单中，请从下拉列表中选择，或清空此栏", text)})
@@ -268,10 +267,10 @@ func readMember(fe *data.FieldErrors, label string, people *memberChoices, text 
 // Party member), but pinyin left as it was typed (zs) is refused with the members it stands for.
 func readResponsible(fe *data.FieldErrors, label string, people *memberChoices, text string) string {
 	t := strings.TrimSpace(text)
-	if t == "" || !isLatin(t) {
+	if t == "" || !widgets.IsLatin(t) {
 		return text
 	}
-	if names := people.suggest(t, 5, false, nil); len(names) > 0 {
+	if names := people.Suggest(t, 5, false, nil); len(names) > 0 {
 		*fe = append(*fe, data.FieldError{Field: label,
 			Message: fmt.Sprintf("“%s”是拼音，请从下拉列表中选择，如：%s", t, strings.Join(names, "、"))})
 	}
@@ -311,12 +310,13 @@ func focus(w fyne.Focusable, anchor ...fyne.CanvasObject) {
 	}
 }
 
-// memberChoices are the members as member fields name them: the name, with the team added when two
-// members share a name (and a number when that is not enough). It suggests members on the roll for a
-// typed name or pinyin; members who left keep their name in saved records.
+// memberChoices are the members as member fields name them (widgets.Choices): the name, with the
+// team added when two members share a name (and a number when that is not enough). It suggests
+// members on the roll for a typed name or pinyin, supervisors (督查队伍) first when asked; members
+// who left keep their name in saved records.
 type memberChoices struct {
-	members []data.Member // by name
-	labels  []string
+	*widgets.Choices
+	members []data.Member // by name, as Choices lists them
 	index   *data.MemberIndex
 }
 
@@ -327,134 +327,29 @@ func newMemberChoices(members []data.Member, teams []data.Team) *memberChoices {
 	for _, t := range teams {
 		tname[t.ID] = t.Name
 	}
-	c := &memberChoices{members: ms, labels: make([]string, len(ms)), index: data.NewMemberIndex(ms)}
+	c := &memberChoices{members: ms, index: data.NewMemberIndex(ms)}
+	ids, labels := make([]int64, len(ms)), make([]string, len(ms))
 	names := map[string]int{}
 	for _, m := range ms {
 		names[m.Name]++
 	}
-	labels := map[string]int{}
+	count := map[string]int{}
 	for i, m := range ms {
-		c.labels[i] = m.Name
+		ids[i], labels[i] = m.ID, m.Name
 		if names[m.Name] > 1 {
-			c.labels[i] = fmt.Sprintf("%s（%s）", m.Name, cmpOr(tname[m.TeamID], "未分班组"))
+			labels[i] = fmt.Sprintf("%s（%s）", m.Name, cmpOr(tname[m.TeamID], "未分班组"))
 		}
-		labels[c.labels[i]]++
+		count[labels[i]]++
 	}
 	seq := map[string]int{}
-	for i, l := range c.labels {
-		if labels[l] > 1 {
+	for i, l := range labels {
+		if count[l] > 1 {
 			seq[l]++
-			c.labels[i] = fmt.Sprintf("%s%d）", strings.TrimSuffix(l, "）"), seq[l])
+			labels[i] = fmt.Sprintf("%s%d）", strings.TrimSuffix(l, "）"), seq[l])
 		}
 	}
+	c.Choices = &widgets.Choices{IDs: ids, Labels: labels, Search: c.index.Search,
+		Offer: func(i int) bool { return ms[i].RollStatus == data.RollIn },
+		First: func(i int) bool { return ms[i].Supervisor }}
 	return c
-}
-
-// label is how member id is named ("" for 0 or a member not on the roll).
-func (c *memberChoices) label(id int64) string {
-	for i, m := range c.members {
-		if m.ID == id {
-			return c.labels[i]
-		}
-	}
-	return ""
-}
-
-// idOf is the member a label (or a unique name) names.
-func (c *memberChoices) idOf(text string) (int64, bool) {
-	if i := slices.Index(c.labels, text); i >= 0 {
-		return c.members[i].ID, true
-	}
-	return 0, false
-}
-
-// matches are the indices of the members on the roll matching query (all for ""), supervisors (督查队伍)
-// first when asked, without those skip says to leave out, at most limit.
-func (c *memberChoices) matches(query string, limit int, supervisorsFirst bool, skip func(id int64) bool) []int {
-	hits := c.index.Search(query)
-	if supervisorsFirst {
-		slices.SortStableFunc(hits, func(a, b int) int {
-			return boolRank(c.members[b].Supervisor) - boolRank(c.members[a].Supervisor)
-		})
-	}
-	out := make([]int, 0, limit)
-	for _, i := range hits {
-		if c.members[i].RollStatus != data.RollIn || skip != nil && skip(c.members[i].ID) {
-			continue
-		}
-		if out = append(out, i); len(out) == limit {
-			break
-		}
-	}
-	return out
-}
-
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// suggest is matches as labels.
-func (c *memberChoices) suggest(query string, limit int, supervisorsFirst bool, skip func(id int64) bool) []string {
-	var out []string
-	for _, i := range c.matches(query, limit, supervisorsFirst, skip) {
-		out = append(out, c.labels[i])
-	}
-	return out
-}
-
-// suggestEntry is a text field with a drop-down of suggestions for what is typed (members by name
-// or pinyin). Leaving the field after typing pinyin that fits exactly one suggestion puts that
-// name in (zs → 张三). Any text may be kept: a 责任人 need not be a Party member.
-type suggestEntry struct {
-	widget.SelectEntry
-	suggestions func(text string) []string
-	// OnFocusLost is called after the completion.
-	OnFocusLost func()
-}
-
-func newSuggestEntry(suggestions func(text string) []string) *suggestEntry {
-	e := &suggestEntry{suggestions: suggestions}
-	e.ExtendBaseWidget(e)
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.SetOptions(nil)
-	// The drop-down button must not be a Tab stop between two fields.
-	if b, ok := e.ActionItem.(*widget.Button); ok {
-		e.ActionItem = widgets.NewIconButton(b.Icon, b.OnTapped)
-	}
-	return e
-}
-
-// filter narrows the drop-down to what fits the text; call it from OnChanged.
-func (e *suggestEntry) filter() { e.SetOptions(e.suggestions(e.Text)) }
-
-// TypedKey makes Esc close the dialog the field is in.
-func (e *suggestEntry) TypedKey(k *fyne.KeyEvent) {
-	if !widgets.EscapeKey(e, k) {
-		e.SelectEntry.TypedKey(k)
-	}
-}
-
-// FocusLost completes a pinyin text that fits exactly one suggestion.
-func (e *suggestEntry) FocusLost() {
-	e.SelectEntry.FocusLost()
-	if t := strings.TrimSpace(e.Text); t != "" && isLatin(t) {
-		if s := e.suggestions(t); len(s) == 1 {
-			e.SetText(s[0])
-		}
-	}
-	if e.OnFocusLost != nil {
-		e.OnFocusLost()
-	}
-}
-
-func isLatin(s string) bool {
-	for _, r := range s {
-		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
 }

@@ -379,9 +379,9 @@ type findingRow struct {
 	desc         *widgets.TextArea
 	category     *widget.Select
 	level        *widget.Select
-	responsible  *suggestEntry
+	responsible  *widgets.SuggestEntry
 	deadline     *widgets.DateEntry
-	member       *suggestEntry
+	member       *widgets.SuggestEntry
 	measures     *widgets.Entry
 	deadlineAuto bool // 整改期限 follows 督查日期 + 7 until the user types one
 	grid         *fyne.Container
@@ -408,11 +408,11 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 	fCat := fs.Add(data.FCategoryF, true, r.category)
 	r.level = widgets.NewSelect(nil, changed(data.FLevel))
 	fLevel := fs.Add(data.FLevel, false, r.level)
-	people := func(s string) []string { return f.people.suggest(s, 12, false, nil) }
-	r.responsible = newSuggestEntry(people)
+	people := func(s string) []string { return f.people.Suggest(s, 12, false, nil) }
+	r.responsible = widgets.NewSuggestEntry(people)
 	r.responsible.SetPlaceHolder("姓名或拼音首字母")
 	onResp := changed(data.FResponsible)
-	r.responsible.OnChanged = func(s string) { r.responsible.filter(); onResp(s) }
+	r.responsible.OnChanged = func(s string) { r.responsible.Filter(); onResp(s) }
 	fResp := fs.Add(data.FResponsible, true, r.responsible)
 	r.deadline = widgets.NewDateEntry()
 	r.deadline.Today = f.Today
@@ -424,10 +424,10 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 		onDeadline(s)
 	}
 	fDeadline := fs.Add(data.FDeadline, true, r.deadline)
-	r.member = newSuggestEntry(people)
+	r.member = widgets.NewSuggestEntry(people)
 	r.member.SetPlaceHolder("可不填")
 	onMember := changed(data.FMember)
-	r.member.OnChanged = func(s string) { r.member.filter(); onMember(s) }
+	r.member.OnChanged = func(s string) { r.member.Filter(); onMember(s) }
 	fMember := fs.Add(data.FMember, false, r.member)
 	r.measures = widgets.NewEntry()
 	r.measures.SetPlaceHolder("整改措施（按回车键添加下一个问题）")
@@ -469,7 +469,7 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 	setOptionsKeeping(r.level, f.levels, cmpOr(fd.Level, data.DefaultFindingLevels[0]))
 	r.responsible.SetText(fd.Responsible)
 	r.deadline.SetDate(fd.Deadline)
-	r.member.SetText(f.people.label(fd.MemberID))
+	r.member.SetText(f.people.Label(fd.MemberID))
 	r.measures.SetText(fd.Measures)
 	f.loading = was
 	return r
@@ -577,7 +577,7 @@ func (p *inspectorPicker) Set(in []data.Inspector) {
 func (p *inspectorPicker) Inspectors() []data.Inspector { return slices.Clone(p.chosen) }
 
 func (p *inspectorPicker) matches() []int {
-	return p.people.matches(p.entry.Text, pickerHints, true, func(id int64) bool {
+	return p.people.Matches(p.entry.Text, pickerHints, true, func(id int64) bool {
 		return slices.ContainsFunc(p.chosen, func(c data.Inspector) bool { return c.MemberID == id })
 	})
 }
@@ -612,7 +612,7 @@ func (p *inspectorPicker) showRows() {
 	p.rows.Objects = nil
 	for i, c := range p.chosen {
 		name := c.Name
-		if l := p.people.label(c.MemberID); l != "" {
+		if l := p.people.Label(c.MemberID); l != "" {
 			name = l
 		}
 		lead := widgets.NewChip("牵头人", theme.RadioButtonIcon(), func() { p.setLead(i) })
@@ -642,7 +642,7 @@ func (p *inspectorPicker) showHints() {
 	p.hintNote.Hidden = p.hintNote.Text == ""
 	for _, i := range m {
 		member := p.people.members[i]
-		text := p.people.labels[i]
+		text := p.people.Labels[i]
 		if member.Supervisor {
 			text = "★" + text
 		}

@@ -169,7 +169,7 @@ func (s *InspectionsScreen) prepare() {
 	if s.kindSel.SelectedIndex() > 0 {
 		w.kind = s.kindSel.Selected
 	}
-	if w.q != "" && isLatin(strings.ReplaceAll(w.q, " ", "")) {
+	if w.q != "" && widgets.IsLatin(strings.ReplaceAll(w.q, " ", "")) {
 		w.byPinyin = map[int64]bool{}
 		for _, i := range s.people.index.Search(w.q) {
 			w.byPinyin[s.people.members[i].ID] = true

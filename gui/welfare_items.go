@@ -45,7 +45,7 @@ type WelfareItemsScreen struct {
 	source   *widget.Select
 	proposer *widgets.Entry
 	proposed *widgets.DateEntry
-	handler  *suggestEntry
+	handler  *widgets.SuggestEntry
 	planned  *widgets.DateEntry
 	cost     *widgets.Entry
 	inHouse  *widget.Check
@@ -107,9 +107,9 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	s.proposed = widgets.NewDateEntry()
 	s.proposed.Today = env.Today
 	s.proposed.OnChanged = func(string) { s.changed(data.FProposedDate) }
-	s.handler = newSuggestEntry(func(q string) []string { return s.people.suggest(q, 12, false, nil) })
+	s.handler = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
 	s.handler.SetPlaceHolder("党员姓名（可输入拼音首字母）")
-	s.handler.OnChanged = func(string) { s.handler.filter(); s.changed(data.FHandler) }
+	s.handler.OnChanged = func(string) { s.handler.Filter(); s.changed(data.FHandler) }
 	s.planned = widgets.NewDateEntry()
 	s.planned.Today = env.Today
 	s.planned.OnChanged = func(string) { s.changed(data.FPlannedDate) }
@@ -201,7 +201,7 @@ func (s *WelfareItemsScreen) toForm(w data.WelfareItem) {
 	selectOr(s.source, w.Source, optNone)
 	s.proposer.SetText(w.Proposer)
 	s.proposed.SetDate(w.ProposedDate)
-	s.handler.SetText(s.people.label(w.HandlerID))
+	s.handler.SetText(s.people.Label(w.HandlerID))
 	if s.handler.Text == "" && w.HandlerID != 0 {
 		s.handler.SetText(w.Handler) // no longer on the roll
 	}
