@@ -24,26 +24,19 @@ type FindingForm struct {
 	// OnChanged is called when the user edits a field; OnSubmit on Enter in the last field (整改措施).
 	OnChanged, OnSubmit func()
 
+	*findingEditor // the finding as loaded, and its fields but 来源, 发现日期 and 班组
+
 	fields  widgets.Fields
-	finding data.Finding // as loaded
 	loading bool
 	dirty   bool
 
-	source      *widget.Label
-	found       *widgets.DateEntry
-	category    *widget.Select
-	level       *widget.Select
-	team        *widget.Select
-	desc        *widgets.TextArea
-	responsible *widgets.SuggestEntry
-	deadline    *widgets.DateEntry
-	measures    *widgets.Entry
-	member      *widgets.SuggestEntry
+	source *widget.Label
+	found  *widgets.DateEntry
+	team   *widget.Select
 
 	categories, levels []string
 	teams              []data.Team
 	people             *memberChoices
-	deadlineAuto       bool // 整改期限 follows 发现日期 + 7 until the user types one
 
 	content fyne.CanvasObject
 }
@@ -63,48 +56,19 @@ func NewFindingForm(today func() data.Date) *FindingForm {
 	f.found.OnChanged = func(string) { f.changed(data.FFoundDate); f.followFound() }
 	f.found.OnFocusLost = f.followFound
 	fFound := fs.Add(data.FFoundDate, true, f.found)
-	f.category = widgets.NewSelect(nil, func(string) { f.changed(data.FCategoryF) })
-	fCat := fs.Add(data.FCategoryF, true, f.category)
-	f.level = widgets.NewSelect(nil, func(string) { f.changed(data.FLevel) })
-	fLevel := fs.Add(data.FLevel, false, f.level)
 	f.team = widgets.NewSelect(nil, func(string) { f.changed(data.FTeam) })
 	fTeam := fs.Add(data.FTeam, false, f.team)
-	f.member = widgets.NewSuggestEntry(func(s string) []string { return f.people.Suggest(s, 12, false, nil) })
-	f.member.SetPlaceHolder("可不填")
-	f.member.OnChanged = func(string) { f.member.Filter(); f.changed(data.FMember) }
-	fMember := fs.Add(data.FMember, false, f.member)
-	f.desc = widgets.NewTextArea(3)
-	f.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
-	f.desc.OnChanged = func(string) { f.changed(data.FDescription) }
-	fDesc := fs.Add(data.FDescription, true, f.desc)
-	fDesc.Wide = true
-	f.responsible = widgets.NewSuggestEntry(func(s string) []string { return f.people.Suggest(s, 12, false, nil) })
-	f.responsible.SetPlaceHolder("姓名或拼音首字母")
-	f.responsible.OnChanged = func(string) { f.responsible.Filter(); f.changed(data.FResponsible) }
-	fResp := fs.Add(data.FResponsible, true, f.responsible)
-	f.deadline = widgets.NewDateEntry()
-	f.deadline.Today = today
-	f.deadline.OnChanged = func(string) {
-		if !f.loading {
-			f.deadlineAuto = false
-		}
-		f.changed(data.FDeadline)
-	}
-	fDeadline := fs.Add(data.FDeadline, true, f.deadline)
-	f.measures = widgets.NewEntry()
-	f.measures.SetPlaceHolder("整改措施（按回车键保存）")
-	f.measures.OnChanged = func(string) { f.changed(data.FMeasures) }
+	f.findingEditor = newFindingEditor(fs, today, func() *memberChoices { return f.people }, &f.loading,
+		func() { f.changed("") }, 3, "整改措施（按回车键保存）")
 	f.measures.OnSubmitted = func(string) {
 		if f.OnSubmit != nil {
 			f.OnSubmit()
 		}
 	}
-	fMeasures := fs.Add(data.FMeasures, false, f.measures)
-	fMeasures.Wide = true
 
 	f.content = widgets.NewSections(2).
-		Add("问题", fSource, fFound, fCat, fLevel, fTeam, fMember, fDesc).
-		Add("整改要求", fResp, fDeadline, fMeasures).
+		Add("问题", fSource, fFound, fs.Get(data.FCategoryF), fs.Get(data.FLevel), fTeam, fs.Get(data.FMember), fs.Get(data.FDescription)).
+		Add("整改要求", fs.Get(data.FResponsible), fs.Get(data.FDeadline), fs.Get(data.FMeasures)).
 		Content()
 	f.SetChoices(data.DefaultFindingCategories, data.DefaultFindingLevels, nil, nil)
 	f.Set(f.Blank())
@@ -141,9 +105,8 @@ func (f *FindingForm) SetChoices(categories, levels []string, teams []data.Team,
 	defer func() { f.loading = was }()
 	f.categories, f.levels, f.teams = categories, levels, teams
 	f.people = newMemberChoices(members, teams)
-	cat, lvl, tid := f.category.Selected, f.level.Selected, f.teamID()
-	setOptionsKeeping(f.category, categories, cat)
-	setOptionsKeeping(f.level, levels, lvl)
+	tid := f.teamID()
+	f.setChoices(categories, levels)
 	f.team.SetOptions(teamOptions(teams, optNoTeamFinding))
 	setTeamSelect(f.team, teams, tid)
 }
@@ -191,18 +154,10 @@ func (f *FindingForm) teamID() int64 { return selectedTeam(f.team, f.teams) }
 func (f *FindingForm) Set(fd data.Finding) {
 	f.loading = true
 	defer func() { f.loading = false }()
-	f.finding = fd
 	f.source.SetText(fd.Source)
 	f.found.SetDate(fd.FoundDate)
-	setOptionsKeeping(f.category, f.categories, fd.Category)
-	setOptionsKeeping(f.level, f.levels, cmpOr(fd.Level, data.DefaultFindingLevels[0]))
+	f.set(fd, f.categories, f.levels)
 	setTeamSelect(f.team, f.teams, fd.TeamID)
-	f.member.SetText(f.people.Label(fd.MemberID))
-	f.desc.SetText(fd.Description)
-	f.responsible.SetText(fd.Responsible)
-	f.deadline.SetDate(fd.Deadline)
-	f.deadlineAuto = fd.ID == 0
-	f.measures.SetText(fd.Measures)
 	f.fields.ClearErrors()
 	f.dirty = false
 }
@@ -216,28 +171,18 @@ func cmpOr(v, def string) string {
 
 // followFound keeps a new finding's 整改期限 a week after its 发现日期 until the user types one.
 func (f *FindingForm) followFound() {
-	if !f.deadlineAuto || f.loading {
-		return
-	}
-	if d, err := f.found.Date(); err == nil && !d.IsZero() {
-		f.loading = true
-		f.deadline.SetDate(d.AddDays(defaultDeadlineDays))
-		f.loading = false
+	if d, err := f.found.Date(); err == nil && !f.loading {
+		f.findingEditor.followFound(d)
 	}
 }
 
 // Finding reads the form over the finding loaded: dates that cannot be read and a 涉及党员 not on
 // the roll come back as field errors.
 func (f *FindingForm) Finding() (data.Finding, data.FieldErrors) {
-	fd := f.finding
 	var fe data.FieldErrors
-	fd.FoundDate = readDate(&fe, data.FFoundDate, f.found)
-	fd.Deadline = readDate(&fe, data.FDeadline, f.deadline)
-	fd.Category, fd.Level = f.category.Selected, f.level.Selected
-	fd.TeamID = f.teamID()
-	fd.Description, fd.Measures = f.desc.Text, f.measures.Text
-	fd.Responsible = readResponsible(&fe, data.FResponsible, f.people, f.responsible.Text)
-	fd.MemberID = readMember(&fe, data.FMember, f.people, f.member.Text)
+	found := readDate(&fe, data.FFoundDate, f.found)
+	fd := f.read(&fe)
+	fd.FoundDate, fd.TeamID = found, f.teamID()
 	return fd, fe
 }
 

@@ -150,7 +150,7 @@ func (f *InspectionForm) SetChoices(categories, levels []string, teams []data.Te
 	f.setTeam(tid, other)
 	f.inspectors.setPeople(f.people)
 	for _, r := range f.rows {
-		r.setChoices()
+		r.setChoices(f.categories, f.levels)
 	}
 }
 
@@ -281,9 +281,7 @@ func (f *InspectionForm) followDate() {
 		return
 	}
 	for _, r := range f.rows {
-		if r.deadlineAuto {
-			r.setDeadline(d.AddDays(defaultDeadlineDays))
-		}
+		r.followFound(d)
 	}
 }
 
@@ -367,76 +365,27 @@ func (f *InspectionForm) changed(label string) {
 	}
 }
 
-// findingRow is one finding in the inspection form: a framed block titled 问题N with its fields, the
-// state of a saved finding with a link to 问题整改, and a 删除 control.
+// findingRow is one finding in the inspection form: a framed block titled 问题N with its fields (a
+// findingEditor), the state of a saved finding with a link to 问题整改, and a 删除 control.
 type findingRow struct {
-	form    *InspectionForm
-	finding data.Finding // as loaded (ID 0: new)
-	fields  widgets.Fields
+	*findingEditor
+	form   *InspectionForm
+	fields widgets.Fields
 
-	title        *widget.Label
-	state        *widget.Label
-	desc         *widgets.TextArea
-	category     *widget.Select
-	level        *widget.Select
-	responsible  *widgets.SuggestEntry
-	deadline     *widgets.DateEntry
-	member       *widgets.SuggestEntry
-	measures     *widgets.Entry
-	deadlineAuto bool // 整改期限 follows 督查日期 + 7 until the user types one
-	grid         *fyne.Container
-	box          fyne.CanvasObject
+	title *widget.Label
+	state *widget.Label
+	grid  *fyne.Container
+	box   fyne.CanvasObject
 }
 
 func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
-	r := &findingRow{form: f, finding: fd, deadlineAuto: fd.ID == 0}
-	fs := &r.fields
-	changed := func(label string) func(string) {
-		return func(string) {
-			if field := fs.Get(label); field != nil && field.Error() != "" && !f.loading {
-				field.SetError("")
-			}
-			f.changed("")
-		}
-	}
-	r.desc = widgets.NewTextArea(2)
-	r.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
-	r.desc.OnChanged = changed(data.FDescription)
-	fDesc := fs.Add(data.FDescription, true, r.desc)
-	fDesc.Wide = true
-	r.category = widgets.NewSelect(nil, changed(data.FCategoryF))
-	fCat := fs.Add(data.FCategoryF, true, r.category)
-	r.level = widgets.NewSelect(nil, changed(data.FLevel))
-	fLevel := fs.Add(data.FLevel, false, r.level)
-	people := func(s string) []string { return f.people.Suggest(s, 12, false, nil) }
-	r.responsible = widgets.NewSuggestEntry(people)
-	r.responsible.SetPlaceHolder("姓名或拼音首字母")
-	onResp := changed(data.FResponsible)
-	r.responsible.OnChanged = func(s string) { r.responsible.Filter(); onResp(s) }
-	fResp := fs.Add(data.FResponsible, true, r.responsible)
-	r.deadline = widgets.NewDateEntry()
-	r.deadline.Today = f.Today
-	onDeadline := changed(data.FDeadline)
-	r.deadline.OnChanged = func(s string) {
-		if !f.loading {
-			r.deadlineAuto = false
-		}
-		onDeadline(s)
-	}
-	fDeadline := fs.Add(data.FDeadline, true, r.deadline)
-	r.member = widgets.NewSuggestEntry(people)
-	r.member.SetPlaceHolder("可不填")
-	onMember := changed(data.FMember)
-	r.member.OnChanged = func(s string) { r.member.Filter(); onMember(s) }
-	fMember := fs.Add(data.FMember, false, r.member)
-	r.measures = widgets.NewEntry()
-	r.measures.SetPlaceHolder("整改措施（按回车键添加下一个问题）")
-	r.measures.OnChanged = changed(data.FMeasures)
+	r := &findingRow{form: f}
+	r.findingEditor = newFindingEditor(&r.fields, f.Today, func() *memberChoices { return f.people }, &f.loading,
+		func() { f.changed("") }, 2, "整改措施（按回车键添加下一个问题）")
 	r.measures.OnSubmitted = func(string) { r.next() }
-	fMeasures := fs.Add(data.FMeasures, false, r.measures)
-	fMeasures.Wide = true // a sentence: room to read it
-
-	r.grid = widgets.FieldGrid(2, &f.rowGrids, fDesc, fCat, fLevel, fResp, fDeadline, fMember, fMeasures)
+	fs := &r.fields
+	r.grid = widgets.FieldGrid(2, &f.rowGrids, fs.Get(data.FDescription), fs.Get(data.FCategoryF), fs.Get(data.FLevel),
+		fs.Get(data.FResponsible), fs.Get(data.FDeadline), fs.Get(data.FMember), fs.Get(data.FMeasures))
 	f.rowGrids = append(f.rowGrids, r.grid)
 
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -464,49 +413,9 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 
 	was := f.loading
 	f.loading = true
-	r.setChoices()
-	r.desc.SetText(fd.Description)
-	setOptionsKeeping(r.level, f.levels, cmpOr(fd.Level, data.DefaultFindingLevels[0]))
-	r.responsible.SetText(fd.Responsible)
-	r.deadline.SetDate(fd.Deadline)
-	r.member.SetText(f.people.Label(fd.MemberID))
-	r.measures.SetText(fd.Measures)
+	r.set(fd, f.categories, f.levels)
 	f.loading = was
 	return r
-}
-
-// setChoices sets the category and level options, keeping the choices.
-func (r *findingRow) setChoices() {
-	cat, lvl := r.category.Selected, r.level.Selected
-	if cat == "" {
-		cat = r.finding.Category
-	}
-	setOptionsKeeping(r.category, r.form.categories, cat)
-	setOptionsKeeping(r.level, r.form.levels, lvl)
-}
-
-func (r *findingRow) setDeadline(d data.Date) {
-	was := r.form.loading
-	r.form.loading = true
-	r.deadline.SetDate(d)
-	r.form.loading = was
-}
-
-// blank reports whether the row is a new finding nothing was typed into.
-func (r *findingRow) blank() bool {
-	return r.finding.ID == 0 && strings.TrimSpace(r.desc.Text) == "" && strings.TrimSpace(r.responsible.Text) == "" &&
-		strings.TrimSpace(r.measures.Text) == "" && strings.TrimSpace(r.member.Text) == "" && r.category.Selected == ""
-}
-
-// read is the row's finding, with the problems of reading it in fe (field names without 问题N).
-func (r *findingRow) read(fe *data.FieldErrors) data.Finding {
-	fd := r.finding
-	fd.Description, fd.Category, fd.Level = r.desc.Text, r.category.Selected, r.level.Selected
-	fd.Measures = r.measures.Text
-	fd.Responsible = readResponsible(fe, data.FResponsible, r.form.people, r.responsible.Text)
-	fd.Deadline = readDate(fe, data.FDeadline, r.deadline)
-	fd.MemberID = readMember(fe, data.FMember, r.form.people, r.member.Text)
-	return fd
 }
 
 // next goes on from the row's last field: to the next row, or a new one after the last (unless
