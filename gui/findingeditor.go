@@ -35,7 +35,6 @@ type findingEditor struct {
 func newFindingEditor(fs *widgets.Fields, today func() data.Date, people func() *memberChoices, loading *bool,
 	edited func(), descRows int, measuresHint string) *findingEditor {
 	e := &findingEditor{fields: fs, people: people, loading: loading, edited: edited}
-	suggest := func(s string) []string { return people().Suggest(s, 12, false, nil) }
 	e.desc = widgets.NewTextArea(descRows)
 	e.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
 	e.desc.OnChanged = func(string) { e.changed(data.FDescription) }
@@ -44,10 +43,7 @@ func newFindingEditor(fs *widgets.Fields, today func() data.Date, people func() 
 	fs.Add(data.FCategoryF, true, e.category)
 	e.level = widgets.NewSelect(nil, func(string) { e.changed(data.FLevel) })
 	fs.Add(data.FLevel, false, e.level)
-	e.responsible = widgets.NewSuggestEntry(suggest)
-	e.responsible.SetPlaceHolder("姓名或拼音首字母")
-	e.responsible.OnChanged = func(string) { e.responsible.Filter(); e.changed(data.FResponsible) }
-	fs.Add(data.FResponsible, true, e.responsible)
+	e.responsible = e.memberField(data.FResponsible, true, "姓名或拼音首字母")
 	e.deadline = widgets.NewDateEntry()
 	e.deadline.Today = today
 	e.deadline.OnChanged = func(string) {
@@ -57,15 +53,21 @@ func newFindingEditor(fs *widgets.Fields, today func() data.Date, people func() 
 		e.changed(data.FDeadline)
 	}
 	fs.Add(data.FDeadline, true, e.deadline)
-	e.member = widgets.NewSuggestEntry(suggest)
-	e.member.SetPlaceHolder("可不填")
-	e.member.OnChanged = func(string) { e.member.Filter(); e.changed(data.FMember) }
-	fs.Add(data.FMember, false, e.member)
+	e.member = e.memberField(data.FMember, false, "可不填")
 	e.measures = widgets.NewEntry()
 	e.measures.SetPlaceHolder(measuresHint)
 	e.measures.OnChanged = func(string) { e.changed(data.FMeasures) }
 	fs.Add(data.FMeasures, false, e.measures).Wide = true // a sentence: room to read it
 	return e
+}
+
+// memberField adds a field that suggests members for what is typed.
+func (e *findingEditor) memberField(label string, required bool, hint string) *widgets.SuggestEntry {
+	w := widgets.NewSuggestEntry(func(s string) []string { return e.people().Suggest(s, 12, false, nil) })
+	w.SetPlaceHolder(hint)
+	w.OnChanged = func(string) { w.Filter(); e.changed(label) }
+	e.fields.Add(label, required, w)
+	return w
 }
 
 // changed clears the message of the field the user edited (it is about the old value).
