@@ -37,8 +37,7 @@ type FacilitiesScreen struct {
 // NewFacilitiesScreen builds the screen and loads the facilities.
 func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 	s := &FacilitiesScreen{env: env}
-	s.catSel = widgets.NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
-	s.catSel.SetSelectedIndex(0)
+	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.initRecord(env, recordSpec[data.Facility]{
 		Columns: facilityColumns,
 		Cells: func(f *data.Facility) ([]string, map[int]widget.Importance) {

@@ -66,18 +66,12 @@ type FindingsScreen struct {
 // NewFindingsScreen builds the screen and loads the findings.
 func NewFindingsScreen(env *Env) *FindingsScreen {
 	s := &FindingsScreen{env: env}
-	onFilter := func(string) { s.refilter() }
 	s.period = newPeriodFilter(env.Today, s.refilter)
-	s.stateSel = widgets.NewSelect(findingStateFilters, onFilter)
-	s.stateSel.SetSelectedIndex(0)
-	s.categorySel = widgets.NewSelect([]string{allFindingCats}, onFilter)
-	s.categorySel.SetSelectedIndex(0)
-	s.teamSel = widgets.NewSelect([]string{allTeams}, onFilter)
-	s.teamSel.SetSelectedIndex(0)
-	s.sourceSel = widgets.NewSelect(append([]string{allSources}, data.FindingSources...), onFilter)
-	s.sourceSel.SetSelectedIndex(0)
-	s.personSel = widgets.NewSelect([]string{allPeople}, onFilter)
-	s.personSel.SetSelectedIndex(0)
+	s.stateSel = s.filterSelect(findingStateFilters[0], findingStateFilters[1:]...)
+	s.categorySel = s.filterSelect(allFindingCats)
+	s.teamSel = s.filterSelect(allTeams)
+	s.sourceSel = s.filterSelect(allSources, data.FindingSources...)
+	s.personSel = s.filterSelect(allPeople)
 	s.form = NewFindingForm(env.Today)
 	s.initRecord(env, recordSpec[data.Finding]{
 		Columns: findingColumns,
@@ -154,14 +148,9 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 
 // load reads the findings, teams, members and option lists; the form keeps what is typed.
 func (s *FindingsScreen) load(ctx context.Context) ([]data.Finding, error) {
-	st := s.env.Store
-	all, err := st.Findings(ctx, data.FindingFilter{})
-	var teams []data.Team
-	var members []data.Member
-	var cats, levels []string
-	if err == nil {
-		teams, members, cats, levels, err = loadFindingChoices(ctx, st)
-	}
+	all, teams, members, cats, levels, err := loadWithFindingChoices(ctx, s.env.Store, func() ([]data.Finding, error) {
+		return s.env.Store.Findings(ctx, data.FindingFilter{})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -187,6 +176,16 @@ func (s *FindingsScreen) load(ctx context.Context) ([]data.Finding, error) {
 	keepSelect(s.teamSel, teamFilterOptions(teams))
 	keepSelect(s.personSel, append([]string{allPeople}, names...))
 	return all, nil
+}
+
+// loadWithFindingChoices reads records with load, then what finding forms choose from (see
+// loadFindingChoices).
+func loadWithFindingChoices[T any](ctx context.Context, st data.Store, load func() ([]T, error)) (
+	all []T, teams []data.Team, members []data.Member, cats, levels []string, err error) {
+	if all, err = load(); err == nil {
+		teams, members, cats, levels, err = loadFindingChoices(ctx, st)
+	}
+	return all, teams, members, cats, levels, err
 }
 
 // loadFindingChoices reads what finding forms choose from: the teams, the members (also those who

@@ -53,12 +53,9 @@ type InspectionsScreen struct {
 // NewInspectionsScreen builds the screen and loads the inspections.
 func NewInspectionsScreen(env *Env) *InspectionsScreen {
 	s := &InspectionsScreen{env: env, people: newMemberChoices(nil, nil)}
-	onFilter := func(string) { s.refilter() }
 	s.period = newPeriodFilter(env.Today, s.refilter)
-	s.kindSel = widgets.NewSelect(append([]string{allKinds}, data.InspectionKinds...), onFilter)
-	s.kindSel.SetSelectedIndex(0)
-	s.teamSel = widgets.NewSelect([]string{allTeams}, onFilter)
-	s.teamSel.SetSelectedIndex(0)
+	s.kindSel = s.filterSelect(allKinds, data.InspectionKinds...)
+	s.teamSel = s.filterSelect(allTeams)
 	s.openOnly = widget.NewCheck("有未销号问题", func(bool) { s.refilter() })
 	s.form = NewInspectionForm(env.Today)
 	s.initRecord(env, recordSpec[data.Inspection]{
@@ -125,14 +122,9 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 
 // load reads inspections, teams, members and option lists; the form keeps what is typed.
 func (s *InspectionsScreen) load(ctx context.Context) ([]data.Inspection, error) {
-	st := s.env.Store
-	all, err := st.Inspections(ctx, data.InspectionFilter{})
-	var teams []data.Team
-	var members []data.Member
-	var cats, levels []string
-	if err == nil {
-		teams, members, cats, levels, err = loadFindingChoices(ctx, st)
-	}
+	all, teams, members, cats, levels, err := loadWithFindingChoices(ctx, s.env.Store, func() ([]data.Inspection, error) {
+		return s.env.Store.Inspections(ctx, data.InspectionFilter{})
+	})
 	if err != nil {
 		return nil, err
 	}

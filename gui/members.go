@@ -65,8 +65,7 @@ func NewMembersScreen(env *Env) *MembersScreen {
 	onFilter := func(string) { s.refilter() }
 	s.groupSel = widgets.NewSelect(nil, onFilter)
 	s.teamSel = widgets.NewSelect(nil, onFilter)
-	s.categorySel = widgets.NewSelect(append([]string{allCategories}, data.Categories...), onFilter)
-	s.categorySel.SetSelectedIndex(0)
+	s.categorySel = s.filterSelect(allCategories, data.Categories...)
 	onCheck := func(bool) { s.refilter() }
 	s.keyPostOnly = widget.NewCheck("重点岗位", onCheck)
 	s.supOnly = widget.NewCheck("督查队伍", onCheck)

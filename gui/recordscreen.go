@@ -114,6 +114,13 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	}
 }
 
+// filterSelect is a filter of the list: all (chosen) then opts; a choice refilters.
+func (s *recordScreen[T]) filterSelect(all string, opts ...string) *widget.Select {
+	sel := widgets.NewSelect(append([]string{all}, opts...), func(string) { s.refilter() })
+	sel.SetSelectedIndex(0)
+	return sel
+}
+
 // setRow fills list row o with r.
 func (s *recordScreen[T]) setRow(o fyne.CanvasObject, r *T) {
 	texts, imp := s.rec.Cells(r)

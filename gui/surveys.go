@@ -71,8 +71,7 @@ type surveyRow struct {
 // NewSurveysScreen builds the screen and loads the surveys.
 func NewSurveysScreen(env *Env) *SurveysScreen {
 	s := &SurveysScreen{env: env}
-	s.catSel = widgets.NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
-	s.catSel.SetSelectedIndex(0)
+	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.initRecord(env, recordSpec[data.Survey]{
 		Columns: surveyColumns,
 		Cells: func(sv *data.Survey) ([]string, map[int]widget.Importance) {

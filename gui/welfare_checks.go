@@ -85,10 +85,8 @@ type ChecksScreen struct {
 func NewChecksScreen(env *Env) *ChecksScreen {
 	s := &ChecksScreen{env: env}
 	s.period = newPeriodFilter(env.Today, s.refilter)
-	s.catSel = widgets.NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
-	s.catSel.SetSelectedIndex(0)
-	s.facSel = widgets.NewSelect([]string{allFacilities}, func(string) { s.refilter() })
-	s.facSel.SetSelectedIndex(0)
+	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
+	s.facSel = s.filterSelect(allFacilities)
 	s.form = NewCheckForm(env)
 	s.initRecord(env, recordSpec[data.Check]{
 		Columns: checkColumns,

@@ -60,8 +60,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.stateSel = widgets.NewSelect(append([]string{allWelfareStates, welfareOpen}, data.WelfareStates...), func(string) { s.refilter() })
 	s.stateSel.SetSelectedIndex(0)
-	s.catSel = widgets.NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
-	s.catSel.SetSelectedIndex(0)
+	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.overdue = widget.NewCheck("只看逾期", func(bool) { s.refilter() })
 	s.initRecord(env, recordSpec[data.WelfareItem]{
 		Columns: welfareColumns,
