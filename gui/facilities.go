@@ -61,6 +61,7 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		Question: func(f *data.Facility) string {
 			return fmt.Sprintf("确定要删除“%s”吗？\n已有检查记录的设施不能删除。", f.Name)
 		},
+		Entity:  data.EntFacility,
 		Deleted: func(f *data.Facility) string { return "已删除设施“" + f.Name + "”" },
 	})
 

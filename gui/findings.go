@@ -108,6 +108,7 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		Question: func(f *data.Finding) string {
 			return fmt.Sprintf("确定要删除问题%s吗？\n它和它的办理记录会移入“回收站”，可在那里恢复。\n删除只用于纠正录错的记录；整改完成的问题请“验收销号”。", findingCaption(*f))
 		},
+		Entity:     data.EntFinding,
 		Deleted:    func(f *data.Finding) string { return "已删除问题" + findingCaption(*f) },
 		Dirty:      s.form.Dirty,
 		ShowErrors: s.form.ShowErrors,

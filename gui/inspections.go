@@ -98,6 +98,7 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 			}
 			return msg
 		},
+		Entity:     data.EntInspection,
 		Deleted:    func(in *data.Inspection) string { return fmt.Sprintf("已删除 %s 的督查记录", in.Date) },
 		Dirty:      s.form.Dirty,
 		ShowErrors: func(fe data.FieldErrors) []string { return s.form.ShowErrors(fe, s.findingRows) },

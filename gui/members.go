@@ -144,6 +144,7 @@ func NewMembersScreen(env *Env) *MembersScreen {
 				"删除只用于纠正录错的记录。党员转出、去世或出党时，请不要删除，\n"+
 				"而是把“在册状态”改为转出、去世或出党并填写日期：这样历史记录都会保留。\n\n删除的党员会移入“回收站”，可在“数据与设置”中恢复。", m.Name, m.IDNumber)
 		},
+		Entity:     data.EntMember,
 		Deleted:    func(m *data.Member) string { return fmt.Sprintf("已删除“%s”", m.Name) },
 		Dirty:      s.form.Dirty,
 		ShowErrors: s.form.ShowErrors,

@@ -78,6 +78,7 @@ func NewGroupsScreen(env *Env) *GroupsScreen {
 		Question: func(g *data.Group) string {
 			return fmt.Sprintf("确定删除党小组“%s”吗？\n它的班组和党员都会保留，只是不再属于任何党小组。\n党小组会移入“回收站”，恢复后班组和党员会回到该党小组。", g.Name)
 		},
+		Entity:  data.EntGroup,
 		Deleted: func(g *data.Group) string { return "已删除党小组“" + g.Name + "”" },
 		Refresh: true,
 	})
@@ -176,6 +177,7 @@ func NewTeamsScreen(env *Env) *TeamsScreen {
 		Question: func(t *data.Team) string {
 			return fmt.Sprintf("确定删除班组“%s”吗？\n它的党员都会保留，只是不再属于任何班组。\n班组会移入“回收站”，恢复后党员会回到该班组。", t.Name)
 		},
+		Entity:  data.EntTeam,
 		Deleted: func(t *data.Team) string { return "已删除班组“" + t.Name + "”" },
 		Refresh: true,
 	})

@@ -35,6 +35,9 @@ type recordScreen[T any] struct {
 	newBtn    *widget.Button
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
+	undoBtn   *widget.Button // 撤销删除: restores the record just deleted from the 回收站
+	binID     int64          // its bin entry
+	undoID    int64          // its ID
 }
 
 // recordSpec is what a screen tells its recordScreen. Load, ID, Cells, Columns, ToForm, FromForm,
@@ -67,6 +70,7 @@ type recordSpec[T any] struct {
 	Delete   func(context.Context, *T) error // nil: no delete button
 	Question func(*T) string                 // the delete question
 	Deleted  func(*T) string                 // the status after deleting
+	Entity   string                          // data.Ent… of the records: 撤销删除 finds them in the 回收站 ("": no undo)
 
 	// For a form that is a component of its own (CheckForm…): its dirty state and its errors.
 	Dirty      func() bool
@@ -112,6 +116,8 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	if spec.Delete == nil {
 		s.deleteBtn.Hide()
 	}
+	s.undoBtn = widget.NewButtonWithIcon("撤销删除", theme.ContentUndoIcon(), s.undoDelete)
+	s.undoBtn.Hide()
 }
 
 // filterSelect is a filter of the list: all (chosen) then opts; a choice refilters.
@@ -145,7 +151,7 @@ func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.Canv
 	top = append(top, filters...)
 	top = append(top, s.rec.Columns.Row(true))
 	left := widgets.OrderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
-	bar := widgets.OrderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.deleteBtn}, extra...)...), s.saveBtn, nil)
+	bar := widgets.OrderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.deleteBtn, s.undoBtn}, extra...)...), s.saveBtn, nil)
 	if s.rec.Summary != nil {
 		bar = container.NewVBox(s.rec.Summary, bar)
 	}
@@ -227,6 +233,7 @@ func (s *recordScreen[T]) show(r T, keepStatus bool) {
 		defer s.frame.Scroll.ScrollToTop() // another record: from its top
 	}
 	s.loaded, s.selected = r, s.rec.ID(&r)
+	s.undoBtn.Hide()
 	s.rec.ToForm(r)
 	s.fields.ClearErrors()
 	s.loading, s.dirty = false, false
@@ -357,6 +364,42 @@ func (s *recordScreen[T]) deleteRecord() {
 		s.Reload()
 		s.show(s.rec.Blank(), false)
 		s.frame.SetStatus(s.rec.Deleted(&r), false)
+		s.offerUndo(s.rec.ID(&r))
 		notify(s.env)
 	})
+}
+
+// offerUndo shows 撤销删除 when record id is in the 回收站.
+func (s *recordScreen[T]) offerUndo(id int64) {
+	if s.rec.Entity == "" {
+		return
+	}
+	bin, err := s.env.Store.RecycleBin(context.Background())
+	if err != nil {
+		return // the deletion stands; the 回收站 screen can still restore it
+	}
+	for _, e := range bin { // most recent first
+		if e.Entity == s.rec.Entity && e.EntityID == id {
+			s.binID, s.undoID = e.ID, id
+			s.undoBtn.Show()
+			return
+		}
+	}
+}
+
+// undoDelete restores the record just deleted and shows it (after asking about unsaved edits).
+func (s *recordScreen[T]) undoDelete() {
+	s.confirmDiscard(func() {
+		if err := s.env.Store.RestoreFromBin(context.Background(), s.binID); err != nil {
+			ShowError(s.env.Win, err)
+			return
+		}
+		s.Reload()
+		if r, ok := s.byID(s.undoID); ok {
+			s.revealIfHidable(s.undoID)
+			s.show(r, false)
+		}
+		s.frame.SetStatus("已恢复", false)
+		notify(s.env)
+	}, nil)
 }

@@ -101,6 +101,7 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 		Question: func(sv *data.Survey) string {
 			return fmt.Sprintf("确定要删除%s的%s满意度调查吗？", sv.Period.Label, sv.Category)
 		},
+		Entity:  data.EntSurvey,
 		Deleted: func(*data.Survey) string { return "已删除调查" },
 	})
 

@@ -113,6 +113,7 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 		Question: func(c *data.Check) string {
 			return fmt.Sprintf("确定要删除 %s 对“%s”的检查评分吗？\n由扣分生成的问题会保留。", c.Date, c.FacilityName)
 		},
+		Entity:     data.EntCheck,
 		Deleted:    func(c *data.Check) string { return fmt.Sprintf("已删除 %s 的检查", c.Date) },
 		Dirty:      s.form.Dirty,
 		ShowErrors: s.form.ShowErrors,

@@ -89,6 +89,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 		Question: func(w *data.WelfareItem) string {
 			return fmt.Sprintf("确定要删除事项“%s”吗？", clip(w.Title, 30))
 		},
+		Entity:  data.EntWelfare,
 		Deleted: func(*data.WelfareItem) string { return "已删除事项" },
 	})
 
