@@ -35,6 +35,7 @@ type recordScreen[T any] struct {
 	newBtn    *widget.Button
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
+	exportOne *widget.Button // exports the record in the form (nil without spec.Export)
 	undoBtn   *widget.Button // 撤销删除: restores the record just deleted from the 回收站
 	binID     int64          // its bin entry
 	undoID    int64          // its ID
@@ -58,19 +59,21 @@ type recordSpec[T any] struct {
 	Describe func() string                      // names the record in the discard question (instead of What)
 	Tools    []fyne.CanvasObject                // buttons beside the new button
 
-	Blank    func() T          // a new record
-	ToForm   func(T)           // fills the form (loaded is already set)
-	FromForm func() (T, error) // the form's record (over loaded); FieldErrors for typing
-	Title    func(*T) string   // the form's title for a stored record
-	NewTitle string            // the form's title for a new one: 新设施
-	Focus    func()            // puts the cursor in the form after 新建 (may be nil)
-	Save     func(context.Context, *T) error
-	Saved    func(*T) string                 // the status after saving
-	Refused  func(n int) string              // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
-	Delete   func(context.Context, *T) error // nil: no delete button
-	Question func(*T) string                 // the delete question
-	Deleted  func(*T) string                 // the status after deleting
-	Entity   string                          // data.Ent… of the records: 撤销删除 finds them in the 回收站 ("": no undo)
+	Blank       func() T          // a new record
+	ToForm      func(T)           // fills the form (loaded is already set)
+	FromForm    func() (T, error) // the form's record (over loaded); FieldErrors for typing
+	Title       func(*T) string   // the form's title for a stored record
+	NewTitle    string            // the form's title for a new one: 新设施
+	Focus       func()            // puts the cursor in the form after 新建 (may be nil)
+	Save        func(context.Context, *T) error
+	Saved       func(*T) string                 // the status after saving
+	Refused     func(n int) string              // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
+	Delete      func(context.Context, *T) error // nil: no delete button
+	Question    func(*T) string                 // the delete question
+	Deleted     func(*T) string                 // the status after deleting
+	Export      func()                          // exports the record in the form (nil: no such button)
+	ExportLabel string                          // the export button's text: 导出评分表
+	Entity      string                          // data.Ent… of the records: 撤销删除 finds them in the 回收站 ("": no undo)
 
 	// For a form that is a component of its own (CheckForm…): its dirty state and its errors.
 	Dirty      func() bool
@@ -116,6 +119,9 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	if spec.Delete == nil {
 		s.deleteBtn.Hide()
 	}
+	if spec.Export != nil {
+		s.exportOne = widget.NewButtonWithIcon(spec.ExportLabel, theme.DocumentIcon(), spec.Export)
+	}
 	s.undoBtn = widget.NewButtonWithIcon("撤销删除", theme.ContentUndoIcon(), s.undoDelete)
 	s.undoBtn.Hide()
 }
@@ -142,8 +148,8 @@ func (s *recordScreen[T]) isDirty() bool {
 }
 
 // buildFrame lays the screen out: the new button and count over filters and the list, and form
-// over the button bar (extra buttons sit beside 删除); it loads the records and shows a new one.
-func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.CanvasObject, offset float64, extra ...fyne.CanvasObject) {
+// over the button bar; it loads the records and shows a new one.
+func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.CanvasObject, offset float64) {
 	top := []fyne.CanvasObject{widgets.OrderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.newBtn}, s.rec.Tools...)...), s.count, nil)}
 	if s.search != nil {
 		top = append(top, s.search)
@@ -151,7 +157,11 @@ func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.Canv
 	top = append(top, filters...)
 	top = append(top, s.rec.Columns.Row(true))
 	left := widgets.OrderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
-	bar := widgets.OrderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.deleteBtn, s.undoBtn}, extra...)...), s.saveBtn, nil)
+	buttons := []fyne.CanvasObject{s.deleteBtn, s.undoBtn}
+	if s.exportOne != nil {
+		buttons = append(buttons, s.exportOne)
+	}
+	bar := widgets.OrderedBorder(nil, nil, container.NewHBox(buttons...), s.saveBtn, nil)
 	if s.rec.Summary != nil {
 		bar = container.NewVBox(s.rec.Summary, bar)
 	}

@@ -77,8 +77,7 @@ type ChecksScreen struct {
 	catSel *widget.Select
 	facSel *widget.Select
 
-	form      *CheckForm
-	exportBtn *widget.Button
+	form *CheckForm
 }
 
 // NewChecksScreen builds the screen and loads the checks.
@@ -119,13 +118,13 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 		ShowErrors: s.form.ShowErrors,
 		Summary:    s.form.Summary(),
 		Refresh:    true,
+		Export:     s.export, ExportLabel: "导出评分表",
 	})
 	s.form.OnChanged = func() { s.frame.SetStatus("", false) }
 	s.form.OnSubmit = s.Save
 	s.form.OnMakeFinding = s.makeFinding
-	s.exportBtn = widget.NewButtonWithIcon("导出评分表", theme.DocumentIcon(), s.export)
 	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.catSel, s.facSel), s.period.Custom},
-		s.form.Content(), 0.36, s.exportBtn)
+		s.form.Content(), 0.36)
 	return s
 }
 
