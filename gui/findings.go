@@ -444,3 +444,6 @@ func (p *periodFilter) span() (from, to data.Date) {
 	}
 	return from, to
 }
+
+// FocusSearch puts the cursor into the search box with its text selected (Ctrl+F).
+func (s *FindingsScreen) FocusSearch() { s.focusSearch() }

@@ -221,3 +221,6 @@ func (s *InspectionsScreen) inspection() (data.Inspection, error) {
 	check.Normalize()
 	return in, mergeErrors(fe, data.ValidateInspection(&check, s.env.Today()))
 }
+
+// FocusSearch puts the cursor into the search box with its text selected (Ctrl+F).
+func (s *InspectionsScreen) FocusSearch() { s.focusSearch() }

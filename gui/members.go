@@ -298,3 +298,6 @@ func (s *MembersScreen) unhide(id int64) {
 func (s *MembersScreen) importRoster() {
 	ShowImportDialog(s.env, s.Reload) // the dialog calls env.Changed itself
 }
+
+// FocusSearch puts the cursor into the search box with its text selected (Ctrl+F).
+func (s *MembersScreen) FocusSearch() { s.focusSearch() }

@@ -110,7 +110,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 				s.list.Select(0)
 			}
 		}
-		s.search.ActionItem = widgets.NewIconButton(theme.SearchIcon(), s.FocusSearch)
+		s.search.ActionItem = widgets.NewIconButton(theme.SearchIcon(), s.focusSearch)
 	}
 	s.newBtn = widget.NewButtonWithIcon(spec.NewLabel, theme.ContentAddIcon(), s.New)
 	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
@@ -227,8 +227,9 @@ func (s *recordScreen[T]) query() string {
 	return strings.ToLower(data.NormalizeText(s.search.Text))
 }
 
-// FocusSearch puts the cursor into the search box (Ctrl+F).
-func (s *recordScreen[T]) FocusSearch() {
+// focusSearch puts the cursor into the search box. Screens with one offer it as FocusSearch
+// (Ctrl+F; the menu offers 查找 only on screens that can).
+func (s *recordScreen[T]) focusSearch() {
 	if s.search == nil {
 		return
 	}
