@@ -108,7 +108,7 @@ func (f *FindingForm) SetChoices(categories, levels []string, teams []data.Team,
 	tid := f.teamID()
 	f.setChoices(categories, levels)
 	f.team.SetOptions(teamOptions(teams, optNoTeamFinding))
-	setTeamSelect(f.team, teams, tid)
+	setIDSelect(f.team, teams, teamIDOf, tid)
 }
 
 // setOptionsKeeping sets a select's options to opts and keeps (or selects) v, adding it when the
@@ -134,21 +134,25 @@ func teamOptions(teams []data.Team, none string) []string {
 	return opts
 }
 
-// setTeamSelect selects team id in a select built by teamOptions (none for 0 or an unknown team).
-func setTeamSelect(s *widget.Select, teams []data.Team, id int64) {
-	i := slices.IndexFunc(teams, func(t data.Team) bool { return t.ID == id })
+// setIDSelect selects item id in a select whose option 0 is "none" and option i names items[i-1]
+// (teamOptions): none for 0 or an item that is gone.
+func setIDSelect[T any](s *widget.Select, items []T, idOf func(*T) int64, id int64) {
+	i := slices.IndexFunc(items, func(x T) bool { return idOf(&x) == id })
 	s.SetSelectedIndex(i + 1)
 }
 
-// selectedTeam is the team chosen in a select built by teamOptions, 0 for none.
-func selectedTeam(s *widget.Select, teams []data.Team) int64 {
-	if i := s.SelectedIndex(); i > 0 && i <= len(teams) {
-		return teams[i-1].ID
+// selectedID is the item chosen in a select like setIDSelect's, 0 for none.
+func selectedID[T any](s *widget.Select, items []T, idOf func(*T) int64) int64 {
+	if i := s.SelectedIndex(); i > 0 && i <= len(items) {
+		return idOf(&items[i-1])
 	}
 	return 0
 }
 
-func (f *FindingForm) teamID() int64 { return selectedTeam(f.team, f.teams) }
+func teamIDOf(t *data.Team) int64   { return t.ID }
+func groupIDOf(g *data.Group) int64 { return g.ID }
+
+func (f *FindingForm) teamID() int64 { return selectedID(f.team, f.teams, teamIDOf) }
 
 // Set shows fd; the form is not dirty afterwards.
 func (f *FindingForm) Set(fd data.Finding) {
@@ -157,7 +161,7 @@ func (f *FindingForm) Set(fd data.Finding) {
 	f.source.SetText(fd.Source)
 	f.found.SetDate(fd.FoundDate)
 	f.set(fd, f.categories, f.levels)
-	setTeamSelect(f.team, f.teams, fd.TeamID)
+	setIDSelect(f.team, f.teams, teamIDOf, fd.TeamID)
 	f.fields.ClearErrors()
 	f.dirty = false
 }

@@ -213,37 +213,13 @@ func (f *MemberForm) SetOrg(groups []data.Group, teams []data.Team, keyPosts []s
 	f.setKeyPost(kp)
 }
 
-func (f *MemberForm) groupID() int64 {
-	if i := f.group.SelectedIndex(); i > 0 && i <= len(f.groups) {
-		return f.groups[i-1].ID
-	}
-	return 0
-}
+func (f *MemberForm) groupID() int64 { return selectedID(f.group, f.groups, groupIDOf) }
 
-func (f *MemberForm) setGroupID(id int64) {
-	f.group.SetSelectedIndex(0)
-	for i, g := range f.groups {
-		if g.ID == id {
-			f.group.SetSelectedIndex(i + 1)
-		}
-	}
-}
+func (f *MemberForm) setGroupID(id int64) { setIDSelect(f.group, f.groups, groupIDOf, id) }
 
-func (f *MemberForm) teamID() int64 {
-	if i := f.team.SelectedIndex(); i > 0 && i <= len(f.teams) {
-		return f.teams[i-1].ID
-	}
-	return 0
-}
+func (f *MemberForm) teamID() int64 { return selectedID(f.team, f.teams, teamIDOf) }
 
-func (f *MemberForm) setTeamID(id int64) {
-	f.team.SetSelectedIndex(0)
-	for i, t := range f.teams {
-		if t.ID == id {
-			f.team.SetSelectedIndex(i + 1)
-		}
-	}
-}
+func (f *MemberForm) setTeamID(id int64) { setIDSelect(f.team, f.teams, teamIDOf, id) }
 
 func (f *MemberForm) keyPostValue() string {
 	if f.keyPost.Selected == optNoKeyPost {

@@ -162,10 +162,7 @@ func NewTeamsScreen(env *Env) *TeamsScreen {
 		ToForm: s.toForm,
 		FromForm: func() (data.Team, error) {
 			t := s.loaded
-			t.Name, t.Category, t.GroupID = s.name.Text, s.category.Selected, 0
-			if i := s.group.SelectedIndex(); i > 0 {
-				t.GroupID = s.groups[i-1].ID
-			}
+			t.Name, t.Category, t.GroupID = s.name.Text, s.category.Selected, selectedID(s.group, s.groups, groupIDOf)
 			return t, nil
 		},
 		Title:    func(t *data.Team) string { return "编辑班组：" + t.Name },
@@ -219,7 +216,7 @@ func (s *TeamsScreen) toForm(t data.Team) {
 	} else {
 		s.category.SetSelected(t.Category)
 	}
-	s.setGroup(t.GroupID)
+	setIDSelect(s.group, s.groups, groupIDOf, t.GroupID)
 }
 
 // teamDetail is the list's second column: 类别 · 党小组.
@@ -234,17 +231,6 @@ func (s *TeamsScreen) teamDetail(t data.Team) string {
 		}
 	}
 	return d
-}
-
-// setGroup selects the option of group id (no group for 0 or a group that is gone).
-func (s *TeamsScreen) setGroup(id int64) {
-	for i, g := range s.groups {
-		if g.ID == id {
-			s.group.SetSelectedIndex(i + 1)
-			return
-		}
-	}
-	s.group.SetSelectedIndex(0)
 }
 
 // ---------------------------------------------------------------------------------------------
