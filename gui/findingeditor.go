@@ -24,9 +24,9 @@ type findingEditor struct {
 	measures     *widgets.Entry
 	deadlineAuto bool // 整改期限 follows the day found + 7 until the user types one
 
-	fields  *widgets.Fields
+	into    *widgets.Fields // the fields' set (the owner's)
 	people  func() *memberChoices
-	loading *bool  // the owner is filling the form: edits are not the user's
+	filling *bool  // the owner is filling the form: edits are not the user's
 	edited  func() // the user changed a field
 }
 
@@ -34,29 +34,29 @@ type findingEditor struct {
 // the members 责任人 and 涉及党员 suggest; measuresHint is 整改措施's placeholder (what Enter does).
 func newFindingEditor(fs *widgets.Fields, today func() data.Date, people func() *memberChoices, loading *bool,
 	edited func(), descRows int, measuresHint string) *findingEditor {
-	e := &findingEditor{fields: fs, people: people, loading: loading, edited: edited}
+	e := &findingEditor{into: fs, people: people, filling: loading, edited: edited}
 	e.desc = widgets.NewTextArea(descRows)
 	e.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
-	e.desc.OnChanged = func(string) { e.changed(data.FDescription) }
+	e.desc.OnChanged = func(string) { e.edit(data.FDescription) }
 	fs.Add(data.FDescription, true, e.desc).Wide = true
-	e.category = widgets.NewSelect(nil, func(string) { e.changed(data.FCategoryF) })
+	e.category = widgets.NewSelect(nil, func(string) { e.edit(data.FCategoryF) })
 	fs.Add(data.FCategoryF, true, e.category)
-	e.level = widgets.NewSelect(nil, func(string) { e.changed(data.FLevel) })
+	e.level = widgets.NewSelect(nil, func(string) { e.edit(data.FLevel) })
 	fs.Add(data.FLevel, false, e.level)
 	e.responsible = e.memberField(data.FResponsible, true, "姓名或拼音首字母")
 	e.deadline = widgets.NewDateEntry()
 	e.deadline.Today = today
 	e.deadline.OnChanged = func(string) {
-		if !*e.loading {
+		if !*e.filling {
 			e.deadlineAuto = false
 		}
-		e.changed(data.FDeadline)
+		e.edit(data.FDeadline)
 	}
 	fs.Add(data.FDeadline, true, e.deadline)
 	e.member = e.memberField(data.FMember, false, "可不填")
 	e.measures = widgets.NewEntry()
 	e.measures.SetPlaceHolder(measuresHint)
-	e.measures.OnChanged = func(string) { e.changed(data.FMeasures) }
+	e.measures.OnChanged = func(string) { e.edit(data.FMeasures) }
 	fs.Add(data.FMeasures, false, e.measures).Wide = true // a sentence: room to read it
 	return e
 }
@@ -65,17 +65,17 @@ func newFindingEditor(fs *widgets.Fields, today func() data.Date, people func() 
 func (e *findingEditor) memberField(label string, required bool, hint string) *widgets.SuggestEntry {
 	w := widgets.NewSuggestEntry(func(s string) []string { return e.people().Suggest(s, 12, false, nil) })
 	w.SetPlaceHolder(hint)
-	w.OnChanged = func(string) { w.Filter(); e.changed(label) }
-	e.fields.Add(label, required, w)
+	w.OnChanged = func(string) { w.Filter(); e.edit(label) }
+	e.into.Add(label, required, w)
 	return w
 }
 
-// changed clears the message of the field the user edited (it is about the old value).
-func (e *findingEditor) changed(label string) {
-	if *e.loading {
+// edit clears the message of the field the user edited (it is about the old value).
+func (e *findingEditor) edit(label string) {
+	if *e.filling {
 		return
 	}
-	if field := e.fields.Get(label); field != nil && field.Error() != "" {
+	if field := e.into.Get(label); field != nil && field.Error() != "" {
 		field.SetError("")
 	}
 	e.edited()
@@ -107,10 +107,10 @@ func (e *findingEditor) set(fd data.Finding, categories, levels []string) {
 
 // setDeadline shows d as 整改期限 without taking it for the user's.
 func (e *findingEditor) setDeadline(d data.Date) {
-	was := *e.loading
-	*e.loading = true
+	was := *e.filling
+	*e.filling = true
 	e.deadline.SetDate(d)
-	*e.loading = was
+	*e.filling = was
 }
 
 // followFound keeps a new finding's 整改期限 a week after the day it was found until the user

@@ -21,14 +21,11 @@ const optNoTeamFinding = "（不涉及班组）"
 // are 其他, those of an inspection or a welfare check come from there.
 type FindingForm struct {
 	Today func() data.Date
-	// OnChanged is called when the user edits a field; OnSubmit on Enter in the last field (整改措施).
-	OnChanged, OnSubmit func()
+	// OnSubmit is called on Enter in the last field (整改措施).
+	OnSubmit func()
 
+	formState
 	*findingEditor // the finding as loaded, and its fields but 来源, 发现日期 and 班组
-
-	fields  widgets.Fields
-	loading bool
-	dirty   bool
 
 	source *widget.Label
 	found  *widgets.DateEntry
@@ -80,9 +77,6 @@ func (f *FindingForm) Content() fyne.CanvasObject { return f.content }
 
 // Field returns the field with the label (data.F… constants).
 func (f *FindingForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
-
-// Dirty reports whether the user changed something since the last Set.
-func (f *FindingForm) Dirty() bool { return f.dirty }
 
 // Loaded is the finding as last set (ID 0 for a new one).
 func (f *FindingForm) Loaded() data.Finding { return f.finding }
@@ -229,19 +223,6 @@ func readResponsible(fe *data.FieldErrors, label string, people *memberChoices, 
 // ShowErrors shows fe under the fields (see showErrors).
 func (f *FindingForm) ShowErrors(fe data.FieldErrors) (unplaced []string) {
 	return showErrors(&f.fields, fe)
-}
-
-func (f *FindingForm) changed(label string) {
-	if f.loading {
-		return
-	}
-	f.dirty = true
-	if field := f.fields.Get(label); field != nil && field.Error() != "" {
-		field.SetError("") // the message is about the old value
-	}
-	if f.OnChanged != nil {
-		f.OnChanged()
-	}
 }
 
 // focus puts the cursor into w, if it is on a canvas. A widget just added has not been drawn yet,

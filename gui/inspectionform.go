@@ -29,17 +29,13 @@ const (
 // row left empty is not saved.
 type InspectionForm struct {
 	Today func() data.Date
-	// OnChanged is called when the user edits something.
-	OnChanged func()
 	// OnShowFinding, when set, opens a saved finding in 问题整改 (a row's 办理整改).
 	OnShowFinding func(id int64)
 	// OnRowAdded, when set, is called after the user added a finding row (to scroll to it).
 	OnRowAdded func()
 
-	fields  widgets.Fields
-	insp    data.Inspection // as loaded
-	loading bool
-	dirty   bool
+	formState
+	insp data.Inspection // as loaded
 
 	date       *widgets.DateEntry
 	kind       *widget.Select
@@ -121,9 +117,6 @@ func (f *InspectionForm) Content() fyne.CanvasObject { return f.box }
 
 // Field returns the inspection's field with the label (data.FInsp… constants).
 func (f *InspectionForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
-
-// Dirty reports whether the user changed something since the last Set.
-func (f *InspectionForm) Dirty() bool { return f.dirty }
 
 // Loaded is the inspection as last set (ID 0 for a new one).
 func (f *InspectionForm) Loaded() data.Inspection { return f.insp }
@@ -350,19 +343,6 @@ func (f *InspectionForm) ShowErrors(fe data.FieldErrors, rowOf []int) (unplaced 
 		}
 	}
 	return unplaced
-}
-
-func (f *InspectionForm) changed(label string) {
-	if f.loading {
-		return
-	}
-	f.dirty = true
-	if field := f.fields.Get(label); field != nil && field.Error() != "" {
-		field.SetError("")
-	}
-	if f.OnChanged != nil {
-		f.OnChanged()
-	}
 }
 
 // findingRow is one finding in the inspection form: a framed block titled 问题N with its fields (a

@@ -29,16 +29,12 @@ const (
 type MemberForm struct {
 	// Today bounds dates in validation.
 	Today func() data.Date
-	// OnChanged is called when the user edits a field.
-	OnChanged func()
 	// OnSubmit is called when Enter is pressed in the last field (备注).
 	OnSubmit func()
 
-	fields  widgets.Fields
-	member  data.Member // as loaded; keeps ID, branch and timestamps
-	loading bool
-	dirty   bool
-	stash   map[*widget.Entry]string // text of a field while its condition is off
+	formState
+	member data.Member              // as loaded; keeps ID, branch and timestamps
+	stash  map[*widget.Entry]string // text of a field while its condition is off
 
 	name, idNumber, job, mobile, landline, address, floatingTo, remark *widgets.Entry
 	sex, birth                                                         *widget.Label // derived, read-only
@@ -59,6 +55,12 @@ type MemberForm struct {
 // teams and key posts.
 func NewMemberForm(today func() data.Date) *MemberForm {
 	f := &MemberForm{Today: today, stash: map[*widget.Entry]string{}}
+	// Fields are checked when the user leaves them; a choice cannot be half-typed, so its message
+	// is out of date at once.
+	f.keepMessage = func(field *widgets.Field) bool {
+		_, isSelect := field.Input.(*widget.Select)
+		return !isSelect
+	}
 	fs := &f.fields
 
 	entry := func(label string, required bool, placeholder string) (*widgets.Entry, *widgets.Field) {
@@ -177,9 +179,6 @@ func (f *MemberForm) Content() fyne.CanvasObject { return f.content }
 
 // Field returns the field with the label (data.F… constants), for tests and focus.
 func (f *MemberForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
-
-// Dirty reports whether the user changed something since the last Set or Clear.
-func (f *MemberForm) Dirty() bool { return f.dirty }
 
 // Loaded is the member as last set (ID 0 for a new one).
 func (f *MemberForm) Loaded() data.Member { return f.member }
@@ -405,21 +404,6 @@ func fieldIsEmpty(o fyne.CanvasObject) bool {
 		return strings.TrimSpace(w.Text) == ""
 	}
 	return false
-}
-
-func (f *MemberForm) changed(label string) {
-	if f.loading {
-		return
-	}
-	f.dirty = true
-	if field := f.fields.Get(label); field != nil && field.Error() != "" {
-		if _, ok := field.Input.(*widget.Select); ok {
-			field.SetError("") // a choice cannot be half-typed: the message is out of date
-		}
-	}
-	if f.OnChanged != nil {
-		f.OnChanged()
-	}
 }
 
 // deriveFromID shows 性别 and 出生日期 from a complete, valid ID number; with report, a complete

@@ -24,12 +24,10 @@ type recordScreen[T any] struct {
 	listPane[T]
 	rec recordSpec[T]
 
-	fields  widgets.Fields
-	loaded  T    // the record in the form, as loaded
-	loading bool // the form is being filled: edits are not the user's
-	dirty   bool // the form has unsaved edits
-	count   *widget.Label
-	search  *widgets.Entry // nil unless the spec gives a Search placeholder
+	formState   // of the screen's own form (a form component keeps its own: see recordSpec.Dirty)
+	loaded    T // the record in the form, as loaded
+	count     *widget.Label
+	search    *widgets.Entry // nil unless the spec gives a Search placeholder
 
 	frame     *widgets.RecordFrame
 	newBtn    *widget.Button
@@ -86,6 +84,7 @@ type recordSpec[T any] struct {
 // initRecord builds the list and the buttons; call buildFrame once the form is built.
 func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	s.rec = spec
+	s.OnChanged = func() { s.frame.SetStatus("", false) }
 	s.count = widget.NewLabel("")
 	s.listPane.init(env, listSpec[T]{
 		ID:     spec.ID,
@@ -259,18 +258,6 @@ func (s *recordScreen[T]) show(r T, keepStatus bool) {
 		s.frame.SetStatus("", false)
 	}
 	s.syncSelection()
-}
-
-// changed marks the form edited by the user and clears the error of the field labelled label.
-func (s *recordScreen[T]) changed(label string) {
-	if s.loading {
-		return
-	}
-	s.dirty = true
-	if f := s.fields.Get(label); f != nil {
-		f.SetError("")
-	}
-	s.frame.SetStatus("", false)
 }
 
 // errorOf is the message under the field labelled label.

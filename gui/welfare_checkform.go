@@ -21,19 +21,16 @@ import (
 // Tab goes 得分 → 扣分原因 → next 得分: 不适用 and 生成问题 are chips, which take no focus.
 type CheckForm struct {
 	env *Env
-	// OnChanged runs when the user edits something; OnSubmit on Enter in a score or a reason;
-	// OnMakeFinding when 生成问题 is tapped on item i.
-	OnChanged, OnSubmit func()
-	OnMakeFinding       func(i int)
+	// OnSubmit runs on Enter in a score or a reason; OnMakeFinding when 生成问题 is tapped on item i.
+	OnSubmit      func()
+	OnMakeFinding func(i int)
 
-	fields     widgets.Fields
+	formState
 	check      data.Check       // as loaded
 	items      []data.CheckItem // as edited; definitions from the template, scores from the rows
 	facilities []data.Facility
 	templates  []data.Template
 	th         data.GradeThresholds
-	loading    bool
-	dirty      bool
 
 	facility *widget.Select
 	template *widget.Select
@@ -105,9 +102,6 @@ func NewCheckForm(env *Env) *CheckForm {
 // Content is the form's widget tree; Summary the live figures (placed by the screen, always visible).
 func (f *CheckForm) Content() fyne.CanvasObject { return f.content }
 func (f *CheckForm) Summary() fyne.CanvasObject { return f.summary }
-
-// Dirty reports whether the user changed something since the last Set.
-func (f *CheckForm) Dirty() bool { return f.dirty }
 
 // Loaded is the check as last set.
 func (f *CheckForm) Loaded() data.Check { return f.check }
@@ -528,19 +522,6 @@ func (f *CheckForm) ShowErrors(fe data.FieldErrors) (unplaced []string) {
 
 // Field returns the field with the label (data.FCheck…).
 func (f *CheckForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
-
-func (f *CheckForm) changed(label string) {
-	if f.loading {
-		return
-	}
-	f.dirty = true
-	if field := f.fields.Get(label); field != nil && field.Error() != "" {
-		field.SetError("")
-	}
-	if f.OnChanged != nil {
-		f.OnChanged()
-	}
-}
 
 // itemRowLayout lays out an item row's cells (checkItemTitles) side by side: fixed widths for the
 // short columns, the rest shared by the item's text (wrapped) and the reason. All rows of a form
