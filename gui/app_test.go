@@ -69,7 +69,7 @@ func TestMainWindowMenuShortcutsReachTheShownScreen(t *testing.T) {
 	pressShortcut(env.Win, ctrl(fyne.KeyS))
 	ms := membersOf(t, env)
 	if len(ms) != 1 || ms[0].JoinDate != data.NewDate(2008, 7, 1) {
-		t.Fatalf("Ctrl+S with the focus in a field saved %+v (status %q)", ms, s.frame.status.Text)
+		t.Fatalf("Ctrl+S with the focus in a field saved %+v (status %q)", ms, s.frame.StatusLine.Text)
 	}
 
 	pressShortcut(env.Win, ctrl(fyne.KeyF))

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports/catalog"
 )
 
@@ -30,7 +31,7 @@ type BranchAssessScreen struct {
 	content                        fyne.CanvasObject
 
 	// The open 人工调整 dialog's inputs (tests fill them).
-	overrideBy, overrideWhy *Entry
+	overrideBy, overrideWhy *widgets.Entry
 	// The open 查看依据 list's links, one per record that opens (tests tap them).
 	evidenceLinks []*widget.Hyperlink
 }
@@ -50,7 +51,7 @@ func NewBranchAssessScreen(env *Env) *BranchAssessScreen {
 	bottom := s.initEditor()
 	top := container.NewVBox(
 		container.NewHBox(prev, s.monthLabel, next, widget.NewSeparator(), s.saveBtn, s.exportBtn, s.refreshBtn),
-		note("带“自动”的项目按督查、两堂一舍台账汇总并预填得分，点“查看依据”可看计入的记录；改动自动得分须填写调整理由。低于满分的项目须填写扣分原因。"))
+		widgets.Note("带“自动”的项目按督查、两堂一舍台账汇总并预填得分，点“查看依据”可看计入的记录；改动自动得分须填写调整理由。低于满分的项目须填写扣分原因。"))
 	s.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.rowsBox))
 	s.load() // a tab is built when first shown: it must show its data at once
 	return s
@@ -190,7 +191,7 @@ func (s *BranchAssessScreen) newRow(i int) fyne.CanvasObject {
 		done.Wrapping = fyne.TextWrapWord
 		text.Add(done)
 	} else {
-		r.done = NewEntry()
+		r.done = widgets.NewEntry()
 		r.done.SetPlaceHolder(data.FDone + "（可不填）")
 		r.done.SetText(it.Done)
 		r.done.OnChanged = func(v string) {
@@ -201,7 +202,7 @@ func (s *BranchAssessScreen) newRow(i int) fyne.CanvasObject {
 		}
 		text.Add(r.done)
 	}
-	r.score = NewEntry()
+	r.score = widgets.NewEntry()
 	r.score.SetText(data.FormatScore(data.ScoreItem(s.a.Scheme, it).Score))
 	if isAuto(it) {
 		// An automatic score changes only through 人工调整, asked for once the user is done typing.
@@ -210,7 +211,7 @@ func (s *BranchAssessScreen) newRow(i int) fyne.CanvasObject {
 	} else {
 		r.score.OnChanged = func(string) { s.manualScoreChanged(i) }
 	}
-	r.reason = NewEntry()
+	r.reason = widgets.NewEntry()
 	r.reason.SetText(it.Reason)
 	r.reason.OnChanged = func(v string) {
 		if s.loading {
@@ -303,7 +304,7 @@ func (s *BranchAssessScreen) commitOverride(i int) {
 		return
 	}
 	b, _ := s.env.Store.Branch(context.Background())
-	s.overrideBy, s.overrideWhy = NewEntry(), NewEntry()
+	s.overrideBy, s.overrideWhy = widgets.NewEntry(), widgets.NewEntry()
 	s.overrideBy.SetText(b.Secretary)
 	s.overrideWhy.SetPlaceHolder("如：有1次督查记录补录在下月")
 	msg := widget.NewLabel("")

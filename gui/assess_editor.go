@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // assessItemEditor is the item-row editing the A1 and A3 screens share: score typing, the reason
@@ -29,7 +30,7 @@ type assessItemEditor struct {
 
 // assessRow is the widgets of one item.
 type assessRow struct {
-	score, reason, done *Entry
+	score, reason, done *widgets.Entry
 	mark                *widget.Label
 	veto                *widget.Check
 	msg                 *widget.Label

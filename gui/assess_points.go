@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports/catalog"
 )
 
@@ -38,11 +39,11 @@ type PointsScreen struct {
 	entryBox *fyne.Container
 	title    *widget.Label
 
-	fields  Fields
+	fields  widgets.Fields
 	item    *widget.Select
-	date    *DateEntry
-	points  *Entry
-	reason  *Entry
+	date    *widgets.DateEntry
+	points  *widgets.Entry
+	reason  *widgets.Entry
 	addBtn  *widget.Button
 	status  *widget.Label
 	content fyne.CanvasObject
@@ -58,7 +59,7 @@ func NewPointsScreen(env *Env) *PointsScreen {
 	for y := s.year; y >= s.year-5; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	s.yearSel = NewSelect(years, func(v string) {
+	s.yearSel = widgets.NewSelect(years, func(v string) {
 		if y, err := strconv.Atoi(v); err == nil && y != s.year {
 			s.year = y
 			s.Reload()
@@ -102,17 +103,17 @@ func NewPointsScreen(env *Env) *PointsScreen {
 
 	s.title = widget.NewLabelWithStyle("请在左边选择党员", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.entryBox = container.NewVBox()
-	s.item = NewSelect(nil, func(string) { s.itemChanged() })
-	s.date = NewDateEntry()
+	s.item = widgets.NewSelect(nil, func(string) { s.itemChanged() })
+	s.date = widgets.NewDateEntry()
 	s.date.Today = env.Today
-	s.points = NewEntry()
-	s.reason = NewEntry()
+	s.points = widgets.NewEntry()
+	s.reason = widgets.NewEntry()
 	s.reason.OnSubmitted = func(string) { s.AddEntry() }
 	s.addBtn = widget.NewButtonWithIcon("添加积分", theme.ContentAddIcon(), func() { s.AddEntry() })
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord
 	s.status.Hide()
-	form := Section("添加积分（手工）", 2,
+	form := widgets.Section("添加积分（手工）", 2,
 		s.fields.Add(data.FPointItem, true, s.item), s.fields.Add(data.FPointDate, true, s.date),
 		s.fields.Add(data.FPoints, true, s.points), s.fields.Add(data.FPointReason, true, s.reason))
 	right := container.NewBorder(s.title, container.NewVBox(form, container.NewHBox(s.addBtn), s.status), nil, nil,
@@ -121,7 +122,7 @@ func NewPointsScreen(env *Env) *PointsScreen {
 	split.Offset = 0.55
 	// The note goes under the bar: a wrapping label inside an HBox is squeezed to one character wide.
 	top := container.NewVBox(container.NewHBox(widget.NewLabel("年度"), s.yearSel, export),
-		note("督查、办实事的积分由台账自动生成，随记录变化；其余积分手工添加。"))
+		widgets.Note("督查、办实事的积分由台账自动生成，随记录变化；其余积分手工添加。"))
 	s.content = container.NewBorder(top, nil, nil, nil, split)
 	s.Reload() // a tab is built when first shown: it must show its data at once
 	return s
@@ -202,7 +203,7 @@ func (s *PointsScreen) showEntries() {
 			}
 		}
 		if len(s.mine) == 0 {
-			objs = append(objs, note("本年度没有积分记录。"))
+			objs = append(objs, widgets.Note("本年度没有积分记录。"))
 		}
 	}
 	for _, e := range s.mine {
@@ -265,7 +266,7 @@ func (s *PointsScreen) AddEntry() bool {
 	var ferr data.FieldErrors
 	switch {
 	case errors.As(err, &ferr):
-		rest := s.fields.ShowErrors(ferr)
+		rest := showErrors(&s.fields, ferr)
 		s.setStatus(fmt.Sprintf("有 %d 处需要修改，没有保存。%s", len(ferr), strings.Join(rest, "；")), true)
 		return false
 	case err != nil:

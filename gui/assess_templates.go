@@ -13,10 +13,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // assessTemplateColumns are the assessment templates list's columns.
-var assessTemplateColumns = columns{{"考核表", 1, ""}, {"类别", 0, "支部月度考核"}, {"满分", 0, "100"}}
+var assessTemplateColumns = widgets.Columns{{"考核表", 1, ""}, {"类别", 0, "支部月度考核"}, {"满分", 0, "100"}}
 
 // a3Parts are the 板块 an A3 item may belong to.
 var a3Parts = []string{data.PartParty, data.PartSafety, data.PartProduction}
@@ -35,7 +36,7 @@ type AssessTemplatesScreen struct {
 	listPane[data.AssessTemplate]
 	count *widget.Label
 
-	fields Fields
+	fields widgets.Fields
 	loaded data.AssessTemplate
 	itemList[data.AssessItem]
 	rows     []*assessTemplateRow
@@ -44,7 +45,7 @@ type AssessTemplatesScreen struct {
 	loading  bool
 	dirty    bool
 
-	name      *Entry
+	name      *widgets.Entry
 	kind      *widget.Label
 	rowsBox   *fyne.Container
 	total     *widget.Label
@@ -52,24 +53,24 @@ type AssessTemplatesScreen struct {
 	gradesBox *fyne.Container
 	gradesMsg *widget.Label
 
-	frame     *recordFrame
+	frame     *widgets.RecordFrame
 	deleteBtn *widget.Button
 	copyBtn   *widget.Button
 }
 
 // assessTemplateRow is the widgets of one item being edited.
 type assessTemplateRow struct {
-	name, points, per, cap *Entry
+	name, points, per, cap *widgets.Entry
 	method                 *widget.Select // nil for an Auto item
 	veto                   *widget.Check
 	part                   *widget.Select // nil unless A3
-	standard               *textArea
+	standard               *widgets.TextArea
 	counting               *fyne.Container // 每次分值 and 封顶: shown for the counting methods only
 	msg                    *widget.Label
 }
 
 // gradeRow is the widgets of one grade line.
-type gradeRow struct{ min, grade *Entry }
+type gradeRow struct{ min, grade *widgets.Entry }
 
 // NewAssessTemplatesScreen builds the screen and loads the templates.
 func NewAssessTemplatesScreen(env *Env) *AssessTemplatesScreen {
@@ -78,17 +79,17 @@ func NewAssessTemplatesScreen(env *Env) *AssessTemplatesScreen {
 	s.count = widget.NewLabel("")
 	s.listPane.init(env, listSpec[data.AssessTemplate]{
 		ID:     func(t *data.AssessTemplate) int64 { return t.ID },
-		NewRow: func() fyne.CanvasObject { return assessTemplateColumns.row(false) },
+		NewRow: func() fyne.CanvasObject { return assessTemplateColumns.Row(false) },
 		SetRow: func(o fyne.CanvasObject, i int) {
 			t := &s.all[i]
-			assessTemplateColumns.set(o, []string{t.Name, t.Kind, data.FormatScore(templateFull(t))}, nil)
+			assessTemplateColumns.Set(o, []string{t.Name, t.Kind, data.FormatScore(templateFull(t))}, nil)
 		},
 		Dirty: func() bool { return s.dirty },
 		What:  func() string { return "这张考核表" },
 		Show:  func(t data.AssessTemplate) { s.show(t, false) },
 	})
 
-	s.name = NewEntry()
+	s.name = widgets.NewEntry()
 	s.name.OnChanged = func(string) { s.changed(data.FAssessName) }
 	s.kind = widget.NewLabel("")
 	s.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -97,19 +98,19 @@ func NewAssessTemplatesScreen(env *Env) *AssessTemplatesScreen {
 	addBtn := widget.NewButtonWithIcon("添加项目", theme.ContentAddIcon(), s.addItem)
 	addGrade := widget.NewButtonWithIcon("添加分数线", theme.ContentAddIcon(), s.addGrade)
 	form := container.NewVBox(
-		Section("考核表", 2, s.fields.Add(data.FAssessName, true, s.name), s.fields.Add(data.FAssessKind, false, s.kind)),
-		note("修改考核表只影响今后新建的考核：已保存的考核保留当时的考核项目、分值和得分，不会改变。"),
-		heading("考核项目"), s.rowsBox,
-		orderedBorder(nil, nil, addBtn, s.total, nil), s.itemsMsg,
-		heading(data.FGradeLines), note("总分不低于分数线即为该等次（从高到低排列）；低于所有分数线或一票否决为不合格。"),
+		widgets.Section("考核表", 2, s.fields.Add(data.FAssessName, true, s.name), s.fields.Add(data.FAssessKind, false, s.kind)),
+		widgets.Note("修改考核表只影响今后新建的考核：已保存的考核保留当时的考核项目、分值和得分，不会改变。"),
+		widgets.Heading("考核项目"), s.rowsBox,
+		widgets.OrderedBorder(nil, nil, addBtn, s.total, nil), s.itemsMsg,
+		widgets.Heading(data.FGradeLines), widgets.Note("总分不低于分数线即为该等次（从高到低排列）；低于所有分数线或一票否决为不合格。"),
 		s.gradesBox, container.NewHBox(addGrade), s.gradesMsg)
 
-	left := orderedBorder(container.NewVBox(s.count, assessTemplateColumns.row(true)), nil, nil, nil, s.list)
+	left := widgets.OrderedBorder(container.NewVBox(s.count, assessTemplateColumns.Row(true)), nil, nil, nil, s.list)
 	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
 	saveBtn.Importance = widget.HighImportance
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteTemplate)
 	s.copyBtn = widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), s.copyTemplate)
-	s.frame = newRecordFrame(left, form, orderedBorder(nil, nil, container.NewHBox(s.deleteBtn, s.copyBtn), saveBtn, nil), 0.3)
+	s.frame = widgets.NewRecordFrame(left, form, widgets.OrderedBorder(nil, nil, container.NewHBox(s.deleteBtn, s.copyBtn), saveBtn, nil), 0.3)
 	s.Reload()
 	if len(s.all) > 0 {
 		s.show(s.all[0], false)
@@ -120,7 +121,7 @@ func NewAssessTemplatesScreen(env *Env) *AssessTemplatesScreen {
 }
 
 func errorLabel() *widget.Label {
-	l := note("")
+	l := widgets.Note("")
 	l.Importance = widget.DangerImportance
 	l.Hide()
 	return l
@@ -146,7 +147,7 @@ func needsFullScore(t *data.AssessTemplate) bool {
 }
 
 // Content implements Screen.
-func (s *AssessTemplatesScreen) Content() fyne.CanvasObject { return s.frame.split }
+func (s *AssessTemplatesScreen) Content() fyne.CanvasObject { return s.frame.Split }
 
 // Reload re-reads the templates.
 func (s *AssessTemplatesScreen) Reload() {
@@ -176,7 +177,7 @@ func (s *AssessTemplatesScreen) show(t data.AssessTemplate, keepStatus bool) {
 	s.buildRows()
 	s.buildGrades()
 	s.loading, s.dirty = false, false
-	s.frame.title.SetText(t.Name)
+	s.frame.Title.SetText(t.Name)
 	if t.ID == 0 {
 		s.deleteBtn.Disable()
 		s.copyBtn.Disable()
@@ -185,7 +186,7 @@ func (s *AssessTemplatesScreen) show(t data.AssessTemplate, keepStatus bool) {
 		s.copyBtn.Enable()
 	}
 	if !keepStatus {
-		s.frame.setStatus("", false)
+		s.frame.SetStatus("", false)
 	}
 	s.syncSelection()
 }
@@ -205,12 +206,12 @@ func (s *AssessTemplatesScreen) buildRows() {
 func (s *AssessTemplatesScreen) newRow(i int) fyne.CanvasObject {
 	it := s.items[i]
 	sum := s.loaded.Scheme != data.SchemeBase
-	r := &assessTemplateRow{name: NewEntry(), points: NewEntry(), per: NewEntry(), cap: NewEntry(), standard: newTextArea(2), msg: errorLabel()}
+	r := &assessTemplateRow{name: widgets.NewEntry(), points: widgets.NewEntry(), per: widgets.NewEntry(), cap: widgets.NewEntry(), standard: widgets.NewTextArea(2), msg: errorLabel()}
 	s.rows[i] = r
 	r.name.SetText(it.Name)
 	r.name.SetPlaceHolder(data.FAssessItem)
 	r.name.OnChanged = func(v string) { s.items[i].Name = v; s.changed("") }
-	number := func(e *Entry, v float64, set func(float64)) {
+	number := func(e *widgets.Entry, v float64, set func(float64)) {
 		e.SetText(data.FormatScore(v))
 		e.OnChanged = func(t string) {
 			p, _ := parseScore(t)
@@ -229,7 +230,7 @@ func (s *AssessTemplatesScreen) newRow(i int) fyne.CanvasObject {
 	r.veto = widget.NewCheck(data.FVeto, func(b bool) { s.items[i].Veto = b; s.changed("") })
 	r.veto.SetChecked(it.Veto)
 
-	labelled := func(label string, e *Entry) fyne.CanvasObject {
+	labelled := func(label string, e *widgets.Entry) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(150, e.MinSize().Height), container.NewBorder(nil, nil, widget.NewLabel(label), nil, e))
 	}
 	r.counting = container.NewHBox(labelled(data.FPer, r.per), labelled("上限", r.cap))
@@ -238,7 +239,7 @@ func (s *AssessTemplatesScreen) newRow(i int) fyne.CanvasObject {
 		// The ledgers fill it: its method follows the evidence and is not the user's to change.
 		method = widget.NewLabel(autoLabel + "（" + it.Auto + "）")
 	} else {
-		r.method = NewSelect(data.AssessMethods, func(v string) {
+		r.method = widgets.NewSelect(data.AssessMethods, func(v string) {
 			s.items[i].Method = v
 			r.counting.Hidden = v == data.MethodManual
 			r.counting.Refresh()
@@ -253,12 +254,12 @@ func (s *AssessTemplatesScreen) newRow(i int) fyne.CanvasObject {
 		controls = append([]fyne.CanvasObject{labelled(data.FItemPoints, r.points)}, controls...)
 	}
 	if s.loaded.Kind == data.AssessThreeInOne {
-		r.part = NewSelect(a3Parts, func(v string) { s.items[i].Part = v; s.updateTotal(); s.changed("") })
+		r.part = widgets.NewSelect(a3Parts, func(v string) { s.items[i].Part = v; s.updateTotal(); s.changed("") })
 		r.part.SetSelected(it.Part)
 		controls = append(controls, widget.NewLabel(data.FPart), r.part)
 	}
 	seq, tools := s.rowTools(i)
-	line := orderedBorder(nil, nil, seq, container.NewHBox(tools...), r.name)
+	line := widgets.OrderedBorder(nil, nil, seq, container.NewHBox(tools...), r.name)
 	return container.NewVBox(line, container.NewHBox(controls...), r.standard, r.msg)
 }
 
@@ -305,14 +306,14 @@ func (s *AssessTemplatesScreen) buildGrades() {
 	s.gradeRow = make([]*gradeRow, len(s.grades))
 	var objs []fyne.CanvasObject
 	for i, g := range s.grades {
-		r := &gradeRow{min: NewEntry(), grade: NewEntry()}
+		r := &gradeRow{min: widgets.NewEntry(), grade: widgets.NewEntry()}
 		r.min.SetText(data.FormatScore(g.Min))
 		r.min.OnChanged = func(string) { s.changed("") }
 		r.grade.SetText(g.Grade)
 		r.grade.SetPlaceHolder("如 优秀")
 		r.grade.OnChanged = func(string) { s.changed("") }
 		s.gradeRow[i] = r
-		del := newChip("删除", theme.DeleteIcon(), func() { s.readGrades(); s.grades = slices.Delete(s.grades, i, i+1); s.buildGrades(); s.changed("") })
+		del := widgets.NewChip("删除", theme.DeleteIcon(), func() { s.readGrades(); s.grades = slices.Delete(s.grades, i, i+1); s.buildGrades(); s.changed("") })
 		size := fyne.NewSize(160, r.min.MinSize().Height)
 		objs = append(objs, container.NewHBox(
 			container.NewGridWrap(size, container.NewBorder(nil, nil, widget.NewLabel("分数线"), widget.NewLabel("分以上"), r.min)),
@@ -350,7 +351,7 @@ func (s *AssessTemplatesScreen) changed(label string) {
 	if f := s.fields.Get(label); f != nil {
 		f.SetError("")
 	}
-	s.frame.setStatus("", false)
+	s.frame.SetStatus("", false)
 }
 
 // template reads the form; numbers that do not parse and an A1/A3 total other than 100 are errors.
@@ -360,7 +361,7 @@ func (s *AssessTemplatesScreen) template() (data.AssessTemplate, data.FieldError
 	fe := s.readGrades()
 	t.Items, t.Grades = slices.Clone(s.items), slices.Clone(s.grades)
 	for i, r := range s.rows {
-		read := func(e *Entry, label string) float64 {
+		read := func(e *widgets.Entry, label string) float64 {
 			v, ok := parseScore(e.Text)
 			if !ok {
 				fe = append(fe, data.FieldError{Field: label, Row: i + 1, List: data.RowItem, Message: label + "应为数字，如 10 或 2.5"})
@@ -410,7 +411,7 @@ func (s *AssessTemplatesScreen) save() bool {
 	s.selected = t.ID
 	s.Reload()
 	s.show(t, true)
-	s.frame.setStatus("已保存考核表“"+t.Name+"”", false)
+	s.frame.SetStatus("已保存考核表“"+t.Name+"”", false)
 	notify(s.env)
 	return true
 }
@@ -437,8 +438,8 @@ func (s *AssessTemplatesScreen) showErrors(fe data.FieldErrors) {
 	setError(s.itemsMsg, strings.Join(items, "；"))
 	setError(s.gradesMsg, strings.Join(grades, "；"))
 	s.rowsBox.Refresh()
-	unplaced := s.fields.ShowErrors(rest)
-	s.frame.setStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
+	unplaced := showErrors(&s.fields, rest)
+	s.frame.SetStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
 }
 
 // ItemsError is the message about the items as a whole (such as their total).
@@ -467,7 +468,7 @@ func (s *AssessTemplatesScreen) deleteTemplate() {
 			} else {
 				s.show(data.AssessTemplate{}, false)
 			}
-			s.frame.setStatus("已删除考核表“"+t.Name+"”", false)
+			s.frame.SetStatus("已删除考核表“"+t.Name+"”", false)
 		})
 }
 
@@ -485,7 +486,7 @@ func (s *AssessTemplatesScreen) copyTemplate() {
 		s.selected = c.ID
 		s.Reload()
 		s.show(c, false)
-		s.frame.setStatus("已复制为“"+c.Name+"”", false)
+		s.frame.SetStatus("已复制为“"+c.Name+"”", false)
 		return nil
 	})
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports/catalog"
 )
 
@@ -69,7 +70,7 @@ func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
 	for y := s.year; y >= s.year-5; y-- {
 		years = append(years, strconv.Itoa(y))
 	}
-	s.yearSel = NewSelect(years, nil)
+	s.yearSel = widgets.NewSelect(years, nil)
 	s.yearSel.SetSelected(strconv.Itoa(s.year))
 	s.yearSel.OnChanged = s.yearChanged
 	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), func() { s.Save() })
@@ -89,7 +90,7 @@ func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
 	split.Offset = 0.3
 	// The note goes under the bar: a wrapping label inside an HBox is squeezed to one character wide.
 	top := container.NewVBox(container.NewHBox(widget.NewLabel("年度"), s.yearSel, s.exportBtn),
-		note("考核对象：有重点岗位或党内职务的党员。低于满分的项目须填写扣分原因。"))
+		widgets.Note("考核对象：有重点岗位或党内职务的党员。低于满分的项目须填写扣分原因。"))
 	s.content = container.NewBorder(top, nil, nil, nil, split)
 	s.load() // a tab is built when first shown: it must show its data at once
 	return s
@@ -302,20 +303,20 @@ func (s *ThreeInOneScreen) newRow(i int) fyne.CanvasObject {
 	std := widget.NewLabel(it.Standard)
 	std.Wrapping = fyne.TextWrapWord
 	std.SizeName = theme.SizeNameCaptionText
-	r.done = NewEntry()
+	r.done = widgets.NewEntry()
 	r.done.SetPlaceHolder(data.FDone + "（可不填）")
 	r.done.SetText(it.Done)
 	r.done.OnChanged = func(v string) {
 		s.a.Items[i].Done = v
 		s.changed()
 	}
-	r.score = NewEntry()
+	r.score = widgets.NewEntry()
 	r.score.SetText(data.FormatScore(data.ScoreItem(s.a.Scheme, it).Score))
 	if isAuto(it) {
 		r.score.Disable()
 	}
 	r.score.OnChanged = func(string) { s.scoreChanged(i) }
-	r.reason = NewEntry()
+	r.reason = widgets.NewEntry()
 	r.reason.SetText(it.Reason)
 	r.reason.OnChanged = func(v string) {
 		s.a.Items[i].Reason = v

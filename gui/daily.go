@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // DailyScreen is 日清 (SPEC §3): the open problems due today or overdue, grouped by 责任人, each
@@ -41,13 +42,13 @@ type dailyGroup struct {
 // NewDailyScreen builds 日清 and loads it.
 func NewDailyScreen(env *Env) *DailyScreen {
 	s := &DailyScreen{env: env}
-	s.summary = note("")
+	s.summary = widgets.Note("")
 	s.due = container.NewVBox()
 	s.found = container.NewVBox()
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		heading("日清：今日到期和逾期的问题"), s.summary, s.due,
+		widgets.Heading("日清：今日到期和逾期的问题"), s.summary, s.due,
 		widget.NewSeparator(),
-		heading("今日新发现"), s.found)))
+		widgets.Heading("今日新发现"), s.found)))
 	s.Reload()
 	return s
 }
@@ -109,7 +110,7 @@ func (s *DailyScreen) Reload() {
 		s.found.Add(s.row(f, teamName[f.TeamID], true, today))
 	}
 	if len(found) == 0 {
-		s.found.Add(note("今天还没有登记新发现的问题。"))
+		s.found.Add(widgets.Note("今天还没有登记新发现的问题。"))
 	}
 	s.found.Refresh()
 }
@@ -183,6 +184,6 @@ func (s *DailyScreen) row(f data.Finding, team string, withPerson bool, today da
 	actions := stateActions(s.env, f, func(data.Finding) { s.Reload() })
 	s.actions[f.ID] = actions
 	buttons := container.New(layout.NewCustomPaddedHBoxLayout(theme.Padding()), actions...)
-	return orderedBorder(nil, nil, nil, container.NewCenter(buttons),
+	return widgets.OrderedBorder(nil, nil, nil, container.NewCenter(buttons),
 		container.NewVBox(desc, container.New(layout.NewCustomPaddedHBoxLayout(0), meta...)))
 }

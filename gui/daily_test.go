@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Helpers of the 日清, 周分析, 工作台 and report tests, which need findings in the data file.
@@ -205,9 +206,9 @@ func TestDailyOneClickStateChanges(t *testing.T) {
 	var entries []*widget.Entry
 	for _, o := range test.LaidOutObjects(top) {
 		switch e := o.(type) {
-		case *textArea:
+		case *widgets.TextArea:
 			entries = append(entries, &e.Entry.Entry)
-		case *Entry:
+		case *widgets.Entry:
 			entries = append(entries, &e.Entry)
 		}
 	}

@@ -62,7 +62,7 @@ type Screen interface {
 }
 
 // Optional abilities a screen may have; the main menu's shortcuts (Ctrl+N, Ctrl+S, Ctrl+F) call them on
-// the screen that is shown, because a focused Entry would swallow the keys otherwise.
+// the screen that is shown, because a focused widgets.Entry would swallow the keys otherwise.
 type (
 	Creator  interface{ New() }
 	Saver    interface{ Save() }

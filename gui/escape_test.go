@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // pressEscape sends Esc as the window does: to the focused widget, else to the canvas's handler.
@@ -97,7 +98,7 @@ func TestEscapeClosesDialogsWithNothingFocused(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			env, _ := newOrgTestEnv(t)
-			HandleEscape(env.Win)
+			widgets.HandleEscape(env.Win)
 			check := tc.open(env)
 			c := env.Win.Canvas()
 			if c.Overlays().Top() == nil || c.Focused() != nil {
@@ -125,7 +126,7 @@ func TestEscapeClosesDialogsWithNothingFocused(t *testing.T) {
 // second Esc the form.
 func TestEscapeClosesOnlyTheTopDialog(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
-	HandleEscape(env.Win)
+	widgets.HandleEscape(env.Win)
 	c := env.Win.Canvas()
 	dialog.NewCustom("选择组长", "取消", widget.NewLabel("名单"), env.Win).Show()
 	ShowConfirm(env.Win, "删除", "删除吗？", "删除", func() { t.Error("Esc confirmed") })
@@ -161,7 +162,7 @@ func TestEscapeInFocusedFieldCancelsFlowDialog(t *testing.T) {
 			env, changed, _ := rhythmEnv(t)
 			f := addRhythmFindings(t, env, rf{desc: "皮带机托辊损坏", found: day(10), deadline: day(20), state: tc.state, closed: day(21)})[0]
 			before := findingOf(t, env, f.ID)
-			HandleEscape(env.Win)
+			widgets.HandleEscape(env.Win)
 			done := false
 			changeState(env, before, tc.to, func(data.Finding) { done = true })
 			c := env.Win.Canvas()
@@ -201,11 +202,11 @@ func TestEscapeInFocusedFieldCancelsFlowDialog(t *testing.T) {
 
 func typeName(o any) string {
 	switch o.(type) {
-	case *textArea:
+	case *widgets.TextArea:
 		return "*gui.textArea"
-	case *Entry:
+	case *widgets.Entry:
 		return "*gui.Entry"
-	case *DateEntry:
+	case *widgets.DateEntry:
 		return "*gui.DateEntry"
 	case nil:
 		return "nothing"
@@ -217,19 +218,19 @@ func typeName(o any) string {
 // a second Esc the dialog.
 func TestEscapeClosesCalendarFirst(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
-	HandleEscape(env.Win)
-	de := NewDateEntry()
+	widgets.HandleEscape(env.Win)
+	de := widgets.NewDateEntry()
 	d := dialog.NewCustom("导出", "取消", de, env.Win)
 	d.Show()
 	c := env.Win.Canvas()
 	c.Focus(de)
 	de.ShowCalendar()
-	if de.popup == nil || !de.popup.Visible() {
+	if !de.CalendarOpen() {
 		t.Fatal("the calendar did not open")
 	}
 	pressEscape(env.Win)
-	if de.popup.Visible() || c.Overlays().Top() == nil {
-		t.Fatalf("after one Esc: calendar open %v, dialog open %v", de.popup.Visible(), c.Overlays().Top() != nil)
+	if de.CalendarOpen() || c.Overlays().Top() == nil {
+		t.Fatalf("after one Esc: calendar open %v, dialog open %v", de.CalendarOpen(), c.Overlays().Top() != nil)
 	}
 	c.Focus(de)
 	pressEscape(env.Win)
@@ -243,7 +244,7 @@ func TestEscapeClosesCalendarFirst(t *testing.T) {
 // cancellation.
 func TestEscapeCancelsProgress(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
-	HandleEscape(env.Win)
+	widgets.HandleEscape(env.Win)
 	c := env.Win.Canvas()
 	stopped, release, finished := make(chan struct{}), make(chan struct{}), make(chan error, 1)
 	RunWithProgress(env.Win, "正在导出", func(ctx context.Context, _ Progress) error {
@@ -303,7 +304,7 @@ func TestEscapeWithoutDialog(t *testing.T) {
 // Work that must run to its end (a restore) shows no 取消, and Esc does not stop it.
 func TestRunToEndIgnoresEscape(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
-	HandleEscape(env.Win)
+	widgets.HandleEscape(env.Win)
 	c := env.Win.Canvas()
 	release, finished := make(chan struct{}), make(chan error, 1)
 	var cancelled atomic.Bool

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports/catalog"
 )
 
@@ -64,8 +65,8 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 	s.branchInfo.Wrapping = fyne.TextWrapWord
 	s.exportBtn = widget.NewButtonWithIcon("导出上报数据包…", theme.UploadIcon(), s.askExport)
 	s.exportBtn.Importance = widget.HighImportance
-	report := container.NewVBox(heading("上报"),
-		note("把本支部的全部数据导出为一个上报数据包（.zip），通过U盘或办公网交给上级党委汇总。"),
+	report := container.NewVBox(widgets.Heading("上报"),
+		widgets.Note("把本支部的全部数据导出为一个上报数据包（.zip），通过U盘或办公网交给上级党委汇总。"),
 		s.branchInfo, container.NewHBox(s.exportBtn))
 
 	s.fileList = widget.NewList(func() int { return len(s.files) },
@@ -103,7 +104,7 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 			b := s.branches[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　导出于 %s　%s", b.Code, b.Name, data.ShowTime(b.ExportedAt), data.CountsText(b.Counts)))
 		})
-	s.branchNote = note("")
+	s.branchNote = widgets.Note("")
 	s.period = widget.NewSelect(exchangePeriods, nil)
 	s.period.SetSelected(exchangePeriods[0])
 	s.rosterBtn = widget.NewButtonWithIcon("导出各支部党员花名册…", theme.DocumentSaveIcon(), s.exportRoster)
@@ -112,7 +113,7 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 
 	files := container.NewBorder(nil, container.NewHBox(s.addBtn, s.removeBtn, s.clearBtn, s.runBtn), nil, nil, s.fileList)
 	consolidate := container.NewBorder(
-		container.NewVBox(heading("汇总"), note("在汇总库中汇总各支部的上报数据包：同一支部较新的数据包替换旧的，损坏或不相符的文件会被拒绝并说明原因。汇总库是一个单独的数据文件，不要用支部自己的数据文件汇总。")),
+		container.NewVBox(widgets.Heading("汇总"), widgets.Note("在汇总库中汇总各支部的上报数据包：同一支部较新的数据包替换旧的，损坏或不相符的文件会被拒绝并说明原因。汇总库是一个单独的数据文件，不要用支部自己的数据文件汇总。")),
 		nil, nil, nil,
 		container.NewGridWithRows(3,
 			container.NewBorder(widget.NewLabel("待汇总的数据包"), nil, nil, nil, files),

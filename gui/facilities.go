@@ -11,10 +11,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // facilityColumns are the facilities list's columns.
-var facilityColumns = columns{{"类别", 0, "宿舍"}, {"名称", 1.5, ""}, {"位置", 1.3, ""}, {"负责人", 0, "欧阳建国"}}
+var facilityColumns = widgets.Columns{{"类别", 0, "宿舍"}, {"名称", 1.5, ""}, {"位置", 1.3, ""}, {"负责人", 0, "欧阳建国"}}
 
 // FacilitiesScreen is 设施: the canteens, bathhouses, dormitories and green areas the branch
 // checks, with their form.
@@ -25,19 +26,18 @@ type FacilitiesScreen struct {
 	catSel *widget.Select
 
 	category *widget.Select
-	name     *Entry
-	location *Entry
-	manager  *Entry
-	rooms    *Entry
+	name     *widgets.Entry
+	location *widgets.Entry
+	manager  *widgets.Entry
+	rooms    *widgets.Entry
 	roomsRow *fyne.Container
-	remark   *textArea
+	remark   *widgets.TextArea
 }
 
 // NewFacilitiesScreen builds the screen and loads the facilities.
 func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 	s := &FacilitiesScreen{env: env}
-	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
-	s.catSel.SetSelectedIndex(0)
+	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.initRecord(env, recordSpec[data.Facility]{
 		Columns: facilityColumns,
 		Cells: func(f *data.Facility) ([]string, map[int]widget.Importance) {
@@ -61,11 +61,12 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		Question: func(f *data.Facility) string {
 			return fmt.Sprintf("确定要删除“%s”吗？\n已有检查记录的设施不能删除。", f.Name)
 		},
+		Entity:  data.EntFacility,
 		Deleted: func(f *data.Facility) string { return "已删除设施“" + f.Name + "”" },
 	})
 
 	fs := &s.fields
-	s.category = NewSelect(data.FacilityCategories, func(v string) {
+	s.category = widgets.NewSelect(data.FacilityCategories, func(v string) {
 		s.showRooms()
 		s.changed(data.FFacilityCategory)
 	})
@@ -73,26 +74,26 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 	s.location = s.entry(data.FLocation, "如 矿区生活区2号楼")
 	s.manager = s.entry(data.FManager, "由检查扣分生成的问题默认由负责人整改")
 	s.rooms = s.entry(data.FRooms, "宿舍的房间数")
-	s.remark = newTextArea(3)
+	s.remark = widgets.NewTextArea(3)
 	s.remark.OnChanged = func(string) { s.changed(data.FRemark) }
 	fRemark := fs.Add(data.FRemark, false, s.remark)
 	fRemark.Wide = true
-	for _, e := range []*Entry{s.name, s.location, s.manager, s.rooms} {
+	for _, e := range []*widgets.Entry{s.name, s.location, s.manager, s.rooms} {
 		e.OnSubmitted = func(string) { s.Save() }
 	}
 	fRooms := fs.Add(data.FRooms, false, s.rooms)
-	s.roomsRow = container.NewVBox(Section("宿舍", 1, fRooms))
+	s.roomsRow = container.NewVBox(widgets.Section("宿舍", 1, fRooms))
 	form := container.NewVBox(
-		Section("设施", 1, fs.Add(data.FFacilityCategory, true, s.category), fs.Add(data.FFacilityName, true, s.name),
+		widgets.Section("设施", 1, fs.Add(data.FFacilityCategory, true, s.category), fs.Add(data.FFacilityName, true, s.name),
 			fs.Add(data.FLocation, false, s.location), fs.Add(data.FManager, false, s.manager)),
 		s.roomsRow,
-		Section("其他", 1, fRemark))
+		widgets.Section("其他", 1, fRemark))
 	s.buildFrame([]fyne.CanvasObject{s.catSel}, form, 0.5)
 	return s
 }
 
-func (s *FacilitiesScreen) entry(label, placeholder string) *Entry {
-	e := NewEntry()
+func (s *FacilitiesScreen) entry(label, placeholder string) *widgets.Entry {
+	e := widgets.NewEntry()
 	e.SetPlaceHolder(placeholder)
 	e.OnChanged = func(string) { s.changed(label) }
 	return e

@@ -52,3 +52,32 @@ func TestFacilityForm(t *testing.T) {
 		t.Errorf("the refusal should say why, texts %q", txt)
 	}
 }
+
+// TestRecordScreenUndoDelete: a deleted record can be brought back from the 回收站 at once with
+// 撤销删除, which then goes away.
+func TestRecordScreenUndoDelete(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	ctx := context.Background()
+	f := data.Facility{Category: data.FacilityCanteen, Name: "一号职工食堂"}
+	if err := env.Store.SaveFacility(ctx, &f); err != nil {
+		t.Fatal(err)
+	}
+	s := NewFacilitiesScreen(env)
+	show(env, s)
+	if s.undoBtn.Visible() {
+		t.Fatal("撤销删除 shows before anything was deleted")
+	}
+	s.Select(f.ID)
+	s.deleteRecord()
+	tapDialogButton(t, env.Win, "删除")
+	if got, _ := env.Store.Facilities(ctx, ""); len(got) != 0 || !s.undoBtn.Visible() {
+		t.Fatalf("after delete: %d facilities, 撤销删除 shown %v", len(got), s.undoBtn.Visible())
+	}
+	test.Tap(s.undoBtn)
+	if got, _ := env.Store.Facilities(ctx, ""); len(got) != 1 || s.loaded.ID != f.ID || s.name.Text != "一号职工食堂" {
+		t.Fatalf("after 撤销删除: facilities %+v, form shows %d %q", got, s.loaded.ID, s.name.Text)
+	}
+	if s.undoBtn.Visible() || !strings.Contains(s.frame.Status(), "已恢复") {
+		t.Errorf("after 撤销删除: button shown %v, status %q", s.undoBtn.Visible(), s.frame.Status())
+	}
+}

@@ -21,6 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // askOpenFile asks for an existing file with one of exts (".xlsx"); fn runs on the UI goroutine with
@@ -43,7 +44,7 @@ func askOpenFile(env *Env, title string, exts []string, fn func(path string)) {
 	d.SetTitleText(title)
 	d.SetConfirmText("打开")
 	d.SetDismissText("取消")
-	d.Resize(dialogSize(env, 900, 600))
+	d.Resize(widgets.DialogSize(env.Win, 900, 600))
 	d.Show()
 }
 
@@ -78,7 +79,7 @@ type saveDialog struct {
 	fn     func(path string)
 	dir    string
 	folder *widget.Label
-	name   *Entry
+	name   *widgets.Entry
 	msg    *widget.Label
 	dlg    *dialog.CustomDialog
 }
@@ -87,7 +88,7 @@ func newSaveDialog(env *Env, title, defaultName, ext string, fn func(path string
 	sd := &saveDialog{env: env, ext: ext, fn: fn, dir: startFolder(env)}
 	sd.folder = widget.NewLabel(sd.dir)
 	sd.folder.Wrapping = fyne.TextWrapBreak
-	sd.name = NewEntry()
+	sd.name = widgets.NewEntry()
 	sd.name.SetText(defaultName)
 	sd.name.OnSubmitted = func(string) { sd.save() }
 	sd.msg = widget.NewLabel("")
@@ -110,7 +111,7 @@ func newSaveDialog(env *Env, title, defaultName, ext string, fn func(path string
 
 // fit sizes the dialog to its content (which grows with a message).
 func (sd *saveDialog) fit() {
-	sd.dlg.Resize(fyne.NewSize(dialogSize(sd.env, 640, 0).Width, sd.dlg.MinSize().Height))
+	sd.dlg.Resize(fyne.NewSize(widgets.DialogSize(sd.env.Win, 640, 0).Width, sd.dlg.MinSize().Height))
 }
 
 // chooseFolder lets the user pick the folder with Fyne's folder dialog.
@@ -127,7 +128,7 @@ func (sd *saveDialog) chooseFolder() {
 	d.SetTitleText("选择保存文件的文件夹")
 	d.SetConfirmText("选择")
 	d.SetDismissText("取消")
-	d.Resize(dialogSize(sd.env, 900, 600))
+	d.Resize(widgets.DialogSize(sd.env.Win, 900, 600))
 	d.Show()
 }
 

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 func TestSaveDialog(t *testing.T) {
@@ -93,11 +94,11 @@ func TestSaveDialog(t *testing.T) {
 	}
 }
 
-// findEntry is the first text field (the program's Entry) in o.
-func findEntry(t *testing.T, o fyne.CanvasObject) *Entry {
+// findEntry is the first text field (the program's widgets.Entry) in o.
+func findEntry(t *testing.T, o fyne.CanvasObject) *widgets.Entry {
 	t.Helper()
 	for _, x := range test.LaidOutObjects(o) {
-		if e, ok := x.(*Entry); ok {
+		if e, ok := x.(*widgets.Entry); ok {
 			return e
 		}
 	}

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // optNoTeamFinding is the 班组 choice of a finding that concerns no team.
@@ -21,29 +21,19 @@ const optNoTeamFinding = "（不涉及班组）"
 // are 其他, those of an inspection or a welfare check come from there.
 type FindingForm struct {
 	Today func() data.Date
-	// OnChanged is called when the user edits a field; OnSubmit on Enter in the last field (整改措施).
-	OnChanged, OnSubmit func()
+	// OnSubmit is called on Enter in the last field (整改措施).
+	OnSubmit func()
 
-	fields  Fields
-	finding data.Finding // as loaded
-	loading bool
-	dirty   bool
+	formState
+	*findingEditor // the finding as loaded, and its fields but 来源, 发现日期 and 班组
 
-	source      *widget.Label
-	found       *DateEntry
-	category    *widget.Select
-	level       *widget.Select
-	team        *widget.Select
-	desc        *textArea
-	responsible *suggestEntry
-	deadline    *DateEntry
-	measures    *Entry
-	member      *suggestEntry
+	source *widget.Label
+	found  *widgets.DateEntry
+	team   *widget.Select
 
 	categories, levels []string
 	teams              []data.Team
 	people             *memberChoices
-	deadlineAuto       bool // 整改期限 follows 发现日期 + 7 until the user types one
 
 	content fyne.CanvasObject
 }
@@ -58,53 +48,24 @@ func NewFindingForm(today func() data.Date) *FindingForm {
 	f.source = widget.NewLabel("")
 	fSource := fs.Add("来源", false, readOnlyBox(f.source))
 	f.source.Importance = widget.MediumImportance
-	f.found = NewDateEntry()
+	f.found = widgets.NewDateEntry()
 	f.found.Today = today
 	f.found.OnChanged = func(string) { f.changed(data.FFoundDate); f.followFound() }
 	f.found.OnFocusLost = f.followFound
 	fFound := fs.Add(data.FFoundDate, true, f.found)
-	f.category = NewSelect(nil, func(string) { f.changed(data.FCategoryF) })
-	fCat := fs.Add(data.FCategoryF, true, f.category)
-	f.level = NewSelect(nil, func(string) { f.changed(data.FLevel) })
-	fLevel := fs.Add(data.FLevel, false, f.level)
-	f.team = NewSelect(nil, func(string) { f.changed(data.FTeam) })
+	f.team = widgets.NewSelect(nil, func(string) { f.changed(data.FTeam) })
 	fTeam := fs.Add(data.FTeam, false, f.team)
-	f.member = newSuggestEntry(func(s string) []string { return f.people.suggest(s, 12, false, nil) })
-	f.member.SetPlaceHolder("可不填")
-	f.member.OnChanged = func(string) { f.member.filter(); f.changed(data.FMember) }
-	fMember := fs.Add(data.FMember, false, f.member)
-	f.desc = newTextArea(3)
-	f.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
-	f.desc.OnChanged = func(string) { f.changed(data.FDescription) }
-	fDesc := fs.Add(data.FDescription, true, f.desc)
-	fDesc.Wide = true
-	f.responsible = newSuggestEntry(func(s string) []string { return f.people.suggest(s, 12, false, nil) })
-	f.responsible.SetPlaceHolder("姓名或拼音首字母")
-	f.responsible.OnChanged = func(string) { f.responsible.filter(); f.changed(data.FResponsible) }
-	fResp := fs.Add(data.FResponsible, true, f.responsible)
-	f.deadline = NewDateEntry()
-	f.deadline.Today = today
-	f.deadline.OnChanged = func(string) {
-		if !f.loading {
-			f.deadlineAuto = false
-		}
-		f.changed(data.FDeadline)
-	}
-	fDeadline := fs.Add(data.FDeadline, true, f.deadline)
-	f.measures = NewEntry()
-	f.measures.SetPlaceHolder("整改措施（按回车键保存）")
-	f.measures.OnChanged = func(string) { f.changed(data.FMeasures) }
+	f.findingEditor = newFindingEditor(fs, today, func() *memberChoices { return f.people }, &f.loading,
+		func() { f.changed("") }, 3, "整改措施（按回车键保存）")
 	f.measures.OnSubmitted = func(string) {
 		if f.OnSubmit != nil {
 			f.OnSubmit()
 		}
 	}
-	fMeasures := fs.Add(data.FMeasures, false, f.measures)
-	fMeasures.Wide = true
 
-	f.content = NewSections(2).
-		Add("问题", fSource, fFound, fCat, fLevel, fTeam, fMember, fDesc).
-		Add("整改要求", fResp, fDeadline, fMeasures).
+	f.content = widgets.NewSections(2).
+		Add("问题", fSource, fFound, fs.Get(data.FCategoryF), fs.Get(data.FLevel), fTeam, fs.Get(data.FMember), fs.Get(data.FDescription)).
+		Add("整改要求", fs.Get(data.FResponsible), fs.Get(data.FDeadline), fs.Get(data.FMeasures)).
 		Content()
 	f.SetChoices(data.DefaultFindingCategories, data.DefaultFindingLevels, nil, nil)
 	f.Set(f.Blank())
@@ -115,10 +76,7 @@ func NewFindingForm(today func() data.Date) *FindingForm {
 func (f *FindingForm) Content() fyne.CanvasObject { return f.content }
 
 // Field returns the field with the label (data.F… constants).
-func (f *FindingForm) Field(label string) *Field { return f.fields.Get(label) }
-
-// Dirty reports whether the user changed something since the last Set.
-func (f *FindingForm) Dirty() bool { return f.dirty }
+func (f *FindingForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
 
 // Loaded is the finding as last set (ID 0 for a new one).
 func (f *FindingForm) Loaded() data.Finding { return f.finding }
@@ -141,11 +99,10 @@ func (f *FindingForm) SetChoices(categories, levels []string, teams []data.Team,
 	defer func() { f.loading = was }()
 	f.categories, f.levels, f.teams = categories, levels, teams
 	f.people = newMemberChoices(members, teams)
-	cat, lvl, tid := f.category.Selected, f.level.Selected, f.teamID()
-	setOptionsKeeping(f.category, categories, cat)
-	setOptionsKeeping(f.level, levels, lvl)
+	tid := f.teamID()
+	f.setChoices(categories, levels)
 	f.team.SetOptions(teamOptions(teams, optNoTeamFinding))
-	setTeamSelect(f.team, teams, tid)
+	setIDSelect(f.team, teams, teamIDOf, tid)
 }
 
 // setOptionsKeeping sets a select's options to opts and keeps (or selects) v, adding it when the
@@ -171,38 +128,34 @@ func teamOptions(teams []data.Team, none string) []string {
 	return opts
 }
 
-// setTeamSelect selects team id in a select built by teamOptions (none for 0 or an unknown team).
-func setTeamSelect(s *widget.Select, teams []data.Team, id int64) {
-	i := slices.IndexFunc(teams, func(t data.Team) bool { return t.ID == id })
+// setIDSelect selects item id in a select whose option 0 is "none" and option i names items[i-1]
+// (teamOptions): none for 0 or an item that is gone.
+func setIDSelect[T any](s *widget.Select, items []T, idOf func(*T) int64, id int64) {
+	i := slices.IndexFunc(items, func(x T) bool { return idOf(&x) == id })
 	s.SetSelectedIndex(i + 1)
 }
 
-// selectedTeam is the team chosen in a select built by teamOptions, 0 for none.
-func selectedTeam(s *widget.Select, teams []data.Team) int64 {
-	if i := s.SelectedIndex(); i > 0 && i <= len(teams) {
-		return teams[i-1].ID
+// selectedID is the item chosen in a select like setIDSelect's, 0 for none.
+func selectedID[T any](s *widget.Select, items []T, idOf func(*T) int64) int64 {
+	if i := s.SelectedIndex(); i > 0 && i <= len(items) {
+		return idOf(&items[i-1])
 	}
 	return 0
 }
 
-func (f *FindingForm) teamID() int64 { return selectedTeam(f.team, f.teams) }
+func teamIDOf(t *data.Team) int64   { return t.ID }
+func groupIDOf(g *data.Group) int64 { return g.ID }
+
+func (f *FindingForm) teamID() int64 { return selectedID(f.team, f.teams, teamIDOf) }
 
 // Set shows fd; the form is not dirty afterwards.
 func (f *FindingForm) Set(fd data.Finding) {
 	f.loading = true
 	defer func() { f.loading = false }()
-	f.finding = fd
 	f.source.SetText(fd.Source)
 	f.found.SetDate(fd.FoundDate)
-	setOptionsKeeping(f.category, f.categories, fd.Category)
-	setOptionsKeeping(f.level, f.levels, cmpOr(fd.Level, data.DefaultFindingLevels[0]))
-	setTeamSelect(f.team, f.teams, fd.TeamID)
-	f.member.SetText(f.people.label(fd.MemberID))
-	f.desc.SetText(fd.Description)
-	f.responsible.SetText(fd.Responsible)
-	f.deadline.SetDate(fd.Deadline)
-	f.deadlineAuto = fd.ID == 0
-	f.measures.SetText(fd.Measures)
+	f.set(fd, f.categories, f.levels)
+	setIDSelect(f.team, f.teams, teamIDOf, fd.TeamID)
 	f.fields.ClearErrors()
 	f.dirty = false
 }
@@ -216,33 +169,23 @@ func cmpOr(v, def string) string {
 
 // followFound keeps a new finding's 整改期限 a week after its 发现日期 until the user types one.
 func (f *FindingForm) followFound() {
-	if !f.deadlineAuto || f.loading {
-		return
-	}
-	if d, err := f.found.Date(); err == nil && !d.IsZero() {
-		f.loading = true
-		f.deadline.SetDate(d.AddDays(defaultDeadlineDays))
-		f.loading = false
+	if d, err := f.found.Date(); err == nil && !f.loading {
+		f.findingEditor.followFound(d)
 	}
 }
 
 // Finding reads the form over the finding loaded: dates that cannot be read and a 涉及党员 not on
 // the roll come back as field errors.
 func (f *FindingForm) Finding() (data.Finding, data.FieldErrors) {
-	fd := f.finding
 	var fe data.FieldErrors
-	fd.FoundDate = readDate(&fe, data.FFoundDate, f.found)
-	fd.Deadline = readDate(&fe, data.FDeadline, f.deadline)
-	fd.Category, fd.Level = f.category.Selected, f.level.Selected
-	fd.TeamID = f.teamID()
-	fd.Description, fd.Measures = f.desc.Text, f.measures.Text
-	fd.Responsible = readResponsible(&fe, data.FResponsible, f.people, f.responsible.Text)
-	fd.MemberID = readMember(&fe, data.FMember, f.people, f.member.Text)
+	found := readDate(&fe, data.FFoundDate, f.found)
+	fd := f.read(&fe)
+	fd.FoundDate, fd.TeamID = found, f.teamID()
 	return fd, fe
 }
 
 // readDate parses a date field, adding its message to fe when it is not a date.
-func readDate(fe *data.FieldErrors, label string, e *DateEntry) data.Date {
+func readDate(fe *data.FieldErrors, label string, e *widgets.DateEntry) data.Date {
 	d, err := e.Date()
 	if err != nil {
 		*fe = append(*fe, data.FieldError{Field: label, Message: data.ErrorMessage(err)})
@@ -256,7 +199,7 @@ func readMember(fe *data.FieldErrors, label string, people *memberChoices, text 
 	if text == "" {
 		return 0
 	}
-	if id, ok := people.idOf(text); ok {
+	if id, ok := people.IDOf(text); ok {
 		return id
 	}
 	*fe = append(*fe, data.FieldError{Field: label, Message: fmt.Sprintf("“%s”不在党员名单中，请从下拉列表中选择，或清空此栏", text)})
@@ -267,32 +210,19 @@ func readMember(fe *data.FieldErrors, label string, people *memberChoices, text 
 // Party member), but pinyin left as it was typed (zs) is refused with the members it stands for.
 func readResponsible(fe *data.FieldErrors, label string, people *memberChoices, text string) string {
 	t := strings.TrimSpace(text)
-	if t == "" || !isLatin(t) {
+	if t == "" || !widgets.IsLatin(t) {
 		return text
 	}
-	if names := people.suggest(t, 5, false, nil); len(names) > 0 {
+	if names := people.Suggest(t, 5, false, nil); len(names) > 0 {
 		*fe = append(*fe, data.FieldError{Field: label,
 			Message: fmt.Sprintf("“%s”是拼音，请从下拉列表中选择，如：%s", t, strings.Join(names, "、"))})
 	}
 	return text
 }
 
-// ShowErrors shows fe under the fields (see Fields.ShowErrors).
+// ShowErrors shows fe under the fields (see showErrors).
 func (f *FindingForm) ShowErrors(fe data.FieldErrors) (unplaced []string) {
-	return f.fields.ShowErrors(fe)
-}
-
-func (f *FindingForm) changed(label string) {
-	if f.loading {
-		return
-	}
-	f.dirty = true
-	if field := f.fields.Get(label); field != nil && field.Error() != "" {
-		field.SetError("") // the message is about the old value
-	}
-	if f.OnChanged != nil {
-		f.OnChanged()
-	}
+	return showErrors(&f.fields, fe)
 }
 
 // focus puts the cursor into w, if it is on a canvas. A widget just added has not been drawn yet,
@@ -310,12 +240,13 @@ func focus(w fyne.Focusable, anchor ...fyne.CanvasObject) {
 	}
 }
 
-// memberChoices are the members as member fields name them: the name, with the team added when two
-// members share a name (and a number when that is not enough). It suggests members on the roll for a
-// typed name or pinyin; members who left keep their name in saved records.
+// memberChoices are the members as member fields name them (widgets.Choices): the name, with the
+// team added when two members share a name (and a number when that is not enough). It suggests
+// members on the roll for a typed name or pinyin, supervisors (督查队伍) first when asked; members
+// who left keep their name in saved records.
 type memberChoices struct {
-	members []data.Member // by name
-	labels  []string
+	*widgets.Choices
+	members []data.Member // by name, as Choices lists them
 	index   *data.MemberIndex
 }
 
@@ -326,134 +257,29 @@ func newMemberChoices(members []data.Member, teams []data.Team) *memberChoices {
 	for _, t := range teams {
 		tname[t.ID] = t.Name
 	}
-	c := &memberChoices{members: ms, labels: make([]string, len(ms)), index: data.NewMemberIndex(ms)}
+	c := &memberChoices{members: ms, index: data.NewMemberIndex(ms)}
+	ids, labels := make([]int64, len(ms)), make([]string, len(ms))
 	names := map[string]int{}
 	for _, m := range ms {
 		names[m.Name]++
 	}
-	labels := map[string]int{}
+	count := map[string]int{}
 	for i, m := range ms {
-		c.labels[i] = m.Name
+		ids[i], labels[i] = m.ID, m.Name
 		if names[m.Name] > 1 {
-			c.labels[i] = fmt.Sprintf("%s（%s）", m.Name, cmpOr(tname[m.TeamID], "未分班组"))
+			labels[i] = fmt.Sprintf("%s（%s）", m.Name, cmpOr(tname[m.TeamID], "未分班组"))
 		}
-		labels[c.labels[i]]++
+		count[labels[i]]++
 	}
 	seq := map[string]int{}
-	for i, l := range c.labels {
-		if labels[l] > 1 {
+	for i, l := range labels {
+		if count[l] > 1 {
 			seq[l]++
-			c.labels[i] = fmt.Sprintf("%s%d）", strings.TrimSuffix(l, "）"), seq[l])
+			labels[i] = fmt.Sprintf("%s%d）", strings.TrimSuffix(l, "）"), seq[l])
 		}
 	}
+	c.Choices = &widgets.Choices{IDs: ids, Labels: labels, Search: c.index.Search,
+		Offer: func(i int) bool { return ms[i].RollStatus == data.RollIn },
+		First: func(i int) bool { return ms[i].Supervisor }}
 	return c
-}
-
-// label is how member id is named ("" for 0 or a member not on the roll).
-func (c *memberChoices) label(id int64) string {
-	for i, m := range c.members {
-		if m.ID == id {
-			return c.labels[i]
-		}
-	}
-	return ""
-}
-
-// idOf is the member a label (or a unique name) names.
-func (c *memberChoices) idOf(text string) (int64, bool) {
-	if i := slices.Index(c.labels, text); i >= 0 {
-		return c.members[i].ID, true
-	}
-	return 0, false
-}
-
-// matches are the indices of the members on the roll matching query (all for ""), supervisors (督查队伍)
-// first when asked, without those skip says to leave out, at most limit.
-func (c *memberChoices) matches(query string, limit int, supervisorsFirst bool, skip func(id int64) bool) []int {
-	hits := c.index.Search(query)
-	if supervisorsFirst {
-		slices.SortStableFunc(hits, func(a, b int) int {
-			return boolRank(c.members[b].Supervisor) - boolRank(c.members[a].Supervisor)
-		})
-	}
-	out := make([]int, 0, limit)
-	for _, i := range hits {
-		if c.members[i].RollStatus != data.RollIn || skip != nil && skip(c.members[i].ID) {
-			continue
-		}
-		if out = append(out, i); len(out) == limit {
-			break
-		}
-	}
-	return out
-}
-
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-// suggest is matches as labels.
-func (c *memberChoices) suggest(query string, limit int, supervisorsFirst bool, skip func(id int64) bool) []string {
-	var out []string
-	for _, i := range c.matches(query, limit, supervisorsFirst, skip) {
-		out = append(out, c.labels[i])
-	}
-	return out
-}
-
-// suggestEntry is a text field with a drop-down of suggestions for what is typed (members by name
-// or pinyin). Leaving the field after typing pinyin that fits exactly one suggestion puts that
-// name in (zs → 张三). Any text may be kept: a 责任人 need not be a Party member.
-type suggestEntry struct {
-	widget.SelectEntry
-	suggestions func(text string) []string
-	// OnFocusLost is called after the completion.
-	OnFocusLost func()
-}
-
-func newSuggestEntry(suggestions func(text string) []string) *suggestEntry {
-	e := &suggestEntry{suggestions: suggestions}
-	e.ExtendBaseWidget(e)
-	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
-	e.SetOptions(nil)
-	// The drop-down button must not be a Tab stop between two fields.
-	if b, ok := e.ActionItem.(*widget.Button); ok {
-		e.ActionItem = newIconButton(b.Icon, b.OnTapped)
-	}
-	return e
-}
-
-// filter narrows the drop-down to what fits the text; call it from OnChanged.
-func (e *suggestEntry) filter() { e.SetOptions(e.suggestions(e.Text)) }
-
-// TypedKey makes Esc close the dialog the field is in.
-func (e *suggestEntry) TypedKey(k *fyne.KeyEvent) {
-	if !escapeKey(e, k) {
-		e.SelectEntry.TypedKey(k)
-	}
-}
-
-// FocusLost completes a pinyin text that fits exactly one suggestion.
-func (e *suggestEntry) FocusLost() {
-	e.SelectEntry.FocusLost()
-	if t := strings.TrimSpace(e.Text); t != "" && isLatin(t) {
-		if s := e.suggestions(t); len(s) == 1 {
-			e.SetText(s[0])
-		}
-	}
-	if e.OnFocusLost != nil {
-		e.OnFocusLost()
-	}
-}
-
-func isLatin(s string) bool {
-	for _, r := range s {
-		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
-			return false
-		}
-	}
-	return true
 }

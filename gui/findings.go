@@ -8,13 +8,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Filter choices of the findings list.
@@ -31,7 +30,7 @@ const (
 var findingStateFilters = append([]string{allStates, stateOpen, stateOverdue, stateDueWeek}, data.FindingStates...)
 
 // findingColumns are the findings list's columns.
-var findingColumns = columns{{"发现日期", 0, "2026-11-23"}, {"问题描述", 2.4, ""}, {"类别", 1.2, ""}, {"责任人", 0.8, ""},
+var findingColumns = widgets.Columns{{"发现日期", 0, "2026-11-23"}, {"问题描述", 2.4, ""}, {"类别", 1.2, ""}, {"责任人", 0.8, ""},
 	{"整改期限", 0, "2026-11-23"}, {"状态", 0, "逾期999天"}}
 
 // FindingsScreen is 问题整改: every finding, whatever its source, in a list (newest first) with
@@ -67,18 +66,12 @@ type FindingsScreen struct {
 // NewFindingsScreen builds the screen and loads the findings.
 func NewFindingsScreen(env *Env) *FindingsScreen {
 	s := &FindingsScreen{env: env}
-	onFilter := func(string) { s.refilter() }
 	s.period = newPeriodFilter(env.Today, s.refilter)
-	s.stateSel = NewSelect(findingStateFilters, onFilter)
-	s.stateSel.SetSelectedIndex(0)
-	s.categorySel = NewSelect([]string{allFindingCats}, onFilter)
-	s.categorySel.SetSelectedIndex(0)
-	s.teamSel = NewSelect([]string{allTeams}, onFilter)
-	s.teamSel.SetSelectedIndex(0)
-	s.sourceSel = NewSelect(append([]string{allSources}, data.FindingSources...), onFilter)
-	s.sourceSel.SetSelectedIndex(0)
-	s.personSel = NewSelect([]string{allPeople}, onFilter)
-	s.personSel.SetSelectedIndex(0)
+	s.stateSel = s.filterSelect(findingStateFilters[0], findingStateFilters[1:]...)
+	s.categorySel = s.filterSelect(allFindingCats)
+	s.teamSel = s.filterSelect(allTeams)
+	s.sourceSel = s.filterSelect(allSources, data.FindingSources...)
+	s.personSel = s.filterSelect(allPeople)
 	s.form = NewFindingForm(env.Today)
 	s.initRecord(env, recordSpec[data.Finding]{
 		Columns: findingColumns,
@@ -115,6 +108,7 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		Question: func(f *data.Finding) string {
 			return fmt.Sprintf("确定要删除问题%s吗？\n它和它的办理记录会移入“回收站”，可在那里恢复。\n删除只用于纠正录错的记录；整改完成的问题请“验收销号”。", findingCaption(*f))
 		},
+		Entity:     data.EntFinding,
 		Deleted:    func(f *data.Finding) string { return "已删除问题" + findingCaption(*f) },
 		Dirty:      s.form.Dirty,
 		ShowErrors: s.form.ShowErrors,
@@ -122,14 +116,14 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 	})
 	s.form.OnSubmit = s.Save
 	s.form.OnChanged = func() {
-		s.frame.setStatus("", false)
+		s.frame.SetStatus("", false)
 		s.showActions()
 	}
 	s.stateText = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.actions = container.NewHBox()
 	s.pending = widget.NewLabel("")
 	s.pending.Importance = widget.LowImportance
-	s.closeOut = note("")
+	s.closeOut = widgets.Note("")
 	s.history = newHistoryView(env)
 	s.inspLink = widget.NewButtonWithIcon("查看督查记录", theme.NavigateNextIcon(), func() {
 		if id := s.form.Loaded().InspectionID; id != 0 && s.OnShowInspection != nil {
@@ -139,15 +133,15 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 	s.inspLink.Importance = widget.LowImportance
 
 	flow := container.NewVBox(
-		heading("整改与销号"),
+		widgets.Heading("整改与销号"),
 		container.NewHBox(widget.NewLabel("状态："), s.stateText, s.inspLink),
 		s.actions, s.pending, s.closeOut,
-		heading("办理记录"),
+		widgets.Heading("办理记录"),
 		s.history.Content(),
 	)
 	s.buildFrame([]fyne.CanvasObject{
-		container.NewGridWithColumns(3, s.period.sel, s.stateSel, s.categorySel),
-		s.period.custom,
+		container.NewGridWithColumns(3, s.period.Sel, s.stateSel, s.categorySel),
+		s.period.Custom,
 		container.NewGridWithColumns(3, s.teamSel, s.sourceSel, s.personSel),
 	}, container.NewVBox(s.form.Content(), flow), 0.55)
 	return s
@@ -155,14 +149,9 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 
 // load reads the findings, teams, members and option lists; the form keeps what is typed.
 func (s *FindingsScreen) load(ctx context.Context) ([]data.Finding, error) {
-	st := s.env.Store
-	all, err := st.Findings(ctx, data.FindingFilter{})
-	var teams []data.Team
-	var members []data.Member
-	var cats, levels []string
-	if err == nil {
-		teams, members, cats, levels, err = loadFindingChoices(ctx, st)
-	}
+	all, teams, members, cats, levels, err := loadWithFindingChoices(ctx, s.env.Store, func() ([]data.Finding, error) {
+		return s.env.Store.Findings(ctx, data.FindingFilter{})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -188,6 +177,16 @@ func (s *FindingsScreen) load(ctx context.Context) ([]data.Finding, error) {
 	keepSelect(s.teamSel, teamFilterOptions(teams))
 	keepSelect(s.personSel, append([]string{allPeople}, names...))
 	return all, nil
+}
+
+// loadWithFindingChoices reads records with load, then what finding forms choose from (see
+// loadFindingChoices).
+func loadWithFindingChoices[T any](ctx context.Context, st data.Store, load func() ([]T, error)) (
+	all []T, teams []data.Team, members []data.Member, cats, levels []string, err error) {
+	if all, err = load(); err == nil {
+		teams, members, cats, levels, err = loadFindingChoices(ctx, st)
+	}
+	return all, teams, members, cats, levels, err
 }
 
 // loadFindingChoices reads what finding forms choose from: the teams, the members (also those who
@@ -255,7 +254,7 @@ func (s *FindingsScreen) clearFilters() {
 		sel.SetSelectedIndex(0)
 		sel.OnChanged = changed
 	}
-	s.period.reset()
+	s.period.Reset()
 	changed := s.search.OnChanged
 	s.search.OnChanged = nil
 	s.search.SetText("")
@@ -375,7 +374,7 @@ func (s *FindingsScreen) afterMove(f data.Finding) {
 	s.Reload()
 	s.reveal(f.ID)
 	s.show(f, true)
-	s.frame.setStatus(fmt.Sprintf("已改为“%s”（%s）", f.State, time.Now().Format("15:04:05")), false)
+	s.frame.SetStatus(fmt.Sprintf("已改为“%s”（%s）", f.State, time.Now().Format("15:04:05")), false)
 }
 
 // finding is the form's finding; what could not be read comes with the validator's other
@@ -402,139 +401,30 @@ func mergeErrors(first, more data.FieldErrors) data.FieldErrors {
 	return out
 }
 
-// columns describe a list's columns: titles and widths. A column with a fit text (a date) is as wide
-// as that text; the others share the rest by weight. row builds a row (or the bold header) whose
-// labels line up with the other rows; set fills one.
-type columns []struct {
-	title  string
-	weight float32
-	fit    string
-}
-
-func (cs columns) row(header bool) fyne.CanvasObject {
-	objs := make([]fyne.CanvasObject, len(cs))
-	for i := range objs {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateClip // not Ellipsis: slow with a CJK font (see members.go)
-		if header {
-			l.SetText(cs[i].title)
-			l.TextStyle.Bold = true
-		}
-		objs[i] = l
-	}
-	return container.New(cs, objs...)
-}
-
-// set shows texts in a row, with the importance given for some columns (medium for the others).
-func (cs columns) set(o fyne.CanvasObject, texts []string, imp map[int]widget.Importance) {
-	for i, obj := range o.(*fyne.Container).Objects {
-		l := obj.(*widget.Label)
-		want := imp[i]
-		if l.Text != texts[i] || l.Importance != want {
-			l.Text, l.Importance = texts[i], want
-			l.Refresh()
-		}
-	}
-}
-
-// widths are the columns' widths in a row size wide.
-func (cs columns) widths(size float32) []float32 {
-	w := make([]float32, len(cs))
-	rest, weights := size, float32(0)
-	for i, c := range cs {
-		if c.fit == "" {
-			weights += c.weight
-			continue
-		}
-		style := fyne.TextStyle{Bold: true}
-		w[i] = max(fyne.MeasureText(c.fit, theme.TextSize(), style).Width, fyne.MeasureText(c.title, theme.TextSize(), style).Width) +
-			2*theme.InnerPadding()
-		rest -= w[i]
-	}
-	for i, c := range cs {
-		if c.fit == "" {
-			w[i] = max(rest, 0) * c.weight / weights
-		}
-	}
-	return w
-}
-
-func (cs columns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	x := float32(0)
-	for i, w := range cs.widths(size.Width) {
-		objs[i].Resize(fyne.NewSize(w, size.Height))
-		objs[i].Move(fyne.NewPos(x, 0))
-		x += w
-	}
-}
-
-func (cs columns) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	width := float32(0)
-	for _, w := range cs.widths(0) {
-		width += max(w, 36)
-	}
-	return fyne.NewSize(width, h)
-}
-
-// Period choices of the lists.
+// Period choices of the lists (and of the 报表 screen's period).
 const (
-	periodThisMonth   = "本月"
-	periodLastMonth   = "上月"
-	periodThisQuarter = "本季度"
-	periodThisYear    = "本年"
-	periodAll         = "全部日期"
-	periodCustom      = "自选日期…"
+	periodThisMonth   = widgets.PeriodThisMonth
+	periodLastMonth   = widgets.PeriodLastMonth
+	periodThisQuarter = widgets.PeriodThisQuarter
+	periodThisYear    = widgets.PeriodThisYear
+	periodAll         = widgets.PeriodAll
+	periodCustom      = widgets.PeriodCustom
 )
 
-// periodFilter is a list's date filter: a select of common periods and, for 自选日期, two date
-// fields (from, to) shown under it.
+// periodFilter is a list's date filter (widgets.PeriodFilter) with what its choices mean.
 type periodFilter struct {
-	today    func() data.Date
-	sel      *widget.Select
-	from, to *DateEntry
-	custom   *fyne.Container // the two date fields; hidden unless 自选日期
+	*widgets.PeriodFilter
+	today func() data.Date
 }
 
 func newPeriodFilter(today func() data.Date, changed func()) *periodFilter {
-	p := &periodFilter{today: today}
-	p.from, p.to = NewDateEntry(), NewDateEntry()
-	for _, e := range []*DateEntry{p.from, p.to} {
-		e.Today = today
-		e.OnFocusLost = changed
-		e.OnSubmitted = func(string) { changed() }
-	}
-	p.from.SetPlaceHolder("开始日期")
-	p.to.SetPlaceHolder("结束日期")
-	p.custom = container.NewBorder(nil, nil, nil, nil,
-		container.NewGridWithColumns(2, p.from, p.to))
-	p.custom.Hide()
-	p.sel = NewSelect([]string{periodThisMonth, periodLastMonth, periodThisQuarter, periodThisYear, periodAll, periodCustom},
-		func(v string) {
-			p.custom.Hidden = v != periodCustom
-			p.custom.Refresh()
-			changed()
-		})
-	p.sel.SetSelected(periodAll)
-	return p
-}
-
-// reset shows every date, without calling changed.
-func (p *periodFilter) reset() {
-	changed := p.sel.OnChanged
-	p.sel.OnChanged = nil
-	p.sel.SetSelected(periodAll)
-	p.sel.OnChanged = changed
-	p.custom.Hide()
+	return &periodFilter{PeriodFilter: widgets.NewPeriodFilter(today, changed), today: today}
 }
 
 // span is the chosen period; zero ends are open (a custom date not yet typed, or not a date).
 func (p *periodFilter) span() (from, to data.Date) {
 	today := p.today()
-	switch p.sel.Selected {
+	switch p.Sel.Selected {
 	case periodThisMonth:
 		r := data.MonthPeriod(today.Year, today.Month)
 		return r.From, r.To
@@ -549,51 +439,11 @@ func (p *periodFilter) span() (from, to data.Date) {
 		r := data.YearPeriod(today.Year)
 		return r.From, r.To
 	case periodCustom:
-		from, _ = p.from.Date()
-		to, _ = p.to.Date()
+		from, _ = p.From.Date()
+		to, _ = p.To.Date()
 	}
 	return from, to
 }
 
-// chip is a small tappable text (with an optional icon) that takes no keyboard focus: choices
-// offered under a field and the controls of rows, which would otherwise add Tab stops between
-// fields.
-type chip struct {
-	widget.BaseWidget
-	text  *widget.Label
-	icon  *widget.Icon
-	bg    *canvas.Rectangle
-	OnTap func()
-}
-
-func newChip(text string, icon fyne.Resource, onTap func()) *chip {
-	c := &chip{text: widget.NewLabel(text), icon: widget.NewIcon(icon), OnTap: onTap}
-	c.bg = canvas.NewRectangle(theme.Color(theme.ColorNameButton))
-	c.bg.CornerRadius = theme.InputRadiusSize()
-	if icon == nil {
-		c.icon.Hide()
-	}
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-// Set changes the chip's text and icon (nil: none).
-func (c *chip) Set(text string, icon fyne.Resource) {
-	c.text.SetText(text)
-	c.icon.SetResource(icon)
-	c.icon.Hidden = icon == nil
-	c.Refresh()
-}
-
-func (c *chip) Tapped(*fyne.PointEvent) {
-	if c.OnTap != nil {
-		c.OnTap()
-	}
-}
-
-func (c *chip) Cursor() desktop.Cursor { return desktop.PointerCursor }
-
-func (c *chip) CreateRenderer() fyne.WidgetRenderer {
-	box := container.NewHBox(c.icon, c.text)
-	return widget.NewSimpleRenderer(container.NewStack(c.bg, box))
-}
+// FocusSearch puts the cursor into the search box with its text selected (Ctrl+F).
+func (s *FindingsScreen) FocusSearch() { s.focusSearch() }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // dialogFields are the text fields of the topmost dialog, in reading order.
@@ -23,11 +24,11 @@ func dialogFields(t *testing.T, env *Env) []*widget.Entry {
 	var out []*widget.Entry
 	for _, o := range test.LaidOutObjects(top) {
 		switch e := o.(type) {
-		case *textArea:
+		case *widgets.TextArea:
 			out = append(out, &e.Entry.Entry)
-		case *Entry:
+		case *widgets.Entry:
 			out = append(out, &e.Entry)
-		case *DateEntry:
+		case *widgets.DateEntry:
 			out = append(out, &e.Entry)
 		}
 	}
@@ -82,7 +83,7 @@ func TestFindingTypedByHandAndClosedOut(t *testing.T) {
 	typeInto(t, f.measures, "更换灭火器")
 	pressKey(t, env.Win.Canvas(), fyne.KeyReturn)
 	if len(s.all) != 1 {
-		t.Fatalf("Enter in 整改措施 saved %d findings (status %q)", len(s.all), s.frame.status.Text)
+		t.Fatalf("Enter in 整改措施 saved %d findings (status %q)", len(s.all), s.frame.StatusLine.Text)
 	}
 	id := s.all[0].ID
 	saved := findingOf(t, env, id)
@@ -221,7 +222,7 @@ func TestFindingsListOverdueAndPresets(t *testing.T) {
 	}
 
 	// The overdue finding's row says 逾期13天 in red; the others show their state.
-	row := findingColumns.row(false)
+	row := findingColumns.Row(false)
 	for _, tc := range []struct {
 		f     data.Finding
 		state string
@@ -267,15 +268,15 @@ func TestFindingsListOverdueAndPresets(t *testing.T) {
 		{"未分班组", func() { s.teamSel.SetSelected(optNoTeam) }, []string{"下月到期的问题", "本周到期的问题", "已销号的问题"}},
 		{"本月之前", func() {
 			s.teamSel.SetSelectedIndex(0)
-			s.period.sel.SetSelected(periodCustom)
-			typeInto(t, s.period.to, "2026-11-02")
+			s.period.Sel.SetSelected(periodCustom)
+			typeInto(t, s.period.To, "2026-11-02")
 			env.Win.Canvas().Focus(s.search)
 		}, []string{"逾期的问题", "已销号的问题"}},
 		{"状态", func() { s.stateSel.SetSelected(data.StateClosed) }, []string{"已销号的问题"}},
 		{"来源", func() { s.stateSel.SetSelectedIndex(0); s.sourceSel.SetSelected(data.SourceInspection) }, nil},
 		{"搜索", func() {
 			s.sourceSel.SetSelectedIndex(0)
-			s.period.sel.SetSelected(periodAll)
+			s.period.Sel.SetSelected(periodAll)
 			s.search.SetText("王五")
 		},
 			[]string{"下月到期的问题", "已销号的问题"}},

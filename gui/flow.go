@@ -25,6 +25,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // changeState moves f to state `to`. A move that needs a reason or the close-out opens a dialog
@@ -97,24 +98,24 @@ func moveButton(t data.Transition, done string, tapped func()) *widget.Button {
 // the error line) and keep the dialog open; any other error closes it and is shown; nil closes it.
 type flowDialog struct {
 	env    *Env
-	fields Fields
+	fields widgets.Fields
 	msg    *widget.Label
 	d      *dialog.CustomDialog
 	submit func() error
 }
 
-func newFlowDialog(env *Env, title, intro, action string, body func(fs *Fields) fyne.CanvasObject, submit func() error) *flowDialog {
+func newFlowDialog(env *Env, title, intro, action string, body func(fs *widgets.Fields) fyne.CanvasObject, submit func() error) *flowDialog {
 	fd := &flowDialog{env: env, submit: submit}
 	fd.msg = widget.NewLabel("")
 	fd.msg.Importance = widget.DangerImportance
 	fd.msg.Wrapping = fyne.TextWrapWord
 	fd.msg.Hide()
-	content := container.NewVBox(note(intro), body(&fd.fields), fd.msg)
+	content := container.NewVBox(widgets.Note(intro), body(&fd.fields), fd.msg)
 	fd.d = dialog.NewCustomWithoutButtons(title, content, env.Win)
 	ok := widget.NewButtonWithIcon(action, theme.ConfirmIcon(), fd.confirm)
 	ok.Importance = widget.HighImportance
 	fd.d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), fd.d.Hide), ok})
-	fd.d.Resize(dialogSize(env, 560, content.MinSize().Height+120))
+	fd.d.Resize(widgets.DialogSize(env.Win, 560, content.MinSize().Height+120))
 	return fd
 }
 
@@ -129,7 +130,7 @@ func (fd *flowDialog) confirm() {
 	err := fd.submit()
 	var fe data.FieldErrors
 	if errors.As(err, &fe) {
-		unplaced := fd.fields.ShowErrors(fe)
+		unplaced := showErrors(&fd.fields, fe)
 		fd.msg.SetText(strings.Join(unplaced, "\n"))
 		fd.msg.Hidden = len(unplaced) == 0
 		fd.msg.Refresh()
@@ -137,16 +138,6 @@ func (fd *flowDialog) confirm() {
 	}
 	fd.d.Hide()
 	ShowError(fd.env.Win, err)
-}
-
-// fieldColumn lays out fields one a line, labels beside inputs, as a Section without a title.
-func fieldColumn(fields ...*Field) fyne.CanvasObject {
-	g := &fieldGrid{cols: 1, wide: make([]bool, len(fields))}
-	var objs []fyne.CanvasObject
-	for _, f := range fields {
-		objs = append(objs, f.label, f.body)
-	}
-	return container.New(g, objs...)
 }
 
 // findingCaption names a finding in a dialog: its description, clipped.
@@ -166,18 +157,18 @@ func clip(s string, n int) string {
 // showCloseOutDialog asks for the close-out (整改情况, 验收人, 销号日期 defaulting to today) and
 // closes the finding with it.
 func showCloseOutDialog(env *Env, f data.Finding, tr data.Transition, move func(string, *data.CloseOut) error) {
-	progress := newTextArea(3)
+	progress := widgets.NewTextArea(3)
 	progress.SetText(f.Progress)
 	progress.SetPlaceHolder("如：已更换损坏的托辊并试运转正常")
-	acceptor := NewEntry()
+	acceptor := widgets.NewEntry()
 	acceptor.SetText(f.Acceptor)
 	acceptor.SetPlaceHolder("验收人姓名")
-	closed := NewDateEntry()
+	closed := widgets.NewDateEntry()
 	closed.Today = env.Today
 	closed.SetDate(env.Today())
 	fd := newFlowDialog(env, "验收销号", "验收问题"+findingCaption(f)+"：填写整改情况和验收人，确认后问题即为“已销号”。", tr.Action,
-		func(fs *Fields) fyne.CanvasObject {
-			return fieldColumn(fs.Add(data.FProgress, true, progress), fs.Add(data.FAcceptor, true, acceptor),
+		func(fs *widgets.Fields) fyne.CanvasObject {
+			return widgets.FieldColumn(fs.Add(data.FProgress, true, progress), fs.Add(data.FAcceptor, true, acceptor),
 				fs.Add(data.FClosedDate, true, closed))
 		},
 		func() error {
@@ -194,11 +185,13 @@ func showCloseOutDialog(env *Env, f data.Finding, tr data.Transition, move func(
 
 // showReasonDialog asks why a finding goes back (验收不通过, 重新打开) and moves it.
 func showReasonDialog(env *Env, f data.Finding, tr data.Transition, move func(string, *data.CloseOut) error) {
-	reason := NewEntry()
+	reason := widgets.NewEntry()
 	reason.SetPlaceHolder("如：复查发现支护仍不到位")
 	intro := fmt.Sprintf("问题%s将从“%s”退回“%s”。请说明原因，原因会记入办理记录。", findingCaption(f), f.State, tr.To)
 	fd := newFlowDialog(env, tr.Action, intro, tr.Action,
-		func(fs *Fields) fyne.CanvasObject { return fieldColumn(fs.Add(data.FReason, true, reason)) },
+		func(fs *widgets.Fields) fyne.CanvasObject {
+			return widgets.FieldColumn(fs.Add(data.FReason, true, reason))
+		},
 		func() error { return move(reason.Text, nil) })
 	reason.OnSubmitted = func(string) { fd.confirm() }
 	fd.show(reason)
@@ -275,19 +268,3 @@ func stateLabel(f *data.Finding, today data.Date) (string, widget.Importance) {
 	}
 	return f.State, widget.MediumImportance
 }
-
-// textArea is a multi-line Entry in which Tab moves to the next field (Fyne's multi-line Entry
-// types a tab character instead, which would break the keyboard flow of a form).
-type textArea struct{ Entry }
-
-func newTextArea(rows int) *textArea {
-	a := &textArea{}
-	a.ExtendBaseWidget(a)
-	a.MultiLine = true
-	a.Wrapping = fyne.TextWrapWord
-	a.SetMinRowsVisible(rows)
-	return a
-}
-
-// AcceptsTab lets Tab move the focus on.
-func (a *textArea) AcceptsTab() bool { return false }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // homeStats are the figures of 工作台, computed in memory from the members on the roll.
@@ -262,7 +263,7 @@ func cardWelfare(st *homeStats) fyne.CanvasObject {
 			l.Importance = widget.WarningImportance
 			results = append(results, l)
 		}
-		rows = append(rows, orderedBorder(nil, nil, nil, container.NewHBox(results...), name))
+		rows = append(rows, widgets.OrderedBorder(nil, nil, nil, container.NewHBox(results...), name))
 	}
 	if len(rows) == 0 {
 		rows = append(rows, hint("还没有登记设施。可在“两堂一舍”→“设施”中添加食堂、澡堂、宿舍等。"))
@@ -468,7 +469,7 @@ func card(title string, content fyne.CanvasObject, note string) fyne.CanvasObjec
 // hint is a wrapped line of secondary explanation: smaller text, but dark enough to read on a
 // card's grey (LowImportance grey is not).
 func hint(text string) *widget.Label {
-	l := note(text)
+	l := widgets.Note(text)
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
@@ -494,7 +495,7 @@ func countList(rows []countRow, total int) fyne.CanvasObject {
 		name := widget.NewLabel(r.name)
 		name.Truncation = fyne.TextTruncateClip
 		n := widget.NewLabelWithStyle(fmt.Sprintf("%d 人", r.count), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		objs = append(objs, orderedBorder(nil, nil, nil, n, container.NewGridWithColumns(2, name, shareBar(share))))
+		objs = append(objs, widgets.OrderedBorder(nil, nil, nil, n, container.NewGridWithColumns(2, name, shareBar(share))))
 	}
 	return container.NewVBox(objs...)
 }

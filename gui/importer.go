@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports"
 )
 
@@ -274,7 +275,7 @@ func (imp *importer) show() {
 
 	imp.dlg = dialog.NewCustomWithoutButtons("导入党员 — 预览", body, imp.env.Win)
 	imp.filter()
-	imp.dlg.Resize(dialogSize(imp.env, 1100, 760))
+	imp.dlg.Resize(widgets.DialogSize(imp.env.Win, 1100, 760))
 	imp.dlg.Show()
 }
 

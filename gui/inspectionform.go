@@ -3,7 +3,6 @@ package gui
 import (
 	"slices"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Choices of the inspection form's selects.
@@ -27,25 +27,21 @@ const (
 // row left empty is not saved.
 type InspectionForm struct {
 	Today func() data.Date
-	// OnChanged is called when the user edits something.
-	OnChanged func()
 	// OnShowFinding, when set, opens a saved finding in 问题整改 (a row's 办理整改).
 	OnShowFinding func(id int64)
 	// OnRowAdded, when set, is called after the user added a finding row (to scroll to it).
 	OnRowAdded func()
 
-	fields  Fields
-	insp    data.Inspection // as loaded
-	loading bool
-	dirty   bool
+	formState
+	insp data.Inspection // as loaded
 
-	date       *DateEntry
+	date       *widgets.DateEntry
 	kind       *widget.Select
 	team       *widget.Select
-	unit       *Entry
+	unit       *widgets.Entry
 	shift      *widget.Select
-	place      *Entry
-	content    *textArea
+	place      *widgets.Entry
+	content    *widgets.TextArea
 	inspectors *inspectorPicker
 
 	rows      []*findingRow
@@ -65,29 +61,29 @@ type InspectionForm struct {
 func NewInspectionForm(today func() data.Date) *InspectionForm {
 	f := &InspectionForm{Today: today, people: newMemberChoices(nil, nil)}
 	fs := &f.fields
-	f.date = NewDateEntry()
+	f.date = widgets.NewDateEntry()
 	f.date.Today = today
 	f.date.OnChanged = func(string) { f.changed(data.FInspDate) }
 	f.date.OnFocusLost = f.followDate
 	fDate := fs.Add(data.FInspDate, true, f.date)
-	f.kind = NewSelect(data.InspectionKinds, func(string) { f.changed(data.FInspKind) })
+	f.kind = widgets.NewSelect(data.InspectionKinds, func(string) { f.changed(data.FInspKind) })
 	fKind := fs.Add(data.FInspKind, true, f.kind)
-	f.team = NewSelect(nil, func(string) {
+	f.team = widgets.NewSelect(nil, func(string) {
 		f.updateUnit()
 		f.changed(data.FInspUnit)
 	})
-	f.unit = NewEntry()
+	f.unit = widgets.NewEntry()
 	f.unit.SetPlaceHolder("被查单位名称，如：机电科")
 	f.unit.OnChanged = func(string) { f.changed(data.FInspUnit) }
 	fUnit := fs.Add(data.FInspUnit, true, container.NewGridWithColumns(2, f.team, f.unit))
 	fUnit.Wide = true
-	f.shift = NewSelect(append([]string{optNoShift}, data.Shifts...), func(string) { f.changed(data.FShift) })
+	f.shift = widgets.NewSelect(append([]string{optNoShift}, data.Shifts...), func(string) { f.changed(data.FShift) })
 	fShift := fs.Add(data.FShift, false, f.shift)
-	f.place = NewEntry()
+	f.place = widgets.NewEntry()
 	f.place.SetPlaceHolder("如：8101综采工作面")
 	f.place.OnChanged = func(string) { f.changed(data.FPlace) }
 	fPlace := fs.Add(data.FPlace, false, f.place)
-	f.content = newTextArea(2)
+	f.content = widgets.NewTextArea(2)
 	f.content.SetPlaceHolder("督查了什么，如：检查班前会、岗位描述和手指口述")
 	f.content.OnChanged = func(string) { f.changed(data.FInspContent) }
 	fContent := fs.Add(data.FInspContent, false, f.content)
@@ -101,11 +97,11 @@ func NewInspectionForm(today func() data.Date) *InspectionForm {
 	f.rowsTitle.Importance = widget.LowImportance
 	f.addBtn = widget.NewButtonWithIcon("添加问题", theme.ContentAddIcon(), func() { f.addRow(true) })
 	f.box = container.NewVBox(
-		NewSections(2).
+		widgets.NewSections(2).
 			Add("督查信息", fDate, fKind, fUnit, fShift, fPlace, fContent).
 			Add("督查组", fInspectors).
 			Content(),
-		container.NewHBox(heading("发现的问题"), f.rowsTitle),
+		container.NewHBox(widgets.Heading("发现的问题"), f.rowsTitle),
 		f.rowsBox,
 		container.NewHBox(f.addBtn),
 	)
@@ -118,10 +114,7 @@ func NewInspectionForm(today func() data.Date) *InspectionForm {
 func (f *InspectionForm) Content() fyne.CanvasObject { return f.box }
 
 // Field returns the inspection's field with the label (data.FInsp… constants).
-func (f *InspectionForm) Field(label string) *Field { return f.fields.Get(label) }
-
-// Dirty reports whether the user changed something since the last Set.
-func (f *InspectionForm) Dirty() bool { return f.dirty }
+func (f *InspectionForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
 
 // Loaded is the inspection as last set (ID 0 for a new one).
 func (f *InspectionForm) Loaded() data.Inspection { return f.insp }
@@ -148,7 +141,7 @@ func (f *InspectionForm) SetChoices(categories, levels []string, teams []data.Te
 	f.setTeam(tid, other)
 	f.inspectors.setPeople(f.people)
 	for _, r := range f.rows {
-		r.setChoices()
+		r.setChoices(f.categories, f.levels)
 	}
 }
 
@@ -279,9 +272,7 @@ func (f *InspectionForm) followDate() {
 		return
 	}
 	for _, r := range f.rows {
-		if r.deadlineAuto {
-			r.setDeadline(d.AddDays(defaultDeadlineDays))
-		}
+		r.followFound(d)
 	}
 }
 
@@ -337,109 +328,41 @@ func (f *InspectionForm) ShowErrors(fe data.FieldErrors, rowOf []int) (unplaced 
 		}
 		own = append(own, e)
 	}
-	unplaced = f.fields.ShowErrors(own)
+	unplaced = showErrors(&f.fields, own)
 	for i, r := range f.rows {
-		for _, u := range r.fields.ShowErrors(perRow[i]) {
+		for _, u := range showErrors(&r.fields, perRow[i]) {
 			unplaced = append(unplaced, r.title.Text+"："+u)
 		}
 	}
 	return unplaced
 }
 
-func (f *InspectionForm) changed(label string) {
-	if f.loading {
-		return
-	}
-	f.dirty = true
-	if field := f.fields.Get(label); field != nil && field.Error() != "" {
-		field.SetError("")
-	}
-	if f.OnChanged != nil {
-		f.OnChanged()
-	}
-}
-
-// findingRow is one finding in the inspection form: a framed block titled 问题N with its fields, the
-// state of a saved finding with a link to 问题整改, and a 删除 control.
+// findingRow is one finding in the inspection form: a framed block titled 问题N with its fields (a
+// findingEditor), the state of a saved finding with a link to 问题整改, and a 删除 control.
 type findingRow struct {
-	form    *InspectionForm
-	finding data.Finding // as loaded (ID 0: new)
-	fields  Fields
+	*findingEditor
+	form   *InspectionForm
+	fields widgets.Fields
 
-	title        *widget.Label
-	state        *widget.Label
-	desc         *textArea
-	category     *widget.Select
-	level        *widget.Select
-	responsible  *suggestEntry
-	deadline     *DateEntry
-	member       *suggestEntry
-	measures     *Entry
-	deadlineAuto bool // 整改期限 follows 督查日期 + 7 until the user types one
-	grid         *fyne.Container
-	box          fyne.CanvasObject
+	title *widget.Label
+	state *widget.Label
+	grid  *fyne.Container
+	box   fyne.CanvasObject
 }
 
 func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
-	r := &findingRow{form: f, finding: fd, deadlineAuto: fd.ID == 0}
-	fs := &r.fields
-	changed := func(label string) func(string) {
-		return func(string) {
-			if field := fs.Get(label); field != nil && field.Error() != "" && !f.loading {
-				field.SetError("")
-			}
-			f.changed("")
-		}
-	}
-	r.desc = newTextArea(2)
-	r.desc.SetPlaceHolder("发现的问题，如：3号转载机机尾浮煤未及时清理")
-	r.desc.OnChanged = changed(data.FDescription)
-	fDesc := fs.Add(data.FDescription, true, r.desc)
-	fDesc.Wide = true
-	r.category = NewSelect(nil, changed(data.FCategoryF))
-	fCat := fs.Add(data.FCategoryF, true, r.category)
-	r.level = NewSelect(nil, changed(data.FLevel))
-	fLevel := fs.Add(data.FLevel, false, r.level)
-	people := func(s string) []string { return f.people.suggest(s, 12, false, nil) }
-	r.responsible = newSuggestEntry(people)
-	r.responsible.SetPlaceHolder("姓名或拼音首字母")
-	onResp := changed(data.FResponsible)
-	r.responsible.OnChanged = func(s string) { r.responsible.filter(); onResp(s) }
-	fResp := fs.Add(data.FResponsible, true, r.responsible)
-	r.deadline = NewDateEntry()
-	r.deadline.Today = f.Today
-	onDeadline := changed(data.FDeadline)
-	r.deadline.OnChanged = func(s string) {
-		if !f.loading {
-			r.deadlineAuto = false
-		}
-		onDeadline(s)
-	}
-	fDeadline := fs.Add(data.FDeadline, true, r.deadline)
-	r.member = newSuggestEntry(people)
-	r.member.SetPlaceHolder("可不填")
-	onMember := changed(data.FMember)
-	r.member.OnChanged = func(s string) { r.member.filter(); onMember(s) }
-	fMember := fs.Add(data.FMember, false, r.member)
-	r.measures = NewEntry()
-	r.measures.SetPlaceHolder("整改措施（按回车键添加下一个问题）")
-	r.measures.OnChanged = changed(data.FMeasures)
+	r := &findingRow{form: f}
+	r.findingEditor = newFindingEditor(&r.fields, f.Today, func() *memberChoices { return f.people }, &f.loading,
+		func() { f.changed("") }, 2, "整改措施（按回车键添加下一个问题）")
 	r.measures.OnSubmitted = func(string) { r.next() }
-	fMeasures := fs.Add(data.FMeasures, false, r.measures)
-	fMeasures.Wide = true // a sentence: room to read it
-
-	g := &fieldGrid{cols: 2, all: &f.rowGrids}
-	var objs []fyne.CanvasObject
-	for _, fl := range []*Field{fDesc, fCat, fLevel, fResp, fDeadline, fMember, fMeasures} {
-		objs = append(objs, fl.label, fl.body)
-		g.wide = append(g.wide, fl.Wide)
-	}
-	r.grid = container.New(g, objs...)
+	fs := &r.fields
+	r.grid = widgets.FieldGrid(2, &f.rowGrids, fs.Get(data.FDescription), fs.Get(data.FCategoryF), fs.Get(data.FLevel),
+		fs.Get(data.FResponsible), fs.Get(data.FDeadline), fs.Get(data.FMember), fs.Get(data.FMeasures))
 	f.rowGrids = append(f.rowGrids, r.grid)
 
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	r.state = widget.NewLabel("")
-	remove := newChip("删除此问题", theme.DeleteIcon(), func() { f.removeRow(r) })
+	remove := widgets.NewChip("删除此问题", theme.DeleteIcon(), func() { f.removeRow(r) })
 	head := container.NewHBox(r.title, r.state)
 	if fd.ID != 0 {
 		text, imp := stateLabel(&fd, f.Today())
@@ -450,7 +373,7 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 		r.state.Importance = imp
 		if f.OnShowFinding != nil {
 			id := fd.ID
-			head.Add(newChip("办理整改", theme.NavigateNextIcon(), func() { f.OnShowFinding(id) }))
+			head.Add(widgets.NewChip("办理整改", theme.NavigateNextIcon(), func() { f.OnShowFinding(id) }))
 		}
 	}
 	frame := canvas.NewRectangle(nil)
@@ -458,53 +381,13 @@ func newFindingRow(f *InspectionForm, fd data.Finding) *findingRow {
 	frame.StrokeWidth = 1
 	frame.CornerRadius = theme.InputRadiusSize()
 	r.box = container.NewStack(frame, container.NewPadded(container.NewVBox(
-		orderedBorder(nil, nil, head, remove, nil), r.grid)))
+		widgets.OrderedBorder(nil, nil, head, remove, nil), r.grid)))
 
 	was := f.loading
 	f.loading = true
-	r.setChoices()
-	r.desc.SetText(fd.Description)
-	setOptionsKeeping(r.level, f.levels, cmpOr(fd.Level, data.DefaultFindingLevels[0]))
-	r.responsible.SetText(fd.Responsible)
-	r.deadline.SetDate(fd.Deadline)
-	r.member.SetText(f.people.label(fd.MemberID))
-	r.measures.SetText(fd.Measures)
+	r.set(fd, f.categories, f.levels)
 	f.loading = was
 	return r
-}
-
-// setChoices sets the category and level options, keeping the choices.
-func (r *findingRow) setChoices() {
-	cat, lvl := r.category.Selected, r.level.Selected
-	if cat == "" {
-		cat = r.finding.Category
-	}
-	setOptionsKeeping(r.category, r.form.categories, cat)
-	setOptionsKeeping(r.level, r.form.levels, lvl)
-}
-
-func (r *findingRow) setDeadline(d data.Date) {
-	was := r.form.loading
-	r.form.loading = true
-	r.deadline.SetDate(d)
-	r.form.loading = was
-}
-
-// blank reports whether the row is a new finding nothing was typed into.
-func (r *findingRow) blank() bool {
-	return r.finding.ID == 0 && strings.TrimSpace(r.desc.Text) == "" && strings.TrimSpace(r.responsible.Text) == "" &&
-		strings.TrimSpace(r.measures.Text) == "" && strings.TrimSpace(r.member.Text) == "" && r.category.Selected == ""
-}
-
-// read is the row's finding, with the problems of reading it in fe (field names without 问题N).
-func (r *findingRow) read(fe *data.FieldErrors) data.Finding {
-	fd := r.finding
-	fd.Description, fd.Category, fd.Level = r.desc.Text, r.category.Selected, r.level.Selected
-	fd.Measures = r.measures.Text
-	fd.Responsible = readResponsible(fe, data.FResponsible, r.form.people, r.responsible.Text)
-	fd.Deadline = readDate(fe, data.FDeadline, r.deadline)
-	fd.MemberID = readMember(fe, data.FMember, r.form.people, r.member.Text)
-	return fd
 }
 
 // next goes on from the row's last field: to the next row, or a new one after the last (unless
@@ -528,7 +411,7 @@ type inspectorPicker struct {
 	onChange func()
 
 	rows     *fyne.Container
-	entry    *Entry
+	entry    *widgets.Entry
 	hintNote *widget.Label
 	hints    *fyne.Container // chips, three a line
 	box      fyne.CanvasObject
@@ -540,7 +423,7 @@ const pickerHints = 6
 func newInspectorPicker(onChange func()) *inspectorPicker {
 	p := &inspectorPicker{onChange: onChange, people: newMemberChoices(nil, nil)}
 	p.rows = container.NewGridWithColumns(2)
-	p.entry = NewEntry()
+	p.entry = widgets.NewEntry()
 	p.entry.SetPlaceHolder("输入姓名或拼音首字母（如 zs），回车添加")
 	p.entry.OnChanged = func(string) { p.showHints() }
 	p.entry.OnSubmitted = func(string) {
@@ -575,7 +458,7 @@ func (p *inspectorPicker) Set(in []data.Inspector) {
 func (p *inspectorPicker) Inspectors() []data.Inspector { return slices.Clone(p.chosen) }
 
 func (p *inspectorPicker) matches() []int {
-	return p.people.matches(p.entry.Text, pickerHints, true, func(id int64) bool {
+	return p.people.Matches(p.entry.Text, pickerHints, true, func(id int64) bool {
 		return slices.ContainsFunc(p.chosen, func(c data.Inspector) bool { return c.MemberID == id })
 	})
 }
@@ -610,14 +493,14 @@ func (p *inspectorPicker) showRows() {
 	p.rows.Objects = nil
 	for i, c := range p.chosen {
 		name := c.Name
-		if l := p.people.label(c.MemberID); l != "" {
+		if l := p.people.Label(c.MemberID); l != "" {
 			name = l
 		}
-		lead := newChip("牵头人", theme.RadioButtonIcon(), func() { p.setLead(i) })
+		lead := widgets.NewChip("牵头人", theme.RadioButtonIcon(), func() { p.setLead(i) })
 		if c.Lead {
 			lead.Set("牵头人", theme.RadioButtonCheckedIcon())
 		}
-		remove := newChip("", theme.CancelIcon(), func() { p.remove(i) })
+		remove := widgets.NewChip("", theme.CancelIcon(), func() { p.remove(i) })
 		p.rows.Add(container.NewHBox(widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: c.Lead}), lead, remove))
 	}
 	p.rows.Refresh()
@@ -640,11 +523,11 @@ func (p *inspectorPicker) showHints() {
 	p.hintNote.Hidden = p.hintNote.Text == ""
 	for _, i := range m {
 		member := p.people.members[i]
-		text := p.people.labels[i]
+		text := p.people.Labels[i]
 		if member.Supervisor {
 			text = "★" + text
 		}
-		p.hints.Add(newChip(text, nil, func() { p.add(member) }))
+		p.hints.Add(widgets.NewChip(text, nil, func() { p.add(member) }))
 	}
 	p.hints.Refresh()
 	p.hintNote.Refresh()

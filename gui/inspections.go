@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Filter choices of the inspections list.
@@ -21,7 +22,7 @@ const (
 )
 
 // inspectionColumns are the inspections list's columns.
-var inspectionColumns = columns{{"督查日期", 0, "2026-11-23"}, {"督查类型", 0, "四不两直督查"}, {"被查单位", 1, ""},
+var inspectionColumns = widgets.Columns{{"督查日期", 0, "2026-11-23"}, {"督查类型", 0, "四不两直督查"}, {"被查单位", 1, ""},
 	{"牵头人", 0.7, ""}, {"问题", 1.35, ""}}
 
 // InspectionsScreen is 督查记录: the inspections (newest first) with filters and a search on the
@@ -52,12 +53,9 @@ type InspectionsScreen struct {
 // NewInspectionsScreen builds the screen and loads the inspections.
 func NewInspectionsScreen(env *Env) *InspectionsScreen {
 	s := &InspectionsScreen{env: env, people: newMemberChoices(nil, nil)}
-	onFilter := func(string) { s.refilter() }
 	s.period = newPeriodFilter(env.Today, s.refilter)
-	s.kindSel = NewSelect(append([]string{allKinds}, data.InspectionKinds...), onFilter)
-	s.kindSel.SetSelectedIndex(0)
-	s.teamSel = NewSelect([]string{allTeams}, onFilter)
-	s.teamSel.SetSelectedIndex(0)
+	s.kindSel = s.filterSelect(allKinds, data.InspectionKinds...)
+	s.teamSel = s.filterSelect(allTeams)
 	s.openOnly = widget.NewCheck("有未销号问题", func(bool) { s.refilter() })
 	s.form = NewInspectionForm(env.Today)
 	s.initRecord(env, recordSpec[data.Inspection]{
@@ -73,7 +71,7 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 		Search: "搜索：被查班组、督查内容、督查组成员（可用拼音首字母）",
 		Unhide: func(int64) {
 			s.search.SetText("")
-			s.period.reset()
+			s.period.Reset()
 			s.kindSel.SetSelectedIndex(0)
 			s.teamSel.SetSelectedIndex(0)
 			s.openOnly.SetChecked(false)
@@ -100,38 +98,34 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 			}
 			return msg
 		},
+		Entity:     data.EntInspection,
 		Deleted:    func(in *data.Inspection) string { return fmt.Sprintf("已删除 %s 的督查记录", in.Date) },
 		Dirty:      s.form.Dirty,
 		ShowErrors: func(fe data.FieldErrors) []string { return s.form.ShowErrors(fe, s.findingRows) },
 		Refresh:    true,
 	})
 
-	s.form.OnChanged = func() { s.frame.setStatus("", false) }
+	s.form.OnChanged = func() { s.frame.SetStatus("", false) }
 	s.form.OnShowFinding = func(id int64) {
 		if s.OnShowFinding != nil {
 			s.confirmDiscard(func() { s.OnShowFinding(id) }, nil)
 		}
 	}
 
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.sel, s.kindSel, s.teamSel), s.period.custom, s.openOnly},
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.kindSel, s.teamSel), s.period.Custom, s.openOnly},
 		s.form.Content(), 0.45)
 	s.form.OnRowAdded = func() { // rows are added at the end: show the new one
-		s.frame.scroll.Refresh()
-		s.frame.scroll.ScrollToBottom()
+		s.frame.Scroll.Refresh()
+		s.frame.Scroll.ScrollToBottom()
 	}
 	return s
 }
 
 // load reads inspections, teams, members and option lists; the form keeps what is typed.
 func (s *InspectionsScreen) load(ctx context.Context) ([]data.Inspection, error) {
-	st := s.env.Store
-	all, err := st.Inspections(ctx, data.InspectionFilter{})
-	var teams []data.Team
-	var members []data.Member
-	var cats, levels []string
-	if err == nil {
-		teams, members, cats, levels, err = loadFindingChoices(ctx, st)
-	}
+	all, teams, members, cats, levels, err := loadWithFindingChoices(ctx, s.env.Store, func() ([]data.Inspection, error) {
+		return s.env.Store.Inspections(ctx, data.InspectionFilter{})
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +162,7 @@ func (s *InspectionsScreen) prepare() {
 	if s.kindSel.SelectedIndex() > 0 {
 		w.kind = s.kindSel.Selected
 	}
-	if w.q != "" && isLatin(strings.ReplaceAll(w.q, " ", "")) {
+	if w.q != "" && widgets.IsLatin(strings.ReplaceAll(w.q, " ", "")) {
 		w.byPinyin = map[int64]bool{}
 		for _, i := range s.people.index.Search(w.q) {
 			w.byPinyin[s.people.members[i].ID] = true
@@ -227,3 +221,6 @@ func (s *InspectionsScreen) inspection() (data.Inspection, error) {
 	check.Normalize()
 	return in, mergeErrors(fe, data.ValidateInspection(&check, s.env.Today()))
 }
+
+// FocusSearch puts the cursor into the search box with its text selected (Ctrl+F).
+func (s *InspectionsScreen) FocusSearch() { s.focusSearch() }

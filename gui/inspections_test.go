@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // inspectionEnv is a test Env with the team 综采一班 and the members 张三 and 李四 (督查队伍) and
@@ -45,7 +46,7 @@ func pressKey(t *testing.T, c fyne.Canvas, key fyne.KeyName) {
 func tapChip(t *testing.T, root fyne.CanvasObject, text string) {
 	t.Helper()
 	for _, o := range test.LaidOutObjects(root) {
-		if c, ok := o.(*chip); ok && c.text.Text == text && c.Visible() {
+		if c, ok := o.(*widgets.Chip); ok && c.Text() == text && c.Visible() {
 			test.Tap(c)
 			return
 		}
@@ -57,7 +58,7 @@ func tapChip(t *testing.T, root fyne.CanvasObject, text string) {
 func chipTexts(c *fyne.Container) []string {
 	var out []string
 	for _, o := range c.Objects {
-		out = append(out, o.(*chip).text.Text)
+		out = append(out, o.(*widgets.Chip).Text())
 	}
 	return out
 }
@@ -129,7 +130,7 @@ func TestInspectionTypedWithTwoFindings(t *testing.T) {
 
 	ins := inspectionsOf(t, env)
 	if len(ins) != 1 {
-		t.Fatalf("saved %d inspections (status %q)", len(ins), s.frame.status.Text)
+		t.Fatalf("saved %d inspections (status %q)", len(ins), s.frame.StatusLine.Text)
 	}
 	in := ins[0]
 	if in.Date != orgTestToday || in.Kind != "四不两直督查" || in.TeamID != team.ID || in.Place != "8101综采工作面" {
@@ -214,8 +215,8 @@ func TestInspectionInvalidRowShowsItsErrorAndSavesNothing(t *testing.T) {
 			t.Errorf("问题1 is fine but %s says %q", l, msg)
 		}
 	}
-	if !s.frame.status.Visible() || !strings.Contains(s.frame.status.Text, "没有保存") {
-		t.Errorf("status %q", s.frame.status.Text)
+	if !s.frame.StatusLine.Visible() || !strings.Contains(s.frame.StatusLine.Text, "没有保存") {
+		t.Errorf("status %q", s.frame.StatusLine.Text)
 	}
 
 	// Fixed, it saves: three findings, the empty row left out.
@@ -226,7 +227,7 @@ func TestInspectionInvalidRowShowsItsErrorAndSavesNothing(t *testing.T) {
 	s.Save()
 	ins := inspectionsOf(t, env)
 	if len(ins) != 1 || len(ins[0].Findings) != 3 {
-		t.Fatalf("after fixing: %d inspections (status %q)", len(ins), s.frame.status.Text)
+		t.Fatalf("after fixing: %d inspections (status %q)", len(ins), s.frame.StatusLine.Text)
 	}
 }
 
@@ -265,7 +266,7 @@ func TestInspectionEditAndDelete(t *testing.T) {
 		descs = append(descs, fd.Description)
 	}
 	if !slices.Equal(descs, []string{"问题乙", "问题丙"}) {
-		t.Fatalf("after editing the findings are %v (status %q)", descs, s.frame.status.Text)
+		t.Fatalf("after editing the findings are %v (status %q)", descs, s.frame.StatusLine.Text)
 	}
 
 	s.deleteBtn.OnTapped()
@@ -319,7 +320,7 @@ func TestInspectionFilters(t *testing.T) {
 	if got := ids(); !slices.Equal(got, []int64{done.ID, open.ID, old.ID}) {
 		t.Fatalf("the list is %v, want newest first", got)
 	}
-	row := inspectionColumns.row(false)
+	row := inspectionColumns.Row(false)
 	s.setRow(row, &s.all[1])
 	if texts := labelTexts(row); texts[4] != "1个，逾期1个" {
 		t.Errorf("an inspection with an overdue finding shows %q", texts[4])
@@ -329,15 +330,15 @@ func TestInspectionFilters(t *testing.T) {
 		do   func()
 		want []int64
 	}{
-		{"本月", func() { s.period.sel.SetSelected(periodThisMonth) }, []int64{done.ID, open.ID}},
-		{"上月", func() { s.period.sel.SetSelected(periodLastMonth) }, []int64{old.ID}},
+		{"本月", func() { s.period.Sel.SetSelected(periodThisMonth) }, []int64{done.ID, open.ID}},
+		{"上月", func() { s.period.Sel.SetSelected(periodLastMonth) }, []int64{old.ID}},
 		{"自选", func() {
-			s.period.sel.SetSelected(periodCustom)
-			typeInto(t, s.period.from, "2026.11.4")
-			typeInto(t, s.period.to, "20261130")
+			s.period.Sel.SetSelected(periodCustom)
+			typeInto(t, s.period.From, "2026.11.4")
+			typeInto(t, s.period.To, "20261130")
 			env.Win.Canvas().Focus(s.search)
 		}, []int64{done.ID}},
-		{"全部", func() { s.period.sel.SetSelected(periodAll) }, []int64{done.ID, open.ID, old.ID}},
+		{"全部", func() { s.period.Sel.SetSelected(periodAll) }, []int64{done.ID, open.ID, old.ID}},
 		{"类型", func() { s.kindSel.SetSelected("日常检查") }, []int64{old.ID}},
 		{"类型全部、其他单位", func() { s.kindSel.SetSelectedIndex(0); s.teamSel.SetSelected(otherUnit) }, []int64{old.ID}},
 		{"班组", func() { s.teamSel.SetSelected(team.Name) }, []int64{done.ID, open.ID}},
@@ -465,6 +466,6 @@ func TestInspectionShortcuts(t *testing.T) {
 	typeInto(t, s.form.rows[0].responsible, "李四")
 	pressShortcut(env.Win, ctrl(fyne.KeyS))
 	if ins := inspectionsOf(t, env); len(ins) != 1 || len(ins[0].Findings) != 1 {
-		t.Fatalf("Ctrl+S saved %d inspections (status %q)", len(ins), s.frame.status.Text)
+		t.Fatalf("Ctrl+S saved %d inspections (status %q)", len(ins), s.frame.StatusLine.Text)
 	}
 }

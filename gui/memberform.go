@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Option texts of selects whose empty value means "none".
@@ -28,23 +29,19 @@ const (
 type MemberForm struct {
 	// Today bounds dates in validation.
 	Today func() data.Date
-	// OnChanged is called when the user edits a field.
-	OnChanged func()
 	// OnSubmit is called when Enter is pressed in the last field (备注).
 	OnSubmit func()
 
-	fields  Fields
-	member  data.Member // as loaded; keeps ID, branch and timestamps
-	loading bool
-	dirty   bool
-	stash   map[*widget.Entry]string // text of a field while its condition is off
+	formState
+	member data.Member              // as loaded; keeps ID, branch and timestamps
+	stash  map[*widget.Entry]string // text of a field while its condition is off
 
-	name, idNumber, job, mobile, landline, address, floatingTo, remark *Entry
+	name, idNumber, job, mobile, landline, address, floatingTo, remark *widgets.Entry
 	sex, birth                                                         *widget.Label // derived, read-only
 	ethnicity                                                          *ethnicityEntry
 	education, category, partyStatus, group, team, partyRole           *widget.Select
 	keyPost, rollStatus                                                *widget.Select
-	joinDate, fullDate, lostDate, workDate, rollDate                   *DateEntry
+	joinDate, fullDate, lostDate, workDate, rollDate                   *widgets.DateEntry
 	lost, floating, supervisor                                         *widget.Check
 
 	groups   []data.Group
@@ -58,24 +55,30 @@ type MemberForm struct {
 // teams and key posts.
 func NewMemberForm(today func() data.Date) *MemberForm {
 	f := &MemberForm{Today: today, stash: map[*widget.Entry]string{}}
+	// Fields are checked when the user leaves them; a choice cannot be half-typed, so its message
+	// is out of date at once.
+	f.keepMessage = func(field *widgets.Field) bool {
+		_, isSelect := field.Input.(*widget.Select)
+		return !isSelect
+	}
 	fs := &f.fields
 
-	entry := func(label string, required bool, placeholder string) (*Entry, *Field) {
-		e := NewEntry()
+	entry := func(label string, required bool, placeholder string) (*widgets.Entry, *widgets.Field) {
+		e := widgets.NewEntry()
 		e.SetPlaceHolder(placeholder)
 		e.OnChanged = func(string) { f.changed(label) }
 		e.OnFocusLost = func() { f.checkField(label) }
 		return e, fs.Add(label, required, e)
 	}
-	date := func(label string, required bool) (*DateEntry, *Field) {
-		e := NewDateEntry()
+	date := func(label string, required bool) (*widgets.DateEntry, *widgets.Field) {
+		e := widgets.NewDateEntry()
 		e.Today = today
 		e.OnChanged = func(string) { f.changed(label) }
 		e.OnFocusLost = func() { f.checkField(label) }
 		return e, fs.Add(label, required, e)
 	}
-	sel := func(label string, required bool, opts []string, then func()) (*widget.Select, *Field) {
-		s := NewSelect(opts, nil)
+	sel := func(label string, required bool, opts []string, then func()) (*widget.Select, *widgets.Field) {
+		s := widgets.NewSelect(opts, nil)
 		s.OnChanged = func(string) {
 			f.changed(label)
 			if then != nil {
@@ -84,7 +87,7 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 		}
 		return s, fs.Add(label, required, s)
 	}
-	check := func(label, text string, then func()) (*widget.Check, *Field) {
+	check := func(label, text string, then func()) (*widget.Check, *widgets.Field) {
 		c := widget.NewCheck(text, func(bool) {
 			f.changed(label)
 			if then != nil {
@@ -93,14 +96,14 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 		})
 		return c, fs.Add(label, false, c)
 	}
-	derived := func(label string) (*widget.Label, *Field) {
+	derived := func(label string) (*widget.Label, *widgets.Field) {
 		l := widget.NewLabel("")
 		return l, fs.Add(label, false, readOnlyBox(l))
 	}
 
 	var fName, fID, fSex, fBirth, fEth, fEdu, fCat, fPS, fJoin, fFull, fMob, fLand, fAddr,
 		fGroup, fTeam, fJob, fRole, fKey, fSup, fWork, fRoll, fRollDate, fLost, fLostDate,
-		fFloat, fFloatTo, fRemark *Field
+		fFloat, fFloatTo, fRemark *widgets.Field
 	f.name, fName = entry(data.FName, true, "")
 	f.idNumber, fID = entry(data.FIDNumber, true, "18位，末位可为X")
 	f.idNumber.OnChanged = func(string) {
@@ -158,7 +161,7 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 	}
 	fRemark.Wide = true
 
-	f.content = NewSections(2).
+	f.content = widgets.NewSections(2).
 		Add("基本信息", fName, fID, fSex, fBirth, fEth, fEdu).
 		Add("党籍信息", fCat, fPS, fJoin, fFull).
 		Add("联系方式", fMob, fLand, fAddr).
@@ -175,10 +178,7 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 func (f *MemberForm) Content() fyne.CanvasObject { return f.content }
 
 // Field returns the field with the label (data.F… constants), for tests and focus.
-func (f *MemberForm) Field(label string) *Field { return f.fields.Get(label) }
-
-// Dirty reports whether the user changed something since the last Set or Clear.
-func (f *MemberForm) Dirty() bool { return f.dirty }
+func (f *MemberForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
 
 // Loaded is the member as last set (ID 0 for a new one).
 func (f *MemberForm) Loaded() data.Member { return f.member }
@@ -212,37 +212,13 @@ func (f *MemberForm) SetOrg(groups []data.Group, teams []data.Team, keyPosts []s
 	f.setKeyPost(kp)
 }
 
-func (f *MemberForm) groupID() int64 {
-	if i := f.group.SelectedIndex(); i > 0 && i <= len(f.groups) {
-		return f.groups[i-1].ID
-	}
-	return 0
-}
+func (f *MemberForm) groupID() int64 { return selectedID(f.group, f.groups, groupIDOf) }
 
-func (f *MemberForm) setGroupID(id int64) {
-	f.group.SetSelectedIndex(0)
-	for i, g := range f.groups {
-		if g.ID == id {
-			f.group.SetSelectedIndex(i + 1)
-		}
-	}
-}
+func (f *MemberForm) setGroupID(id int64) { setIDSelect(f.group, f.groups, groupIDOf, id) }
 
-func (f *MemberForm) teamID() int64 {
-	if i := f.team.SelectedIndex(); i > 0 && i <= len(f.teams) {
-		return f.teams[i-1].ID
-	}
-	return 0
-}
+func (f *MemberForm) teamID() int64 { return selectedID(f.team, f.teams, teamIDOf) }
 
-func (f *MemberForm) setTeamID(id int64) {
-	f.team.SetSelectedIndex(0)
-	for i, t := range f.teams {
-		if t.ID == id {
-			f.team.SetSelectedIndex(i + 1)
-		}
-	}
-}
+func (f *MemberForm) setTeamID(id int64) { setIDSelect(f.team, f.teams, teamIDOf, id) }
 
 func (f *MemberForm) keyPostValue() string {
 	if f.keyPost.Selected == optNoKeyPost {
@@ -325,7 +301,7 @@ func selectOr(s *widget.Select, v, def string) {
 func (f *MemberForm) Member() (data.Member, data.FieldErrors) {
 	m := f.member
 	var fe data.FieldErrors
-	date := func(label string, e *DateEntry) data.Date {
+	date := func(label string, e *widgets.DateEntry) data.Date {
 		d, err := e.Date()
 		if err != nil {
 			fe = append(fe, data.FieldError{Field: label, Message: data.ErrorMessage(err)})
@@ -399,9 +375,9 @@ func (f *MemberForm) check() (m data.Member, fe data.FieldErrors) {
 	return m, fe
 }
 
-// ShowErrors shows fe under the fields (see Fields.ShowErrors).
+// ShowErrors shows fe under the fields (see showErrors).
 func (f *MemberForm) ShowErrors(fe data.FieldErrors) (unplaced []string) {
-	return f.fields.ShowErrors(fe)
+	return showErrors(&f.fields, fe)
 }
 
 // checkField re-checks one field when the user leaves it: format problems show at once, but an
@@ -420,29 +396,14 @@ func (f *MemberForm) checkField(label string) {
 
 func fieldIsEmpty(o fyne.CanvasObject) bool {
 	switch w := o.(type) {
-	case *Entry:
+	case *widgets.Entry:
 		return strings.TrimSpace(w.Text) == ""
-	case *DateEntry:
+	case *widgets.DateEntry:
 		return strings.TrimSpace(w.Text) == ""
 	case *ethnicityEntry:
 		return strings.TrimSpace(w.Text) == ""
 	}
 	return false
-}
-
-func (f *MemberForm) changed(label string) {
-	if f.loading {
-		return
-	}
-	f.dirty = true
-	if field := f.fields.Get(label); field != nil && field.Error() != "" {
-		if _, ok := field.Input.(*widget.Select); ok {
-			field.SetError("") // a choice cannot be half-typed: the message is out of date
-		}
-	}
-	if f.OnChanged != nil {
-		f.OnChanged()
-	}
 }
 
 // deriveFromID shows 性别 and 出生日期 from a complete, valid ID number; with report, a complete
@@ -508,7 +469,7 @@ func (f *MemberForm) enableIf(w fyne.Disableable, e *widget.Entry, on bool) {
 		e.SetText("")
 	}
 	w.Disable()
-	for _, fl := range f.fields.list {
+	for _, fl := range f.fields.All() {
 		if fl.Input == w.(fyne.CanvasObject) {
 			fl.SetError("")
 		}
@@ -529,7 +490,7 @@ func newEthnicityEntry() *ethnicityEntry {
 	e.SetOptions(data.Ethnicities)
 	// The drop-down button must not be a Tab stop between 民族 and 学历.
 	if b, ok := e.ActionItem.(*widget.Button); ok {
-		e.ActionItem = newIconButton(b.Icon, b.OnTapped)
+		e.ActionItem = widgets.NewIconButton(b.Icon, b.OnTapped)
 	}
 	return e
 }
@@ -553,7 +514,7 @@ func (e *ethnicityEntry) filter() { e.SetOptions(e.matches()) }
 
 // TypedKey makes Esc close the dialog the field is in.
 func (e *ethnicityEntry) TypedKey(k *fyne.KeyEvent) {
-	if !escapeKey(e, k) {
+	if !widgets.EscapeKey(e, k) {
 		e.SelectEntry.TypedKey(k)
 	}
 }

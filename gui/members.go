@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Filter choices of the member list.
@@ -27,7 +28,7 @@ const (
 )
 
 // memberColumns are the list's columns and their relative widths.
-var memberColumns = columns{{"姓名", 1.2, ""}, {"性别", 0.7, ""}, {"党小组", 1.5, ""}, {"班组", 1.5, ""}, {"人员类别", 1.1, ""}, {"手机号", 1.55, ""}}
+var memberColumns = widgets.Columns{{"姓名", 1.2, ""}, {"性别", 0.7, ""}, {"党小组", 1.5, ""}, {"班组", 1.5, ""}, {"人员类别", 1.1, ""}, {"手机号", 1.55, ""}}
 
 // MembersScreen is 党员名单: the member list (search, filters, count) on the left and the member
 // form on the right. Every member of the file is kept in memory, so searching and filtering 10,000
@@ -62,19 +63,18 @@ type MembersScreen struct {
 func NewMembersScreen(env *Env) *MembersScreen {
 	s := &MembersScreen{env: env}
 	onFilter := func(string) { s.refilter() }
-	s.groupSel = NewSelect(nil, onFilter)
-	s.teamSel = NewSelect(nil, onFilter)
-	s.categorySel = NewSelect(append([]string{allCategories}, data.Categories...), onFilter)
-	s.categorySel.SetSelectedIndex(0)
+	s.groupSel = widgets.NewSelect(nil, onFilter)
+	s.teamSel = widgets.NewSelect(nil, onFilter)
+	s.categorySel = s.filterSelect(allCategories, data.Categories...)
 	onCheck := func(bool) { s.refilter() }
 	s.keyPostOnly = widget.NewCheck("重点岗位", onCheck)
 	s.supOnly = widget.NewCheck("督查队伍", onCheck)
 	s.includeLeft = widget.NewCheck("含已离册", onCheck)
-	s.sortSel = NewSelect([]string{sortByPinyin, sortByGroup}, onFilter)
+	s.sortSel = widgets.NewSelect([]string{sortByPinyin, sortByGroup}, onFilter)
 	s.sortSel.SetSelectedIndex(0)
 	s.form = NewMemberForm(env.Today)
 	s.form.OnSubmit = s.Save
-	s.form.OnChanged = func() { s.frame.setStatus("", false) }
+	s.form.OnChanged = func() { s.frame.SetStatus("", false) }
 	importBtn := widget.NewButtonWithIcon("导入花名册", theme.DownloadIcon(), s.importRoster)
 	s.exportBtn = widget.NewButtonWithIcon("导出花名册", theme.UploadIcon(), func() {
 		if s.OnExport != nil {
@@ -144,13 +144,14 @@ func NewMembersScreen(env *Env) *MembersScreen {
 				"删除只用于纠正录错的记录。党员转出、去世或出党时，请不要删除，\n"+
 				"而是把“在册状态”改为转出、去世或出党并填写日期：这样历史记录都会保留。\n\n删除的党员会移入“回收站”，可在“数据与设置”中恢复。", m.Name, m.IDNumber)
 		},
+		Entity:     data.EntMember,
 		Deleted:    func(m *data.Member) string { return fmt.Sprintf("已删除“%s”", m.Name) },
 		Dirty:      s.form.Dirty,
 		ShowErrors: s.form.ShowErrors,
 	})
 	s.buildFrame([]fyne.CanvasObject{
 		container.NewGridWithColumns(3, s.groupSel, s.teamSel, s.categorySel),
-		orderedBorder(nil, nil, container.NewHBox(s.keyPostOnly, s.supOnly, s.includeLeft),
+		widgets.OrderedBorder(nil, nil, container.NewHBox(s.keyPostOnly, s.supOnly, s.includeLeft),
 			container.NewGridWrap(fyne.NewSize(170, s.sortSel.MinSize().Height), s.sortSel), nil),
 	}, s.form.Content(), 0.47)
 	return s
@@ -297,3 +298,6 @@ func (s *MembersScreen) unhide(id int64) {
 func (s *MembersScreen) importRoster() {
 	ShowImportDialog(s.env, s.Reload) // the dialog calls env.Changed itself
 }
+
+// FocusSearch puts the cursor into the search box with its text selected (Ctrl+F).
+func (s *MembersScreen) FocusSearch() { s.focusSearch() }

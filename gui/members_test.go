@@ -85,7 +85,7 @@ func TestMembersScreenTypeSaveAndSearch(t *testing.T) {
 	test.Tap(findButton(t, s.Content(), "保存"))
 	ms := membersOf(t, env)
 	if len(ms) != 1 {
-		t.Fatalf("saved %d members, want 1 (status: %q)", len(ms), s.frame.status.Text)
+		t.Fatalf("saved %d members, want 1 (status: %q)", len(ms), s.frame.StatusLine.Text)
 	}
 	m := ms[0]
 	if m.Name != "张三" || m.IDNumber != zhangSanID || m.Sex != "男" || m.BirthDate != data.NewDate(1985, 3, 12) ||
@@ -161,8 +161,8 @@ func TestMembersScreenValidationSavesNothing(t *testing.T) {
 	if msg := s.form.Field(data.FSex).Error(); msg != "" {
 		t.Errorf("性别 shows %q while the ID number is wrong", msg)
 	}
-	if !s.frame.status.Visible() || !strings.Contains(s.frame.status.Text, "需要修改") {
-		t.Errorf("status line %q should say that fields need fixing", s.frame.status.Text)
+	if !s.frame.StatusLine.Visible() || !strings.Contains(s.frame.StatusLine.Text, "需要修改") {
+		t.Errorf("status line %q should say that fields need fixing", s.frame.StatusLine.Text)
 	}
 
 	// Fixing the date alone and saving again: the category is still missing.
@@ -178,7 +178,7 @@ func TestMembersScreenValidationSavesNothing(t *testing.T) {
 	s.form.category.SetSelected(data.CategoryProbation)
 	s.Save()
 	if n := len(membersOf(t, env)); n != 1 {
-		t.Fatalf("after fixing everything, %d members saved, want 1 (status %q)", n, s.frame.status.Text)
+		t.Fatalf("after fixing everything, %d members saved, want 1 (status %q)", n, s.frame.StatusLine.Text)
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports"
 )
 
@@ -25,10 +26,10 @@ type OpLogScreen struct {
 	env *Env
 	ops []data.Op
 
-	From, To      *DateEntry
+	From, To      *widgets.DateEntry
 	EntitySel     *widget.Select
 	ActionSel     *widget.Select
-	Search        *Entry
+	Search        *widgets.Entry
 	List          *widget.List
 	Count, Detail *widget.Label
 	ExportBtn     *widget.Button
@@ -36,24 +37,24 @@ type OpLogScreen struct {
 	content       fyne.CanvasObject
 }
 
-// opColumns are the list's columns: 时间, 操作, 对象, 内容/变更, by width weight.
-var opColumns = []float32{2.2, 1.2, 3, 6}
+// opColumns are the list's columns.
+var opColumns = widgets.Columns{{"时间", 2.2, ""}, {"操作", 1.2, ""}, {"对象", 3, ""}, {"内容/变更", 6, ""}}
 
 // NewOpLogScreen builds the screen; Reload fills it.
 func NewOpLogScreen(env *Env) *OpLogScreen {
 	s := &OpLogScreen{env: env, selected: -1}
 	reload := func(string) { s.Reload() }
-	s.From, s.To = NewDateEntry(), NewDateEntry()
+	s.From, s.To = widgets.NewDateEntry(), widgets.NewDateEntry()
 	s.From.SetPlaceHolder("开始日期")
 	s.To.SetPlaceHolder("结束日期")
 	s.From.OnSubmitted, s.To.OnSubmitted = reload, reload
 	s.From.OnChanged = func(t string) { s.dateChanged(t) }
 	s.To.OnChanged = func(t string) { s.dateChanged(t) }
-	s.EntitySel = NewSelect(append([]string{filterAll}, data.OpEntities...), reload)
-	s.ActionSel = NewSelect(append([]string{filterAll}, data.OpActions...), reload)
+	s.EntitySel = widgets.NewSelect(append([]string{filterAll}, data.OpEntities...), reload)
+	s.ActionSel = widgets.NewSelect(append([]string{filterAll}, data.OpActions...), reload)
 	s.EntitySel.SetSelectedIndex(0)
 	s.ActionSel.SetSelectedIndex(0)
-	s.Search = NewEntry()
+	s.Search = widgets.NewEntry()
 	s.Search.SetPlaceHolder("搜索对象或内容")
 	s.Search.OnChanged = reload
 	s.Count = widget.NewLabel("")
@@ -63,34 +64,19 @@ func NewOpLogScreen(env *Env) *OpLogScreen {
 
 	s.List = widget.NewList(
 		func() int { return len(s.ops) },
-		func() fyne.CanvasObject {
-			cells := make([]fyne.CanvasObject, len(opColumns))
-			for i := range cells {
-				l := widget.NewLabel("")
-				l.Truncation = fyne.TextTruncateEllipsis
-				cells[i] = l
-			}
-			return container.New(weightedRow(opColumns), cells...)
-		},
+		func() fyne.CanvasObject { return opColumns.Row(false) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			op := &s.ops[id]
-			texts := []string{op.At.Format("2006-01-02 15:04"), op.Action, op.Object(), op.Summary()}
-			for i, c := range o.(*fyne.Container).Objects {
-				c.(*widget.Label).SetText(texts[i])
-			}
+			opColumns.Set(o, []string{op.At.Format("2006-01-02 15:04"), op.Action, op.Object(), op.Summary()}, nil)
 		})
 	s.List.OnSelected = func(id widget.ListItemID) { s.selected = id; s.showDetail() }
 	s.List.OnUnselected = func(widget.ListItemID) { s.selected = -1; s.showDetail() }
 
-	header := make([]fyne.CanvasObject, len(opColumns))
-	for i, h := range []string{"时间", "操作", "对象", "内容/变更"} {
-		header[i] = widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
 	filters := container.NewHBox(widget.NewLabel("日期"), sized(s.From, 130), widget.NewLabel("至"), sized(s.To, 130),
 		widget.NewLabel("对象"), s.EntitySel, widget.NewLabel("操作"), s.ActionSel)
-	top := container.NewVBox(heading("操作日志"), filters,
+	top := container.NewVBox(widgets.Heading("操作日志"), filters,
 		container.NewBorder(nil, nil, nil, container.NewHBox(s.Count, s.ExportBtn), s.Search),
-		container.New(weightedRow(opColumns), header...))
+		opColumns.Row(true))
 	detail := container.NewVScroll(s.Detail)
 	detail.SetMinSize(fyne.NewSize(0, 110))
 	s.content = container.NewBorder(top, detail, nil, nil, s.List)
@@ -114,31 +100,6 @@ func (m *minWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (m *minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	s := objs[0].MinSize()
 	return fyne.NewSize(max(s.Width, m.w), s.Height)
-}
-
-// weightedRow lays out a row's cells side by side, widths by weight, so header and rows line up.
-type weightedRow []float32
-
-func (w weightedRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	total := float32(0)
-	for _, x := range w {
-		total += x
-	}
-	pos := float32(0)
-	for i, o := range objs {
-		cw := size.Width * w[i] / total
-		o.Resize(fyne.NewSize(cw, size.Height))
-		o.Move(fyne.NewPos(pos, 0))
-		pos += cw
-	}
-}
-
-func (w weightedRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
-	for _, o := range objs {
-		h = max(h, o.MinSize().Height)
-	}
-	return fyne.NewSize(float32(len(objs))*40, h)
 }
 
 // Content is the screen's root.

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // The organisation screens (SPEC §1): 党小组 and 班组 as a list on the left and a form on the right,
@@ -41,14 +42,14 @@ type GroupsScreen struct {
 	recordScreen[data.Group]               // all: in name order
 	counts                   map[int64]int // members on the roll per group
 
-	name    *Entry
+	name    *widgets.Entry
 	leader  *memberPicker
-	area    *textArea
+	area    *widgets.TextArea
 	members *widget.Label // how many members the group has
 }
 
 // groupColumns are the groups list's columns.
-var groupColumns = columns{{"党小组", 1, ""}, {"人数", 0, "000 人"}}
+var groupColumns = widgets.Columns{{"党小组", 1, ""}, {"人数", 0, "000 人"}}
 
 // NewGroupsScreen builds the 党小组 screen and loads it.
 func NewGroupsScreen(env *Env) *GroupsScreen {
@@ -77,20 +78,21 @@ func NewGroupsScreen(env *Env) *GroupsScreen {
 		Question: func(g *data.Group) string {
 			return fmt.Sprintf("确定删除党小组“%s”吗？\n它的班组和党员都会保留，只是不再属于任何党小组。\n党小组会移入“回收站”，恢复后班组和党员会回到该党小组。", g.Name)
 		},
+		Entity:  data.EntGroup,
 		Deleted: func(g *data.Group) string { return "已删除党小组“" + g.Name + "”" },
 		Refresh: true,
 	})
-	s.name = NewEntry()
+	s.name = widgets.NewEntry()
 	s.name.SetPlaceHolder("如：第一党小组")
 	s.name.OnSubmitted = func(string) { s.Save() }
 	s.name.OnChanged = func(string) { s.changed(lblName) }
 	s.leader = newMemberPicker(env, "选择组长")
 	s.leader.OnChanged = func() { s.changed(lblLeader) }
-	s.area = newTextArea(4)
+	s.area = widgets.NewTextArea(4)
 	s.area.SetPlaceHolder("负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
 	s.area.OnChanged = func(string) { s.changed(lblArea) }
 	s.members = widget.NewLabel("")
-	form := Section("党小组信息", 1, s.fields.Add(lblName, true, s.name), s.fields.Add(lblLeader, false, s.leader.Content()),
+	form := widgets.Section("党小组信息", 1, s.fields.Add(lblName, true, s.name), s.fields.Add(lblLeader, false, s.leader.Content()),
 		s.fields.Add(lblArea, false, s.area), s.fields.Add(lblCount, false, s.members))
 	s.buildFrame(nil, form, 0.32)
 	return s
@@ -137,13 +139,13 @@ type TeamsScreen struct {
 	recordScreen[data.Team] // all: in name order
 	groups                  []data.Group
 
-	name     *Entry
+	name     *widgets.Entry
 	category *widget.Select
 	group    *widget.Select // option 0 is "no group", option i is groups[i-1]
 }
 
 // teamColumns are the teams list's columns.
-var teamColumns = columns{{"班组", 1, ""}, {"类别 · 党小组", 1, ""}}
+var teamColumns = widgets.Columns{{"班组", 1, ""}, {"类别 · 党小组", 1, ""}}
 
 // NewTeamsScreen builds the 班组 screen and loads it.
 func NewTeamsScreen(env *Env) *TeamsScreen {
@@ -160,10 +162,7 @@ func NewTeamsScreen(env *Env) *TeamsScreen {
 		ToForm: s.toForm,
 		FromForm: func() (data.Team, error) {
 			t := s.loaded
-			t.Name, t.Category, t.GroupID = s.name.Text, s.category.Selected, 0
-			if i := s.group.SelectedIndex(); i > 0 {
-				t.GroupID = s.groups[i-1].ID
-			}
+			t.Name, t.Category, t.GroupID = s.name.Text, s.category.Selected, selectedID(s.group, s.groups, groupIDOf)
 			return t, nil
 		},
 		Title:    func(t *data.Team) string { return "编辑班组：" + t.Name },
@@ -175,16 +174,17 @@ func NewTeamsScreen(env *Env) *TeamsScreen {
 		Question: func(t *data.Team) string {
 			return fmt.Sprintf("确定删除班组“%s”吗？\n它的党员都会保留，只是不再属于任何班组。\n班组会移入“回收站”，恢复后党员会回到该班组。", t.Name)
 		},
+		Entity:  data.EntTeam,
 		Deleted: func(t *data.Team) string { return "已删除班组“" + t.Name + "”" },
 		Refresh: true,
 	})
-	s.name = NewEntry()
+	s.name = widgets.NewEntry()
 	s.name.SetPlaceHolder("如：综采一班")
 	s.name.OnSubmitted = func(string) { s.Save() }
 	s.name.OnChanged = func(string) { s.changed(lblName) }
-	s.category = NewSelect(data.TeamCategories, func(string) { s.changed(lblCategory) })
-	s.group = NewSelect(nil, func(string) { s.changed(lblTeamGroup) })
-	form := Section("班组信息", 1, s.fields.Add(lblName, true, s.name), s.fields.Add(lblCategory, false, s.category),
+	s.category = widgets.NewSelect(data.TeamCategories, func(string) { s.changed(lblCategory) })
+	s.group = widgets.NewSelect(nil, func(string) { s.changed(lblTeamGroup) })
+	form := widgets.Section("班组信息", 1, s.fields.Add(lblName, true, s.name), s.fields.Add(lblCategory, false, s.category),
 		s.fields.Add(lblTeamGroup, false, s.group))
 	s.buildFrame(nil, form, 0.32)
 	return s
@@ -216,7 +216,7 @@ func (s *TeamsScreen) toForm(t data.Team) {
 	} else {
 		s.category.SetSelected(t.Category)
 	}
-	s.setGroup(t.GroupID)
+	setIDSelect(s.group, s.groups, groupIDOf, t.GroupID)
 }
 
 // teamDetail is the list's second column: 类别 · 党小组.
@@ -233,17 +233,6 @@ func (s *TeamsScreen) teamDetail(t data.Team) string {
 	return d
 }
 
-// setGroup selects the option of group id (no group for 0 or a group that is gone).
-func (s *TeamsScreen) setGroup(id int64) {
-	for i, g := range s.groups {
-		if g.ID == id {
-			s.group.SetSelectedIndex(i + 1)
-			return
-		}
-	}
-	s.group.SetSelectedIndex(0)
-}
-
 // ---------------------------------------------------------------------------------------------
 // 党支部
 
@@ -252,7 +241,7 @@ type BranchForm struct {
 	env *Env
 	cur data.Branch
 
-	entries map[string]*Entry // by field label
+	entries map[string]*widgets.Entry // by field label
 	form    *orgForm
 	saved   *widget.Label
 	content fyne.CanvasObject
@@ -279,10 +268,10 @@ var branchFields = []struct {
 
 // NewBranchForm builds the 党支部 form and loads the branch.
 func NewBranchForm(env *Env) *BranchForm {
-	f := &BranchForm{env: env, entries: map[string]*Entry{}}
+	f := &BranchForm{env: env, entries: map[string]*widgets.Entry{}}
 	f.form = newOrgForm(env, "党支部信息", 2, func(field func(string, bool, fyne.CanvasObject)) {
 		for _, bf := range branchFields {
-			e := NewEntry()
+			e := widgets.NewEntry()
 			e.SetPlaceHolder(bf.hint)
 			e.OnSubmitted = func(string) { f.Save() }
 			f.entries[bf.label] = e
@@ -293,7 +282,7 @@ func NewBranchForm(env *Env) *BranchForm {
 	f.saved.Importance = widget.SuccessImportance
 	save := widget.NewButtonWithIcon("保存支部信息", theme.DocumentSaveIcon(), f.Save)
 	save.Importance = widget.HighImportance
-	hint := note("报表标题、“单位”栏和上报数据包都使用这里的支部信息。")
+	hint := widgets.Note("报表标题、“单位”栏和上报数据包都使用这里的支部信息。")
 	f.content = container.NewVBox(f.form.Content(),
 		container.NewBorder(nil, nil, container.NewHBox(save, f.saved), nil, hint))
 	f.Reload()
@@ -341,7 +330,7 @@ func (f *BranchForm) Save() {
 // orgForm is a Section of Fields with a line under it for messages no field owns.
 type orgForm struct {
 	env     *Env
-	fields  Fields
+	fields  widgets.Fields
 	other   *widget.Label
 	content fyne.CanvasObject
 }
@@ -349,14 +338,14 @@ type orgForm struct {
 // newOrgForm builds a form whose fields add creates, in reading order, with its argument.
 func newOrgForm(env *Env, title string, cols int, add func(field func(label string, required bool, input fyne.CanvasObject))) *orgForm {
 	f := &orgForm{env: env, other: widget.NewLabel("")}
-	var list []*Field
+	var list []*widgets.Field
 	add(func(label string, required bool, input fyne.CanvasObject) {
 		list = append(list, f.fields.Add(label, required, input))
 	})
 	f.other.Importance = widget.DangerImportance
 	f.other.Wrapping = fyne.TextWrapWord
 	f.other.Hide()
-	f.content = container.NewVBox(Section(title, cols, list...), f.other)
+	f.content = container.NewVBox(widgets.Section(title, cols, list...), f.other)
 	return f
 }
 
@@ -380,7 +369,7 @@ func (f *orgForm) Saved(err error) bool {
 		ShowError(f.env.Win, err)
 		return false
 	}
-	if unplaced := f.fields.ShowErrors(fe); len(unplaced) > 0 {
+	if unplaced := showErrors(&f.fields, fe); len(unplaced) > 0 {
 		f.other.SetText(strings.Join(unplaced, "\n"))
 		f.other.Show()
 	}
@@ -413,7 +402,7 @@ type memberPicker struct {
 
 	// The open search dialog.
 	dlg     *dialog.CustomDialog
-	search  *Entry
+	search  *widgets.Entry
 	choices *widget.List
 	hits    []int // indices into members
 }
@@ -491,7 +480,7 @@ func memberChoiceLabel(m data.Member) string {
 // open shows the search dialog: type to narrow the list, click a member (or Enter on a single hit).
 func (p *memberPicker) open() {
 	p.hits = p.index.Search("")
-	p.search = NewEntry()
+	p.search = widgets.NewEntry()
 	p.search.SetPlaceHolder("姓名、拼音首字母（如 zs）、身份证号或手机号")
 	p.choices = widget.NewList(
 		func() int { return len(p.hits) },
@@ -527,7 +516,7 @@ func (p *memberPicker) open() {
 	}
 	body := container.NewBorder(container.NewVBox(p.search, status), nil, nil, nil, p.choices)
 	p.dlg = dialog.NewCustom(p.title, "取消", body, p.env.Win)
-	p.dlg.Resize(dialogSize(p.env, 440, 520))
+	p.dlg.Resize(widgets.DialogSize(p.env.Win, 440, 520))
 	p.dlg.Show()
 	p.env.Win.Canvas().Focus(p.search)
 }

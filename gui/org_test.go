@@ -58,8 +58,8 @@ func TestGroupsScreenCreateEditDelete(t *testing.T) {
 	if *changed != 1 {
 		t.Errorf("Changed called %d times, want 1", *changed)
 	}
-	if s.frame.title.Text != "编辑党小组：第一党小组" || s.deleteBtn.Disabled() {
-		t.Errorf("after saving, the form should edit the group: heading %q, delete disabled %v", s.frame.title.Text, s.deleteBtn.Disabled())
+	if s.frame.Title.Text != "编辑党小组：第一党小组" || s.deleteBtn.Disabled() {
+		t.Errorf("after saving, the form should edit the group: heading %q, delete disabled %v", s.frame.Title.Text, s.deleteBtn.Disabled())
 	}
 
 	// A member put in the group shows in the count.
@@ -97,8 +97,8 @@ func TestGroupsScreenCreateEditDelete(t *testing.T) {
 	if got, err := env.Store.Member(ctx, m.ID); err != nil || got.GroupID != 0 {
 		t.Errorf("the member should stay without a group: %+v, %v", got, err)
 	}
-	if s.frame.title.Text != "新建党小组" {
-		t.Errorf("after delete the form should be new, heading %q", s.frame.title.Text)
+	if s.frame.Title.Text != "新建党小组" {
+		t.Errorf("after delete the form should be new, heading %q", s.frame.Title.Text)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // recordScreen is a list+form screen: the records listed on the left (searched and filtered by
@@ -23,23 +24,25 @@ type recordScreen[T any] struct {
 	listPane[T]
 	rec recordSpec[T]
 
-	fields  Fields
-	loaded  T    // the record in the form, as loaded
-	loading bool // the form is being filled: edits are not the user's
-	dirty   bool // the form has unsaved edits
-	count   *widget.Label
-	search  *Entry // nil unless the spec gives a Search placeholder
+	formState   // of the screen's own form (a form component keeps its own: see recordSpec.Dirty)
+	loaded    T // the record in the form, as loaded
+	count     *widget.Label
+	search    *widgets.Entry // nil unless the spec gives a Search placeholder
 
-	frame     *recordFrame
+	frame     *widgets.RecordFrame
 	newBtn    *widget.Button
 	saveBtn   *widget.Button
 	deleteBtn *widget.Button
+	exportOne *widget.Button // exports the record in the form (nil without spec.Export)
+	undoBtn   *widget.Button // 撤销删除: restores the record just deleted from the 回收站
+	binID     int64          // its bin entry
+	undoID    int64          // its ID
 }
 
 // recordSpec is what a screen tells its recordScreen. Load, ID, Cells, Columns, ToForm, FromForm,
 // Save and Blank are required; the rest may be left zero.
 type recordSpec[T any] struct {
-	Columns  columns
+	Columns  widgets.Columns
 	Cells    func(*T) ([]string, map[int]widget.Importance) // a list row's texts and colours
 	ID       func(*T) int64
 	Load     func(context.Context) ([]T, error) // all records, as listed
@@ -54,18 +57,21 @@ type recordSpec[T any] struct {
 	Describe func() string                      // names the record in the discard question (instead of What)
 	Tools    []fyne.CanvasObject                // buttons beside the new button
 
-	Blank    func() T          // a new record
-	ToForm   func(T)           // fills the form (loaded is already set)
-	FromForm func() (T, error) // the form's record (over loaded); FieldErrors for typing
-	Title    func(*T) string   // the form's title for a stored record
-	NewTitle string            // the form's title for a new one: 新设施
-	Focus    func()            // puts the cursor in the form after 新建 (may be nil)
-	Save     func(context.Context, *T) error
-	Saved    func(*T) string                 // the status after saving
-	Refused  func(n int) string              // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
-	Delete   func(context.Context, *T) error // nil: no delete button
-	Question func(*T) string                 // the delete question
-	Deleted  func(*T) string                 // the status after deleting
+	Blank       func() T          // a new record
+	ToForm      func(T)           // fills the form (loaded is already set)
+	FromForm    func() (T, error) // the form's record (over loaded); FieldErrors for typing
+	Title       func(*T) string   // the form's title for a stored record
+	NewTitle    string            // the form's title for a new one: 新设施
+	Focus       func()            // puts the cursor in the form after 新建 (may be nil)
+	Save        func(context.Context, *T) error
+	Saved       func(*T) string                 // the status after saving
+	Refused     func(n int) string              // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
+	Delete      func(context.Context, *T) error // nil: no delete button
+	Question    func(*T) string                 // the delete question
+	Deleted     func(*T) string                 // the status after deleting
+	Export      func()                          // exports the record in the form (nil: no such button)
+	ExportLabel string                          // the export button's text: 导出评分表
+	Entity      string                          // data.Ent… of the records: 撤销删除 finds them in the 回收站 ("": no undo)
 
 	// For a form that is a component of its own (CheckForm…): its dirty state and its errors.
 	Dirty      func() bool
@@ -78,10 +84,11 @@ type recordSpec[T any] struct {
 // initRecord builds the list and the buttons; call buildFrame once the form is built.
 func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	s.rec = spec
+	s.OnChanged = func() { s.frame.SetStatus("", false) }
 	s.count = widget.NewLabel("")
 	s.listPane.init(env, listSpec[T]{
 		ID:     spec.ID,
-		NewRow: func() fyne.CanvasObject { return spec.Columns.row(false) },
+		NewRow: func() fyne.CanvasObject { return spec.Columns.Row(false) },
 		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
 		Dirty:  s.isDirty,
 		What: func() string {
@@ -94,7 +101,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 		Unhide: spec.Unhide,
 	})
 	if spec.Search != "" {
-		s.search = NewEntry()
+		s.search = widgets.NewEntry()
 		s.search.SetPlaceHolder(spec.Search)
 		s.search.OnChanged = func(string) { s.refilter() }
 		s.search.OnSubmitted = func(string) {
@@ -102,7 +109,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 				s.list.Select(0)
 			}
 		}
-		s.search.ActionItem = newIconButton(theme.SearchIcon(), s.FocusSearch)
+		s.search.ActionItem = widgets.NewIconButton(theme.SearchIcon(), s.focusSearch)
 	}
 	s.newBtn = widget.NewButtonWithIcon(spec.NewLabel, theme.ContentAddIcon(), s.New)
 	s.saveBtn = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
@@ -111,12 +118,24 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 	if spec.Delete == nil {
 		s.deleteBtn.Hide()
 	}
+	if spec.Export != nil {
+		s.exportOne = widget.NewButtonWithIcon(spec.ExportLabel, theme.DocumentIcon(), spec.Export)
+	}
+	s.undoBtn = widget.NewButtonWithIcon("撤销删除", theme.ContentUndoIcon(), s.undoDelete)
+	s.undoBtn.Hide()
+}
+
+// filterSelect is a filter of the list: all (chosen) then opts; a choice refilters.
+func (s *recordScreen[T]) filterSelect(all string, opts ...string) *widget.Select {
+	sel := widgets.NewSelect(append([]string{all}, opts...), func(string) { s.refilter() })
+	sel.SetSelectedIndex(0)
+	return sel
 }
 
 // setRow fills list row o with r.
 func (s *recordScreen[T]) setRow(o fyne.CanvasObject, r *T) {
 	texts, imp := s.rec.Cells(r)
-	s.rec.Columns.set(o, texts, imp)
+	s.rec.Columns.Set(o, texts, imp)
 }
 
 // isDirty is whether the form has unsaved edits.
@@ -128,26 +147,30 @@ func (s *recordScreen[T]) isDirty() bool {
 }
 
 // buildFrame lays the screen out: the new button and count over filters and the list, and form
-// over the button bar (extra buttons sit beside 删除); it loads the records and shows a new one.
-func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.CanvasObject, offset float64, extra ...fyne.CanvasObject) {
-	top := []fyne.CanvasObject{orderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.newBtn}, s.rec.Tools...)...), s.count, nil)}
+// over the button bar; it loads the records and shows a new one.
+func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.CanvasObject, offset float64) {
+	top := []fyne.CanvasObject{widgets.OrderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.newBtn}, s.rec.Tools...)...), s.count, nil)}
 	if s.search != nil {
 		top = append(top, s.search)
 	}
 	top = append(top, filters...)
-	top = append(top, s.rec.Columns.row(true))
-	left := orderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
-	bar := orderedBorder(nil, nil, container.NewHBox(append([]fyne.CanvasObject{s.deleteBtn}, extra...)...), s.saveBtn, nil)
+	top = append(top, s.rec.Columns.Row(true))
+	left := widgets.OrderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
+	buttons := []fyne.CanvasObject{s.deleteBtn, s.undoBtn}
+	if s.exportOne != nil {
+		buttons = append(buttons, s.exportOne)
+	}
+	bar := widgets.OrderedBorder(nil, nil, container.NewHBox(buttons...), s.saveBtn, nil)
 	if s.rec.Summary != nil {
 		bar = container.NewVBox(s.rec.Summary, bar)
 	}
-	s.frame = newRecordFrame(left, form, bar, offset)
+	s.frame = widgets.NewRecordFrame(left, form, bar, offset)
 	s.Reload()
 	s.show(s.rec.Blank(), false)
 }
 
 // Content implements Screen.
-func (s *recordScreen[T]) Content() fyne.CanvasObject { return s.frame.split }
+func (s *recordScreen[T]) Content() fyne.CanvasObject { return s.frame.Split }
 
 // Reload re-reads the records.
 func (s *recordScreen[T]) Reload() {
@@ -203,8 +226,9 @@ func (s *recordScreen[T]) query() string {
 	return strings.ToLower(data.NormalizeText(s.search.Text))
 }
 
-// FocusSearch puts the cursor into the search box (Ctrl+F).
-func (s *recordScreen[T]) FocusSearch() {
+// focusSearch puts the cursor into the search box. Screens with one offer it as FocusSearch
+// (Ctrl+F; the menu offers 查找 only on screens that can).
+func (s *recordScreen[T]) focusSearch() {
 	if s.search == nil {
 		return
 	}
@@ -216,35 +240,24 @@ func (s *recordScreen[T]) FocusSearch() {
 func (s *recordScreen[T]) show(r T, keepStatus bool) {
 	s.loading = true
 	if s.rec.ID(&r) != s.selected || s.selected == 0 {
-		defer s.frame.scroll.ScrollToTop() // another record: from its top
+		defer s.frame.Scroll.ScrollToTop() // another record: from its top
 	}
 	s.loaded, s.selected = r, s.rec.ID(&r)
+	s.undoBtn.Hide()
 	s.rec.ToForm(r)
 	s.fields.ClearErrors()
 	s.loading, s.dirty = false, false
 	if s.selected == 0 {
-		s.frame.title.SetText(s.rec.NewTitle)
+		s.frame.Title.SetText(s.rec.NewTitle)
 		s.deleteBtn.Disable()
 	} else {
-		s.frame.title.SetText(s.rec.Title(&r))
+		s.frame.Title.SetText(s.rec.Title(&r))
 		s.deleteBtn.Enable()
 	}
 	if !keepStatus {
-		s.frame.setStatus("", false)
+		s.frame.SetStatus("", false)
 	}
 	s.syncSelection()
-}
-
-// changed marks the form edited by the user and clears the error of the field labelled label.
-func (s *recordScreen[T]) changed(label string) {
-	if s.loading {
-		return
-	}
-	s.dirty = true
-	if f := s.fields.Get(label); f != nil {
-		f.SetError("")
-	}
-	s.frame.setStatus("", false)
 }
 
 // errorOf is the message under the field labelled label.
@@ -305,7 +318,7 @@ func (s *recordScreen[T]) showSaveError(err error) bool {
 	var fe data.FieldErrors
 	switch {
 	case errors.As(err, &fe):
-		show := s.fields.ShowErrors
+		show := func(fe data.FieldErrors) []string { return showErrors(&s.fields, fe) }
 		if s.rec.ShowErrors != nil {
 			show = s.rec.ShowErrors
 		}
@@ -314,7 +327,7 @@ func (s *recordScreen[T]) showSaveError(err error) bool {
 		if s.rec.Refused != nil {
 			refused = s.rec.Refused(len(fe))
 		}
-		s.frame.setStatus(refused+strings.Join(unplaced, "；"), true)
+		s.frame.SetStatus(refused+strings.Join(unplaced, "；"), true)
 		return false
 	case err != nil:
 		ShowError(s.env.Win, err)
@@ -330,7 +343,7 @@ func (s *recordScreen[T]) afterSave(r T, msg string) {
 	s.Reload()
 	s.revealIfHidable(s.selected)
 	s.show(r, true)
-	s.frame.setStatus(msg, false)
+	s.frame.SetStatus(msg, false)
 	notify(s.env)
 }
 
@@ -348,7 +361,43 @@ func (s *recordScreen[T]) deleteRecord() {
 		s.selected = 0
 		s.Reload()
 		s.show(s.rec.Blank(), false)
-		s.frame.setStatus(s.rec.Deleted(&r), false)
+		s.frame.SetStatus(s.rec.Deleted(&r), false)
+		s.offerUndo(s.rec.ID(&r))
 		notify(s.env)
 	})
+}
+
+// offerUndo shows 撤销删除 when record id is in the 回收站.
+func (s *recordScreen[T]) offerUndo(id int64) {
+	if s.rec.Entity == "" {
+		return
+	}
+	bin, err := s.env.Store.RecycleBin(context.Background())
+	if err != nil {
+		return // the deletion stands; the 回收站 screen can still restore it
+	}
+	for _, e := range bin { // most recent first
+		if e.Entity == s.rec.Entity && e.EntityID == id {
+			s.binID, s.undoID = e.ID, id
+			s.undoBtn.Show()
+			return
+		}
+	}
+}
+
+// undoDelete restores the record just deleted and shows it (after asking about unsaved edits).
+func (s *recordScreen[T]) undoDelete() {
+	s.confirmDiscard(func() {
+		if err := s.env.Store.RestoreFromBin(context.Background(), s.binID); err != nil {
+			ShowError(s.env.Win, err)
+			return
+		}
+		s.Reload()
+		if r, ok := s.byID(s.undoID); ok {
+			s.revealIfHidable(s.undoID)
+			s.show(r, false)
+		}
+		s.frame.SetStatus("已恢复", false)
+		notify(s.env)
+	}, nil)
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // RecycleScreen lists the recycle bin.
@@ -27,8 +28,8 @@ type RecycleScreen struct {
 	content                        fyne.CanvasObject
 }
 
-// binColumns are the list's columns: 删除时间, 类型, 名称, 连同删除, by width weight.
-var binColumns = []float32{2.2, 1.3, 4, 4}
+// binColumns are the list's columns.
+var binColumns = widgets.Columns{{"删除时间", 2.2, ""}, {"类型", 1.3, ""}, {"名称", 4, ""}, {"连同删除", 4, ""}}
 
 // NewRecycleScreen builds the screen; Reload fills it.
 func NewRecycleScreen(env *Env) *RecycleScreen {
@@ -36,21 +37,10 @@ func NewRecycleScreen(env *Env) *RecycleScreen {
 	s.Count, s.Status = widget.NewLabel(""), widget.NewLabel("")
 	s.List = widget.NewList(
 		func() int { return len(s.entries) },
-		func() fyne.CanvasObject {
-			cells := make([]fyne.CanvasObject, len(binColumns))
-			for i := range cells {
-				l := widget.NewLabel("")
-				l.Truncation = fyne.TextTruncateEllipsis
-				cells[i] = l
-			}
-			return container.New(weightedRow(binColumns), cells...)
-		},
+		func() fyne.CanvasObject { return binColumns.Row(false) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			e := &s.entries[id]
-			texts := []string{e.DeletedAt.Format("2006-01-02 15:04"), e.Entity, e.Label, e.Detail}
-			for i, c := range o.(*fyne.Container).Objects {
-				c.(*widget.Label).SetText(texts[i])
-			}
+			binColumns.Set(o, []string{e.DeletedAt.Format("2006-01-02 15:04"), e.Entity, e.Label, e.Detail}, nil)
 		})
 	s.List.OnSelected = func(id widget.ListItemID) { s.selected = id; s.updateButtons() }
 	s.List.OnUnselected = func(widget.ListItemID) { s.selected = -1; s.updateButtons() }
@@ -59,14 +49,10 @@ func NewRecycleScreen(env *Env) *RecycleScreen {
 	s.PurgeBtn = widget.NewButtonWithIcon("彻底删除", theme.DeleteIcon(), s.Purge)
 	s.EmptyBtn = widget.NewButtonWithIcon("清空回收站", theme.ContentClearIcon(), s.Empty)
 
-	header := make([]fyne.CanvasObject, len(binColumns))
-	for i, h := range []string{"删除时间", "类型", "名称", "连同删除"} {
-		header[i] = widget.NewLabelWithStyle(h, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	top := container.NewVBox(heading("回收站"),
-		note("删除的记录先放在回收站里，恢复后连同它的相关记录一起回到原处；彻底删除后无法恢复。"),
+	top := container.NewVBox(widgets.Heading("回收站"),
+		widgets.Note("删除的记录先放在回收站里，恢复后连同它的相关记录一起回到原处；彻底删除后无法恢复。"),
 		container.NewBorder(nil, nil, nil, s.Count, container.NewHBox(s.RestoreBtn, s.PurgeBtn, s.EmptyBtn)),
-		container.New(weightedRow(binColumns), header...))
+		binColumns.Row(true))
 	s.content = container.NewBorder(top, s.Status, nil, nil, s.List)
 	s.updateButtons()
 	return s

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports/catalog"
 )
 
@@ -47,11 +48,11 @@ func NewReportsScreen(env *Env) *ReportsScreen {
 			buttons.Add(fill)
 			s.exports[k.ID] = append(s.exports[k.ID], fill)
 		}
-		rows.Add(container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(title, note(k.Description), scope)))
+		rows.Add(container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(title, widgets.Note(k.Description), scope)))
 		rows.Add(widget.NewSeparator())
 	}
-	top := container.NewVBox(heading("报表"),
-		note("每张报表导出为一个 Excel 文件（.xlsx），按 A4 纸排好版，可直接打印，也可在 Excel 或 WPS 中修改。"),
+	top := container.NewVBox(widgets.Heading("报表"),
+		widgets.Note("每张报表导出为一个 Excel 文件（.xlsx），按 A4 纸排好版，可直接打印，也可在 Excel 或 WPS 中修改。"),
 		s.warning, widget.NewSeparator())
 	s.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewVScroll(rows)))
 	s.Reload()
@@ -193,7 +194,7 @@ func (s *ReportsScreen) askOptions(k *catalog.Report, chosen func(catalog.Input)
 		for _, t := range teams {
 			names = append(names, t.Name)
 		}
-		team = NewSelect(append(names, noTeam), nil)
+		team = widgets.NewSelect(append(names, noTeam), nil)
 		team.SetSelectedIndex(0)
 		form.Append("班组", team)
 	}
@@ -203,7 +204,7 @@ func (s *ReportsScreen) askOptions(k *catalog.Report, chosen func(catalog.Input)
 			ShowError(s.env.Win, err)
 			return
 		}
-		category = NewSelect(append([]string{allCategories}, categories...), nil)
+		category = widgets.NewSelect(append([]string{allCategories}, categories...), nil)
 		category.SetSelectedIndex(0)
 		form.Append("问题类别", category)
 	}
@@ -222,7 +223,7 @@ func (s *ReportsScreen) askOptions(k *catalog.Report, chosen func(catalog.Input)
 			checks = append(checks, all[i])
 			names = append(names, fmt.Sprintf("%s　%s（编号 %d）", all[i].Date, all[i].FacilityName, all[i].ID))
 		}
-		check = NewSelect(names, nil)
+		check = widgets.NewSelect(names, nil)
 		check.SetSelectedIndex(0)
 		form.Append("检查记录", check)
 	}
@@ -267,7 +268,7 @@ func (s *ReportsScreen) askOptions(k *catalog.Report, chosen func(catalog.Input)
 	next.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("导出"+k.Title, container.NewVBox(form, msg), s.env.Win)
 	d.SetButtons([]fyne.CanvasObject{cancel, next})
-	d.Resize(dialogSize(s.env, 620, d.MinSize().Height))
+	d.Resize(widgets.DialogSize(s.env.Win, 620, d.MinSize().Height))
 	d.Show()
 }
 
@@ -281,14 +282,14 @@ const noTeam = "（未指定班组）"
 type periodChoice struct {
 	today    data.Date
 	radio    *widget.RadioGroup
-	from, to *DateEntry
+	from, to *widgets.DateEntry
 	custom   *fyne.Container
 	label    *widget.Label
 	content  fyne.CanvasObject
 }
 
 func newPeriodChoice(env *Env) *periodChoice {
-	p := &periodChoice{today: env.Today(), from: NewDateEntry(), to: NewDateEntry(), label: hint("")}
+	p := &periodChoice{today: env.Today(), from: widgets.NewDateEntry(), to: widgets.NewDateEntry(), label: hint("")}
 	p.from.Today, p.to.Today = env.Today, env.Today
 	month := data.MonthPeriod(p.today.Year, p.today.Month)
 	p.from.SetDate(month.From)

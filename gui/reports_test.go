@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports/catalog"
 )
 
@@ -292,9 +293,9 @@ func TestReportsAskOptions(t *testing.T) {
 			r.SetSelected(periodCustom)
 		}
 	}
-	var dates []*DateEntry
+	var dates []*widgets.DateEntry
 	for _, o := range test.LaidOutObjects(top) {
-		if d, ok := o.(*DateEntry); ok {
+		if d, ok := o.(*widgets.DateEntry); ok {
 			dates = append(dates, d)
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // SettingsScreen is 数据与设置: the branch's details, the configurable lists (重点岗位, 问题类别,
@@ -47,11 +48,11 @@ func NewSettingsScreen(env *Env) *SettingsScreen {
 		showInFolder(env, env.Store.Path())
 	})
 	list := func(title, explain string, e *optionListEditor) fyne.CanvasObject {
-		return container.NewVBox(heading(title), note(explain), e.Content())
+		return container.NewVBox(widgets.Heading(title), widgets.Note(explain), e.Content())
 	}
 	file := container.NewVBox(
-		heading("数据文件"),
-		note("所有台账都保存在这一个文件中。复制到别的电脑前，请先关闭本程序。"),
+		widgets.Heading("数据文件"),
+		widgets.Note("所有台账都保存在这一个文件中。复制到别的电脑前，请先关闭本程序。"),
 		s.path,
 		container.NewHBox(openDir),
 	)
@@ -111,7 +112,7 @@ type optionListEditor struct {
 	selected int // -1 = none
 
 	list    *widget.List
-	entry   *Entry
+	entry   *widgets.Entry
 	err     *widget.Label
 	rename  *widget.Button
 	remove  *widget.Button
@@ -138,7 +139,7 @@ func newOptionListEditor(env *Env, opts optionList) *optionListEditor {
 		e.selected = -1
 		e.updateButtons()
 	}
-	e.entry = NewEntry()
+	e.entry = widgets.NewEntry()
 	e.entry.SetPlaceHolder(opts.item + "，如：" + opts.example)
 	e.entry.OnSubmitted = func(string) { e.add(e.entry.Text) }
 	e.err = widget.NewLabel("")

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Period kinds of a survey.
@@ -25,8 +26,8 @@ const (
 
 // surveyColumns are the surveys list's columns; surveyQuestionColumns the question rows'.
 var (
-	surveyColumns         = columns{{"期间", 1, ""}, {"设施类别", 0, "宿舍"}, {"人次", 0, "10000"}, {"满意率", 0, "100.0%"}}
-	surveyQuestionColumns = columns{{"问题", 2, ""}, {"非常满意", 1, ""}, {"满意", 1, ""}, {"一般", 1, ""}, {"不满意", 1, ""}, {"非常不满意", 1.1, ""}, {"合计", 0.8, ""}, {"满意率", 0.9, ""}, {"", 0.8, ""}}
+	surveyColumns         = widgets.Columns{{"期间", 1, ""}, {"设施类别", 0, "宿舍"}, {"人次", 0, "10000"}, {"满意率", 0, "100.0%"}}
+	surveyQuestionColumns = widgets.Columns{{"问题", 2, ""}, {"非常满意", 1, ""}, {"满意", 1, ""}, {"一般", 1, ""}, {"不满意", 1, ""}, {"非常不满意", 1.1, ""}, {"合计", 0.8, ""}, {"满意率", 0.9, ""}, {"", 0.8, ""}}
 )
 
 // rateText prints a 满意率 fraction as 92.5%, "—" when nobody answered.
@@ -48,7 +49,7 @@ type SurveysScreen struct {
 	kind      *widget.Select
 	month     *widget.Select
 	quarter   *widget.Select
-	from, to  *DateEntry
+	from, to  *widgets.DateEntry
 	custom    *fyne.Container
 	months    []data.Period
 	quarters  []data.Period
@@ -61,8 +62,8 @@ type SurveysScreen struct {
 
 // surveyRow is the widgets of one question.
 type surveyRow struct {
-	text   *Entry
-	counts [5]*Entry
+	text   *widgets.Entry
+	counts [5]*widgets.Entry
 	total  *widget.Label
 	rate   *widget.Label
 }
@@ -70,8 +71,7 @@ type surveyRow struct {
 // NewSurveysScreen builds the screen and loads the surveys.
 func NewSurveysScreen(env *Env) *SurveysScreen {
 	s := &SurveysScreen{env: env}
-	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
-	s.catSel.SetSelectedIndex(0)
+	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.initRecord(env, recordSpec[data.Survey]{
 		Columns: surveyColumns,
 		Cells: func(sv *data.Survey) ([]string, map[int]widget.Importance) {
@@ -101,6 +101,7 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 		Question: func(sv *data.Survey) string {
 			return fmt.Sprintf("确定要删除%s的%s满意度调查吗？", sv.Period.Label, sv.Category)
 		},
+		Entity:  data.EntSurvey,
 		Deleted: func(*data.Survey) string { return "已删除调查" },
 	})
 
@@ -116,25 +117,25 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 		p := data.QuarterPeriod(d.Year, (int(d.Month)-1)/3+1)
 		s.quarters, quarterLabels = append(s.quarters, p), append(quarterLabels, p.Label)
 	}
-	s.month = NewSelect(monthLabels, func(string) { s.changed(data.FSurveyPeriod) })
-	s.quarter = NewSelect(quarterLabels, func(string) { s.changed(data.FSurveyPeriod) })
-	s.from, s.to = NewDateEntry(), NewDateEntry()
+	s.month = widgets.NewSelect(monthLabels, func(string) { s.changed(data.FSurveyPeriod) })
+	s.quarter = widgets.NewSelect(quarterLabels, func(string) { s.changed(data.FSurveyPeriod) })
+	s.from, s.to = widgets.NewDateEntry(), widgets.NewDateEntry()
 	s.from.SetPlaceHolder("开始日期")
 	s.to.SetPlaceHolder("结束日期")
-	for _, e := range []*DateEntry{s.from, s.to} {
+	for _, e := range []*widgets.DateEntry{s.from, s.to} {
 		e.Today = env.Today
 		e.OnChanged = func(string) { s.changed(data.FSurveyPeriod) }
 	}
 	s.custom = container.NewGridWithColumns(2, s.from, s.to)
-	s.kind = NewSelect([]string{surveyByMonth, surveyByQuarter, surveyCustom}, func(string) {
+	s.kind = widgets.NewSelect([]string{surveyByMonth, surveyByQuarter, surveyCustom}, func(string) {
 		s.showKind()
 		s.changed(data.FSurveyPeriod)
 	})
 	periodBox := container.NewBorder(nil, nil, s.kind, nil, container.NewStack(s.month, s.quarter, s.custom))
-	s.category = NewSelect(data.FacilityCategories, func(string) { s.categoryChanged() })
+	s.category = widgets.NewSelect(data.FacilityCategories, func(string) { s.categoryChanged() })
 
 	s.rowsBox = container.NewVBox()
-	s.overall = surveyQuestionColumns.row(true).(*fyne.Container)
+	s.overall = surveyQuestionColumns.Row(true).(*fyne.Container)
 	addBtn := widget.NewButtonWithIcon("添加问题", theme.ContentAddIcon(), func() {
 		s.questions = append(s.questions, data.SurveyQuestion{})
 		s.buildRows()
@@ -142,10 +143,10 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 		focus(s.rows[len(s.rows)-1].text)
 	})
 	form := container.NewVBox(
-		Section("调查", 1, s.fields.Add(data.FSurveyPeriod, true, periodBox), s.fields.Add(data.FSurveyCategory, true, s.category)),
-		heading("调查结果（人数）"),
-		note("满意率 =（非常满意 + 满意）÷ 合计。问题可以修改、增删。"),
-		surveyQuestionColumns.row(true), s.rowsBox, widget.NewSeparator(), s.overall,
+		widgets.Section("调查", 1, s.fields.Add(data.FSurveyPeriod, true, periodBox), s.fields.Add(data.FSurveyCategory, true, s.category)),
+		widgets.Heading("调查结果（人数）"),
+		widgets.Note("满意率 =（非常满意 + 满意）÷ 合计。问题可以修改、增删。"),
+		surveyQuestionColumns.Row(true), s.rowsBox, widget.NewSeparator(), s.overall,
 		container.NewHBox(addBtn))
 
 	s.buildFrame([]fyne.CanvasObject{s.catSel}, form, 0.3)
@@ -203,13 +204,13 @@ func (s *SurveysScreen) buildRows() {
 	s.rows = make([]*surveyRow, len(s.questions))
 	var objs []fyne.CanvasObject
 	for i, q := range s.questions {
-		r := &surveyRow{text: NewEntry(), total: widget.NewLabel(""), rate: widget.NewLabel("")}
+		r := &surveyRow{text: widgets.NewEntry(), total: widget.NewLabel(""), rate: widget.NewLabel("")}
 		r.text.SetText(q.Text)
 		r.text.SetPlaceHolder("问题")
 		r.text.OnChanged = func(v string) { s.questions[i].Text = v; s.changed("") }
 		cells := []fyne.CanvasObject{r.text}
 		for a := range r.counts {
-			e := NewEntry()
+			e := widgets.NewEntry()
 			if q.Counts[a] != 0 {
 				e.SetText(strconv.Itoa(q.Counts[a]))
 			}
@@ -224,7 +225,7 @@ func (s *SurveysScreen) buildRows() {
 			r.counts[a] = e
 			cells = append(cells, e)
 		}
-		del := newChip("删除", theme.DeleteIcon(), func() {
+		del := widgets.NewChip("删除", theme.DeleteIcon(), func() {
 			s.questions = slices.Delete(s.questions, i, i+1)
 			s.buildRows()
 			s.changed("")
@@ -252,7 +253,7 @@ func (s *SurveysScreen) updateFigures() {
 		texts = append(texts, strconv.Itoa(c))
 	}
 	texts = append(texts, strconv.Itoa(o.Total()), rateText(o), "")
-	surveyQuestionColumns.set(s.overall, texts, nil)
+	surveyQuestionColumns.Set(s.overall, texts, nil)
 }
 
 // OverallRate is the overall 满意率 as shown.

@@ -60,7 +60,7 @@ func TestSurveyRates(t *testing.T) {
 	// A bad count is refused at 问题N, nothing else saved.
 	test.Type(s.rows[1].counts[4], "x")
 	s.Save()
-	if s.frame.Status() == "" || s.frame.status.Importance != widget.DangerImportance {
+	if s.frame.Status() == "" || s.frame.StatusLine.Importance != widget.DangerImportance {
 		t.Fatalf("a count that is not a number should be refused, status %q", s.frame.Status())
 	}
 }

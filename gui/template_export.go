@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports"
 	"branchledger/reports/catalog"
 )
@@ -178,7 +179,7 @@ func (s *ReportsScreen) askTemplate(k *catalog.Report, opts catalog.Input) {
 		pickFile()
 		return
 	}
-	list := NewSelect(saved, nil)
+	list := widgets.NewSelect(saved, nil)
 	list.SetSelectedIndex(0)
 	var d *dialog.CustomDialog
 	cancel := widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { d.Hide() })
@@ -189,10 +190,10 @@ func (s *ReportsScreen) askTemplate(k *catalog.Report, opts catalog.Input) {
 	})
 	use.Importance = widget.HighImportance
 	body := container.NewVBox(
-		note("已保存的模板（在数据文件旁的“"+TemplateFolder+"”文件夹中）："), list)
+		widgets.Note("已保存的模板（在数据文件旁的“"+TemplateFolder+"”文件夹中）："), list)
 	d = dialog.NewCustomWithoutButtons("按上级模板导出"+k.Title, body, s.env.Win)
 	d.SetButtons([]fyne.CanvasObject{cancel, other, use})
-	d.Resize(dialogSize(s.env, 560, d.MinSize().Height))
+	d.Resize(widgets.DialogSize(s.env.Win, 560, d.MinSize().Height))
 	d.Show()
 }
 
@@ -233,6 +234,6 @@ func (s *ReportsScreen) confirmTemplate(k *catalog.Report, opts catalog.Input, p
 	body := container.NewVBox(widget.NewLabel("模板：“"+filepath.Base(path)+"”"), text, problem)
 	d = dialog.NewCustomWithoutButtons("检查模板", body, s.env.Win)
 	d.SetButtons([]fyne.CanvasObject{cancel, next})
-	d.Resize(dialogSize(s.env, 640, d.MinSize().Height))
+	d.Resize(widgets.DialogSize(s.env.Win, 640, d.MinSize().Height))
 	d.Show()
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // itemList is the ordered items a template editor (评分表, 考核表) edits: added, removed and
@@ -46,9 +47,9 @@ func (l *itemList[I]) moveItem(i, by int) {
 func (l *itemList[I]) rowTools(i int) (seq *widget.Label, tools []fyne.CanvasObject) {
 	seq = widget.NewLabelWithStyle(fmt.Sprintf("%d.", i+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	return seq, []fyne.CanvasObject{
-		newChip("上移", theme.MoveUpIcon(), func() { l.moveItem(i, -1) }),
-		newChip("下移", theme.MoveDownIcon(), func() { l.moveItem(i, 1) }),
-		newChip("删除", theme.DeleteIcon(), func() { l.removeItem(i) }),
+		widgets.NewChip("上移", theme.MoveUpIcon(), func() { l.moveItem(i, -1) }),
+		widgets.NewChip("下移", theme.MoveDownIcon(), func() { l.moveItem(i, 1) }),
+		widgets.NewChip("删除", theme.DeleteIcon(), func() { l.removeItem(i) }),
 	}
 }
 
@@ -81,10 +82,12 @@ func confirmDeleteTemplate(env *Env, title, question string, del func(context.Co
 // copyTemplateDialog asks for the copy's name (field label nameField, 原名（副本） to start) and
 // runs copyAs with it; what names the kind of template (考核表, 评分表).
 func copyTemplateDialog(env *Env, what, nameField, from string, copyAs func(ctx context.Context, name string) error) {
-	name := NewEntry()
+	name := widgets.NewEntry()
 	name.SetText(from + "（副本）")
 	fd := newFlowDialog(env, "复制"+what, "以“"+from+"”为底稿另存一张"+what+"，再按需要修改。", "复制",
-		func(fs *Fields) fyne.CanvasObject { return Section("", 1, fs.Add(nameField, true, name)) },
+		func(fs *widgets.Fields) fyne.CanvasObject {
+			return widgets.Section("", 1, fs.Add(nameField, true, name))
+		},
 		func() error {
 			if err := copyAs(context.Background(), name.Text); err != nil {
 				return err

@@ -13,10 +13,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // templateColumns are the templates list's columns.
-var templateColumns = columns{{"评分表", 1, ""}, {"适用类别", 0, "宿舍"}, {"项目数", 0, "100"}, {"总分", 0, "100"}}
+var templateColumns = widgets.Columns{{"评分表", 1, ""}, {"适用类别", 0, "宿舍"}, {"项目数", 0, "100"}, {"总分", 0, "100"}}
 
 // TemplatesScreen is 评分表: the checklists with their items (added, removed, moved, edited), 复制,
 // and the grade thresholds (优秀线, 合格线) that every check is graded with.
@@ -26,33 +27,33 @@ type TemplatesScreen struct {
 	listPane[data.Template] // lists every template
 	count                   *widget.Label
 
-	fields Fields
+	fields widgets.Fields
 	loaded data.Template
 	itemList[data.TemplateItem]
 	rows     []*templateRow
 	loading  bool
 	dirty    bool
-	name     *Entry
+	name     *widgets.Entry
 	category *widget.Select
 	rowsBox  *fyne.Container
 	total    *widget.Label
 
-	thFields  Fields
-	excellent *Entry
-	pass      *Entry
+	thFields  widgets.Fields
+	excellent *widgets.Entry
+	pass      *widgets.Entry
 	thStatus  *widget.Label
 
-	frame     *recordFrame
+	frame     *widgets.RecordFrame
 	deleteBtn *widget.Button
 	copyBtn   *widget.Button
 }
 
 // templateRow is the widgets of one item being edited.
 type templateRow struct {
-	name     *Entry
-	points   *Entry
+	name     *widgets.Entry
+	points   *widgets.Entry
 	key, opt *widget.Check
-	standard *textArea
+	standard *widgets.TextArea
 	msg      *widget.Label
 }
 
@@ -63,49 +64,49 @@ func NewTemplatesScreen(env *Env) *TemplatesScreen {
 	s.count = widget.NewLabel("")
 	s.listPane.init(env, listSpec[data.Template]{
 		ID:     func(t *data.Template) int64 { return t.ID },
-		NewRow: func() fyne.CanvasObject { return templateColumns.row(false) },
+		NewRow: func() fyne.CanvasObject { return templateColumns.Row(false) },
 		SetRow: func(o fyne.CanvasObject, i int) {
 			t := &s.all[i]
-			templateColumns.set(o, []string{t.Name, t.Category, fmt.Sprint(len(t.Items)), data.FormatScore(t.Total)}, nil)
+			templateColumns.Set(o, []string{t.Name, t.Category, fmt.Sprint(len(t.Items)), data.FormatScore(t.Total)}, nil)
 		},
 		Dirty: func() bool { return s.dirty },
 		What:  func() string { return "这张评分表" },
 		Show:  func(t data.Template) { s.show(t, false) },
 	})
 
-	s.name = NewEntry()
+	s.name = widgets.NewEntry()
 	s.name.SetPlaceHolder("如 食堂卫生检查评分表")
 	s.name.OnChanged = func(string) { s.changed(data.FTemplateName) }
-	s.category = NewSelect(data.FacilityCategories, func(string) { s.changed(data.FTemplateCategory) })
+	s.category = widgets.NewSelect(data.FacilityCategories, func(string) { s.changed(data.FTemplateCategory) })
 	s.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.rowsBox = container.NewVBox()
 	addBtn := widget.NewButtonWithIcon("添加项目", theme.ContentAddIcon(), s.addItem)
 	form := container.NewVBox(
-		Section("评分表", 2, s.fields.Add(data.FTemplateName, true, s.name), s.fields.Add(data.FTemplateCategory, true, s.category)),
-		note("修改评分表只影响今后新建的检查：已完成的检查保留当时的检查项目、分值和得分，不会改变。"),
-		heading("检查项目"), s.rowsBox,
-		orderedBorder(nil, nil, addBtn, s.total, nil))
+		widgets.Section("评分表", 2, s.fields.Add(data.FTemplateName, true, s.name), s.fields.Add(data.FTemplateCategory, true, s.category)),
+		widgets.Note("修改评分表只影响今后新建的检查：已完成的检查保留当时的检查项目、分值和得分，不会改变。"),
+		widgets.Heading("检查项目"), s.rowsBox,
+		widgets.OrderedBorder(nil, nil, addBtn, s.total, nil))
 
 	// Grade thresholds.
-	s.excellent, s.pass = NewEntry(), NewEntry()
+	s.excellent, s.pass = widgets.NewEntry(), widgets.NewEntry()
 	s.excellent.OnSubmitted = func(string) { s.saveThresholds() }
 	s.pass.OnSubmitted = func(string) { s.saveThresholds() }
-	s.thStatus = note("")
+	s.thStatus = widgets.Note("")
 	s.thStatus.Hide()
 	thBtn := widget.NewButtonWithIcon("保存分数线", theme.DocumentSaveIcon(), s.saveThresholds)
 	thBox := container.NewVBox(widget.NewSeparator(),
-		Section("等次分数线（所有检查通用）", 2, s.thFields.Add(data.FExcellentLine, true, s.excellent), s.thFields.Add(data.FPassLine, true, s.pass)),
-		note("标化分不低于优秀线为优秀，不低于合格线为合格，否则不合格；关键项（※）扣分的检查一律不合格。"),
+		widgets.Section("等次分数线（所有检查通用）", 2, s.thFields.Add(data.FExcellentLine, true, s.excellent), s.thFields.Add(data.FPassLine, true, s.pass)),
+		widgets.Note("标化分不低于优秀线为优秀，不低于合格线为合格，否则不合格；关键项（※）扣分的检查一律不合格。"),
 		container.NewHBox(thBtn), s.thStatus)
 
 	newBtn := widget.NewButtonWithIcon("新建评分表", theme.ContentAddIcon(), s.New)
-	left := orderedBorder(container.NewVBox(orderedBorder(nil, nil, newBtn, s.count, nil), templateColumns.row(true)),
+	left := widgets.OrderedBorder(container.NewVBox(widgets.OrderedBorder(nil, nil, newBtn, s.count, nil), templateColumns.Row(true)),
 		thBox, nil, nil, s.list)
 	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
 	saveBtn.Importance = widget.HighImportance
 	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteTemplate)
 	s.copyBtn = widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), s.copyTemplate)
-	s.frame = newRecordFrame(left, form, orderedBorder(nil, nil, container.NewHBox(s.deleteBtn, s.copyBtn), saveBtn, nil), 0.34)
+	s.frame = widgets.NewRecordFrame(left, form, widgets.OrderedBorder(nil, nil, container.NewHBox(s.deleteBtn, s.copyBtn), saveBtn, nil), 0.34)
 	s.Reload()
 	if len(s.all) > 0 {
 		s.show(s.all[0], false)
@@ -116,7 +117,7 @@ func NewTemplatesScreen(env *Env) *TemplatesScreen {
 }
 
 // Content implements Screen.
-func (s *TemplatesScreen) Content() fyne.CanvasObject { return s.frame.split }
+func (s *TemplatesScreen) Content() fyne.CanvasObject { return s.frame.Split }
 
 // Reload re-reads the templates and the thresholds.
 func (s *TemplatesScreen) Reload() {
@@ -151,16 +152,16 @@ func (s *TemplatesScreen) show(t data.Template, keepStatus bool) {
 	s.buildRows()
 	s.loading, s.dirty = false, false
 	if t.ID == 0 {
-		s.frame.title.SetText("新评分表")
+		s.frame.Title.SetText("新评分表")
 		s.deleteBtn.Disable()
 		s.copyBtn.Disable()
 	} else {
-		s.frame.title.SetText(t.Name)
+		s.frame.Title.SetText(t.Name)
 		s.deleteBtn.Enable()
 		s.copyBtn.Enable()
 	}
 	if !keepStatus {
-		s.frame.setStatus("", false)
+		s.frame.SetStatus("", false)
 	}
 	s.syncSelection()
 }
@@ -170,7 +171,7 @@ func (s *TemplatesScreen) buildRows() {
 	s.rows = make([]*templateRow, len(s.items))
 	var objs []fyne.CanvasObject
 	for i, it := range s.items {
-		r := &templateRow{name: NewEntry(), points: NewEntry(), standard: newTextArea(2)}
+		r := &templateRow{name: widgets.NewEntry(), points: widgets.NewEntry(), standard: widgets.NewTextArea(2)}
 		r.name.SetText(it.Name)
 		r.name.SetPlaceHolder("检查项目")
 		r.name.OnChanged = func(v string) { s.items[i].Name = v; s.changed("") }
@@ -196,7 +197,7 @@ func (s *TemplatesScreen) buildRows() {
 		seq, tools := s.rowTools(i)
 		pointsBox := container.NewBorder(nil, nil, widget.NewLabel(data.FItemPoints), nil, r.points)
 		controls := []fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(130, r.points.MinSize().Height), pointsBox), r.key, r.opt}
-		line := orderedBorder(nil, nil, seq, container.NewHBox(append(controls, tools...)...), r.name)
+		line := widgets.OrderedBorder(nil, nil, seq, container.NewHBox(append(controls, tools...)...), r.name)
 		objs = append(objs, container.NewVBox(line, r.standard, r.msg), widget.NewSeparator())
 	}
 	s.rowsBox.Objects = objs
@@ -222,7 +223,7 @@ func (s *TemplatesScreen) changed(label string) {
 	if f := s.fields.Get(label); f != nil {
 		f.SetError("")
 	}
-	s.frame.setStatus("", false)
+	s.frame.SetStatus("", false)
 }
 
 // New starts a new template (Ctrl+N).
@@ -267,8 +268,8 @@ func (s *TemplatesScreen) Save() {
 			setError(r.msg, strings.Join(rowMsgs[i], "；"))
 		}
 		s.rowsBox.Refresh()
-		unplaced := s.fields.ShowErrors(rest)
-		s.frame.setStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
+		unplaced := showErrors(&s.fields, rest)
+		s.frame.SetStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
 		return
 	case err != nil:
 		ShowError(s.env.Win, err)
@@ -277,7 +278,7 @@ func (s *TemplatesScreen) Save() {
 	s.selected = t.ID
 	s.Reload()
 	s.show(t, true)
-	s.frame.setStatus("已保存评分表“"+t.Name+"”", false)
+	s.frame.SetStatus("已保存评分表“"+t.Name+"”", false)
 	notify(s.env)
 }
 
@@ -292,7 +293,7 @@ func (s *TemplatesScreen) deleteTemplate() {
 			s.selected = 0
 			s.Reload()
 			s.show(data.Template{Category: t.Category}, false)
-			s.frame.setStatus("已删除评分表“"+t.Name+"”", false)
+			s.frame.SetStatus("已删除评分表“"+t.Name+"”", false)
 		})
 }
 
@@ -310,7 +311,7 @@ func (s *TemplatesScreen) copyTemplate() {
 		s.selected = c.ID
 		s.Reload()
 		s.show(c, false)
-		s.frame.setStatus("已复制为“"+c.Name+"”", false)
+		s.frame.SetStatus("已复制为“"+c.Name+"”", false)
 		return nil
 	})
 }
@@ -318,7 +319,7 @@ func (s *TemplatesScreen) copyTemplate() {
 // saveThresholds saves 优秀线 and 合格线.
 func (s *TemplatesScreen) saveThresholds() {
 	var fe data.FieldErrors
-	read := func(label string, e *Entry) float64 {
+	read := func(label string, e *widgets.Entry) float64 {
 		v, ok := parseScore(e.Text)
 		if !ok {
 			fe = append(fe, data.FieldError{Field: label, Message: label + "应为数字，如 90"})
@@ -335,7 +336,7 @@ func (s *TemplatesScreen) saveThresholds() {
 	var ferr data.FieldErrors
 	switch {
 	case errors.As(err, &ferr):
-		s.thFields.ShowErrors(ferr)
+		showErrors(&s.thFields, ferr)
 		s.thStatus.Hide()
 		return
 	case err != nil:

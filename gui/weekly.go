@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports/catalog"
 )
 
@@ -31,7 +32,7 @@ type WeeklyScreen struct {
 
 	weekLabel        *widget.Label
 	prev, next, this *widget.Button
-	jump             *DateEntry
+	jump             *widgets.DateEntry
 	tiles            *fyne.Container
 	explain          *widget.Label
 	byCategory       *BarChart
@@ -55,12 +56,12 @@ type WeeklyScreen struct {
 // NewWeeklyScreen builds 周分析 on this week and this month.
 func NewWeeklyScreen(env *Env) *WeeklyScreen {
 	s := &WeeklyScreen{env: env}
-	s.weekLabel = formHeading()
+	s.weekLabel = widgets.FormHeading()
 	s.prev = widget.NewButtonWithIcon("上一周", theme.NavigateBackIcon(), func() { s.step(-7) })
 	s.next = widget.NewButtonWithIcon("下一周", theme.NavigateNextIcon(), func() { s.step(7) })
 	s.next.IconPlacement = widget.ButtonIconTrailingText
 	s.this = widget.NewButton("本周", func() { s.jump.SetText(""); s.ShowWeek(data.WeekOf(s.env.Today())) })
-	s.jump = NewDateEntry()
+	s.jump = widgets.NewDateEntry()
 	s.jump.Today = env.Today
 	s.jump.SetPlaceHolder("输入日期，看那一周")
 	// A whole date typed or picked in the calendar jumps at once; a partial one ("2026-11") waits.
@@ -77,7 +78,7 @@ func NewWeeklyScreen(env *Env) *WeeklyScreen {
 	s.rates.full, s.rates.highlight = 1, rateWeeks-1 // the week shown is the last column
 
 	s.month = widget.NewSelect(nil, func(string) { s.showMonth() })
-	s.monthSummary = note("")
+	s.monthSummary = widgets.Note("")
 	s.export = widget.NewButtonWithIcon("导出月度讲评表…", theme.DocumentSaveIcon(), s.exportReview)
 	s.export.Importance = widget.HighImportance
 
@@ -87,11 +88,11 @@ func NewWeeklyScreen(env *Env) *WeeklyScreen {
 		card("按问题类别", s.byCategory, ""),
 		card("按班组", s.byTeam, ""))
 	rates := card("近8周销号率", s.rates, "每周发现的问题中，到该周末（本周到今天）已销号的比例；“—”表示那一周没有发现问题。")
-	review := container.NewVBox(heading("月讲评"),
-		note("选择月份，导出月度讲评表（总体情况、按问题类别和班组的统计、未销号问题清单），供支部月度讲评会使用。"),
+	review := container.NewVBox(widgets.Heading("月讲评"),
+		widgets.Note("选择月份，导出月度讲评表（总体情况、按问题类别和班组的统计、未销号问题清单），供支部月度讲评会使用。"),
 		container.NewHBox(widget.NewLabel("月份"), s.month, s.export), s.monthSummary)
 	body := container.NewVBox(
-		orderedBorder(nil, nil, heading("周分析"), nav, nil),
+		widgets.OrderedBorder(nil, nil, widgets.Heading("周分析"), nav, nil),
 		s.weekLabel, s.tiles, s.explain, charts, rates,
 		widget.NewSeparator(), review)
 	s.content = container.NewVScroll(container.NewPadded(body))

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // CheckForm is the scoring form of one check: 设施, 评分表, 检查日期, 检查人, then one row per item
@@ -20,24 +21,21 @@ import (
 // Tab goes 得分 → 扣分原因 → next 得分: 不适用 and 生成问题 are chips, which take no focus.
 type CheckForm struct {
 	env *Env
-	// OnChanged runs when the user edits something; OnSubmit on Enter in a score or a reason;
-	// OnMakeFinding when 生成问题 is tapped on item i.
-	OnChanged, OnSubmit func()
-	OnMakeFinding       func(i int)
+	// OnSubmit runs on Enter in a score or a reason; OnMakeFinding when 生成问题 is tapped on item i.
+	OnSubmit      func()
+	OnMakeFinding func(i int)
 
-	fields     Fields
+	formState
 	check      data.Check       // as loaded
 	items      []data.CheckItem // as edited; definitions from the template, scores from the rows
 	facilities []data.Facility
 	templates  []data.Template
 	th         data.GradeThresholds
-	loading    bool
-	dirty      bool
 
 	facility *widget.Select
 	template *widget.Select
-	date     *DateEntry
-	checker  *Entry
+	date     *widgets.DateEntry
+	checker  *widgets.Entry
 	empty    *widget.Label
 	rows     []*checkRow
 	rowsBox  *fyne.Container
@@ -50,11 +48,11 @@ type CheckForm struct {
 
 // checkRow is the widgets of one item.
 type checkRow struct {
-	score   *Entry
-	na      *chip
-	reason  *Entry
+	score   *widgets.Entry
+	na      *widgets.Chip
+	reason  *widgets.Entry
 	msg     *widget.Label
-	finding *chip
+	finding *widgets.Chip
 	bad     bool // the score text is not a number
 }
 
@@ -62,15 +60,15 @@ type checkRow struct {
 func NewCheckForm(env *Env) *CheckForm {
 	f := &CheckForm{env: env}
 	fs := &f.fields
-	f.facility = NewSelect(nil, func(string) { f.facilityChanged() })
+	f.facility = widgets.NewSelect(nil, func(string) { f.facilityChanged() })
 	fFac := fs.Add(data.FCheckFacility, true, f.facility)
-	f.template = NewSelect(nil, func(string) { f.templateChanged() })
+	f.template = widgets.NewSelect(nil, func(string) { f.templateChanged() })
 	fTpl := fs.Add(data.FCheckTemplate, true, f.template)
-	f.date = NewDateEntry()
+	f.date = widgets.NewDateEntry()
 	f.date.Today = env.Today
 	f.date.OnChanged = func(string) { f.changed(data.FCheckDate) }
 	fDate := fs.Add(data.FCheckDate, true, f.date)
-	f.checker = NewEntry()
+	f.checker = widgets.NewEntry()
 	f.checker.SetPlaceHolder("检查人姓名，多人用顿号隔开")
 	f.checker.OnChanged = func(string) { f.changed(data.FChecker) }
 	f.checker.OnSubmitted = func(string) {
@@ -80,11 +78,11 @@ func NewCheckForm(env *Env) *CheckForm {
 	}
 	fChecker := fs.Add(data.FChecker, true, f.checker)
 
-	f.empty = note("请先选择被检查的设施：会自动带出其类别的评分表（也可选其他评分表），各项默认满分，只需录入扣分。")
+	f.empty = widgets.Note("请先选择被检查的设施：会自动带出其类别的评分表（也可选其他评分表），各项默认满分，只需录入扣分。")
 	f.rowsBox = container.NewVBox()
 	f.content = container.NewVBox(
-		Section("检查信息", 2, fFac, fTpl, fDate, fChecker),
-		heading("逐项评分"), f.empty, f.rowsBox)
+		widgets.Section("检查信息", 2, fFac, fTpl, fDate, fChecker),
+		widgets.Heading("逐项评分"), f.empty, f.rowsBox)
 
 	f.got, f.max, f.std = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
 	f.grade = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -104,9 +102,6 @@ func NewCheckForm(env *Env) *CheckForm {
 // Content is the form's widget tree; Summary the live figures (placed by the screen, always visible).
 func (f *CheckForm) Content() fyne.CanvasObject { return f.content }
 func (f *CheckForm) Summary() fyne.CanvasObject { return f.summary }
-
-// Dirty reports whether the user changed something since the last Set.
-func (f *CheckForm) Dirty() bool { return f.dirty }
 
 // Loaded is the check as last set.
 func (f *CheckForm) Loaded() data.Check { return f.check }
@@ -281,11 +276,11 @@ func (f *CheckForm) newRow(i int) (*checkRow, fyne.CanvasObject) {
 	std := widget.NewLabel(it.Standard)
 	std.Wrapping = fyne.TextWrapWord
 	std.SizeName = theme.SizeNameCaptionText
-	r.score = NewEntry()
+	r.score = widgets.NewEntry()
 	r.score.SetText(data.FormatScore(it.Score))
 	r.score.OnChanged = func(string) { f.scoreChanged(i) }
 	r.score.OnSubmitted = func(string) { f.submit() }
-	r.reason = NewEntry()
+	r.reason = widgets.NewEntry()
 	r.reason.SetText(it.Reason)
 	r.reason.OnChanged = func(s string) {
 		if f.loading {
@@ -305,10 +300,10 @@ func (f *CheckForm) newRow(i int) (*checkRow, fyne.CanvasObject) {
 	r.msg.Hide()
 	var na fyne.CanvasObject = widget.NewLabel("")
 	if it.Optional {
-		r.na = newChip("不适用", theme.CheckButtonIcon(), func() { f.toggleNA(i) })
+		r.na = widgets.NewChip("不适用", theme.CheckButtonIcon(), func() { f.toggleNA(i) })
 		na = container.NewVBox(r.na)
 	}
-	r.finding = newChip("生成问题", theme.ContentAddIcon(), func() {
+	r.finding = widgets.NewChip("生成问题", theme.ContentAddIcon(), func() {
 		if f.OnMakeFinding != nil {
 			f.OnMakeFinding(i)
 		}
@@ -522,24 +517,11 @@ func (f *CheckForm) ShowErrors(fe data.FieldErrors) (unplaced []string) {
 	for i := range f.rows {
 		f.setRowError(i, strings.Join(rowMsgs[i], "；"))
 	}
-	return f.fields.ShowErrors(rest)
+	return showErrors(&f.fields, rest)
 }
 
 // Field returns the field with the label (data.FCheck…).
-func (f *CheckForm) Field(label string) *Field { return f.fields.Get(label) }
-
-func (f *CheckForm) changed(label string) {
-	if f.loading {
-		return
-	}
-	f.dirty = true
-	if field := f.fields.Get(label); field != nil && field.Error() != "" {
-		field.SetError("")
-	}
-	if f.OnChanged != nil {
-		f.OnChanged()
-	}
-}
+func (f *CheckForm) Field(label string) *widgets.Field { return f.fields.Get(label) }
 
 // itemRowLayout lays out an item row's cells (checkItemTitles) side by side: fixed widths for the
 // short columns, the rest shared by the item's text (wrapped) and the reason. All rows of a form

@@ -20,54 +20,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 	"branchledger/reports/catalog"
 )
 
 // allFacilities is the facility filter's "no filter" choice (allCategories is members.go's).
 const allFacilities = "全部设施"
-
-// recordFrame is the right-hand side of a list+form screen: the form's title, a status line, the
-// form in a scroll, and a button bar under it; and the split holding the list on the left.
-type recordFrame struct {
-	title  *widget.Label
-	status *widget.Label
-	scroll *container.Scroll
-	right  *fyne.Container
-	split  *container.Split
-}
-
-func newRecordFrame(left, form, bottom fyne.CanvasObject, offset float64) *recordFrame {
-	f := &recordFrame{title: formHeading(), status: note("")}
-	f.status.Hide()
-	f.scroll = container.NewVScroll(container.NewPadded(form))
-	f.right = orderedBorder(container.NewVBox(f.title, f.status), bottom, nil, nil, f.scroll)
-	f.split = container.NewHSplit(left, f.right)
-	f.split.Offset = offset
-	return f
-}
-
-// setStatus shows msg (green, or red for an error) over the form; "" hides it.
-func (f *recordFrame) setStatus(msg string, isErr bool) {
-	if msg == f.status.Text && msg != "" == f.status.Visible() {
-		return
-	}
-	f.status.Importance = widget.SuccessImportance
-	if isErr {
-		f.status.Importance = widget.DangerImportance
-	}
-	f.status.SetText(msg)
-	f.status.Hidden = msg == ""
-	f.status.Refresh()
-	f.right.Refresh()
-}
-
-// Status is the status line's text ("" when hidden).
-func (f *recordFrame) Status() string {
-	if !f.status.Visible() {
-		return ""
-	}
-	return f.status.Text
-}
 
 // parseScore reads a score or points value as typed (full-width digits too): 8, 7.5, ８.５.
 func parseScore(s string) (float64, bool) {
@@ -92,7 +50,7 @@ func notify(env *Env) {
 }
 
 // checkColumns are the checks list's columns.
-var checkColumns = columns{{"检查日期", 0, "2026-11-23"}, {"设施", 1, ""}, {"评分表", 1, ""}, {"标化分", 0, "100.0"}, {"等次", 0, "不合格"}, {"关键项", 0, "※不合格"}}
+var checkColumns = widgets.Columns{{"检查日期", 0, "2026-11-23"}, {"设施", 1, ""}, {"评分表", 1, ""}, {"标化分", 0, "100.0"}, {"等次", 0, "不合格"}, {"关键项", 0, "※不合格"}}
 
 // ChecksScreen is 检查评分: the checks (newest first) with filters on the left, the scoring form on
 // the right. Checks are kept in memory (a year is a few hundred).
@@ -112,18 +70,15 @@ type ChecksScreen struct {
 	catSel *widget.Select
 	facSel *widget.Select
 
-	form      *CheckForm
-	exportBtn *widget.Button
+	form *CheckForm
 }
 
 // NewChecksScreen builds the screen and loads the checks.
 func NewChecksScreen(env *Env) *ChecksScreen {
 	s := &ChecksScreen{env: env}
 	s.period = newPeriodFilter(env.Today, s.refilter)
-	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
-	s.catSel.SetSelectedIndex(0)
-	s.facSel = NewSelect([]string{allFacilities}, func(string) { s.refilter() })
-	s.facSel.SetSelectedIndex(0)
+	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
+	s.facSel = s.filterSelect(allFacilities)
 	s.form = NewCheckForm(env)
 	s.initRecord(env, recordSpec[data.Check]{
 		Columns: checkColumns,
@@ -150,18 +105,19 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 		Question: func(c *data.Check) string {
 			return fmt.Sprintf("确定要删除 %s 对“%s”的检查评分吗？\n由扣分生成的问题会保留。", c.Date, c.FacilityName)
 		},
+		Entity:     data.EntCheck,
 		Deleted:    func(c *data.Check) string { return fmt.Sprintf("已删除 %s 的检查", c.Date) },
 		Dirty:      s.form.Dirty,
 		ShowErrors: s.form.ShowErrors,
 		Summary:    s.form.Summary(),
 		Refresh:    true,
+		Export:     s.export, ExportLabel: "导出评分表",
 	})
-	s.form.OnChanged = func() { s.frame.setStatus("", false) }
+	s.form.OnChanged = func() { s.frame.SetStatus("", false) }
 	s.form.OnSubmit = s.Save
 	s.form.OnMakeFinding = s.makeFinding
-	s.exportBtn = widget.NewButtonWithIcon("导出评分表", theme.DocumentIcon(), s.export)
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.sel, s.catSel, s.facSel), s.period.custom},
-		s.form.Content(), 0.36, s.exportBtn)
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.catSel, s.facSel), s.period.Custom},
+		s.form.Content(), 0.36)
 	return s
 }
 
@@ -307,7 +263,7 @@ func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.F
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
-	body := container.NewVBox(note("由检查扣分生成的问题已按扣分情况填好，核对后保存，即进入问题整改销号流程。"), form.Content(), msg)
+	body := container.NewVBox(widgets.Note("由检查扣分生成的问题已按扣分情况填好，核对后保存，即进入问题整改销号流程。"), form.Content(), msg)
 	d := dialog.NewCustomWithoutButtons("生成问题", container.NewVScroll(body), env.Win)
 	save := func() {
 		nf, fe := form.Finding()
@@ -335,7 +291,7 @@ func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.F
 	ok := widget.NewButtonWithIcon("保存问题", theme.ConfirmIcon(), save)
 	ok.Importance = widget.HighImportance
 	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), d.Hide), ok})
-	d.Resize(dialogSize(env, 760, 560))
+	d.Resize(widgets.DialogSize(env.Win, 760, 560))
 	d.Show()
 	form.FocusFirst()
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // Filter and option texts of the welfare items screen.
@@ -23,7 +24,7 @@ const (
 )
 
 // welfareColumns are the welfare items list's columns.
-var welfareColumns = columns{{"事项", 1, ""}, {"类别", 0, "宿舍"}, {"承办人", 0, "欧阳建国"}, {"计划完成", 0, "2026-11-23"}, {"状态", 0, "不予办理"}}
+var welfareColumns = widgets.Columns{{"事项", 1, ""}, {"类别", 0, "宿舍"}, {"承办人", 0, "欧阳建国"}, {"计划完成", 0, "2026-11-23"}, {"状态", 0, "不予办理"}}
 
 // WelfareItemsScreen is 办实事: the welfare items and workers' requests, followed from 已登记 to
 // 已办结 (or 不予办理), with the form and the state buttons.
@@ -39,14 +40,14 @@ type WelfareItemsScreen struct {
 	overdue  *widget.Check
 
 	people   *memberChoices
-	title    *textArea
+	title    *widgets.TextArea
 	category *widget.Select
 	source   *widget.Select
-	proposer *Entry
-	proposed *DateEntry
-	handler  *suggestEntry
-	planned  *DateEntry
-	cost     *Entry
+	proposer *widgets.Entry
+	proposed *widgets.DateEntry
+	handler  *widgets.SuggestEntry
+	planned  *widgets.DateEntry
+	cost     *widgets.Entry
 	inHouse  *widget.Check
 	rating   *widget.Select
 	state    *widget.Label
@@ -57,10 +58,9 @@ type WelfareItemsScreen struct {
 func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	s := &WelfareItemsScreen{env: env, people: newMemberChoices(nil, nil)}
 	s.period = newPeriodFilter(env.Today, s.refilter)
-	s.stateSel = NewSelect(append([]string{allWelfareStates, welfareOpen}, data.WelfareStates...), func(string) { s.refilter() })
+	s.stateSel = widgets.NewSelect(append([]string{allWelfareStates, welfareOpen}, data.WelfareStates...), func(string) { s.refilter() })
 	s.stateSel.SetSelectedIndex(0)
-	s.catSel = NewSelect(append([]string{allCategories}, data.FacilityCategories...), func(string) { s.refilter() })
-	s.catSel.SetSelectedIndex(0)
+	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.overdue = widget.NewCheck("只看逾期", func(bool) { s.refilter() })
 	s.initRecord(env, recordSpec[data.WelfareItem]{
 		Columns: welfareColumns,
@@ -89,39 +89,40 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 		Question: func(w *data.WelfareItem) string {
 			return fmt.Sprintf("确定要删除事项“%s”吗？", clip(w.Title, 30))
 		},
+		Entity:  data.EntWelfare,
 		Deleted: func(*data.WelfareItem) string { return "已删除事项" },
 	})
 
 	fs := &s.fields
-	s.title = newTextArea(2)
+	s.title = widgets.NewTextArea(2)
 	s.title.SetPlaceHolder("如 更换一号食堂破损餐桌椅")
 	s.title.OnChanged = func(string) { s.changed(data.FWelfareTitle) }
 	fTitle := fs.Add(data.FWelfareTitle, true, s.title)
 	fTitle.Wide = true
-	s.category = NewSelect(append([]string{optNone}, data.FacilityCategories...), func(string) { s.changed(data.FWelfareCategory) })
-	s.source = NewSelect(append([]string{optNone}, data.WelfareSources...), func(string) { s.changed(data.FWelfareSource) })
-	s.proposer = NewEntry()
+	s.category = widgets.NewSelect(append([]string{optNone}, data.FacilityCategories...), func(string) { s.changed(data.FWelfareCategory) })
+	s.source = widgets.NewSelect(append([]string{optNone}, data.WelfareSources...), func(string) { s.changed(data.FWelfareSource) })
+	s.proposer = widgets.NewEntry()
 	s.proposer.SetPlaceHolder("个人或群体，如 综采一队职工")
 	s.proposer.OnChanged = func(string) { s.changed(data.FProposer) }
-	s.proposed = NewDateEntry()
+	s.proposed = widgets.NewDateEntry()
 	s.proposed.Today = env.Today
 	s.proposed.OnChanged = func(string) { s.changed(data.FProposedDate) }
-	s.handler = newSuggestEntry(func(q string) []string { return s.people.suggest(q, 12, false, nil) })
+	s.handler = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
 	s.handler.SetPlaceHolder("党员姓名（可输入拼音首字母）")
-	s.handler.OnChanged = func(string) { s.handler.filter(); s.changed(data.FHandler) }
-	s.planned = NewDateEntry()
+	s.handler.OnChanged = func(string) { s.handler.Filter(); s.changed(data.FHandler) }
+	s.planned = widgets.NewDateEntry()
 	s.planned.Today = env.Today
 	s.planned.OnChanged = func(string) { s.changed(data.FPlannedDate) }
-	s.cost = NewEntry()
+	s.cost = widgets.NewEntry()
 	s.cost.SetPlaceHolder("元，如 1250.50")
 	s.cost.OnChanged = func(string) { s.changed(data.FCost) }
 	s.cost.OnSubmitted = func(string) { s.Save() }
 	s.inHouse = widget.NewCheck("能自己干的不外委", func(bool) { s.changed(data.FInHouse) })
-	s.rating = NewSelect(append([]string{optNoRating}, data.WelfareRatings...), func(string) { s.changed(data.FRating) })
+	s.rating = widgets.NewSelect(append([]string{optNoRating}, data.WelfareRatings...), func(string) { s.changed(data.FRating) })
 	s.state = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.state.Wrapping = fyne.TextWrapWord
 	s.actions = container.NewHBox()
-	form := NewSections(2).
+	form := widgets.NewSections(2).
 		Add("事项", fTitle, fs.Add(data.FWelfareCategory, false, s.category), fs.Add(data.FWelfareSource, false, s.source),
 			fs.Add(data.FProposer, false, s.proposer), fs.Add(data.FProposedDate, true, s.proposed),
 			fs.Add(data.FHandler, true, s.handler), fs.Add(data.FPlannedDate, true, s.planned)).
@@ -129,8 +130,8 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 			fs.Add(data.FRating, false, s.rating)).
 		Content()
 
-	body := container.NewVBox(form, widget.NewSeparator(), heading("办理状态"), s.state, s.actions)
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.sel, s.stateSel, s.catSel), s.period.custom, s.overdue},
+	body := container.NewVBox(form, widget.NewSeparator(), widgets.Heading("办理状态"), s.state, s.actions)
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.stateSel, s.catSel), s.period.Custom, s.overdue},
 		body, 0.45)
 	return s
 }
@@ -200,7 +201,7 @@ func (s *WelfareItemsScreen) toForm(w data.WelfareItem) {
 	selectOr(s.source, w.Source, optNone)
 	s.proposer.SetText(w.Proposer)
 	s.proposed.SetDate(w.ProposedDate)
-	s.handler.SetText(s.people.label(w.HandlerID))
+	s.handler.SetText(s.people.Label(w.HandlerID))
 	if s.handler.Text == "" && w.HandlerID != 0 {
 		s.handler.SetText(w.Handler) // no longer on the roll
 	}
@@ -300,12 +301,14 @@ func (s *WelfareItemsScreen) move(tr data.Transition) {
 	caption := "“" + clip(w.Title, 30) + "”"
 	switch {
 	case tr.To == data.WelfareDone:
-		date := NewDateEntry()
+		date := widgets.NewDateEntry()
 		date.Today = s.env.Today
 		date.SetDate(s.env.Today())
 		var fd *flowDialog
 		fd = newFlowDialog(s.env, tr.Action, "事项"+caption+"办结后可填写职工评价。", tr.Action,
-			func(fs *Fields) fyne.CanvasObject { return Section("", 1, fs.Add(data.FDoneDate, true, date)) },
+			func(fs *widgets.Fields) fyne.CanvasObject {
+				return widgets.Section("", 1, fs.Add(data.FDoneDate, true, date))
+			},
 			func() error {
 				d, err := date.Date()
 				if err != nil {
@@ -316,10 +319,12 @@ func (s *WelfareItemsScreen) move(tr data.Transition) {
 		date.OnSubmitted = func(string) { fd.confirm() }
 		fd.show(date)
 	case tr.NeedsReason:
-		reason := NewEntry()
+		reason := widgets.NewEntry()
 		var fd *flowDialog
 		fd = newFlowDialog(s.env, tr.Action, fmt.Sprintf("事项%s将改为“%s”，请说明原因。", caption, tr.To), tr.Action,
-			func(fs *Fields) fyne.CanvasObject { return Section("", 1, fs.Add(data.FReason, true, reason)) },
+			func(fs *widgets.Fields) fyne.CanvasObject {
+				return widgets.Section("", 1, fs.Add(data.FReason, true, reason))
+			},
 			func() error { return do(reason.Text, data.Date{}) })
 		reason.OnSubmitted = func(string) { fd.confirm() }
 		fd.show(reason)

@@ -104,7 +104,7 @@ func TestWelfareItemOverdueInList(t *testing.T) {
 	if len(s.visible) != 1 || s.all[s.visible[0]].Title != "澡堂更换喷头" {
 		t.Fatalf("overdue filter keeps %v", s.visible)
 	}
-	row := welfareColumns.row(false)
+	row := welfareColumns.Row(false)
 	s.setRow(row, &s.all[s.visible[0]])
 	planned := row.(*fyne.Container).Objects[3].(*widget.Label)
 	if planned.Text != "逾期5天" || planned.Importance != widget.DangerImportance {

@@ -1,4 +1,4 @@
-package gui
+package widgets
 
 import (
 	"strings"
@@ -153,5 +153,12 @@ func TestDateEntryCalendarPick(t *testing.T) {
 	test.Tap(de.cal.todayBtn)
 	if de.Text != "2026-11-23" {
 		t.Errorf("今天 gave %q", de.Text)
+	}
+}
+
+// typeFocused types text into the focused widget, as the keyboard does.
+func typeFocused(c fyne.Canvas, text string) {
+	for _, r := range text {
+		c.Focused().TypedRune(r)
 	}
 }

@@ -1,12 +1,12 @@
-package gui
+package widgets
 
 // Esc closes the topmost dialog (SPEC §11). Fyne 2.7's dialogs ignore Escape: the window hands an
 // unmodified Esc to the focused widget's TypedKey, or to the canvas's OnTypedKey when nothing is
 // focused. So HandleEscape (installed by the main window) covers the second case, and the program's
-// text fields (Entry, textArea, DateEntry, the suggestion and 民族 fields) forward Esc (escapeKey)
-// for the first; both end in closeTopDialog.
+// text fields (Entry, textArea, DateEntry, the suggestion and 民族 fields) forward Esc (EscapeKey)
+// for the first; both end in CloseTopDialog.
 //
-// closeTopDialog presses the dialog's own cancel button rather than keeping a registry of dialogs:
+// CloseTopDialog presses the dialog's own cancel button rather than keeping a registry of dialogs:
 // it covers Fyne's built-in dialogs (information, error, confirm, file) and every screen's dialogs
 // without each call site having to register, so a new dialog cannot silently miss Esc, and the
 // press runs exactly the code a click runs (confirm callbacks get false, OnClosed runs, a progress
@@ -28,28 +28,28 @@ func HandleEscape(win fyne.Window) {
 	c := win.Canvas()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
 		if k.Name == fyne.KeyEscape {
-			closeTopDialog(c)
+			CloseTopDialog(c)
 		}
 	})
 }
 
-// escapeKey handles Esc typed into the focused widget o: it closes the topmost dialog of o's
+// EscapeKey handles Esc typed into the focused widget o: it closes the topmost dialog of o's
 // canvas and reports true; for any other key it reports false (the widget handles it).
-func escapeKey(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
+func EscapeKey(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
 	if k.Name != fyne.KeyEscape {
 		return false
 	}
 	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
-		closeTopDialog(c)
+		CloseTopDialog(c)
 	}
 	return true
 }
 
-// closeTopDialog closes the topmost overlay of c as its cancel button would, and reports whether
+// CloseTopDialog closes the topmost overlay of c as its cancel button would, and reports whether
 // it did: a popup marked hideOnEscape (the calendar) is hidden; a dialog gets its cancel-like
 // button pressed (escapeButton). A dialog without one, or whose cancel button is disabled (a
 // progress dialog already cancelling), is left alone, as is a canvas without overlays.
-func closeTopDialog(c fyne.Canvas) bool {
+func CloseTopDialog(c fyne.Canvas) bool {
 	top := c.Overlays().Top()
 	if top == nil {
 		return false

@@ -1,4 +1,4 @@
-package gui
+package widgets
 
 import (
 	"fmt"
@@ -36,7 +36,7 @@ func NewDateEntry() *DateEntry {
 	e := &DateEntry{}
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder("如 2026-11-23")
-	e.ActionItem = newIconButton(theme.CalendarIcon(), e.ShowCalendar)
+	e.ActionItem = NewIconButton(theme.CalendarIcon(), e.ShowCalendar)
 	return e
 }
 
@@ -60,7 +60,7 @@ func (e *DateEntry) SetDate(d data.Date) { e.SetText(d.String()) }
 
 // TypedKey makes Esc close the calendar or the dialog the field is in.
 func (e *DateEntry) TypedKey(k *fyne.KeyEvent) {
-	if !escapeKey(e, k) {
+	if !EscapeKey(e, k) {
 		e.Entry.TypedKey(k)
 	}
 }
@@ -90,6 +90,9 @@ func (e *DateEntry) today() data.Date {
 	}
 	return data.Today()
 }
+
+// CalendarOpen is whether the calendar popup shows.
+func (e *DateEntry) CalendarOpen() bool { return e.popup != nil && e.popup.Visible() }
 
 // ShowCalendar opens the calendar under the field, at the month of the date typed (or today's).
 func (e *DateEntry) ShowCalendar() {

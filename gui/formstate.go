@@ -1,0 +1,35 @@
+package gui
+
+import "branchledger/gui/widgets"
+
+// formState is the edit state every form keeps: filling the form (loading) is not an edit; an
+// edit by the user makes it dirty, clears the message of the field edited (it is about the old
+// value) and is reported to OnChanged.
+type formState struct {
+	// OnChanged is called when the user edits a field.
+	OnChanged func()
+
+	fields  widgets.Fields
+	loading bool
+	dirty   bool
+	// keepMessage, when set, says which fields keep their message while edited (a form that checks
+	// a field when the user leaves it).
+	keepMessage func(*widgets.Field) bool
+}
+
+// Dirty reports whether the user changed something since the form was last filled.
+func (f *formState) Dirty() bool { return f.dirty }
+
+// changed records an edit of the field labelled label ("" for none in particular).
+func (f *formState) changed(label string) {
+	if f.loading {
+		return
+	}
+	f.dirty = true
+	if field := f.fields.Get(label); field != nil && field.Error() != "" && (f.keepMessage == nil || !f.keepMessage(field)) {
+		field.SetError("")
+	}
+	if f.OnChanged != nil {
+		f.OnChanged()
+	}
+}
