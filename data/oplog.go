@@ -51,7 +51,7 @@ const (
 	EntOption     = "选项"
 	EntKeyPost    = "重点岗位"
 	EntFacility   = "设施"
-	EntTemplate   = "评分表"
+	EntChecklist  = "评分表"
 	EntCheck      = "两堂一舍检查"
 	EntWelfare    = "办实事事项"
 	EntSurvey     = "满意度调查"
@@ -63,7 +63,7 @@ const (
 var (
 	OpActions  = []string{ActCreate, ActUpdate, ActDelete, ActState, ActImport, ActRestore, ActPurge, ActEmptyBin, ActRestoreFile, ActConsolidate}
 	OpEntities = []string{EntMember, EntGroup, EntTeam, EntBranch, EntInspection, EntFinding, EntOption, EntKeyPost,
-		EntFacility, EntTemplate, EntCheck, EntWelfare, EntSurvey, EntGrades, EntDataFile}
+		EntFacility, EntChecklist, EntCheck, EntWelfare, EntSurvey, EntGrades, EntDataFile}
 )
 
 // Object is how the log names the record: 党员「张三」, or just the kind when there is no label.

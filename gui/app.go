@@ -238,7 +238,7 @@ func (w *MainWindow) newWelfareModule() Screen {
 			return c
 		}},
 		tab{"设施", func() Screen { return NewFacilitiesScreen(w.env) }},
-		tab{"评分表", func() Screen { return NewTemplatesScreen(w.env) }},
+		tab{"评分表", func() Screen { return NewChecklistsScreen(w.env) }},
 		tab{tabWelfareItems, func() Screen { return NewWelfareItemsScreen(w.env) }},
 		tab{tabSurveys, func() Screen { return NewSurveysScreen(w.env) }},
 	)

@@ -15,21 +15,21 @@ import (
 	"branchledger/data"
 )
 
-// templateColumns are the templates list's columns.
-var templateColumns = columns{{"评分表", 1, ""}, {"适用类别", 0, "宿舍"}, {"项目数", 0, "100"}, {"总分", 0, "100"}}
+// checklistColumns are the templates list's columns.
+var checklistColumns = columns{{"评分表", 1, ""}, {"适用类别", 0, "宿舍"}, {"项目数", 0, "100"}, {"总分", 0, "100"}}
 
-// TemplatesScreen is 评分表: the checklists with their items (added, removed, moved, edited), 复制,
+// ChecklistsScreen is 评分表: the checklists with their items (added, removed, moved, edited), 复制,
 // and the grade thresholds (优秀线, 合格线) that every check is graded with.
-type TemplatesScreen struct {
+type ChecklistsScreen struct {
 	env *Env
 
-	listPane[data.Template] // lists every template
-	count                   *widget.Label
+	listPane[data.Checklist] // lists every template
+	count                    *widget.Label
 
 	fields Fields
-	loaded data.Template
-	itemList[data.TemplateItem]
-	rows     []*templateRow
+	loaded data.Checklist
+	itemList[data.ChecklistItem]
+	rows     []*checklistRow
 	loading  bool
 	dirty    bool
 	name     *Entry
@@ -47,8 +47,8 @@ type TemplatesScreen struct {
 	copyBtn   *widget.Button
 }
 
-// templateRow is the widgets of one item being edited.
-type templateRow struct {
+// checklistRow is the widgets of one item being edited.
+type checklistRow struct {
 	name     *Entry
 	points   *Entry
 	key, opt *widget.Check
@@ -56,32 +56,32 @@ type templateRow struct {
 	msg      *widget.Label
 }
 
-// NewTemplatesScreen builds the screen and loads the templates and thresholds.
-func NewTemplatesScreen(env *Env) *TemplatesScreen {
-	s := &TemplatesScreen{env: env}
-	s.itemList = itemList[data.TemplateItem]{rebuild: s.buildRows, edited: func() { s.changed("") }}
+// NewChecklistsScreen builds the screen and loads the templates and thresholds.
+func NewChecklistsScreen(env *Env) *ChecklistsScreen {
+	s := &ChecklistsScreen{env: env}
+	s.itemList = itemList[data.ChecklistItem]{rebuild: s.buildRows, edited: func() { s.changed("") }}
 	s.count = widget.NewLabel("")
-	s.listPane.init(env, listSpec[data.Template]{
-		ID:     func(t *data.Template) int64 { return t.ID },
-		NewRow: func() fyne.CanvasObject { return templateColumns.row(false) },
+	s.listPane.init(env, listSpec[data.Checklist]{
+		ID:     func(t *data.Checklist) int64 { return t.ID },
+		NewRow: func() fyne.CanvasObject { return checklistColumns.row(false) },
 		SetRow: func(o fyne.CanvasObject, i int) {
 			t := &s.all[i]
-			templateColumns.set(o, []string{t.Name, t.Category, fmt.Sprint(len(t.Items)), data.FormatScore(t.Total)}, nil)
+			checklistColumns.set(o, []string{t.Name, t.Category, fmt.Sprint(len(t.Items)), data.FormatScore(t.Total)}, nil)
 		},
 		Dirty: func() bool { return s.dirty },
 		What:  func() string { return "这张评分表" },
-		Show:  func(t data.Template) { s.show(t, false) },
+		Show:  func(t data.Checklist) { s.show(t, false) },
 	})
 
 	s.name = NewEntry()
 	s.name.SetPlaceHolder("如 食堂卫生检查评分表")
-	s.name.OnChanged = func(string) { s.changed(data.FTemplateName) }
-	s.category = NewSelect(data.FacilityCategories, func(string) { s.changed(data.FTemplateCategory) })
+	s.name.OnChanged = func(string) { s.changed(data.FChecklistName) }
+	s.category = NewSelect(data.FacilityCategories, func(string) { s.changed(data.FChecklistCategory) })
 	s.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.rowsBox = container.NewVBox()
 	addBtn := widget.NewButtonWithIcon("添加项目", theme.ContentAddIcon(), s.addItem)
 	form := container.NewVBox(
-		Section("评分表", 2, s.fields.Add(data.FTemplateName, true, s.name), s.fields.Add(data.FTemplateCategory, true, s.category)),
+		Section("评分表", 2, s.fields.Add(data.FChecklistName, true, s.name), s.fields.Add(data.FChecklistCategory, true, s.category)),
 		note("修改评分表只影响今后新建的检查：已完成的检查保留当时的检查项目、分值和得分，不会改变。"),
 		heading("检查项目"), s.rowsBox,
 		orderedBorder(nil, nil, addBtn, s.total, nil))
@@ -99,7 +99,7 @@ func NewTemplatesScreen(env *Env) *TemplatesScreen {
 		container.NewHBox(thBtn), s.thStatus)
 
 	newBtn := widget.NewButtonWithIcon("新建评分表", theme.ContentAddIcon(), s.New)
-	left := orderedBorder(container.NewVBox(orderedBorder(nil, nil, newBtn, s.count, nil), templateColumns.row(true)),
+	left := orderedBorder(container.NewVBox(orderedBorder(nil, nil, newBtn, s.count, nil), checklistColumns.row(true)),
 		thBox, nil, nil, s.list)
 	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
 	saveBtn.Importance = widget.HighImportance
@@ -110,18 +110,18 @@ func NewTemplatesScreen(env *Env) *TemplatesScreen {
 	if len(s.all) > 0 {
 		s.show(s.all[0], false)
 	} else {
-		s.show(data.Template{Category: data.FacilityCanteen}, false)
+		s.show(data.Checklist{Category: data.FacilityCanteen}, false)
 	}
 	return s
 }
 
 // Content implements Screen.
-func (s *TemplatesScreen) Content() fyne.CanvasObject { return s.frame.split }
+func (s *ChecklistsScreen) Content() fyne.CanvasObject { return s.frame.split }
 
 // Reload re-reads the templates and the thresholds.
-func (s *TemplatesScreen) Reload() {
+func (s *ChecklistsScreen) Reload() {
 	ctx := context.Background()
-	all, err := s.env.Store.Templates(ctx, "")
+	all, err := s.env.Store.Checklists(ctx, "")
 	var th data.GradeThresholds
 	if err == nil {
 		th, err = s.env.Store.GradeThresholds(ctx)
@@ -141,7 +141,7 @@ func (s *TemplatesScreen) Reload() {
 	s.setVisible(vis)
 }
 
-func (s *TemplatesScreen) show(t data.Template, keepStatus bool) {
+func (s *ChecklistsScreen) show(t data.Checklist, keepStatus bool) {
 	s.loading = true
 	s.loaded, s.selected = t, t.ID
 	s.name.SetText(t.Name)
@@ -166,11 +166,11 @@ func (s *TemplatesScreen) show(t data.Template, keepStatus bool) {
 }
 
 // buildRows shows the items being edited.
-func (s *TemplatesScreen) buildRows() {
-	s.rows = make([]*templateRow, len(s.items))
+func (s *ChecklistsScreen) buildRows() {
+	s.rows = make([]*checklistRow, len(s.items))
 	var objs []fyne.CanvasObject
 	for i, it := range s.items {
-		r := &templateRow{name: NewEntry(), points: NewEntry(), standard: newTextArea(2)}
+		r := &checklistRow{name: NewEntry(), points: NewEntry(), standard: newTextArea(2)}
 		r.name.SetText(it.Name)
 		r.name.SetPlaceHolder("检查项目")
 		r.name.OnChanged = func(v string) { s.items[i].Name = v; s.changed("") }
@@ -204,17 +204,17 @@ func (s *TemplatesScreen) buildRows() {
 	s.updateTotal()
 }
 
-func (s *TemplatesScreen) updateTotal() {
-	t := data.Template{Items: s.items}
+func (s *ChecklistsScreen) updateTotal() {
+	t := data.Checklist{Items: s.items}
 	s.total.SetText(fmt.Sprintf("共 %d 项，合计 %s 分", len(s.items), data.FormatScore(t.Sum())))
 }
 
-func (s *TemplatesScreen) addItem() {
-	s.appendItem(data.TemplateItem{Points: 10})
+func (s *ChecklistsScreen) addItem() {
+	s.appendItem(data.ChecklistItem{Points: 10})
 	focus(s.rows[len(s.rows)-1].name)
 }
 
-func (s *TemplatesScreen) changed(label string) {
+func (s *ChecklistsScreen) changed(label string) {
 	if s.loading {
 		return
 	}
@@ -226,15 +226,15 @@ func (s *TemplatesScreen) changed(label string) {
 }
 
 // New starts a new template (Ctrl+N).
-func (s *TemplatesScreen) New() {
+func (s *ChecklistsScreen) New() {
 	s.confirmDiscard(func() {
-		s.show(data.Template{Category: data.FacilityCanteen, Items: []data.TemplateItem{{Points: 10}}}, false)
+		s.show(data.Checklist{Category: data.FacilityCanteen, Items: []data.ChecklistItem{{Points: 10}}}, false)
 		focus(s.name)
 	}, nil)
 }
 
 // template reads the form: the total is the items' sum (shown under them).
-func (s *TemplatesScreen) template() (data.Template, data.FieldErrors) {
+func (s *ChecklistsScreen) template() (data.Checklist, data.FieldErrors) {
 	t := s.loaded
 	t.Name, t.Category = s.name.Text, s.category.Selected
 	t.Items = slices.Clone(s.items)
@@ -251,13 +251,13 @@ func (s *TemplatesScreen) template() (data.Template, data.FieldErrors) {
 }
 
 // Save saves the template with its items (Ctrl+S).
-func (s *TemplatesScreen) Save() {
+func (s *ChecklistsScreen) Save() {
 	t, fe := s.template()
 	var err error
 	if fe != nil {
 		err = fe
 	} else {
-		err = s.env.Store.SaveTemplate(context.Background(), &t)
+		err = s.env.Store.SaveChecklist(context.Background(), &t)
 	}
 	var ferr data.FieldErrors
 	switch {
@@ -281,29 +281,29 @@ func (s *TemplatesScreen) Save() {
 	notify(s.env)
 }
 
-func (s *TemplatesScreen) deleteTemplate() {
+func (s *ChecklistsScreen) deleteTemplate() {
 	t := s.loaded
 	if t.ID == 0 {
 		return
 	}
 	confirmDeleteTemplate(s.env, "删除评分表", fmt.Sprintf("确定要删除“%s”吗？\n用它完成的检查保留各自的评分项目，不受影响。", t.Name),
-		func(ctx context.Context) error { return s.env.Store.DeleteTemplate(ctx, t.ID) },
+		func(ctx context.Context) error { return s.env.Store.DeleteChecklist(ctx, t.ID) },
 		func() {
 			s.selected = 0
 			s.Reload()
-			s.show(data.Template{Category: t.Category}, false)
+			s.show(data.Checklist{Category: t.Category}, false)
 			s.frame.setStatus("已删除评分表“"+t.Name+"”", false)
 		})
 }
 
 // copyTemplate asks for a name and saves a copy of the template shown (as saved).
-func (s *TemplatesScreen) copyTemplate() {
+func (s *ChecklistsScreen) copyTemplate() {
 	t := s.loaded
 	if t.ID == 0 {
 		return
 	}
-	copyTemplateDialog(s.env, "评分表", data.FTemplateName, t.Name, func(ctx context.Context, name string) error {
-		c, err := s.env.Store.CopyTemplate(ctx, t.ID, name)
+	copyTemplateDialog(s.env, "评分表", data.FChecklistName, t.Name, func(ctx context.Context, name string) error {
+		c, err := s.env.Store.CopyChecklist(ctx, t.ID, name)
 		if err != nil {
 			return err
 		}
@@ -316,7 +316,7 @@ func (s *TemplatesScreen) copyTemplate() {
 }
 
 // saveThresholds saves 优秀线 and 合格线.
-func (s *TemplatesScreen) saveThresholds() {
+func (s *ChecklistsScreen) saveThresholds() {
 	var fe data.FieldErrors
 	read := func(label string, e *Entry) float64 {
 		v, ok := parseScore(e.Text)

@@ -13,10 +13,10 @@ import (
 func TestTemplateEditing(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	ctx := context.Background()
-	s := NewTemplatesScreen(env)
+	s := NewChecklistsScreen(env)
 	show(env, s)
-	if len(s.all) != len(data.DefaultTemplates()) {
-		t.Fatalf("%d templates listed, want the seeded %d", len(s.all), len(data.DefaultTemplates()))
+	if len(s.all) != len(data.DefaultChecklists()) {
+		t.Fatalf("%d templates listed, want the seeded %d", len(s.all), len(data.DefaultChecklists()))
 	}
 	green := s.all[templateIndex(s.all, "绿化环境检查表")]
 	s.show(green, false)
@@ -37,11 +37,11 @@ func TestTemplateEditing(t *testing.T) {
 	}
 	last.key.SetChecked(true)
 	s.Save()
-	got, err := env.Store.Template(ctx, s.loaded.ID)
+	got, err := env.Store.Checklist(ctx, s.loaded.ID)
 	if err != nil || len(got.Items) != 4 || got.Items[1].Name != "设施完好" || got.Items[3].Name != "水景设施" || !got.Items[3].Key || got.Total != 105 {
 		t.Fatalf("saved copy %+v, %v", got, err)
 	}
-	if orig, _ := env.Store.Template(ctx, green.ID); orig.Items[1].Name != "环境卫生" {
+	if orig, _ := env.Store.Checklist(ctx, green.ID); orig.Items[1].Name != "环境卫生" {
 		t.Fatal("editing the copy changed the original")
 	}
 
@@ -53,7 +53,7 @@ func TestTemplateEditing(t *testing.T) {
 	}
 }
 
-func templateIndex(ts []data.Template, name string) int {
+func templateIndex(ts []data.Checklist, name string) int {
 	for i, t := range ts {
 		if t.Name == name {
 			return i

@@ -76,7 +76,7 @@ func parseScore(s string) (float64, bool) {
 	return v, err == nil
 }
 
-// itemFieldIndex splits a "第N项：field" label of data.ValidateCheck/ValidateTemplate into N-1 and
+// itemFieldIndex splits a "第N项：field" label of data.ValidateCheck/ValidateChecklist into N-1 and
 // field; ok is false for other labels.
 func itemFieldIndex(label string) (i int, field string, ok bool) {
 	rest, found := strings.CutPrefix(label, "第")
@@ -112,7 +112,7 @@ type ChecksScreen struct {
 
 	scores     []data.CheckScore
 	facilities []data.Facility
-	templates  []data.Template
+	templates  []data.Checklist
 	th         data.GradeThresholds
 
 	period *periodFilter
@@ -184,13 +184,13 @@ func (s *ChecksScreen) Reload() {
 	st := s.env.Store
 	all, err := st.Checks(ctx, data.CheckFilter{})
 	var fs []data.Facility
-	var ts []data.Template
+	var ts []data.Checklist
 	var th data.GradeThresholds
 	if err == nil {
 		fs, err = st.Facilities(ctx, "")
 	}
 	if err == nil {
-		ts, err = st.Templates(ctx, "")
+		ts, err = st.Checklists(ctx, "")
 	}
 	if err == nil {
 		th, err = st.GradeThresholds(ctx)
@@ -256,7 +256,7 @@ func (s *ChecksScreen) setRow(o fyne.CanvasObject, i int) {
 	if sc.Grade == data.GradeFail {
 		imp[4] = widget.DangerImportance
 	}
-	checkColumns.set(o, []string{c.Date.String(), c.FacilityName, c.TemplateName,
+	checkColumns.set(o, []string{c.Date.String(), c.FacilityName, c.ChecklistName,
 		fmt.Sprintf("%.1f", sc.Standard), sc.Grade, key}, imp)
 }
 

@@ -24,7 +24,7 @@ const (
 	settingPass      = "check.grade.pass"
 )
 
-func errNoTemplate(id int64) error {
+func errNoChecklist(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的评分表，可能已被删除，请刷新后再试", id))
 }
 
@@ -40,7 +40,7 @@ func bit(b bool) int {
 }
 
 // itemsText lists items for the log: 1.食品留样※（10分）；2.…
-func itemsText(items []data.TemplateItem) string {
+func itemsText(items []data.ChecklistItem) string {
 	parts := make([]string, len(items))
 	for i, it := range items {
 		parts[i] = fmt.Sprintf("%d.%s", it.Seq, it.Name)
@@ -52,9 +52,9 @@ func itemsText(items []data.TemplateItem) string {
 	return strings.Join(parts, "；")
 }
 
-func templateFields(t *data.Template) data.Fields {
-	return fieldsOf(data.FTemplateName, t.Name, data.FTemplateCategory, t.Category,
-		data.FTemplateTotal, data.FormatScore(t.Total), data.FItemName, itemsText(t.Items))
+func checklistFields(t *data.Checklist) data.Fields {
+	return fieldsOf(data.FChecklistName, t.Name, data.FChecklistCategory, t.Category,
+		data.FChecklistTotal, data.FormatScore(t.Total), data.FItemName, itemsText(t.Items))
 }
 
 func checkFields(c *data.Check) data.Fields {
@@ -68,7 +68,7 @@ func checkFields(c *data.Check) data.Fields {
 			deductions = append(deductions, fmt.Sprintf("%s扣%s分", it.Name, data.FormatScore(it.Points-it.Score)))
 		}
 	}
-	return fieldsOf(data.FCheckFacility, c.FacilityName, data.FCheckTemplate, c.TemplateName,
+	return fieldsOf(data.FCheckFacility, c.FacilityName, data.FCheckChecklist, c.ChecklistName,
 		data.FCheckDate, c.Date.String(), data.FChecker, c.Checker, data.FGot, data.FormatScore(s.Got),
 		data.FMax, data.FormatScore(s.Max), data.FStandard, data.FormatScore(s.Standard), "扣分情况", strings.Join(deductions, "；"))
 }
@@ -89,10 +89,10 @@ func ids[T any](list []T, id func(*T) int64) string {
 
 // ---- Templates ----
 
-func loadTemplates(ctx context.Context, q querier, where string, args ...any) ([]data.Template, error) {
+func loadChecklists(ctx context.Context, q querier, where string, args ...any) ([]data.Checklist, error) {
 	return loadWithChildren(ctx, q, `SELECT id, branch_id, name, category, total, created_at, updated_at FROM template WHERE `+where, args,
-		func(rows *sql.Rows) (data.Template, error) {
-			var t data.Template
+		func(rows *sql.Rows) (data.Checklist, error) {
+			var t data.Checklist
 			var created, updated string
 			err := rows.Scan(&t.ID, &t.BranchID, &t.Name, &t.Category, &t.Total, &created, &updated)
 			if err == nil {
@@ -102,27 +102,27 @@ func loadTemplates(ctx context.Context, q querier, where string, args ...any) ([
 			}
 			return t, err
 		},
-		func(t *data.Template) int64 { return t.ID },
+		func(t *data.Checklist) int64 { return t.ID },
 		`SELECT template_id, seq, name, standard, points, key_item, optional FROM template_item
 		WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`,
-		func(rows *sql.Rows) (int64, data.TemplateItem, error) {
+		func(rows *sql.Rows) (int64, data.ChecklistItem, error) {
 			var id int64
-			var it data.TemplateItem
+			var it data.ChecklistItem
 			err := rows.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional)
 			return id, it, err
 		},
-		func(t *data.Template, it data.TemplateItem) { t.Items = append(t.Items, it) })
+		func(t *data.Checklist, it data.ChecklistItem) { t.Items = append(t.Items, it) })
 }
 
-func getTemplate(ctx context.Context, q querier, id int64) (data.Template, error) {
-	ts, err := loadTemplates(ctx, q, `id = ?`, id)
-	return first(ts, err, errNoTemplate(id))
+func getChecklist(ctx context.Context, q querier, id int64) (data.Checklist, error) {
+	ts, err := loadChecklists(ctx, q, `id = ?`, id)
+	return first(ts, err, errNoChecklist(id))
 }
 
 // Templates lists the current branch's templates of one category ("" = all) with their items, by
 // category (data.FacilityCategories order) then name.
-func (db *DB) Templates(ctx context.Context, category string) ([]data.Template, error) {
-	ts, err := loadTemplates(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR category = ?)`, category, category)
+func (db *DB) Checklists(ctx context.Context, category string) ([]data.Checklist, error) {
+	ts, err := loadChecklists(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR category = ?)`, category, category)
 	if err != nil {
 		return nil, err
 	}
@@ -132,42 +132,42 @@ func (db *DB) Templates(ctx context.Context, category string) ([]data.Template, 
 		}
 		return len(data.FacilityCategories)
 	}
-	slices.SortStableFunc(ts, func(a, b data.Template) int {
+	slices.SortStableFunc(ts, func(a, b data.Checklist) int {
 		return cmp.Or(cmp.Compare(rank(a.Category), rank(b.Category)), data.CompareNames(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 	return ts, nil
 }
 
 // Template returns the template with id and its items.
-func (db *DB) Template(ctx context.Context, id int64) (data.Template, error) {
-	return getTemplate(ctx, db.db, id)
+func (db *DB) Checklist(ctx context.Context, id int64) (data.Checklist, error) {
+	return getChecklist(ctx, db.db, id)
 }
 
-// SaveTemplate creates (ID 0, in the current branch unless BranchID says otherwise) or updates a
-// template with its items after Normalize and ValidateTemplate; a name used by another template of
+// SaveChecklist creates (ID 0, in the current branch unless BranchID says otherwise) or updates a
+// template with its items after Normalize and ValidateChecklist; a name used by another template of
 // the branch is a FieldErrors on 评分表名称. Checks made with it keep their own items. On success t
 // holds what was saved.
-func (db *DB) SaveTemplate(ctx context.Context, t *data.Template) error {
+func (db *DB) SaveChecklist(ctx context.Context, t *data.Checklist) error {
 	t.Normalize()
-	if fe := data.ValidateTemplate(t); fe != nil {
+	if fe := data.ValidateChecklist(t); fe != nil {
 		return fe
 	}
 	saved := *t
 	saved.Items = slices.Clone(t.Items)
-	err := db.write(ctx, func(tx *sql.Tx) error { return db.saveTemplate(ctx, tx, &saved) })
+	err := db.write(ctx, func(tx *sql.Tx) error { return db.saveChecklist(ctx, tx, &saved) })
 	if err == nil {
 		*t = saved
 	}
 	return err
 }
 
-// saveTemplate writes a normalised, valid template and logs it.
-func (db *DB) saveTemplate(ctx context.Context, tx *sql.Tx, t *data.Template) error {
+// saveChecklist writes a normalised, valid template and logs it.
+func (db *DB) saveChecklist(ctx context.Context, tx *sql.Tx, t *data.Checklist) error {
 	var err error
-	if t.BranchID, err = ownerBranch(ctx, tx, "template", t.ID, t.BranchID, errNoTemplate(t.ID)); err != nil {
+	if t.BranchID, err = ownerBranch(ctx, tx, "template", t.ID, t.BranchID, errNoChecklist(t.ID)); err != nil {
 		return err
 	}
-	if err := nameFree(ctx, tx, "template", t.Name, t.ID, t.BranchID, data.FTemplateName, "评分表"); err != nil {
+	if err := nameFree(ctx, tx, "template", t.Name, t.ID, t.BranchID, data.FChecklistName, "评分表"); err != nil {
 		return err
 	}
 	stamp := db.stamp()
@@ -185,11 +185,11 @@ func (db *DB) saveTemplate(ctx context.Context, tx *sql.Tx, t *data.Template) er
 			return err
 		}
 	} else {
-		stored, err := getTemplate(ctx, tx, t.ID)
+		stored, err := getChecklist(ctx, tx, t.ID)
 		if err != nil {
 			return err
 		}
-		before, t.CreatedAt = templateFields(&stored), stored.CreatedAt
+		before, t.CreatedAt = checklistFields(&stored), stored.CreatedAt
 		if _, err := tx.ExecContext(ctx, `UPDATE template SET (name, category, total, updated_at) = (?, ?, ?, ?) WHERE id = ?`,
 			t.Name, t.Category, t.Total, stamp, t.ID); err != nil {
 			return err
@@ -207,40 +207,40 @@ func (db *DB) saveTemplate(ctx context.Context, tx *sql.Tx, t *data.Template) er
 			return err
 		}
 	}
-	return db.logSave(ctx, tx, data.EntTemplate, t.ID, t.Name, before, templateFields(t))
+	return db.logSave(ctx, tx, data.EntChecklist, t.ID, t.Name, before, checklistFields(t))
 }
 
-// CopyTemplate saves Template.Copy(name) of template id (a name already used is a FieldErrors on
+// CopyChecklist saves Template.Copy(name) of template id (a name already used is a FieldErrors on
 // 评分表名称) and returns it.
-func (db *DB) CopyTemplate(ctx context.Context, id int64, name string) (data.Template, error) {
-	var cp data.Template
+func (db *DB) CopyChecklist(ctx context.Context, id int64, name string) (data.Checklist, error) {
+	var cp data.Checklist
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getTemplate(ctx, tx, id)
+		t, err := getChecklist(ctx, tx, id)
 		if err != nil {
 			return err
 		}
 		cp = t.Copy(name)
 		cp.Normalize()
-		if fe := data.ValidateTemplate(&cp); fe != nil {
+		if fe := data.ValidateChecklist(&cp); fe != nil {
 			return fe
 		}
-		return db.saveTemplate(ctx, tx, &cp)
+		return db.saveChecklist(ctx, tx, &cp)
 	})
 	if err != nil {
-		return data.Template{}, err
+		return data.Checklist{}, err
 	}
 	return cp, nil
 }
 
-// DeleteTemplate moves a template to the recycle bin; checks made with it keep their items and its
+// DeleteChecklist moves a template to the recycle bin; checks made with it keep their items and its
 // name.
-func (db *DB) DeleteTemplate(ctx context.Context, id int64) error {
+func (db *DB) DeleteChecklist(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getTemplate(ctx, tx, id)
+		t, err := getChecklist(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntTemplate, Table: "template", ID: id, Label: t.Name, Fields: templateFields(&t)})
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntChecklist, Table: "template", ID: id, Label: t.Name, Fields: checklistFields(&t)})
 	})
 }
 
@@ -255,10 +255,10 @@ func loadChecks(ctx context.Context, q querier, where string, args ...any) ([]da
 			var c data.Check
 			var template sql.NullInt64
 			var date, created, updated string
-			err := rows.Scan(&c.ID, &c.BranchID, &c.FacilityID, &c.FacilityName, &c.FacilityCategory, &template, &c.TemplateName,
+			err := rows.Scan(&c.ID, &c.BranchID, &c.FacilityID, &c.FacilityName, &c.FacilityCategory, &template, &c.ChecklistName,
 				&date, &c.Checker, &created, &updated)
 			if err == nil {
-				c.TemplateID = template.Int64
+				c.ChecklistID = template.Int64
 				if c.Date, err = parseDate(date); err == nil {
 					if c.CreatedAt, err = parseStamp(created); err == nil {
 						c.UpdatedAt, err = parseStamp(updated)
@@ -338,10 +338,10 @@ func (db *DB) SaveCheck(ctx context.Context, c *data.Check) error {
 			return err
 		}
 		saved.FacilityName, saved.FacilityCategory = f.Name, f.Category
-		if ok, err := inBranch(ctx, tx, "template", saved.TemplateID, saved.BranchID); err != nil {
+		if ok, err := inBranch(ctx, tx, "template", saved.ChecklistID, saved.BranchID); err != nil {
 			return err
 		} else if !ok {
-			saved.TemplateID = 0
+			saved.ChecklistID = 0
 		}
 		for i := range saved.Items {
 			it := &saved.Items[i]
@@ -365,7 +365,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 	var before data.Fields
 	if c.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO facility_check (branch_id, facility_id, template_id, template_name, date, checker, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.BranchID, c.FacilityID, nullID(c.TemplateID), c.TemplateName, c.Date.String(), c.Checker, stamp, stamp)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.BranchID, c.FacilityID, nullID(c.ChecklistID), c.ChecklistName, c.Date.String(), c.Checker, stamp, stamp)
 		if err != nil {
 			return err
 		}
@@ -382,7 +382,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 		}
 		before, c.CreatedAt = checkFields(&stored), stored.CreatedAt
 		if _, err := tx.ExecContext(ctx, `UPDATE facility_check SET (facility_id, template_id, template_name, date, checker, updated_at)
-			= (?, ?, ?, ?, ?, ?) WHERE id = ?`, c.FacilityID, nullID(c.TemplateID), c.TemplateName, c.Date.String(), c.Checker, stamp, c.ID); err != nil {
+			= (?, ?, ?, ?, ?, ?) WHERE id = ?`, c.FacilityID, nullID(c.ChecklistID), c.ChecklistName, c.Date.String(), c.Checker, stamp, c.ID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM check_item WHERE check_id = ? AND sort > ?`, c.ID, len(c.Items)); err != nil {
