@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,19 +26,13 @@ type ChecklistItem struct {
 	Optional bool    // 可缺项: may be marked 不适用 in a check
 }
 
-// Checklist is a 评分表 for one facility category. Users copy, edit and add checklists;
-// a check keeps its own copy of the items, so editing a template never changes checks made with it.
+// Checklist is a 评分表 for one facility category. Users copy, edit and add checklists; a check
+// keeps its own copy of the items, so editing a checklist never changes checks made with it.
 type Checklist struct {
-	ID       int64
-	BranchID int64
+	ItemTemplate[ChecklistItem] // 名称*, e.g. 食堂卫生检查评分表, and the items
 
-	Name     string  // 名称*, e.g. 食堂卫生检查评分表
 	Category string  // 适用类别*: one of FacilityCategories
 	Total    float64 // 总分: the total printed on the sheet; the items' 分值 must add up to it
-	Items    []ChecklistItem
-
-	CreatedAt time.Time
-	UpdatedAt time.Time
 }
 
 // CheckItem is one scored line of a check: a copy of the template item it was scored against (its
@@ -244,41 +237,25 @@ func (t *Checklist) Sum() float64 {
 // Normalize cleans the texts, numbers the items 1, 2, … in their order, and sets an unset total to
 // the items' sum.
 func (t *Checklist) Normalize() {
-	t.Name, t.Category = NormalizeText(t.Name), NormalizeText(t.Category)
-	for i := range t.Items {
-		it := &t.Items[i]
-		it.Seq, it.Name, it.Standard = i+1, NormalizeText(it.Name), strings.TrimSpace(it.Standard)
-	}
+	normalizeTemplate(&t.ItemTemplate)
+	t.Category = NormalizeText(t.Category)
 	if t.Total == 0 {
 		t.Total = t.Sum()
 	}
 }
 
-// ValidateChecklist checks a normalised template: name and category, at least one item, each item's
+// ValidateChecklist checks a normalised checklist: name and category, at least one item, each item's
 // name (unique), standard and points, the numbering, and that the points add up to the total.
 // An item's problems are reported as "第N项：<field>". Whether the name is unique is checked by the
 // store.
 func ValidateChecklist(t *Checklist) FieldErrors {
 	var fe FieldErrors
-	checkText(&fe, FChecklistName, t.Name, 50, true)
+	checkTemplateName(&fe, &t.ItemTemplate, checklistWords)
 	checkCategory(&fe, FChecklistCategory, t.Category, true)
-	switch {
-	case len(t.Items) == 0:
-		fe.add(FItemName, "评分表至少要有一个检查项目")
-	case len(t.Items) > maxItems:
-		fe.add(FItemName, fmt.Sprintf("评分表最多%d个检查项目", maxItems))
-	}
-	seen, pointsOK := map[string]bool{}, true
-	for i, it := range t.Items {
-		pointsOK = validateItemDef(&fe, i, it) && pointsOK
-		if it.Seq != i+1 {
-			fe.add(itemField(i, FItemSeq), fmt.Sprintf("序号应从1起依次编号，这一项应为%d", i+1))
-		}
-		if it.Name != "" && seen[it.Name] {
-			fe.add(itemField(i, FItemName), fmt.Sprintf("检查项目「%s」重复了", it.Name))
-		}
-		seen[it.Name] = true
-	}
+	pointsOK := true
+	checkTemplateItems(&fe, &t.ItemTemplate, checklistWords, func(i int, it *ChecklistItem) {
+		pointsOK = validateItemDef(&fe, i, *it) && pointsOK
+	})
 	switch sum := t.Sum(); {
 	case len(t.Items) == 0 || !pointsOK: // a sum of bad points would only confuse
 	case math.IsNaN(t.Total) || t.Total <= 0:
@@ -317,13 +294,12 @@ func validateItemDef(fe *FieldErrors, i int, it ChecklistItem) bool {
 	return false
 }
 
-// Copy returns a new template (ID 0) with the same category, total and items under another name
-// (the name plus （副本） when name is empty), for users who make their own from a seeded one.
+// Copy returns a new checklist (ID 0) like t under another name (the name plus （副本） when name
+// is empty), for users who make their own from a seeded one.
 func (t *Checklist) Copy(name string) Checklist {
-	if name = NormalizeText(name); name == "" {
-		name = t.Name + "（副本）"
-	}
-	return Checklist{BranchID: t.BranchID, Name: name, Category: t.Category, Total: t.Total, Items: slices.Clone(t.Items)}
+	c := *t
+	c.ItemTemplate = copyTemplate(&t.ItemTemplate, name)
+	return c
 }
 
 // NewCheck starts a check of facility f with template t: the items are copied from the template and
@@ -460,7 +436,7 @@ func findingCategoryFor(facilityCategory, item string) string {
 // railings or lights.
 func DefaultChecklists() []Checklist {
 	tpl := func(name, category string, items ...ChecklistItem) Checklist {
-		t := Checklist{Name: name, Category: category, Items: items}
+		t := Checklist{ItemTemplate: ItemTemplate[ChecklistItem]{Name: name, Items: items}, Category: category}
 		t.Normalize()
 		return t
 	}

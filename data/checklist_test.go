@@ -183,9 +183,9 @@ func TestValidateCheck(t *testing.T) {
 }
 
 func validChecklist() Checklist {
-	t := Checklist{Name: "井口食堂检查表", Category: FacilityCanteen, Items: []ChecklistItem{
+	t := Checklist{Category: FacilityCanteen, ItemTemplate: ItemTemplate[ChecklistItem]{Name: "井口食堂检查表", Items: []ChecklistItem{
 		{Name: "食品留样", Points: 40, Key: true}, {Name: "价格公示", Points: 30}, {Name: "就餐环境", Points: 30, Optional: true},
-	}}
+	}}}
 	t.Normalize()
 	return t
 }

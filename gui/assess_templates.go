@@ -268,7 +268,8 @@ func (s *AssessTemplatesScreen) updateTotal() {
 		s.total.SetText(fmt.Sprintf("共 %d 项；基础分 %s，加分上限 %s", len(s.items), data.FormatScore(s.loaded.Base), data.FormatScore(s.loaded.BonusCap)))
 		return
 	}
-	t := data.AssessTemplate{Items: s.items}
+	var t data.AssessTemplate
+	t.Items = s.items
 	text := fmt.Sprintf("共 %d 项，合计 %s 分", len(s.items), data.FormatScore(t.Sum()))
 	if s.loaded.Kind == data.AssessThreeInOne {
 		var parts []string

@@ -205,7 +205,8 @@ func (s *ChecklistsScreen) buildRows() {
 }
 
 func (s *ChecklistsScreen) updateTotal() {
-	t := data.Checklist{Items: s.items}
+	var t data.Checklist
+	t.Items = s.items
 	s.total.SetText(fmt.Sprintf("共 %d 项，合计 %s 分", len(s.items), data.FormatScore(t.Sum())))
 }
 
@@ -228,7 +229,9 @@ func (s *ChecklistsScreen) changed(label string) {
 // New starts a new template (Ctrl+N).
 func (s *ChecklistsScreen) New() {
 	s.confirmDiscard(func() {
-		s.show(data.Checklist{Category: data.FacilityCanteen, Items: []data.ChecklistItem{{Points: 10}}}, false)
+		c := data.Checklist{Category: data.FacilityCanteen}
+		c.Items = []data.ChecklistItem{{Points: 10}}
+		s.show(c, false)
 		focus(s.name)
 	}, nil)
 }

@@ -143,105 +143,36 @@ func (db *DB) Checklist(ctx context.Context, id int64) (data.Checklist, error) {
 	return getChecklist(ctx, db.db, id)
 }
 
+// checklists is how the 评分表 are stored (tables template and template_item).
+var checklists = templateKind[data.Checklist, data.ChecklistItem, *data.Checklist]{
+	table: "template", itemTable: "template_item", entity: data.EntChecklist, noun: "评分表", nameField: data.FChecklistName,
+	columns:     []string{"category", "total"},
+	values:      func(t *data.Checklist) []any { return []any{t.Category, t.Total} },
+	itemColumns: []string{"seq", "name", "standard", "points", "key_item", "optional"},
+	itemValues: func(it *data.ChecklistItem) []any {
+		return []any{it.Seq, it.Name, it.Standard, it.Points, bit(it.Key), bit(it.Optional)}
+	},
+	get: getChecklist, notFound: errNoChecklist, fields: checklistFields, validate: data.ValidateChecklist,
+}
+
 // SaveChecklist creates (ID 0, in the current branch unless BranchID says otherwise) or updates a
-// template with its items after Normalize and ValidateChecklist; a name used by another template of
+// checklist with its items after Normalize and ValidateChecklist; a name used by another checklist of
 // the branch is a FieldErrors on 评分表名称. Checks made with it keep their own items. On success t
 // holds what was saved.
 func (db *DB) SaveChecklist(ctx context.Context, t *data.Checklist) error {
-	t.Normalize()
-	if fe := data.ValidateChecklist(t); fe != nil {
-		return fe
-	}
-	saved := *t
-	saved.Items = slices.Clone(t.Items)
-	err := db.write(ctx, func(tx *sql.Tx) error { return db.saveChecklist(ctx, tx, &saved) })
-	if err == nil {
-		*t = saved
-	}
-	return err
+	return checklists.save(ctx, db, t)
 }
 
-// saveChecklist writes a normalised, valid template and logs it.
-func (db *DB) saveChecklist(ctx context.Context, tx *sql.Tx, t *data.Checklist) error {
-	var err error
-	if t.BranchID, err = ownerBranch(ctx, tx, "template", t.ID, t.BranchID, errNoChecklist(t.ID)); err != nil {
-		return err
-	}
-	if err := nameFree(ctx, tx, "template", t.Name, t.ID, t.BranchID, data.FChecklistName, "评分表"); err != nil {
-		return err
-	}
-	stamp := db.stamp()
-	var before data.Fields
-	if t.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO template (branch_id, name, category, total, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			t.BranchID, t.Name, t.Category, t.Total, stamp, stamp)
-		if err != nil {
-			return err
-		}
-		if t.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if t.CreatedAt, err = parseStamp(stamp); err != nil {
-			return err
-		}
-	} else {
-		stored, err := getChecklist(ctx, tx, t.ID)
-		if err != nil {
-			return err
-		}
-		before, t.CreatedAt = checklistFields(&stored), stored.CreatedAt
-		if _, err := tx.ExecContext(ctx, `UPDATE template SET (name, category, total, updated_at) = (?, ?, ?, ?) WHERE id = ?`,
-			t.Name, t.Category, t.Total, stamp, t.ID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM template_item WHERE template_id = ?`, t.ID); err != nil {
-			return err
-		}
-	}
-	if t.UpdatedAt, err = parseStamp(stamp); err != nil {
-		return err
-	}
-	for _, it := range t.Items {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO template_item (template_id, seq, name, standard, points, key_item, optional)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, t.ID, it.Seq, it.Name, it.Standard, it.Points, bit(it.Key), bit(it.Optional)); err != nil {
-			return err
-		}
-	}
-	return db.logSave(ctx, tx, data.EntChecklist, t.ID, t.Name, before, checklistFields(t))
-}
-
-// CopyChecklist saves Template.Copy(name) of template id (a name already used is a FieldErrors on
+// CopyChecklist saves Checklist.Copy(name) of checklist id (a name already used is a FieldErrors on
 // 评分表名称) and returns it.
 func (db *DB) CopyChecklist(ctx context.Context, id int64, name string) (data.Checklist, error) {
-	var cp data.Checklist
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getChecklist(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		cp = t.Copy(name)
-		cp.Normalize()
-		if fe := data.ValidateChecklist(&cp); fe != nil {
-			return fe
-		}
-		return db.saveChecklist(ctx, tx, &cp)
-	})
-	if err != nil {
-		return data.Checklist{}, err
-	}
-	return cp, nil
+	return checklists.copy(ctx, db, id, name)
 }
 
-// DeleteChecklist moves a template to the recycle bin; checks made with it keep their items and its
+// DeleteChecklist moves a checklist to the recycle bin; checks made with it keep their items and its
 // name.
 func (db *DB) DeleteChecklist(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getChecklist(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntChecklist, Table: "template", ID: id, Label: t.Name, Fields: checklistFields(&t)})
-	})
+	return checklists.delete(ctx, db, id)
 }
 
 // ---- Checks ----
