@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,30 +19,14 @@ var checklistColumns = columns{{"评分表", 1, ""}, {"适用类别", 0, "宿舍
 // ChecklistsScreen is 评分表: the checklists with their items (added, removed, moved, edited), 复制,
 // and the grade thresholds (优秀线, 合格线) that every check is graded with.
 type ChecklistsScreen struct {
-	env *Env
-
-	listPane[data.Checklist] // lists every template
-	count                    *widget.Label
-
-	fields Fields
-	loaded data.Checklist
-	itemList[data.ChecklistItem]
+	templateEditor[data.Checklist, data.ChecklistItem]
 	rows     []*checklistRow
-	loading  bool
-	dirty    bool
-	name     *Entry
 	category *widget.Select
-	rowsBox  *fyne.Container
-	total    *widget.Label
 
 	thFields  Fields
 	excellent *Entry
 	pass      *Entry
 	thStatus  *widget.Label
-
-	frame     *recordFrame
-	deleteBtn *widget.Button
-	copyBtn   *widget.Button
 }
 
 // checklistRow is the widgets of one item being edited.
@@ -56,29 +38,26 @@ type checklistRow struct {
 	msg      *widget.Label
 }
 
-// NewChecklistsScreen builds the screen and loads the templates and thresholds.
+// NewChecklistsScreen builds the screen and loads the checklists and thresholds.
 func NewChecklistsScreen(env *Env) *ChecklistsScreen {
-	s := &ChecklistsScreen{env: env}
-	s.itemList = itemList[data.ChecklistItem]{rebuild: s.buildRows, edited: func() { s.changed("") }}
-	s.count = widget.NewLabel("")
-	s.listPane.init(env, listSpec[data.Checklist]{
-		ID:     func(t *data.Checklist) int64 { return t.ID },
-		NewRow: func() fyne.CanvasObject { return checklistColumns.row(false) },
-		SetRow: func(o fyne.CanvasObject, i int) {
-			t := &s.all[i]
-			checklistColumns.set(o, []string{t.Name, t.Category, fmt.Sprint(len(t.Items)), data.FormatScore(t.Total)}, nil)
-		},
-		Dirty: func() bool { return s.dirty },
-		What:  func() string { return "这张评分表" },
-		Show:  func(t data.Checklist) { s.show(t, false) },
+	s := &ChecklistsScreen{}
+	st := env.Store
+	s.initEditor(env, templateHooks[data.Checklist, data.ChecklistItem]{
+		noun: "评分表", nameField: data.FChecklistName, deleteNote: "用它完成的检查保留各自的评分项目，不受影响。",
+		shared: func(t *data.Checklist) *data.ItemTemplate[data.ChecklistItem] { return &t.ItemTemplate },
+		blank:  func() data.Checklist { return data.Checklist{Category: data.FacilityCanteen} },
+		list:   func(ctx context.Context) ([]data.Checklist, error) { return st.Checklists(ctx, "") },
+		save:   st.SaveChecklist, copy: st.CopyChecklist, delete: st.DeleteChecklist,
+		fill:      func(t *data.Checklist) { s.category.SetSelected(t.Category) },
+		buildRows: s.buildRows,
+		read:      s.read,
+		rowMsg:    func(i int) *widget.Label { return s.rows[i].msg },
+	}, checklistColumns, func(t *data.Checklist) []string {
+		return []string{t.Name, t.Category, fmt.Sprint(len(t.Items)), data.FormatScore(t.Total)}
 	})
 
-	s.name = NewEntry()
 	s.name.SetPlaceHolder("如 食堂卫生检查评分表")
-	s.name.OnChanged = func(string) { s.changed(data.FChecklistName) }
 	s.category = NewSelect(data.FacilityCategories, func(string) { s.changed(data.FChecklistCategory) })
-	s.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.rowsBox = container.NewVBox()
 	addBtn := widget.NewButtonWithIcon("添加项目", theme.ContentAddIcon(), s.addItem)
 	form := container.NewVBox(
 		Section("评分表", 2, s.fields.Add(data.FChecklistName, true, s.name), s.fields.Add(data.FChecklistCategory, true, s.category)),
@@ -101,68 +80,25 @@ func NewChecklistsScreen(env *Env) *ChecklistsScreen {
 	newBtn := widget.NewButtonWithIcon("新建评分表", theme.ContentAddIcon(), s.New)
 	left := orderedBorder(container.NewVBox(orderedBorder(nil, nil, newBtn, s.count, nil), checklistColumns.row(true)),
 		thBox, nil, nil, s.list)
-	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
-	saveBtn.Importance = widget.HighImportance
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteTemplate)
-	s.copyBtn = widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), s.copyTemplate)
-	s.frame = newRecordFrame(left, form, orderedBorder(nil, nil, container.NewHBox(s.deleteBtn, s.copyBtn), saveBtn, nil), 0.34)
-	s.Reload()
-	if len(s.all) > 0 {
-		s.show(s.all[0], false)
-	} else {
-		s.show(data.Checklist{Category: data.FacilityCanteen}, false)
-	}
+	s.finishEditor(left, form, 0.34)
+	s.loadThresholds()
 	return s
 }
 
-// Content implements Screen.
-func (s *ChecklistsScreen) Content() fyne.CanvasObject { return s.frame.split }
-
-// Reload re-reads the templates and the thresholds.
+// Reload re-reads the checklists and the thresholds.
 func (s *ChecklistsScreen) Reload() {
-	ctx := context.Background()
-	all, err := s.env.Store.Checklists(ctx, "")
-	var th data.GradeThresholds
-	if err == nil {
-		th, err = s.env.Store.GradeThresholds(ctx)
-	}
+	s.templateEditor.Reload()
+	s.loadThresholds()
+}
+
+func (s *ChecklistsScreen) loadThresholds() {
+	th, err := s.env.Store.GradeThresholds(context.Background())
 	if err != nil {
 		ShowError(s.env.Win, err)
 		return
 	}
-	s.all = all
-	s.count.SetText(fmt.Sprintf("共 %d 张", len(all)))
 	s.excellent.SetText(data.FormatScore(th.Excellent))
 	s.pass.SetText(data.FormatScore(th.Pass))
-	vis := s.visible[:0]
-	for i := range all {
-		vis = append(vis, i)
-	}
-	s.setVisible(vis)
-}
-
-func (s *ChecklistsScreen) show(t data.Checklist, keepStatus bool) {
-	s.loading = true
-	s.loaded, s.selected = t, t.ID
-	s.name.SetText(t.Name)
-	s.category.SetSelected(t.Category)
-	s.items = slices.Clone(t.Items)
-	s.fields.ClearErrors()
-	s.buildRows()
-	s.loading, s.dirty = false, false
-	if t.ID == 0 {
-		s.frame.title.SetText("新评分表")
-		s.deleteBtn.Disable()
-		s.copyBtn.Disable()
-	} else {
-		s.frame.title.SetText(t.Name)
-		s.deleteBtn.Enable()
-		s.copyBtn.Enable()
-	}
-	if !keepStatus {
-		s.frame.setStatus("", false)
-	}
-	s.syncSelection()
 }
 
 // buildRows shows the items being edited.
@@ -170,7 +106,7 @@ func (s *ChecklistsScreen) buildRows() {
 	s.rows = make([]*checklistRow, len(s.items))
 	var objs []fyne.CanvasObject
 	for i, it := range s.items {
-		r := &checklistRow{name: NewEntry(), points: NewEntry(), standard: newTextArea(2)}
+		r := &checklistRow{name: NewEntry(), points: NewEntry(), standard: newTextArea(2), msg: errorLabel()}
 		r.name.SetText(it.Name)
 		r.name.SetPlaceHolder("检查项目")
 		r.name.OnChanged = func(v string) { s.items[i].Name = v; s.changed("") }
@@ -188,10 +124,6 @@ func (s *ChecklistsScreen) buildRows() {
 		r.standard.SetText(it.Standard)
 		r.standard.SetPlaceHolder("检查内容及标准")
 		r.standard.OnChanged = func(v string) { s.items[i].Standard = v; s.changed("") }
-		r.msg = widget.NewLabel("")
-		r.msg.Importance = widget.DangerImportance
-		r.msg.Wrapping = fyne.TextWrapWord
-		r.msg.Hide()
 		s.rows[i] = r
 		seq, tools := s.rowTools(i)
 		pointsBox := container.NewBorder(nil, nil, widget.NewLabel(data.FItemPoints), nil, r.points)
@@ -215,32 +147,19 @@ func (s *ChecklistsScreen) addItem() {
 	focus(s.rows[len(s.rows)-1].name)
 }
 
-func (s *ChecklistsScreen) changed(label string) {
-	if s.loading {
-		return
-	}
-	s.dirty = true
-	if f := s.fields.Get(label); f != nil {
-		f.SetError("")
-	}
-	s.frame.setStatus("", false)
-}
-
-// New starts a new template (Ctrl+N).
+// New starts a new checklist (Ctrl+N).
 func (s *ChecklistsScreen) New() {
 	s.confirmDiscard(func() {
-		c := data.Checklist{Category: data.FacilityCanteen}
+		c := s.hooks.blank()
 		c.Items = []data.ChecklistItem{{Points: 10}}
 		s.show(c, false)
 		focus(s.name)
 	}, nil)
 }
 
-// template reads the form: the total is the items' sum (shown under them).
-func (s *ChecklistsScreen) template() (data.Checklist, data.FieldErrors) {
-	t := s.loaded
-	t.Name, t.Category = s.name.Text, s.category.Selected
-	t.Items = slices.Clone(s.items)
+// read takes the category and the items' points; the total is the items' sum (shown under them).
+func (s *ChecklistsScreen) read(t *data.Checklist) data.FieldErrors {
+	t.Category = s.category.Selected
 	var fe data.FieldErrors
 	for i, r := range s.rows {
 		p, ok := parseScore(r.points.Text)
@@ -250,72 +169,7 @@ func (s *ChecklistsScreen) template() (data.Checklist, data.FieldErrors) {
 		t.Items[i].Points = p
 	}
 	t.Total = t.Sum()
-	return t, fe
-}
-
-// Save saves the template with its items (Ctrl+S).
-func (s *ChecklistsScreen) Save() {
-	t, fe := s.template()
-	var err error
-	if fe != nil {
-		err = fe
-	} else {
-		err = s.env.Store.SaveChecklist(context.Background(), &t)
-	}
-	var ferr data.FieldErrors
-	switch {
-	case errors.As(err, &ferr):
-		rowMsgs, rest := rowErrors(ferr, len(s.rows))
-		for i, r := range s.rows {
-			setError(r.msg, strings.Join(rowMsgs[i], "；"))
-		}
-		s.rowsBox.Refresh()
-		unplaced := s.fields.ShowErrors(rest)
-		s.frame.setStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
-		return
-	case err != nil:
-		ShowError(s.env.Win, err)
-		return
-	}
-	s.selected = t.ID
-	s.Reload()
-	s.show(t, true)
-	s.frame.setStatus("已保存评分表“"+t.Name+"”", false)
-	notify(s.env)
-}
-
-func (s *ChecklistsScreen) deleteTemplate() {
-	t := s.loaded
-	if t.ID == 0 {
-		return
-	}
-	confirmDeleteTemplate(s.env, "删除评分表", fmt.Sprintf("确定要删除“%s”吗？\n用它完成的检查保留各自的评分项目，不受影响。", t.Name),
-		func(ctx context.Context) error { return s.env.Store.DeleteChecklist(ctx, t.ID) },
-		func() {
-			s.selected = 0
-			s.Reload()
-			s.show(data.Checklist{Category: t.Category}, false)
-			s.frame.setStatus("已删除评分表“"+t.Name+"”", false)
-		})
-}
-
-// copyTemplate asks for a name and saves a copy of the template shown (as saved).
-func (s *ChecklistsScreen) copyTemplate() {
-	t := s.loaded
-	if t.ID == 0 {
-		return
-	}
-	copyTemplateDialog(s.env, "评分表", data.FChecklistName, t.Name, func(ctx context.Context, name string) error {
-		c, err := s.env.Store.CopyChecklist(ctx, t.ID, name)
-		if err != nil {
-			return err
-		}
-		s.selected = c.ID
-		s.Reload()
-		s.show(c, false)
-		s.frame.setStatus("已复制为“"+c.Name+"”", false)
-		return nil
-	})
+	return fe
 }
 
 // saveThresholds saves 优秀线 and 合格线.
