@@ -96,44 +96,10 @@ func assessTemplateFields(t *data.AssessTemplate) data.Fields {
 
 // ---- Templates ----
 
-func loadAssessTemplates(ctx context.Context, q querier, where string, args ...any) ([]data.AssessTemplate, error) {
-	return loadWithChildren(ctx, q, `SELECT id, branch_id, kind, name, subject, period_kind, scheme, base, bonus_cap, grades,
-		created_at, updated_at FROM assess_template WHERE `+where+` ORDER BY id`, args,
-		func(rows *sql.Rows) (data.AssessTemplate, error) {
-			var t data.AssessTemplate
-			var grades, created, updated string
-			err := rows.Scan(&t.ID, &t.BranchID, &t.Kind, &t.Name, &t.Subject, &t.PeriodKind, &t.Scheme, &t.Base, &t.BonusCap, &grades,
-				&created, &updated)
-			if err == nil {
-				if t.Grades, err = parseJSON[data.GradeLine](grades); err == nil {
-					if t.CreatedAt, err = parseStamp(created); err == nil {
-						t.UpdatedAt, err = parseStamp(updated)
-					}
-				}
-			}
-			return t, err
-		},
-		func(t *data.AssessTemplate) int64 { return t.ID },
-		`SELECT template_id, seq, name, standard, points, method, per, cap, veto, auto, part
-		FROM assess_template_item WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`,
-		func(rows *sql.Rows) (int64, data.AssessItem, error) {
-			var id int64
-			var it data.AssessItem
-			err := rows.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Method, &it.Per, &it.Cap, &it.Veto, &it.Auto, &it.Part)
-			return id, it, err
-		},
-		func(t *data.AssessTemplate, it data.AssessItem) { t.Items = append(t.Items, it) })
-}
-
-func getAssessTemplate(ctx context.Context, q querier, id int64) (data.AssessTemplate, error) {
-	ts, err := loadAssessTemplates(ctx, q, `id = ?`, id)
-	return first(ts, err, errNoAssessTemplate(id))
-}
-
 // AssessTemplates lists the current branch's templates of one kind ("" = all) with their items, by
 // kind (data.AssessKinds order) then name.
 func (db *DB) AssessTemplates(ctx context.Context, kind string) ([]data.AssessTemplate, error) {
-	ts, err := loadAssessTemplates(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR kind = ?)`, kind, kind)
+	ts, err := assessTemplates.load(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR kind = ?)`, kind, kind)
 	if err != nil {
 		return nil, err
 	}
@@ -146,21 +112,21 @@ func (db *DB) AssessTemplates(ctx context.Context, kind string) ([]data.AssessTe
 
 // AssessTemplate returns the template with id and its items.
 func (db *DB) AssessTemplate(ctx context.Context, id int64) (data.AssessTemplate, error) {
-	return getAssessTemplate(ctx, db.db, id)
+	return assessTemplates.get(ctx, db.db, id)
 }
 
 // assessTemplates is how the 考核表 are stored (tables assess_template and assess_template_item).
 var assessTemplates = templateKind[data.AssessTemplate, data.AssessItem, *data.AssessTemplate]{
 	table: "assess_template", itemTable: "assess_template_item", entity: data.EntAssessTemplate, noun: "考核表", nameField: data.FAssessName,
 	columns: []string{"kind", "subject", "period_kind", "scheme", "base", "bonus_cap", "grades"},
-	values: func(t *data.AssessTemplate) []any {
-		return []any{t.Kind, t.Subject, t.PeriodKind, t.Scheme, t.Base, t.BonusCap, jsonText(t.Grades)}
+	own: func(t *data.AssessTemplate) []any {
+		return []any{&t.Kind, &t.Subject, &t.PeriodKind, &t.Scheme, &t.Base, &t.BonusCap, jsonColumn[data.GradeLine]{&t.Grades}}
 	},
 	itemColumns: []string{"seq", "name", "standard", "points", "method", "per", "cap", "veto", "auto", "part"},
-	itemValues: func(it *data.AssessItem) []any {
-		return []any{it.Seq, it.Name, it.Standard, it.Points, it.Method, it.Per, it.Cap, bit(it.Veto), it.Auto, it.Part}
+	item: func(it *data.AssessItem) []any {
+		return []any{&it.Seq, &it.Name, &it.Standard, &it.Points, &it.Method, &it.Per, &it.Cap, &it.Veto, &it.Auto, &it.Part}
 	},
-	get: getAssessTemplate, notFound: errNoAssessTemplate, fields: assessTemplateFields, validate: data.ValidateAssessTemplate,
+	notFound: errNoAssessTemplate, fields: assessTemplateFields, validate: data.ValidateAssessTemplate,
 }
 
 // SaveAssessTemplate creates (ID 0, in the current branch unless BranchID says otherwise) or updates
@@ -186,7 +152,7 @@ func (db *DB) DeleteAssessTemplate(ctx context.Context, id int64) error {
 // a2Template is the catalogue point entries are checked against: the branch's first 党员积分
 // template.
 func a2Template(ctx context.Context, q querier, branch int64) (data.AssessTemplate, error) {
-	ts, err := loadAssessTemplates(ctx, q, `id = (SELECT min(id) FROM assess_template WHERE branch_id = ? AND kind = ?)`, branch, data.AssessMemberPoints)
+	ts, err := assessTemplates.load(ctx, q, `id = (SELECT min(id) FROM assess_template WHERE branch_id = ? AND kind = ?)`, branch, data.AssessMemberPoints)
 	return first(ts, err, data.Errorf(data.EInvalid, "没有党员积分考核表，无法登记积分。请先在“考核表”中添加一张考核类别为“党员积分”的考核表"))
 }
 

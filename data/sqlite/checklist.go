@@ -89,40 +89,10 @@ func ids[T any](list []T, id func(*T) int64) string {
 
 // ---- Templates ----
 
-func loadChecklists(ctx context.Context, q querier, where string, args ...any) ([]data.Checklist, error) {
-	return loadWithChildren(ctx, q, `SELECT id, branch_id, name, category, total, created_at, updated_at FROM template WHERE `+where, args,
-		func(rows *sql.Rows) (data.Checklist, error) {
-			var t data.Checklist
-			var created, updated string
-			err := rows.Scan(&t.ID, &t.BranchID, &t.Name, &t.Category, &t.Total, &created, &updated)
-			if err == nil {
-				if t.CreatedAt, err = parseStamp(created); err == nil {
-					t.UpdatedAt, err = parseStamp(updated)
-				}
-			}
-			return t, err
-		},
-		func(t *data.Checklist) int64 { return t.ID },
-		`SELECT template_id, seq, name, standard, points, key_item, optional FROM template_item
-		WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`,
-		func(rows *sql.Rows) (int64, data.ChecklistItem, error) {
-			var id int64
-			var it data.ChecklistItem
-			err := rows.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional)
-			return id, it, err
-		},
-		func(t *data.Checklist, it data.ChecklistItem) { t.Items = append(t.Items, it) })
-}
-
-func getChecklist(ctx context.Context, q querier, id int64) (data.Checklist, error) {
-	ts, err := loadChecklists(ctx, q, `id = ?`, id)
-	return first(ts, err, errNoChecklist(id))
-}
-
-// Templates lists the current branch's templates of one category ("" = all) with their items, by
+// Checklists lists the current branch's checklists of one category ("" = all) with their items, by
 // category (data.FacilityCategories order) then name.
 func (db *DB) Checklists(ctx context.Context, category string) ([]data.Checklist, error) {
-	ts, err := loadChecklists(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR category = ?)`, category, category)
+	ts, err := checklists.load(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR category = ?)`, category, category)
 	if err != nil {
 		return nil, err
 	}
@@ -138,21 +108,21 @@ func (db *DB) Checklists(ctx context.Context, category string) ([]data.Checklist
 	return ts, nil
 }
 
-// Template returns the template with id and its items.
+// Checklist returns the checklist with id and its items.
 func (db *DB) Checklist(ctx context.Context, id int64) (data.Checklist, error) {
-	return getChecklist(ctx, db.db, id)
+	return checklists.get(ctx, db.db, id)
 }
 
 // checklists is how the 评分表 are stored (tables template and template_item).
 var checklists = templateKind[data.Checklist, data.ChecklistItem, *data.Checklist]{
 	table: "template", itemTable: "template_item", entity: data.EntChecklist, noun: "评分表", nameField: data.FChecklistName,
 	columns:     []string{"category", "total"},
-	values:      func(t *data.Checklist) []any { return []any{t.Category, t.Total} },
+	own:         func(t *data.Checklist) []any { return []any{&t.Category, &t.Total} },
 	itemColumns: []string{"seq", "name", "standard", "points", "key_item", "optional"},
-	itemValues: func(it *data.ChecklistItem) []any {
-		return []any{it.Seq, it.Name, it.Standard, it.Points, bit(it.Key), bit(it.Optional)}
+	item: func(it *data.ChecklistItem) []any {
+		return []any{&it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional}
 	},
-	get: getChecklist, notFound: errNoChecklist, fields: checklistFields, validate: data.ValidateChecklist,
+	notFound: errNoChecklist, fields: checklistFields, validate: data.ValidateChecklist,
 }
 
 // SaveChecklist creates (ID 0, in the current branch unless BranchID says otherwise) or updates a

@@ -3,6 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
+	"fmt"
 	"strings"
 
 	"branchledger/data"
@@ -26,17 +28,71 @@ type templateKind[T, I any, P storedTemplate[T, I]] struct {
 	table, itemTable string
 	entity           string // data.Ent…
 	noun, nameField  string // for the name check: 评分表, 评分表名称
-	// columns are the template's own columns (after branch_id and name), values their values.
+	// columns are the template's own columns (after id, branch_id and name); own points to their
+	// fields, in that order, to scan them on loading and write them on saving.
 	columns []string
-	values  func(t *T) []any
-	// itemColumns are an item's columns (after template_id), itemValues their values.
+	own     func(t *T) []any
+	// itemColumns are an item's columns (after template_id, with seq); item points to its fields.
 	itemColumns []string
-	itemValues  func(it *I) []any
+	item        func(it *I) []any
 
-	get      func(ctx context.Context, q querier, id int64) (T, error)
 	notFound func(id int64) error
 	fields   func(t *T) data.Fields // the template as the log shows it
 	validate func(t *T) data.FieldErrors
+}
+
+// load reads the templates that where selects, with their items in order, by id.
+func (k *templateKind[T, I, P]) load(ctx context.Context, q querier, where string, args ...any) ([]T, error) {
+	return loadWithChildren(ctx, q, `SELECT id, branch_id, name, `+strings.Join(k.columns, ", ")+`, created_at, updated_at FROM `+
+		k.table+` WHERE `+where+` ORDER BY id`, args,
+		func(rows *sql.Rows) (T, error) {
+			var t T
+			h := P(&t).Shared()
+			var created, updated string
+			err := rows.Scan(append(append([]any{&h.ID, &h.BranchID, &h.Name}, k.own(&t)...), &created, &updated)...)
+			if err == nil {
+				if h.CreatedAt, err = parseStamp(created); err == nil {
+					h.UpdatedAt, err = parseStamp(updated)
+				}
+			}
+			return t, err
+		},
+		func(t *T) int64 { return P(t).Shared().ID },
+		`SELECT template_id, `+strings.Join(k.itemColumns, ", ")+` FROM `+k.itemTable+`
+		WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`,
+		func(rows *sql.Rows) (int64, I, error) {
+			var id int64
+			var it I
+			err := rows.Scan(append([]any{&id}, k.item(&it)...)...)
+			return id, it, err
+		},
+		func(t *T, it I) { h := P(t).Shared(); h.Items = append(h.Items, it) })
+}
+
+// get reads template id with its items.
+func (k *templateKind[T, I, P]) get(ctx context.Context, q querier, id int64) (T, error) {
+	ts, err := k.load(ctx, q, `id = ?`, id)
+	return first(ts, err, k.notFound(id))
+}
+
+// jsonColumn is a list kept in a JSON column, scanned and written through its pointer.
+type jsonColumn[E any] struct{ list *[]E }
+
+func (j jsonColumn[E]) Value() (driver.Value, error) { return jsonText(*j.list), nil }
+
+func (j jsonColumn[E]) Scan(src any) error {
+	var s string
+	switch v := src.(type) {
+	case string:
+		s = v
+	case []byte:
+		s = string(v)
+	default:
+		return fmt.Errorf("JSON column holds %T", src)
+	}
+	l, err := parseJSON[E](s)
+	*j.list = l
+	return err
 }
 
 func placeholders(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
@@ -68,7 +124,7 @@ func (k *templateKind[T, I, P]) write(ctx context.Context, db *DB, tx *sql.Tx, t
 		return err
 	}
 	stamp := db.stamp()
-	own := k.values(t)
+	own := k.own(t)
 	var before data.Fields
 	if h.ID == 0 {
 		cols := append(append([]string{"branch_id", "name"}, k.columns...), "created_at", "updated_at")
@@ -103,7 +159,7 @@ func (k *templateKind[T, I, P]) write(ctx context.Context, db *DB, tx *sql.Tx, t
 	}
 	insertItem := `INSERT INTO ` + k.itemTable + ` (template_id, ` + strings.Join(k.itemColumns, ", ") + `) VALUES (` + placeholders(len(k.itemColumns)+1) + `)`
 	for i := range h.Items {
-		if _, err := tx.ExecContext(ctx, insertItem, append([]any{h.ID}, k.itemValues(&h.Items[i])...)...); err != nil {
+		if _, err := tx.ExecContext(ctx, insertItem, append([]any{h.ID}, k.item(&h.Items[i])...)...); err != nil {
 			return err
 		}
 	}
