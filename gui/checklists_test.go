@@ -10,7 +10,7 @@ import (
 	"branchledger/data"
 )
 
-func TestTemplateEditing(t *testing.T) {
+func TestChecklistEditing(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	ctx := context.Background()
 	s := NewChecklistsScreen(env)
@@ -18,7 +18,7 @@ func TestTemplateEditing(t *testing.T) {
 	if len(s.all) != len(data.DefaultChecklists()) {
 		t.Fatalf("%d templates listed, want the seeded %d", len(s.all), len(data.DefaultChecklists()))
 	}
-	green := s.all[templateIndex(s.all, "绿化环境检查表")]
+	green := s.all[checklistIndex(s.all, "绿化环境检查表")]
 	s.show(green, false)
 
 	// Copy, then edit the copy: move the last item up, add one, see the total follow.
@@ -53,7 +53,7 @@ func TestTemplateEditing(t *testing.T) {
 	}
 }
 
-func templateIndex(ts []data.Checklist, name string) int {
+func checklistIndex(ts []data.Checklist, name string) int {
 	for i, t := range ts {
 		if t.Name == name {
 			return i
