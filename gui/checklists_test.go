@@ -61,3 +61,19 @@ func checklistIndex(ts []data.Checklist, name string) int {
 	}
 	return -1
 }
+
+// A second copy starts with a name no template has yet, so it can be saved as it is.
+func TestChecklistCopyTwice(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	s := NewChecklistsScreen(env)
+	show(env, s)
+	green := s.all[checklistIndex(s.all, "绿化环境检查表")]
+	for _, want := range []string{"绿化环境检查表（副本）", "绿化环境检查表（副本2）"} {
+		s.show(green, false)
+		s.copyTemplate()
+		tapDialogButton(t, env.Win, "复制")
+		if s.loaded.Name != want {
+			t.Fatalf("after 复制 the form shows %q, want %q", s.loaded.Name, want)
+		}
+	}
+}

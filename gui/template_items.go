@@ -295,6 +295,20 @@ func (e *templateEditor[T, I]) deleteTemplate() {
 	})
 }
 
+// copyName is the name a copy of from starts with: 原名（副本）, or 原名（副本2）, … when a template
+// listed already has it, so that copying twice needs no renaming.
+func (e *templateEditor[T, I]) copyName(from string) string {
+	taken := map[string]bool{}
+	for i := range e.all {
+		taken[e.hooks.shared(&e.all[i]).Name] = true
+	}
+	name := from + "（副本）"
+	for n := 2; taken[name]; n++ {
+		name = fmt.Sprintf("%s（副本%d）", from, n)
+	}
+	return name
+}
+
 // copyTemplate asks for a name (原名（副本） to start) and saves a copy of the template shown (as
 // saved), which it then shows.
 func (e *templateEditor[T, I]) copyTemplate() {
@@ -304,7 +318,7 @@ func (e *templateEditor[T, I]) copyTemplate() {
 		return
 	}
 	name := NewEntry()
-	name.SetText(h.Name + "（副本）")
+	name.SetText(e.copyName(h.Name))
 	var fd *flowDialog
 	fd = newFlowDialog(e.env, "复制"+e.hooks.noun, "以“"+h.Name+"”为底稿另存一张"+e.hooks.noun+"，再按需要修改。", "复制",
 		func(fs *Fields) fyne.CanvasObject { return Section("", 1, fs.Add(e.hooks.nameField, true, name)) },
