@@ -505,15 +505,15 @@ type CheckStore interface {
 	// never left unlinked, so it cannot be made twice from the same deduction.
 	CreateCheckFinding(ctx context.Context, f *Finding, item int) error
 
-	// Checklists lists the templates of one category ("" = all) with their items, by category then name.
+	// Checklists lists the checklists of one category ("" = all) with their items, by category then name.
 	Checklists(ctx context.Context, category string) ([]Checklist, error)
 	Checklist(ctx context.Context, id int64) (Checklist, error)
-	// SaveChecklist creates (ID 0) or updates a template with its items in one transaction, after
+	// SaveChecklist creates (ID 0) or updates a checklist with its items in one transaction, after
 	// Normalize and ValidateChecklist; a name already used is refused (FieldErrors on 评分表名称).
 	SaveChecklist(ctx context.Context, t *Checklist) error
-	// CopyChecklist saves Checklist.Copy(name) of template id and returns it.
+	// CopyChecklist saves Checklist.Copy(name) of checklist id and returns it.
 	CopyChecklist(ctx context.Context, id int64, name string) (Checklist, error)
-	// DeleteChecklist removes a template; checks made with it keep their items and its name.
+	// DeleteChecklist removes a checklist; checks made with it keep their items and its name.
 	DeleteChecklist(ctx context.Context, id int64) error
 
 	GradeThresholds(ctx context.Context) (GradeThresholds, error)
