@@ -141,22 +141,16 @@ type AssessItem struct {
 
 // AssessTemplate is an assessment form (考核表). Users edit the seeded ones and add their own.
 type AssessTemplate struct {
-	ID       int64
-	BranchID int64
+	ItemTemplate[AssessItem] // 名称* and the items
 
 	Kind       string  // 考核类别*: one of AssessKinds
-	Name       string  // 名称*
 	Subject    string  // 考核对象*: one of Subjects
 	PeriodKind string  // 考核周期*: one of PeriodKinds
 	Scheme     string  // 计分方式*: one of Schemes
 	Base       float64 // 基础分 (SchemeBase)
 	BonusCap   float64 // 加分上限 (SchemeBase)
-	Items      []AssessItem
 	// Grades are the thresholds, highest first; a total below every line (or a veto) is 不合格.
 	Grades []GradeLine
-
-	CreatedAt time.Time
-	UpdatedAt time.Time
 }
 
 // EvidenceRef is one ledger record an automatic item counted, for the user to open from the form.
@@ -550,11 +544,11 @@ func capOf(scheme string, it *AssessmentItem) float64 {
 
 // Normalize cleans the texts and numbers the items.
 func (t *AssessTemplate) Normalize() {
-	t.Kind, t.Name, t.Subject = NormalizeText(t.Kind), NormalizeText(t.Name), NormalizeText(t.Subject)
+	normalizeTemplate(&t.ItemTemplate)
+	t.Kind, t.Subject = NormalizeText(t.Kind), NormalizeText(t.Subject)
 	t.PeriodKind, t.Scheme = NormalizeText(t.PeriodKind), NormalizeText(t.Scheme)
 	for i := range t.Items {
 		it := &t.Items[i]
-		it.Seq, it.Name, it.Standard = i+1, NormalizeText(it.Name), strings.TrimSpace(it.Standard)
 		it.Method, it.Part = NormalizeText(it.Method), NormalizeText(it.Part)
 		if it.Method == "" {
 			it.Method = MethodManual
@@ -576,12 +570,8 @@ func (t *AssessTemplate) Sum() float64 {
 
 // Copy returns a new template (ID 0) like t under another name (the name plus （副本） when empty).
 func (t *AssessTemplate) Copy(name string) AssessTemplate {
-	if name = NormalizeText(name); name == "" {
-		name = t.Name + "（副本）"
-	}
 	c := *t
-	c.ID, c.Name, c.CreatedAt, c.UpdatedAt = 0, name, time.Time{}, time.Time{}
-	c.Items, c.Grades = slices.Clone(t.Items), slices.Clone(t.Grades)
+	c.ItemTemplate, c.Grades = copyTemplate(&t.ItemTemplate, name), slices.Clone(t.Grades)
 	return c
 }
 
@@ -647,7 +637,7 @@ func ValidateGradeLines(lines []GradeLine) FieldErrors {
 // (RowItem). Whether the name is unique is checked by the store.
 func ValidateAssessTemplate(t *AssessTemplate) FieldErrors {
 	var fe FieldErrors
-	checkText(&fe, FAssessName, t.Name, 50, true)
+	checkTemplateName(&fe, &t.ItemTemplate, assessWords)
 	checkOneOf(&fe, FAssessKind, t.Kind, AssessKinds)
 	checkOneOf(&fe, FSubject, t.Subject, Subjects)
 	checkOneOf(&fe, FPeriodKind, t.PeriodKind, PeriodKinds)
@@ -657,25 +647,7 @@ func ValidateAssessTemplate(t *AssessTemplate) FieldErrors {
 		checkHalf(&fe, FBase, FBase, t.Base, true)
 		checkHalf(&fe, FBonusCap, FBonusCap, t.BonusCap, false)
 	}
-	switch {
-	case len(t.Items) == 0:
-		fe.add(FAssessItem, "考核表至少要有一个考核项目")
-	case len(t.Items) > maxAssessItems:
-		fe.add(FAssessItem, fmt.Sprintf("考核表最多%d个考核项目", maxAssessItems))
-	}
-	seen := map[string]bool{}
-	for i, it := range t.Items {
-		var ie FieldErrors
-		validateAssessItem(&ie, i, it, t.Scheme)
-		if it.Seq != i+1 {
-			ie.add(FItemSeq, fmt.Sprintf("序号应从1起依次编号，这一项应为%d", i+1))
-		}
-		if it.Name != "" && seen[it.Name] {
-			ie.add(FAssessItem, fmt.Sprintf("考核项目「%s」重复了", it.Name))
-		}
-		seen[it.Name] = true
-		fe = append(fe, ie.InRow(RowItem, i)...)
-	}
+	checkTemplateItems(&fe, &t.ItemTemplate, assessWords, func(ie *FieldErrors, i int, it *AssessItem) { validateAssessItem(ie, i, *it, t.Scheme) })
 	fe = append(fe, ValidateGradeLines(t.Grades)...)
 	return fe
 }
@@ -836,9 +808,9 @@ func DefaultA1Template() AssessTemplate {
 		return AssessItem{Name: name, Points: points, Method: MethodManual, Standard: standard}
 	}
 	t := AssessTemplate{
-		Kind: AssessBranchMonthly, Name: "支部月度考核表", Subject: SubjectBranch, PeriodKind: PeriodMonth, Scheme: SchemeSum,
+		Kind: AssessBranchMonthly, Subject: SubjectBranch, PeriodKind: PeriodMonth, Scheme: SchemeSum,
 		Grades: DefaultAssessGrades(),
-		Items: []AssessItem{
+		ItemTemplate: ItemTemplate[AssessItem]{Name: "支部月度考核表", Items: []AssessItem{
 			m("政治理论学习靠前", 10, "按计划开展“三会一课”和理论学习，学习有记录、有心得；缺1次扣2分，记录不全扣1分"),
 			m("党建基础工作靠前", 10, "党员信息、台账资料齐全准确，党费按时收缴，组织关系及时转接；每项不到位扣2分"),
 			m("“三重一大”决策靠前", 10, "重大事项、重要人事、重大项目和大额资金使用集体研究决策，会议纪要完整；未经集体研究的每项扣5分"),
@@ -852,7 +824,7 @@ func DefaultA1Template() AssessTemplate {
 			{Name: "“四效”建设挖潜靠前", Points: 10, Method: MethodAdd, Per: 5, Auto: AutoInHouse,
 				Standard: "能自己干的不外委：当月自主完成的办实事事项每项得5分，最高10分"},
 			m("信访维稳排查靠前", 10, "每月开展矛盾纠纷排查，信访事项及时化解；发生越级上访的每起扣5分"),
-		},
+		}},
 	}
 	t.Normalize()
 	return t
@@ -968,9 +940,9 @@ func DefaultA3Template() AssessTemplate {
 		return AssessItem{Name: name, Points: points, Method: MethodManual, Part: part, Veto: veto, Standard: standard}
 	}
 	t := AssessTemplate{
-		Kind: AssessThreeInOne, Name: "“三位一体”考核表", Subject: SubjectMember, PeriodKind: PeriodYear, Scheme: SchemeSum,
+		Kind: AssessThreeInOne, Subject: SubjectMember, PeriodKind: PeriodYear, Scheme: SchemeSum,
 		Grades: DefaultAssessGrades(),
-		Items: []AssessItem{
+		ItemTemplate: ItemTemplate[AssessItem]{Name: "“三位一体”考核表", Items: []AssessItem{
 			m(PartParty, "政治学习", 10, false, "按时参加“三会一课”和集中学习，学习笔记完整"),
 			m(PartParty, "组织生活", 10, false, "按时参加组织生活、按期缴纳党费，积极参加主题党日活动"),
 			m(PartParty, "先锋作用", 10, false, "在岗位上亮身份、作表率，承诺践诺，承办事项按期办结"),
@@ -981,7 +953,7 @@ func DefaultA3Template() AssessTemplate {
 			m(PartProduction, "生产任务完成", 15, false, "完成年度生产（工作）任务指标，未完成的按比例扣分"),
 			m(PartProduction, "成本管控", 10, false, "材料、费用控制在预算内，修旧利废，能自己干的不外委"),
 			m(PartProduction, "创新创效", 5, false, "开展合理化建议、技术革新、“四效”挖潜，取得实效"),
-		},
+		}},
 	}
 	t.Normalize()
 	return t
@@ -1012,9 +984,9 @@ func DefaultA2Template() AssessTemplate {
 		return AssessItem{Name: name, Method: MethodDeduct, Per: per, Standard: standard}
 	}
 	t := AssessTemplate{
-		Kind: AssessMemberPoints, Name: "党员积分考核表", Subject: SubjectMember, PeriodKind: PeriodYear, Scheme: SchemeBase,
+		Kind: AssessMemberPoints, Subject: SubjectMember, PeriodKind: PeriodYear, Scheme: SchemeBase,
 		Base: 80, BonusCap: 20, Grades: DefaultAssessGrades(),
-		Items: []AssessItem{
+		ItemTemplate: ItemTemplate[AssessItem]{Name: "党员积分考核表", Items: []AssessItem{
 			add(PointInspection, 1, "参加党员督查，每次加1分（由督查记录自动生成）"),
 			add(PointFinding, 1, "督查中发现问题，每条加1分（由督查记录自动生成）"),
 			add(PointSuggestion, 2, "提出合理化建议，每条加2分"),
@@ -1026,7 +998,7 @@ func DefaultA2Template() AssessTemplate {
 			sub(PointOverdue, 2, "承办的事项逾期未办结，每项扣2分（由办实事台账自动生成）"),
 			sub(PointDues, 2, "未按期缴纳党费，每次扣2分"),
 			{Name: PointDiscipline, Method: MethodDeduct, Veto: true, Standard: "违纪受到党纪政务处分的，一票否决，积分计0分、等次为不合格"},
-		},
+		}},
 	}
 	t.Normalize()
 	return t

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -17,8 +16,8 @@ import (
 // so sums, the 标化分 and its rounding are exact integer arithmetic, with no binary-fraction surprises
 // at the grade edges.
 
-// TemplateItem is one line of a checklist.
-type TemplateItem struct {
+// ChecklistItem is one line of a checklist.
+type ChecklistItem struct {
 	Seq      int     // 序号: 1, 2, … in list order (Normalize renumbers)
 	Name     string  // 检查项目*
 	Standard string  // 检查内容及标准
@@ -27,25 +26,19 @@ type TemplateItem struct {
 	Optional bool    // 可缺项: may be marked 不适用 in a check
 }
 
-// Template is a checklist (评分表) for one facility category. Users copy, edit and add templates;
-// a check keeps its own copy of the items, so editing a template never changes checks made with it.
-type Template struct {
-	ID       int64
-	BranchID int64
+// Checklist is a 评分表 for one facility category. Users copy, edit and add checklists; a check
+// keeps its own copy of the items, so editing a checklist never changes checks made with it.
+type Checklist struct {
+	ItemTemplate[ChecklistItem] // 名称*, e.g. 食堂卫生检查评分表, and the items
 
-	Name     string  // 名称*, e.g. 食堂卫生检查评分表
 	Category string  // 适用类别*: one of FacilityCategories
 	Total    float64 // 总分: the total printed on the sheet; the items' 分值 must add up to it
-	Items    []TemplateItem
-
-	CreatedAt time.Time
-	UpdatedAt time.Time
 }
 
 // CheckItem is one scored line of a check: a copy of the template item it was scored against (its
 // 检查项目, standard, points and flags as they were at scoring time), and the score.
 type CheckItem struct {
-	TemplateItem
+	ChecklistItem
 	Score     float64 // 得分: 0..Points in steps of 0.5 (ignored when NA)
 	NA        bool    // 不适用 (only where Optional)
 	Reason    string  // 扣分原因: required when Score < Points
@@ -60,8 +53,8 @@ type Check struct {
 	FacilityID       int64  // 设施*
 	FacilityName     string // filled by the store when read
 	FacilityCategory string // filled by the store when read
-	TemplateID       int64  // the template it was made with, 0 once that template is deleted
-	TemplateName     string // 评分表: the template's name, copied
+	ChecklistID      int64  // the checklist it was made with, 0 once that checklist is deleted
+	ChecklistName    string // 评分表: the checklist's name, copied
 	Date             Date   // 检查日期*
 	Checker          string // 检查人*: one or more names as printed
 	Items            []CheckItem
@@ -70,25 +63,25 @@ type Check struct {
 	UpdatedAt time.Time
 }
 
-// Template, check and item field labels (the R5 and R6 headers).
+// Checklist, check and item field labels (the R5 and R6 headers).
 const (
-	FTemplateName     = "评分表名称"
-	FTemplateCategory = "适用类别"
-	FTemplateTotal    = "总分"
-	FItemSeq          = "序号"
-	FItemName         = "检查项目"
-	FItemStandard     = "检查内容及标准"
-	FItemPoints       = "分值"
-	FItemKey          = "关键项"
-	FItemOptional     = "可缺项"
-	FItemScore        = "得分"
-	FItemNA           = "不适用"
-	FItemReason       = "扣分原因"
+	FChecklistName     = "评分表名称"
+	FChecklistCategory = "适用类别"
+	FChecklistTotal    = "总分"
+	FItemSeq           = "序号"
+	FItemName          = "检查项目"
+	FItemStandard      = "检查内容及标准"
+	FItemPoints        = "分值"
+	FItemKey           = "关键项"
+	FItemOptional      = "可缺项"
+	FItemScore         = "得分"
+	FItemNA            = "不适用"
+	FItemReason        = "扣分原因"
 
-	FCheckFacility = "设施"
-	FCheckTemplate = "评分表"
-	FCheckDate     = "检查日期"
-	FChecker       = "检查人"
+	FCheckFacility  = "设施"
+	FCheckChecklist = "评分表"
+	FCheckDate      = "检查日期"
+	FChecker        = "检查人"
 
 	FGot        = "实得分"
 	FMax        = "应得分"
@@ -233,7 +226,7 @@ func isHalfStep(v float64) bool { return !math.IsInf(v, 0) && v*2 == math.Trunc(
 func FormatScore(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
 // Sum adds up the items' points.
-func (t *Template) Sum() float64 {
+func (t *Checklist) Sum() float64 {
 	var half int64
 	for _, it := range t.Items {
 		half += halfPoints(it.Points)
@@ -243,50 +236,32 @@ func (t *Template) Sum() float64 {
 
 // Normalize cleans the texts, numbers the items 1, 2, … in their order, and sets an unset total to
 // the items' sum.
-func (t *Template) Normalize() {
-	t.Name, t.Category = NormalizeText(t.Name), NormalizeText(t.Category)
-	for i := range t.Items {
-		it := &t.Items[i]
-		it.Seq, it.Name, it.Standard = i+1, NormalizeText(it.Name), strings.TrimSpace(it.Standard)
-	}
+func (t *Checklist) Normalize() {
+	normalizeTemplate(&t.ItemTemplate)
+	t.Category = NormalizeText(t.Category)
 	if t.Total == 0 {
 		t.Total = t.Sum()
 	}
 }
 
-// ValidateTemplate checks a normalised template: name and category, at least one item, each item's
+// ValidateChecklist checks a normalised checklist: name and category, at least one item, each item's
 // name (unique), standard and points, the numbering, and that the points add up to the total.
 // An item's problems are reported on its row (RowItem). Whether the name is unique is checked by the
 // store.
-func ValidateTemplate(t *Template) FieldErrors {
+func ValidateChecklist(t *Checklist) FieldErrors {
 	var fe FieldErrors
-	checkText(&fe, FTemplateName, t.Name, 50, true)
-	checkCategory(&fe, FTemplateCategory, t.Category, true)
-	switch {
-	case len(t.Items) == 0:
-		fe.add(FItemName, "评分表至少要有一个检查项目")
-	case len(t.Items) > maxItems:
-		fe.add(FItemName, fmt.Sprintf("评分表最多%d个检查项目", maxItems))
-	}
-	seen, pointsOK := map[string]bool{}, true
-	for i, it := range t.Items {
-		var ie FieldErrors
-		pointsOK = validateItemDef(&ie, i, it) && pointsOK
-		if it.Seq != i+1 {
-			ie.add(FItemSeq, fmt.Sprintf("序号应从1起依次编号，这一项应为%d", i+1))
-		}
-		if it.Name != "" && seen[it.Name] {
-			ie.add(FItemName, fmt.Sprintf("检查项目「%s」重复了", it.Name))
-		}
-		seen[it.Name] = true
-		fe = append(fe, ie.InRow(RowItem, i)...)
-	}
+	checkTemplateName(&fe, &t.ItemTemplate, checklistWords)
+	checkCategory(&fe, FChecklistCategory, t.Category, true)
+	pointsOK := true
+	checkTemplateItems(&fe, &t.ItemTemplate, checklistWords, func(ie *FieldErrors, i int, it *ChecklistItem) {
+		pointsOK = validateItemDef(ie, i, *it) && pointsOK
+	})
 	switch sum := t.Sum(); {
 	case len(t.Items) == 0 || !pointsOK: // a sum of bad points would only confuse
 	case math.IsNaN(t.Total) || t.Total <= 0:
-		fe.add(FTemplateTotal, "请填写总分")
+		fe.add(FChecklistTotal, "请填写总分")
 	case sum != t.Total:
-		fe.add(FTemplateTotal, fmt.Sprintf("各项分值合计%s分，与总分%s分不符", FormatScore(sum), FormatScore(t.Total)))
+		fe.add(FChecklistTotal, fmt.Sprintf("各项分值合计%s分，与总分%s分不符", FormatScore(sum), FormatScore(t.Total)))
 	}
 	return fe
 }
@@ -302,7 +277,7 @@ func itemName(i int, name string) string {
 // validateItemDef checks what a template item and a check item's copy of it share, and reports
 // whether its points are usable. fe holds the item's own errors (Row 0: the caller moves them to
 // its row).
-func validateItemDef(fe *FieldErrors, i int, it TemplateItem) bool {
+func validateItemDef(fe *FieldErrors, i int, it ChecklistItem) bool {
 	checkText(fe, FItemName, it.Name, 50, true)
 	checkText(fe, FItemStandard, it.Standard, 500, false)
 	switch p := it.Points; {
@@ -318,31 +293,30 @@ func validateItemDef(fe *FieldErrors, i int, it TemplateItem) bool {
 	return false
 }
 
-// Copy returns a new template (ID 0) with the same category, total and items under another name
-// (the name plus （副本） when name is empty), for users who make their own from a seeded one.
-func (t *Template) Copy(name string) Template {
-	if name = NormalizeText(name); name == "" {
-		name = t.Name + "（副本）"
-	}
-	return Template{BranchID: t.BranchID, Name: name, Category: t.Category, Total: t.Total, Items: slices.Clone(t.Items)}
+// Copy returns a new checklist (ID 0) like t under another name (the name plus （副本） when name
+// is empty), for users who make their own from a seeded one.
+func (t *Checklist) Copy(name string) Checklist {
+	c := *t
+	c.ItemTemplate = copyTemplate(&t.ItemTemplate, name)
+	return c
 }
 
 // NewCheck starts a check of facility f with template t: the items are copied from the template and
 // every score starts at full points, so the inspector only enters deductions.
-func NewCheck(f Facility, t Template, date Date, checker string) Check {
+func NewCheck(f Facility, t Checklist, date Date, checker string) Check {
 	c := Check{
 		BranchID: f.BranchID, FacilityID: f.ID, FacilityName: f.Name, FacilityCategory: f.Category,
-		TemplateID: t.ID, TemplateName: t.Name, Date: date, Checker: checker,
+		ChecklistID: t.ID, ChecklistName: t.Name, Date: date, Checker: checker,
 	}
 	for _, it := range t.Items {
-		c.Items = append(c.Items, CheckItem{TemplateItem: it, Score: it.Points})
+		c.Items = append(c.Items, CheckItem{ChecklistItem: it, Score: it.Points})
 	}
 	return c
 }
 
 // Normalize cleans the texts; an item marked 不适用 scores 0.
 func (c *Check) Normalize() {
-	c.TemplateName, c.Checker = NormalizeText(c.TemplateName), NormalizeText(c.Checker)
+	c.ChecklistName, c.Checker = NormalizeText(c.ChecklistName), NormalizeText(c.Checker)
 	for i := range c.Items {
 		it := &c.Items[i]
 		it.Name, it.Standard, it.Reason = NormalizeText(it.Name), strings.TrimSpace(it.Standard), NormalizeText(it.Reason)
@@ -361,7 +335,7 @@ func ValidateCheck(c *Check, today Date) FieldErrors {
 	if c.FacilityID == 0 {
 		fe.add(FCheckFacility, "请选择被检查的设施")
 	}
-	checkText(&fe, FCheckTemplate, c.TemplateName, 50, true)
+	checkText(&fe, FCheckChecklist, c.ChecklistName, 50, true)
 	checkPastDate(&fe, FCheckDate, c.Date, today, "请填写检查日期")
 	checkText(&fe, FChecker, c.Checker, 50, true)
 	switch {
@@ -387,7 +361,7 @@ func ValidateCheck(c *Check, today Date) FieldErrors {
 // validateCheckItem checks item i of a check into fe (its own errors) and reports whether the
 // item is scored (not 不适用).
 func validateCheckItem(fe *FieldErrors, i int, it CheckItem) bool {
-	pointsOK := validateItemDef(fe, i, it.TemplateItem)
+	pointsOK := validateItemDef(fe, i, it.ChecklistItem)
 	name := itemName(i, it.Name)
 	checkText(fe, FItemReason, it.Reason, 200, false)
 	if it.NA {
@@ -463,23 +437,23 @@ func findingCategoryFor(facilityCategory, item string) string {
 	return "其他"
 }
 
-// DefaultTemplates are the four checklists of SPEC §4 that a new data file is seeded with, each
+// DefaultChecklists are the four checklists of SPEC §4 that a new data file is seeded with, each
 // totalling 100, with the standards an inspector of a coal mine's canteen, bathhouse and
 // dormitories checks against. 可缺项 are the items that some facilities genuinely lack: 原料索证索票
 // at a serving point that gets its meals ready-made from the central kitchen and buys no raw
 // materials, 更衣柜完好 where no lockers are provided, 设施完好 of a green area without benches,
 // railings or lights.
-func DefaultTemplates() []Template {
-	tpl := func(name, category string, items ...TemplateItem) Template {
-		t := Template{Name: name, Category: category, Items: items}
+func DefaultChecklists() []Checklist {
+	tpl := func(name, category string, items ...ChecklistItem) Checklist {
+		t := Checklist{ItemTemplate: ItemTemplate[ChecklistItem]{Name: name, Items: items}, Category: category}
 		t.Normalize()
 		return t
 	}
-	it := func(name string, points float64, key, optional bool, standard string) TemplateItem {
-		return TemplateItem{Name: name, Points: points, Key: key, Optional: optional, Standard: standard}
+	it := func(name string, points float64, key, optional bool, standard string) ChecklistItem {
+		return ChecklistItem{Name: name, Points: points, Key: key, Optional: optional, Standard: standard}
 	}
 	const key, opt, no = true, true, false
-	return []Template{
+	return []Checklist{
 		tpl("食堂卫生检查评分表", FacilityCanteen,
 			it("食品留样", 10, key, no, "每餐每样成品留样不少于125克，装入专用密闭容器，0～8℃冷藏48小时以上；留样记录（品名、餐次、时间、留样人）齐全"),
 			it("从业人员健康证", 10, key, no, "从业人员持有效健康证明上岗并公示；每日晨检有记录，患有碍食品安全疾病或手部有伤口者调离接触直接入口食品的岗位"),
@@ -524,7 +498,7 @@ type CheckFilter struct {
 }
 
 // CheckStore keeps the checklist templates, the checks with their items, and the grade thresholds.
-// A new data file is seeded with DefaultTemplates and DefaultGradeThresholds.
+// A new data file is seeded with DefaultChecklists and DefaultGradeThresholds.
 type CheckStore interface {
 	// Checks lists checks with their items (so that ScoreCheck works on them) and facility names,
 	// by 检查日期 then id.
@@ -540,16 +514,16 @@ type CheckStore interface {
 	// never left unlinked, so it cannot be made twice from the same deduction.
 	CreateCheckFinding(ctx context.Context, f *Finding, item int) error
 
-	// Templates lists the templates of one category ("" = all) with their items, by category then name.
-	Templates(ctx context.Context, category string) ([]Template, error)
-	Template(ctx context.Context, id int64) (Template, error)
-	// SaveTemplate creates (ID 0) or updates a template with its items in one transaction, after
-	// Normalize and ValidateTemplate; a name already used is refused (FieldErrors on 评分表名称).
-	SaveTemplate(ctx context.Context, t *Template) error
-	// CopyTemplate saves Template.Copy(name) of template id and returns it.
-	CopyTemplate(ctx context.Context, id int64, name string) (Template, error)
-	// DeleteTemplate removes a template; checks made with it keep their items and its name.
-	DeleteTemplate(ctx context.Context, id int64) error
+	// Checklists lists the checklists of one category ("" = all) with their items, by category then name.
+	Checklists(ctx context.Context, category string) ([]Checklist, error)
+	Checklist(ctx context.Context, id int64) (Checklist, error)
+	// SaveChecklist creates (ID 0) or updates a checklist with its items in one transaction, after
+	// Normalize and ValidateChecklist; a name already used is refused (FieldErrors on 评分表名称).
+	SaveChecklist(ctx context.Context, t *Checklist) error
+	// CopyChecklist saves Checklist.Copy(name) of checklist id and returns it.
+	CopyChecklist(ctx context.Context, id int64, name string) (Checklist, error)
+	// DeleteChecklist removes a checklist; checks made with it keep their items and its name.
+	DeleteChecklist(ctx context.Context, id int64) error
 
 	GradeThresholds(ctx context.Context) (GradeThresholds, error)
 	// SetGradeThresholds saves thresholds after ValidateGradeThresholds.

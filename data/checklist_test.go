@@ -20,7 +20,7 @@ func items(t testing.TB, specs ...string) []CheckItem {
 		if len(parts) != 3 {
 			t.Fatalf("bad item spec %q", s)
 		}
-		it := CheckItem{TemplateItem: TemplateItem{Seq: i + 1, Name: parts[0]}}
+		it := CheckItem{ChecklistItem: ChecklistItem{Seq: i + 1, Name: parts[0]}}
 		if strings.HasPrefix(it.Name, KeyMark) {
 			it.Key, it.Name = true, strings.TrimPrefix(it.Name, KeyMark)
 		}
@@ -53,7 +53,7 @@ func mustFloat(t testing.TB, s string) float64 {
 // canteenItems is the seeded canteen checklist scored at full marks.
 func canteenItems(t testing.TB) []CheckItem {
 	t.Helper()
-	c := NewCheck(Facility{ID: 1, Name: "一号职工食堂", Category: FacilityCanteen}, DefaultTemplates()[0], testToday, "张三")
+	c := NewCheck(Facility{ID: 1, Name: "一号职工食堂", Category: FacilityCanteen}, DefaultChecklists()[0], testToday, "张三")
 	return c.Items
 }
 
@@ -115,7 +115,7 @@ func TestScoreCheck(t *testing.T) {
 
 func validCheck() Check {
 	c := NewCheck(Facility{ID: 7, Name: "一号职工食堂", Category: FacilityCanteen, Manager: "王师傅"},
-		DefaultTemplates()[0], Date{2026, time.November, 20}, " 张三、李四 ")
+		DefaultChecklists()[0], Date{2026, time.November, 20}, " 张三、李四 ")
 	c.Normalize()
 	return c
 }
@@ -129,7 +129,7 @@ func TestValidateCheck(t *testing.T) {
 		msg    string
 	}{
 		{"facility", func(c *Check) { c.FacilityID = 0 }, FCheckFacility, "请选择"},
-		{"template", func(c *Check) { c.TemplateName = "" }, FCheckTemplate, "请填写"},
+		{"template", func(c *Check) { c.ChecklistName = "" }, FCheckChecklist, "请填写"},
 		{"date missing", func(c *Check) { c.Date = Date{} }, FCheckDate, "请填写检查日期"},
 		{"date future", func(c *Check) { c.Date = testToday.AddDays(1) }, FCheckDate, "不能晚于今天"},
 		{"checker", func(c *Check) { c.Checker = "" }, FChecker, "请填写"},
@@ -182,38 +182,38 @@ func TestValidateCheck(t *testing.T) {
 	}
 }
 
-func validTemplate() Template {
-	t := Template{Name: "井口食堂检查表", Category: FacilityCanteen, Items: []TemplateItem{
+func validChecklist() Checklist {
+	t := Checklist{Category: FacilityCanteen, ItemTemplate: ItemTemplate[ChecklistItem]{Name: "井口食堂检查表", Items: []ChecklistItem{
 		{Name: "食品留样", Points: 40, Key: true}, {Name: "价格公示", Points: 30}, {Name: "就餐环境", Points: 30, Optional: true},
-	}}
+	}}}
 	t.Normalize()
 	return t
 }
 
-func TestValidateTemplate(t *testing.T) {
+func TestValidateChecklist(t *testing.T) {
 	tests := []struct {
 		name   string
-		change func(t *Template)
+		change func(t *Checklist)
 		field  string
 		msg    string
 	}{
-		{"name", func(t *Template) { t.Name = "" }, FTemplateName, "请填写"},
-		{"category missing", func(t *Template) { t.Category = "" }, FTemplateCategory, "请选择"},
-		{"category unknown", func(t *Template) { t.Category = "车间" }, FTemplateCategory, "无法识别"},
-		{"no items", func(t *Template) { t.Items = nil }, FItemName, "至少要有一个"},
-		{"points zero", func(t *Template) { t.Items[1].Points, t.Total = 0, 70 }, "第2项：分值", "应大于0"},
-		{"points negative", func(t *Template) { t.Items[1].Points, t.Total = -30, 40 }, "第2项：分值", "应大于0"},
-		{"points not a 0.5 step", func(t *Template) { t.Items[1].Points = 29.7 }, "第2项：分值", "0.5分的整数倍"},
-		{"points too many", func(t *Template) { t.Items[1].Points, t.Total = 1001, 1071 }, "第2项：分值", "最多1000分"},
-		{"item name", func(t *Template) { t.Items[2].Name = "" }, "第3项：检查项目", "请填写"},
-		{"item name repeated", func(t *Template) { t.Items[2].Name = "价格公示" }, "第3项：检查项目", "重复"},
-		{"sequence", func(t *Template) { t.Items[1].Seq = 5 }, "第2项：序号", "应为2"},
-		{"total differs", func(t *Template) { t.Items[2].Points = 25 }, FTemplateTotal, "各项分值合计95分，与总分100分不符"},
+		{"name", func(t *Checklist) { t.Name = "" }, FChecklistName, "请填写"},
+		{"category missing", func(t *Checklist) { t.Category = "" }, FChecklistCategory, "请选择"},
+		{"category unknown", func(t *Checklist) { t.Category = "车间" }, FChecklistCategory, "无法识别"},
+		{"no items", func(t *Checklist) { t.Items = nil }, FItemName, "至少要有一个"},
+		{"points zero", func(t *Checklist) { t.Items[1].Points, t.Total = 0, 70 }, "第2项：分值", "应大于0"},
+		{"points negative", func(t *Checklist) { t.Items[1].Points, t.Total = -30, 40 }, "第2项：分值", "应大于0"},
+		{"points not a 0.5 step", func(t *Checklist) { t.Items[1].Points = 29.7 }, "第2项：分值", "0.5分的整数倍"},
+		{"points too many", func(t *Checklist) { t.Items[1].Points, t.Total = 1001, 1071 }, "第2项：分值", "最多1000分"},
+		{"item name", func(t *Checklist) { t.Items[2].Name = "" }, "第3项：检查项目", "请填写"},
+		{"item name repeated", func(t *Checklist) { t.Items[2].Name = "价格公示" }, "第3项：检查项目", "重复"},
+		{"sequence", func(t *Checklist) { t.Items[1].Seq = 5 }, "第2项：序号", "应为2"},
+		{"total differs", func(t *Checklist) { t.Items[2].Points = 25 }, FChecklistTotal, "各项分值合计95分，与总分100分不符"},
 	}
 	for _, tt := range tests {
-		tpl := validTemplate()
+		tpl := validChecklist()
 		tt.change(&tpl)
-		fe := ValidateTemplate(&tpl)
+		fe := ValidateChecklist(&tpl)
 		if !strings.Contains(fe.ForLabel(tt.field), tt.msg) {
 			t.Errorf("%s: got %v, want %s containing %q", tt.name, fe, tt.field, tt.msg)
 		}
@@ -221,8 +221,8 @@ func TestValidateTemplate(t *testing.T) {
 			t.Errorf("%s: want exactly one problem, got %v", tt.name, fe)
 		}
 	}
-	tpl := validTemplate()
-	if fe := ValidateTemplate(&tpl); fe != nil {
+	tpl := validChecklist()
+	if fe := ValidateChecklist(&tpl); fe != nil {
 		t.Fatalf("valid template rejected: %v", fe)
 	}
 	// Reordered items are renumbered; an empty total becomes the sum of the points.
@@ -232,13 +232,13 @@ func TestValidateTemplate(t *testing.T) {
 	if tpl.Items[0].Seq != 1 || tpl.Items[0].Name != "就餐环境" || tpl.Items[2].Seq != 3 || tpl.Total != 105.5 {
 		t.Fatalf("Normalize: %+v", tpl)
 	}
-	if fe := ValidateTemplate(&tpl); fe != nil {
+	if fe := ValidateChecklist(&tpl); fe != nil {
 		t.Fatalf("renumbered template rejected: %v", fe)
 	}
 }
 
 // The seeded templates, written out from SPEC §4 independently of checklist.go.
-func TestDefaultTemplatesFollowSpec(t *testing.T) {
+func TestDefaultChecklistsFollowSpec(t *testing.T) {
 	type item struct {
 		name   string
 		points float64
@@ -257,10 +257,10 @@ func TestDefaultTemplatesFollowSpec(t *testing.T) {
 			{"设施完好", 20, false}, {"舍长制度落实", 10, false}, {"物品定置", 10, false}}},
 		{"绿化环境检查表", "绿化", []item{{"绿地养护", 40, false}, {"环境卫生", 40, false}, {"设施完好", 20, false}}},
 	}
-	// The 可缺项 decided in DefaultTemplates' documentation; none of them is a key item.
+	// The 可缺项 decided in DefaultChecklists' documentation; none of them is a key item.
 	optional := map[string]bool{"食堂卫生检查评分表/原料索证索票": true, "澡堂检查评分表/更衣柜完好": true, "绿化环境检查表/设施完好": true}
 
-	got := DefaultTemplates()
+	got := DefaultChecklists()
 	if len(got) != len(spec) {
 		t.Fatalf("%d templates, want %d", len(got), len(spec))
 	}
@@ -271,7 +271,7 @@ func TestDefaultTemplatesFollowSpec(t *testing.T) {
 				i, tpl.Name, tpl.Category, tpl.Total, tpl.Sum(), len(tpl.Items), want.name, want.category, len(want.items))
 			continue
 		}
-		if fe := ValidateTemplate(&tpl); fe != nil {
+		if fe := ValidateChecklist(&tpl); fe != nil {
 			t.Errorf("%s invalid: %v", tpl.Name, fe)
 		}
 		for j, w := range want.items {
@@ -292,23 +292,23 @@ func TestDefaultTemplatesFollowSpec(t *testing.T) {
 	}
 	// Each call gives fresh templates: editing one does not touch the seed.
 	got[0].Items[0].Points = 50
-	if DefaultTemplates()[0].Items[0].Points != 10 {
-		t.Fatal("DefaultTemplates shares its items between calls")
+	if DefaultChecklists()[0].Items[0].Points != 10 {
+		t.Fatal("DefaultChecklists shares its items between calls")
 	}
 }
 
 // A check keeps the items it was scored against: editing, reordering or copying the template
 // afterwards changes neither its items nor its score.
 func TestCheckKeepsItsSnapshot(t *testing.T) {
-	tpl := DefaultTemplates()[1] // 澡堂
+	tpl := DefaultChecklists()[1] // 澡堂
 	tpl.ID = 2
 	f := Facility{ID: 3, Name: "主井浴室", Category: FacilityBathhouse, Manager: "赵六"}
 	c := NewCheck(f, tpl, Date{2026, 11, 20}, "张三")
-	if c.TemplateID != 2 || c.TemplateName != "澡堂检查评分表" || c.FacilityID != 3 || len(c.Items) != 6 {
+	if c.ChecklistID != 2 || c.ChecklistName != "澡堂检查评分表" || c.FacilityID != 3 || len(c.Items) != 6 {
 		t.Fatalf("NewCheck: %+v", c)
 	}
 	for i, it := range c.Items {
-		if it.TemplateItem != tpl.Items[i] || it.Score != it.Points || it.NA {
+		if it.ChecklistItem != tpl.Items[i] || it.Score != it.Points || it.NA {
 			t.Fatalf("item %d not copied at full marks: %+v", i+1, it)
 		}
 	}
@@ -337,7 +337,7 @@ func TestCheckKeepsItsSnapshot(t *testing.T) {
 
 func TestFindingFromDeduction(t *testing.T) {
 	canteen := Facility{ID: 1, Name: "一号职工食堂", Category: FacilityCanteen, Manager: "王师傅"}
-	c := NewCheck(canteen, DefaultTemplates()[0], Date{2026, 11, 20}, "张三")
+	c := NewCheck(canteen, DefaultChecklists()[0], Date{2026, 11, 20}, "张三")
 	c.ID = 42
 	c.Items[0].Score, c.Items[0].Reason = 0, "午餐未留样"
 	f := FindingFromDeduction(c, c.Items[0], canteen, testToday)
@@ -379,7 +379,7 @@ func TestFindingFromDeduction(t *testing.T) {
 	}
 	for _, tt := range categories {
 		fac := Facility{Name: "设施", Category: tt.facility, Manager: "李四"}
-		it := CheckItem{TemplateItem: TemplateItem{Name: tt.item, Points: 10}, Score: 8, Reason: "不达标"}
+		it := CheckItem{ChecklistItem: ChecklistItem{Name: tt.item, Points: 10}, Score: 8, Reason: "不达标"}
 		if got := FindingFromDeduction(Check{Date: Date{2026, 11, 20}}, it, fac, testToday).Category; got != tt.want {
 			t.Errorf("%s %s: %s, want %s", tt.facility, tt.item, got, tt.want)
 		}
@@ -436,14 +436,14 @@ func FuzzScoreCheck(f *testing.F) {
 		for i := 0; i+2 < len(spec) && len(its) < maxItems-1; i += 3 {
 			half := int(spec[i]) + 1
 			its = append(its, CheckItem{
-				TemplateItem: TemplateItem{Seq: len(its) + 1, Name: fmt.Sprintf("项目%d", len(its)+1),
+				ChecklistItem: ChecklistItem{Seq: len(its) + 1, Name: fmt.Sprintf("项目%d", len(its)+1),
 					Points: float64(half) / 2, Key: spec[i+2]&1 != 0, Optional: spec[i+2]&2 != 0},
 				Score: float64(int(spec[i+1])%(half+1)) / 2, NA: spec[i+2]&4 != 0, Reason: "原因"})
 		}
-		its = append(its, CheckItem{TemplateItem: TemplateItem{Seq: len(its) + 1, Name: "任意", Points: points}, Score: score, Reason: "原因"})
+		its = append(its, CheckItem{ChecklistItem: ChecklistItem{Seq: len(its) + 1, Name: "任意", Points: points}, Score: score, Reason: "原因"})
 		th := GradeThresholds{excellent, pass}
 		s := ScoreCheck(its, th) // must not panic
-		c := Check{FacilityID: 1, TemplateName: "表", Date: testToday, Checker: "张三", Items: its}
+		c := Check{FacilityID: 1, ChecklistName: "表", Date: testToday, Checker: "张三", Items: its}
 		if ValidateCheck(&c, testToday) != nil || ValidateGradeThresholds(th) != nil && th != (GradeThresholds{}) {
 			return
 		}

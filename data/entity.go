@@ -34,7 +34,7 @@ const (
 	EntOption         = "选项"
 	EntKeyPost        = "重点岗位"
 	EntFacility       = "设施"
-	EntTemplate       = "评分表"
+	EntChecklist      = "评分表"
 	EntCheck          = "两堂一舍检查"
 	EntWelfare        = "办实事事项"
 	EntSurvey         = "满意度调查"
@@ -97,9 +97,9 @@ var Entities = []Entity{
 	{Table: "facility", Noun: "设施", Measure: "处", Log: EntFacility, Scope: ScopeBranch,
 		verify: rules(func(ctx context.Context, s Store) ([]Facility, error) { return s.Facilities(ctx, "") },
 			func(f *Facility) string { return quoted(f.Name) }, noDay(ValidateFacility))},
-	{Table: "template", Noun: "评分表", Measure: "张", Log: EntTemplate, Scope: ScopeBranch,
-		verify: rules(func(ctx context.Context, s Store) ([]Template, error) { return s.Templates(ctx, "") },
-			func(t *Template) string { return quoted(t.Name) }, noDay(ValidateTemplate))},
+	{Table: "template", Noun: "评分表", Measure: "张", Log: EntChecklist, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Checklist, error) { return s.Checklists(ctx, "") },
+			func(t *Checklist) string { return quoted(t.Name) }, noDay(ValidateChecklist))},
 	{Table: "template_item", Noun: "评分项目", Measure: "项", Scope: ScopeBranch},
 	{Table: "facility_check", Noun: "两堂一舍检查", Measure: "次", Log: EntCheck, Scope: ScopeBranch,
 		verify: rules(func(ctx context.Context, s Store) ([]Check, error) { return s.Checks(ctx, CheckFilter{}) },

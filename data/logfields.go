@@ -180,7 +180,7 @@ func PointEntryFields(e *PointEntry) Fields {
 }
 
 // itemsText lists items for the log: 1.食品留样※（10分）；2.…
-func itemsText(items []TemplateItem) string {
+func itemsText(items []ChecklistItem) string {
 	parts := make([]string, len(items))
 	for i, it := range items {
 		parts[i] = fmt.Sprintf("%d.%s", it.Seq, it.Name)
@@ -192,10 +192,10 @@ func itemsText(items []TemplateItem) string {
 	return strings.Join(parts, "；")
 }
 
-// TemplateFields is a 评分表 as the log keeps it.
-func TemplateFields(t *Template) Fields {
-	return fieldsOf(FTemplateName, t.Name, FTemplateCategory, t.Category,
-		FTemplateTotal, FormatScore(t.Total), FItemName, itemsText(t.Items))
+// ChecklistFields is a 评分表 as the log keeps it.
+func ChecklistFields(t *Checklist) Fields {
+	return fieldsOf(FChecklistName, t.Name, FChecklistCategory, t.Category,
+		FChecklistTotal, FormatScore(t.Total), FItemName, itemsText(t.Items))
 }
 
 // CheckFields is a 两堂一舍 check as the log keeps it: its scores and deductions.
@@ -210,7 +210,7 @@ func CheckFields(c *Check) Fields {
 			deductions = append(deductions, fmt.Sprintf("%s扣%s分", it.Name, FormatScore(it.Points-it.Score)))
 		}
 	}
-	return fieldsOf(FCheckFacility, c.FacilityName, FCheckTemplate, c.TemplateName,
+	return fieldsOf(FCheckFacility, c.FacilityName, FCheckChecklist, c.ChecklistName,
 		FCheckDate, c.Date.String(), FChecker, c.Checker, FGot, FormatScore(s.Got),
 		FMax, FormatScore(s.Max), FStandard, FormatScore(s.Standard), "扣分情况", strings.Join(deductions, "；"))
 }

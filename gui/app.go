@@ -236,7 +236,7 @@ func (w *MainWindow) newWelfareModule() Screen {
 			return c
 		},
 		tabFacilities:   func() Screen { return NewFacilitiesScreen(w.env) },
-		tabChecklists:   func() Screen { return NewTemplatesScreen(w.env) },
+		tabChecklists:   func() Screen { return NewChecklistsScreen(w.env) },
 		tabWelfareItems: func() Screen { return NewWelfareItemsScreen(w.env) },
 		tabSurveys:      func() Screen { return NewSurveysScreen(w.env) },
 	})

@@ -198,20 +198,26 @@ func (e *assessItemEditor) changed() {
 	}
 }
 
-func (e *assessItemEditor) setStatus(msg string, bad bool) {
-	e.status.SetText(msg)
-	e.status.Importance = widget.MediumImportance
-	if bad {
-		e.status.Importance = widget.DangerImportance
-	}
-	e.status.Hidden = msg == ""
-	e.status.Refresh()
-}
+func (e *assessItemEditor) setStatus(msg string, bad bool) { setStatusLine(e.status, msg, bad) }
 
 // Status is the status line ("" when hidden).
-func (e *assessItemEditor) Status() string {
-	if !e.status.Visible() {
+func (e *assessItemEditor) Status() string { return statusLineText(e.status) }
+
+// setStatusLine shows msg on a status line, red when bad; an empty msg hides the line.
+func setStatusLine(l *widget.Label, msg string, bad bool) {
+	l.SetText(msg)
+	l.Importance = widget.MediumImportance
+	if bad {
+		l.Importance = widget.DangerImportance
+	}
+	l.Hidden = msg == ""
+	l.Refresh()
+}
+
+// statusLineText is a status line's text, "" when it is hidden.
+func statusLineText(l *widget.Label) string {
+	if !l.Visible() {
 		return ""
 	}
-	return e.status.Text
+	return l.Text
 }

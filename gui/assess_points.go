@@ -297,20 +297,7 @@ func (s *PointsScreen) export() {
 	exportReport(s.env, catalog.ByID("R9"), catalog.Input{Period: data.YearPeriod(s.year)})
 }
 
-func (s *PointsScreen) setStatus(msg string, bad bool) {
-	s.status.SetText(msg)
-	s.status.Importance = widget.MediumImportance
-	if bad {
-		s.status.Importance = widget.DangerImportance
-	}
-	s.status.Hidden = msg == ""
-	s.status.Refresh()
-}
+func (s *PointsScreen) setStatus(msg string, bad bool) { setStatusLine(s.status, msg, bad) }
 
 // Status is the status line ("" when hidden).
-func (s *PointsScreen) Status() string {
-	if !s.status.Visible() {
-		return ""
-	}
-	return s.status.Text
-}
+func (s *PointsScreen) Status() string { return statusLineText(s.status) }

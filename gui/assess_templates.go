@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -31,31 +30,15 @@ const autoLabel = "按台账自动"
 // AssessTemplatesScreen is 考核表设置: the assessment templates (A1, A2's catalogue, A3) with their
 // items added, removed, moved and edited, their grade lines, 复制 and 删除.
 type AssessTemplatesScreen struct {
-	env *Env
-
-	listPane[data.AssessTemplate]
-	count *widget.Label
-
-	fields widgets.Fields
-	loaded data.AssessTemplate
-	itemList[data.AssessItem]
+	templateEditor[data.AssessTemplate, data.AssessItem]
 	rows     []*assessTemplateRow
 	grades   []data.GradeLine
 	gradeRow []*gradeRow
-	loading  bool
-	dirty    bool
 
-	name      *widgets.Entry
 	kind      *widget.Label
-	rowsBox   *fyne.Container
-	total     *widget.Label
 	itemsMsg  *widget.Label
 	gradesBox *fyne.Container
 	gradesMsg *widget.Label
-
-	frame     *widgets.RecordFrame
-	deleteBtn *widget.Button
-	copyBtn   *widget.Button
 }
 
 // assessTemplateRow is the widgets of one item being edited.
@@ -74,27 +57,27 @@ type gradeRow struct{ min, grade *widgets.Entry }
 
 // NewAssessTemplatesScreen builds the screen and loads the templates.
 func NewAssessTemplatesScreen(env *Env) *AssessTemplatesScreen {
-	s := &AssessTemplatesScreen{env: env}
-	s.itemList = itemList[data.AssessItem]{rebuild: s.buildRows, edited: func() { s.changed("") }}
-	s.count = widget.NewLabel("")
-	s.listPane.init(env, listSpec[data.AssessTemplate]{
-		ID:     func(t *data.AssessTemplate) int64 { return t.ID },
-		NewRow: func() fyne.CanvasObject { return assessTemplateColumns.Row(false) },
-		SetRow: func(o fyne.CanvasObject, i int) {
-			t := &s.all[i]
-			assessTemplateColumns.Set(o, []string{t.Name, t.Kind, data.FormatScore(templateFull(t))}, nil)
-		},
-		Dirty: func() bool { return s.dirty },
-		What:  func() string { return "这张考核表" },
-		Show:  func(t data.AssessTemplate) { s.show(t, false) },
+	s := &AssessTemplatesScreen{}
+	st := env.Store
+	s.initEditor(env, templateHooks[data.AssessTemplate, data.AssessItem]{
+		noun: "考核表", nameField: data.FAssessName, deleteNote: "已保存的考核保留各自的考核项目和得分，不受影响。",
+		shared: func(t *data.AssessTemplate) *data.ItemTemplate[data.AssessItem] { return &t.ItemTemplate },
+		blank:  func() data.AssessTemplate { return data.AssessTemplate{} },
+		list:   func(ctx context.Context) ([]data.AssessTemplate, error) { return st.AssessTemplates(ctx, "") },
+		save:   st.SaveAssessTemplate, copy: st.CopyAssessTemplate, delete: st.DeleteAssessTemplate,
+		fill:      s.fill,
+		buildRows: s.buildRows,
+		read:      s.read,
+		rowMsg:    func(i int) *widget.Label { return s.rows[i].msg },
+		place:     s.place,
+		canSave:   func() bool { return s.loaded.Kind != "" },
+	}, assessTemplateColumns, func(t *data.AssessTemplate) []string {
+		return []string{t.Name, t.Kind, data.FormatScore(templateFull(t))}
 	})
 
-	s.name = widgets.NewEntry()
-	s.name.OnChanged = func(string) { s.changed(data.FAssessName) }
 	s.kind = widget.NewLabel("")
-	s.total = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.itemsMsg, s.gradesMsg = errorLabel(), errorLabel()
-	s.rowsBox, s.gradesBox = container.NewVBox(), container.NewVBox()
+	s.gradesBox = container.NewVBox()
 	addBtn := widget.NewButtonWithIcon("添加项目", theme.ContentAddIcon(), s.addItem)
 	addGrade := widget.NewButtonWithIcon("添加分数线", theme.ContentAddIcon(), s.addGrade)
 	form := container.NewVBox(
@@ -106,17 +89,7 @@ func NewAssessTemplatesScreen(env *Env) *AssessTemplatesScreen {
 		s.gradesBox, container.NewHBox(addGrade), s.gradesMsg)
 
 	left := widgets.OrderedBorder(container.NewVBox(s.count, assessTemplateColumns.Row(true)), nil, nil, nil, s.list)
-	saveBtn := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
-	saveBtn.Importance = widget.HighImportance
-	s.deleteBtn = widget.NewButtonWithIcon("删除", theme.DeleteIcon(), s.deleteTemplate)
-	s.copyBtn = widget.NewButtonWithIcon("复制", theme.ContentCopyIcon(), s.copyTemplate)
-	s.frame = widgets.NewRecordFrame(left, form, widgets.OrderedBorder(nil, nil, container.NewHBox(s.deleteBtn, s.copyBtn), saveBtn, nil), 0.3)
-	s.Reload()
-	if len(s.all) > 0 {
-		s.show(s.all[0], false)
-	} else {
-		s.show(data.AssessTemplate{}, false)
-	}
+	s.finishEditor(left, form, 0.3)
 	return s
 }
 
@@ -146,49 +119,13 @@ func needsFullScore(t *data.AssessTemplate) bool {
 	return t.Scheme == data.SchemeSum && (t.Kind == data.AssessBranchMonthly || t.Kind == data.AssessThreeInOne)
 }
 
-// Content implements Screen.
-func (s *AssessTemplatesScreen) Content() fyne.CanvasObject { return s.frame.Split }
-
-// Reload re-reads the templates.
-func (s *AssessTemplatesScreen) Reload() {
-	all, err := s.env.Store.AssessTemplates(context.Background(), "")
-	if err != nil {
-		ShowError(s.env.Win, err)
-		return
-	}
-	s.all = all
-	s.count.SetText(fmt.Sprintf("共 %d 张考核表", len(all)))
-	vis := s.visible[:0]
-	for i := range all {
-		vis = append(vis, i)
-	}
-	s.setVisible(vis)
-}
-
-func (s *AssessTemplatesScreen) show(t data.AssessTemplate, keepStatus bool) {
-	s.loading = true
-	s.loaded, s.selected = t, t.ID
-	s.name.SetText(t.Name)
+// fill shows the kind, the grade lines and no errors.
+func (s *AssessTemplatesScreen) fill(t *data.AssessTemplate) {
 	s.kind.SetText(t.Kind)
-	s.items, s.grades = slices.Clone(t.Items), slices.Clone(t.Grades)
-	s.fields.ClearErrors()
+	s.grades = slices.Clone(t.Grades)
 	setError(s.itemsMsg, "")
 	setError(s.gradesMsg, "")
-	s.buildRows()
 	s.buildGrades()
-	s.loading, s.dirty = false, false
-	s.frame.Title.SetText(t.Name)
-	if t.ID == 0 {
-		s.deleteBtn.Disable()
-		s.copyBtn.Disable()
-	} else {
-		s.deleteBtn.Enable()
-		s.copyBtn.Enable()
-	}
-	if !keepStatus {
-		s.frame.SetStatus("", false)
-	}
-	s.syncSelection()
 }
 
 // buildRows shows the items being edited.
@@ -269,7 +206,8 @@ func (s *AssessTemplatesScreen) updateTotal() {
 		s.total.SetText(fmt.Sprintf("共 %d 项；基础分 %s，加分上限 %s", len(s.items), data.FormatScore(s.loaded.Base), data.FormatScore(s.loaded.BonusCap)))
 		return
 	}
-	t := data.AssessTemplate{Items: s.items}
+	var t data.AssessTemplate
+	t.Items = s.items
 	text := fmt.Sprintf("共 %d 项，合计 %s 分", len(s.items), data.FormatScore(t.Sum()))
 	if s.loaded.Kind == data.AssessThreeInOne {
 		var parts []string
@@ -343,23 +281,11 @@ func (s *AssessTemplatesScreen) readGrades() (fe data.FieldErrors) {
 	return fe
 }
 
-func (s *AssessTemplatesScreen) changed(label string) {
-	if s.loading {
-		return
-	}
-	s.dirty = true
-	if f := s.fields.Get(label); f != nil {
-		f.SetError("")
-	}
-	s.frame.SetStatus("", false)
-}
-
-// template reads the form; numbers that do not parse and an A1/A3 total other than 100 are errors.
-func (s *AssessTemplatesScreen) template() (data.AssessTemplate, data.FieldErrors) {
-	t := s.loaded
-	t.Name = s.name.Text
+// read takes the grade lines and the items' numbers; numbers that do not parse and an A1/A3 total
+// other than 100 are errors.
+func (s *AssessTemplatesScreen) read(t *data.AssessTemplate) data.FieldErrors {
 	fe := s.readGrades()
-	t.Items, t.Grades = slices.Clone(s.items), slices.Clone(s.grades)
+	t.Grades = slices.Clone(s.grades)
 	for i, r := range s.rows {
 		read := func(e *widgets.Entry, label string) float64 {
 			v, ok := parseScore(e.Text)
@@ -378,51 +304,18 @@ func (s *AssessTemplatesScreen) template() (data.AssessTemplate, data.FieldError
 			it.Per, it.Cap = read(r.per, data.FPer), read(r.cap, data.FCap)
 		}
 	}
-	if sum := t.Sum(); needsFullScore(&t) && sum != fullScore {
+	if sum := t.Sum(); needsFullScore(t) && sum != fullScore {
 		fe = append(fe, data.FieldError{Field: data.FAssessItem,
 			Message: fmt.Sprintf("%s各项分值合计应为%d分，现为%s分，请调整分值", t.Kind, fullScore, data.FormatScore(sum))})
 	}
-	return t, fe
+	return fe
 }
 
-// Save saves the template with its items and grade lines (Ctrl+S).
-func (s *AssessTemplatesScreen) Save() { s.save() }
-
-func (s *AssessTemplatesScreen) save() bool {
-	if s.loaded.Kind == "" {
-		return false
-	}
-	t, fe := s.template()
-	var err error
-	if fe != nil {
-		err = fe
-	} else {
-		err = s.env.Store.SaveAssessTemplate(context.Background(), &t)
-	}
-	var ferr data.FieldErrors
-	switch {
-	case errors.As(err, &ferr):
-		s.showErrors(ferr)
-		return false
-	case err != nil:
-		ShowError(s.env.Win, err)
-		return false
-	}
-	s.selected = t.ID
-	s.Reload()
-	s.show(t, true)
-	s.frame.SetStatus("已保存考核表“"+t.Name+"”", false)
-	notify(s.env)
-	return true
-}
-
-// showErrors puts each error by what it is about: an item, the items as a whole, the grade lines or
-// a field.
-func (s *AssessTemplatesScreen) showErrors(fe data.FieldErrors) {
-	rowMsgs, others := rowErrors(fe, len(s.rows))
+// place shows the errors about the items as a whole and about the grade lines, and returns the rest.
+func (s *AssessTemplatesScreen) place(fe data.FieldErrors) data.FieldErrors {
 	var items, grades []string
 	var rest data.FieldErrors
-	for _, e := range others {
+	for _, e := range fe {
 		switch e.Field {
 		case data.FAssessItem:
 			items = append(items, e.Message)
@@ -432,14 +325,9 @@ func (s *AssessTemplatesScreen) showErrors(fe data.FieldErrors) {
 			rest = append(rest, e)
 		}
 	}
-	for i, r := range s.rows {
-		setError(r.msg, strings.Join(rowMsgs[i], "；"))
-	}
 	setError(s.itemsMsg, strings.Join(items, "；"))
 	setError(s.gradesMsg, strings.Join(grades, "；"))
-	s.rowsBox.Refresh()
-	unplaced := showErrors(&s.fields, rest)
-	s.frame.SetStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
+	return rest
 }
 
 // ItemsError is the message about the items as a whole (such as their total).
@@ -448,45 +336,4 @@ func (s *AssessTemplatesScreen) ItemsError() string {
 		return ""
 	}
 	return s.itemsMsg.Text
-}
-
-// Status is the status line's text.
-func (s *AssessTemplatesScreen) Status() string { return s.frame.Status() }
-
-func (s *AssessTemplatesScreen) deleteTemplate() {
-	t := s.loaded
-	if t.ID == 0 {
-		return
-	}
-	confirmDeleteTemplate(s.env, "删除考核表", fmt.Sprintf("确定要删除“%s”吗？\n已保存的考核保留各自的考核项目和得分，不受影响。", t.Name),
-		func(ctx context.Context) error { return s.env.Store.DeleteAssessTemplate(ctx, t.ID) },
-		func() {
-			s.selected = 0
-			s.Reload()
-			if len(s.all) > 0 {
-				s.show(s.all[0], false)
-			} else {
-				s.show(data.AssessTemplate{}, false)
-			}
-			s.frame.SetStatus("已删除考核表“"+t.Name+"”", false)
-		})
-}
-
-// copyTemplate asks for a name and saves a copy of the template shown (as saved).
-func (s *AssessTemplatesScreen) copyTemplate() {
-	t := s.loaded
-	if t.ID == 0 {
-		return
-	}
-	copyTemplateDialog(s.env, "考核表", data.FAssessName, t.Name, func(ctx context.Context, name string) error {
-		c, err := s.env.Store.CopyAssessTemplate(ctx, t.ID, name)
-		if err != nil {
-			return err
-		}
-		s.selected = c.ID
-		s.Reload()
-		s.show(c, false)
-		s.frame.SetStatus("已复制为“"+c.Name+"”", false)
-		return nil
-	})
 }

@@ -38,7 +38,7 @@ func TestFacilityForm(t *testing.T) {
 	}
 
 	// One with checks cannot be deleted: the store's message is shown, nothing deleted.
-	tpls, _ := env.Store.Templates(ctx, data.FacilityDormitory)
+	tpls, _ := env.Store.Checklists(ctx, data.FacilityDormitory)
 	c := data.NewCheck(fs[0], tpls[0], orgTestToday, "检查人")
 	if err := env.Store.SaveCheck(ctx, &c); err != nil {
 		t.Fatal(err)

@@ -210,7 +210,7 @@ func TestHomeCardsNavigate(t *testing.T) {
 func addScoredCheck(t *testing.T, env *Env, fac data.Facility, d data.Date, lost map[string]float64) {
 	t.Helper()
 	ctx := context.Background()
-	tpls, err := env.Store.Templates(ctx, fac.Category)
+	tpls, err := env.Store.Checklists(ctx, fac.Category)
 	if err != nil || len(tpls) == 0 {
 		t.Fatalf("no template for %s: %v", fac.Category, err)
 	}

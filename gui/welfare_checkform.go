@@ -29,7 +29,7 @@ type CheckForm struct {
 	check      data.Check       // as loaded
 	items      []data.CheckItem // as edited; definitions from the template, scores from the rows
 	facilities []data.Facility
-	templates  []data.Template
+	templates  []data.Checklist
 	th         data.GradeThresholds
 
 	facility *widget.Select
@@ -63,7 +63,7 @@ func NewCheckForm(env *Env) *CheckForm {
 	f.facility = widgets.NewSelect(nil, func(string) { f.facilityChanged() })
 	fFac := fs.Add(data.FCheckFacility, true, f.facility)
 	f.template = widgets.NewSelect(nil, func(string) { f.templateChanged() })
-	fTpl := fs.Add(data.FCheckTemplate, true, f.template)
+	fTpl := fs.Add(data.FCheckChecklist, true, f.template)
 	f.date = widgets.NewDateEntry()
 	f.date.Today = env.Today
 	f.date.OnChanged = func(string) { f.changed(data.FCheckDate) }
@@ -113,7 +113,7 @@ func (f *CheckForm) Blank() data.Check { return data.Check{Date: f.env.Today()} 
 func (f *CheckForm) FocusFirst() { focus(f.facility) }
 
 // SetChoices sets the facilities, templates and thresholds, keeping what the form shows.
-func (f *CheckForm) SetChoices(fs []data.Facility, ts []data.Template, th data.GradeThresholds) {
+func (f *CheckForm) SetChoices(fs []data.Facility, ts []data.Checklist, th data.GradeThresholds) {
 	f.facilities, f.templates, f.th = fs, ts, th
 	f.loading = true
 	defer func() { f.loading = false }()
@@ -162,14 +162,14 @@ func (f *CheckForm) Set(c data.Check) {
 	f.check = c
 	f.items = slices.Clone(c.Items)
 	f.setFacility(c.FacilityID)
-	if c.TemplateName != "" && !slices.Contains(f.template.Options, c.TemplateName) {
+	if c.ChecklistName != "" && !slices.Contains(f.template.Options, c.ChecklistName) {
 		// The template was renamed or deleted since: the check keeps its own items and name.
-		f.template.SetOptions(append(slices.Clone(f.template.Options), c.TemplateName))
+		f.template.SetOptions(append(slices.Clone(f.template.Options), c.ChecklistName))
 	}
-	if c.TemplateName == "" {
+	if c.ChecklistName == "" {
 		f.template.ClearSelected()
 	} else {
-		f.template.SetSelected(c.TemplateName)
+		f.template.SetSelected(c.ChecklistName)
 	}
 	// A saved check keeps the items it was scored with: another template would be another check.
 	if c.ID != 0 {
@@ -206,7 +206,7 @@ func (f *CheckForm) facilityChanged() {
 	}
 }
 
-func (f *CheckForm) templateByName(name string) *data.Template {
+func (f *CheckForm) templateByName(name string) *data.Checklist {
 	for i := range f.templates {
 		if f.templates[i].Name == name {
 			return &f.templates[i]
@@ -225,10 +225,10 @@ func (f *CheckForm) templateChanged() {
 		return
 	}
 	nc := data.NewCheck(data.Facility{}, *t, data.Date{}, "")
-	f.check.TemplateID, f.check.TemplateName = t.ID, t.Name
+	f.check.ChecklistID, f.check.ChecklistName = t.ID, t.Name
 	f.items = nc.Items
 	f.buildRows()
-	f.changed(data.FCheckTemplate)
+	f.changed(data.FCheckChecklist)
 }
 
 // buildRows makes one row per item.

@@ -34,7 +34,7 @@ func parseScore(s string) (float64, bool) {
 }
 
 // itemFieldIndex is the item (0-based) and field of an error on an item row (data.RowItem) of
-// data.ValidateCheck/ValidateTemplate/…; ok is false for other errors.
+// data.ValidateCheck/ValidateChecklist/…; ok is false for other errors.
 func itemFieldIndex(e data.FieldError) (i int, field string, ok bool) {
 	if e.Row < 1 || e.List != data.RowItem {
 		return 0, "", false
@@ -63,7 +63,7 @@ type ChecksScreen struct {
 
 	scores     map[int64]data.CheckScore // by check ID
 	facilities []data.Facility
-	templates  []data.Template
+	templates  []data.Checklist
 	th         data.GradeThresholds
 
 	period *periodFilter
@@ -129,13 +129,13 @@ func (s *ChecksScreen) load(ctx context.Context) ([]data.Check, error) {
 	st := s.env.Store
 	all, err := st.Checks(ctx, data.CheckFilter{})
 	var fs []data.Facility
-	var ts []data.Template
+	var ts []data.Checklist
 	var th data.GradeThresholds
 	if err == nil {
 		fs, err = st.Facilities(ctx, "")
 	}
 	if err == nil {
-		ts, err = st.Templates(ctx, "")
+		ts, err = st.Checklists(ctx, "")
 	}
 	if err == nil {
 		th, err = st.GradeThresholds(ctx)
@@ -180,7 +180,7 @@ func (s *ChecksScreen) cells(c *data.Check) ([]string, map[int]widget.Importance
 	if sc.Grade == data.GradeFail {
 		imp[4] = widget.DangerImportance
 	}
-	return []string{c.Date.String(), c.FacilityName, c.TemplateName,
+	return []string{c.Date.String(), c.FacilityName, c.ChecklistName,
 		fmt.Sprintf("%.1f", sc.Standard), sc.Grade, key}, imp
 }
 

@@ -177,7 +177,7 @@ func TestCheckScoringGrades(t *testing.T) {
 
 func TestCheckGradeThresholdsFromTemplatesScreen(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
-	ts := NewTemplatesScreen(env)
+	ts := NewChecklistsScreen(env)
 	show(env, ts)
 	ts.excellent.SetText("99")
 	ts.pass.SetText("95")

@@ -39,7 +39,7 @@ func WriteCheckSheet(w io.Writer, meta Meta, c data.Check, th data.GradeThreshol
 		facility += "（" + c.FacilityCategory + "）"
 	}
 	info := []string{
-		fmt.Sprintf("%s：%s　　%s：%s", data.FCheckFacility, facility, data.FCheckTemplate, c.TemplateName),
+		fmt.Sprintf("%s：%s　　%s：%s", data.FCheckFacility, facility, data.FCheckChecklist, c.ChecklistName),
 		fmt.Sprintf("%s：%s　　%s：%s", data.FCheckDate, c.Date.Chinese(), data.FChecker, c.Checker),
 	}
 	b := NewBook(meta)
@@ -110,12 +110,12 @@ func WriteCheckSheet(w io.Writer, meta Meta, c data.Check, th data.GradeThreshol
 
 // CheckSummaryRow is one check of R6 两堂一舍检查汇总表.
 type CheckSummaryRow struct {
-	Date     data.Date
-	Category string // the facility's 类别
-	Facility string
-	Checker  string
-	Template string // 评分表
-	Score    data.CheckScore
+	Date      data.Date
+	Category  string // the facility's 类别
+	Facility  string
+	Checker   string
+	Checklist string // 评分表
+	Score     data.CheckScore
 }
 
 // CheckSummaryRows scores checks with thresholds th (zero: the defaults) in date order.
@@ -127,7 +127,7 @@ func CheckSummaryRows(checks []data.Check, th data.GradeThresholds) []CheckSumma
 	rows := make([]CheckSummaryRow, len(sorted))
 	for i, c := range sorted {
 		rows[i] = CheckSummaryRow{Date: c.Date, Category: c.FacilityCategory, Facility: c.FacilityName,
-			Checker: c.Checker, Template: c.TemplateName, Score: data.ScoreCheck(c.Items, th)}
+			Checker: c.Checker, Checklist: c.ChecklistName, Score: data.ScoreCheck(c.Items, th)}
 	}
 	return rows
 }

@@ -11,15 +11,15 @@ import (
 )
 
 // testTemplate returns the seeded template of a facility category.
-func testTemplate(t *testing.T, category string) data.Template {
+func testTemplate(t *testing.T, category string) data.Checklist {
 	t.Helper()
-	for _, tp := range data.DefaultTemplates() {
+	for _, tp := range data.DefaultChecklists() {
 		if tp.Category == category {
 			return tp
 		}
 	}
 	t.Fatalf("no seeded template for %s", category)
-	return data.Template{}
+	return data.Checklist{}
 }
 
 // deduct scores the item named name of c (score < points needs a reason); na marks it 不适用.

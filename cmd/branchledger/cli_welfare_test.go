@@ -17,7 +17,7 @@ type welfareSaver interface {
 	WelfareItems(ctx context.Context, f data.WelfareFilter) ([]data.WelfareItem, error)
 	Surveys(ctx context.Context, f data.SurveyFilter) ([]data.Survey, error)
 	SaveFacility(ctx context.Context, f *data.Facility) error
-	Templates(ctx context.Context, category string) ([]data.Template, error)
+	Checklists(ctx context.Context, category string) ([]data.Checklist, error)
 	SaveCheck(ctx context.Context, c *data.Check) error
 	SaveWelfareItem(ctx context.Context, w *data.WelfareItem) error
 	SaveSurvey(ctx context.Context, s *data.Survey) error
@@ -58,7 +58,7 @@ func welfareDemo(t *testing.T) welfareFixture {
 	if err := ws.SaveFacility(ctx, &f); err != nil {
 		t.Fatal(err)
 	}
-	tpls, err := ws.Templates(ctx, data.FacilityCanteen)
+	tpls, err := ws.Checklists(ctx, data.FacilityCanteen)
 	if err != nil || len(tpls) == 0 {
 		t.Fatalf("canteen templates: %v, %v", tpls, err)
 	}

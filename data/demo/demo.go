@@ -635,7 +635,7 @@ func loadWelfare(ctx context.Context, st data.Store, ds Dataset, memberIDs []int
 		}
 		facilities[i] = f
 	}
-	templates, err := st.Templates(ctx, "")
+	templates, err := st.Checklists(ctx, "")
 	if err != nil {
 		return err
 	}
@@ -650,7 +650,7 @@ func loadWelfare(ctx context.Context, st data.Store, ds Dataset, memberIDs []int
 			return fmt.Errorf("demo: check of facility %d", c.FacilityID)
 		}
 		c.FacilityID = facilities[c.FacilityID-1].ID
-		c.TemplateID = templateID[c.TemplateName]
+		c.ChecklistID = templateID[c.ChecklistName]
 		if err := st.SaveCheck(ctx, &c); err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 
 // Check is a generated check as it stands, with the findings raised from its deductions.
 // FacilityID is a position in Dataset.Facilities (from 1); TemplateName names one of
-// data.DefaultTemplates (TemplateID is 0: Load finds the seeded template by name).
+// data.DefaultChecklists (TemplateID is 0: Load finds the seeded template by name).
 type Check struct {
 	data.Check
 	Findings []CheckFinding
@@ -123,8 +123,8 @@ func (g *generator) dayIn(first, last data.Date) data.Date {
 
 // checks makes 2–4 checks a month, the canteen most often, scored with realistic deductions.
 func (g *generator) checks(ds *Dataset, months int) {
-	templates := map[string]data.Template{}
-	for _, t := range data.DefaultTemplates() {
+	templates := map[string]data.Checklist{}
+	for _, t := range data.DefaultChecklists() {
 		templates[t.Category] = t
 	}
 	var checkers []string
@@ -154,7 +154,7 @@ func (g *generator) checks(ds *Dataset, months int) {
 				checker += "、" + other
 			}
 			c := data.NewCheck(f, templates[f.Category], d, checker)
-			c.TemplateID, c.BranchID, c.FacilityName, c.FacilityCategory = 0, 0, "", ""
+			c.ChecklistID, c.BranchID, c.FacilityName, c.FacilityCategory = 0, 0, "", ""
 			gen := Check{}
 			for i := range c.Items {
 				it := &c.Items[i]

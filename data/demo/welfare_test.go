@@ -30,8 +30,8 @@ func checkWelfare(t *testing.T, ds Dataset, months int, today data.Date) {
 	if n := len(ds.Checks); n < 2*months || n > 4*(months+1) {
 		t.Errorf("%d checks in %d months", n, months)
 	}
-	templates := map[string]data.Template{}
-	for _, tp := range data.DefaultTemplates() {
+	templates := map[string]data.Checklist{}
+	for _, tp := range data.DefaultChecklists() {
 		templates[tp.Name] = tp
 	}
 	var keyFailed, na, deducted, findings int
@@ -42,8 +42,8 @@ func checkWelfare(t *testing.T, ds Dataset, months int, today data.Date) {
 			t.Errorf("check %d: %v", i, fe)
 		}
 		f := ds.Facilities[c.FacilityID-1]
-		if tp, ok := templates[c.TemplateName]; !ok || tp.Category != f.Category || len(tp.Items) != len(c.Items) {
-			t.Errorf("check %d of %s with template %q", i, f.Name, c.TemplateName)
+		if tp, ok := templates[c.ChecklistName]; !ok || tp.Category != f.Category || len(tp.Items) != len(c.Items) {
+			t.Errorf("check %d of %s with template %q", i, f.Name, c.ChecklistName)
 		}
 		if i > 0 && c.Date.Before(ds.Checks[i-1].Date) {
 			t.Errorf("checks out of order at %d", i)
@@ -163,7 +163,7 @@ func TestLoadWelfare(t *testing.T) {
 	var links, want int
 	for i, c := range cs {
 		gen := ds.Checks[i]
-		if c.TemplateID == 0 || c.FacilityName != ds.Facilities[gen.FacilityID-1].Name || !reflect.DeepEqual(c.Score(data.GradeThresholds{}), gen.Score(data.GradeThresholds{})) {
+		if c.ChecklistID == 0 || c.FacilityName != ds.Facilities[gen.FacilityID-1].Name || !reflect.DeepEqual(c.Score(data.GradeThresholds{}), gen.Score(data.GradeThresholds{})) {
 			t.Errorf("check %d saved as %+v", i, c)
 		}
 		want += len(gen.Findings)

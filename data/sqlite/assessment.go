@@ -54,44 +54,10 @@ func parseJSON[T any](s string) ([]T, error) {
 
 // ---- Templates ----
 
-func loadAssessTemplates(ctx context.Context, q querier, where string, args ...any) ([]data.AssessTemplate, error) {
-	return loadWithChildren(ctx, q, `SELECT id, branch_id, kind, name, subject, period_kind, scheme, base, bonus_cap, grades,
-		created_at, updated_at FROM assess_template WHERE `+where+` ORDER BY id`, args,
-		func(rows *sql.Rows) (data.AssessTemplate, error) {
-			var t data.AssessTemplate
-			var grades, created, updated string
-			err := rows.Scan(&t.ID, &t.BranchID, &t.Kind, &t.Name, &t.Subject, &t.PeriodKind, &t.Scheme, &t.Base, &t.BonusCap, &grades,
-				&created, &updated)
-			if err == nil {
-				if t.Grades, err = parseJSON[data.GradeLine](grades); err == nil {
-					if t.CreatedAt, err = parseStamp(created); err == nil {
-						t.UpdatedAt, err = parseStamp(updated)
-					}
-				}
-			}
-			return t, err
-		},
-		func(t *data.AssessTemplate) int64 { return t.ID },
-		`SELECT template_id, seq, name, standard, points, method, per, cap, veto, auto, part
-		FROM assess_template_item WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`,
-		func(rows *sql.Rows) (int64, data.AssessItem, error) {
-			var id int64
-			var it data.AssessItem
-			err := rows.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Method, &it.Per, &it.Cap, &it.Veto, &it.Auto, &it.Part)
-			return id, it, err
-		},
-		func(t *data.AssessTemplate, it data.AssessItem) { t.Items = append(t.Items, it) })
-}
-
-func getAssessTemplate(ctx context.Context, q querier, id int64) (data.AssessTemplate, error) {
-	ts, err := loadAssessTemplates(ctx, q, `id = ?`, id)
-	return first(ts, err, errNoAssessTemplate(id))
-}
-
 // AssessTemplates lists the current branch's templates of one kind ("" = all) with their items, by
 // kind (data.AssessKinds order) then name.
 func (db *DB) AssessTemplates(ctx context.Context, kind string) ([]data.AssessTemplate, error) {
-	ts, err := loadAssessTemplates(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR kind = ?)`, kind, kind)
+	ts, err := assessTemplates.load(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR kind = ?)`, kind, kind)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +70,21 @@ func (db *DB) AssessTemplates(ctx context.Context, kind string) ([]data.AssessTe
 
 // AssessTemplate returns the template with id and its items.
 func (db *DB) AssessTemplate(ctx context.Context, id int64) (data.AssessTemplate, error) {
-	return getAssessTemplate(ctx, db.db, id)
+	return assessTemplates.get(ctx, db.db, id)
+}
+
+// assessTemplates is how the 考核表 are stored (tables assess_template and assess_template_item).
+var assessTemplates = templateKind[data.AssessTemplate, data.AssessItem, *data.AssessTemplate]{
+	table: "assess_template", itemTable: "assess_template_item", entity: data.EntAssessTemplate, noun: "考核表", nameField: data.FAssessName,
+	columns: []string{"kind", "subject", "period_kind", "scheme", "base", "bonus_cap", "grades"},
+	own: func(t *data.AssessTemplate) []any {
+		return []any{&t.Kind, &t.Subject, &t.PeriodKind, &t.Scheme, &t.Base, &t.BonusCap, jsonColumn[data.GradeLine]{&t.Grades}}
+	},
+	itemColumns: []string{"seq", "name", "standard", "points", "method", "per", "cap", "veto", "auto", "part"},
+	item: func(it *data.AssessItem) []any {
+		return []any{&it.Seq, &it.Name, &it.Standard, &it.Points, &it.Method, &it.Per, &it.Cap, &it.Veto, &it.Auto, &it.Part}
+	},
+	notFound: errNoAssessTemplate, fields: data.AssessTemplateFields, validate: data.ValidateAssessTemplate,
 }
 
 // SaveAssessTemplate creates (ID 0, in the current branch unless BranchID says otherwise) or updates
@@ -112,110 +92,25 @@ func (db *DB) AssessTemplate(ctx context.Context, id int64) (data.AssessTemplate
 // template of the branch is a FieldErrors on 考核表名称. Assessments made with it keep their own copy.
 // On success t holds what was saved.
 func (db *DB) SaveAssessTemplate(ctx context.Context, t *data.AssessTemplate) error {
-	t.Normalize()
-	if fe := data.ValidateAssessTemplate(t); fe != nil {
-		return fe
-	}
-	saved := *t
-	saved.Items, saved.Grades = slices.Clone(t.Items), slices.Clone(t.Grades)
-	err := db.write(ctx, func(tx *sql.Tx) error { return db.saveAssessTemplate(ctx, tx, &saved) })
-	if err == nil {
-		*t = saved
-	}
-	return err
-}
-
-// saveAssessTemplate writes a normalised, valid template and logs it.
-func (db *DB) saveAssessTemplate(ctx context.Context, tx *sql.Tx, t *data.AssessTemplate) error {
-	var err error
-	if t.BranchID, err = ownerBranch(ctx, tx, "assess_template", t.ID, t.BranchID, errNoAssessTemplate(t.ID)); err != nil {
-		return err
-	}
-	if err := nameFree(ctx, tx, "assess_template", t.Name, t.ID, t.BranchID, data.FAssessName, "考核表"); err != nil {
-		return err
-	}
-	stamp := db.stamp()
-	var before data.Fields
-	if t.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO assess_template (branch_id, kind, name, subject, period_kind, scheme, base, bonus_cap,
-			grades, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			t.BranchID, t.Kind, t.Name, t.Subject, t.PeriodKind, t.Scheme, t.Base, t.BonusCap, jsonText(t.Grades), stamp, stamp)
-		if err != nil {
-			return err
-		}
-		if t.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if t.CreatedAt, err = parseStamp(stamp); err != nil {
-			return err
-		}
-	} else {
-		stored, err := getAssessTemplate(ctx, tx, t.ID)
-		if err != nil {
-			return err
-		}
-		before, t.CreatedAt = data.AssessTemplateFields(&stored), stored.CreatedAt
-		if _, err := tx.ExecContext(ctx, `UPDATE assess_template SET (kind, name, subject, period_kind, scheme, base, bonus_cap, grades,
-			updated_at) = (?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
-			t.Kind, t.Name, t.Subject, t.PeriodKind, t.Scheme, t.Base, t.BonusCap, jsonText(t.Grades), stamp, t.ID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM assess_template_item WHERE template_id = ?`, t.ID); err != nil {
-			return err
-		}
-	}
-	if t.UpdatedAt, err = parseStamp(stamp); err != nil {
-		return err
-	}
-	for _, it := range t.Items {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO assess_template_item (template_id, seq, name, standard, points, method, per, cap,
-			veto, auto, part) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			t.ID, it.Seq, it.Name, it.Standard, it.Points, it.Method, it.Per, it.Cap, bit(it.Veto), it.Auto, it.Part); err != nil {
-			return err
-		}
-	}
-	return db.logSave(ctx, tx, data.EntAssessTemplate, t.ID, t.Name, before, data.AssessTemplateFields(t))
+	return assessTemplates.save(ctx, db, t)
 }
 
 // CopyAssessTemplate saves AssessTemplate.Copy(name) of template id (a name already used is a
 // FieldErrors on 考核表名称) and returns it.
 func (db *DB) CopyAssessTemplate(ctx context.Context, id int64, name string) (data.AssessTemplate, error) {
-	var cp data.AssessTemplate
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getAssessTemplate(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		cp = t.Copy(name)
-		cp.Normalize()
-		if fe := data.ValidateAssessTemplate(&cp); fe != nil {
-			return fe
-		}
-		return db.saveAssessTemplate(ctx, tx, &cp)
-	})
-	if err != nil {
-		return data.AssessTemplate{}, err
-	}
-	return cp, nil
+	return assessTemplates.copy(ctx, db, id, name)
 }
 
 // DeleteAssessTemplate moves a template to the recycle bin; assessments made with it keep their
 // copy and its name.
 func (db *DB) DeleteAssessTemplate(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getAssessTemplate(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntAssessTemplate, Table: "assess_template", ID: id, Label: t.Name,
-			Fields: data.AssessTemplateFields(&t)})
-	})
+	return assessTemplates.delete(ctx, db, id)
 }
 
 // a2Template is the catalogue point entries are checked against: the branch's first 党员积分
 // template.
 func a2Template(ctx context.Context, q querier, branch int64) (data.AssessTemplate, error) {
-	ts, err := loadAssessTemplates(ctx, q, `id = (SELECT min(id) FROM assess_template WHERE branch_id = ? AND kind = ?)`, branch, data.AssessMemberPoints)
+	ts, err := assessTemplates.load(ctx, q, `id = (SELECT min(id) FROM assess_template WHERE branch_id = ? AND kind = ?)`, branch, data.AssessMemberPoints)
 	return first(ts, err, data.Errorf(data.EInvalid, "没有党员积分考核表，无法登记积分。请先在“考核表”中添加一张考核类别为“党员积分”的考核表"))
 }
 

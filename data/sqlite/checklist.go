@@ -24,7 +24,7 @@ const (
 	settingPass      = "check.grade.pass"
 )
 
-func errNoTemplate(id int64) error {
+func errNoChecklist(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的评分表，可能已被删除，请刷新后再试", id))
 }
 
@@ -51,40 +51,10 @@ func ids[T any](list []T, id func(*T) int64) string {
 
 // ---- Templates ----
 
-func loadTemplates(ctx context.Context, q querier, where string, args ...any) ([]data.Template, error) {
-	return loadWithChildren(ctx, q, `SELECT id, branch_id, name, category, total, created_at, updated_at FROM template WHERE `+where, args,
-		func(rows *sql.Rows) (data.Template, error) {
-			var t data.Template
-			var created, updated string
-			err := rows.Scan(&t.ID, &t.BranchID, &t.Name, &t.Category, &t.Total, &created, &updated)
-			if err == nil {
-				if t.CreatedAt, err = parseStamp(created); err == nil {
-					t.UpdatedAt, err = parseStamp(updated)
-				}
-			}
-			return t, err
-		},
-		func(t *data.Template) int64 { return t.ID },
-		`SELECT template_id, seq, name, standard, points, key_item, optional FROM template_item
-		WHERE template_id IN (SELECT value FROM json_each(?)) ORDER BY template_id, seq`,
-		func(rows *sql.Rows) (int64, data.TemplateItem, error) {
-			var id int64
-			var it data.TemplateItem
-			err := rows.Scan(&id, &it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional)
-			return id, it, err
-		},
-		func(t *data.Template, it data.TemplateItem) { t.Items = append(t.Items, it) })
-}
-
-func getTemplate(ctx context.Context, q querier, id int64) (data.Template, error) {
-	ts, err := loadTemplates(ctx, q, `id = ?`, id)
-	return first(ts, err, errNoTemplate(id))
-}
-
-// Templates lists the current branch's templates of one category ("" = all) with their items, by
+// Checklists lists the current branch's checklists of one category ("" = all) with their items, by
 // category (data.FacilityCategories order) then name.
-func (db *DB) Templates(ctx context.Context, category string) ([]data.Template, error) {
-	ts, err := loadTemplates(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR category = ?)`, category, category)
+func (db *DB) Checklists(ctx context.Context, category string) ([]data.Checklist, error) {
+	ts, err := checklists.load(ctx, db.db, `branch_id = (SELECT min(id) FROM branch) AND (? = '' OR category = ?)`, category, category)
 	if err != nil {
 		return nil, err
 	}
@@ -94,116 +64,47 @@ func (db *DB) Templates(ctx context.Context, category string) ([]data.Template, 
 		}
 		return len(data.FacilityCategories)
 	}
-	slices.SortStableFunc(ts, func(a, b data.Template) int {
+	slices.SortStableFunc(ts, func(a, b data.Checklist) int {
 		return cmp.Or(cmp.Compare(rank(a.Category), rank(b.Category)), data.CompareNames(a.Name, b.Name), cmp.Compare(a.ID, b.ID))
 	})
 	return ts, nil
 }
 
-// Template returns the template with id and its items.
-func (db *DB) Template(ctx context.Context, id int64) (data.Template, error) {
-	return getTemplate(ctx, db.db, id)
+// Checklist returns the checklist with id and its items.
+func (db *DB) Checklist(ctx context.Context, id int64) (data.Checklist, error) {
+	return checklists.get(ctx, db.db, id)
 }
 
-// SaveTemplate creates (ID 0, in the current branch unless BranchID says otherwise) or updates a
-// template with its items after Normalize and ValidateTemplate; a name used by another template of
+// checklists is how the 评分表 are stored (tables template and template_item).
+var checklists = templateKind[data.Checklist, data.ChecklistItem, *data.Checklist]{
+	table: "template", itemTable: "template_item", entity: data.EntChecklist, noun: "评分表", nameField: data.FChecklistName,
+	columns:     []string{"category", "total"},
+	own:         func(t *data.Checklist) []any { return []any{&t.Category, &t.Total} },
+	itemColumns: []string{"seq", "name", "standard", "points", "key_item", "optional"},
+	item: func(it *data.ChecklistItem) []any {
+		return []any{&it.Seq, &it.Name, &it.Standard, &it.Points, &it.Key, &it.Optional}
+	},
+	notFound: errNoChecklist, fields: data.ChecklistFields, validate: data.ValidateChecklist,
+}
+
+// SaveChecklist creates (ID 0, in the current branch unless BranchID says otherwise) or updates a
+// checklist with its items after Normalize and ValidateChecklist; a name used by another checklist of
 // the branch is a FieldErrors on 评分表名称. Checks made with it keep their own items. On success t
 // holds what was saved.
-func (db *DB) SaveTemplate(ctx context.Context, t *data.Template) error {
-	t.Normalize()
-	if fe := data.ValidateTemplate(t); fe != nil {
-		return fe
-	}
-	saved := *t
-	saved.Items = slices.Clone(t.Items)
-	err := db.write(ctx, func(tx *sql.Tx) error { return db.saveTemplate(ctx, tx, &saved) })
-	if err == nil {
-		*t = saved
-	}
-	return err
+func (db *DB) SaveChecklist(ctx context.Context, t *data.Checklist) error {
+	return checklists.save(ctx, db, t)
 }
 
-// saveTemplate writes a normalised, valid template and logs it.
-func (db *DB) saveTemplate(ctx context.Context, tx *sql.Tx, t *data.Template) error {
-	var err error
-	if t.BranchID, err = ownerBranch(ctx, tx, "template", t.ID, t.BranchID, errNoTemplate(t.ID)); err != nil {
-		return err
-	}
-	if err := nameFree(ctx, tx, "template", t.Name, t.ID, t.BranchID, data.FTemplateName, "评分表"); err != nil {
-		return err
-	}
-	stamp := db.stamp()
-	var before data.Fields
-	if t.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO template (branch_id, name, category, total, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-			t.BranchID, t.Name, t.Category, t.Total, stamp, stamp)
-		if err != nil {
-			return err
-		}
-		if t.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if t.CreatedAt, err = parseStamp(stamp); err != nil {
-			return err
-		}
-	} else {
-		stored, err := getTemplate(ctx, tx, t.ID)
-		if err != nil {
-			return err
-		}
-		before, t.CreatedAt = data.TemplateFields(&stored), stored.CreatedAt
-		if _, err := tx.ExecContext(ctx, `UPDATE template SET (name, category, total, updated_at) = (?, ?, ?, ?) WHERE id = ?`,
-			t.Name, t.Category, t.Total, stamp, t.ID); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM template_item WHERE template_id = ?`, t.ID); err != nil {
-			return err
-		}
-	}
-	if t.UpdatedAt, err = parseStamp(stamp); err != nil {
-		return err
-	}
-	for _, it := range t.Items {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO template_item (template_id, seq, name, standard, points, key_item, optional)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, t.ID, it.Seq, it.Name, it.Standard, it.Points, bit(it.Key), bit(it.Optional)); err != nil {
-			return err
-		}
-	}
-	return db.logSave(ctx, tx, data.EntTemplate, t.ID, t.Name, before, data.TemplateFields(t))
-}
-
-// CopyTemplate saves Template.Copy(name) of template id (a name already used is a FieldErrors on
+// CopyChecklist saves Checklist.Copy(name) of checklist id (a name already used is a FieldErrors on
 // 评分表名称) and returns it.
-func (db *DB) CopyTemplate(ctx context.Context, id int64, name string) (data.Template, error) {
-	var cp data.Template
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getTemplate(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		cp = t.Copy(name)
-		cp.Normalize()
-		if fe := data.ValidateTemplate(&cp); fe != nil {
-			return fe
-		}
-		return db.saveTemplate(ctx, tx, &cp)
-	})
-	if err != nil {
-		return data.Template{}, err
-	}
-	return cp, nil
+func (db *DB) CopyChecklist(ctx context.Context, id int64, name string) (data.Checklist, error) {
+	return checklists.copy(ctx, db, id, name)
 }
 
-// DeleteTemplate moves a template to the recycle bin; checks made with it keep their items and its
+// DeleteChecklist moves a checklist to the recycle bin; checks made with it keep their items and its
 // name.
-func (db *DB) DeleteTemplate(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getTemplate(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntTemplate, Table: "template", ID: id, Label: t.Name, Fields: data.TemplateFields(&t)})
-	})
+func (db *DB) DeleteChecklist(ctx context.Context, id int64) error {
+	return checklists.delete(ctx, db, id)
 }
 
 // ---- Checks ----
@@ -217,10 +118,10 @@ func loadChecks(ctx context.Context, q querier, where string, args ...any) ([]da
 			var c data.Check
 			var template sql.NullInt64
 			var date, created, updated string
-			err := rows.Scan(&c.ID, &c.BranchID, &c.FacilityID, &c.FacilityName, &c.FacilityCategory, &template, &c.TemplateName,
+			err := rows.Scan(&c.ID, &c.BranchID, &c.FacilityID, &c.FacilityName, &c.FacilityCategory, &template, &c.ChecklistName,
 				&date, &c.Checker, &created, &updated)
 			if err == nil {
-				c.TemplateID = template.Int64
+				c.ChecklistID = template.Int64
 				if c.Date, err = parseDate(date); err == nil {
 					if c.CreatedAt, err = parseStamp(created); err == nil {
 						c.UpdatedAt, err = parseStamp(updated)
@@ -300,10 +201,10 @@ func (db *DB) SaveCheck(ctx context.Context, c *data.Check) error {
 			return err
 		}
 		saved.FacilityName, saved.FacilityCategory = f.Name, f.Category
-		if ok, err := inBranch(ctx, tx, "template", saved.TemplateID, saved.BranchID); err != nil {
+		if ok, err := inBranch(ctx, tx, "template", saved.ChecklistID, saved.BranchID); err != nil {
 			return err
 		} else if !ok {
-			saved.TemplateID = 0
+			saved.ChecklistID = 0
 		}
 		for i := range saved.Items {
 			it := &saved.Items[i]
@@ -327,7 +228,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 	var before data.Fields
 	if c.ID == 0 {
 		res, err := tx.ExecContext(ctx, `INSERT INTO facility_check (branch_id, facility_id, template_id, template_name, date, checker, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.BranchID, c.FacilityID, nullID(c.TemplateID), c.TemplateName, c.Date.String(), c.Checker, stamp, stamp)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.BranchID, c.FacilityID, nullID(c.ChecklistID), c.ChecklistName, c.Date.String(), c.Checker, stamp, stamp)
 		if err != nil {
 			return err
 		}
@@ -344,7 +245,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 		}
 		before, c.CreatedAt = data.CheckFields(&stored), stored.CreatedAt
 		if _, err := tx.ExecContext(ctx, `UPDATE facility_check SET (facility_id, template_id, template_name, date, checker, updated_at)
-			= (?, ?, ?, ?, ?, ?) WHERE id = ?`, c.FacilityID, nullID(c.TemplateID), c.TemplateName, c.Date.String(), c.Checker, stamp, c.ID); err != nil {
+			= (?, ?, ?, ?, ?, ?) WHERE id = ?`, c.FacilityID, nullID(c.ChecklistID), c.ChecklistName, c.Date.String(), c.Checker, stamp, c.ID); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM check_item WHERE check_id = ? AND sort > ?`, c.ID, len(c.Items)); err != nil {

@@ -14,9 +14,9 @@ import (
 	"branchledger/data"
 )
 
-// withoutIDs is ts with the store's ids and times cleared, to compare with data.DefaultTemplates.
-func withoutIDs(ts []data.Template) []data.Template {
-	out := make([]data.Template, len(ts))
+// withoutIDs is ts with the store's ids and times cleared, to compare with data.DefaultChecklists.
+func withoutIDs(ts []data.Checklist) []data.Checklist {
+	out := make([]data.Checklist, len(ts))
 	for i, t := range ts {
 		t.ID, t.BranchID = 0, 0
 		t.CreatedAt, t.UpdatedAt = time.Time{}, time.Time{}
@@ -25,13 +25,13 @@ func withoutIDs(ts []data.Template) []data.Template {
 	return out
 }
 
-func TestNewFileSeededWithDefaultTemplates(t *testing.T) {
+func TestNewFileSeededWithDefaultChecklists(t *testing.T) {
 	db := openTemp(t)
-	ts, err := db.Templates(ctx, "")
+	ts, err := db.Checklists(ctx, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := data.DefaultTemplates(); !reflect.DeepEqual(withoutIDs(ts), want) {
+	if want := data.DefaultChecklists(); !reflect.DeepEqual(withoutIDs(ts), want) {
 		t.Errorf("seeded templates\n%+v\nwant\n%+v", withoutIDs(ts), want)
 	}
 	for _, tp := range ts {
@@ -39,7 +39,7 @@ func TestNewFileSeededWithDefaultTemplates(t *testing.T) {
 			t.Errorf("%s: branch %d, created %v", tp.Name, tp.BranchID, tp.CreatedAt)
 		}
 	}
-	if cs, _ := db.Templates(ctx, "澡堂"); len(cs) != 1 || cs[0].Name != "澡堂检查评分表" {
+	if cs, _ := db.Checklists(ctx, "澡堂"); len(cs) != 1 || cs[0].Name != "澡堂检查评分表" {
 		t.Errorf("Templates(澡堂) = %+v", cs)
 	}
 	if th, err := db.GradeThresholds(ctx); err != nil || th != data.DefaultGradeThresholds {
@@ -93,8 +93,8 @@ func TestMigration0004OverVersion2(t *testing.T) {
 	if h, err := db.History(ctx, f.ID); err != nil || len(h) != 1 {
 		t.Errorf("history after migrating: %+v, %v", h, err)
 	}
-	ts, _ := db.Templates(ctx, "")
-	if !reflect.DeepEqual(withoutIDs(ts), data.DefaultTemplates()) {
+	ts, _ := db.Checklists(ctx, "")
+	if !reflect.DeepEqual(withoutIDs(ts), data.DefaultChecklists()) {
 		t.Errorf("templates in a migrated file: %+v", ts)
 	}
 	if th, _ := db.GradeThresholds(ctx); th != data.DefaultGradeThresholds {
@@ -106,10 +106,10 @@ func TestMigration0004OverVersion2(t *testing.T) {
 }
 
 // checkFixture is a fixture with a canteen and the seeded canteen template.
-func checkFixture(t *testing.T) (*fixture, data.Facility, data.Template) {
+func checkFixture(t *testing.T) (*fixture, data.Facility, data.Checklist) {
 	fx := newFixture(t)
 	canteen := fx.facility(t, data.Facility{Category: "食堂", Name: "职工食堂", Manager: "孙丽"})
-	ts, err := fx.db.Templates(ctx, "食堂")
+	ts, err := fx.db.Checklists(ctx, "食堂")
 	if err != nil || len(ts) != 1 {
 		t.Fatalf("canteen templates %+v, %v", ts, err)
 	}
@@ -120,7 +120,7 @@ func checkFixture(t *testing.T) (*fixture, data.Facility, data.Template) {
 func (fx *fixture) savedCheck(t *testing.T, d int) data.Check {
 	t.Helper()
 	f := fx.facility(t, data.Facility{Category: "澡堂", Name: fmt.Sprintf("%d号澡堂", d)})
-	ts, err := fx.db.Templates(ctx, "澡堂")
+	ts, err := fx.db.Checklists(ctx, "澡堂")
 	if err != nil || len(ts) == 0 {
 		t.Fatalf("bathhouse templates %v, %v", ts, err)
 	}
@@ -144,7 +144,7 @@ func TestCheckSaveAndScore(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, c) {
 		t.Fatalf("Check = %+v, %v\nwant %+v", got, err, c)
 	}
-	if got.FacilityName != "职工食堂" || got.FacilityCategory != "食堂" || got.TemplateID != tpl.ID {
+	if got.FacilityName != "职工食堂" || got.FacilityCategory != "食堂" || got.ChecklistID != tpl.ID {
 		t.Errorf("names: %+v", got)
 	}
 	s := got.Score(data.DefaultGradeThresholds)
@@ -192,11 +192,11 @@ func TestCheckSaveAndScore(t *testing.T) {
 func TestChecksFilter(t *testing.T) {
 	fx, canteen, tpl := checkFixture(t)
 	dorm := fx.facility(t, data.Facility{Category: "宿舍", Name: "单身宿舍1号楼", Rooms: 40})
-	dormTpl, _ := fx.db.Templates(ctx, "宿舍")
+	dormTpl, _ := fx.db.Checklists(ctx, "宿舍")
 	var want []int64
 	for _, s := range []struct {
 		f    data.Facility
-		t    data.Template
+		t    data.Checklist
 		date int
 	}{{canteen, tpl, 5}, {dorm, dormTpl[0], 3}, {canteen, tpl, 12}} {
 		c := data.NewCheck(s.f, s.t, day(s.date), "王建国")
@@ -244,23 +244,23 @@ func TestTemplateVersioning(t *testing.T) {
 	}
 	before, _ := fx.db.Check(ctx, c.ID)
 
-	cp, err := fx.db.CopyTemplate(ctx, tpl.ID, "")
+	cp, err := fx.db.CopyChecklist(ctx, tpl.ID, "")
 	if err != nil || cp.ID == 0 || cp.Name != "食堂卫生检查评分表（副本）" || !reflect.DeepEqual(cp.Items, tpl.Items) {
 		t.Fatalf("copy %+v, %v", cp, err)
 	}
-	_, err = fx.db.CopyTemplate(ctx, tpl.ID, "")
-	if fe := fieldErrors(t, err); !strings.Contains(fe.For(data.FTemplateName), "已有名为") {
+	_, err = fx.db.CopyChecklist(ctx, tpl.ID, "")
+	if fe := fieldErrors(t, err); !strings.Contains(fe.For(data.FChecklistName), "已有名为") {
 		t.Errorf("second copy: %v", fe)
 	}
 
 	tpl.Items[0].Points, tpl.Items[1].Points = 15, 5
 	tpl.Items[0].Standard = "留样不少于150克"
-	tpl.Items = append(tpl.Items[:9], data.TemplateItem{Name: "节约粮食", Points: 0}) // replaces 就餐环境 (points fixed below)
+	tpl.Items = append(tpl.Items[:9], data.ChecklistItem{Name: "节约粮食", Points: 0}) // replaces 就餐环境 (points fixed below)
 	tpl.Items[9].Points = 10
-	if err := fx.db.SaveTemplate(ctx, &tpl); err != nil {
+	if err := fx.db.SaveChecklist(ctx, &tpl); err != nil {
 		t.Fatal(err)
 	}
-	if got, _ := fx.db.Template(ctx, tpl.ID); !reflect.DeepEqual(got.Items, tpl.Items) || got.Items[9].Seq != 10 {
+	if got, _ := fx.db.Checklist(ctx, tpl.ID); !reflect.DeepEqual(got.Items, tpl.Items) || got.Items[9].Seq != 10 {
 		t.Errorf("edited template %+v", got.Items)
 	}
 	after, _ := fx.db.Check(ctx, c.ID)
@@ -269,14 +269,14 @@ func TestTemplateVersioning(t *testing.T) {
 	}
 
 	tpl.Items[0].Points = 20 // the total no longer adds up
-	if fe := fieldErrors(t, fx.db.SaveTemplate(ctx, &tpl)); fe.For(data.FTemplateTotal) == "" {
+	if fe := fieldErrors(t, fx.db.SaveChecklist(ctx, &tpl)); fe.For(data.FChecklistTotal) == "" {
 		t.Errorf("bad total: %v", fe)
 	}
-	if err := fx.db.DeleteTemplate(ctx, tpl.ID); err != nil {
+	if err := fx.db.DeleteChecklist(ctx, tpl.ID); err != nil {
 		t.Fatal(err)
 	}
 	after, _ = fx.db.Check(ctx, c.ID)
-	if after.TemplateID != 0 || after.TemplateName != before.TemplateName || !reflect.DeepEqual(after.Items, before.Items) {
+	if after.ChecklistID != 0 || after.ChecklistName != before.ChecklistName || !reflect.DeepEqual(after.Items, before.Items) {
 		t.Errorf("deleting the template changed the check: %+v", after)
 	}
 	// The check can still be edited and saved without its template.
@@ -284,7 +284,7 @@ func TestTemplateVersioning(t *testing.T) {
 	if err := fx.db.SaveCheck(ctx, &after); err != nil {
 		t.Fatal(err)
 	}
-	if ts, _ := fx.db.Templates(ctx, "食堂"); len(ts) != 1 || ts[0].ID != cp.ID {
+	if ts, _ := fx.db.Checklists(ctx, "食堂"); len(ts) != 1 || ts[0].ID != cp.ID {
 		t.Errorf("templates after delete: %+v", ts)
 	}
 }

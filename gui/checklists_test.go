@@ -10,15 +10,15 @@ import (
 	"branchledger/data"
 )
 
-func TestTemplateEditing(t *testing.T) {
+func TestChecklistEditing(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	ctx := context.Background()
-	s := NewTemplatesScreen(env)
+	s := NewChecklistsScreen(env)
 	show(env, s)
-	if len(s.all) != len(data.DefaultTemplates()) {
-		t.Fatalf("%d templates listed, want the seeded %d", len(s.all), len(data.DefaultTemplates()))
+	if len(s.all) != len(data.DefaultChecklists()) {
+		t.Fatalf("%d templates listed, want the seeded %d", len(s.all), len(data.DefaultChecklists()))
 	}
-	green := s.all[templateIndex(s.all, "绿化环境检查表")]
+	green := s.all[checklistIndex(s.all, "绿化环境检查表")]
 	s.show(green, false)
 
 	// Copy, then edit the copy: move the last item up, add one, see the total follow.
@@ -37,11 +37,11 @@ func TestTemplateEditing(t *testing.T) {
 	}
 	last.key.SetChecked(true)
 	s.Save()
-	got, err := env.Store.Template(ctx, s.loaded.ID)
+	got, err := env.Store.Checklist(ctx, s.loaded.ID)
 	if err != nil || len(got.Items) != 4 || got.Items[1].Name != "设施完好" || got.Items[3].Name != "水景设施" || !got.Items[3].Key || got.Total != 105 {
 		t.Fatalf("saved copy %+v, %v", got, err)
 	}
-	if orig, _ := env.Store.Template(ctx, green.ID); orig.Items[1].Name != "环境卫生" {
+	if orig, _ := env.Store.Checklist(ctx, green.ID); orig.Items[1].Name != "环境卫生" {
 		t.Fatal("editing the copy changed the original")
 	}
 
@@ -53,11 +53,27 @@ func TestTemplateEditing(t *testing.T) {
 	}
 }
 
-func templateIndex(ts []data.Template, name string) int {
+func checklistIndex(ts []data.Checklist, name string) int {
 	for i, t := range ts {
 		if t.Name == name {
 			return i
 		}
 	}
 	return -1
+}
+
+// A second copy starts with a name no template has yet, so it can be saved as it is.
+func TestChecklistCopyTwice(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	s := NewChecklistsScreen(env)
+	show(env, s)
+	green := s.all[checklistIndex(s.all, "绿化环境检查表")]
+	for _, want := range []string{"绿化环境检查表（副本）", "绿化环境检查表（副本2）"} {
+		s.show(green, false)
+		s.copyTemplate()
+		tapDialogButton(t, env.Win, "复制")
+		if s.loaded.Name != want {
+			t.Fatalf("after 复制 the form shows %q, want %q", s.loaded.Name, want)
+		}
+	}
 }
