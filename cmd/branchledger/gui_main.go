@@ -49,29 +49,46 @@ func runGUI(argv []string) (code int) {
 		return showFatal(a, err)
 	}
 	defer lock.Release()
-	s := &session{a: a, path: path}
-	defer s.close()
+	s := &gui.Session{App: a, Path: path, Files: ledgerFiles}
+	defer s.Close()
 	// Check before opening for writing: a damaged file must never be migrated or replaced by a new
 	// empty one; the user chooses what happens to it.
 	if err := sqlite.CheckFile(context.Background(), path); err != nil {
 		if !errors.Is(err, sqlite.ErrDamaged) {
 			return showFatal(a, err)
 		}
-		s.w = a.NewWindow(gui.AppTitle)
-		s.showDamaged(err)
+		s.Win = a.NewWindow(gui.AppTitle)
+		s.ShowDamaged(err)
 	} else {
 		db, err := sqlite.Open(path)
 		if err != nil {
 			return showFatal(a, err)
 		}
-		s.w = a.NewWindow(gui.AppTitle)
-		if err := s.start(db); err != nil {
+		s.Win = a.NewWindow(gui.AppTitle)
+		if err := s.Start(db); err != nil {
 			return showFatal(a, err)
 		}
 	}
-	s.w.SetMaster()
-	s.w.ShowAndRun()
+	s.Win.SetMaster()
+	s.Win.ShowAndRun()
 	return 0
+}
+
+// ledgerFiles are data/sqlite's operations on data files, for the window's session.
+var ledgerFiles = gui.LedgerFiles{
+	OpenReadOnly: func(path string) (gui.Ledger, error) { return sqlite.OpenReadOnly(path) },
+	IsBackup:     sqlite.IsBackup,
+	RestoreAndOpen: func(path, from string) (gui.Ledger, string, error) {
+		db, savedAs, err := sqlite.RestoreAndOpen(path, from)
+		if db == nil {
+			return nil, savedAs, err // no typed nil in the interface
+		}
+		return db, savedAs, err
+	},
+	NewestGoodBackup: func(path string) (string, time.Time, error) {
+		b, err := sqlite.NewestGoodBackup(path)
+		return b.Path, b.Time, err
+	},
 }
 
 // noDisplay says, in one Chinese line, why no window can open here: on X11/Wayland systems, no
