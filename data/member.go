@@ -184,3 +184,23 @@ type Store interface {
 	Path() string
 	Close() error
 }
+
+// Ledger is an open data file as the window's session uses it.
+type Ledger interface {
+	Store
+	ReadOnly() bool
+	// DailyBackup makes the day's backup unless there is one already.
+	DailyBackup(ctx context.Context) (string, error)
+}
+
+// LedgerFiles are the operations on whole data files the window needs.
+type LedgerFiles interface {
+	OpenReadOnly(path string) (Ledger, error)
+	// IsBackup refuses a file that is not a backup of this program, before anything is closed.
+	IsBackup(path string) error
+	// RestoreAndOpen replaces the data file with the backup from and opens it again (the old file
+	// when restoring failed; nil when none can be opened).
+	RestoreAndOpen(path, from string) (Ledger, string, error)
+	// NewestGoodBackup is the newest backup of the data file that passes the check.
+	NewestGoodBackup(path string) (backup string, made time.Time, err error)
+}

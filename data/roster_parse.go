@@ -380,6 +380,14 @@ type ImportPlan struct {
 	Skipped []RowProblem
 }
 
+// Report is what the problem list (问题清单) of an import lists: the errors and the rows skipped,
+// in the order of the file's rows.
+func (p ImportPlan) Report() []RowProblem {
+	all := append(slices.Clone(p.Problems), p.Skipped...)
+	slices.SortStableFunc(all, func(a, b RowProblem) int { return a.Row - b.Row })
+	return all
+}
+
 // PlanImport splits a parse (after MarkExisting) for mode:
 //   - a row with problems is never imported; its problems are errors;
 //   - a valid new row is imported in every mode;

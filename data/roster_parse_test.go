@@ -495,3 +495,18 @@ func FuzzParseRoster(f *testing.F) {
 		PlanImport(&p, ImportAdd)
 	})
 }
+
+// The problem list holds the errors and the skipped rows, by row.
+func TestImportPlanReport(t *testing.T) {
+	p := ImportPlan{
+		Problems: []RowProblem{{Row: 7, Reason: "身份证号有误"}, {Row: 3, Reason: "姓名为空"}},
+		Skipped:  []RowProblem{{Row: 5, Reason: "已有此人"}},
+	}
+	var rows []int
+	for _, r := range p.Report() {
+		rows = append(rows, r.Row)
+	}
+	if !slices.Equal(rows, []int{3, 5, 7}) {
+		t.Errorf("report rows %v", rows)
+	}
+}

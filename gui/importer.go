@@ -395,7 +395,7 @@ func (imp *importer) finish(pl data.ImportPlan, res data.ImportResult, err error
 
 func (imp *importer) askExportProblems() {
 	name := strings.TrimSuffix(filepath.Base(imp.path), filepath.Ext(imp.path)) + "-导入问题清单.xlsx"
-	problems := imp.plan().Problems
+	problems := imp.plan().Report() // errors and skipped rows, as the command line's --report
 	exportWorkbook(imp.env, "问题清单", name, func(ctx context.Context, path string) error {
 		return imp.exportProblems(ctx, path, problems)
 	})

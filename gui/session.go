@@ -3,32 +3,11 @@ package gui
 import (
 	"context"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 
 	"branchledger/data"
 )
-
-// Ledger is an open data file as the window's session uses it (data/sqlite's DB in the program).
-type Ledger interface {
-	data.Store
-	ReadOnly() bool
-	// DailyBackup makes the day's backup unless there is one already.
-	DailyBackup(ctx context.Context) (string, error)
-}
-
-// LedgerFiles are the operations on data files a session needs; the program gives data/sqlite's.
-type LedgerFiles struct {
-	OpenReadOnly func(path string) (Ledger, error)
-	// IsBackup refuses a file that is not a backup of this program, before anything is closed.
-	IsBackup func(path string) error
-	// RestoreAndOpen replaces the data file with the backup from and opens it again (the old file
-	// when restoring failed; nil when none can be opened).
-	RestoreAndOpen func(path, from string) (Ledger, string, error)
-	// NewestGoodBackup is the newest backup of the data file that passes the check.
-	NewestGoodBackup func(path string) (backup string, made time.Time, err error)
-}
 
 // Session is the window's life on one data file: the open store, the main window built on it, the
 // daily backup running in the background, and restore, which closes the store, replaces the file and
@@ -39,16 +18,16 @@ type Session struct {
 	App   fyne.App
 	Win   fyne.Window
 	Path  string
-	Files LedgerFiles
+	Files data.LedgerFiles
 
 	mu sync.Mutex
-	db Ledger
+	db data.Ledger
 	bg sync.WaitGroup // the daily backup, which restore and close wait for
 }
 
 // Start shows the main window on db (taking it over) and, unless it is read-only, starts the daily
 // backup. On the UI goroutine.
-func (s *Session) Start(db Ledger) error {
+func (s *Session) Start(db data.Ledger) error {
 	s.mu.Lock()
 	s.db = db
 	s.mu.Unlock()
@@ -69,7 +48,7 @@ func (s *Session) Start(db Ledger) error {
 
 // dailyBackup makes the day's backup on a goroutine, so the window opens at once, then brings the
 // generated point entries up to date; a failure is shown, since the user should know.
-func (s *Session) dailyBackup(db Ledger) {
+func (s *Session) dailyBackup(db data.Ledger) {
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()

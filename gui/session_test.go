@@ -4,30 +4,12 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"branchledger/data"
 	"branchledger/data/sqlite"
 )
-
-// sqliteFiles are data/sqlite's operations, as the program gives them to the session.
-var sqliteFiles = LedgerFiles{
-	OpenReadOnly: func(path string) (Ledger, error) { return sqlite.OpenReadOnly(path) },
-	IsBackup:     sqlite.IsBackup,
-	RestoreAndOpen: func(path, from string) (Ledger, string, error) {
-		db, savedAs, err := sqlite.RestoreAndOpen(path, from)
-		if db == nil {
-			return nil, savedAs, err
-		}
-		return db, savedAs, err
-	},
-	NewestGoodBackup: func(path string) (string, time.Time, error) {
-		b, err := sqlite.NewestGoodBackup(path)
-		return b.Path, b.Time, err
-	},
-}
 
 // A session opens the main window on the file and makes the day's backup; restoring a backup
 // through the window closes the file, replaces it and builds the window again on the restored one.
@@ -41,7 +23,7 @@ func TestSessionStartAndRestore(t *testing.T) {
 	if err := db.SaveBranch(ctx, &data.Branch{Name: "综采一队党支部", Committee: "某矿党委"}); err != nil {
 		t.Fatal(err)
 	}
-	s := &Session{App: test.NewTempApp(t), Win: test.NewTempWindow(t, nil), Path: path, Files: sqliteFiles}
+	s := &Session{App: test.NewTempApp(t), Win: test.NewTempWindow(t, nil), Path: path, Files: sqlite.Files{}}
 	if err := s.Start(db); err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +45,7 @@ func TestSessionStartAndRestore(t *testing.T) {
 	waitFor(t, "the window on the restored file", func() bool {
 		s.mu.Lock()
 		defer s.mu.Unlock()
-		if s.db == nil || s.db == Ledger(db) {
+		if s.db == nil || s.db == data.Ledger(db) {
 			return false
 		}
 		b, err := s.db.Branch(ctx)

@@ -3,6 +3,10 @@ package gui
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -92,4 +96,29 @@ func ShowDamaged(a fyne.App, w fyne.Window, d DamagedFile) {
 	w.SetTitle(AppTitle + " — 数据文件已损坏")
 	w.SetContent(container.NewBorder(title, container.NewCenter(container.NewHBox(restore, readOnly, quit)), nil, nil, msg))
 	w.Resize(fyne.NewSize(640, 320))
+}
+
+// NoDisplay says, in one Chinese line, why no window can open here: on X11/Wayland systems, no
+// display to open it on (Fyne would stop with a stack trace). "" when a window can open.
+func NoDisplay() string {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios":
+		return ""
+	}
+	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		return "无法打开图形界面：没有可用的图形显示（未设置 DISPLAY）。命令行用法见：branchledger help"
+	}
+	return ""
+}
+
+// RecordCrash records an unexpected failure of the window next to the data file, so that it can
+// be reported instead of vanishing with the window, and says so on stderr.
+func RecordCrash(dataFile, version string, r any) {
+	report := fmt.Sprintf("%s 支部台账 %s 意外出错：%v\n\n%s\n", time.Now().Format(time.DateTime), version, r, debug.Stack())
+	log := filepath.Join(filepath.Dir(dataFile), "错误记录.txt")
+	if f, err := os.OpenFile(log, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644); err == nil {
+		f.WriteString(report)
+		f.Close()
+	}
+	fmt.Fprintf(os.Stderr, "支部台账意外出错，已保存的数据不受影响。错误记录见 %s\n", log)
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -37,6 +36,7 @@ const usage = `支部台账 命令行用法：
 
 // command is one sub-command: its lines of the help, the options it reads and what it does.
 type command struct {
+	name     string
 	usage    string   // "  branchledger demo --db 文件 …  说明", one or more lines
 	opts     []string // options with a value (--db 文件)
 	switches []string // options without one (--strict)
@@ -44,31 +44,28 @@ type command struct {
 }
 
 // commands are the sub-commands, in the order of the help.
-var commands = []struct {
-	name string
-	command
-}{
-	{"demo", command{usage: `  branchledger demo --db 文件 [--members N] [--months M]  在新数据文件中生成演示数据（M 个月的督查，默认 12）
+var commands = []command{
+	{name: "demo", usage: `  branchledger demo --db 文件 [--members N] [--months M]  在新数据文件中生成演示数据（M 个月的督查，默认 12）
       [--branch 支部名称 --code 支部代码]              演示另一个党支部（试用汇总时，每个支部用一个数据文件）`,
-		opts: []string{"db", "members", "months", "seed", "branch", "code"}, run: (*cli).demo}},
-	{"import", command{usage: `  branchledger import members 花名册.xlsx --db 文件 [--mode skip|update|add] [--report 问题清单.xlsx] [--strict]
+		opts: []string{"db", "members", "months", "seed", "branch", "code"}, run: (*cli).demo},
+	{name: "import", usage: `  branchledger import members 花名册.xlsx --db 文件 [--mode skip|update|add] [--report 问题清单.xlsx] [--strict]
       导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）；
       --strict：任何一行有错误就什么也不导入。`,
-		opts: []string{"db", "mode", "report"}, switches: []string{"strict"}, run: (*cli).importCmd}},
-	{"export", command{usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--template 模板.xlsx]
+		opts: []string{"db", "mode", "report"}, switches: []string{"strict"}, run: (*cli).importCmd},
+	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--template 模板.xlsx]
   branchledger export --list                      列出可以导出的全部报表`,
 		opts:     append([]string{"db", "out", "team", "category", "check", "template"}, periodOptions...),
-		switches: []string{"list"}, run: (*cli).export}},
-	{"check", command{usage: "  branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）",
-		opts: []string{"db"}, run: (*cli).check}},
-	{"backup", command{usage: "  branchledger backup --db 文件 --out 备份.db      把数据文件备份到指定位置",
-		opts: []string{"db", "out"}, run: (*cli).backup}},
-	{"restore", command{usage: "  branchledger restore --db 文件 --from 备份.db    用备份替换数据文件（原文件保存在数据文件旁的“备份”文件夹）",
-		opts: []string{"db", "from"}, run: (*cli).restore}},
-	{"package", command{usage: "  branchledger package --db 文件 [--out 上报数据包.zip]   导出上报数据包（默认名：支部代码-支部名称-上报-日期.zip）",
-		opts: []string{"db", "out"}, run: (*cli).packageCmd}},
-	{"consolidate", command{usage: "  branchledger consolidate --db 汇总库.db 数据包.zip…     把各支部的上报数据包汇总到汇总库（新的同一支部数据包替换旧的）",
-		opts: []string{"db"}, run: (*cli).consolidate}},
+		switches: []string{"list"}, run: (*cli).export},
+	{name: "check", usage: "  branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）",
+		opts: []string{"db"}, run: (*cli).check},
+	{name: "backup", usage: "  branchledger backup --db 文件 --out 备份.db      把数据文件备份到指定位置",
+		opts: []string{"db", "out"}, run: (*cli).backup},
+	{name: "restore", usage: "  branchledger restore --db 文件 --from 备份.db    用备份替换数据文件（原文件保存在数据文件旁的“备份”文件夹）",
+		opts: []string{"db", "from"}, run: (*cli).restore},
+	{name: "package", usage: "  branchledger package --db 文件 [--out 上报数据包.zip]   导出上报数据包（默认名：支部代码-支部名称-上报-日期.zip）",
+		opts: []string{"db", "out"}, run: (*cli).packageCmd},
+	{name: "consolidate", usage: "  branchledger consolidate --db 汇总库.db 数据包.zip…     把各支部的上报数据包汇总到汇总库（新的同一支部数据包替换旧的）",
+		opts: []string{"db"}, run: (*cli).consolidate},
 }
 
 // usageText is the help: the commands' lines and the catalogue's reports as export --list prints them.
@@ -105,12 +102,7 @@ func runCLI(argv []string, out, errOut io.Writer) int {
 		fmt.Fprintln(out, usageText())
 		return 0
 	}
-	i := slices.IndexFunc(commands, func(c struct {
-		name string
-		command
-	}) bool {
-		return c.name == argv[0]
-	})
+	i := slices.IndexFunc(commands, func(c command) bool { return c.name == argv[0] })
 	if i < 0 {
 		fmt.Fprintf(errOut, "错误：不认识的命令「%s」。用法见：branchledger help\n", argv[0])
 		return 1
@@ -228,8 +220,7 @@ func (c *cli) printProblems(ps []data.RowProblem) {
 }
 
 func (c *cli) writeProblemReport(db *sqlite.DB, path string, plan data.ImportPlan) error {
-	all := append(append([]data.RowProblem{}, plan.Problems...), plan.Skipped...)
-	sort.SliceStable(all, func(i, j int) bool { return all[i].Row < all[j].Row })
+	all := plan.Report()
 	meta, err := c.meta(db)
 	if err != nil {
 		return err

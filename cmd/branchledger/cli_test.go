@@ -16,6 +16,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/data/sqlite"
+	"branchledger/gui"
 	"branchledger/reports/catalog"
 )
 
@@ -560,8 +561,8 @@ func TestUsageMistakes(t *testing.T) {
 func TestGUIWithoutDisplay(t *testing.T) {
 	t.Setenv("DISPLAY", "")
 	t.Setenv("WAYLAND_DISPLAY", "")
-	if msg := noDisplay(); !strings.Contains(msg, "没有可用的图形显示") {
-		t.Fatalf("noDisplay() = %q", msg)
+	if msg := gui.NoDisplay(); !strings.Contains(msg, "没有可用的图形显示") {
+		t.Fatalf("NoDisplay() = %q", msg)
 	}
 	if code := runGUI([]string{"--db", filepath.Join(t.TempDir(), "x.db")}); code != 1 {
 		t.Errorf("runGUI without a display: exit %d, want 1", code)

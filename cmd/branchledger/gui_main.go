@@ -6,10 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -24,7 +21,7 @@ const appID = "cn.zhibutaizhang.ledger"
 // runGUI opens the window on the data file named by --db (or dropped on the program), else the
 // default one, and returns the exit code when the window closes.
 func runGUI(argv []string) (code int) {
-	if msg := noDisplay(); msg != "" {
+	if msg := gui.NoDisplay(); msg != "" {
 		fmt.Fprintln(os.Stderr, msg)
 		return 1
 	}
@@ -40,7 +37,8 @@ func runGUI(argv []string) (code int) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			code = crashed(path, r)
+			gui.RecordCrash(path, version, r)
+			code = 2
 		}
 	}()
 	// The lock first: a second window on the same file stops here without opening it.
@@ -49,7 +47,7 @@ func runGUI(argv []string) (code int) {
 		return showFatal(a, err)
 	}
 	defer lock.Release()
-	s := &gui.Session{App: a, Path: path, Files: ledgerFiles}
+	s := &gui.Session{App: a, Path: path, Files: sqlite.Files{}}
 	defer s.Close()
 	// Check before opening for writing: a damaged file must never be migrated or replaced by a new
 	// empty one; the user chooses what happens to it.
@@ -74,36 +72,6 @@ func runGUI(argv []string) (code int) {
 	return 0
 }
 
-// ledgerFiles are data/sqlite's operations on data files, for the window's session.
-var ledgerFiles = gui.LedgerFiles{
-	OpenReadOnly: func(path string) (gui.Ledger, error) { return sqlite.OpenReadOnly(path) },
-	IsBackup:     sqlite.IsBackup,
-	RestoreAndOpen: func(path, from string) (gui.Ledger, string, error) {
-		db, savedAs, err := sqlite.RestoreAndOpen(path, from)
-		if db == nil {
-			return nil, savedAs, err // no typed nil in the interface
-		}
-		return db, savedAs, err
-	},
-	NewestGoodBackup: func(path string) (string, time.Time, error) {
-		b, err := sqlite.NewestGoodBackup(path)
-		return b.Path, b.Time, err
-	},
-}
-
-// noDisplay says, in one Chinese line, why no window can open here: on X11/Wayland systems, no
-// display to open it on (Fyne would stop with a stack trace). "" when a window can open.
-func noDisplay() string {
-	switch runtime.GOOS {
-	case "windows", "darwin", "android", "ios":
-		return ""
-	}
-	if os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		return "无法打开图形界面：没有可用的图形显示（未设置 DISPLAY）。命令行用法见：branchledger help"
-	}
-	return ""
-}
-
 // guiDataFile reads --db FILE (or one .db file given alone, as when a file is dropped on the exe).
 func guiDataFile(argv []string) (string, error) {
 	a, err := parseArgs(argv, []string{"db"}, nil)
@@ -125,17 +93,4 @@ func guiDataFile(argv []string) (string, error) {
 func showFatal(a fyne.App, err error) int {
 	gui.ShowFatal(a, err)
 	return 1
-}
-
-// crashed records an unexpected failure next to the data file so that it can be reported, instead
-// of vanishing with the window.
-func crashed(dataFile string, r any) int {
-	report := fmt.Sprintf("%s 支部台账 %s 意外出错：%v\n\n%s\n", time.Now().Format(time.DateTime), version, r, debug.Stack())
-	log := filepath.Join(filepath.Dir(dataFile), "错误记录.txt")
-	if f, err := os.OpenFile(log, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644); err == nil {
-		f.WriteString(report)
-		f.Close()
-	}
-	fmt.Fprintf(os.Stderr, "支部台账意外出错，已保存的数据不受影响。错误记录见 %s\n", log)
-	return 2
 }

@@ -497,3 +497,33 @@ func sameFile(a, b string) bool {
 	sb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }
+
+// Files are this package's operations on whole data files (data.LedgerFiles), for the window.
+type Files struct{}
+
+// OpenReadOnly opens the data file at path read-only (OpenReadOnly).
+func (Files) OpenReadOnly(path string) (data.Ledger, error) {
+	db, err := OpenReadOnly(path)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+// IsBackup refuses a file that is not a backup of this program (IsBackup).
+func (Files) IsBackup(path string) error { return IsBackup(path) }
+
+// RestoreAndOpen restores and reopens the data file (RestoreAndOpen).
+func (Files) RestoreAndOpen(path, from string) (data.Ledger, string, error) {
+	db, savedAs, err := RestoreAndOpen(path, from)
+	if db == nil {
+		return nil, savedAs, err // no typed nil in the interface
+	}
+	return db, savedAs, err
+}
+
+// NewestGoodBackup is the newest good backup of the data file and when it was made.
+func (Files) NewestGoodBackup(path string) (string, time.Time, error) {
+	b, err := NewestGoodBackup(path)
+	return b.Path, b.Time, err
+}
