@@ -30,7 +30,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"branchledger/data"
 	"branchledger/reports"
 	"branchledger/reports/catalog"
 )
@@ -163,11 +162,7 @@ func (c ctxWriter) Write(p []byte) (int, error) {
 
 // reportMeta is the Meta every report of this data file prints: the branch name and today.
 func reportMeta(ctx context.Context, env *Env) (reports.Meta, error) {
-	b, err := env.Store.Branch(ctx)
-	if err != nil && data.ErrorCode(err) != data.ENotFound {
-		return reports.Meta{}, err
-	}
-	return reports.Meta{Branch: b.Name, Date: env.Today()}, nil
+	return catalog.Heading(ctx, env.Store, env.Today())
 }
 
 // offerOpen tells where a file was saved and offers to open it or its folder.

@@ -221,7 +221,7 @@ func (c *cli) printProblems(ps []data.RowProblem) {
 
 func (c *cli) writeProblemReport(db *sqlite.DB, path string, plan data.ImportPlan) error {
 	all := plan.Report()
-	meta, err := c.meta(db)
+	meta, err := catalog.Heading(c.ctx, db, c.today)
 	if err != nil {
 		return err
 	}
@@ -230,14 +230,6 @@ func (c *cli) writeProblemReport(db *sqlite.DB, path string, plan data.ImportPla
 	}
 	fmt.Fprintf(c.out, "问题清单已写入「%s」（%d 条）\n", path, len(all))
 	return nil
-}
-
-func (c *cli) meta(db *sqlite.DB) (reports.Meta, error) {
-	b, err := db.Branch(c.ctx)
-	if err != nil && data.ErrorCode(err) != data.ENotFound {
-		return reports.Meta{}, err
-	}
-	return reports.Meta{Branch: b.Name, Date: c.today}, nil
 }
 
 // periodOptions are the ways to give a report's period.
@@ -292,7 +284,7 @@ func (c *cli) export(a args) error {
 		return err
 	}
 	defer closeDB()
-	if in.Meta, err = c.meta(db); err != nil {
+	if in.Meta, err = catalog.Heading(c.ctx, db, c.today); err != nil {
 		return err
 	}
 	in.Writable = !db.ReadOnly()

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"branchledger/data"
@@ -64,13 +63,7 @@ func (c *cli) backup(a args) error {
 		return err
 	}
 	defer closeDB()
-	if sameFile(out, db.Path()) {
-		return usageErr("--out 不能是数据文件本身，请换一个备份文件名")
-	}
-	if fileExists(out) && sqlite.IsBackup(out) != nil {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("「%s」已存在，且不是支部台账的备份；为免覆盖其他文件，请换一个文件名", out))
-	}
-	if err := db.Backup(c.ctx, out); err != nil {
+	if err := db.BackupTo(c.ctx, out); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.out, "已把数据文件「%s」备份到「%s」\n", db.Path(), out)
@@ -102,15 +95,4 @@ func (c *cli) restore(a args) error {
 		fmt.Fprintf(c.out, "恢复前的数据文件已保存为「%s」\n", savedAs)
 	}
 	return nil
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}
-
-func sameFile(a, b string) bool {
-	sa, err1 := os.Stat(a)
-	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
 }

@@ -124,6 +124,21 @@ func ListBackups(dataFile string) ([]BackupInfo, error) {
 	return out, nil
 }
 
+// BackupTo is Backup to a place the user named (another folder, a USB stick): it refuses the data
+// file itself, and an existing file that is not a backup of this program, so that a typo cannot
+// overwrite some other document.
+func (db *DB) BackupTo(ctx context.Context, dst string) error {
+	if a, err := os.Stat(dst); err == nil {
+		if b, err := os.Stat(db.path); err == nil && os.SameFile(a, b) {
+			return data.Errorf(data.EInvalid, "备份文件不能是数据文件本身，请换一个备份文件名")
+		}
+		if IsBackup(dst) != nil {
+			return data.Errorf(data.EInvalid, fmt.Sprintf("「%s」已存在，且不是支部台账的备份；为免覆盖其他文件，请换一个文件名", dst))
+		}
+	}
+	return db.Backup(ctx, dst)
+}
+
 // Backup writes a consistent copy of the data file to dst, replacing a file there only once the
 // copy is complete. Saves may go on meanwhile (WAL): the copy holds what was committed when it began.
 func (db *DB) Backup(ctx context.Context, dst string) error {

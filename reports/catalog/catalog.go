@@ -289,3 +289,13 @@ func typedDate(name, s string) (data.Date, error) {
 	}
 	return d, nil
 }
+
+// Heading is the heading of a report printed from st on day today: the branch's name (none yet on
+// a new file) and the 填报日期.
+func Heading(ctx context.Context, st data.OrgStore, today data.Date) (reports.Meta, error) {
+	b, err := st.Branch(ctx)
+	if err != nil && data.ErrorCode(err) != data.ENotFound {
+		return reports.Meta{}, err
+	}
+	return reports.Meta{Branch: b.Name, Date: today}, nil
+}
