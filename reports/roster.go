@@ -151,7 +151,7 @@ var distributionColumns = []Column{
 	{Header: data.FSex, Width: 5, Kind: Text, Align: AlignCenter},
 	{Header: data.FGroup, Width: 13, Kind: Text},
 	{Header: data.FTeam, Width: 13, Kind: Text},
-	{Header: "岗位", Width: 13, Kind: Text},
+	{Header: "岗位", Width: 16, Kind: Text}, // 刮板输送机司机 on one line, in Excel as in LibreOffice
 	{Header: data.FPartyRole, Width: 9, Kind: Text, Align: AlignCenter},
 	{Header: data.FKeyPost, Width: 19, Kind: Text}, // 班组长以上管理人员 on one line
 	{Header: data.FSupervisor, Width: 9, Kind: Bool},

@@ -195,3 +195,15 @@ func TestDistributionRows(t *testing.T) {
 		t.Errorf("row 0 fields = %+v", r)
 	}
 }
+
+// The usual jobs of a coal face (the longest, 7 characters) print on one line in R1b's 岗位, so a
+// row is one line high wherever it is printed: a width at the edge of the text prints on one line
+// in one office and two in another.
+func TestDistributionJobsOnOneLine(t *testing.T) {
+	col := distributionColumns[5]
+	for _, job := range []string{"刮板输送机司机", "液压支架检修工", "带式输送机司机", "采煤机司机", "超前支护工"} {
+		if n := lineCount(job, col.Width-1, bodyPt); n != 1 {
+			t.Errorf("%s takes %d lines in %s (width %g), with a unit to spare", job, n, col.Header, col.Width)
+		}
+	}
+}
