@@ -41,6 +41,15 @@ type DB struct {
 	readOnly bool
 }
 
+// WithClock is the store on the same file and connections writing with the clock now instead of the
+// computer's: its stamps (history, created_at, the log) and the day it validates against. It is
+// for demo.Load, which writes imagined past events with their own times; db itself is unchanged.
+func (db *DB) WithClock(now func() time.Time) data.Store {
+	c := *db
+	c.now = now
+	return &c
+}
+
 // Open opens the data file at path, creating it (and its folder) when missing, and migrates it to
 // the newest schema, after writing a backup of a file that already had one.
 func Open(path string) (*DB, error) { return open(path, migrationsFS()) }
