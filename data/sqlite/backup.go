@@ -285,8 +285,8 @@ func CheckFile(ctx context.Context, path string) error {
 	return err
 }
 
-// checkFile opens abs read-only and checks it is ours, not newer than this program and sound; it
-// returns its schema version.
+// checkFile opens abs read-only and checks it is ours, not newer than this program, sound and of
+// exactly our schema for its version (verifySchema); it returns its schema version.
 func checkFile(ctx context.Context, abs string) (int, error) {
 	sdb, err := openRO(abs)
 	if err != nil {
@@ -318,7 +318,8 @@ func checkFile(ctx context.Context, abs string) (int, error) {
 	if len(problems) > 0 {
 		return 0, damaged(abs, problems)
 	}
-	return version, nil
+	// Sound, but is it what this program writes (issue 16)? Read before a restore or an open.
+	return verifySchema(ctx, sdb, "main", ourMigrations, filepath.Base(abs))
 }
 
 // IsBackup checks that path can be restored from: a data file of this program (not of another

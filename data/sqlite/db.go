@@ -52,7 +52,7 @@ func (db *DB) WithClock(now func() time.Time) data.Store {
 
 // Open opens the data file at path, creating it (and its folder) when missing, and migrates it to
 // the newest schema, after writing a backup of a file that already had one.
-func Open(path string) (*DB, error) { return open(path, migrationsFS()) }
+func Open(path string) (*DB, error) { return open(path, ourMigrations) }
 
 func open(path string, migrations fs.FS) (*DB, error) {
 	abs, err := filepath.Abs(path)
@@ -66,7 +66,7 @@ func open(path string, migrations fs.FS) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("无法创建数据文件夹「%s」：%v。请检查磁盘空间和访问权限，或换一个位置", filepath.Dir(abs), err))
 	}
-	if err := identify(context.Background(), abs); err != nil {
+	if err := identify(context.Background(), abs, migrations); err != nil {
 		return nil, openError(abs, err)
 	}
 	sdb, err := sql.Open("sqlite3", abs+"?"+dsnParams)

@@ -151,13 +151,22 @@ func applyMigration(ctx context.Context, conn *sql.Conn, fsys fs.FS, m migration
 // identify refuses a file that is not ours: not SQLite at all, another program's SQLite file (tables
 // but no version, or a foreign application_id), or a damaged one. It looks through a connection
 // without the DSN pragmas, since journal_mode=WAL would already rewrite a foreign file's header.
-func identify(ctx context.Context, path string) error {
+// When migrations is not nil, a file of a version they know must also hold exactly the schema they
+// create for it (verifySchema); a newer one is left to migrate's refusal.
+func identify(ctx context.Context, path string, migrations fs.FS) error {
 	probe, err := sql.Open("sqlite3", path)
 	if err != nil {
 		return err
 	}
 	defer probe.Close()
-	_, err = identifyWith(ctx, probe, path)
+	version, err := identifyWith(ctx, probe, path)
+	if err != nil || version == 0 || migrations == nil {
+		return err
+	}
+	if ms, err := loadMigrations(migrations); err != nil || version > len(ms) {
+		return err
+	}
+	_, err = verifySchema(ctx, probe, "main", migrations, filepath.Base(path))
 	return err
 }
 
