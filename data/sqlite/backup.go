@@ -466,7 +466,7 @@ func settle(path string) {
 	if !fileExists(path + "-wal") {
 		return
 	}
-	sdb, err := sql.Open("sqlite3", path)
+	sdb, err := sql.Open(driverName, path)
 	if err != nil {
 		return
 	}

@@ -323,7 +323,7 @@ func preparePackage(ctx context.Context, path, pkg string, m data.Manifest) erro
 	if err := identify(ctx, path, nil); err != nil {
 		return refuse("数据包中的数据不是支部台账的数据文件，或已损坏")
 	}
-	probe, err := sql.Open("sqlite3", path)
+	probe, err := sql.Open(driverName, path)
 	if err != nil {
 		return err
 	}
@@ -350,7 +350,7 @@ func preparePackage(ctx context.Context, path, pkg string, m data.Manifest) erro
 		if err := old.Close(); err != nil {
 			return err
 		}
-		if probe, err = sql.Open("sqlite3", path); err != nil {
+		if probe, err = sql.Open(driverName, path); err != nil {
 			return err
 		}
 		defer probe.Close()

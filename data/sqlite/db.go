@@ -31,6 +31,18 @@ var _ data.Store = (*DB)(nil)
 // busy_timeout instead of failing with SQLITE_BUSY halfway through a transaction.
 const dsnParams = "_journal_mode=WAL&_synchronous=FULL&_foreign_keys=on&_busy_timeout=5000&_txlock=immediate"
 
+// driverName is go-sqlite3 with SQLite's trusted_schema off on every connection (issue 16): the
+// views, triggers and CHECK rules of a file, an attached package's included, cannot call a function
+// with side effects; a file from outside is not trusted even after its schema was checked.
+const driverName = "sqlite3_ledger"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		_, err := c.Exec(`PRAGMA trusted_schema = OFF`, nil)
+		return err
+	}})
+}
+
 // DB is the data file. It implements data.Store; its public methods own their transactions.
 type DB struct {
 	db   *sql.DB
@@ -69,7 +81,7 @@ func open(path string, migrations fs.FS) (*DB, error) {
 	if err := identify(context.Background(), abs, migrations); err != nil {
 		return nil, openError(abs, err)
 	}
-	sdb, err := sql.Open("sqlite3", abs+"?"+dsnParams)
+	sdb, err := sql.Open(driverName, abs+"?"+dsnParams)
 	if err != nil {
 		return nil, err
 	}
@@ -115,7 +127,7 @@ func OpenReadOnly(path string) (*DB, error) {
 // openRO is a read-only connection pool on path (an SQLite URI with mode=ro, which never creates
 // or changes the file).
 func openRO(abs string) (*sql.DB, error) {
-	return sql.Open("sqlite3", fileURI(abs)+"?mode=ro&_foreign_keys=on&_busy_timeout=5000")
+	return sql.Open(driverName, fileURI(abs)+"?mode=ro&_foreign_keys=on&_busy_timeout=5000")
 }
 
 // fileURI is path as an SQLite URI: file:///C:/… on Windows, file:///home/… elsewhere, with the

@@ -154,7 +154,7 @@ func applyMigration(ctx context.Context, conn *sql.Conn, fsys fs.FS, m migration
 // When migrations is not nil, a file of a version they know must also hold exactly the schema they
 // create for it (verifySchema); a newer one is left to migrate's refusal.
 func identify(ctx context.Context, path string, migrations fs.FS) error {
-	probe, err := sql.Open("sqlite3", path)
+	probe, err := sql.Open(driverName, path)
 	if err != nil {
 		return err
 	}

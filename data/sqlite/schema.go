@@ -54,7 +54,7 @@ func buildSchemas(ctx context.Context, fsys fs.FS, upTo int) ([][]schemaObject, 
 	if upTo >= 0 && upTo < len(ms) {
 		ms = ms[:upTo]
 	}
-	mem, err := sql.Open("sqlite3", ":memory:")
+	mem, err := sql.Open(driverName, ":memory:")
 	if err != nil {
 		return nil, err
 	}

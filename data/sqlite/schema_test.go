@@ -122,3 +122,13 @@ func TestSchemaVerifierAcceptsOurFiles(t *testing.T) {
 		t.Errorf("a new file: version %d, %v", v, err)
 	}
 }
+
+// Every connection of the store runs with trusted_schema off (issue 16): a file's views, triggers
+// and CHECK rules cannot call functions with side effects.
+func TestUntrustedSchema(t *testing.T) {
+	db := openTemp(t)
+	var on int
+	if err := db.db.QueryRowContext(ctx, `PRAGMA trusted_schema`).Scan(&on); err != nil || on != 0 {
+		t.Errorf("trusted_schema = %d (%v), want 0", on, err)
+	}
+}
