@@ -288,6 +288,10 @@ func CheckFile(ctx context.Context, path string) error {
 // checkFile opens abs read-only and checks it is ours, not newer than this program, sound and of
 // exactly our schema for its version (verifySchema); it returns its schema version.
 func checkFile(ctx context.Context, abs string) (int, error) {
+	return boundedCheck(ctx, filepath.Base(abs), func(ctx context.Context) (int, error) { return checkOpenedRO(ctx, abs) })
+}
+
+func checkOpenedRO(ctx context.Context, abs string) (int, error) {
 	sdb, err := openRO(abs)
 	if err != nil {
 		return 0, err

@@ -184,7 +184,9 @@ func (db *DB) consolidateOne(ctx context.Context, tx *sql.Tx, tables []tableInfo
 		return err
 	}
 	res.Manifest = m
-	if err := preparePackage(ctx, dbPath, res.File, m); err != nil {
+	if _, err := boundedCheck(ctx, res.File, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, preparePackage(ctx, dbPath, res.File, m)
+	}); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `ATTACH DATABASE ? AS `+schema, dbPath); err != nil {

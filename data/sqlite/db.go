@@ -78,7 +78,9 @@ func open(path string, migrations fs.FS) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("无法创建数据文件夹「%s」：%v。请检查磁盘空间和访问权限，或换一个位置", filepath.Dir(abs), err))
 	}
-	if err := identify(context.Background(), abs, migrations); err != nil {
+	if _, err := boundedCheck(context.Background(), filepath.Base(abs), func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, identify(ctx, abs, migrations)
+	}); err != nil {
 		return nil, openError(abs, err)
 	}
 	sdb, err := sql.Open(driverName, abs+"?"+dsnParams)

@@ -3,10 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
 	"sync"
+	"time"
 
 	"branchledger/data"
 )
@@ -15,6 +17,23 @@ import (
 // schema is exactly what this program's migrations create for its version (issue 16): a view in
 // place of a table, an extra table, a trigger or a changed column could make a query run for hours
 // or do what the program never meant, and a checksum proves only that the file was not damaged.
+
+// outsideReadLimit bounds the checks of a file from outside (opening, restoring, each package): a
+// query go-sqlite3 runs under a context past its deadline is interrupted, so that even a crafted
+// file a check misses cannot hang the program. Tests shorten it.
+var outsideReadLimit = 2 * time.Minute
+
+// boundedCheck runs check under outsideReadLimit; when the limit cut it short, the error is a
+// refusal naming the file instead of the interrupted query's.
+func boundedCheck[T any](ctx context.Context, name string, check func(context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(ctx, outsideReadLimit)
+	defer cancel()
+	v, err := check(ctx)
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return v, data.Errorf(data.EInvalid, fmt.Sprintf("检查「%s」超过了 %d 秒仍未完成，文件可能被改动过，已拒绝使用；没有任何改动", name, int(outsideReadLimit/time.Second)))
+	}
+	return v, err
+}
 
 // schemaObject is one row of sqlite_master: what the schema holds, with its CREATE statement (empty
 // for SQLite's automatic indexes).

@@ -132,3 +132,33 @@ func TestUntrustedSchema(t *testing.T) {
 		t.Errorf("trusted_schema = %d (%v), want 0", on, err)
 	}
 }
+
+// A check of a file from outside that takes longer than outsideReadLimit is cut short and refused,
+// naming the file, with nothing changed (issue 16: bounded work).
+func TestOutsideChecksAreBounded(t *testing.T) {
+	dir := t.TempDir()
+	good := exportAt(t, branchFile(t, dir, "综采一队党支部", "ZC01", 1, 8, 1), dir, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))
+	db := demoFile(t, 10)
+	file := db.Path()
+	db.Close()
+	target := openTemp(t)
+	before := fingerprint(t, target)
+	want := fileHash(t, file)
+
+	defer func(limit time.Duration) { outsideReadLimit = limit }(outsideReadLimit)
+	outsideReadLimit = time.Nanosecond
+	_, err := target.Consolidate(ctx, good)
+	wantRefused(t, "consolidate", err, "超过了")
+	if fingerprint(t, target) != before {
+		t.Error("the package was refused, yet the target changed")
+	}
+	wantRefused(t, "check", CheckFile(ctx, file), "超过了")
+	_, err = Restore(filepath.Join(dir, "台账.db"), file)
+	wantRefused(t, "restore", err, "超过了")
+	if _, err := Open(file); !strings.Contains(data.ErrorMessage(err), "超过了") {
+		t.Errorf("open: %v", err)
+	}
+	if fileHash(t, file) != want {
+		t.Error("the file changed")
+	}
+}
