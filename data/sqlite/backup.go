@@ -309,7 +309,7 @@ func checkOpenedRO(ctx context.Context, abs string) (int, error) {
 		return 0, openError(abs, err)
 	}
 	if version > latestVersion() {
-		return 0, newerVersion(version)
+		return 0, newerVersion(abs, version)
 	}
 	problems, err := quickCheck(ctx, sdb)
 	if err != nil {

@@ -114,7 +114,7 @@ func OpenReadOnly(path string) (*DB, error) {
 	if err == nil {
 		switch latest := latestVersion(); {
 		case version > latest:
-			err = newerVersion(version)
+			err = newerVersion(abs, version)
 		case version < latest:
 			err = data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」来自旧版本的程序，需要升级后才能使用，不能只读打开", abs))
 		}

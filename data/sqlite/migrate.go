@@ -96,7 +96,7 @@ func (db *DB) migrate(ctx context.Context, fsys fs.FS) error {
 	}
 	switch {
 	case version > len(ms):
-		return newerVersion(version)
+		return newerVersion(db.path, version)
 	case version == len(ms):
 		return nil
 	}
@@ -187,8 +187,8 @@ func identifyWith(ctx context.Context, q querier, path string) (version int, err
 }
 
 // newerVersion refuses a file written by a newer program.
-func newerVersion(version int) error {
-	return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件由更新版本的支部台账创建（结构版本 %d），请升级程序后再打开", version))
+func newerVersion(path string, version int) error {
+	return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」由更新版本的支部台账创建（结构版本 %d），请升级程序后再打开", filepath.Base(path), version))
 }
 
 func (db *DB) backupBeforeMigration(ctx context.Context, conn *sql.Conn, version int) error {

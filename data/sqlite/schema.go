@@ -132,7 +132,7 @@ func verifySchema(ctx context.Context, q querier, schema string, fsys fs.FS, nam
 		return 0, err
 	}
 	if version < 0 || version >= len(want) {
-		return 0, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」由更新版本的支部台账创建（结构版本 %d），请先升级程序再使用", name, version))
+		return 0, newerVersion(name, version)
 	}
 	got, err := readSchema(ctx, q, schema)
 	if err != nil {
