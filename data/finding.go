@@ -191,6 +191,13 @@ func (f *Finding) OverdueDays(today Date) int {
 	return int(today.Time().Sub(f.Deadline.Time()).Hours() / 24)
 }
 
+// DueBy reports whether an open finding is due between today and end, both included, without being
+// overdue: 工作台's and 问题整改's 本周到期 (end the week's Sunday) leave the overdue ones to 逾期, so
+// the two figures never count one finding twice (issue 10 #20).
+func (f *Finding) DueBy(today, end Date) bool {
+	return f.State != StateClosed && !f.Deadline.IsZero() && !f.Deadline.Before(today) && !f.Deadline.After(end)
+}
+
 // Normalize cleans the text fields and fills defaults (来源 其他, 等级 一般, 状态 待整改).
 func (f *Finding) Normalize() {
 	f.Category, f.Level = NormalizeText(f.Category), NormalizeText(f.Level)

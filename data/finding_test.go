@@ -109,6 +109,30 @@ func TestOverdueDays(t *testing.T) {
 	}
 }
 
+func TestDueBy(t *testing.T) {
+	today, sunday := Date{2026, 11, 23}, Date{2026, 11, 29} // a Monday and its week's end
+	tests := []struct {
+		deadline Date
+		state    string
+		want     bool
+	}{
+		{Date{2026, 11, 23}, StatePending, true}, // due today is not overdue
+		{Date{2026, 11, 27}, StateFixing, true},
+		{Date{2026, 11, 29}, StateReview, true},   // the week's last day
+		{Date{2026, 11, 22}, StatePending, false}, // overdue: counted as 逾期 only
+		{Date{2026, 11, 10}, StateReview, false},
+		{Date{2026, 11, 30}, StatePending, false}, // next week
+		{Date{2026, 11, 27}, StateClosed, false},
+		{Date{}, StatePending, false},
+	}
+	for _, tt := range tests {
+		f := Finding{Deadline: tt.deadline, State: tt.state}
+		if got := f.DueBy(today, sunday); got != tt.want {
+			t.Errorf("deadline %v (%s): DueBy = %v, want %v", tt.deadline, tt.state, got, tt.want)
+		}
+	}
+}
+
 func TestValidateFinding(t *testing.T) {
 	tests := []struct {
 		name   string

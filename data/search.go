@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -61,14 +62,17 @@ func runeSyllables(r rune) []string {
 // Len is the number of members indexed.
 func (ix *MemberIndex) Len() int { return len(ix.keys) }
 
-// Search returns, in the original order, the indices of the members matching query. The query is
-// normalised (full-width characters, case, spaces); an empty query matches everyone. A member
-// matches when the query is a substring of the name, or spells the name in pinyin from any character
-// on (see matchPinyin), or — for a query of digits (and X) — is a substring of the ID number or of a
-// phone number.
+// Search returns the indices of the members matching query, best first (#17): members whose
+// surname's pinyin initial is the query's leading initial and who match from the surname on (zh finds
+// 张, 赵, 周 before 曾海军), then the other name-start matches (by characters or pinyin), then the rest;
+// each group in the original order. The query is normalised (full-width characters, case, spaces); an
+// empty query matches everyone. A member matches when the query is a substring of the name, or spells
+// the name in pinyin from any character on (see matchPinyin), or — for a query of digits (and X) — is
+// a substring of the ID number or of a phone number.
 func (ix *MemberIndex) Search(query string) []int {
 	q := strings.ToLower(strings.ReplaceAll(NormalizeText(query), " ", ""))
-	out := make([]int, 0, len(ix.keys))
+	n := len(ix.keys)
+	out := make([]int, 0, n)
 	if q == "" {
 		for i := range ix.keys {
 			out = append(out, i)
@@ -77,18 +81,64 @@ func (ix *MemberIndex) Search(query string) []int {
 	}
 	letters, digits := queryKind(q)
 	idQuery := strings.ToUpper(q)
+	qi := pinyinInitial(q)
+	// One pass without a per-member buffer: the surname group fills out from the front, the rest
+	// fills its spare capacity from the back (reversed), and only the name-start group — small, as it
+	// must match from the first character — gets a slice of its own.
+	buf := out[:n]
+	var nameStart []int
+	rest := 0
 	for i := range ix.keys {
 		k := &ix.keys[i]
 		switch {
-		case strings.Contains(k.name, q):
-		case letters && matchPinyin(q, k.syllables):
-		case digits && (strings.Contains(k.id, idQuery) || containsAny(k.phones, q)):
-		default:
+		case letters && matchSurnameInitial(q, qi, k.syllables):
+			out = append(out, i)
+		case strings.HasPrefix(k.name, q) || letters && matchFrom(q, k.syllables):
+			nameStart = append(nameStart, i)
+		case strings.Contains(k.name, q),
+			// From the second character on: the first was tried just above.
+			letters && len(k.syllables) > 1 && matchPinyin(q, k.syllables[1:]),
+			digits && (strings.Contains(k.id, idQuery) || containsAny(k.phones, q)):
+			rest++
+			buf[n-rest] = i
+		}
+	}
+	out = append(out, nameStart...)
+	tail := buf[n-rest:]
+	slices.Reverse(tail)
+	return append(out, tail...)
+}
+
+// pinyinInitial is the initial (声母) a pinyin string starts with: zh, ch or sh, else its first
+// letter (y, w and a bare vowel count as initials, as people type them).
+func pinyinInitial(s string) string {
+	if s == "" {
+		return ""
+	}
+	if len(s) >= 2 && s[1] == 'h' && (s[0] == 'z' || s[0] == 'c' || s[0] == 's') {
+		return s[:2]
+	}
+	return s[:1]
+}
+
+// matchSurnameInitial reports whether q spells the name from its first character on with a reading
+// of the surname whose initial begins with the query's initial qi: zh and zs match 张三 (zhang), z
+// matches both 张 and 曾 (zeng), but zh does not match 曾海军 (zeng, initial z).
+func matchSurnameInitial(q, qi string, syl [][]string) bool {
+	if len(syl) == 0 {
+		return false
+	}
+	for _, s := range syl[0] {
+		if !strings.HasPrefix(pinyinInitial(s), qi) {
 			continue
 		}
-		out = append(out, i)
+		for n := commonPrefix(q, s); n > 0; n-- {
+			if matchFrom(q[n:], syl[1:]) {
+				return true
+			}
+		}
 	}
-	return out
+	return false
 }
 
 // queryKind tells whether q can be pinyin (only a–z) and whether it can be part of an ID or phone

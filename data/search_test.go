@@ -86,6 +86,38 @@ func TestMemberIndexSearch(t *testing.T) {
 	}
 }
 
+// TestMemberIndexSearchRanking: surname-initial matches first, then other name-start matches, then
+// the rest, each group in roster order (issue 10 #17: zh listed 白子豪, 曾海军 before 张/赵/周).
+func TestMemberIndexSearchRanking(t *testing.T) {
+	ms := []Member{
+		{Name: "白子豪"}, // 0: zi hao, inside the name
+		{Name: "曾海军"}, // 1: zeng hai, from the start but 曾's initial is z
+		{Name: "张伟"},  // 2
+		{Name: "李张"},  // 3: 张 inside the name
+		{Name: "赵敏"},  // 4
+		{Name: "周杰"},  // 5
+		{Name: "王志华"}, // 6: zhi, inside the name
+		{Name: "张三"},  // 7
+	}
+	ix := NewMemberIndex(ms)
+	cases := []struct {
+		query string
+		want  []int
+	}{
+		{"zh", []int{2, 4, 5, 7, 1, 0, 3, 6}},
+		{"z", []int{1, 2, 4, 5, 7, 0, 3, 6}},
+		{"zs", []int{7}},
+		{"zhang", []int{2, 7, 3}},
+		{"张", []int{2, 7, 3}},
+		{"zw", []int{2}},
+	}
+	for _, c := range cases {
+		if got := ix.Search(c.query); !slices.Equal(got, c.want) {
+			t.Errorf("Search(%q) = %v, want %v", c.query, got, c.want)
+		}
+	}
+}
+
 // benchMembers builds n members with realistic names (so that pinyin matching has work to do), ID
 // numbers and mobiles.
 func benchMembers(n int) []Member {

@@ -314,7 +314,7 @@ func stateMatches(f *data.Finding, state string, today, weekEnd data.Date) bool 
 	case stateOverdue:
 		return f.OverdueDays(today) > 0
 	case stateDueWeek:
-		return f.State != data.StateClosed && !f.Deadline.IsZero() && !f.Deadline.After(weekEnd)
+		return f.DueBy(today, weekEnd)
 	}
 	return f.State == state
 }

@@ -34,7 +34,7 @@ type homeStats struct {
 
 	// Findings and inspections (督查整改), set by addFindings.
 	overdueFindings int // open and past 整改期限
-	dueThisWeek     int // open with 整改期限 by the end of this week (overdue ones too)
+	dueThisWeek     int // open with 整改期限 from today to the end of this week (not overdue)
 	toReview        int // 待验收
 	inspections     int // inspections this month
 	month           data.FindingStats
@@ -94,8 +94,8 @@ func (st *homeStats) addFindings(open, month []data.Finding, inspections []data.
 		if f.OverdueDays(st.today) > 0 {
 			st.overdueFindings++
 		}
-		// As the 问题整改 list's 本周到期 filter counts (findings.go), overdue ones included.
-		if !f.Deadline.IsZero() && !f.Deadline.After(weekEnd) {
+		// As the 问题整改 list's 本周到期 filter counts (findings.go): the overdue ones are 逾期 only.
+		if f.DueBy(st.today, weekEnd) {
 			st.dueThisWeek++
 		}
 		if f.State == data.StateReview {
@@ -138,7 +138,7 @@ func cardFindings(st *homeStats) fyne.CanvasObject {
 		stat{caption: "本周到期", value: strconv.Itoa(st.dueThisWeek), onTap: st.goTo(findings(FindingsDueThisWeek))},
 		stat{caption: "待验收", value: strconv.Itoa(st.toReview), onTap: st.goTo(findings(FindingsToReview))},
 		stat{caption: "本月督查", value: strconv.Itoa(st.inspections), onTap: st.goTo(Destination{Module: moduleInspections, Tab: tabInspections})},
-	), "点击数字可打开对应的问题清单。本周到期：整改期限在本周日之前（含已逾期）尚未销号的问题。")
+	), "点击数字可打开对应的问题清单。本周到期：整改期限在今天至本周日之间（不含已逾期）尚未销号的问题。")
 }
 
 // welfareStats are the figures of 两堂一舍 on 工作台.

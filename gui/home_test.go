@@ -93,8 +93,8 @@ func TestHomeScreenShowsCounts(t *testing.T) {
 
 // homeFixture: today is Monday 2026-11-23, this week ends 11-29.
 //
-//	A due 11-20, 待整改       overdue, due this week (the list's 本周到期 counts overdue ones too)
-//	B due 11-10, 待验收       overdue, due this week, to review
+//	A due 11-20, 待整改       overdue (not 本周到期: issue 10 #20)
+//	B due 11-10, 待验收       overdue, to review
 //	C due 11-27, 整改中       due this week
 //	D due 12-05, 待验收       to review
 //	E due 11-05, 已销号       nothing
@@ -127,7 +127,7 @@ func TestHomeFindingCountsChange(t *testing.T) {
 			}
 		}
 	}
-	check("at first", map[string]string{"逾期问题": "2", "本周到期": "3", "待验收": "2", "本月督查": "1"})
+	check("at first", map[string]string{"逾期问题": "2", "本周到期": "1", "待验收": "2", "本月督查": "1"})
 	labels, values := chartTexts(t, findChart(t, h))
 	if !slices.Equal(labels, []string{"安全生产不实", "作风纪律"}) ||
 		!slices.EqualFunc(values, [][]string{{"3", "0"}, {"2", "1"}}, slices.Equal) {
@@ -141,7 +141,7 @@ func TestHomeFindingCountsChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.Reload()
-	check("after closing one", map[string]string{"逾期问题": "1", "本周到期": "2", "待验收": "1", "本月督查": "1"})
+	check("after closing one", map[string]string{"逾期问题": "1", "本周到期": "1", "待验收": "1", "本月督查": "1"})
 	if _, values := chartTexts(t, findChart(t, h)); !slices.Equal(values[1], []string{"2", "2"}) {
 		t.Errorf("作风纪律 after closing B = %v, want 2 found, 2 closed", values[1])
 	}

@@ -154,6 +154,7 @@ func Generate(seed int64, n int, today data.Date) Dataset {
 func GenerateMonths(seed int64, n, months int, today data.Date) Dataset {
 	g := &generator{
 		rnd:   rand.New(rand.NewPCG(uint64(seed), 0x5eed_0f_5eed)),
+		clock: rand.New(rand.NewPCG(uint64(seed), 0xc10c)),
 		today: today,
 		names: map[string]bool{},
 		ids:   map[string]bool{},
@@ -167,7 +168,10 @@ func GenerateMonths(seed int64, n, months int, today data.Date) Dataset {
 }
 
 type generator struct {
-	rnd   *rand.Rand
+	rnd *rand.Rand
+	// clock draws the times of day of the moves (Step.At), apart from rnd so that they leave the
+	// records drawn from rnd as they are.
+	clock *rand.Rand
 	today data.Date
 	names map[string]bool // names given so far: a branch rarely has two people of one name
 	ids   map[string]bool
@@ -505,14 +509,30 @@ func (ds *Dataset) Rename(name, code string) {
 // and teams, the members in one ImportMembers transaction, the group leaders, then each inspection
 // (SaveInspection) and hand-typed finding (CreateFinding) with its findings as found, which are
 // then moved through the close-out flow by ChangeState, one transaction a move (about 1,200 for a
-// year), and the 两堂一舍 records (loadWelfare). The history thus records every move, stamped with the time of loading, not the day the
-// move is imagined on; the 销号日期 are the generated ones. References are turned from positions
+// year), and the 两堂一舍 records (loadWelfare). The history thus records every move; when st can
+// write with another clock (sqlite.DB.WithClock), the records are entered and the moves made at the
+// times they are imagined at (enteredAt, Step.At, never later than now), else at the time of
+// loading. References are turned from positions
 // into the ids the store gives. A file that has a named branch, groups, teams, members or findings
 // is refused (EConflict) so that demo data never mixes with real records. The store validates with
 // its own clock, so ds should be generated for today (or earlier).
 func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	if err := checkEmpty(ctx, st); err != nil {
 		return err
+	}
+	// The records of the past are written at their own times: at is the time of the next write
+	// (zero: now) and past the store with that clock.
+	var at time.Time
+	past := st
+	if c, ok := st.(interface {
+		WithClock(func() time.Time) data.Store
+	}); ok {
+		past = c.WithClock(func() time.Time {
+			if now := time.Now(); at.IsZero() || at.After(now) {
+				return now
+			}
+			return at
+		})
 	}
 	b := ds.Branch
 	if err := st.SaveBranch(ctx, &b); err != nil {
@@ -574,7 +594,7 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 		memberIDs[i] = idOf[m.IDNumber]
 	}
 	// A finding is saved as found (待整改) and walked through its moves, so that its history is
-	// the store's own (stamped with the time of loading).
+	// the store's own (stamped with the times of the moves, see past above).
 	found := func(f data.Finding) data.Finding {
 		f.TeamID, f.MemberID = ref(teamIDs, f.TeamID), ref(memberIDs, f.MemberID)
 		f.State, f.Progress, f.Acceptor, f.ClosedDate = "", "", "", data.Date{}
@@ -582,7 +602,8 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	}
 	replay := func(id int64, steps []Step) error {
 		for _, s := range steps {
-			if _, err := st.ChangeState(ctx, id, s.To, s.Reason, s.CloseOut); err != nil {
+			at = s.At
+			if _, err := past.ChangeState(ctx, id, s.To, s.Reason, s.CloseOut); err != nil {
 				return err
 			}
 		}
@@ -599,7 +620,8 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 		for i, f := range gen.Findings {
 			in.Findings[i] = found(f)
 		}
-		if err := st.SaveInspection(ctx, &in); err != nil {
+		at = enteredAt(in.Date)
+		if err := past.SaveInspection(ctx, &in); err != nil {
 			return err
 		}
 		for i, steps := range gen.Steps {
@@ -610,24 +632,28 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	}
 	for _, gen := range ds.Findings {
 		f := found(gen.Finding)
-		if err := st.CreateFinding(ctx, &f); err != nil {
+		at = enteredAt(f.FoundDate)
+		if err := past.CreateFinding(ctx, &f); err != nil {
 			return err
 		}
 		if err := replay(f.ID, gen.Steps); err != nil {
 			return err
 		}
 	}
-	if err := loadWelfare(ctx, st, ds, memberIDs, found, replay); err != nil {
+	entered := func(d data.Date) data.Store { at = enteredAt(d); return past }
+	if err := loadWelfare(ctx, st, ds, memberIDs, found, replay, entered); err != nil {
 		return err
 	}
+	at = time.Time{}
 	return loadAssessments(ctx, st, ds.Today, ds.Months)
 }
 
 // loadWelfare saves the 两堂一舍 part of ds: the facilities, each check (then the findings of its
 // deductions, walked through their flow, and the check again with the links), the welfare items
-// (saved as 已登记, walked through their moves, then rated) and the surveys.
+// (saved as 已登记, walked through their moves, then rated) and the surveys. entered(d) is the store
+// writing at the time the records of day d are entered (Load's clock).
 func loadWelfare(ctx context.Context, st data.Store, ds Dataset, memberIDs []int64, found func(data.Finding) data.Finding,
-	replay func(int64, []Step) error) error {
+	replay func(int64, []Step) error, entered func(data.Date) data.Store) error {
 	facilities := make([]data.Facility, len(ds.Facilities))
 	for i, f := range ds.Facilities {
 		if err := st.SaveFacility(ctx, &f); err != nil {
@@ -651,7 +677,7 @@ func loadWelfare(ctx context.Context, st data.Store, ds Dataset, memberIDs []int
 		}
 		c.FacilityID = facilities[c.FacilityID-1].ID
 		c.ChecklistID = templateID[c.ChecklistName]
-		if err := st.SaveCheck(ctx, &c); err != nil {
+		if err := entered(c.Date).SaveCheck(ctx, &c); err != nil {
 			return err
 		}
 		if len(gen.Findings) == 0 {
@@ -660,7 +686,7 @@ func loadWelfare(ctx context.Context, st data.Store, ds Dataset, memberIDs []int
 		for _, cf := range gen.Findings {
 			f := found(cf.Finding)
 			f.CheckID = c.ID
-			if err := st.CreateFinding(ctx, &f); err != nil {
+			if err := entered(c.Date).CreateFinding(ctx, &f); err != nil {
 				return err
 			}
 			if err := replay(f.ID, cf.Steps); err != nil {
@@ -668,7 +694,7 @@ func loadWelfare(ctx context.Context, st data.Store, ds Dataset, memberIDs []int
 			}
 			c.Items[cf.Item].FindingID = f.ID
 		}
-		if err := st.SaveCheck(ctx, &c); err != nil {
+		if err := entered(c.Date).SaveCheck(ctx, &c); err != nil {
 			return err
 		}
 	}

@@ -27,11 +27,34 @@ type Finding struct {
 	Steps []Step
 }
 
-// Step is one move through the close-out flow, as FindingStore.ChangeState takes it.
+// Step is one move through the close-out flow, as FindingStore.ChangeState takes it, with the time
+// it is imagined to be made at (a working hour of its day, after the record's entry, see enteredAt,
+// and the moves before it), which Load gives the history.
 type Step struct {
 	To       string
 	Reason   string
 	CloseOut *data.CloseOut
+	At       time.Time
+}
+
+// enteredAt is when the records of day d (inspections, checks, findings typed by hand) are entered:
+// a morning time, 09:00–11:29, that depends on the day only.
+func enteredAt(d data.Date) time.Time {
+	minutes := (d.Year*372 + int(d.Month)*31 + d.Day) * 37 % 150
+	return time.Date(d.Year, d.Month, d.Day, 9, minutes, 0, 0, time.Local)
+}
+
+// stepAt is the time of a move made on day d (at most today) after the one at prev: a working hour,
+// 08:00–17:29, and at least a few minutes after prev.
+func (g *generator) stepAt(d data.Date, prev time.Time) time.Time {
+	if d.After(g.today) {
+		d = g.today
+	}
+	t := time.Date(d.Year, d.Month, d.Day, 8, g.clock.IntN(570), 0, 0, time.Local)
+	if after := prev.Add(time.Duration(5+g.clock.IntN(90)) * time.Minute); t.Before(after) {
+		t = after
+	}
+	return t
 }
 
 // problem is a kind of problem inspectors find, with what is done about it. where lists the team
@@ -212,14 +235,16 @@ func (g *generator) coverStates(ds *Dataset) {
 func (g *generator) walk(f *data.Finding, to string) []Step {
 	f.State, f.Progress, f.Acceptor, f.ClosedDate = data.StatePending, "", "", data.Date{}
 	var steps []Step
-	for _, s := range []string{data.StateFixing, data.StateReview} {
+	at := enteredAt(f.FoundDate)
+	for i, s := range []string{data.StateFixing, data.StateReview} {
 		if f.State == to {
 			break
 		}
 		if err := data.ApplyTransition(f, s, "", nil, g.today); err != nil {
 			panic(fmt.Sprintf("demo: %v", err)) // a bug of the generator
 		}
-		steps = append(steps, Step{To: s})
+		at = g.stepAt(f.FoundDate.AddDays(i+1), at)
+		steps = append(steps, Step{To: s, At: at})
 	}
 	return steps
 }
@@ -424,11 +449,13 @@ func (g *generator) involved(ds *Dataset, ti int, d data.Date) int {
 // yet; some fail a check once, and a few are reopened after closing.
 func (g *generator) flow(f *data.Finding, progress, acceptor string) []Step {
 	var steps []Step
-	move := func(to, reason string, co *data.CloseOut) {
+	at := enteredAt(f.FoundDate)
+	move := func(on data.Date, to, reason string, co *data.CloseOut) {
 		if err := data.ApplyTransition(f, to, reason, co, g.today); err != nil {
 			panic(fmt.Sprintf("demo: %s → %s: %v", f.State, to, err)) // a bug of the generator
 		}
-		steps = append(steps, Step{To: to, Reason: reason, CloseOut: co})
+		at = g.stepAt(on, at)
+		steps = append(steps, Step{To: to, Reason: reason, CloseOut: co, At: at})
 	}
 	closeOut := func(progress string, on data.Date) *data.CloseOut {
 		return &data.CloseOut{Progress: progress, Acceptor: acceptor, ClosedDate: on}
@@ -451,31 +478,32 @@ func (g *generator) flow(f *data.Finding, progress, acceptor string) []Step {
 	}
 	submit := max(start, took-1-g.rnd.IntN(3))
 	age := daysBetween(f.FoundDate, g.today)
+	startOn, submitOn := f.FoundDate.AddDays(start), f.FoundDate.AddDays(submit)
 	if age < took { // still open
 		if age >= start {
-			move(data.StateFixing, "", nil)
+			move(startOn, data.StateFixing, "", nil)
 			if age >= submit {
-				move(data.StateReview, "", nil)
+				move(submitOn, data.StateReview, "", nil)
 			}
 		}
 		return steps
 	}
 	closeOn := f.FoundDate.AddDays(took)
-	move(data.StateFixing, "", nil)
-	move(data.StateReview, "", nil)
-	if g.chance(0.06) {
-		move(data.StateFixing, g.pick(failReasons), nil)
-		move(data.StateReview, "", nil)
+	move(startOn, data.StateFixing, "", nil)
+	move(submitOn, data.StateReview, "", nil)
+	if g.chance(0.06) { // the check on the day handed in fails; handed in again on the day accepted
+		move(submitOn, data.StateFixing, g.pick(failReasons), nil)
+		move(closeOn, data.StateReview, "", nil)
 	}
-	move(data.StateClosed, "", closeOut(progress, closeOn))
+	move(closeOn, data.StateClosed, "", closeOut(progress, closeOn))
 	if reopenOn := closeOn.AddDays(2 + g.rnd.IntN(10)); g.chance(0.04) && !reopenOn.After(g.today) {
-		move(data.StateFixing, g.pick(reopenReasons), nil)
+		move(reopenOn, data.StateFixing, g.pick(reopenReasons), nil)
 		switch again := reopenOn.AddDays(2 + g.rnd.IntN(8)); {
 		case !again.After(g.today):
-			move(data.StateReview, "", nil)
-			move(data.StateClosed, "", closeOut(progress+"；已建立长效机制，专人盯守", again))
+			move(again, data.StateReview, "", nil)
+			move(again, data.StateClosed, "", closeOut(progress+"；已建立长效机制，专人盯守", again))
 		case g.chance(0.5):
-			move(data.StateReview, "", nil)
+			move(reopenOn.AddDays(1), data.StateReview, "", nil)
 		}
 	}
 	return steps

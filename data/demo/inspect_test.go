@@ -278,6 +278,7 @@ func TestLoadInspections(t *testing.T) {
 		if err != nil || len(h) != 1+moves[k] {
 			t.Errorf("%s: %d history entries, want %d (%v)", f.Description, len(h), 1+moves[k], err)
 		}
+		checkHistoryTimes(t, f, h, now)
 		for _, c := range h {
 			if c.From == data.StateClosed && c.Reason != "" {
 				reopened++
@@ -300,6 +301,32 @@ func TestLoadInspections(t *testing.T) {
 	// The file passes its own check.
 	if problems, err := db.Verify(ctx, now); err != nil || len(problems) != 0 {
 		t.Errorf("check: %v %v", problems, err)
+	}
+}
+
+// checkHistoryTimes: a finding's 办理记录 carry the times of the events they record (issue 10 #25),
+// not the time of loading: the entry on the day found, in the morning; the moves in order, on
+// working days' hours, none after today; the close-out on the 销号日期.
+func checkHistoryTimes(t *testing.T, f data.Finding, h []data.StateChange, today data.Date) {
+	t.Helper()
+	if len(h) == 0 {
+		return
+	}
+	for i, c := range h {
+		at := c.At.Local()
+		day := data.DateOf(at)
+		switch {
+		case i > 0 && at.Before(h[i-1].At):
+			t.Errorf("%s (found %v): move %d at %v before the one before it, %v", f.Description, f.FoundDate, i, at, h[i-1].At.Local())
+		case day.Before(f.FoundDate) || day.After(today):
+			t.Errorf("%s (found %v): move %d on %v", f.Description, f.FoundDate, i, day)
+		case day != today && (at.Hour() < 8 || at.Hour() > 21):
+			t.Errorf("%s: move %d at %v, out of working hours", f.Description, i, at)
+		case i == 0 && f.FoundDate != today && (day != f.FoundDate || at.Hour() < 9 || at.Hour() > 11):
+			t.Errorf("%s (found %v): entered at %v, want the morning of the day found", f.Description, f.FoundDate, at)
+		case c.To == data.StateClosed && c.CloseOut != nil && day != c.CloseOut.ClosedDate && c.CloseOut.ClosedDate != today:
+			t.Errorf("%s: closed on %v, recorded at %v", f.Description, c.CloseOut.ClosedDate, at)
+		}
 	}
 }
 

@@ -145,8 +145,15 @@ func (g *generator) checks(ds *Dataset, months int) {
 			dates[i] = g.dayIn(first, last)
 		}
 		slices.SortFunc(dates, data.Date.Compare)
-		for _, d := range dates {
+		for k, d := range dates {
 			fi := weighted(g, weights)
+			// No facility is checked twice on one day: another facility, the next one not yet
+			// checked that day, takes the check.
+			for j := k - 1; j >= 0 && dates[j] == d; j-- {
+				if ds.Checks[len(ds.Checks)-k+j].FacilityID == int64(fi+1) {
+					fi, j = (fi+1)%len(ds.Facilities), k
+				}
+			}
 			f := ds.Facilities[fi]
 			f.ID = int64(fi + 1)
 			checker := g.pick(checkers)

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -36,6 +37,7 @@ func checkWelfare(t *testing.T, ds Dataset, months int, today data.Date) {
 	}
 	var keyFailed, na, deducted, findings int
 	states := map[string]int{}
+	checkOnePerDay(t, ds)
 	for i, gen := range ds.Checks {
 		c := gen.Check
 		if fe := data.ValidateCheck(&c, today); fe != nil {
@@ -131,6 +133,26 @@ func checkWelfare(t *testing.T, ds Dataset, months int, today data.Date) {
 	}
 	if !ds.Surveys[0].Period.To.Before(ds.Surveys[1].Period.From) {
 		t.Errorf("surveys not in order: %v, %v", ds.Surveys[0].Period, ds.Surveys[1].Period)
+	}
+}
+
+// checkOnePerDay: no facility is checked twice on one day (issue 10 #25: two 澡堂 checks on one day).
+func checkOnePerDay(t *testing.T, ds Dataset) {
+	t.Helper()
+	checked := map[string]bool{}
+	for _, gen := range ds.Checks {
+		k := fmt.Sprint(gen.FacilityID, gen.Date)
+		if checked[k] {
+			t.Errorf("facility %d checked twice on %v", gen.FacilityID, gen.Date)
+		}
+		checked[k] = true
+	}
+}
+
+// TestChecksOnePerDay tries many seeds, as checks fall on the same day only now and then.
+func TestChecksOnePerDay(t *testing.T) {
+	for seed := range int64(40) {
+		checkOnePerDay(t, GenerateMonths(seed, 10, DefaultMonths, data.NewDate(2026, 12, 4)))
 	}
 }
 

@@ -301,9 +301,13 @@ func CheckFile(ctx context.Context, path string) error {
 	return err
 }
 
-// checkFile opens abs read-only and checks it is ours, not newer than this program and sound; it
-// returns its schema version.
+// checkFile opens abs read-only and checks it is ours, not newer than this program, sound and of
+// exactly our schema for its version (verifySchema); it returns its schema version.
 func checkFile(ctx context.Context, abs string) (int, error) {
+	return boundedCheck(ctx, filepath.Base(abs), func(ctx context.Context) (int, error) { return checkOpenedRO(ctx, abs) })
+}
+
+func checkOpenedRO(ctx context.Context, abs string) (int, error) {
 	sdb, err := openRO(abs)
 	if err != nil {
 		return 0, err
@@ -321,7 +325,7 @@ func checkFile(ctx context.Context, abs string) (int, error) {
 		return 0, openError(abs, err)
 	}
 	if version > latestVersion() {
-		return 0, newerVersion(version)
+		return 0, newerVersion(abs, version)
 	}
 	problems, err := quickCheck(ctx, sdb)
 	if err != nil {
@@ -334,7 +338,8 @@ func checkFile(ctx context.Context, abs string) (int, error) {
 	if len(problems) > 0 {
 		return 0, damaged(abs, problems)
 	}
-	return version, nil
+	// Sound, but is it what this program writes (issue 16)? Read before a restore or an open.
+	return verifySchema(ctx, sdb, "main", ourMigrations, filepath.Base(abs))
 }
 
 // IsBackup checks that path can be restored from: a data file of this program (not of another
@@ -499,7 +504,7 @@ func settle(path string) {
 	if !fileExists(path + "-wal") {
 		return
 	}
-	sdb, err := sql.Open("sqlite3", path)
+	sdb, err := sql.Open(driverName, path)
 	if err != nil {
 		return
 	}

@@ -184,7 +184,9 @@ func (db *DB) consolidateOne(ctx context.Context, tx *sql.Tx, tables []tableInfo
 		return err
 	}
 	res.Manifest = m
-	if err := preparePackage(ctx, dbPath, m); err != nil {
+	if _, err := boundedCheck(ctx, res.File, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, preparePackage(ctx, dbPath, res.File, m)
+	}); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `ATTACH DATABASE ? AS `+schema, dbPath); err != nil {
@@ -309,9 +311,10 @@ func readManifest(f *zip.File) (data.Manifest, error) {
 	return m, nil
 }
 
-// preparePackage checks the unpacked data file against the manifest and migrates an older one
-// (it is a temporary copy) to this program's schema.
-func preparePackage(ctx context.Context, path string, m data.Manifest) error {
+// preparePackage checks the unpacked data file (of the package named pkg) against the manifest and
+// against the schema of its version, soundness included, before any row is read (issue 16), and
+// migrates an older one (it is a temporary copy) to this program's schema.
+func preparePackage(ctx context.Context, path, pkg string, m data.Manifest) error {
 	ours, err := schemaVersion()
 	if err != nil {
 		return err
@@ -319,23 +322,26 @@ func preparePackage(ctx context.Context, path string, m data.Manifest) error {
 	if m.SchemaVersion > ours {
 		return refuse(fmt.Sprintf("数据包由更新版本的支部台账导出（结构版本 %d，本程序为 %d），请先升级本程序再汇总", m.SchemaVersion, ours))
 	}
-	if err := identify(ctx, path); err != nil {
+	if err := identify(ctx, path, nil); err != nil {
 		return refuse("数据包中的数据不是支部台账的数据文件，或已损坏")
 	}
-	probe, err := sql.Open("sqlite3", path)
+	probe, err := sql.Open(driverName, path)
 	if err != nil {
 		return err
 	}
 	defer probe.Close()
-	// No integrity check here: the SHA-256 proves the bytes are those VACUUM INTO wrote at the
-	// branch, and a damaged page still surfaces as SQLITE_CORRUPT while copying (badData), at a
-	// fraction of the time (a quick_check was a sixth of consolidating 300 packages).
 	var version int
 	if err := probe.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
 		return refuse("数据包中的数据文件已损坏")
 	}
 	if version != m.SchemaVersion {
 		return refuse("数据包的清单与其中的数据不符（结构版本不同）")
+	}
+	if _, err := verifySchema(ctx, probe, "main", ourMigrations, pkg+" 中的 data.db"); err != nil {
+		return err
+	}
+	if problems, err := quickCheck(ctx, probe); err != nil || len(problems) > 0 {
+		return refuse("数据包「" + pkg + "」中的数据文件已损坏，请让支部重新导出")
 	}
 	if version < ours {
 		probe.Close()
@@ -346,7 +352,7 @@ func preparePackage(ctx context.Context, path string, m data.Manifest) error {
 		if err := old.Close(); err != nil {
 			return err
 		}
-		if probe, err = sql.Open("sqlite3", path); err != nil {
+		if probe, err = sql.Open(driverName, path); err != nil {
 			return err
 		}
 		defer probe.Close()

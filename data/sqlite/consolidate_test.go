@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -604,8 +605,8 @@ func TestBranchTables(t *testing.T) {
 
 // FuzzConsolidate feeds arbitrary files to Consolidate: it never panics, and a refused file never
 // changes the target.
-func FuzzConsolidate(f *testing.F) {
-	// A small hand-made branch keeps each fuzz worker's set-up short.
+// fuzzPackage is the package of a small hand-made branch, which keeps each fuzz worker's set-up short.
+func fuzzPackage(f testing.TB) string {
 	dir := f.TempDir()
 	src := openTemp(f)
 	b := data.Branch{Name: "综采一队党支部", Committee: "某某煤矿党委", Code: "ZC01"}
@@ -613,7 +614,34 @@ func FuzzConsolidate(f *testing.F) {
 		f.Fatal(err)
 	}
 	mustCreate(f, src, newMember("张三", 1))
-	good := exportAt(f, src, dir, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))
+	return exportAt(f, src, dir, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))
+}
+
+// consolidateFuzzed consolidates the package at p into target within 20 s, and checks the result:
+// a clean import, or a refusal (EInvalid) that left the target as it was (before).
+func consolidateFuzzed(t *testing.T, target *DB, p, before string) (after string) {
+	done := make(chan error, 1)
+	go func() { _, err := target.Consolidate(ctx, p); done <- err }()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("consolidating still runs after 20 s")
+	}
+	after = fingerprint(t, target)
+	if err != nil {
+		if data.ErrorCode(err) != data.EInvalid {
+			t.Fatalf("not a refusal: %v", err)
+		}
+		if after != before {
+			t.Fatalf("refused (%v), yet the target changed", err)
+		}
+	}
+	return after
+}
+
+func FuzzConsolidate(f *testing.F) {
+	good := fuzzPackage(f)
 	raw, _ := os.ReadFile(good)
 	f.Add(raw)
 	f.Add(raw[:len(raw)-10])
@@ -628,17 +656,45 @@ func FuzzConsolidate(f *testing.F) {
 		if err := os.WriteFile(p, b, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := target.Consolidate(ctx, p)
-		after := fingerprint(t, target)
-		if err != nil {
-			if data.ErrorCode(err) != data.EInvalid {
-				t.Fatalf("not a refusal: %v", err)
-			}
-			if after != before {
-				t.Fatalf("refused (%v), yet the target changed", err)
-			}
+		before = consolidateFuzzed(t, target, p, before)
+	})
+}
+
+// TestConsolidateMutatedData is FuzzConsolidateData's check over a fixed set of random mutations
+// (a few bytes of the data file changed, the checksum recomputed), so that every test run tries them.
+func TestConsolidateMutatedData(t *testing.T) {
+	good := fuzzPackage(t)
+	raw := packageData(t, good)
+	target := openTemp(t)
+	before := fingerprint(t, target)
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 60 {
+		m := slices.Clone(raw)
+		for range 1 + r.IntN(8) {
+			m[r.IntN(len(m))] = byte(r.IntN(256))
 		}
-		before = after
+		p := filepath.Join(t.TempDir(), "fuzz.zip")
+		packageWithData(t, good, p, m)
+		before = consolidateFuzzed(t, target, p, before)
+	}
+}
+
+// FuzzConsolidateData mutates the data file inside a package and recomputes the checksum, as an
+// attacker would (issue 16): the package goes in cleanly or is refused, within seconds, leaving the
+// target as it was.
+func FuzzConsolidateData(f *testing.F) {
+	good := fuzzPackage(f)
+	f.Add(packageData(f, good))
+	for _, c := range craftedSchemas {
+		f.Add(craftedData(f, good, c.stmt))
+	}
+	target := openTemp(f)
+	before := fingerprint(f, target)
+	work := f.TempDir()
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		p := filepath.Join(work, "fuzz.zip")
+		packageWithData(t, good, p, raw)
+		before = consolidateFuzzed(t, target, p, before)
 	})
 }
 
@@ -713,25 +769,55 @@ func TestConsolidateLogged(t *testing.T) {
 // exist: sound as a file (its checksum matches), refused only by the foreign key check at COMMIT.
 func brokenPackage(t testing.TB, src, dst string) {
 	t.Helper()
-	dir := t.TempDir()
-	dbPath := filepath.Join(dir, "data.db")
-	rezip(t, src, filepath.Join(dir, "x.zip"), func(name string, b []byte) []byte {
-		if name == data.PackageData {
-			os.WriteFile(dbPath, b, 0o644)
-		}
-		return b
-	})
-	f, err := sql.Open("sqlite3", dbPath) // foreign keys off: the broken reference goes in
+	craftPackage(t, src, dst, `UPDATE member SET group_id = 999999 WHERE id = (SELECT min(id) FROM member)`)
+}
+
+// craftPackage writes dst: the package src with stmt run on its data file (foreign keys off), and
+// the manifest's checksum recomputed, as an attacker would.
+func craftPackage(t testing.TB, src, dst, stmt string) {
+	t.Helper()
+	packageWithData(t, src, dst, craftedData(t, src, stmt))
+}
+
+// craftedData is the data file of the package src with stmt run on it (foreign keys off).
+func craftedData(t testing.TB, src, stmt string) []byte {
+	t.Helper()
+	dbPath := filepath.Join(t.TempDir(), "data.db")
+	os.WriteFile(dbPath, packageData(t, src), 0o644)
+	f, err := sql.Open("sqlite3", dbPath)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res, err := f.Exec(`UPDATE member SET group_id = 999999 WHERE id = (SELECT min(id) FROM member)`); err != nil {
+	if res, err := f.Exec(stmt); err != nil {
 		t.Fatal(err)
-	} else if n, _ := res.RowsAffected(); n != 1 {
-		t.Fatal("no member to break")
+	} else if n, _ := res.RowsAffected(); n == 0 && strings.HasPrefix(stmt, "UPDATE") {
+		t.Fatal("no row to break")
 	}
 	f.Close()
-	raw, _ := os.ReadFile(dbPath)
+	raw, err := os.ReadFile(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+// packageData is the data file inside the package at src.
+func packageData(t testing.TB, src string) []byte {
+	t.Helper()
+	var raw []byte
+	rezip(t, src, filepath.Join(t.TempDir(), "x.zip"), func(name string, b []byte) []byte {
+		if name == data.PackageData {
+			raw = b
+		}
+		return b
+	})
+	return raw
+}
+
+// packageWithData writes dst: the package src with raw as its data file and the manifest's
+// checksum recomputed.
+func packageWithData(t testing.TB, src, dst string, raw []byte) {
+	t.Helper()
 	sum := sha256.Sum256(raw)
 	rezip(t, src, dst, func(name string, b []byte) []byte {
 		if name == data.PackageData {

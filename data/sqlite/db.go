@@ -31,6 +31,18 @@ var _ data.Store = (*DB)(nil)
 // busy_timeout instead of failing with SQLITE_BUSY halfway through a transaction.
 const dsnParams = "_journal_mode=WAL&_synchronous=FULL&_foreign_keys=on&_busy_timeout=5000&_txlock=immediate"
 
+// driverName is go-sqlite3 with SQLite's trusted_schema off on every connection (issue 16): the
+// views, triggers and CHECK rules of a file, an attached package's included, cannot call a function
+// with side effects; a file from outside is not trusted even after its schema was checked.
+const driverName = "sqlite3_ledger"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		_, err := c.Exec(`PRAGMA trusted_schema = OFF`, nil)
+		return err
+	}})
+}
+
 // DB is the data file. It implements data.Store; its public methods own their transactions.
 type DB struct {
 	db   *sql.DB
@@ -41,9 +53,18 @@ type DB struct {
 	readOnly bool
 }
 
+// WithClock is the store on the same file and connections writing with the clock now instead of the
+// computer's: its stamps (history, created_at, the log) and the day it validates against. It is
+// for demo.Load, which writes imagined past events with their own times; db itself is unchanged.
+func (db *DB) WithClock(now func() time.Time) data.Store {
+	c := *db
+	c.now = now
+	return &c
+}
+
 // Open opens the data file at path, creating it (and its folder) when missing, and migrates it to
 // the newest schema, after writing a backup of a file that already had one.
-func Open(path string) (*DB, error) { return open(path, migrationsFS()) }
+func Open(path string) (*DB, error) { return open(path, ourMigrations) }
 
 func open(path string, migrations fs.FS) (*DB, error) {
 	abs, err := filepath.Abs(path)
@@ -57,10 +78,12 @@ func open(path string, migrations fs.FS) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, data.Errorf(data.EInvalid, fmt.Sprintf("无法创建数据文件夹「%s」：%v。请检查磁盘空间和访问权限，或换一个位置", filepath.Dir(abs), err))
 	}
-	if err := identify(context.Background(), abs); err != nil {
+	if _, err := boundedCheck(context.Background(), filepath.Base(abs), func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, identify(ctx, abs, migrations)
+	}); err != nil {
 		return nil, openError(abs, err)
 	}
-	sdb, err := sql.Open("sqlite3", abs+"?"+dsnParams)
+	sdb, err := sql.Open(driverName, abs+"?"+dsnParams)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +114,7 @@ func OpenReadOnly(path string) (*DB, error) {
 	if err == nil {
 		switch latest := latestVersion(); {
 		case version > latest:
-			err = newerVersion(version)
+			err = newerVersion(abs, version)
 		case version < latest:
 			err = data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」来自旧版本的程序，需要升级后才能使用，不能只读打开", abs))
 		}
@@ -106,7 +129,7 @@ func OpenReadOnly(path string) (*DB, error) {
 // openRO is a read-only connection pool on path (an SQLite URI with mode=ro, which never creates
 // or changes the file).
 func openRO(abs string) (*sql.DB, error) {
-	return sql.Open("sqlite3", fileURI(abs)+"?mode=ro&_foreign_keys=on&_busy_timeout=5000")
+	return sql.Open(driverName, fileURI(abs)+"?mode=ro&_foreign_keys=on&_busy_timeout=5000")
 }
 
 // fileURI is path as an SQLite URI: file:///C:/… on Windows, file:///home/… elsewhere, with the

@@ -513,3 +513,41 @@ func TestCheckFindings(t *testing.T) {
 		t.Fatalf("broken rules: %q %v", problems, err)
 	}
 }
+
+// WithClock writes with its own clock (the stamps and the day moves are validated against) and
+// leaves the store it came from on its clock: demo.Load writes past events at their times.
+func TestWithClock(t *testing.T) {
+	fx := newFixture(t)
+	past := time.Date(2026, time.November, 3, 9, 40, 0, 0, time.Local)
+	at := past
+	st := fx.db.WithClock(func() time.Time { return at })
+	f := handFinding("职工食堂留样记录不全", 3, 9)
+	if err := st.CreateFinding(ctx, &f); err != nil {
+		t.Fatal(err)
+	}
+	at = past.Add(26 * time.Hour)
+	if _, err := st.ChangeState(ctx, f.ID, data.StateFixing, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	at = at.Add(time.Hour)
+	if _, err := st.ChangeState(ctx, f.ID, data.StateReview, "", nil); err != nil {
+		t.Fatal(err)
+	}
+	// Closing on the 5th is refused on the 4th (a date to come) by the clock's day, not by db's.
+	co := &data.CloseOut{Progress: "已补全", Acceptor: "王书记", ClosedDate: day(5)}
+	if _, err := st.ChangeState(ctx, f.ID, data.StateClosed, "", co); err == nil {
+		t.Error("closed on a day after the clock's")
+	}
+	if _, err := fx.db.ChangeState(ctx, f.ID, data.StateClosed, "", co); err != nil {
+		t.Fatal(err)
+	}
+	h, err := fx.db.History(ctx, f.ID)
+	if err != nil || len(h) != 4 {
+		t.Fatalf("history %v %v", h, err)
+	}
+	for i, want := range []time.Time{past, past.Add(26 * time.Hour), past.Add(27 * time.Hour), clock} {
+		if !h[i].At.Equal(want) {
+			t.Errorf("entry %d at %v, want %v", i, h[i].At.Local(), want)
+		}
+	}
+}

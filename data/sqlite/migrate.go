@@ -96,7 +96,7 @@ func (db *DB) migrate(ctx context.Context, fsys fs.FS) error {
 	}
 	switch {
 	case version > len(ms):
-		return newerVersion(version)
+		return newerVersion(db.path, version)
 	case version == len(ms):
 		return nil
 	}
@@ -151,13 +151,22 @@ func applyMigration(ctx context.Context, conn *sql.Conn, fsys fs.FS, m migration
 // identify refuses a file that is not ours: not SQLite at all, another program's SQLite file (tables
 // but no version, or a foreign application_id), or a damaged one. It looks through a connection
 // without the DSN pragmas, since journal_mode=WAL would already rewrite a foreign file's header.
-func identify(ctx context.Context, path string) error {
-	probe, err := sql.Open("sqlite3", path)
+// When migrations is not nil, a file of a version they know must also hold exactly the schema they
+// create for it (verifySchema); a newer one is left to migrate's refusal.
+func identify(ctx context.Context, path string, migrations fs.FS) error {
+	probe, err := sql.Open(driverName, path)
 	if err != nil {
 		return err
 	}
 	defer probe.Close()
-	_, err = identifyWith(ctx, probe, path)
+	version, err := identifyWith(ctx, probe, path)
+	if err != nil || version == 0 || migrations == nil {
+		return err
+	}
+	if ms, err := loadMigrations(migrations); err != nil || version > len(ms) {
+		return err
+	}
+	_, err = verifySchema(ctx, probe, "main", migrations, filepath.Base(path))
 	return err
 }
 
@@ -178,8 +187,8 @@ func identifyWith(ctx context.Context, q querier, path string) (version int, err
 }
 
 // newerVersion refuses a file written by a newer program.
-func newerVersion(version int) error {
-	return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件由更新版本的支部台账创建（结构版本 %d），请升级程序后再打开", version))
+func newerVersion(path string, version int) error {
+	return data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」由更新版本的支部台账创建（结构版本 %d），请升级程序后再打开", filepath.Base(path), version))
 }
 
 func (db *DB) backupBeforeMigration(ctx context.Context, conn *sql.Conn, version int) error {

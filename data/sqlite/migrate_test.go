@@ -145,7 +145,7 @@ func TestNewerFileRefused(t *testing.T) {
 	db.Close()
 	_, err = openFake(t, path, fakeV1)
 	wantCode(t, err, data.EInvalid)
-	if want := "数据文件由更新版本的支部台账创建（结构版本 2），请升级程序后再打开"; data.ErrorMessage(err) != want {
+	if want := "数据文件「ledger.db」由更新版本的支部台账创建（结构版本 2），请升级程序后再打开"; data.ErrorMessage(err) != want {
 		t.Errorf("message = %q, want %q", data.ErrorMessage(err), want)
 	}
 	if v := rawQuery(t, path, `PRAGMA user_version`); v != "2" {

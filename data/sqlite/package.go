@@ -100,7 +100,7 @@ func cmpErr(err, otherwise error) error {
 
 // countRecords counts the rows of each branch table of the data file at path.
 func countRecords(ctx context.Context, path string) (map[string]int, error) {
-	f, err := sql.Open("sqlite3", path)
+	f, err := sql.Open(driverName, path)
 	if err != nil {
 		return nil, err
 	}
