@@ -40,7 +40,7 @@ type OpLogScreen struct {
 // opColumns are the list's columns.
 var opColumns = widgets.Columns{{"时间", 2.2, ""}, {"操作", 1.2, ""}, {"对象", 3, ""}, {"内容/变更", 6, ""}}
 
-// NewOpLogScreen builds the screen; Reload fills it.
+// NewOpLogScreen builds the screen with its data.
 func NewOpLogScreen(env *Env) *OpLogScreen {
 	s := &OpLogScreen{env: env, selected: -1}
 	reload := func(string) { s.Reload() }
@@ -80,6 +80,7 @@ func NewOpLogScreen(env *Env) *OpLogScreen {
 	detail := container.NewVScroll(s.Detail)
 	detail.SetMinSize(fyne.NewSize(0, 110))
 	s.content = container.NewBorder(top, detail, nil, nil, s.List)
+	s.Reload() // a tab is built when first shown: it must show its data at once
 	return s
 }
 

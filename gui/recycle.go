@@ -31,7 +31,7 @@ type RecycleScreen struct {
 // binColumns are the list's columns.
 var binColumns = widgets.Columns{{"删除时间", 2.2, ""}, {"类型", 1.3, ""}, {"名称", 4, ""}, {"连同删除", 4, ""}}
 
-// NewRecycleScreen builds the screen; Reload fills it.
+// NewRecycleScreen builds the screen with its data.
 func NewRecycleScreen(env *Env) *RecycleScreen {
 	s := &RecycleScreen{env: env, selected: -1}
 	s.Count, s.Status = widget.NewLabel(""), widget.NewLabel("")
@@ -54,7 +54,7 @@ func NewRecycleScreen(env *Env) *RecycleScreen {
 		container.NewBorder(nil, nil, nil, s.Count, container.NewHBox(s.RestoreBtn, s.PurgeBtn, s.EmptyBtn)),
 		binColumns.Row(true))
 	s.content = container.NewBorder(top, s.Status, nil, nil, s.List)
-	s.updateButtons()
+	s.Reload() // a tab is built when first shown: it must show its data at once
 	return s
 }
 
