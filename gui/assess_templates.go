@@ -85,6 +85,7 @@ func NewAssessTemplatesScreen(env *Env) *AssessTemplatesScreen {
 			assessTemplateColumns.Set(o, []string{t.Name, t.Kind, data.FormatScore(templateFull(t))}, nil)
 		},
 		Dirty: func() bool { return s.dirty },
+		Save:  s.save,
 		What:  func() string { return "这张考核表" },
 		Show:  func(t data.AssessTemplate) { s.show(t, false) },
 	})

@@ -91,6 +91,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 		NewRow: func() fyne.CanvasObject { return spec.Columns.Row(false) },
 		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
 		Dirty:  s.isDirty,
+		Save:   s.save,
 		What: func() string {
 			if spec.Describe != nil {
 				return spec.Describe()
@@ -281,6 +282,17 @@ func (s *recordScreen[T]) revealIfHidable(id int64) {
 	if s.rec.Unhide != nil {
 		s.reveal(id)
 	}
+}
+
+// ConfirmLeave asks about unsaved edits before the screen is left; edits dropped leave the form
+// as it was loaded, so that coming back does not find them again.
+func (s *recordScreen[T]) ConfirmLeave(next, back func()) {
+	s.confirmDiscard(func() {
+		if s.isDirty() {
+			s.show(s.loaded, false)
+		}
+		next()
+	}, back)
 }
 
 // New clears the form for a new record (Ctrl+N).

@@ -70,6 +70,7 @@ func NewTemplatesScreen(env *Env) *TemplatesScreen {
 			templateColumns.Set(o, []string{t.Name, t.Category, fmt.Sprint(len(t.Items)), data.FormatScore(t.Total)}, nil)
 		},
 		Dirty: func() bool { return s.dirty },
+		Save:  s.save,
 		What:  func() string { return "这张评分表" },
 		Show:  func(t data.Template) { s.show(t, false) },
 	})
@@ -252,7 +253,10 @@ func (s *TemplatesScreen) template() (data.Template, data.FieldErrors) {
 }
 
 // Save saves the template with its items (Ctrl+S).
-func (s *TemplatesScreen) Save() {
+func (s *TemplatesScreen) Save() { s.save() }
+
+// save saves the template; it reports whether it saved.
+func (s *TemplatesScreen) save() bool {
 	t, fe := s.template()
 	var err error
 	if fe != nil {
@@ -270,16 +274,17 @@ func (s *TemplatesScreen) Save() {
 		s.rowsBox.Refresh()
 		unplaced := showErrors(&s.fields, rest)
 		s.frame.SetStatus("请按标红的说明修改，没有保存。"+strings.Join(unplaced, "；"), true)
-		return
+		return false
 	case err != nil:
 		ShowError(s.env.Win, err)
-		return
+		return false
 	}
 	s.selected = t.ID
 	s.Reload()
 	s.show(t, true)
 	s.frame.SetStatus("已保存评分表“"+t.Name+"”", false)
 	notify(s.env)
+	return true
 }
 
 func (s *TemplatesScreen) deleteTemplate() {
