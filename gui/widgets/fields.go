@@ -34,11 +34,18 @@ func NewEntry() *Entry {
 	return e
 }
 
-// TypedKey makes Esc close the dialog the entry is in (Fyne's Entry ignores Esc).
+// TypedKey makes Esc close the dialog the entry is in (Fyne's Entry ignores Esc), and Enter in a
+// single-line entry that submits nothing press the dialog's default button.
 func (e *Entry) TypedKey(k *fyne.KeyEvent) {
-	if !EscapeKey(e, k) {
-		e.Entry.TypedKey(k)
+	if EscapeKey(e, k) {
+		return
 	}
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.MultiLine && e.OnSubmitted == nil {
+		if c := canvasOf(e); c != nil && PressDefault(c) {
+			return
+		}
+	}
+	e.Entry.TypedKey(k)
 }
 
 // FocusLost is called by Fyne when the entry loses focus.
@@ -401,6 +408,14 @@ func NewTextArea(rows int) *TextArea {
 	a.Wrapping = fyne.TextWrapWord
 	a.SetMinRowsVisible(rows)
 	return a
+}
+
+// TypedKey makes Esc close the dialog the text area is in. It is the TextArea, not its inner Entry,
+// that has the focus and that the driver knows: EscapeKey must be given the TextArea.
+func (a *TextArea) TypedKey(k *fyne.KeyEvent) {
+	if !EscapeKey(a, k) {
+		a.Entry.Entry.TypedKey(k)
+	}
 }
 
 // AcceptsTab lets Tab move the focus on.
