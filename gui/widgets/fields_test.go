@@ -1,10 +1,12 @@
 package widgets
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestFieldsBelowStayWhenAMessageGoes: editing a field away from its message does not move the
@@ -33,5 +35,27 @@ func TestFieldsBelowStayWhenAMessageGoes(t *testing.T) {
 	fs.ClearErrors() // the form is filled again
 	if got := y(); got != before {
 		t.Errorf("after ClearErrors 工作岗位 is at %v, want %v", got, before)
+	}
+}
+
+// TestColumnsEndCutTextsWithEllipsis: a text too long for its column ends with …, so that
+// 单身宿舍1号楼 and 2号楼 never read the same (issue 10 #14); a text that fits is shown whole.
+func TestColumnsEndCutTextsWithEllipsis(t *testing.T) {
+	test.NewTempApp(t)
+	cs := Columns{{"设施", 1, ""}, {"得分", 0, "100.0"}}
+	row := cs.Row(false)
+	row.Resize(fyne.NewSize(110, row.MinSize().Height))
+	cs.Set(row, []string{"单身宿舍1号楼", "95.5"}, nil)
+	cells := row.(*fyne.Container).Objects
+	name := cells[0].(*widget.Label).Text
+	if !strings.HasSuffix(name, "…") || !strings.HasPrefix("单身宿舍1号楼", strings.TrimSuffix(name, "…")) {
+		t.Errorf("the cut name shows %q, want a prefix ending with …", name)
+	}
+	if got := cells[1].(*widget.Label).Text; got != "95.5" {
+		t.Errorf("the score shows %q", got)
+	}
+	row.Resize(fyne.NewSize(600, row.MinSize().Height))
+	if got := cells[0].(*widget.Label).Text; got != "单身宿舍1号楼" {
+		t.Errorf("in a wide row the name shows %q", got)
 	}
 }
