@@ -27,6 +27,7 @@ type recordScreen[T any] struct {
 	formState   // of the screen's own form (a form component keeps its own: see recordSpec.Dirty)
 	loaded    T // the record in the form, as loaded
 	count     *widget.Label
+	empty     *widget.Label  // over the list when it lists nothing: why
 	search    *widgets.Entry // nil unless the spec gives a Search placeholder
 
 	frame     *widgets.RecordFrame
@@ -156,7 +157,8 @@ func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.Canv
 	}
 	top = append(top, filters...)
 	top = append(top, s.rec.Columns.Row(true))
-	left := widgets.OrderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
+	s.empty = widget.NewLabel("")
+	left := widgets.OrderedBorder(container.NewVBox(top...), nil, nil, nil, overList(s.list, s.empty))
 	buttons := []fyne.CanvasObject{s.deleteBtn, s.undoBtn}
 	if s.exportOne != nil {
 		buttons = append(buttons, s.exportOne)
@@ -212,6 +214,16 @@ func (s *recordScreen[T]) refilter() {
 	}
 	if s.rec.Count != "" {
 		s.count.SetText(fmt.Sprintf(s.rec.Count, len(vis)))
+	}
+	if s.empty != nil {
+		switch {
+		case len(vis) > 0:
+			s.empty.SetText("")
+		case len(s.all) == 0:
+			s.empty.SetText(fmt.Sprintf("还没有记录。点“%s”添加。", s.rec.NewLabel))
+		default:
+			s.empty.SetText("没有符合搜索和筛选条件的记录。")
+		}
 	}
 	s.setVisible(vis)
 	if s.search != nil {

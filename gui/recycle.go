@@ -24,6 +24,7 @@ type RecycleScreen struct {
 
 	List                           *widget.List
 	Count, Status                  *widget.Label
+	EmptyNote                      *widget.Label // over the list when the bin is empty
 	RestoreBtn, PurgeBtn, EmptyBtn *widget.Button
 	content                        fyne.CanvasObject
 }
@@ -53,7 +54,8 @@ func NewRecycleScreen(env *Env) *RecycleScreen {
 		widgets.Note("删除的记录先放在回收站里，恢复后连同它的相关记录一起回到原处；彻底删除后无法恢复。"),
 		container.NewBorder(nil, nil, nil, s.Count, container.NewHBox(s.RestoreBtn, s.PurgeBtn, s.EmptyBtn)),
 		binColumns.Row(true))
-	s.content = container.NewBorder(top, s.Status, nil, nil, s.List)
+	s.EmptyNote = widget.NewLabel("")
+	s.content = container.NewBorder(top, s.Status, nil, nil, overList(s.List, s.EmptyNote))
 	s.Reload() // a tab is built when first shown: it must show its data at once
 	return s
 }
@@ -72,6 +74,10 @@ func (s *RecycleScreen) Reload() {
 	s.List.UnselectAll()
 	s.List.Refresh()
 	s.Count.SetText(fmt.Sprintf("共 %d 项", len(es)))
+	s.EmptyNote.SetText("")
+	if len(es) == 0 {
+		s.EmptyNote.SetText("回收站是空的。")
+	}
 	s.updateButtons()
 }
 
