@@ -25,6 +25,19 @@ import (
 type Entry struct {
 	widget.Entry
 	OnFocusLost func()
+	// MinWidth, when set, is the narrowest the entry may be: a field whose whole value must show.
+	MinWidth float32
+}
+
+// MinSize is the Entry's, at least MinWidth wide.
+func (e *Entry) MinSize() fyne.Size {
+	s := e.Entry.MinSize()
+	return fyne.NewSize(max(s.Width, e.MinWidth), s.Height)
+}
+
+// WidthFor is the width an entry needs to show text whole.
+func WidthFor(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.InnerPadding()
 }
 
 // NewEntry returns a single-line Entry.
