@@ -108,7 +108,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	s.proposed.Today = env.Today
 	s.proposed.OnChanged = func(string) { s.changed(data.FProposedDate) }
 	s.handler = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	s.handler.SetPlaceHolder("党员姓名（可输入拼音首字母）")
+	s.handler.SetPlaceHolder("姓名或拼音首字母") // as 责任人: a longer hint is cut
 	s.handler.OnChanged = func(string) { s.handler.Filter(); s.changed(data.FHandler) }
 	s.planned = widgets.NewDateEntry()
 	s.planned.Today = env.Today
