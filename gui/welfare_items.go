@@ -125,7 +125,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	form := widgets.NewSections(2).
 		Add("事项", fTitle, fs.Add(data.FWelfareCategory, false, s.category), fs.Add(data.FWelfareSource, false, s.source),
 			fs.Add(data.FProposer, false, s.proposer), fs.Add(data.FProposedDate, true, s.proposed),
-			fs.Add(data.FHandler, true, s.handler), fs.Add(data.FPlannedDate, true, s.planned)).
+			fs.Add(data.FHandler, true, s.handler.Content()), fs.Add(data.FPlannedDate, true, s.planned)).
 		Add("办理", fs.Add(data.FCost, false, s.cost), fs.Add(data.FInHouse, false, s.inHouse),
 			fs.Add(data.FRating, false, s.rating)).
 		Content()
