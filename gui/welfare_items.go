@@ -24,7 +24,7 @@ const (
 )
 
 // welfareColumns are the welfare items list's columns.
-var welfareColumns = widgets.Columns{{"事项", 1, ""}, {"类别", 0, "宿舍"}, {"承办人", 0, "欧阳建国"}, {"计划完成", 0, "2026-11-23"}, {"状态", 0, "不予办理"}}
+var welfareColumns = widgets.Columns{{"事项", 1, ""}, {"类别", 0, "宿舍"}, {"承办人", 0, "欧阳建国"}, {"计划完成", 0, "2026-11-23"}, {"状态", 0, "逾期100天"}}
 
 // WelfareItemsScreen is 办实事: the welfare items and workers' requests, followed from 已登记 to
 // 已办结 (or 不予办理), with the form and the state buttons.
@@ -177,15 +177,15 @@ func (s *WelfareItemsScreen) match(_ int, w *data.WelfareItem) bool {
 }
 
 func (s *WelfareItemsScreen) cells(w *data.WelfareItem) ([]string, map[int]widget.Importance) {
-	planned, imp := w.PlannedDate.String(), map[int]widget.Importance{}
-	if n := w.OverdueDays(s.today); n > 0 {
-		planned = fmt.Sprintf("逾期%d天", n)
-		imp[3] = widget.DangerImportance
+	state, imp := w.State, map[int]widget.Importance{}
+	if n := w.OverdueDays(s.today); n > 0 { // in 状态, beside the date, as 问题整改 shows it
+		state = fmt.Sprintf("逾期%d天", n)
+		imp[4] = widget.DangerImportance
 	}
 	if w.State == data.WelfareDone {
 		imp[4] = widget.SuccessImportance
 	}
-	return []string{w.Title, w.Category, w.Handler, planned, w.State}, imp
+	return []string{w.Title, w.Category, w.Handler, w.PlannedDate.String(), state}, imp
 }
 
 func selectedOr(sel *widget.Select, none string) string {
