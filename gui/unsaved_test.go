@@ -83,3 +83,25 @@ func TestUnsavedWorkIsAskedAboutWhereverItWouldBeLeft(t *testing.T) {
 		t.Errorf("after 放弃修改 the form shows %q (dirty %v)", s.form.job.Text, s.form.Dirty())
 	}
 }
+
+// TestLeavingAnUnsavedAssessmentAsks: 支部月度考核 with a changed score asks before another tab is
+// shown; 放弃修改 goes on and drops the change.
+func TestLeavingAnUnsavedAssessmentAsks(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	w := NewMainWindow(env, false)
+	w.Navigate(Destination{Module: moduleAssess, Tab: tabBranchAssess})
+	s := w.shownTab().(*BranchAssessScreen)
+	s.rows[0].score.SetText("1")
+	if !s.dirty {
+		t.Fatal("a changed score did not make the assessment dirty")
+	}
+	w.Navigate(Destination{Module: moduleAssess, Tab: tabPoints})
+	ts := w.Shown().(*tabsScreen)
+	if env.Win.Canvas().Overlays().Top() == nil || ts.tabs.Selected().Text != tabTitle(tabBranchAssess) {
+		t.Fatalf("leaving the unsaved assessment did not ask (tab %s)", ts.tabs.Selected().Text)
+	}
+	tapDialogButton(t, env.Win, "放弃修改")
+	if ts.tabs.Selected().Text != tabTitle(tabPoints) || s.dirty {
+		t.Errorf("放弃修改: tab %s, still dirty %v", ts.tabs.Selected().Text, s.dirty)
+	}
+}
