@@ -75,6 +75,7 @@ type MainWindow struct {
 	// links between them use them).
 	inspections *InspectionsScreen
 	findings    *FindingsScreen
+	guard       leaveGuard // asks the shown screen before another module is shown
 }
 
 // NewMainWindow fills env.Win with the main window: title, menu, navigation and 工作台. It sets
@@ -124,7 +125,13 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 			c.Objects[0].(*widget.Icon).SetResource(w.modules[id].icon)
 			c.Objects[1].(*widget.Label).SetText(w.modules[id].title)
 		})
-	w.nav.OnSelected = func(id widget.ListItemID) { w.show(id) }
+	w.nav.OnSelected = func(id widget.ListItemID) {
+		cur := w.current
+		if cur >= 0 && id != cur && !w.guard.allow(w.shownTab(), func() { w.nav.Select(cur) }, func() { w.nav.Select(id) }) {
+			return
+		}
+		w.show(id)
+	}
 	heading := widget.NewLabelWithStyle(AppTitle, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	left := container.NewBorder(container.NewVBox(heading, widget.NewSeparator()), nil, nil, widget.NewSeparator(), w.nav)
 	w.stack = container.NewStack()
@@ -200,6 +207,9 @@ func (w *MainWindow) Navigate(to Destination) {
 			ts.tabs.SelectIndex(0)
 		} else {
 			ts.selectTitle(tabTitle(to.Tab))
+		}
+		if to.Tab != 0 && ts.tabs.Selected().Text != tabTitle(to.Tab) {
+			return // the shown tab has unsaved work: the user is being asked
 		}
 	}
 	if to.Module == moduleInspections && to.Tab == tabFindings && w.findings != nil {
@@ -284,11 +294,7 @@ func (w *MainWindow) ShowModule(id ModuleID) {
 
 // ShowMember opens 党员名单 on the member with the id (from 工作台 or, later, other modules).
 func (w *MainWindow) ShowMember(id int64) {
-	w.ShowModule(moduleMembers)
-	if ts, ok := w.Shown().(*tabsScreen); ok {
-		ts.tabs.SelectIndex(0)
-	}
-	w.members.Select(id)
+	w.Navigate(Destination{Module: moduleMembers, Tab: tabMembers, RecordID: id})
 }
 
 // Shown is the screen shown now.

@@ -83,11 +83,22 @@ func (s *BranchAssessScreen) moveMonth(delta int) {
 		s.dirty = false
 		s.load()
 	}
-	if s.dirty {
-		ShowConfirm(s.env.Win, "放弃修改", "本月考核有修改还没有保存，换月份将放弃这些修改。", "放弃修改", to)
+	s.ConfirmLeave(to, nil)
+}
+
+// ConfirmLeave asks about unsaved scores before another month, tab or module is shown; scores
+// dropped are reloaded as saved.
+func (s *BranchAssessScreen) ConfirmLeave(next, back func()) {
+	if !s.dirty {
+		next()
 		return
 	}
-	to()
+	askUnsaved(s.env, "本月考核", s.save, func() {
+		if s.dirty {
+			s.load()
+		}
+		next()
+	}, back)
 }
 
 // load shows the month's saved assessment, or builds a new one; a saved one is never rebuilt from

@@ -145,11 +145,20 @@ func (e *assessItemEditor) showTotal(sc data.AssessScore, ok bool) {
 	}
 	e.total.SetText(text)
 	e.grade.SetText(data.FGrade + " " + sc.Grade)
-	e.grade.Importance = widget.SuccessImportance
-	if sc.Grade == data.GradeFail {
-		e.grade.Importance = widget.DangerImportance
-	}
+	e.grade.Importance = gradeImportance(sc.Grade)
 	e.grade.Refresh()
+}
+
+// gradeImportance is the colour of a 等次: 优秀 and 合格 green, 基本合格 orange (a warning, not a
+// pass to be pleased with), 不合格 red.
+func gradeImportance(grade string) widget.Importance {
+	switch grade {
+	case data.GradeBasicPass:
+		return widget.WarningImportance
+	case data.GradeFail:
+		return widget.DangerImportance
+	}
+	return widget.SuccessImportance
 }
 
 // SummaryText is the live total and grade as one line (tests).

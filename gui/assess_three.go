@@ -63,6 +63,7 @@ func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
 		},
 		SetRow: s.setRow,
 		Dirty:  func() bool { return s.dirty },
+		Save:   s.save,
 		What:   func() string { return s.a.SubjectName + "的考核" },
 		Show:   func(m threeSubject) { s.show(m.ID) },
 	})

@@ -45,7 +45,7 @@ type BackupScreen struct {
 	content                                      fyne.CanvasObject
 }
 
-// NewBackupScreen builds the screen; Reload fills it.
+// NewBackupScreen builds the screen with its data.
 func NewBackupScreen(env *Env) *BackupScreen {
 	s := &BackupScreen{env: env, selected: -1}
 	s.Info = widget.NewLabel("")
@@ -99,6 +99,7 @@ func NewBackupScreen(env *Env) *BackupScreen {
 		container.NewHBox(s.BackupNowBtn, s.SaveAsBtn, s.RestoreSelectedBtn, s.RestoreBtn, s.OpenBtn),
 		widget.NewSeparator())
 	s.content = container.NewBorder(top, nil, nil, nil, s.List)
+	s.Reload() // a tab is built when first shown: it must show its data at once
 	return s
 }
 

@@ -20,15 +20,15 @@ import (
 	"branchledger/gui/widgets"
 )
 
-// pressEscape sends Esc as the window does: to the focused widget, else to the canvas's handler.
-func pressEscape(w fyne.Window) {
-	ev := &fyne.KeyEvent{Name: fyne.KeyEscape}
-	c := w.Canvas()
-	if f := c.Focused(); f != nil {
+// pressEscape sends Esc as the window does.
+func pressEscape(w fyne.Window) { sendKey(w, fyne.KeyEscape) }
+
+// sendKey sends key as the window does: to the focused widget, else to the canvas's handler.
+func sendKey(w fyne.Window, key fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: key}
+	if f := w.Canvas().Focused(); f != nil {
 		f.TypedKey(ev)
-		return
-	}
-	if h := c.OnTypedKey(); h != nil {
+	} else if h := w.Canvas().OnTypedKey(); h != nil {
 		h(ev)
 	}
 }
@@ -322,4 +322,56 @@ func TestRunToEndIgnoresEscape(t *testing.T) {
 		t.Errorf("finished %v, cancelled %v", err, cancelled.Load())
 	}
 	waitFor(t, "the progress dialog to close", func() bool { return c.Overlays().Top() == nil })
+}
+
+// TestEscapeFromFieldClosesItsOwnDialog: one Esc in a field of 验收销号 or 重新打开 closes the
+// dialog, even when the driver cannot tell which window the field is in (issue 10 #15).
+func TestEscapeFromFieldClosesItsOwnDialog(t *testing.T) {
+	for _, tc := range []struct{ state, to string }{{data.StateReview, data.StateClosed}, {data.StateClosed, data.StateFixing}} {
+		env, _, _ := rhythmEnv(t)
+		f := addRhythmFindings(t, env, rf{desc: "皮带机托辊损坏", found: day(10), deadline: day(20), state: tc.state, closed: day(21)})[0]
+		widgets.HandleEscape(env.Win)
+		changeState(env, findingOf(t, env, f.ID), tc.to, func(data.Finding) {})
+		c := env.Win.Canvas()
+		if c.Overlays().Top() == nil || c.Focused() == nil {
+			t.Fatalf("%s: no dialog, or no field focused", tc.to)
+		}
+		test.NewTempWindow(t, widget.NewLabel("另一个窗口")) // the test driver now guesses this one
+		pressEscape(env.Win)
+		if c.Overlays().Top() != nil {
+			t.Errorf("%s: one Esc in %s left the dialog open", tc.to, typeName(c.Focused()))
+		}
+	}
+}
+
+// TestEnterPressesTheDefaultButton: Enter closes 备份完成, saves from the unsaved-changes question,
+// and Esc there is 取消 (issue 10 #15).
+func TestEnterPressesTheDefaultButton(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	widgets.HandleEscape(env.Win)
+	c := env.Win.Canvas()
+	dialog.ShowInformation("备份完成", "已备份到：\n备份.db", env.Win)
+	sendKey(env.Win, fyne.KeyReturn)
+	if c.Overlays().Top() != nil {
+		t.Fatal("Enter left 备份完成 open")
+	}
+
+	m := addTestMember(t, env, "王五", 3, 0, 0)
+	s := NewMembersScreen(env)
+	show(env, s)
+	widgets.HandleEscape(env.Win)
+	s.Select(m.ID)
+	typeInto(t, s.form.job, "采煤机司机")
+	s.New()
+	c.Unfocus()
+	pressEscape(env.Win)
+	if c.Overlays().Top() != nil || s.form.job.Text != "采煤机司机" {
+		t.Fatalf("Esc on the question: open %v, job %q; want closed, edit kept", c.Overlays().Top() != nil, s.form.job.Text)
+	}
+	s.New()
+	c.Unfocus()
+	sendKey(env.Win, fyne.KeyReturn)
+	if got, _ := env.Store.Member(context.Background(), m.ID); got.Job != "采煤机司机" || c.Overlays().Top() != nil {
+		t.Errorf("Enter on the question did not save: job %q, open %v", got.Job, c.Overlays().Top() != nil)
+	}
 }

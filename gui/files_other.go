@@ -9,6 +9,7 @@ package gui
 // and overwriting is asked in Chinese; the file is first written by the export itself.
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -172,8 +173,14 @@ func (sd *saveDialog) setMessage(msg string) {
 
 // openInShell opens a file or folder with the program the system uses for it.
 func openInShell(env *Env, path string) {
-	if err := env.App.OpenURL(fileURL(path)); err != nil {
-		ShowError(env.Win, data.Errorf(data.EInvalid, "无法打开“"+path+"”："+err.Error()))
+	msg := ""
+	if _, err := os.Stat(path); err != nil {
+		msg = "找不到“" + path + "”：它可能已被移动或删除"
+	} else if err := env.App.OpenURL(fileURL(path)); err != nil {
+		msg = "无法打开“" + path + "”：这台电脑上可能没有能打开它的程序（请安装 WPS 或 LibreOffice）。系统的说明：" + err.Error()
+	}
+	if msg != "" {
+		ShowError(env.Win, data.Errorf(data.EInvalid, msg))
 	}
 }
 

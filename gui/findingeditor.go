@@ -66,7 +66,7 @@ func (e *findingEditor) memberField(label string, required bool, hint string) *w
 	w := widgets.NewSuggestEntry(func(s string) []string { return e.people().Suggest(s, 12, false, nil) })
 	w.SetPlaceHolder(hint)
 	w.OnChanged = func(string) { w.Filter(); e.edit(label) }
-	e.into.Add(label, required, w)
+	e.into.Add(label, required, w.Content())
 	return w
 }
 

@@ -321,6 +321,7 @@ func TestInspectionFilters(t *testing.T) {
 		t.Fatalf("the list is %v, want newest first", got)
 	}
 	row := inspectionColumns.Row(false)
+	row.Resize(fyne.NewSize(700, row.MinSize().Height)) // as wide as the list
 	s.setRow(row, &s.all[1])
 	if texts := labelTexts(row); texts[4] != "1个，逾期1个" {
 		t.Errorf("an inspection with an overdue finding shows %q", texts[4])

@@ -30,6 +30,7 @@ type listSpec[T any] struct {
 	NewRow func() fyne.CanvasObject
 	SetRow func(o fyne.CanvasObject, i int) // fills a row with all[i]
 	Dirty  func() bool                      // the form has unsaved edits
+	Save   func() bool                      // saves the form (errors shown in it); reports whether it saved
 	What   func() string                    // names the record in the discard question: 这个问题
 	Show   func(T)                          // puts the record picked in the list into the form
 	// Unhide clears the search and filters that hide record id (for reveal; may be nil when the
@@ -105,14 +106,26 @@ func (p *listPane[T]) listSelected(row widget.ListItemID) {
 	p.confirmDiscard(func() { p.spec.Show(r) }, p.syncSelection)
 }
 
-// confirmDiscard runs next at once when the form has no unsaved edits, else after the user agreed
-// to drop them; back (may be nil) runs when the user keeps editing.
+// confirmDiscard runs next at once when the form has no unsaved edits, else after the user saved
+// them or chose to drop them; back (may be nil) runs when the user keeps editing, or saving failed
+// (the form then shows why).
 func (p *listPane[T]) confirmDiscard(next, back func()) {
 	if !p.spec.Dirty() {
 		next()
 		return
 	}
-	askDiscard(p.env, p.spec.What(), next, back)
+	askUnsaved(p.env, p.spec.What(), p.spec.Save, next, back)
+}
+
+// ConfirmLeave is asked by the navigation before the screen is left (another tab or module);
+// edits dropped leave the record shown as stored.
+func (p *listPane[T]) ConfirmLeave(next, back func()) {
+	p.confirmDiscard(func() {
+		if r, ok := p.byID(p.selected); ok && p.spec.Dirty() {
+			p.spec.Show(r)
+		}
+		next()
+	}, back)
 }
 
 // open shows record id with show, after the unsaved-edits question, unless it is missing or shown
@@ -136,17 +149,28 @@ func (p *listPane[T]) reveal(id int64) {
 	}
 }
 
-// askDiscard asks whether to drop the unsaved changes of what (a record's name); back (may be nil)
-// runs when the user keeps editing.
-func askDiscard(env *Env, what string, next, back func()) {
-	d := dialog.NewConfirm("放弃修改？", fmt.Sprintf("%s的修改还没有保存。\n放弃这些修改吗？", what), func(ok bool) {
-		if ok {
+// askUnsaved asks what to do with the unsaved changes of what (a record's name) before next:
+// 保存 (the default: save, then next when it saved), 放弃修改 (next) or 取消 (back, may be nil).
+func askUnsaved(env *Env, what string, save func() bool, next, back func()) {
+	if back == nil {
+		back = func() {}
+	}
+	var d *dialog.CustomDialog
+	button := func(text string, imp widget.Importance, then func()) *widget.Button {
+		b := widget.NewButton(text, func() { d.Hide(); then() })
+		b.Importance = imp
+		return b
+	}
+	saveBtn := button("保存", widget.HighImportance, func() {
+		if save() {
 			next()
-		} else if back != nil {
+		} else {
 			back()
 		}
-	}, env.Win)
-	d.SetConfirmText("放弃修改")
-	d.SetDismissText("继续编辑")
+	})
+	msg := widget.NewLabel(fmt.Sprintf("%s的修改还没有保存。", what))
+	d = dialog.NewCustomWithoutButtons("保存修改？", msg, env.Win)
+	d.SetButtons([]fyne.CanvasObject{button("取消", widget.MediumImportance, back),
+		button("放弃修改", widget.MediumImportance, next), saveBtn})
 	d.Show()
 }

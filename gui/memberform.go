@@ -106,6 +106,7 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 		fFloat, fFloatTo, fRemark *widgets.Field
 	f.name, fName = entry(data.FName, true, "")
 	f.idNumber, fID = entry(data.FIDNumber, true, "18位，末位可为X")
+	f.idNumber.MinWidth = widgets.WidthFor("13020319850312001X") // all 18 characters show
 	f.idNumber.OnChanged = func(string) {
 		f.deriveFromID(false)
 		f.changed(data.FIDNumber)

@@ -370,9 +370,9 @@ func TestMembersScreenAsksBeforeDroppingEdits(t *testing.T) {
 	if !strings.Contains(dialogTexts(env.Win), "王五") {
 		t.Fatalf("switching members with unsaved edits should ask, dialog says %q", dialogTexts(env.Win))
 	}
-	tapDialogButton(t, env.Win, "继续编辑")
+	tapDialogButton(t, env.Win, "取消")
 	if s.form.name.Text != "王五" || s.form.job.Text != "采煤机司机" || s.rowOf(s.selected) != 0 {
-		t.Fatalf("继续编辑 should keep the edits and the selection: %q %q row %d", s.form.name.Text, s.form.job.Text, s.rowOf(s.selected))
+		t.Fatalf("取消 should keep the edits and the selection: %q %q row %d", s.form.name.Text, s.form.job.Text, s.rowOf(s.selected))
 	}
 	s.list.Select(1)
 	tapDialogButton(t, env.Win, "放弃修改")

@@ -32,6 +32,7 @@ type OpLogScreen struct {
 	Search        *widgets.Entry
 	List          *widget.List
 	Count, Detail *widget.Label
+	Empty         *widget.Label // over the list when nothing matches
 	ExportBtn     *widget.Button
 	selected      int
 	content       fyne.CanvasObject
@@ -40,7 +41,7 @@ type OpLogScreen struct {
 // opColumns are the list's columns.
 var opColumns = widgets.Columns{{"时间", 2.2, ""}, {"操作", 1.2, ""}, {"对象", 3, ""}, {"内容/变更", 6, ""}}
 
-// NewOpLogScreen builds the screen; Reload fills it.
+// NewOpLogScreen builds the screen with its data.
 func NewOpLogScreen(env *Env) *OpLogScreen {
 	s := &OpLogScreen{env: env, selected: -1}
 	reload := func(string) { s.Reload() }
@@ -79,7 +80,9 @@ func NewOpLogScreen(env *Env) *OpLogScreen {
 		opColumns.Row(true))
 	detail := container.NewVScroll(s.Detail)
 	detail.SetMinSize(fyne.NewSize(0, 110))
-	s.content = container.NewBorder(top, detail, nil, nil, s.List)
+	s.Empty = widget.NewLabel("")
+	s.content = container.NewBorder(top, detail, nil, nil, overList(s.List, s.Empty))
+	s.Reload() // a tab is built when first shown: it must show its data at once
 	return s
 }
 
@@ -141,6 +144,10 @@ func (s *OpLogScreen) Reload() {
 	s.List.UnselectAll()
 	s.List.Refresh()
 	s.Count.SetText(fmt.Sprintf("共 %d 条", len(ops)))
+	s.Empty.SetText("")
+	if len(ops) == 0 {
+		s.Empty.SetText("没有符合条件的操作记录。")
+	}
 	s.ExportBtn.Disable()
 	if len(ops) > 0 {
 		s.ExportBtn.Enable()

@@ -27,6 +27,7 @@ type recordScreen[T any] struct {
 	formState   // of the screen's own form (a form component keeps its own: see recordSpec.Dirty)
 	loaded    T // the record in the form, as loaded
 	count     *widget.Label
+	empty     *widget.Label  // over the list when it lists nothing: why
 	search    *widgets.Entry // nil unless the spec gives a Search placeholder
 
 	frame     *widgets.RecordFrame
@@ -91,6 +92,7 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 		NewRow: func() fyne.CanvasObject { return spec.Columns.Row(false) },
 		SetRow: func(o fyne.CanvasObject, i int) { s.setRow(o, &s.all[i]) },
 		Dirty:  s.isDirty,
+		Save:   s.save,
 		What: func() string {
 			if spec.Describe != nil {
 				return spec.Describe()
@@ -155,7 +157,8 @@ func (s *recordScreen[T]) buildFrame(filters []fyne.CanvasObject, form fyne.Canv
 	}
 	top = append(top, filters...)
 	top = append(top, s.rec.Columns.Row(true))
-	left := widgets.OrderedBorder(container.NewVBox(top...), nil, nil, nil, s.list)
+	s.empty = widget.NewLabel("")
+	left := widgets.OrderedBorder(container.NewVBox(top...), nil, nil, nil, overList(s.list, s.empty))
 	buttons := []fyne.CanvasObject{s.deleteBtn, s.undoBtn}
 	if s.exportOne != nil {
 		buttons = append(buttons, s.exportOne)
@@ -211,6 +214,16 @@ func (s *recordScreen[T]) refilter() {
 	}
 	if s.rec.Count != "" {
 		s.count.SetText(fmt.Sprintf(s.rec.Count, len(vis)))
+	}
+	if s.empty != nil {
+		switch {
+		case len(vis) > 0:
+			s.empty.SetText("")
+		case len(s.all) == 0:
+			s.empty.SetText(fmt.Sprintf("还没有记录。点“%s”添加。", s.rec.NewLabel))
+		default:
+			s.empty.SetText("没有符合搜索和筛选条件的记录。")
+		}
 	}
 	s.setVisible(vis)
 	if s.search != nil {
@@ -281,6 +294,17 @@ func (s *recordScreen[T]) revealIfHidable(id int64) {
 	if s.rec.Unhide != nil {
 		s.reveal(id)
 	}
+}
+
+// ConfirmLeave asks about unsaved edits before the screen is left; edits dropped leave the form
+// as it was loaded, so that coming back does not find them again.
+func (s *recordScreen[T]) ConfirmLeave(next, back func()) {
+	s.confirmDiscard(func() {
+		if s.isDirty() {
+			s.show(s.loaded, false)
+		}
+		next()
+	}, back)
 }
 
 // New clears the form for a new record (Ctrl+N).

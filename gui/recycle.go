@@ -24,6 +24,7 @@ type RecycleScreen struct {
 
 	List                           *widget.List
 	Count, Status                  *widget.Label
+	EmptyNote                      *widget.Label // over the list when the bin is empty
 	RestoreBtn, PurgeBtn, EmptyBtn *widget.Button
 	content                        fyne.CanvasObject
 }
@@ -31,7 +32,7 @@ type RecycleScreen struct {
 // binColumns are the list's columns.
 var binColumns = widgets.Columns{{"删除时间", 2.2, ""}, {"类型", 1.3, ""}, {"名称", 4, ""}, {"连同删除", 4, ""}}
 
-// NewRecycleScreen builds the screen; Reload fills it.
+// NewRecycleScreen builds the screen with its data.
 func NewRecycleScreen(env *Env) *RecycleScreen {
 	s := &RecycleScreen{env: env, selected: -1}
 	s.Count, s.Status = widget.NewLabel(""), widget.NewLabel("")
@@ -53,8 +54,9 @@ func NewRecycleScreen(env *Env) *RecycleScreen {
 		widgets.Note("删除的记录先放在回收站里，恢复后连同它的相关记录一起回到原处；彻底删除后无法恢复。"),
 		container.NewBorder(nil, nil, nil, s.Count, container.NewHBox(s.RestoreBtn, s.PurgeBtn, s.EmptyBtn)),
 		binColumns.Row(true))
-	s.content = container.NewBorder(top, s.Status, nil, nil, s.List)
-	s.updateButtons()
+	s.EmptyNote = widget.NewLabel("")
+	s.content = container.NewBorder(top, s.Status, nil, nil, overList(s.List, s.EmptyNote))
+	s.Reload() // a tab is built when first shown: it must show its data at once
 	return s
 }
 
@@ -72,6 +74,10 @@ func (s *RecycleScreen) Reload() {
 	s.List.UnselectAll()
 	s.List.Refresh()
 	s.Count.SetText(fmt.Sprintf("共 %d 项", len(es)))
+	s.EmptyNote.SetText("")
+	if len(es) == 0 {
+		s.EmptyNote.SetText("回收站是空的。")
+	}
 	s.updateButtons()
 }
 

@@ -18,6 +18,8 @@ type tabsScreen struct {
 	builds  []func() Screen
 	screens []Screen // nil until first shown
 	stale   []bool
+	current int // the tab shown, whose screen is asked before another is shown
+	guard   leaveGuard
 	// onSelected runs after the user switched tabs (the main menu follows the shown tab).
 	onSelected func()
 }
@@ -29,7 +31,12 @@ func newTabsScreen(tabs ...tab) *tabsScreen {
 		ts.tabs.Append(container.NewTabItem(t.title, container.NewStack()))
 	}
 	ts.tabs.OnSelected = func(*container.TabItem) {
-		ts.ensure(ts.tabs.SelectedIndex())
+		i, cur := ts.tabs.SelectedIndex(), ts.current
+		if i != cur && !ts.guard.allow(ts.screens[cur], func() { ts.tabs.SelectIndex(cur) }, func() { ts.tabs.SelectIndex(i) }) {
+			return
+		}
+		ts.current = i
+		ts.ensure(i)
 		if ts.onSelected != nil {
 			ts.onSelected()
 		}
@@ -88,3 +95,28 @@ func (ts *tabsScreen) selectTitle(title string) {
 
 // Shown is the screen of the selected tab.
 func (ts *tabsScreen) Shown() Screen { return ts.screens[ts.tabs.SelectedIndex()] }
+
+// leaveAsker is a screen that may hold unsaved work: it asks (保存 / 放弃修改 / 取消) before it is
+// left, then runs next, or back when the user stays.
+type leaveAsker interface{ ConfirmLeave(next, back func()) }
+
+// leaveGuard asks the shown screen before a switch to another tab or module. The widgets switch
+// first and tell afterwards, so the guard puts the old choice back, asks, and redoes the switch
+// once the screen agreed.
+type leaveGuard struct{ passing bool }
+
+// allow reports whether the switch just made away from screen from (may be nil) can go on now;
+// otherwise revert has put the widget back and redo will make the switch when the user agrees.
+func (g *leaveGuard) allow(from Screen, revert, redo func()) bool {
+	l, ok := from.(leaveAsker)
+	if g.passing || !ok {
+		return true
+	}
+	revert()
+	l.ConfirmLeave(func() {
+		g.passing = true
+		defer func() { g.passing = false }()
+		redo()
+	}, nil)
+	return false
+}

@@ -132,6 +132,7 @@ func (e *templateEditor[T, I]) initEditor(env *Env, h templateHooks[T, I], cols 
 		NewRow: func() fyne.CanvasObject { return cols.Row(false) },
 		SetRow: func(o fyne.CanvasObject, i int) { cols.Set(o, row(&e.all[i]), nil) },
 		Dirty:  func() bool { return e.dirty },
+		Save:   e.save,
 		What:   func() string { return "这张" + h.noun },
 		Show:   func(t T) { e.show(t, false) },
 	})

@@ -22,6 +22,10 @@ var (
 	colorPrimary   = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0xff}
 	colorFocus     = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0x7f}
 	colorSelection = color.NRGBA{R: 0xc6, G: 0x28, B: 0x28, A: 0x30}
+	// Links are blue: in red, a list of records (查看依据) read as a list of errors.
+	colorLink = color.NRGBA{R: 0x15, G: 0x65, B: 0xc0, A: 0xff}
+	// Success text is a dark green: Fyne's light green is hard to read on white.
+	colorSuccess = color.NRGBA{R: 0x2e, G: 0x7d, B: 0x32, A: 0xff}
 )
 
 // ledgerTheme is Fyne's light theme with the bundled Chinese faces and a red primary colour. It is
@@ -33,8 +37,12 @@ func NewTheme() fyne.Theme { return ledgerTheme{} }
 
 func (ledgerTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	switch n {
-	case theme.ColorNamePrimary, theme.ColorNameHyperlink:
+	case theme.ColorNamePrimary:
 		return colorPrimary
+	case theme.ColorNameHyperlink:
+		return colorLink
+	case theme.ColorNameSuccess:
+		return colorSuccess
 	case theme.ColorNameForegroundOnPrimary:
 		return color.White
 	case theme.ColorNameFocus:

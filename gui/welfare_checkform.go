@@ -530,7 +530,7 @@ type itemRowLayout struct{ width *float32 }
 
 var itemColFixed = []float32{36, 0, 44, 64, 84, 0, 92}
 
-const itemTextShare = 0.62 // of the flexible width, for 检查项目及标准; the rest for 扣分原因
+const itemTextShare = 0.5 // of the flexible width, for 检查项目及标准 (it wraps); the rest for 扣分原因
 
 func (l *itemRowLayout) widths(total float32) []float32 {
 	pad := theme.Padding()

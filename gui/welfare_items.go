@@ -24,7 +24,7 @@ const (
 )
 
 // welfareColumns are the welfare items list's columns.
-var welfareColumns = widgets.Columns{{"事项", 1, ""}, {"类别", 0, "宿舍"}, {"承办人", 0, "欧阳建国"}, {"计划完成", 0, "2026-11-23"}, {"状态", 0, "不予办理"}}
+var welfareColumns = widgets.Columns{{"事项", 1, ""}, {"类别", 0, "宿舍"}, {"承办人", 0, "欧阳建国"}, {"计划完成", 0, "2026-11-23"}, {"状态", 0, "逾期100天"}}
 
 // WelfareItemsScreen is 办实事: the welfare items and workers' requests, followed from 已登记 to
 // 已办结 (or 不予办理), with the form and the state buttons.
@@ -108,7 +108,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	s.proposed.Today = env.Today
 	s.proposed.OnChanged = func(string) { s.changed(data.FProposedDate) }
 	s.handler = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	s.handler.SetPlaceHolder("党员姓名（可输入拼音首字母）")
+	s.handler.SetPlaceHolder("姓名或拼音首字母") // as 责任人: a longer hint is cut
 	s.handler.OnChanged = func(string) { s.handler.Filter(); s.changed(data.FHandler) }
 	s.planned = widgets.NewDateEntry()
 	s.planned.Today = env.Today
@@ -125,7 +125,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	form := widgets.NewSections(2).
 		Add("事项", fTitle, fs.Add(data.FWelfareCategory, false, s.category), fs.Add(data.FWelfareSource, false, s.source),
 			fs.Add(data.FProposer, false, s.proposer), fs.Add(data.FProposedDate, true, s.proposed),
-			fs.Add(data.FHandler, true, s.handler), fs.Add(data.FPlannedDate, true, s.planned)).
+			fs.Add(data.FHandler, true, s.handler.Content()), fs.Add(data.FPlannedDate, true, s.planned)).
 		Add("办理", fs.Add(data.FCost, false, s.cost), fs.Add(data.FInHouse, false, s.inHouse),
 			fs.Add(data.FRating, false, s.rating)).
 		Content()
@@ -177,15 +177,15 @@ func (s *WelfareItemsScreen) match(_ int, w *data.WelfareItem) bool {
 }
 
 func (s *WelfareItemsScreen) cells(w *data.WelfareItem) ([]string, map[int]widget.Importance) {
-	planned, imp := w.PlannedDate.String(), map[int]widget.Importance{}
-	if n := w.OverdueDays(s.today); n > 0 {
-		planned = fmt.Sprintf("逾期%d天", n)
-		imp[3] = widget.DangerImportance
+	state, imp := w.State, map[int]widget.Importance{}
+	if n := w.OverdueDays(s.today); n > 0 { // in 状态, beside the date, as 问题整改 shows it
+		state = fmt.Sprintf("逾期%d天", n)
+		imp[4] = widget.DangerImportance
 	}
 	if w.State == data.WelfareDone {
 		imp[4] = widget.SuccessImportance
 	}
-	return []string{w.Title, w.Category, w.Handler, planned, w.State}, imp
+	return []string{w.Title, w.Category, w.Handler, w.PlannedDate.String(), state}, imp
 }
 
 func selectedOr(sel *widget.Select, none string) string {

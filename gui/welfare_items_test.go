@@ -106,8 +106,13 @@ func TestWelfareItemOverdueInList(t *testing.T) {
 	}
 	row := welfareColumns.Row(false)
 	s.setRow(row, &s.all[s.visible[0]])
-	planned := row.(*fyne.Container).Objects[3].(*widget.Label)
-	if planned.Text != "逾期5天" || planned.Importance != widget.DangerImportance {
-		t.Fatalf("计划完成 shows %q (importance %v), want 逾期5天 in red", planned.Text, planned.Importance)
+	// 逾期 goes in 状态 beside the date, as 问题整改 shows it (issue 10 #22).
+	cells := row.(*fyne.Container).Objects
+	planned, state := cells[3].(*widget.Label), cells[4].(*widget.Label)
+	if want := s.all[s.visible[0]].PlannedDate.String(); planned.Text != want {
+		t.Errorf("计划完成 shows %q, want the date %s", planned.Text, want)
+	}
+	if state.Text != "逾期5天" || state.Importance != widget.DangerImportance {
+		t.Fatalf("状态 shows %q (importance %v), want 逾期5天 in red", state.Text, state.Importance)
 	}
 }

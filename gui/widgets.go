@@ -141,3 +141,9 @@ func showErrors(fs *widgets.Fields, fe data.FieldErrors) (unplaced []string) {
 	}
 	return fs.ShowMessages(msgs)
 }
+
+// overList lays note over the middle of list: it says why the list is empty ("" when it is not).
+func overList(list fyne.CanvasObject, note *widget.Label) fyne.CanvasObject {
+	note.Importance = widget.LowImportance
+	return container.NewStack(list, container.NewCenter(note))
+}

@@ -6,6 +6,8 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -78,6 +80,11 @@ type SuggestEntry struct {
 	suggestions func(text string) []string
 	// OnFocusLost is called after the completion.
 	OnFocusLost func()
+	// hints lists the suggestions under the field while the user types. It is part of the form, not
+	// a pop-up: an overlay takes the keyboard (Fyne's drop-down, which can only open on the arrow)
+	// and may run off the window; in the form it scrolls with the field.
+	hints   *fyne.Container
+	content *fyne.Container
 }
 
 func NewSuggestEntry(suggestions func(text string) []string) *SuggestEntry {
@@ -85,6 +92,9 @@ func NewSuggestEntry(suggestions func(text string) []string) *SuggestEntry {
 	e.ExtendBaseWidget(e)
 	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
 	e.SetOptions(nil)
+	e.hints = container.NewVBox()
+	e.hints.Hide()
+	e.content = container.NewVBox(e, e.hints)
 	// The drop-down button must not be a Tab stop between two fields.
 	if b, ok := e.ActionItem.(*widget.Button); ok {
 		e.ActionItem = NewIconButton(b.Icon, b.OnTapped)
@@ -92,8 +102,85 @@ func NewSuggestEntry(suggestions func(text string) []string) *SuggestEntry {
 	return e
 }
 
-// Filter narrows the drop-down to what fits the text; call it from OnChanged.
-func (e *SuggestEntry) Filter() { e.SetOptions(e.suggestions(e.Text)) }
+// Filter narrows the drop-down to what fits the text and lists it under the field while the user
+// types; call it from OnChanged.
+func (e *SuggestEntry) Filter() {
+	opts := e.suggestions(e.Text)
+	e.SetOptions(opts)
+	e.showHints(opts)
+}
+
+// maxHints is how many suggestions are listed under the field as the user types.
+const maxHints = 8
+
+// Content is the field with its list of suggestions: what a form lays out.
+func (e *SuggestEntry) Content() fyne.CanvasObject { return e.content }
+
+// showHints lists opts under the field, or hides the list when there is nothing to offer.
+func (e *SuggestEntry) showHints(opts []string) {
+	c := canvasOf(e)
+	if c == nil || any(c.Focused()) != any(e) || strings.TrimSpace(e.Text) == "" || len(opts) == 0 ||
+		len(opts) == 1 && opts[0] == e.Text {
+		e.hideHints()
+		return
+	}
+	e.hints.Objects = nil
+	for _, o := range opts[:min(len(opts), maxHints)] {
+		e.hints.Add(newHint(o, func() {
+			e.hideHints()
+			e.SetText(o)
+		}))
+	}
+	e.hints.Show()
+	e.content.Refresh()
+}
+
+func (e *SuggestEntry) hideHints() {
+	if e.hints.Visible() {
+		e.hints.Hide()
+		e.content.Refresh()
+	}
+}
+
+// Hints are the suggestions listed under the field now (nil when none are shown).
+func (e *SuggestEntry) Hints() []*Hint {
+	if !e.hints.Visible() {
+		return nil
+	}
+	var out []*Hint
+	for _, o := range e.hints.Objects {
+		out = append(out, o.(*Hint))
+	}
+	return out
+}
+
+// Hint is one suggestion listed under a SuggestEntry. It is picked on the mouse press: the press
+// takes the focus from the field, which hides the list before a tap (on release) could land.
+type Hint struct {
+	widget.BaseWidget
+	Text string
+	pick func()
+}
+
+func newHint(text string, pick func()) *Hint {
+	h := &Hint{Text: text, pick: pick}
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+func (h *Hint) CreateRenderer() fyne.WidgetRenderer {
+	l := widget.NewLabel(h.Text)
+	l.Importance = widget.HighImportance
+	return widget.NewSimpleRenderer(l)
+}
+
+// Tapped picks the suggestion (keyboardless tests; the mouse picks on MouseDown).
+func (h *Hint) Tapped(*fyne.PointEvent) { h.pick() }
+
+func (h *Hint) MouseDown(*desktop.MouseEvent) { h.pick() }
+func (h *Hint) MouseUp(*desktop.MouseEvent)   {}
+
+func (h *Hint) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // TypedKey makes Esc close the dialog the field is in.
 func (e *SuggestEntry) TypedKey(k *fyne.KeyEvent) {
@@ -105,6 +192,7 @@ func (e *SuggestEntry) TypedKey(k *fyne.KeyEvent) {
 // FocusLost completes a pinyin text that fits exactly one suggestion.
 func (e *SuggestEntry) FocusLost() {
 	e.SelectEntry.FocusLost()
+	e.hideHints()
 	if t := strings.TrimSpace(e.Text); t != "" && IsLatin(t) {
 		if s := e.suggestions(t); len(s) == 1 {
 			e.SetText(s[0])

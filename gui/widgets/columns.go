@@ -20,28 +20,75 @@ type Columns []struct {
 
 func (cs Columns) Row(header bool) fyne.CanvasObject {
 	objs := make([]fyne.CanvasObject, len(cs))
+	row := &rowLayout{cs: cs, full: make([]string, len(cs))}
 	for i := range objs {
 		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateClip // not Ellipsis: slow with a CJK font (see members.go)
+		// Clip, not Fyne's Ellipsis (slow with a CJK font): fit puts the … itself, once per change.
+		l.Truncation = fyne.TextTruncateClip
 		if header {
-			l.SetText(cs[i].Title)
 			l.TextStyle.Bold = true
+			row.full[i] = cs[i].Title
+			l.Text = cs[i].Title
 		}
 		objs[i] = l
 	}
-	return container.New(cs, objs...)
+	return container.New(row, objs...)
 }
 
 // Set shows texts in a row, with the importance given for some columns (medium for the others).
+// A text too long for its column ends with …; the full text is the record's, shown in its form.
 func (cs Columns) Set(o fyne.CanvasObject, texts []string, imp map[int]widget.Importance) {
-	for i, obj := range o.(*fyne.Container).Objects {
+	c := o.(*fyne.Container)
+	row := c.Layout.(*rowLayout)
+	for i, obj := range c.Objects {
 		l := obj.(*widget.Label)
-		want := imp[i]
-		if l.Text != texts[i] || l.Importance != want {
-			l.Text, l.Importance = texts[i], want
+		row.full[i] = texts[i]
+		shown, want := fit(l, texts[i], l.Size().Width), imp[i]
+		if l.Text != shown || l.Importance != want {
+			l.Text, l.Importance = shown, want
 			l.Refresh()
 		}
 	}
+}
+
+// rowLayout lays out one row of Columns and keeps its full texts, cut again to the new widths.
+type rowLayout struct {
+	cs   Columns
+	full []string
+}
+
+func (r *rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	r.cs.Layout(objs, size)
+	for i, o := range objs {
+		l := o.(*widget.Label)
+		if shown := fit(l, r.full[i], l.Size().Width); shown != l.Text {
+			l.Text = shown
+			l.Refresh()
+		}
+	}
+}
+
+func (r *rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return r.cs.MinSize(objs) }
+
+// fit is text as label l shows it in width w: whole when it fits (or w is not known yet), else
+// as many leading characters as fit followed by ….
+func fit(l *widget.Label, text string, w float32) string {
+	avail := w - 2*theme.InnerPadding()
+	measure := func(s string) float32 { return fyne.MeasureText(s, theme.TextSize(), l.TextStyle).Width }
+	if w <= 0 || measure(text) <= avail {
+		return text
+	}
+	r := []rune(text)
+	lo, hi := 0, len(r) // the longest prefix that fits with … is lo runes
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if measure(string(r[:mid])+"…") <= avail {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo]) + "…"
 }
 
 // widths are the columns' widths in a row size wide.

@@ -1,6 +1,6 @@
 package widgets
 
-// Esc closes the topmost dialog (SPEC §11). Fyne 2.7's dialogs ignore Escape: the window hands an
+// Esc closes the topmost dialog (SPEC §11) and Enter presses its default button. Fyne 2.7's dialogs ignore Escape: the window hands an
 // unmodified Esc to the focused widget's TypedKey, or to the canvas's OnTypedKey when nothing is
 // focused. So HandleEscape (installed by the main window) covers the second case, and the program's
 // text fields (Entry, textArea, DateEntry, the suggestion and 民族 fields) forward Esc (EscapeKey)
@@ -21,16 +21,58 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// HandleEscape makes Esc close the topmost dialog of win when no widget has the focus. It replaces
-// the canvas's OnTypedKey (the program sets no other), so calling it again on the same window, as
-// a restore does, is harmless.
+// HandleEscape makes Esc close the topmost dialog of win, and Enter press its default button, when
+// no widget has the focus. It replaces the canvas's OnTypedKey (the program sets no other), so
+// calling it again on the same window, as a restore does, is harmless.
 func HandleEscape(win fyne.Window) {
 	c := win.Canvas()
 	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if k.Name == fyne.KeyEscape {
+		switch k.Name {
+		case fyne.KeyEscape:
 			CloseTopDialog(c)
+		case fyne.KeyReturn, fyne.KeyEnter:
+			PressDefault(c)
 		}
 	})
+}
+
+// PressDefault presses the default button of the topmost dialog of c and reports whether it did:
+// the emphasised button of its button row (保存, 确定 of a confirm, the action of a form dialog),
+// else the row's only button (确定 of an information or error dialog), else the one emphasised
+// button of a dialog that lays out its own button line (打开文件 beside 关闭).
+func PressDefault(c fyne.Canvas) bool {
+	top := c.Overlays().Top()
+	row := dialogButtonRow(top)
+	if row == nil {
+		return false
+	}
+	def := emphasised(buttonsIn(row))
+	if bs := buttonsIn(row); def == nil && len(bs) == 1 {
+		def = bs[0]
+	}
+	if def == nil && len(buttonsIn(row)) == 0 {
+		def = emphasised(buttonsIn(top))
+	}
+	if def == nil || def.Disabled() || def.OnTapped == nil {
+		return false
+	}
+	def.OnTapped()
+	return true
+}
+
+// emphasised is the one button of bs drawn as the default (high or danger importance), nil when
+// there is none or several.
+func emphasised(bs []*widget.Button) *widget.Button {
+	var def *widget.Button
+	for _, b := range bs {
+		if b.Importance == widget.HighImportance || b.Importance == widget.DangerImportance {
+			if def != nil {
+				return nil
+			}
+			def = b
+		}
+	}
+	return def
 }
 
 // EscapeKey handles Esc typed into the focused widget o: it closes the topmost dialog of o's
@@ -39,10 +81,21 @@ func EscapeKey(o fyne.CanvasObject, k *fyne.KeyEvent) bool {
 	if k.Name != fyne.KeyEscape {
 		return false
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(o); c != nil {
+	if c := canvasOf(o); c != nil {
 		CloseTopDialog(c)
 	}
 	return true
+}
+
+// canvasOf is the canvas of the window where o has the focus, else the driver's idea of o's canvas
+// (which is nil for an object the driver has not drawn under that name, and a guess in tests).
+func canvasOf(o fyne.CanvasObject) fyne.Canvas {
+	for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+		if c := w.Canvas(); c != nil && c.Focused() != nil && any(c.Focused()) == any(o) {
+			return c
+		}
+	}
+	return fyne.CurrentApp().Driver().CanvasForObject(o)
 }
 
 // CloseTopDialog closes the topmost overlay of c as its cancel button would, and reports whether

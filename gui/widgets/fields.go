@@ -25,6 +25,19 @@ import (
 type Entry struct {
 	widget.Entry
 	OnFocusLost func()
+	// MinWidth, when set, is the narrowest the entry may be: a field whose whole value must show.
+	MinWidth float32
+}
+
+// MinSize is the Entry's, at least MinWidth wide.
+func (e *Entry) MinSize() fyne.Size {
+	s := e.Entry.MinSize()
+	return fyne.NewSize(max(s.Width, e.MinWidth), s.Height)
+}
+
+// WidthFor is the width an entry needs to show text whole.
+func WidthFor(text string) float32 {
+	return fyne.MeasureText(text, theme.TextSize(), fyne.TextStyle{}).Width + 4*theme.InnerPadding()
 }
 
 // NewEntry returns a single-line Entry.
@@ -34,11 +47,18 @@ func NewEntry() *Entry {
 	return e
 }
 
-// TypedKey makes Esc close the dialog the entry is in (Fyne's Entry ignores Esc).
+// TypedKey makes Esc close the dialog the entry is in (Fyne's Entry ignores Esc), and Enter in a
+// single-line entry that submits nothing press the dialog's default button.
 func (e *Entry) TypedKey(k *fyne.KeyEvent) {
-	if !EscapeKey(e, k) {
-		e.Entry.TypedKey(k)
+	if EscapeKey(e, k) {
+		return
 	}
+	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.MultiLine && e.OnSubmitted == nil {
+		if c := canvasOf(e); c != nil && PressDefault(c) {
+			return
+		}
+	}
+	e.Entry.TypedKey(k)
 }
 
 // FocusLost is called by Fyne when the entry loses focus.
@@ -59,8 +79,13 @@ type Field struct {
 	Wide bool
 
 	label fyne.CanvasObject
-	body  *fyne.Container // Input over msg
+	body  *fyne.Container // Input over msgBox
 	msg   *widget.Label
+	// msgBox holds msg; once a message goes because the field was edited, it keeps the message's
+	// height (hold) until the form is next checked or filled, so the fields below do not move
+	// under the user's pointer.
+	msgBox *fyne.Container
+	hold   *holdHeight
 }
 
 // NewField builds a field. A *DateEntry input without an OnInvalid handler gets one that shows its
@@ -75,26 +100,56 @@ func NewField(label string, required bool, input fyne.CanvasObject) *Field {
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
-	f := &Field{Label: label, Input: input, label: widget.NewRichText(segs...), msg: msg}
-	f.body = container.NewVBox(input, msg)
+	f := &Field{Label: label, Input: input, label: widget.NewRichText(segs...), msg: msg, hold: &holdHeight{}}
+	f.msgBox = container.New(f.hold, msg)
+	f.msgBox.Hide()
+	f.body = container.NewVBox(input, f.msgBox)
 	if de, ok := input.(*DateEntry); ok && de.OnInvalid == nil {
 		de.OnInvalid = f.SetError
 	}
 	return f
 }
 
-// SetError shows msg under the field; "" hides the message.
-func (f *Field) SetError(msg string) {
-	if msg == f.msg.Text && msg != "" == f.msg.Visible() {
-		return
+// SetError shows msg under the field; "" removes the message but keeps its space until the form
+// is next checked or filled (ShowMessages, ClearErrors).
+func (f *Field) SetError(msg string) { f.setError(msg, false) }
+
+// setError shows msg; release gives back the space an earlier message kept.
+func (f *Field) setError(msg string, release bool) {
+	if msg == "" && f.msg.Visible() && !release {
+		f.hold.h = f.msgBox.MinSize().Height
+	}
+	if release || msg != "" {
+		f.hold.h = 0
 	}
 	f.msg.SetText(msg)
-	if msg == "" {
-		f.msg.Hide()
-	} else {
-		f.msg.Show()
-	}
+	showIf(f.msg, msg != "")
+	showIf(f.msgBox, msg != "" || f.hold.h > 0)
 	f.body.Refresh()
+}
+
+func showIf(o fyne.CanvasObject, show bool) {
+	if show {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
+// holdHeight lays out one object over the whole space, at least h high.
+type holdHeight struct{ h float32 }
+
+func (l *holdHeight) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Resize(size)
+	objs[0].Move(fyne.NewPos(0, 0))
+}
+
+func (l *holdHeight) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	if objs[0].Visible() {
+		s = objs[0].MinSize()
+	}
+	return fyne.NewSize(s.Width, max(s.Height, l.h))
 }
 
 // Error is the message shown under the field ("" when none).
@@ -139,7 +194,7 @@ func (fs *Fields) ShowMessages(msgs []Message) (unplaced []string) {
 				break
 			}
 		}
-		f.SetError(msg)
+		f.setError(msg, true)
 	}
 	for _, m := range msgs {
 		if fs.Get(m.Field) == nil {
@@ -401,6 +456,14 @@ func NewTextArea(rows int) *TextArea {
 	a.Wrapping = fyne.TextWrapWord
 	a.SetMinRowsVisible(rows)
 	return a
+}
+
+// TypedKey makes Esc close the dialog the text area is in. It is the TextArea, not its inner Entry,
+// that has the focus and that the driver knows: EscapeKey must be given the TextArea.
+func (a *TextArea) TypedKey(k *fyne.KeyEvent) {
+	if !EscapeKey(a, k) {
+		a.Entry.Entry.TypedKey(k)
+	}
 }
 
 // AcceptsTab lets Tab move the focus on.
