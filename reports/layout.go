@@ -344,15 +344,18 @@ func (s *Sheet) writeBlock(r role, rows []Row) error {
 	return nil
 }
 
-// Row heights (SPEC §6, NOTES): Excel does not fit wrapped text itself. At 11 pt a CJK character is
-// about 2 width units and an ASCII one 1; a column of width w holds about w−1 units (cell padding).
+// Row heights (SPEC §6, NOTES): Excel does not fit wrapped text itself, so the layer counts the
+// lines as Excel draws them. A column of width w is 7w+5 px wide, of which about 7w+1 px hold text
+// (cell padding); at 10.5 pt a CJK character is 14 px (2 units of 7 px) and an ASCII one 7 px
+// (宋体's half width). Counting with less room than that sizes rows for two lines whose text
+// prints on one (issue 10 #12).
 
 // lineCount estimates the printed lines of text in a cell of the given width at pt points.
 func lineCount(text string, width, pt float64) int {
-	usable := max(width-1, 1)
+	usable := max(width, 1)
 	n := 0
 	for para := range strings.SplitSeq(text, "\n") {
-		w := textUnits(para) * pt / 11
+		w := textUnits(para) * pt / unitPt
 		n += max(1, int(math.Ceil(w/usable-1e-9)))
 	}
 	return n
@@ -362,13 +365,13 @@ func lineCount(text string, width, pt float64) int {
 // fit a cell of the given width at pt points, so that a list of names breaks between names rather
 // than inside one (an office breaks Chinese text anywhere).
 func joinWrapped(parts []string, sep string, width, pt float64) string {
-	usable := max(width-1, 1)
+	usable := max(width, 1)
 	var b strings.Builder
 	line := 0.0
 	for i, p := range parts {
-		w := textUnits(p) * pt / 11
+		w := textUnits(p) * pt / unitPt
 		if i < len(parts)-1 {
-			w += textUnits(sep) * pt / 11
+			w += textUnits(sep) * pt / unitPt
 		}
 		if i > 0 && line+w > usable+1e-9 {
 			b.WriteByte('\n')
@@ -383,7 +386,11 @@ func joinWrapped(parts []string, sep string, width, pt float64) string {
 	return b.String()
 }
 
-// textUnits is the width of s in Excel character units at 11 pt.
+// unitPt is the font size at which textUnits is the printed width: a CJK character is 14 px, two
+// units of 7 px, at 10.5 pt.
+const unitPt = 10.5
+
+// textUnits is the width of s in Excel character units (7 px) at unitPt.
 func textUnits(s string) float64 {
 	u := 0
 	for _, r := range s {

@@ -155,8 +155,13 @@ func TestLineCount(t *testing.T) {
 		{"一二三四五六七八九十", 21, 10.5, 1},           // smaller font, still one line
 		{"130502198503120011", 19.5, 10.5, 1}, // an ID number fits the R1 column
 		{"第一行\n第二行", 20, 11, 2},               // explicit line breaks
-		{"abc", 0.5, 11, 3},                   // narrow column: at least one unit per line
-		{"党员花名册党员花名册", 11, 16, 3},             // title font is wider
+		{"abc", 0.5, 10.5, 3},                 // narrow column: at least one unit per line
+		// As Excel prints them (issue 10 #12): six characters fill a column of 12 (84 of 85 px) and
+		// take one line; seven take two.
+		{"董子豪、易帅", 12, 10.5, 1},
+		{"江世杰、叶国庆", 12, 10.5, 2},
+		{"2026-12-04", 11, 10.5, 1}, // a date in a date column
+		{"党员花名册党员花名册", 11, 16, 3},   // title font is wider
 	}
 	for _, tt := range tests {
 		if got := lineCount(tt.text, tt.width, tt.pt); got != tt.want {
