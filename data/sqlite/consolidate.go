@@ -88,15 +88,7 @@ func (db *DB) ConsolidateAll(ctx context.Context, paths []string, each func(i in
 			return err
 		}
 		end := min(start+attachLimit, len(paths))
-		n, err := db.consolidateBatch(ctx, conn, tables, paths[start:end], start, each)
-		if errors.Is(err, errRetryAlone) {
-			n, err = end-start, nil
-			for i := start; i < end && err == nil; i++ {
-				if err = ctx.Err(); err == nil {
-					_, err = db.consolidateBatch(ctx, conn, tables, paths[i:i+1], i, each)
-				}
-			}
-		}
+		n, err := db.consolidateRange(ctx, conn, tables, paths[start:end], start, each)
 		if err != nil {
 			return err
 		}
@@ -104,6 +96,50 @@ func (db *DB) ConsolidateAll(ctx context.Context, paths []string, each func(i in
 	}
 	return nil
 }
+
+// consolidateRange imports paths (paths[0] is number first) as one batch, going through them again
+// as consolidateBatch asks, and returns how many it went through (fewer when ctx was cancelled).
+func (db *DB) consolidateRange(ctx context.Context, conn *sql.Conn, tables []tableInfo, paths []string, first int,
+	each func(int, data.ConsolidateResult, error)) (int, error) {
+	n, err := db.consolidateBatch(ctx, conn, tables, paths, first, each)
+	var cut *copyCutShort
+	switch {
+	case errors.Is(err, errRetryAlone):
+		n, err = 0, nil
+		for i := range paths {
+			if ctx.Err() != nil {
+				break
+			}
+			var k int
+			if k, err = db.consolidateRange(ctx, conn, tables, paths[i:i+1], first+i, each); err != nil || k == 0 {
+				break
+			}
+			n++
+		}
+	case errors.As(err, &cut):
+		// The whole transaction was given up: the packages before the cut one go in again.
+		n, err = 0, nil
+		if cut.at > 0 {
+			n, err = db.consolidateRange(ctx, conn, tables, paths[:cut.at], first, each)
+		}
+		if err == nil && n == cut.at {
+			each(first+cut.at, cut.res, cut.refusal)
+			n++
+		}
+	}
+	return n, err
+}
+
+// copyCutShort is a package whose copy was cut short by packageCopyLimit. An interrupted write may
+// have rolled back the whole transaction (SQLite does so), so the batch is rolled back whatever
+// happened: the package leaves nothing, and the ones before it in the batch go in again.
+type copyCutShort struct {
+	at      int // its place in the batch
+	res     data.ConsolidateResult
+	refusal error
+}
+
+func (c *copyCutShort) Error() string { return c.refusal.Error() }
 
 // consolidateBatch imports paths (at most attachLimit; paths[0] is number first of the batch) in
 // one transaction on conn, and returns how many it went through (fewer when ctx was cancelled).
@@ -149,6 +185,10 @@ func (db *DB) consolidateBatch(ctx context.Context, conn *sql.Conn, tables []tab
 		res := data.ConsolidateResult{File: filepath.Base(p)}
 		schema := fmt.Sprintf("pkg%d", j)
 		err := db.consolidateOne(work, tx, tables, p, filepath.Join(dir, schema), schema, &res, &attached)
+		if cut := (*copyCutShort)(nil); errors.As(err, &cut) {
+			cut.at, cut.res = j, res
+			return 0, cut // the deferred Rollback undoes the whole batch
+		}
 		if err != nil && data.ErrorCode(err) != data.EInvalid {
 			stop = fmt.Errorf("%s: %w", res.File, err)
 			break
@@ -196,7 +236,16 @@ func (db *DB) consolidateOne(ctx context.Context, tx *sql.Tx, tables []tableInfo
 	if _, err := tx.ExecContext(ctx, `SAVEPOINT package`); err != nil {
 		return err
 	}
-	if err := db.importPackage(ctx, tx, tables, schema, res); err != nil {
+	// The copy reads the package too: it runs under a deadline of its own, so that nothing of a
+	// package can hang the program.
+	limit := packageCopyLimit(res.File)
+	copyCtx, cancel := context.WithTimeout(ctx, limit)
+	defer cancel()
+	err = db.importPackage(copyCtx, tx, tables, schema, res)
+	if err != nil && copyCtx.Err() != nil {
+		return &copyCutShort{refusal: cutShortRefusal("汇总", res.File, limit)}
+	}
+	if err != nil {
 		if _, rerr := tx.ExecContext(ctx, `ROLLBACK TO package; RELEASE package`); rerr != nil {
 			return fmt.Errorf("rollback of a refused package (%v): %w", err, rerr)
 		}
@@ -323,7 +372,7 @@ func preparePackage(ctx context.Context, path, pkg string, m data.Manifest) erro
 		return refuse(fmt.Sprintf("数据包由更新版本的支部台账导出（结构版本 %d，本程序为 %d），请先升级本程序再汇总", m.SchemaVersion, ours))
 	}
 	if err := identify(ctx, path, nil); err != nil {
-		return refuse("数据包中的数据不是支部台账的数据文件，或已损坏")
+		return refuse("数据包「" + pkg + "」中的数据不是支部台账的数据文件，或已损坏")
 	}
 	probe, err := sql.Open(driverName, path)
 	if err != nil {

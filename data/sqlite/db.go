@@ -34,6 +34,11 @@ const dsnParams = "_journal_mode=WAL&_synchronous=FULL&_foreign_keys=on&_busy_ti
 // driverName is go-sqlite3 with SQLite's trusted_schema off on every connection (issue 16): the
 // views, triggers and CHECK rules of a file, an attached package's included, cannot call a function
 // with side effects; a file from outside is not trusted even after its schema was checked.
+// SQLITE_DBCONFIG_DEFENSIVE, the other defensive setting, is not on: at run time SQLite sets it
+// only through sqlite3_db_config (there is no PRAGMA), which go-sqlite3 does not expose (no method
+// on SQLiteConn, whose sqlite3 handle is unexported). Only a build of SQLite with
+// -DSQLITE_DEFAULT_DEFENSIVE in CGO_CFLAGS would have it, which `go build` alone does not give. The
+// exact schema check and the deadlines on every read of a file from outside stand in for it.
 const driverName = "sqlite3_ledger"
 
 func init() {

@@ -23,16 +23,31 @@ import (
 // file a check misses cannot hang the program. Tests shorten it.
 var outsideReadLimit = 2 * time.Minute
 
+// packageCopyLimit bounds the copy of one package's rows (named by its file) into the consolidated
+// file, after its checks passed: the copy reads outside data too. Tests shorten it for one package.
+var packageCopyLimit = func(file string) time.Duration { return outsideReadLimit }
+
 // boundedCheck runs check under outsideReadLimit; when the limit cut it short, the error is a
 // refusal naming the file instead of the interrupted query's.
 func boundedCheck[T any](ctx context.Context, name string, check func(context.Context) (T, error)) (T, error) {
-	ctx, cancel := context.WithTimeout(ctx, outsideReadLimit)
+	return bounded(ctx, "检查", name, outsideReadLimit, check)
+}
+
+// bounded runs work (what it does to the file named name, in Chinese: verb) under limit; when the
+// limit cut it short, the error is a refusal naming the file instead of the interrupted query's.
+func bounded[T any](ctx context.Context, verb, name string, limit time.Duration, work func(context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
-	v, err := check(ctx)
+	v, err := work(ctx)
 	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return v, data.Errorf(data.EInvalid, fmt.Sprintf("检查「%s」超过了 %d 秒仍未完成，文件可能被改动过，已拒绝使用；没有任何改动", name, int(outsideReadLimit/time.Second)))
+		return v, cutShortRefusal(verb, name, limit)
 	}
 	return v, err
+}
+
+// cutShortRefusal is the refusal of a file whose reading (verb, in Chinese) limit cut short.
+func cutShortRefusal(verb, name string, limit time.Duration) error {
+	return data.Errorf(data.EInvalid, fmt.Sprintf("%s「%s」超过了 %d 秒仍未完成，文件可能被改动过，已拒绝使用；没有任何改动", verb, name, int(limit/time.Second)))
 }
 
 // schemaObject is one row of sqlite_master: what the schema holds, with its CREATE statement (empty

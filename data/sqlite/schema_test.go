@@ -3,8 +3,10 @@ package sqlite
 import (
 	"cmp"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +28,24 @@ var craftedSchemas = []struct {
 	{"missing column", `ALTER TABLE member DROP COLUMN remark`, "表「member」的定义不同", ""},
 	// A package's manifest names the version its data must have.
 	{"newer version", `PRAGMA user_version = 999`, "更新版本", "结构版本不同"},
+	// Not SQLite at all: the file is replaced by notSQLite (stmt empty).
+	{"not SQLite", "", "不是支部台账的数据文件", ""},
+}
+
+// notSQLite is what a crafted file holds in place of a data file: text of a data file's size.
+var notSQLite = []byte(strings.Repeat("这不是数据库文件。", 1000))
+
+// within runs f and fails the test when f has not returned after 20 s: a crafted file must be
+// refused within seconds, whichever path reads it.
+func within(t *testing.T, what string, f func()) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() { defer close(done); f() }()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatalf("%s of a crafted file still runs after 20 s", what)
+	}
 }
 
 // craftFile runs stmt on the data file at path with foreign keys off, as another program could.
@@ -57,17 +77,16 @@ func TestSchemaVerifierRefusesCraftedPackages(t *testing.T) {
 	for _, c := range craftedSchemas {
 		t.Run(c.name, func(t *testing.T) {
 			p := filepath.Join(t.TempDir(), "包.zip")
-			craftPackage(t, good, p, c.stmt)
-			done := make(chan error, 1)
-			go func() { _, err := target.Consolidate(ctx, p); done <- err }()
-			select {
-			case err := <-done:
-				wantRefused(t, "consolidate", err, cmp.Or(c.pkgWant, c.want))
-				if c.pkgWant == "" && !strings.Contains(data.ErrorMessage(err), "包.zip") {
-					t.Errorf("the refusal does not name the package: %v", err)
-				}
-			case <-time.After(20 * time.Second):
-				t.Fatal("consolidating a crafted package still runs after 20 s")
+			if c.stmt == "" {
+				packageWithData(t, good, p, notSQLite)
+			} else {
+				craftPackage(t, good, p, c.stmt)
+			}
+			var err error
+			within(t, "consolidation", func() { _, err = target.Consolidate(ctx, p) })
+			wantRefused(t, "consolidate", err, cmp.Or(c.pkgWant, c.want))
+			if c.pkgWant == "" && !strings.Contains(data.ErrorMessage(err), "包.zip") {
+				t.Errorf("the refusal does not name the package: %v", err)
 			}
 			if fingerprint(t, target) != before {
 				t.Error("the package was refused, yet the target changed")
@@ -87,11 +106,16 @@ func TestSchemaVerifierRefusesCraftedFiles(t *testing.T) {
 	for _, c := range craftedSchemas {
 		t.Run(c.name, func(t *testing.T) {
 			crafted := filepath.Join(t.TempDir(), "备份.db")
-			copyFile(t, good, crafted)
-			craftFile(t, crafted, c.stmt)
+			if c.stmt == "" {
+				os.WriteFile(crafted, notSQLite, 0o644)
+			} else {
+				copyFile(t, good, crafted)
+				craftFile(t, crafted, c.stmt)
+			}
 			craftedHash := fileHash(t, crafted)
 
-			_, err := Restore(good, crafted)
+			var err error
+			within(t, "restore", func() { _, err = Restore(good, crafted) })
 			wantRefused(t, "restore", err, c.want)
 			if !strings.Contains(data.ErrorMessage(err), "备份.db") {
 				t.Errorf("the refusal does not name the file: %v", err)
@@ -99,8 +123,10 @@ func TestSchemaVerifierRefusesCraftedFiles(t *testing.T) {
 			if fileHash(t, good) != want {
 				t.Error("restore was refused, yet the data file changed")
 			}
-			wantRefused(t, "check at start", CheckFile(ctx, crafted), c.want)
-			opened, err := Open(crafted)
+			within(t, "the check at start", func() { err = CheckFile(ctx, crafted) })
+			wantRefused(t, "check at start", err, c.want)
+			var opened *DB
+			within(t, "opening", func() { opened, err = Open(crafted) })
 			if err == nil {
 				opened.Close()
 			}
@@ -164,5 +190,63 @@ func TestOutsideChecksAreBounded(t *testing.T) {
 	}
 	if fileHash(t, file) != want {
 		t.Error("the file changed")
+	}
+}
+
+// The copy of a package's rows runs under a deadline too (issue 16: bounded work): a copy cut short
+// is refused naming the package and leaves nothing of it; the batch's other packages, before and
+// after it, go in.
+func TestConsolidateCopyIsBounded(t *testing.T) {
+	dir := t.TempDir()
+	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
+	var pkgs []string
+	for i, code := range []string{"ZC01", "JJ02", "JD03"} {
+		pkgs = append(pkgs, exportAt(t, branchFile(t, dir, fmt.Sprintf("第%d党支部", i+1), code, int64(i+1), 8, 2), dir, at))
+	}
+	slow := filepath.Base(pkgs[1])
+	defer func(limit func(string) time.Duration) { packageCopyLimit = limit }(packageCopyLimit)
+	packageCopyLimit = func(file string) time.Duration {
+		if file == slow {
+			return time.Nanosecond
+		}
+		return outsideReadLimit
+	}
+
+	alone := openTemp(t)
+	before := fingerprint(t, alone)
+	_, err := alone.Consolidate(ctx, pkgs[1])
+	wantRefused(t, "consolidate", err, "汇总「"+slow+"」超过了")
+	if fingerprint(t, alone) != before {
+		t.Error("the copy was cut short, yet the target changed")
+	}
+
+	target := openTemp(t)
+	var got []int
+	err = target.ConsolidateAll(ctx, pkgs, func(i int, res data.ConsolidateResult, err error) {
+		got = append(got, i)
+		if i == 1 {
+			wantRefused(t, res.File, err, "汇总「"+slow+"」超过了")
+		} else if err != nil {
+			t.Errorf("%s: %v", res.File, err)
+		}
+	})
+	if err != nil || !slices.Equal(got, []int{0, 1, 2}) {
+		t.Fatalf("%v, results reported for %v", err, got)
+	}
+	bs, err := target.Branches(ctx)
+	var codes []string
+	for _, b := range bs {
+		codes = append(codes, b.Code)
+	}
+	if err != nil || !slices.Equal(codes, []string{"JD03", "ZC01"}) {
+		t.Errorf("branches %v (%v), want JD03 and ZC01", codes, err)
+	}
+	var members int
+	target.db.QueryRow(`SELECT count(*) FROM member`).Scan(&members)
+	if want := bs[0].Counts[data.CountMembers] + bs[1].Counts[data.CountMembers]; members != want {
+		t.Errorf("%d members, want %d: the cut-short package left rows", members, want)
+	}
+	if problems, err := target.Verify(ctx, data.Today()); err != nil || len(problems) != 0 {
+		t.Errorf("Verify: %v, %v", problems, err)
 	}
 }
