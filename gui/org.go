@@ -242,7 +242,6 @@ type BranchForm struct {
 
 	entries map[string]*widgets.Entry // by field label
 	form    *orgForm
-	saved   *widget.Label
 	content fyne.CanvasObject
 }
 
@@ -277,13 +276,11 @@ func NewBranchForm(env *Env) *BranchForm {
 			field(bf.label, bf.required, e)
 		}
 	})
-	f.saved = widget.NewLabel("")
-	f.saved.Importance = widget.SuccessImportance
 	save := widget.NewButtonWithIcon("保存支部信息", theme.DocumentSaveIcon(), f.Save)
 	save.Importance = widget.HighImportance
 	hint := widgets.Note("报表标题、“单位”栏和上报数据包都使用这里的支部信息。")
 	f.content = container.NewVBox(f.form.Content(),
-		container.NewBorder(nil, nil, container.NewHBox(save, f.saved), nil, hint))
+		container.NewBorder(nil, nil, save, nil, hint))
 	f.Reload()
 	return f
 }
@@ -303,7 +300,6 @@ func (f *BranchForm) Reload() {
 		f.entries[bf.label].SetText(*bf.value(&b))
 	}
 	f.form.ClearErrors()
-	f.saved.SetText("")
 }
 
 // Save saves the branch; bad input shows under its field.
@@ -312,12 +308,11 @@ func (f *BranchForm) Save() {
 	for _, bf := range branchFields {
 		*bf.value(&b) = f.entries[bf.label].Text
 	}
-	f.saved.SetText("")
 	if !f.form.Saved(f.env.Store.SaveBranch(context.Background(), &b)) {
 		return
 	}
 	f.Reload()
-	f.saved.SetText("已保存")
+	f.form.setStatus("已保存支部信息", false)
 	if f.env.Changed != nil {
 		f.env.Changed()
 	}
@@ -326,7 +321,8 @@ func (f *BranchForm) Save() {
 // ---------------------------------------------------------------------------------------------
 // Helpers of these forms.
 
-// orgForm is a Section of Fields with a line under it for messages no field owns.
+// orgForm is a Section of Fields with a status line under it: a save's result, and the errors
+// no field owns, in one place (widgets.SetStatusLine's colours).
 type orgForm struct {
 	env     *Env
 	fields  widgets.Fields
@@ -341,7 +337,6 @@ func newOrgForm(env *Env, title string, cols int, add func(field func(label stri
 	add(func(label string, required bool, input fyne.CanvasObject) {
 		list = append(list, f.fields.Add(label, required, input))
 	})
-	f.other.Importance = widget.DangerImportance
 	f.other.Wrapping = fyne.TextWrapWord
 	f.other.Hide()
 	f.content = container.NewVBox(widgets.Section(title, cols, list...), f.other)
@@ -352,9 +347,11 @@ func (f *orgForm) Content() fyne.CanvasObject { return f.content }
 
 func (f *orgForm) ClearErrors() {
 	f.fields.ClearErrors()
-	f.other.SetText("")
-	f.other.Hide()
+	f.setStatus("", false)
 }
+
+// setStatus shows a save's result, or an error no field owns, on the form's status line.
+func (f *orgForm) setStatus(msg string, isErr bool) { widgets.SetStatusLine(f.other, msg, isErr) }
 
 // Saved shows the outcome of a save and reports whether it succeeded: FieldErrors go under their
 // fields, other errors to an error dialog.
@@ -369,8 +366,7 @@ func (f *orgForm) Saved(err error) bool {
 		return false
 	}
 	if unplaced := showErrors(&f.fields, fe); len(unplaced) > 0 {
-		f.other.SetText(strings.Join(unplaced, "\n"))
-		f.other.Show()
+		f.setStatus(strings.Join(unplaced, "\n"), true)
 	}
 	return false
 }

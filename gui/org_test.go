@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
 )
@@ -268,8 +269,9 @@ func TestBranchForm(t *testing.T) {
 				if b.Name != "综采一队党支部" || b.Secretary != "赵六" || b.Code != "ZC-01" || b.Phone != "0319-1234567" {
 					t.Errorf("saved branch = %+v", b)
 				}
-				if f.saved.Text != "已保存" {
-					t.Errorf("saved note = %q", f.saved.Text)
+				// The result shows where the form's errors do, in the success colour (issue 10 #22).
+				if l := f.form.other; !l.Visible() || l.Text != "已保存支部信息" || l.Importance != widget.SuccessImportance {
+					t.Errorf("status line %q (shown %v, importance %v), want 已保存支部信息 in the success colour", l.Text, l.Visible(), l.Importance)
 				}
 			} else if b.Name != "" {
 				t.Errorf("bad input was saved: %+v", b)
