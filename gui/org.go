@@ -399,7 +399,7 @@ type memberPicker struct {
 func newMemberPicker(env *Env) *memberPicker {
 	p := &memberPicker{env: env, people: newMemberChoices(nil, nil)}
 	p.entry = widgets.NewSuggestEntry(func(q string) []string { return p.people.Suggest(q, 12, false, nil) })
-	p.entry.SetPlaceHolder("（未指定）输入姓名或拼音首字母，如 zs")
+	p.entry.SetPlaceHolder("姓名或拼音首字母") // as 责任人: a longer hint is cut
 	p.entry.OnChanged = func(t string) {
 		if p.setting {
 			return

@@ -71,6 +71,18 @@ func TestGroupsScreenCreateEditDelete(t *testing.T) {
 	// Edit.
 	s.name.SetText("第一党小组（采煤）")
 	s.leader.clear.OnTapped()
+	// Pinyin that fits one member becomes him on leaving the field; other text gives way to the choice.
+	typeInto(t, s.leader.entry, "ls")
+	env.Win.Canvas().Focus(s.name)
+	if s.leader.Selected() != m.ID || s.leader.entry.Text != "李四" {
+		t.Fatalf("ls then Tab: leader %d %q, want 李四", s.leader.Selected(), s.leader.entry.Text)
+	}
+	typeInto(t, s.leader.entry, "xx")
+	env.Win.Canvas().Focus(s.name)
+	if s.leader.Selected() != m.ID || s.leader.entry.Text != "李四" {
+		t.Fatalf("xx then Tab: leader %d %q, want 李四 kept", s.leader.Selected(), s.leader.entry.Text)
+	}
+	s.leader.clear.OnTapped()
 	s.Save()
 	gs = groupsOf(t, env)
 	if len(gs) != 1 || gs[0].Name != "第一党小组（采煤）" || gs[0].LeaderID != 0 {
