@@ -17,11 +17,18 @@ type BinEntry struct {
 	Detail string
 }
 
-// Object names the entry like Op.Object: 党员「张三」.
+// Object names the entry like Op.Object: 党员「张三」. A kind whose name reads badly in a sentence
+// gets its short name: "已恢复办实事事项「…」" stutters 事事.
 func (e *BinEntry) Object() string {
 	op := Op{Entity: e.Entity, Label: e.Label}
+	if short, ok := binNouns[e.Entity]; ok {
+		op.Entity = short
+	}
 	return op.Object()
 }
+
+// binNouns are the short names the recycle bin's messages use for some kinds.
+var binNouns = map[string]string{EntWelfare: "办实事"}
 
 // RecycleStore keeps deleted records. Deleting moves a record to the bin (its rows leave the live
 // tables, so no list, count or report sees it); restoring puts it back whole.

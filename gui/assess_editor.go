@@ -213,15 +213,7 @@ func (e *assessItemEditor) setStatus(msg string, bad bool) { setStatusLine(e.sta
 func (e *assessItemEditor) Status() string { return statusLineText(e.status) }
 
 // setStatusLine shows msg on a status line, red when bad; an empty msg hides the line.
-func setStatusLine(l *widget.Label, msg string, bad bool) {
-	l.SetText(msg)
-	l.Importance = widget.MediumImportance
-	if bad {
-		l.Importance = widget.DangerImportance
-	}
-	l.Hidden = msg == ""
-	l.Refresh()
-}
+func setStatusLine(l *widget.Label, msg string, bad bool) { widgets.SetStatusLine(l, msg, bad) }
 
 // statusLineText is a status line's text, "" when it is hidden.
 func statusLineText(l *widget.Label) string {

@@ -97,6 +97,10 @@ func TestBranchAssessmentScoredAndExported(t *testing.T) {
 	if !s.save() {
 		t.Fatalf("save refused: %s", s.Status())
 	}
+	// A save's result is in the success colour, as on every other form (issue 10 #22).
+	if !strings.Contains(s.Status(), "已保存") || s.status.Importance != widget.SuccessImportance {
+		t.Errorf("status %q in importance %v, want 已保存… in the success colour", s.Status(), s.status.Importance)
+	}
 	saved, err := env.Store.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessBranchMonthly})
 	if err != nil || len(saved) != 1 {
 		t.Fatalf("%d assessments saved (%v)", len(saved), err)

@@ -27,7 +27,6 @@ type ChecklistsScreen struct {
 	thFields  widgets.Fields
 	excellent *widgets.Entry
 	pass      *widgets.Entry
-	thStatus  *widget.Label
 }
 
 // checklistRow is the widgets of one item being edited.
@@ -70,13 +69,11 @@ func NewChecklistsScreen(env *Env) *ChecklistsScreen {
 	s.excellent, s.pass = widgets.NewEntry(), widgets.NewEntry()
 	s.excellent.OnSubmitted = func(string) { s.saveThresholds() }
 	s.pass.OnSubmitted = func(string) { s.saveThresholds() }
-	s.thStatus = widgets.Note("")
-	s.thStatus.Hide()
 	thBtn := widget.NewButtonWithIcon("保存分数线", theme.DocumentSaveIcon(), s.saveThresholds)
 	thBox := container.NewVBox(widget.NewSeparator(),
 		widgets.Section("等次分数线（所有检查通用）", 2, s.thFields.Add(data.FExcellentLine, true, s.excellent), s.thFields.Add(data.FPassLine, true, s.pass)),
 		widgets.Note("标化分不低于优秀线为优秀，不低于合格线为合格，否则不合格；关键项（※）扣分的检查一律不合格。"),
-		container.NewHBox(thBtn), s.thStatus)
+		container.NewHBox(thBtn))
 
 	newBtn := widget.NewButtonWithIcon("新建评分表", theme.ContentAddIcon(), s.New)
 	left := widgets.OrderedBorder(container.NewVBox(widgets.OrderedBorder(nil, nil, newBtn, s.count, nil), checklistColumns.Row(true)),
@@ -194,15 +191,14 @@ func (s *ChecklistsScreen) saveThresholds() {
 	switch {
 	case errors.As(err, &ferr):
 		showErrors(&s.thFields, ferr)
-		s.thStatus.Hide()
+		s.frame.SetStatus("分数线没有保存：请按提示修改", true)
 		return
 	case err != nil:
 		ShowError(s.env.Win, err)
 		return
 	}
 	s.thFields.ClearErrors()
-	s.thStatus.Importance = widget.SuccessImportance
-	s.thStatus.SetText(fmt.Sprintf("已保存：%s分以上优秀，%s分以上合格", data.FormatScore(th.Excellent), data.FormatScore(th.Pass)))
-	s.thStatus.Show()
+	// The result shows where every save's does: the frame's status line (issue 10 #22).
+	s.frame.SetStatus(fmt.Sprintf("已保存分数线：%s分以上优秀，%s分以上合格", data.FormatScore(th.Excellent), data.FormatScore(th.Pass)), false)
 	notify(s.env)
 }

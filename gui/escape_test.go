@@ -375,3 +375,20 @@ func TestEnterPressesTheDefaultButton(t *testing.T) {
 		t.Errorf("Enter on the question did not save: job %q, open %v", got.Job, c.Overlays().Top() != nil)
 	}
 }
+
+// Enter on a delete confirmation presses nothing: 删除 is destructive, so it is no default (issue 10 #15).
+func TestEnterDoesNotPressDelete(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	widgets.HandleEscape(env.Win)
+	c := env.Win.Canvas()
+	deleted := false
+	ShowConfirm(env.Win, "删除", "删除党员「王五」？", "删除", func() { deleted = true })
+	sendKey(env.Win, fyne.KeyReturn)
+	if deleted || c.Overlays().Top() == nil {
+		t.Fatalf("Enter on 删除: deleted %v, dialog open %v; want nothing pressed", deleted, c.Overlays().Top() != nil)
+	}
+	pressEscape(env.Win)
+	if deleted || c.Overlays().Top() != nil {
+		t.Errorf("Esc on 删除: deleted %v, open %v; want cancelled", deleted, c.Overlays().Top() != nil)
+	}
+}

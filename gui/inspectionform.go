@@ -2,6 +2,7 @@ package gui
 
 import (
 	"slices"
+	"strings"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -402,18 +403,18 @@ func (r *findingRow) next() {
 	}
 }
 
-// inspectorPicker chooses the 督查组: chosen members as rows (name, 牵头人 radio, 移除), then a
-// field where typing a name or its pinyin initials offers members (督查队伍 first) as chips under
-// it; Enter takes the first. The first member chosen is the 牵头人 until another is marked.
+// inspectorPicker chooses the 督查组: chosen members as rows (name, 牵头人 radio, 移除), then the
+// program's one member field (widgets.SuggestEntry, as 责任人): typing a name or its pinyin initials
+// lists the members not yet chosen (督查队伍 first) under it; picking one or Enter (the first) adds
+// him. The first member chosen is the 牵头人 until another is marked.
 type inspectorPicker struct {
 	people   *memberChoices
 	chosen   []data.Inspector
 	onChange func()
 
 	rows     *fyne.Container
-	entry    *widgets.Entry
+	entry    *widgets.SuggestEntry
 	hintNote *widget.Label
-	hints    *fyne.Container // chips, three a line
 	box      fyne.CanvasObject
 }
 
@@ -423,19 +424,31 @@ const pickerHints = 6
 func newInspectorPicker(onChange func()) *inspectorPicker {
 	p := &inspectorPicker{onChange: onChange, people: newMemberChoices(nil, nil)}
 	p.rows = container.NewGridWithColumns(2)
-	p.entry = widgets.NewEntry()
+	p.entry = widgets.NewSuggestEntry(func(q string) []string {
+		return p.people.Suggest(q, pickerHints, true, p.isChosen)
+	})
 	p.entry.SetPlaceHolder("输入姓名或拼音首字母（如 zs），回车添加")
 	p.entry.OnChanged = func(string) { p.showHints() }
+	p.entry.OnPicked = func(t string) {
+		if id, ok := p.people.IDOf(t); ok && !p.isChosen(id) {
+			p.add(p.people.members[slices.Index(p.people.IDs, id)])
+		}
+	}
 	p.entry.OnSubmitted = func(string) {
 		if m := p.matches(); len(m) > 0 {
 			p.add(p.people.members[m[0]])
 		}
 	}
-	p.hints = container.NewGridWithColumns(3)
+	p.entry.OnFocusLost = func() { p.hintNote.Hide() }
 	p.hintNote = widget.NewLabel("")
 	p.hintNote.Importance = widget.LowImportance
-	p.box = container.NewVBox(p.rows, p.entry, p.hintNote, p.hints)
+	p.hintNote.Hide()
+	p.box = container.NewVBox(p.rows, p.entry.Content(), p.hintNote)
 	return p
+}
+
+func (p *inspectorPicker) isChosen(id int64) bool {
+	return slices.ContainsFunc(p.chosen, func(c data.Inspector) bool { return c.MemberID == id })
 }
 
 func (p *inspectorPicker) Content() fyne.CanvasObject { return p.box }
@@ -458,9 +471,7 @@ func (p *inspectorPicker) Set(in []data.Inspector) {
 func (p *inspectorPicker) Inspectors() []data.Inspector { return slices.Clone(p.chosen) }
 
 func (p *inspectorPicker) matches() []int {
-	return p.people.Matches(p.entry.Text, pickerHints, true, func(id int64) bool {
-		return slices.ContainsFunc(p.chosen, func(c data.Inspector) bool { return c.MemberID == id })
-	})
+	return p.people.Matches(p.entry.Text, pickerHints, true, p.isChosen)
 }
 
 func (p *inspectorPicker) add(m data.Member) {
@@ -506,29 +517,13 @@ func (p *inspectorPicker) showRows() {
 	p.rows.Refresh()
 }
 
+// showHints lists the members fitting what is typed under the field, or says none does.
 func (p *inspectorPicker) showHints() {
-	p.hints.Objects = nil
-	var m []int
-	if p.entry.Text != "" || len(p.chosen) == 0 {
-		m = p.matches() // else the team is chosen: offer more only when a name is typed
-	}
-	switch {
-	case len(m) == 0 && p.entry.Text != "":
+	p.entry.Filter()
+	if strings.TrimSpace(p.entry.Text) != "" && len(p.matches()) == 0 {
 		p.hintNote.SetText("没有找到这个党员：请检查姓名或拼音")
-	case len(m) == 0:
-		p.hintNote.SetText("")
-	default:
-		p.hintNote.SetText("点选或按回车添加第一个（★ 为督查队伍成员）：")
+		p.hintNote.Show()
+	} else {
+		p.hintNote.Hide()
 	}
-	p.hintNote.Hidden = p.hintNote.Text == ""
-	for _, i := range m {
-		member := p.people.members[i]
-		text := p.people.Labels[i]
-		if member.Supervisor {
-			text = "★" + text
-		}
-		p.hints.Add(widgets.NewChip(text, nil, func() { p.add(member) }))
-	}
-	p.hints.Refresh()
-	p.hintNote.Refresh()
 }

@@ -54,15 +54,6 @@ func tapChip(t *testing.T, root fyne.CanvasObject, text string) {
 	t.Fatalf("no chip %q", text)
 }
 
-// chipTexts are the texts of the chips in c.
-func chipTexts(c *fyne.Container) []string {
-	var out []string
-	for _, o := range c.Objects {
-		out = append(out, o.(*widgets.Chip).Text())
-	}
-	return out
-}
-
 func inspectionsOf(t *testing.T, env *Env) []data.Inspection {
 	t.Helper()
 	ins, err := env.Store.Inspections(context.Background(), data.InspectionFilter{})
@@ -85,15 +76,12 @@ func TestInspectionTypedWithTwoFindings(t *testing.T) {
 	if f.date.Text != orgTestToday.String() || f.kind.Selected != "四不两直督查" || f.Rows() != 1 {
 		t.Fatalf("a new inspection starts on %q, %q with %d finding rows; want today, 四不两直督查, 1 row", f.date.Text, f.kind.Selected, f.Rows())
 	}
-	// The picker offers the supervision team first (★), before anyone is typed.
-	if got := chipTexts(f.inspectors.hints); !slices.Equal(got, []string{"★李四", "★张三", "王五"}) {
-		t.Errorf("the picker offers %v", got)
-	}
 	f.team.SetSelected(team.Name)
 	typeInto(t, f.place, "8101综采工作面")
 	typeInto(t, f.content, "班前会、岗位描述")
+	// 督查组 is the same member field as 责任人: what is typed lists the members under it at once.
 	typeInto(t, f.inspectors.entry, "zs")
-	if got := chipTexts(f.inspectors.hints); !slices.Equal(got, []string{"★张三"}) {
+	if got := hintTexts(f.inspectors.entry); !slices.Equal(got, []string{"张三"}) {
 		t.Errorf("zs offers %v", got)
 	}
 	pressKey(t, c, fyne.KeyReturn)
@@ -468,5 +456,35 @@ func TestInspectionShortcuts(t *testing.T) {
 	pressShortcut(env.Win, ctrl(fyne.KeyS))
 	if ins := inspectionsOf(t, env); len(ins) != 1 || len(ins[0].Findings) != 1 {
 		t.Fatalf("Ctrl+S saved %d inspections (status %q)", len(ins), s.frame.StatusLine.Text)
+	}
+}
+
+// hintTexts are the suggestions listed under e.
+func hintTexts(e *widgets.SuggestEntry) []string {
+	var out []string
+	for _, h := range e.Hints() {
+		out = append(out, h.Text)
+	}
+	return out
+}
+
+// Picking a suggestion under 督查组 adds the member, and the team's members come first.
+func TestInspectorPickedFromSuggestions(t *testing.T) {
+	env, _, _, _ := inspectionEnv(t)
+	s := NewInspectionsScreen(env)
+	show(env, s)
+	f := s.form
+	typeInto(t, f.inspectors.entry, "l")
+	hints := f.inspectors.entry.Hints()
+	if len(hints) == 0 || hints[0].Text != "李四" {
+		t.Fatalf("l offers %v, want 李四 (督查队伍) first", hintTexts(f.inspectors.entry))
+	}
+	test.Tap(hints[0])
+	if got := f.inspectors.Inspectors(); len(got) != 1 || got[0].Name != "李四" || !got[0].Lead || f.inspectors.entry.Text != "" {
+		t.Fatalf("picked %+v, field %q; want 李四 as 牵头人 and an empty field", got, f.inspectors.entry.Text)
+	}
+	typeInto(t, f.inspectors.entry, "ls")
+	if got := hintTexts(f.inspectors.entry); len(got) != 0 {
+		t.Errorf("李四, already chosen, is offered again: %v", got)
 	}
 }

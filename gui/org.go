@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -86,7 +85,7 @@ func NewGroupsScreen(env *Env) *GroupsScreen {
 	s.name.SetPlaceHolder("如：第一党小组")
 	s.name.OnSubmitted = func(string) { s.Save() }
 	s.name.OnChanged = func(string) { s.changed(lblName) }
-	s.leader = newMemberPicker(env, "选择组长")
+	s.leader = newMemberPicker(env)
 	s.leader.OnChanged = func() { s.changed(lblLeader) }
 	s.area = widgets.NewTextArea(4)
 	s.area.SetPlaceHolder("负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
@@ -243,7 +242,6 @@ type BranchForm struct {
 
 	entries map[string]*widgets.Entry // by field label
 	form    *orgForm
-	saved   *widget.Label
 	content fyne.CanvasObject
 }
 
@@ -278,13 +276,11 @@ func NewBranchForm(env *Env) *BranchForm {
 			field(bf.label, bf.required, e)
 		}
 	})
-	f.saved = widget.NewLabel("")
-	f.saved.Importance = widget.SuccessImportance
 	save := widget.NewButtonWithIcon("保存支部信息", theme.DocumentSaveIcon(), f.Save)
 	save.Importance = widget.HighImportance
 	hint := widgets.Note("报表标题、“单位”栏和上报数据包都使用这里的支部信息。")
 	f.content = container.NewVBox(f.form.Content(),
-		container.NewBorder(nil, nil, container.NewHBox(save, f.saved), nil, hint))
+		container.NewBorder(nil, nil, save, nil, hint))
 	f.Reload()
 	return f
 }
@@ -304,7 +300,6 @@ func (f *BranchForm) Reload() {
 		f.entries[bf.label].SetText(*bf.value(&b))
 	}
 	f.form.ClearErrors()
-	f.saved.SetText("")
 }
 
 // Save saves the branch; bad input shows under its field.
@@ -313,12 +308,11 @@ func (f *BranchForm) Save() {
 	for _, bf := range branchFields {
 		*bf.value(&b) = f.entries[bf.label].Text
 	}
-	f.saved.SetText("")
 	if !f.form.Saved(f.env.Store.SaveBranch(context.Background(), &b)) {
 		return
 	}
 	f.Reload()
-	f.saved.SetText("已保存")
+	f.form.setStatus("已保存支部信息", false)
 	if f.env.Changed != nil {
 		f.env.Changed()
 	}
@@ -327,7 +321,8 @@ func (f *BranchForm) Save() {
 // ---------------------------------------------------------------------------------------------
 // Helpers of these forms.
 
-// orgForm is a Section of Fields with a line under it for messages no field owns.
+// orgForm is a Section of Fields with a status line under it: a save's result, and the errors
+// no field owns, in one place (widgets.SetStatusLine's colours).
 type orgForm struct {
 	env     *Env
 	fields  widgets.Fields
@@ -342,7 +337,6 @@ func newOrgForm(env *Env, title string, cols int, add func(field func(label stri
 	add(func(label string, required bool, input fyne.CanvasObject) {
 		list = append(list, f.fields.Add(label, required, input))
 	})
-	f.other.Importance = widget.DangerImportance
 	f.other.Wrapping = fyne.TextWrapWord
 	f.other.Hide()
 	f.content = container.NewVBox(widgets.Section(title, cols, list...), f.other)
@@ -353,9 +347,11 @@ func (f *orgForm) Content() fyne.CanvasObject { return f.content }
 
 func (f *orgForm) ClearErrors() {
 	f.fields.ClearErrors()
-	f.other.SetText("")
-	f.other.Hide()
+	f.setStatus("", false)
 }
+
+// setStatus shows a save's result, or an error no field owns, on the form's status line.
+func (f *orgForm) setStatus(msg string, isErr bool) { widgets.SetStatusLine(f.other, msg, isErr) }
 
 // Saved shows the outcome of a save and reports whether it succeeded: FieldErrors go under their
 // fields, other errors to an error dialog.
@@ -370,8 +366,7 @@ func (f *orgForm) Saved(err error) bool {
 		return false
 	}
 	if unplaced := showErrors(&f.fields, fe); len(unplaced) > 0 {
-		f.other.SetText(strings.Join(unplaced, "\n"))
-		f.other.Show()
+		f.setStatus(strings.Join(unplaced, "\n"), true)
 	}
 	return false
 }
@@ -384,35 +379,48 @@ func (f *orgForm) errorOf(label string) string {
 	return ""
 }
 
-// memberPicker chooses one member: a button showing the choice that opens a searchable list
-// (name, pinyin initials, ID number or phone, through data.MemberIndex), and a button to clear it.
+// memberPicker chooses one member with the program's one member field (widgets.SuggestEntry, as
+// 责任人 and 承办人): typing a name or its pinyin initials lists the members under the field, picking
+// one (or leaving the field on pinyin that fits one) chooses him; 清除 chooses none.
 type memberPicker struct {
 	env     *Env
-	title   string
-	members []data.Member
-	index   *data.MemberIndex
+	people  *memberChoices
 	id      int64
 	name    string // shown for id (also when the member left the roll)
+	setting bool   // the picker itself is writing the field
 
-	button  *widget.Button
+	entry   *widgets.SuggestEntry
 	clear   *widget.Button
 	content fyne.CanvasObject
 
 	OnChanged func() // the user chose or cleared (may be nil)
-
-	// The open search dialog.
-	dlg     *dialog.CustomDialog
-	search  *widgets.Entry
-	choices *widget.List
-	hits    []int // indices into members
 }
 
-func newMemberPicker(env *Env, title string) *memberPicker {
-	p := &memberPicker{env: env, title: title, index: data.NewMemberIndex(nil)}
-	p.button = widget.NewButtonWithIcon("", theme.AccountIcon(), p.open)
-	p.button.Alignment = widget.ButtonAlignLeading
+func newMemberPicker(env *Env) *memberPicker {
+	p := &memberPicker{env: env, people: newMemberChoices(nil, nil)}
+	p.entry = widgets.NewSuggestEntry(func(q string) []string { return p.people.Suggest(q, 12, false, nil) })
+	p.entry.SetPlaceHolder("姓名或拼音首字母") // as 责任人: a longer hint is cut
+	p.entry.OnChanged = func(t string) {
+		if p.setting {
+			return
+		}
+		p.entry.Filter()
+		if id, ok := p.people.IDOf(t); ok && id != p.id {
+			p.choose(id, t)
+		}
+	}
+	// Leaving the field keeps only a choice: an emptied field chooses none, other text that names
+	// no member gives way to the member chosen.
+	p.entry.OnFocusLost = func() {
+		switch _, ok := p.people.IDOf(p.entry.Text); {
+		case strings.TrimSpace(p.entry.Text) == "" && p.id != 0:
+			p.choose(0, "")
+		case !ok:
+			p.set(p.id, p.name)
+		}
+	}
 	p.clear = widget.NewButton("清除", func() { p.choose(0, "") })
-	p.content = container.NewBorder(nil, nil, nil, p.clear, p.button)
+	p.content = container.NewBorder(nil, nil, nil, p.clear, p.entry.Content())
 	p.set(0, "")
 	return p
 }
@@ -420,22 +428,13 @@ func newMemberPicker(env *Env, title string) *memberPicker {
 func (p *memberPicker) Content() fyne.CanvasObject { return p.content }
 
 // SetMembers sets the choices.
-func (p *memberPicker) SetMembers(ms []data.Member) {
-	p.members = ms
-	p.index = data.NewMemberIndex(ms)
-}
+func (p *memberPicker) SetMembers(ms []data.Member) { p.people = newMemberChoices(ms, nil) }
 
 // SetSelected shows the member with id (0 = none).
 func (p *memberPicker) SetSelected(id int64) {
-	if id == 0 {
-		p.set(0, "")
+	if l := p.people.Label(id); l != "" || id == 0 {
+		p.set(id, l)
 		return
-	}
-	for _, m := range p.members {
-		if m.ID == id {
-			p.set(id, m.Name)
-			return
-		}
 	}
 	// Not among the choices (e.g. left the roll): still show who it is.
 	name := "（已不在册的党员）"
@@ -450,11 +449,12 @@ func (p *memberPicker) Selected() int64 { return p.id }
 
 func (p *memberPicker) set(id int64, name string) {
 	p.id, p.name = id, name
+	p.setting = true
+	p.entry.SetText(name)
+	p.setting = false
 	if id == 0 {
-		p.button.SetText("（未指定，点击选择）")
 		p.clear.Disable()
 	} else {
-		p.button.SetText(name)
 		p.clear.Enable()
 	}
 }
@@ -465,58 +465,4 @@ func (p *memberPicker) choose(id int64, name string) {
 	if p.OnChanged != nil {
 		p.OnChanged()
 	}
-}
-
-// label is how a member appears in the choice list: the name and, to tell namesakes apart, the end of
-// the ID number.
-func memberChoiceLabel(m data.Member) string {
-	id := m.IDNumber
-	if len(id) > 4 {
-		id = id[len(id)-4:]
-	}
-	return fmt.Sprintf("%s（身份证尾号 %s）", m.Name, id)
-}
-
-// open shows the search dialog: type to narrow the list, click a member (or Enter on a single hit).
-func (p *memberPicker) open() {
-	p.hits = p.index.Search("")
-	p.search = widgets.NewEntry()
-	p.search.SetPlaceHolder("姓名、拼音首字母（如 zs）、身份证号或手机号")
-	p.choices = widget.NewList(
-		func() int { return len(p.hits) },
-		func() fyne.CanvasObject { return widget.NewLabel("姓名（身份证尾号 0000）") },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(memberChoiceLabel(p.members[p.hits[id]]))
-		})
-	status := widget.NewLabel("")
-	if len(p.members) == 0 {
-		status.SetText("还没有党员：请先在“党员”中录入或导入党员。")
-	}
-	p.choices.OnSelected = func(id widget.ListItemID) {
-		m := p.members[p.hits[id]]
-		p.choose(m.ID, m.Name)
-		p.dlg.Hide()
-	}
-	p.search.OnChanged = func(q string) {
-		p.hits = p.index.Search(q)
-		p.choices.UnselectAll()
-		p.choices.Refresh()
-		switch {
-		case len(p.members) == 0:
-		case len(p.hits) == 0:
-			status.SetText("没有找到匹配的党员")
-		default:
-			status.SetText(fmt.Sprintf("找到 %d 人", len(p.hits)))
-		}
-	}
-	p.search.OnSubmitted = func(string) {
-		if len(p.hits) == 1 {
-			p.choices.Select(0)
-		}
-	}
-	body := container.NewBorder(container.NewVBox(p.search, status), nil, nil, nil, p.choices)
-	p.dlg = dialog.NewCustom(p.title, "取消", body, p.env.Win)
-	p.dlg.Resize(widgets.DialogSize(p.env.Win, 440, 520))
-	p.dlg.Show()
-	p.env.Win.Canvas().Focus(p.search)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
 )
@@ -38,17 +39,15 @@ func TestGroupsScreenCreateEditDelete(t *testing.T) {
 	// Create: the form is ready for a new group; the leader is picked by pinyin initials.
 	test.Type(s.name, "第一党小组")
 	s.area.SetText("综采一班、综采二班")
-	test.Tap(s.leader.button)
-	if env.Win.Canvas().Focused() != s.leader.search {
-		t.Fatal("the leader search box should have the focus when the picker opens")
+	// 组长 is the same member field as 责任人: typing pinyin lists the members under it at once.
+	typeInto(t, s.leader.entry, "zs")
+	hints := s.leader.entry.Hints()
+	if len(hints) != 1 || hints[0].Text != "张三" {
+		t.Fatalf("typing zs into 组长 lists %d suggestions, want 张三", len(hints))
 	}
-	test.Type(s.leader.search, "zs")
-	if len(s.leader.hits) != 1 {
-		t.Fatalf("searching zs found %d members, want 1", len(s.leader.hits))
-	}
-	s.leader.search.OnSubmitted(s.leader.search.Text)
-	if s.leader.Selected() != leader.ID || s.leader.button.Text != "张三" {
-		t.Fatalf("leader = %d %q, want %d 张三", s.leader.Selected(), s.leader.button.Text, leader.ID)
+	test.Tap(hints[0])
+	if s.leader.Selected() != leader.ID || s.leader.entry.Text != "张三" {
+		t.Fatalf("leader = %d %q, want %d 张三", s.leader.Selected(), s.leader.entry.Text, leader.ID)
 	}
 	s.Save()
 	gs := groupsOf(t, env)
@@ -71,6 +70,18 @@ func TestGroupsScreenCreateEditDelete(t *testing.T) {
 
 	// Edit.
 	s.name.SetText("第一党小组（采煤）")
+	s.leader.clear.OnTapped()
+	// Pinyin that fits one member becomes him on leaving the field; other text gives way to the choice.
+	typeInto(t, s.leader.entry, "ls")
+	env.Win.Canvas().Focus(s.name)
+	if s.leader.Selected() != m.ID || s.leader.entry.Text != "李四" {
+		t.Fatalf("ls then Tab: leader %d %q, want 李四", s.leader.Selected(), s.leader.entry.Text)
+	}
+	typeInto(t, s.leader.entry, "xx")
+	env.Win.Canvas().Focus(s.name)
+	if s.leader.Selected() != m.ID || s.leader.entry.Text != "李四" {
+		t.Fatalf("xx then Tab: leader %d %q, want 李四 kept", s.leader.Selected(), s.leader.entry.Text)
+	}
 	s.leader.clear.OnTapped()
 	s.Save()
 	gs = groupsOf(t, env)
@@ -270,8 +281,9 @@ func TestBranchForm(t *testing.T) {
 				if b.Name != "综采一队党支部" || b.Secretary != "赵六" || b.Code != "ZC-01" || b.Phone != "0319-1234567" {
 					t.Errorf("saved branch = %+v", b)
 				}
-				if f.saved.Text != "已保存" {
-					t.Errorf("saved note = %q", f.saved.Text)
+				// The result shows where the form's errors do, in the success colour (issue 10 #22).
+				if l := f.form.other; !l.Visible() || l.Text != "已保存支部信息" || l.Importance != widget.SuccessImportance {
+					t.Errorf("status line %q (shown %v, importance %v), want 已保存支部信息 in the success colour", l.Text, l.Visible(), l.Importance)
 				}
 			} else if b.Name != "" {
 				t.Errorf("bad input was saved: %+v", b)

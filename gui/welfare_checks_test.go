@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
 )
@@ -185,6 +186,10 @@ func TestCheckGradeThresholdsFromTemplatesScreen(t *testing.T) {
 	if th, _ := env.Store.GradeThresholds(context.Background()); th != (data.GradeThresholds{Excellent: 99, Pass: 95}) {
 		t.Fatalf("thresholds saved %+v", th)
 	}
+	// Saved, it says so where every save does: the status line over the form (issue 10 #22).
+	if got := ts.frame.Status(); !strings.Contains(got, "已保存分数线") || ts.frame.StatusLine.Importance != widget.SuccessImportance {
+		t.Errorf("status %q in importance %v", got, ts.frame.StatusLine.Importance)
+	}
 	fac := addFacility(t, env, data.FacilityCanteen, "三号食堂", "")
 	s := startCheck(t, env, fac)
 	typeScore(s.form, itemIndex(t, s.form, "价格公示"), "8")
@@ -196,7 +201,7 @@ func TestCheckGradeThresholdsFromTemplatesScreen(t *testing.T) {
 	ts.excellent.SetText("80")
 	ts.pass.SetText("85")
 	ts.saveThresholds()
-	if ts.thFields.Get(data.FPassLine).Error() == "" {
-		t.Error("合格线 above 优秀线 should be refused at the field")
+	if ts.thFields.Get(data.FPassLine).Error() == "" || !strings.Contains(ts.frame.Status(), "没有保存") {
+		t.Errorf("合格线 above 优秀线 should be refused at the field (status %q)", ts.frame.Status())
 	}
 }

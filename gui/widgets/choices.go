@@ -80,6 +80,9 @@ type SuggestEntry struct {
 	suggestions func(text string) []string
 	// OnFocusLost is called after the completion.
 	OnFocusLost func()
+	// OnPicked, when set, takes a suggestion picked under the field instead of the field taking its
+	// text (a list of members adds him and empties the field).
+	OnPicked func(text string)
 	// hints lists the suggestions under the field while the user types. It is part of the form, not
 	// a pop-up: an overlay takes the keyboard (Fyne's drop-down, which can only open on the arrow)
 	// and may run off the window; in the form it scrolls with the field.
@@ -128,7 +131,11 @@ func (e *SuggestEntry) showHints(opts []string) {
 	for _, o := range opts[:min(len(opts), maxHints)] {
 		e.hints.Add(newHint(o, func() {
 			e.hideHints()
-			e.SetText(o)
+			if e.OnPicked != nil {
+				e.OnPicked(o)
+			} else {
+				e.SetText(o)
+			}
 		}))
 	}
 	e.hints.Show()

@@ -39,7 +39,8 @@ func HandleEscape(win fyne.Window) {
 // PressDefault presses the default button of the topmost dialog of c and reports whether it did:
 // the emphasised button of its button row (保存, 确定 of a confirm, the action of a form dialog),
 // else the row's only button (确定 of an information or error dialog), else the one emphasised
-// button of a dialog that lays out its own button line (打开文件 beside 关闭).
+// button of a dialog that lays out its own button line (打开文件 beside 关闭). A danger button
+// (删除, 彻底删除, 替换) is never the default: a stray Enter must not destroy anything.
 func PressDefault(c fyne.Canvas) bool {
 	top := c.Overlays().Top()
 	row := dialogButtonRow(top)
@@ -53,7 +54,7 @@ func PressDefault(c fyne.Canvas) bool {
 	if def == nil && len(buttonsIn(row)) == 0 {
 		def = emphasised(buttonsIn(top))
 	}
-	if def == nil || def.Disabled() || def.OnTapped == nil {
+	if def == nil || def.Disabled() || def.OnTapped == nil || def.Importance == widget.DangerImportance {
 		return false
 	}
 	def.OnTapped()
@@ -61,7 +62,8 @@ func PressDefault(c fyne.Canvas) bool {
 }
 
 // emphasised is the one button of bs drawn as the default (high or danger importance), nil when
-// there is none or several.
+// there is none or several. PressDefault refuses a danger one, so a confirm does not fall back to
+// its 取消 either: Enter there does nothing.
 func emphasised(bs []*widget.Button) *widget.Button {
 	var def *widget.Button
 	for _, b := range bs {

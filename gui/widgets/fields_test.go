@@ -59,3 +59,20 @@ func TestColumnsEndCutTextsWithEllipsis(t *testing.T) {
 		t.Errorf("in a wide row the name shows %q", got)
 	}
 }
+
+// Every form shows a save's result in one colour: success green, errors red (issue 10 #22).
+func TestStatusLineColours(t *testing.T) {
+	l := widget.NewLabel("")
+	SetStatusLine(l, "已保存", false)
+	if !l.Visible() || l.Importance != widget.SuccessImportance {
+		t.Errorf("success: shown %v, importance %v", l.Visible(), l.Importance)
+	}
+	SetStatusLine(l, "没有保存", true)
+	if l.Importance != widget.DangerImportance || l.Text != "没有保存" {
+		t.Errorf("error: %q importance %v", l.Text, l.Importance)
+	}
+	SetStatusLine(l, "", false)
+	if l.Visible() {
+		t.Error("an empty status is shown")
+	}
+}

@@ -32,14 +32,20 @@ func (f *RecordFrame) SetStatus(msg string, isErr bool) {
 	if msg == f.StatusLine.Text && msg != "" == f.StatusLine.Visible() {
 		return
 	}
-	f.StatusLine.Importance = widget.SuccessImportance
-	if isErr {
-		f.StatusLine.Importance = widget.DangerImportance
-	}
-	f.StatusLine.SetText(msg)
-	f.StatusLine.Hidden = msg == ""
-	f.StatusLine.Refresh()
+	SetStatusLine(f.StatusLine, msg, isErr)
 	f.Right.Refresh()
+}
+
+// SetStatusLine shows a save's result (or another outcome) on l as every form does: one line, in
+// the theme's success colour, or its error colour when isErr; "" hides it.
+func SetStatusLine(l *widget.Label, msg string, isErr bool) {
+	l.Importance = widget.SuccessImportance
+	if isErr {
+		l.Importance = widget.DangerImportance
+	}
+	l.SetText(msg)
+	l.Hidden = msg == ""
+	l.Refresh()
 }
 
 // Status is the status line's text ("" when hidden).
