@@ -2,8 +2,8 @@ package gui
 
 import (
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
