@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"database/sql"
@@ -390,6 +391,7 @@ func TestCrashChild(t *testing.T) {
 		fmt.Println("error", err)
 		os.Exit(3)
 	}
+	fmt.Println("ready") // the parent kills at a random moment after this
 	base := 0
 	if ms, err := db.Members(ctx, data.MemberFilter{IncludeLeft: true}); err == nil {
 		base = len(ms)
@@ -433,13 +435,35 @@ func TestCrashSafety(t *testing.T) {
 	for trial := range trials {
 		var out bytes.Buffer
 		cmd := execSelf(t, "TestCrashChild", crashChildEnv+"="+path)
-		cmd.Stdout = &out
+		pipe, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		// The child needs some milliseconds to start; kill it at a random moment after.
-		time.Sleep(time.Duration(40+rnd.IntN(160)) * time.Millisecond)
+		// The child takes a while to start (more under the race detector); once it has opened the
+		// file and says so, kill it at a random moment while it saves.
+		ready, copied := make(chan struct{}), make(chan struct{})
+		go func() {
+			defer close(copied)
+			sc := bufio.NewScanner(pipe)
+			for sc.Scan() {
+				if sc.Text() == "ready" {
+					close(ready)
+					continue
+				}
+				out.WriteString(sc.Text() + "\n")
+			}
+		}()
+		select {
+		case <-ready:
+		case <-time.After(60 * time.Second):
+			t.Fatalf("trial %d: the child did not start", trial)
+		}
+		time.Sleep(time.Duration(5+rnd.IntN(100)) * time.Millisecond)
 		cmd.Process.Kill()
+		<-copied
 		cmd.Wait()
 		for _, line := range strings.Split(out.String(), "\n") {
 			var kind string
