@@ -42,6 +42,7 @@ const (
 	EntAssessTemplate = "考核表"
 	EntAssessment     = "考核"
 	EntPointEntry     = "党员积分"
+	EntRecruit        = "发展党员"
 	EntDataFile       = "数据文件"
 	EntPackage        = "上报数据包"
 	EntBin            = "回收站"
@@ -124,6 +125,12 @@ var Entities = []Entity{
 			func(a *Assessment) string { return quoted(AssessmentLabel(a)) }, noDay(ValidateAssessment))},
 	{Table: "assessment_item", Noun: "考核项目得分", Measure: "项", Scope: ScopeBranch},
 	{Table: "point_entry", Noun: "积分明细", Measure: "条", Log: EntPointEntry, Scope: ScopeBranch, verify: verifyPoints},
+	{Table: "recruit", Noun: "入党申请人", Measure: "名", Log: EntRecruit, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Recruit, error) { return s.Recruits(ctx) },
+			func(r *Recruit) string { return quoted(r.Name) + "（身份证号 " + r.IDNumber + "）" }, ValidateRecruit)},
+	{Table: "recruit_step", Noun: "发展步骤", Measure: "步", Scope: ScopeBranch},
+	{Table: "recruit_person", Noun: "培养联系人和入党介绍人", Measure: "名", Scope: ScopeBranch},
+	{Table: "recruit_review", Noun: "考察记录", Measure: "条", Scope: ScopeBranch},
 	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},

@@ -277,3 +277,42 @@ func WelfareFields(w *WelfareItem) Fields {
 func OverrideFields(item string, o *Override) Fields {
 	return fieldsOf(FAssessItem, item, FOverride, FormatScore(o.Score), FOverrideBy, o.By, FOverrideWhy, o.Why)
 }
+
+// RecruitFields is a person in the recruitment pipeline as the log keeps it: identity, then each
+// step done in one line (date, note), the people, votes, training, 考察 records and extension.
+func RecruitFields(r *Recruit, team, group string) Fields {
+	pairs := []string{FName, r.Name, FSex, r.Sex, FEthnicity, r.Ethnicity, FIDNumber, r.IDNumber,
+		FBirthDate, r.BirthDate.String(), FEducation, r.Education, FTeam, team, FJob, r.Job, FMobile, r.Mobile,
+		FRemark, r.Remark}
+	for n := 1; n <= RecruitSteps; n++ {
+		s := r.Step(n)
+		if s.Date.IsZero() && s.Note == "" {
+			continue
+		}
+		pairs = append(pairs, StepName(n), strings.TrimSpace(s.Date.String()+" "+s.Note))
+	}
+	for _, role := range RecruitRoles {
+		if names := r.Names(role.Role); names != "" {
+			pairs = append(pairs, role.Role, names)
+		}
+	}
+	if v := r.Vote15.String(); v != "" {
+		pairs = append(pairs, "接收预备党员表决", v)
+	}
+	if v := r.Vote23.String(); v != "" {
+		pairs = append(pairs, "转正表决", v)
+	}
+	if r.TrainDays+r.TrainHours > 0 {
+		pairs = append(pairs, FTraining, fmt.Sprintf("%d天、%d学时", r.TrainDays, r.TrainHours))
+	}
+	if group != "" {
+		pairs = append(pairs, FRecruitGroup, group)
+	}
+	for i, v := range r.Reviews {
+		pairs = append(pairs, fmt.Sprintf("考察%d", i+1), strings.TrimSpace(fmt.Sprintf("第%d步 %s %s", v.Step, v.Date, v.Note)))
+	}
+	if r.ExtendMonths > 0 {
+		pairs = append(pairs, FExtension, fmt.Sprintf("%d个月（%s决定）", r.ExtendMonths, r.ExtendDate))
+	}
+	return fieldsOf(pairs...)
+}

@@ -12,14 +12,7 @@ import (
 // fills the defaults of fields whose absence means the usual case. It never throws input away except
 // the details of a flag that is off (失去联系日期 without 失联, 外出流向 without 流动).
 func (m *Member) Normalize() {
-	m.Name = NormalizeName(m.Name)
-	m.IDNumber = NormalizeIDNumber(m.IDNumber)
-	m.Sex = NormalizeText(m.Sex)
-	m.Ethnicity = NormalizeText(m.Ethnicity)
-	if m.Ethnicity != "" && !strings.HasSuffix(m.Ethnicity, "族") && slices.Contains(Ethnicities, m.Ethnicity+"族") {
-		m.Ethnicity += "族"
-	}
-	m.Education = NormalizeText(m.Education)
+	normalizeIdentity(&m.Name, &m.IDNumber, &m.Sex, &m.Ethnicity, &m.Education, &m.BirthDate)
 	m.Category = NormalizeText(m.Category)
 	m.Job = NormalizeText(m.Job)
 	m.Mobile = NormalizeMobile(m.Mobile)
@@ -31,14 +24,6 @@ func (m *Member) Normalize() {
 	m.PartyRole = NormalizeText(m.PartyRole)
 	m.KeyPost = NormalizeText(m.KeyPost)
 	m.RollStatus = NormalizeText(m.RollStatus)
-	if info, err := ParseIDNumber(m.IDNumber); err == nil {
-		if m.Sex == "" {
-			m.Sex = info.Sex
-		}
-		if m.BirthDate.IsZero() {
-			m.BirthDate = info.BirthDate
-		}
-	}
 	if m.PartyStatus == "" {
 		m.PartyStatus = PartyStatusNormal
 	}
@@ -63,37 +48,7 @@ func (m *Member) Normalize() {
 // Uniqueness of the ID number needs the data file and is checked by the store.
 func ValidateMember(m *Member, today Date) FieldErrors {
 	var fe FieldErrors
-	checkText(&fe, FName, m.Name, 20, true)
-
-	info, idErr := ParseIDNumber(m.IDNumber)
-	if idErr != nil {
-		fe.add(FIDNumber, ErrorMessage(idErr))
-	}
-	switch {
-	case m.Sex == "":
-		fe.add(FSex, "请填写性别（填好身份证号后会自动得出）")
-	case !slices.Contains(Sexes, m.Sex):
-		fe.add(FSex, fmt.Sprintf("性别只能是“男”或“女”，不能是「%s」", m.Sex))
-	case idErr == nil && m.Sex != info.Sex:
-		fe.add(FSex, fmt.Sprintf("性别与身份证号不符：按身份证号第17位应为“%s”", info.Sex))
-	}
-	switch {
-	case m.BirthDate.IsZero():
-		fe.add(FBirthDate, "请填写出生日期（填好身份证号后会自动得出）")
-	case idErr == nil && m.BirthDate != info.BirthDate:
-		fe.add(FBirthDate, fmt.Sprintf("出生日期与身份证号不符：按身份证号应为 %s", info.BirthDate))
-	case m.BirthDate.After(today):
-		fe.add(FBirthDate, "出生日期不能晚于今天")
-	}
-	switch {
-	case m.Ethnicity == "":
-		fe.add(FEthnicity, "请选择民族")
-	case !slices.Contains(Ethnicities, m.Ethnicity):
-		fe.add(FEthnicity, fmt.Sprintf("「%s」不是56个民族之一，请从列表中选择", m.Ethnicity))
-	}
-	if m.Education != "" && !slices.Contains(Educations, m.Education) {
-		fe.add(FEducation, fmt.Sprintf("学历「%s」无法识别，应为：%s", m.Education, strings.Join(Educations, "、")))
-	}
+	checkIdentity(&fe, m.Name, m.IDNumber, m.Sex, m.BirthDate, m.Ethnicity, m.Education, today)
 	switch {
 	case m.Category == "":
 		fe.add(FCategory, "请选择人员类别：正式党员或预备党员")
@@ -162,6 +117,62 @@ func ValidateMember(m *Member, today Date) FieldErrors {
 		checkPastDate(&fe, FRollDate, m.RollDate, today, "在册状态为"+m.RollStatus+"时须填写变动日期")
 	}
 	return fe
+}
+
+// normalizeIdentity cleans the identity fields that members and people in the recruitment
+// pipeline share, and derives 性别 and 出生日期 from a valid ID number.
+func normalizeIdentity(name, idNumber, sex, ethnicity, education *string, birth *Date) {
+	*name = NormalizeName(*name)
+	*idNumber = NormalizeIDNumber(*idNumber)
+	*sex = NormalizeText(*sex)
+	*ethnicity = NormalizeText(*ethnicity)
+	if *ethnicity != "" && !strings.HasSuffix(*ethnicity, "族") && slices.Contains(Ethnicities, *ethnicity+"族") {
+		*ethnicity += "族"
+	}
+	*education = NormalizeText(*education)
+	if info, err := ParseIDNumber(*idNumber); err == nil {
+		if *sex == "" {
+			*sex = info.Sex
+		}
+		if birth.IsZero() {
+			*birth = info.BirthDate
+		}
+	}
+}
+
+// checkIdentity checks the identity fields of SPEC §2 (姓名, 公民身份证号, 性别, 出生日期, 民族, 学历)
+// that members and people in the recruitment pipeline share.
+func checkIdentity(fe *FieldErrors, name, idNumber, sex string, birth Date, ethnicity, education string, today Date) {
+	checkText(fe, FName, name, 20, true)
+	info, idErr := ParseIDNumber(idNumber)
+	if idErr != nil {
+		fe.add(FIDNumber, ErrorMessage(idErr))
+	}
+	switch {
+	case sex == "":
+		fe.add(FSex, "请填写性别（填好身份证号后会自动得出）")
+	case !slices.Contains(Sexes, sex):
+		fe.add(FSex, fmt.Sprintf("性别只能是“男”或“女”，不能是「%s」", sex))
+	case idErr == nil && sex != info.Sex:
+		fe.add(FSex, fmt.Sprintf("性别与身份证号不符：按身份证号第17位应为“%s”", info.Sex))
+	}
+	switch {
+	case birth.IsZero():
+		fe.add(FBirthDate, "请填写出生日期（填好身份证号后会自动得出）")
+	case idErr == nil && birth != info.BirthDate:
+		fe.add(FBirthDate, fmt.Sprintf("出生日期与身份证号不符：按身份证号应为 %s", info.BirthDate))
+	case birth.After(today):
+		fe.add(FBirthDate, "出生日期不能晚于今天")
+	}
+	switch {
+	case ethnicity == "":
+		fe.add(FEthnicity, "请选择民族")
+	case !slices.Contains(Ethnicities, ethnicity):
+		fe.add(FEthnicity, fmt.Sprintf("「%s」不是56个民族之一，请从列表中选择", ethnicity))
+	}
+	if education != "" && !slices.Contains(Educations, education) {
+		fe.add(FEducation, fmt.Sprintf("学历「%s」无法识别，应为：%s", education, strings.Join(Educations, "、")))
+	}
 }
 
 func checkPastDate(fe *FieldErrors, field string, d, today Date, missing string) {

@@ -177,31 +177,37 @@ func (db *DB) CreateMember(ctx context.Context, m *data.Member) error {
 				return err
 			}
 		}
-		if err := checkMember(ctx, tx, &saved); err != nil {
-			return err
-		}
-		stamp := db.stamp()
-		res, err := tx.ExecContext(ctx, insertMemberSQL, append([]any{saved.BranchID, stamp, stamp}, memberValues(&saved)...)...)
-		if err != nil {
-			return err
-		}
-		if saved.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if saved.CreatedAt, err = parseStamp(stamp); err != nil {
-			return err
-		}
-		saved.UpdatedAt = saved.CreatedAt
-		after, err := memberLog(ctx, tx, &saved)
-		if err != nil {
-			return err
-		}
-		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntMember, EntityID: saved.ID, Label: saved.Name, After: after})
+		return db.insertMember(ctx, tx, &saved, "")
 	})
 	if err == nil {
 		*m = saved
 	}
 	return err
+}
+
+// insertMember saves a normalised and validated member m of m.BranchID after checkMember, and logs
+// it (detail says why, "" for a member typed in); m gets its ID and timestamps.
+func (db *DB) insertMember(ctx context.Context, tx *sql.Tx, m *data.Member, detail string) error {
+	if err := checkMember(ctx, tx, m); err != nil {
+		return err
+	}
+	stamp := db.stamp()
+	res, err := tx.ExecContext(ctx, insertMemberSQL, append([]any{m.BranchID, stamp, stamp}, memberValues(m)...)...)
+	if err != nil {
+		return err
+	}
+	if m.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if m.CreatedAt, err = parseStamp(stamp); err != nil {
+		return err
+	}
+	m.UpdatedAt = m.CreatedAt
+	after, err := memberLog(ctx, tx, m)
+	if err != nil {
+		return err
+	}
+	return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntMember, EntityID: m.ID, Label: m.Name, After: after, Detail: detail})
 }
 
 // UpdateMember normalises, validates and saves m over the member with m.ID, with the checks of
@@ -217,32 +223,38 @@ func (db *DB) UpdateMember(ctx context.Context, m *data.Member) error {
 		if err != nil {
 			return err
 		}
-		saved.BranchID = old.BranchID
-		if err := checkMember(ctx, tx, &saved); err != nil {
-			return err
-		}
-		before, err := memberLog(ctx, tx, &old)
-		if err != nil {
-			return err
-		}
-		stamp := db.stamp()
-		if _, err := tx.ExecContext(ctx, updateMemberSQL, append(append([]any{stamp}, memberValues(&saved)...), saved.ID)...); err != nil {
-			return err
-		}
-		saved.CreatedAt = old.CreatedAt
-		if saved.UpdatedAt, err = parseStamp(stamp); err != nil {
-			return err
-		}
-		after, err := memberLog(ctx, tx, &saved)
-		if err != nil {
-			return err
-		}
-		return db.logChange(ctx, tx, data.EntMember, saved.ID, saved.Name, before, after)
+		return db.rewriteMember(ctx, tx, &old, &saved)
 	})
 	if err == nil {
 		*m = saved
 	}
 	return err
+}
+
+// rewriteMember saves a normalised and validated member m over old (as stored) after checkMember,
+// and logs the change; m gets old's branch and its timestamps.
+func (db *DB) rewriteMember(ctx context.Context, tx *sql.Tx, old, m *data.Member) error {
+	m.BranchID = old.BranchID
+	if err := checkMember(ctx, tx, m); err != nil {
+		return err
+	}
+	before, err := memberLog(ctx, tx, old)
+	if err != nil {
+		return err
+	}
+	stamp := db.stamp()
+	if _, err := tx.ExecContext(ctx, updateMemberSQL, append(append([]any{stamp}, memberValues(m)...), m.ID)...); err != nil {
+		return err
+	}
+	m.CreatedAt = old.CreatedAt
+	if m.UpdatedAt, err = parseStamp(stamp); err != nil {
+		return err
+	}
+	after, err := memberLog(ctx, tx, m)
+	if err != nil {
+		return err
+	}
+	return db.logChange(ctx, tx, data.EntMember, m.ID, m.Name, before, after)
 }
 
 // checkMember enforces what needs the data file: a unique ID number in the branch, and a group and
@@ -310,6 +322,9 @@ func memberInUse(ctx context.Context, q querier, id int64) error {
 		return data.Errorf(data.EConflict, fmt.Sprintf("该党员是 %d 次督查的督查组成员，督查记录须保留，不能删除；%s", n, leave))
 	}
 	msg, err := welfareHandlerInUse(ctx, q, id)
+	if err == nil && msg == "" {
+		msg, err = recruitMemberInUse(ctx, q, id)
+	}
 	if err != nil {
 		return err
 	}
