@@ -379,7 +379,7 @@ func TestPlanRecruitKeepsEveryRule(t *testing.T) {
 	for _, start := range []string{"2021-01-31", "2020-02-29", "2022-08-31", "2023-12-15"} {
 		for upto := 0; upto <= RecruitSteps; upto++ {
 			r := timeline(0)
-			PlanRecruit(&r, d(start), upto, 1, 2, 3, 4, 9)
+			PlanRecruit(&r, d(start), upto, recruitToday, PlanPeople{1, 2, 3, 4, 9})
 			if fe := ValidateRecruit(&r, recruitToday); fe != nil {
 				t.Fatalf("start %s, steps 1..%d: %v", start, upto, fe)
 			}

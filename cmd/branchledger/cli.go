@@ -52,9 +52,9 @@ var commands = []command{
       导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）；
       --strict：任何一行有错误就什么也不导入。`,
 		opts: []string{"db", "mode", "report"}, switches: []string{"strict"}, run: (*cli).importCmd},
-	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--template 模板.xlsx]
+	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--person 编号或身份证号] [--template 模板.xlsx]
   branchledger export --list                      列出可以导出的全部报表`,
-		opts:     append([]string{"db", "out", "team", "category", "check", "template"}, periodOptions...),
+		opts:     append([]string{"db", "out", "team", "category", "check", "person", "template"}, periodOptions...),
 		switches: []string{"list"}, run: (*cli).export},
 	{name: "check", usage: "  branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）",
 		opts: []string{"db"}, run: (*cli).check},
@@ -238,7 +238,7 @@ var periodOptions = []string{"period", "year", "from", "to"}
 // export writes one report of the catalogue (reports/catalog); `export --list` lists them.
 func (c *cli) export(a args) error {
 	// Options only some reports take: the catalogue says which.
-	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), "template"}
+	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), string(catalog.OptPerson), "template"}
 	if a.has("list") {
 		fmt.Fprintln(c.out, strings.Join(reportLines(), "\n"))
 		return nil
@@ -273,7 +273,7 @@ func (c *cli) export(a args) error {
 	} else if in.Period, err = r.ChoosePeriod(catalog.PeriodArgs{Period: a.get("period"), Year: a.get("year"), From: a.get("from"), To: a.get("to")}, c.today); err != nil {
 		return err
 	}
-	in.Team, in.Category = a.get("team"), a.get("category")
+	in.Team, in.Category, in.Person = a.get("team"), a.get("category"), a.get("person")
 	if a.has("check") {
 		if in.CheckID, err = strconv.ParseInt(a.get("check"), 10, 64); err != nil || in.CheckID <= 0 {
 			return usageErr("--check 应为检查记录的编号（正整数），不能是「%s」", a.get("check"))
@@ -290,6 +290,10 @@ func (c *cli) export(a args) error {
 	in.Writable = !db.ReadOnly()
 	if r.Takes(catalog.OptCheck) && in.CheckID == 0 {
 		return catalog.UnknownCheck(c.ctx, db, "请用 --check 指定检查记录的编号，例如 --check 12")
+	}
+	if r.Takes(catalog.OptPerson) && in.Person == "" {
+		_, err := catalog.FindRecruit(c.ctx, db, 0, "")
+		return err
 	}
 	res, err := r.Load(c.ctx, db, in)
 	if err != nil {

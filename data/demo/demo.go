@@ -45,6 +45,8 @@ type Dataset struct {
 	Checks       []Check
 	WelfareItems []WelfareItem
 	Surveys      []data.Survey
+	// 发展党员 (recruit.go): TeamID and GroupID positions in Teams and Groups, people in Members.
+	Recruits []data.Recruit
 
 	// Today is the day the data was generated for: Load scores the assessments of its year
 	// (assess.go) up to it; zero = none.
@@ -163,6 +165,7 @@ func GenerateMonths(seed int64, n, months int, today data.Date) Dataset {
 	ds := g.dataset(max(n, 0))
 	g.inspections(&ds, months)
 	g.welfare(&ds, months)
+	g.recruits(&ds)
 	ds.Today, ds.Months = today, months
 	return ds
 }
@@ -645,6 +648,9 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 		return err
 	}
 	at = time.Time{}
+	if err := loadRecruits(ctx, st, ds, memberIDs, teamIDs, groupIDs); err != nil {
+		return err
+	}
 	return loadAssessments(ctx, st, ds.Today, ds.Months)
 }
 

@@ -13,7 +13,7 @@ var recruitStart = data.NewDate(2023, 1, 10)
 // fixture's members as 谈话人 (worker), 培养联系人 (lead) and 入党介绍人 (lead, second).
 func (fx *fixture) recruit(name string, seq, upto int) data.Recruit {
 	r := data.Recruit{Name: name, IDNumber: idNumber(data.NewDate(2000, 3, 8), seq), TeamID: fx.team1.ID, Job: "综采工", Mobile: "13912345678"}
-	data.PlanRecruit(&r, recruitStart, upto, fx.worker.ID, fx.lead.ID, fx.lead.ID, fx.second.ID, 3)
+	data.PlanRecruit(&r, recruitStart, upto, data.DateOf(clock), data.PlanPeople{Talker: fx.worker.ID, Contact: fx.lead.ID, Intro1: fx.lead.ID, Intro2: fx.second.ID, Entitled: 3})
 	return r
 }
 

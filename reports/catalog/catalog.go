@@ -34,6 +34,7 @@ const (
 	OptTeam     Option = "team"     // a 班组 (R3)
 	OptCategory Option = "category" // a 问题类别 (R3)
 	OptCheck    Option = "check"    // one 两堂一舍 check (R5)
+	OptPerson   Option = "person"   // one person of the 发展党员 pipeline (R24)
 )
 
 // Scope is the kind of data file a report is printed from.
@@ -73,6 +74,10 @@ type Input struct {
 	Team     string
 	Category string
 	CheckID  int64 // R5
+	// R24's person: PersonID, or (the command line) Person, the 公民身份证号 or the number of the
+	// person, looked up.
+	PersonID int64
+	Person   string
 	// Label names what a report of one record is of (一号职工食堂_2026-11-20): the end of its file
 	// name, in place of the date.
 	Label string

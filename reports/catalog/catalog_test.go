@@ -73,6 +73,9 @@ func TestEveryBranchReportLoadsAndWrites(t *testing.T) {
 			if r.Takes(OptCheck) {
 				in.CheckID = checks[0].ID
 			}
+			if r.Takes(OptPerson) {
+				in.Person = demoPerson(t, db)
+			}
 			res, err := r.Load(ctx, db, in)
 			if r.Scope == Consolidated {
 				if err == nil || !strings.Contains(data.ErrorMessage(err), "只能从汇总库导出") {

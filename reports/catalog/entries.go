@@ -75,6 +75,16 @@ var reportList = []*Report{
 		load:        loadSurveys,
 	},
 	{
+		ID: "R23", CLI: "recruitment", Title: "发展党员工作台账", Scope: BranchFile, Fills: true,
+		Description: "每名入党申请人的申请、确定积极分子、确定发展对象、接收预备党员和转正日期，培养联系人、入党介绍人，当前阶段和下一步的期限（逾期的标红）。",
+		load:        loadRecruitment,
+	},
+	{
+		ID: "R24", CLI: "recruitment-record", Title: "发展党员纪实表", Scope: BranchFile, Options: []Option{OptPerson},
+		Description: "一名入党申请人从递交入党申请书到材料归档的25个步骤：每步的日期、有关人员、表决情况和情况记录。",
+		load:        loadRecruitRecord,
+	},
+	{
 		ID: "C1", CLI: "branch-stats", Title: "各党支部督查整改统计表", Period: ThisMonth, Scope: Consolidated,
 		Description: "汇总库中各党支部期间内的督查次数、发现问题、销号和逾期。",
 		load:        loadBranchStats,
