@@ -154,9 +154,10 @@ func (w *MainWindow) newMembersModule() Screen {
 	w.members = NewMembersScreen(w.env)
 	w.members.OnExport = func() { w.ShowModule(moduleReports) }
 	ts := moduleTabs(moduleMembers, map[TabID]func() Screen{
-		tabMembers: func() Screen { return w.members },
-		tabGroups:  func() Screen { return NewGroupsScreen(w.env) },
-		tabTeams:   func() Screen { return NewTeamsScreen(w.env) },
+		tabMembers:     func() Screen { return w.members },
+		tabGroups:      func() Screen { return NewGroupsScreen(w.env) },
+		tabTeams:       func() Screen { return NewTeamsScreen(w.env) },
+		tabRecruitment: func() Screen { return NewRecruitsScreen(w.env) },
 	})
 	ts.onSelected = w.updateMenu
 	return ts

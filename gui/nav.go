@@ -49,6 +49,7 @@ const (
 	tabOpLog
 	tabRecycle
 	tabExchange
+	tabRecruitment
 )
 
 // navModule is one navigation entry: its title, icon and tabs (none for a single screen).
@@ -68,7 +69,8 @@ type navTab struct {
 var navigation = []navModule{
 	{id: moduleHome, title: "工作台", icon: theme.HomeIcon},
 	{id: moduleMembers, title: "党员", icon: theme.AccountIcon, tabs: []navTab{
-		{tabMembers, "党员名单"}, {tabGroups, "党小组"}, {tabTeams, "班组"}}},
+		{tabMembers, "党员名单"}, {tabGroups, "党小组"}, {tabTeams, "班组"},
+		{tabRecruitment, "发展党员"}}},
 	{id: moduleInspections, title: "督查整改", icon: theme.DocumentIcon, tabs: []navTab{
 		{tabInspections, "督查记录"}, {tabFindings, "问题整改"}, {tabDaily, "日清"}, {tabWeekly, "周分析"}}},
 	{id: moduleWelfare, title: "两堂一舍", icon: theme.ListIcon, tabs: []navTab{

@@ -227,6 +227,10 @@ func (s *ReportsScreen) askOptions(k *catalog.Report, chosen func(catalog.Input)
 		check.SetSelectedIndex(0)
 		form.Append("检查记录", check)
 	}
+	person, people := personOption(s.env, k, form)
+	if person == nil && k.Takes(catalog.OptPerson) {
+		return
+	}
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
@@ -261,6 +265,9 @@ func (s *ReportsScreen) askOptions(k *catalog.Report, chosen func(catalog.Input)
 		}
 		if check != nil {
 			in.CheckID = checks[check.SelectedIndex()].ID
+		}
+		if person != nil {
+			in.PersonID, in.Label = people[person.SelectedIndex()].ID, people[person.SelectedIndex()].Name
 		}
 		d.Hide()
 		chosen(in)
