@@ -172,9 +172,11 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 	s.extDate = widgets.NewDateEntry()
 	s.extDate.Today = env.Today
 	s.extDate.OnChanged = func(string) { s.changed(data.FExtensionDate) }
+	// Each step takes a line (date, note); what it needs besides takes lines of its own after it,
+	// a single field the whole line, so that the steps stay in one column.
 	wide := func(f *widgets.Field) *widgets.Field { f.Wide = true; return f }
 	extras := map[int][]*widgets.Field{
-		data.StepTalk:        {fs.Add(data.RoleTalker, false, s.talker.Content())},
+		data.StepTalk:        {wide(fs.Add(data.RoleTalker, false, s.talker.Content()))},
 		data.StepContacts:    {fs.Add(data.RoleContact, false, s.contacts[0].Content()), fs.Add(fContact2, false, s.contacts[1].Content())},
 		data.StepEducation:   {wide(fs.Add(fReviews6, false, s.reviews6))},
 		data.StepIntroducers: {fs.Add(data.RoleIntroducer, false, s.intros[0].Content()), fs.Add(fIntroducer2, false, s.intros[1].Content())},

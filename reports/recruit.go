@@ -198,7 +198,7 @@ func WriteRecruitRecord(w io.Writer, meta Meta, r data.Recruit, names RecruitRec
 	}
 	b := NewBook(meta)
 	s, err := b.AddSheet(SheetSpec{
-		Name: "发展党员纪实表", Title: meta.Branch + "发展党员纪实表", Columns: recruitRecordColumns, Info: info,
+		Name: "发展党员纪实表", Title: meta.Branch + "发展党员纪实表", Columns: recruitRecordColumns, Info: info, OnePage: true,
 	})
 	if err != nil {
 		return err
