@@ -60,7 +60,7 @@ func TestDemoRecruits(t *testing.T) {
 			t.Errorf("%s: member %+v %v", r.Name, m, err)
 		}
 	}
-	if len(stages) < 7 || extended != 1 || due < 3 {
+	if len(stages) < 7 || extended != 1 || due < 4 {
 		t.Errorf("stages %v, %d extended, %d due within 30 days", stages, extended, due)
 	}
 }
