@@ -17,6 +17,8 @@ type DuesView struct {
 	Reliefs  map[int64][]DuesRelief
 	Paid     map[int64]map[int]DuesPayment // member id → Month.Index → payment
 	States   map[int]DuesMonthState        // Month.Index → state (months of the span's years)
+	// left is the month a member who left the roll (with a date) left in: later months owe nothing.
+	left map[int64]Month
 }
 
 // NewDuesView indexes the ledger's records for months from … to. members are in roster order;
@@ -24,7 +26,7 @@ type DuesView struct {
 func NewDuesView(from, to Month, rates DuesRates, members []Member, groups []Group, bases []DuesBase,
 	reliefs []DuesRelief, payments []DuesPayment, states []DuesMonthState) *DuesView {
 	v := &DuesView{From: from, To: to, Rates: rates, Groups: map[int64]string{}, Bases: map[int64][]DuesBase{},
-		Reliefs: map[int64][]DuesRelief{}, Paid: map[int64]map[int]DuesPayment{}, States: map[int]DuesMonthState{}}
+		Reliefs: map[int64][]DuesRelief{}, Paid: map[int64]map[int]DuesPayment{}, States: map[int]DuesMonthState{}, left: map[int64]Month{}}
 	for _, p := range payments {
 		if p.Month.Index() < from.Index() || p.Month.Index() > to.Index() {
 			continue
@@ -39,8 +41,13 @@ func NewDuesView(from, to Month, rates DuesRates, members []Member, groups []Gro
 		name[g.ID] = g.Name
 	}
 	for _, m := range members {
-		if m.RollStatus != "" && m.RollStatus != RollIn && len(v.Paid[m.ID]) == 0 {
-			continue
+		if m.RollStatus != "" && m.RollStatus != RollIn {
+			if !m.RollDate.IsZero() {
+				v.left[m.ID] = MonthOf(m.RollDate)
+			}
+			if len(v.Paid[m.ID]) == 0 {
+				continue
+			}
 		}
 		v.Members = append(v.Members, m)
 		v.Groups[m.ID] = name[m.GroupID]
@@ -105,9 +112,12 @@ type MonthDue struct {
 	Relief *DuesRelief
 }
 
-// DueOf works out a member's 应缴 for month m.
+// DueOf works out a member's 应缴 for month m (nothing after the month they left the roll in).
 func (v *DuesView) DueOf(memberID int64, m Month) MonthDue {
 	var d MonthDue
+	if l, ok := v.left[memberID]; ok && m.Index() > l.Index() {
+		return d // off the roll since an earlier month
+	}
 	if d.Base = BaseAt(v.Bases[memberID], m); d.Base == nil {
 		return d
 	}

@@ -75,6 +75,16 @@ var reportList = []*Report{
 		load:        loadSurveys,
 	},
 	{
+		ID: "R21", CLI: "dues", Title: "党费收缴登记表", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "全年每名党员的缴费类别、计算基数、比例、月应缴，1至12月的实缴金额、合计和欠缴月数。",
+		load:        loadDuesYear,
+	},
+	{
+		ID: "R22", CLI: "dues-summary", Title: "党费收缴情况汇总表", Period: ThisMonth, Scope: BranchFile,
+		Description: "一个月或全年按党小组和合计的应缴、实缴、欠缴人数和金额。",
+		load:        loadDuesSummary,
+	},
+	{
 		ID: "C1", CLI: "branch-stats", Title: "各党支部督查整改统计表", Period: ThisMonth, Scope: Consolidated,
 		Description: "汇总库中各党支部期间内的督查次数、发现问题、销号和逾期。",
 		load:        loadBranchStats,
