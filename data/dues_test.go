@@ -120,7 +120,7 @@ func TestDuesBaseHistory(t *testing.T) {
 			t.Errorf("%s: due %d, want %d", c.m, d.Due, c.due)
 		}
 	}
-	rows := v.YearRows(2026, NewDate(2026, 12, 31))
+	rows := v.YearRows(2026, NewDate(2027, 1, 1))
 	if rows[0].Category != DuesRetired || rows[0].Monthly != 2400 || rows[0].Behind != 12 {
 		t.Errorf("R21 row %+v", rows[0])
 	}

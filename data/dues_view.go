@@ -221,10 +221,11 @@ type DuesYearRow struct {
 	Paid     [12]int64
 	PaidAny  [12]bool
 	Total    int64
-	Behind   int // 欠缴月数: months started by asOf with 应缴 not fully paid
+	Behind   int // 欠缴月数: months ended before asOf with 应缴 not fully paid (arrears, as A2 counts them)
 }
 
-// YearRows are R21's rows for year (the view must span it), counting arrears up to asOf.
+// YearRows are R21's rows for year (the view must span it), counting as arrears the months that
+// ended before asOf unpaid: the month under way is still being collected.
 func (v *DuesView) YearRows(year int, asOf Date) []DuesYearRow {
 	out := make([]DuesYearRow, 0, len(v.Members))
 	for _, mem := range v.Members {
@@ -239,7 +240,7 @@ func (v *DuesView) YearRows(year int, asOf Date) []DuesYearRow {
 				r.Paid[mo-1], r.PaidAny[mo-1] = p.Paid, true
 				r.Total += p.Paid
 			}
-			if !m.First().After(asOf) && v.Owes(mem.ID, m) {
+			if m.Last().Before(asOf) && v.Owes(mem.ID, m) {
 				r.Behind++
 			}
 		}

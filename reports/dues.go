@@ -23,7 +23,7 @@ var duesYearColumns = func() []Column {
 	for m := 1; m <= 12; m++ {
 		cols = append(cols, Column{Header: fmt.Sprintf("%d月", m), Width: 6.5, Kind: Number})
 	}
-	return append(cols, Column{Header: "合计", Width: 8, Kind: Number}, Column{Header: "欠缴月数", Width: 5, Kind: Int})
+	return append(cols, Column{Header: "合计", Width: 8, Kind: Number}, Column{Header: "欠缴月数", Width: 6, Kind: Int})
 }()
 
 // duesFirstMonth is the column of 1月 in R21.
@@ -58,8 +58,8 @@ func DuesYearTable(rows []data.DuesYearRow) (headers []string, cells [][]any) {
 }
 
 // WriteDuesYear writes R21 党费收缴登记表 for year: one row per member in roster order (月应缴 that of
-// the year's last month with a base; 1月…12月 what was paid; 合计; 欠缴月数 counting the months begun
-// by the 填报日期 whose 应缴 is not fully paid, red when any), a bold 合计 row, and a line with the
+// the year's last month with a base; 1月…12月 what was paid; 合计; 欠缴月数 counting the months that
+// ended before the 填报日期 with their 应缴 not fully paid, red when any), a bold 合计 row, and a line with the
 // voluntary payments (自愿多交), which are kept apart from the monthly dues.
 func WriteDuesYear(w io.Writer, meta Meta, year int, rows []data.DuesYearRow, extras []data.DuesExtra) error {
 	b := NewBook(meta)
@@ -67,7 +67,7 @@ func WriteDuesYear(w io.Writer, meta Meta, year int, rows []data.DuesYearRow, ex
 	if asOf.IsZero() {
 		asOf = data.Today()
 	}
-	info := []string{fmt.Sprintf("注：1月至12月为各月实缴金额（元）；欠缴月数截至%s（填报日期）。", asOf.Chinese())}
+	info := []string{fmt.Sprintf("注：1月至12月为各月实缴金额（元）；欠缴月数为截至%s（填报日期）已过去而未缴足的月数。", asOf.Chinese())}
 	if len(extras) > 0 {
 		var sum int64
 		for _, e := range extras {
@@ -142,7 +142,7 @@ func WriteDuesSummary(w io.Writer, meta Meta, rows []data.DuesSummaryRow) error 
 		asOf = data.Today()
 	}
 	s, err := b.AddSheet(SheetSpec{Name: "党费收缴情况汇总", Title: meta.Branch + "党费收缴情况汇总表", Columns: duesSummaryColumns,
-		Info: []string{fmt.Sprintf("注：统计期间内截至%s（填报日期）已开始的月份；一名党员在各项人数中只计一次。", asOf.Chinese())}})
+		Info: []string{fmt.Sprintf("注：统计期间内截至%s（填报日期）已开始的月份，欠缴含收缴中月份尚未缴纳的；一名党员在各项人数中只计一次。", asOf.Chinese())}})
 	if err != nil {
 		return err
 	}

@@ -121,6 +121,20 @@ func TestImportDuesBase(t *testing.T) {
 	if code, out, _ := run(t, "import", "dues-base", xlsx, "--db", db, "--from", "2026-01"); code != 0 || !strings.Contains(out, "跳过 3 条") {
 		t.Errorf("again: %d %s", code, out)
 	}
+	st.Close()
+
+	// R21 and R22 from the command line.
+	r21, r22 := filepath.Join(dir, "r21.xlsx"), filepath.Join(dir, "r22.xlsx")
+	if code, out, errOut := run(t, "export", "dues", "--db", db, "--out", r21, "--year", "2026"); code != 0 || !strings.Contains(out, "2026年的党费收缴登记表（6 名党员") {
+		t.Fatalf("export dues: %d %s %s", code, out, errOut)
+	}
+	if code, out, errOut := run(t, "export", "dues-summary", "--db", db, "--out", r22, "--period", "2026-11"); code != 0 ||
+		!strings.Contains(out, "应缴 143.24 元，实缴 0.00 元，欠缴 3 人") {
+		t.Fatalf("export dues-summary: %d %s %s", code, out, errOut)
+	}
+	if code, _, errOut := run(t, "export", "dues", "--db", db, "--out", r21, "--period", "2026-11~2027-02"); code != 1 || !strings.Contains(errOut, "按年导出") {
+		t.Fatalf("export dues over two years: %d %s", code, errOut)
+	}
 }
 
 func flatten(rows [][]string) []string {
