@@ -107,9 +107,9 @@ func (s *DuesMonthScreen) SetMonth(m data.Month) {
 // duesWindow is how many months before the shown one the payment dialog offers (paying late).
 const duesWindow = 12
 
-// Reload reads the ledger of the months around the shown one.
+// Reload reads the ledger of the shown month (the payment dialog reads the months around it).
 func (s *DuesMonthScreen) Reload() {
-	v, err := data.LoadDues(context.Background(), s.env.Store, s.month.Add(-duesWindow), s.month.Add(2))
+	v, err := data.LoadDues(context.Background(), s.env.Store, s.month, s.month)
 	if err != nil {
 		ShowError(s.env.Win, err)
 		return
@@ -234,13 +234,18 @@ func (s *DuesMonthScreen) showPay() {
 		return
 	}
 	r := s.rows[s.sel]
+	around, err := data.LoadDues(context.Background(), s.env.Store, s.month.Add(-duesWindow), s.month.Add(2))
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
 	f := &duesPayForm{member: r.Member}
 	var labels, checked []string
 	for k := s.month.Add(-duesWindow).Index(); k <= s.month.Add(2).Index(); k++ {
 		m := data.MonthAt(k)
-		d := s.view.DueOf(r.Member.ID, m)
-		_, paid := s.view.PaidOf(r.Member.ID, m)
-		if m != s.month && (d.Base == nil || paid || d.Due == 0 || s.view.State(m).Settled && m.Index() > s.month.Index()) {
+		d := around.DueOf(r.Member.ID, m)
+		_, paid := around.PaidOf(r.Member.ID, m)
+		if m != s.month && (d.Base == nil || paid || d.Due == 0 || around.State(m).Settled) {
 			continue
 		}
 		label := fmt.Sprintf("%s（应缴 %s 元）", m.Chinese(), data.FormatYuan(d.Due))

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"branchledger/data"
 )
@@ -19,11 +20,23 @@ func errNoDues(noun string, id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的%s，可能已被删除，请刷新后再试", id, noun))
 }
 
+// parseMonthCol reads a stored month, 'YYYY-MM' (the schema checks the form), by hand: a year's
+// payments of a large branch are thousands of rows.
 func parseMonthCol(s string) (data.Month, error) {
 	if s == "" {
 		return data.Month{}, nil
 	}
-	return data.ParseMonth(s)
+	if len(s) == 7 && s[4] == '-' {
+		y, m := 0, 0
+		for _, c := range s[:4] {
+			y = y*10 + int(c-'0')
+		}
+		m = int(s[5]-'0')*10 + int(s[6]-'0')
+		if m >= 1 && m <= 12 {
+			return data.Month{Year: y, Month: time.Month(m)}, nil
+		}
+	}
+	return data.Month{}, fmt.Errorf("stored month %q is not YYYY-MM", s)
 }
 
 // duesMember is the member a dues record is for; a missing one is the form's error on 姓名.
@@ -631,7 +644,7 @@ func (db *DB) DuesMonths(ctx context.Context, year int) ([]data.DuesMonthState, 
 		return nil, err
 	}
 	for _, s := range paid {
-		if m, err := data.ParseMonth(s); err == nil {
+		if m, err := parseMonthCol(s); err == nil {
 			out[m.Month-1].State = data.DuesCollecting
 		}
 	}
@@ -646,7 +659,7 @@ func (db *DB) DuesMonths(ctx context.Context, year int) ([]data.DuesMonthState, 
 		if err := rows.Scan(&s, &settled, &reason); err != nil {
 			return nil, err
 		}
-		m, err := data.ParseMonth(s)
+		m, err := parseMonthCol(s)
 		if err != nil {
 			return nil, err
 		}
