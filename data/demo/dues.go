@@ -109,7 +109,7 @@ func loadDues(ctx context.Context, st data.Store, ds Dataset, memberIDs []int64,
 				continue // paid late, below
 			}
 			recent := m.Index() >= now.Add(-2).Index()
-			if recent && m == now && (i%5 == 0 || today.Day < 10+i%15) {
+			if m == now && i%3 == 0 {
 				continue // this month's collection is under way
 			}
 			batch = append(batch, m)
