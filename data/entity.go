@@ -46,6 +46,12 @@ const (
 	EntDataFile       = "数据文件"
 	EntPackage        = "上报数据包"
 	EntBin            = "回收站"
+	EntDues           = "党费"
+	EntDuesRates      = "党费比例表"
+	EntDuesBase       = "党费基数"
+	EntDuesRelief     = "党费减免"
+	EntDuesExtra      = "自愿多交党费"
+	EntDuesMonth      = "党费月份"
 )
 
 // Scopes of an entity's rows.
@@ -124,6 +130,18 @@ var Entities = []Entity{
 		},
 			func(a *Assessment) string { return quoted(AssessmentLabel(a)) }, noDay(ValidateAssessment))},
 	{Table: "assessment_item", Noun: "考核项目得分", Measure: "项", Scope: ScopeBranch},
+	{Table: "dues_rate", Noun: "党费比例", Measure: "档", Log: EntDuesRates, Scope: ScopeBranch},
+	{Table: "dues_base", Noun: "党费计算基数", Measure: "条", Log: EntDuesBase, Scope: ScopeBranch, verify: verifyDuesBases},
+	{Table: "dues_relief", Noun: "党费减免", Measure: "条", Log: EntDuesRelief, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]DuesRelief, error) { return s.DuesReliefs(ctx, 0) },
+			func(r *DuesRelief) string {
+				return quoted(r.MemberName + " " + r.From.String() + "至" + r.To.String())
+			}, noDay(ValidateDuesRelief))},
+	{Table: "dues_payment", Noun: "党费缴纳记录", Measure: "笔", Log: EntDues, Scope: ScopeBranch},
+	{Table: "dues_extra", Noun: "自愿多交党费", Measure: "笔", Log: EntDuesExtra, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]DuesExtra, error) { return s.DuesExtras(ctx, 0) },
+			func(e *DuesExtra) string { return quoted(e.MemberName + " " + e.Date.String()) }, ValidateDuesExtra)},
+	{Table: "dues_month", Noun: "党费收缴月份", Measure: "个", Log: EntDuesMonth, Scope: ScopeBranch},
 	{Table: "point_entry", Noun: "积分明细", Measure: "条", Log: EntPointEntry, Scope: ScopeBranch, verify: verifyPoints},
 	{Table: "recruit", Noun: "入党申请人", Measure: "名", Log: EntRecruit, Scope: ScopeBranch,
 		verify: rules(func(ctx context.Context, s Store) ([]Recruit, error) { return s.Recruits(ctx) },

@@ -181,6 +181,7 @@ type Store interface {
 	SurveyStore
 	AssessmentStore
 	RecruitStore
+	DuesStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error

@@ -96,7 +96,18 @@ func ParseRoster(rows [][]string, today Date) (RosterParse, error) {
 		return RosterParse{}, missingHeaderError(cols)
 	}
 	p := RosterParse{HeaderRow: hi + 1, Columns: cols, Ignored: ignored}
-	firstRowOfID := map[string]int{}
+	seen := idRows{}
+	eachDataRow(rows, hi, cols, func(row int, cells []string) {
+		r := parseRosterRow(row, cells, cols, today)
+		seen.check(r.Member.IDNumber, row, &r.Problems)
+		p.Rows = append(p.Rows, r)
+	})
+	return p, nil
+}
+
+// eachDataRow calls fn with each data row under the header row hi (0-based) as its Excel row
+// number and normalised cells, skipping empty rows and the note lines under a table.
+func eachDataRow(rows [][]string, hi int, cols map[string]int, fn func(row int, cells []string)) {
 	for i := hi + 1; i < len(rows); i++ {
 		cells := make([]string, len(rows[i]))
 		empty := true
@@ -107,28 +118,41 @@ func ParseRoster(rows [][]string, today Date) (RosterParse, error) {
 		if empty || isNoteRow(cells, cols) {
 			continue
 		}
-		r := parseRosterRow(i+1, cells, cols, today)
-		if id := r.Member.IDNumber; id != "" && !hasProblem(r.Problems, FIDNumber) {
-			if first, dup := firstRowOfID[id]; dup {
-				r.Problems = append(r.Problems, RowProblem{Row: r.Row, Field: FIDNumber, Value: id,
-					Reason: fmt.Sprintf("身份证号与第 %d 行重复：同一人只能导入一次，请删除或改正重复的行", first)})
-			} else {
-				firstRowOfID[id] = r.Row
-			}
-		}
-		p.Rows = append(p.Rows, r)
+		fn(i+1, cells)
 	}
-	return p, nil
+}
+
+// idRows remembers the first row of each ID number of a sheet.
+type idRows map[string]int
+
+// check adds a problem to ps when row repeats an earlier row's ID number (unless the ID number has
+// a problem already).
+func (seen idRows) check(id string, row int, ps *[]RowProblem) {
+	if id == "" || hasProblem(*ps, FIDNumber) {
+		return
+	}
+	if first, dup := seen[id]; dup {
+		*ps = append(*ps, RowProblem{Row: row, Field: FIDNumber, Value: id,
+			Reason: fmt.Sprintf("身份证号与第 %d 行重复：同一人只能导入一次，请删除或改正重复的行", first)})
+		return
+	}
+	seen[id] = row
 }
 
 // findHeader returns the 0-based index of the header row (-1 when no row names a column), its
 // columns, and the header texts that name no field.
 func findHeader(rows [][]string) (int, map[string]int, []string) {
+	return findHeaderOf(rows, rosterFieldNames)
+}
+
+// findHeaderOf is findHeader for a sheet whose header texts names maps to fields (姓名 and
+// 公民身份证号 among them).
+func findHeaderOf(rows [][]string, names map[string]string) (int, map[string]int, []string) {
 	best, bestScore := -1, 0
 	var bestCols map[string]int
 	var bestIgnored []string
 	for i := 0; i < len(rows) && i < headerScanRows; i++ {
-		cols, ignored := headerColumns(rows[i])
+		cols, ignored := headerColumns(rows[i], names)
 		score := len(cols)
 		if _, ok := cols[FName]; ok {
 			if _, ok := cols[FIDNumber]; ok {
@@ -145,7 +169,7 @@ func findHeader(rows [][]string) (int, map[string]int, []string) {
 	return best, bestCols, bestIgnored
 }
 
-func headerColumns(row []string) (map[string]int, []string) {
+func headerColumns(row []string, names map[string]string) (map[string]int, []string) {
 	cols := map[string]int{}
 	var ignored []string
 	for j, cell := range row {
@@ -153,7 +177,7 @@ func headerColumns(row []string) (map[string]int, []string) {
 		if h == "" {
 			continue
 		}
-		field, known := rosterFieldNames[h]
+		field, known := names[h]
 		switch _, seen := cols[field]; {
 		case !known:
 			ignored = append(ignored, NormalizeText(cell))
@@ -370,8 +394,9 @@ func MarkExisting(p *RosterParse, saved []Member) {
 // ImportPlan is what an import does with a parsed roster in one ImportMode.
 type ImportPlan struct {
 	Mode    ImportMode
-	Members []Member // to hand to MemberStore.ImportMembers with Mode
-	Rows    []int    // the Excel row of each of Members
+	Members []Member   // to hand to MemberStore.ImportMembers with Mode
+	Bases   []DuesBase // a payroll import's entries, for DuesStore.ImportDuesBases (PlanDuesImport)
+	Rows    []int      // the Excel row of each of Members
 	// Problems are the errors: rows with any of them are not imported. Each row may have several.
 	Problems []RowProblem
 	// ErrorRows is the number of rows with at least one problem.

@@ -104,6 +104,7 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 		moduleAssess:      w.newAssessModule,
 		moduleReports:     func() Screen { return NewReportsScreen(env) },
 		moduleSettings:    w.newSettingsModule,
+		moduleDues:        newDuesModule(env, w),
 	}
 	for _, m := range navigation {
 		build, ok := builds[m.id]

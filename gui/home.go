@@ -42,6 +42,8 @@ type homeStats struct {
 	welfare welfareStats
 	// 发展党员: what falls due within 30 days, set by addRecruits (recruit_home.go).
 	recruitDue []data.Due
+	// 党费: this month's collection (dues_home.go).
+	dues duesHome
 	// navigate opens another screen (a tapped figure opens its list); nil does nothing.
 	navigate func(Destination)
 }
@@ -124,6 +126,7 @@ var homeCards = []func(st *homeStats) fyne.CanvasObject{
 	cardWelfare,
 	cardFindingsByCategory,
 	cardWelfareScores,
+	cardDues,
 	cardMembers,
 	cardSpecial,
 	cardByGroup,
@@ -392,6 +395,7 @@ func (h *HomeScreen) Reload() {
 		openItems           []data.WelfareItem
 		surveys             []data.Survey
 		recruits            []data.Recruit
+		dues                duesHome
 	)
 	span := welfareSpan(today)
 	loads := []func() error{
@@ -429,6 +433,7 @@ func (h *HomeScreen) Reload() {
 		},
 		func() (err error) { surveys, err = st.Surveys(ctx, data.SurveyFilter{}); return err },
 		func() (err error) { recruits, err = st.Recruits(ctx); return err },
+		func() (err error) { dues, err = loadDuesHome(ctx, st, today); return err },
 	}
 	for _, load := range loads {
 		if err := load(); err != nil {
@@ -440,6 +445,7 @@ func (h *HomeScreen) Reload() {
 	hs.addFindings(open, monthFindings, inspections, categories)
 	hs.addWelfare(facilities, checks, th, openItems, surveys)
 	hs.addRecruits(recruits)
+	hs.dues = dues
 	hs.navigate = h.env.Navigate
 	name := b.Name
 	if name == "" {

@@ -138,9 +138,12 @@ func rowStatus(r data.RosterRow) string {
 }
 
 // problemText is every problem of a row in one line.
-func problemText(r data.RosterRow) string {
-	parts := make([]string, len(r.Problems))
-	for i, p := range r.Problems {
+func problemText(r data.RosterRow) string { return problemsText(r.Problems) }
+
+// problemsText is problems in one line: 字段：原因；…
+func problemsText(ps []data.RowProblem) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
 		if p.Field == "" {
 			parts[i] = p.Reason
 		} else {
@@ -194,7 +197,12 @@ func (imp *importer) runImport(ctx context.Context, pl data.ImportPlan, skipBad 
 
 // exportProblems writes problems (with the file's row numbers) to path; it does no UI work.
 func (imp *importer) exportProblems(ctx context.Context, path string, problems []data.RowProblem) error {
-	meta, err := reportMeta(ctx, imp.env)
+	return exportImportProblems(ctx, imp.env, path, problems)
+}
+
+// exportImportProblems writes an import's problem list (问题清单) to path; it does no UI work.
+func exportImportProblems(ctx context.Context, env *Env, path string, problems []data.RowProblem) error {
+	meta, err := reportMeta(ctx, env)
 	if err != nil {
 		return err
 	}
@@ -206,10 +214,40 @@ func (imp *importer) exportProblems(ctx context.Context, path string, problems [
 // ---------------------------------------------------------------------------------------------
 // The preview dialog.
 
-var previewColumns = []struct {
+// previewColumn is a column of an import preview table.
+type previewColumn struct {
 	title string
 	width float32
-}{{"行号", 60}, {"姓名", 90}, {"公民身份证号", 190}, {"人员类别", 90}, {"状态", 80}, {"问题", 520}}
+}
+
+// newPreviewTable is an import preview's table: columns with their titles, rows() rows, each cell a
+// label that update fills.
+func newPreviewTable(columns []previewColumn, rows func() int, update func(id widget.TableCellID, l *widget.Label)) *widget.Table {
+	t := widget.NewTableWithHeaders(
+		func() (int, int) { return rows(), len(columns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			// Clip, not Ellipsis: ellipsis shapes the text again on every update, slow with a CJK font.
+			l.Truncation = fyne.TextTruncateClip
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) { update(id, o.(*widget.Label)) })
+	t.ShowHeaderColumn = false
+	t.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(columns[id.Col].title)
+		}
+	}
+	for i, c := range columns {
+		t.SetColumnWidth(i, c.width)
+	}
+	return t
+}
+
+var previewColumns = []previewColumn{{"行号", 60}, {"姓名", 90}, {"公民身份证号", 190}, {"人员类别", 90}, {"状态", 80}, {"问题", 520}}
 
 func (imp *importer) show() {
 	info := fmt.Sprintf("文件：%s　工作表：%s　表头在第 %d 行", filepath.Base(imp.path), imp.sheet, imp.parse.HeaderRow)
@@ -219,27 +257,7 @@ func (imp *importer) show() {
 	infoLabel := widget.NewLabel(info)
 	infoLabel.Wrapping = fyne.TextWrapWord
 
-	imp.table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(imp.shown), len(previewColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			// Clip, not Ellipsis: ellipsis shapes the text again on every update, slow with a CJK font.
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) { imp.updateCell(id, o.(*widget.Label)) })
-	imp.table.ShowHeaderColumn = false
-	imp.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	imp.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 {
-			o.(*widget.Label).SetText(previewColumns[id.Col].title)
-		}
-	}
-	for i, c := range previewColumns {
-		imp.table.SetColumnWidth(i, c.width)
-	}
+	imp.table = newPreviewTable(previewColumns, func() int { return len(imp.shown) }, imp.updateCell)
 	imp.detail = widget.NewLabel("点击一行可查看它的全部问题。")
 	imp.detail.Wrapping = fyne.TextWrapWord
 	imp.table.OnSelected = func(id widget.TableCellID) {

@@ -37,8 +37,6 @@ func badCheck(id string) string {
 // saved already.
 func writeTestRoster(t *testing.T, dir string) string {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
 	rows := [][]any{
 		{"综采一队党支部党员花名册"},
 		{"序号", "姓名", "身份证号", "民族", "人员类别", "入党时间", "转正时间", "工作岗位", "工号"},
@@ -46,17 +44,25 @@ func writeTestRoster(t *testing.T, dir string) string {
 		{2, "李四", idBad, "汉族", "正式党员", "2001.07.01", "2002.07.01", "支架工", "A02"},
 		{3, "王五", idExisting, "汉族", "正式党员", "2005年7月1日", "2006年7月1日", "班长", "A03"},
 	}
+	path := filepath.Join(dir, "花名册.xlsx")
+	writeTestSheet(t, path, rows)
+	return path
+}
+
+// writeTestSheet saves rows as the first sheet of a new workbook at path.
+func writeTestSheet(t *testing.T, path string, rows [][]any) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
 	for i, r := range rows {
 		cell, _ := excelize.CoordinatesToCellName(1, i+1)
 		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
 			t.Fatal(err)
 		}
 	}
-	path := filepath.Join(dir, "花名册.xlsx")
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	return path
 }
 
 // newImportTest is an env whose data file already holds 王五 (with no job), and the test roster.

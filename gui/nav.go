@@ -24,6 +24,7 @@ const (
 	moduleAssess
 	moduleReports
 	moduleSettings
+	moduleDues
 )
 
 // The tabs of the modules that have them.
@@ -50,6 +51,9 @@ const (
 	tabRecycle
 	tabExchange
 	tabRecruitment
+	tabDuesMonth
+	tabDuesProfiles
+	tabDuesRates
 )
 
 // navModule is one navigation entry: its title, icon and tabs (none for a single screen).
@@ -79,6 +83,8 @@ var navigation = []navModule{
 	{id: moduleAssess, title: "考核", icon: theme.GridIcon, tabs: []navTab{
 		{tabBranchAssess, "支部月度考核"}, {tabPoints, "党员积分"}, {tabThreeInOne, "三位一体考核"},
 		{tabAssessTemplates, "考核表设置"}}},
+	{id: moduleDues, title: "党费", icon: theme.StorageIcon, tabs: []navTab{
+		{tabDuesMonth, "月度收缴"}, {tabDuesProfiles, "党费档案"}, {tabDuesRates, "比例表"}}},
 	{id: moduleReports, title: "报表", icon: theme.DocumentPrintIcon},
 	{id: moduleSettings, title: "数据与设置", icon: theme.SettingsIcon, tabs: []navTab{
 		{tabBranchSettings, "支部与设置"}, {tabBackup, "备份与恢复"}, {tabOpLog, "操作日志"}, {tabRecycle, "回收站"},

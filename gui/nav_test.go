@@ -9,7 +9,13 @@ func init() { navigationFailed = func(err error) { panic(err) } }
 
 func TestNavigationRegistry(t *testing.T) {
 	modules, tabs := map[ModuleID]bool{}, map[TabID]bool{}
+	var lastModule ModuleID
+	var lastTab TabID
 	for _, m := range navigation {
+		lastModule = max(lastModule, m.id)
+		for _, tb := range m.tabs {
+			lastTab = max(lastTab, tb.id)
+		}
 		if m.title == "" || m.icon == nil || modules[m.id] {
 			t.Errorf("module %d: no title or icon, or listed twice", m.id)
 		}
@@ -21,13 +27,9 @@ func TestNavigationRegistry(t *testing.T) {
 			tabs[tb.id] = true
 		}
 	}
-	// Every id from 1 to the highest is listed (the highest of the tabs: new tabs are added last).
-	lastTab := TabID(0)
-	for id := range tabs {
-		lastTab = max(lastTab, id)
-	}
-	if len(modules) != int(moduleSettings) || len(tabs) != int(lastTab) {
-		t.Errorf("the registry lists %d modules and %d tabs, the ids run to %d and %d", len(modules), len(tabs), moduleSettings, lastTab)
+	// Ids are numbered from 1 without gaps: every id declared is listed.
+	if len(modules) != int(lastModule) || len(tabs) != int(lastTab) {
+		t.Errorf("the registry lists %d modules and %d tabs, the ids run to %d and %d", len(modules), len(tabs), lastModule, lastTab)
 	}
 	if err := checkDestination(Destination{Module: moduleMembers, Tab: tabFindings}); err == nil {
 		t.Error("a tab of another module was accepted")

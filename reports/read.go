@@ -282,26 +282,46 @@ func fillMerged(rows [][]string, merges []string) [][]string {
 // naming the sheet. A workbook with no such sheet, or whose roster has no rows under its header,
 // is refused with a Chinese reason that names the sheet.
 func ReadRoster(path string, today data.Date) (sheet string, p data.RosterParse, err error) {
+	return readFirstSheet(path, "党员数据", func(rows [][]string) (data.RosterParse, int, int, error) {
+		p, err := data.ParseRoster(rows, today)
+		return p, p.HeaderRow, len(p.Rows), err
+	})
+}
+
+// ReadDuesBases reads the first sheet of the payroll workbook at path that has a payroll header
+// (data.ParseDuesBases), as ReadRoster does for a roster.
+func ReadDuesBases(path string, from data.Month, members []data.Member, bases []data.DuesBase, rates data.DuesRates) (string, data.DuesBaseParse, error) {
+	return readFirstSheet(path, "工资数据", func(rows [][]string) (data.DuesBaseParse, int, int, error) {
+		p, err := data.ParseDuesBases(rows, from, members, bases, rates)
+		return p, p.HeaderRow, len(p.Rows), err
+	})
+}
+
+// readFirstSheet parses the sheets of the workbook at path in order with parse (which returns the
+// header row and the number of data rows) and returns the first that has a header; what (党员数据)
+// names the rows in the refusal of a sheet with none under its header.
+func readFirstSheet[T any](path, what string, parse func(rows [][]string) (T, int, int, error)) (string, T, error) {
+	var zero T
 	sheets, err := ReadWorkbook(path) // explains an .xls file itself
 	if err != nil {
-		return "", p, err
+		return "", zero, err
 	}
 	var first error
 	for _, s := range sheets {
-		p, err := data.ParseRoster(s.Rows, today)
+		p, header, n, err := parse(s.Rows)
 		if err != nil {
 			if first == nil {
 				first = data.Errorf(data.ErrorCode(err), "工作表「"+s.Name+"」："+data.ErrorMessage(err))
 			}
 			continue
 		}
-		if len(p.Rows) == 0 {
-			return s.Name, p, data.Errorf(data.EInvalid, fmt.Sprintf("工作表「%s」的表头（第 %d 行）下面没有党员数据", s.Name, p.HeaderRow))
+		if n == 0 {
+			return s.Name, p, data.Errorf(data.EInvalid, fmt.Sprintf("工作表「%s」的表头（第 %d 行）下面没有%s", s.Name, header, what))
 		}
 		return s.Name, p, nil
 	}
 	if first == nil {
 		first = data.Errorf(data.EInvalid, "「"+path+"」里没有可读取的工作表")
 	}
-	return "", p, first
+	return "", zero, first
 }

@@ -39,6 +39,8 @@ func TestTablesMatchPrintedReports(t *testing.T) {
 	points, entries := testMemberPoints()
 	findings := FindingRows(testFindings(), reviewTeam, asOf)
 	items := testWelfareItems()
+	dues, _, _ := testDuesView()
+	duesRows := dues.YearRows(2026, asOf)
 	table := func(h []string, r [][]any) func() ([]string, [][]any) {
 		return func() ([]string, [][]any) { return h, r }
 	}
@@ -51,6 +53,7 @@ func TestTablesMatchPrintedReports(t *testing.T) {
 		{"R3", func(w io.Writer) error { return WriteRectifications(w, monthMeta, RectificationFilter{}, findings) }, table(RectificationsTable(findings))},
 		{"R7", func(w io.Writer) error { return WriteWelfareItems(w, monthMeta, items) }, table(WelfareItemsTable(items, monthMeta.Date))},
 		{"R9", func(w io.Writer) error { return WriteMemberPoints(w, pm, points, entries, pointsGroups) }, table(MemberPointsTable(points, pointsGroups))},
+		{"R21", func(w io.Writer) error { return WriteDuesYear(w, pm, 2026, duesRows, nil) }, table(DuesYearTable(duesRows))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,8 +50,10 @@ var commands = []command{
 		opts: []string{"db", "members", "months", "seed", "branch", "code"}, run: (*cli).demo},
 	{name: "import", usage: `  branchledger import members 花名册.xlsx --db 文件 [--mode skip|update|add] [--report 问题清单.xlsx] [--strict]
       导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）；
-      --strict：任何一行有错误就什么也不导入。`,
-		opts: []string{"db", "mode", "report"}, switches: []string{"strict"}, run: (*cli).importCmd},
+      --strict：任何一行有错误就什么也不导入。
+  branchledger import dues-base 工资表.xlsx --db 文件 --from 2026-01 [--report 问题清单.xlsx] [--strict]
+      按身份证号导入党员的党费计算基数（月工资收入），从 --from 所写的月份起执行。`,
+		opts: []string{"db", "mode", "report", "from"}, switches: []string{"strict"}, run: (*cli).importCmd},
 	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--person 编号或身份证号] [--template 模板.xlsx]
   branchledger export --list                      列出可以导出的全部报表`,
 		opts:     append([]string{"db", "out", "team", "category", "check", "person", "template"}, periodOptions...),
@@ -160,6 +162,9 @@ func (c *cli) demo(a args) error {
 }
 
 func (c *cli) importCmd(a args) error {
+	if len(a.positional) == 2 && a.positional[0] == "dues-base" {
+		return c.importDuesBase(a)
+	}
 	if len(a.positional) != 2 || a.positional[0] != "members" {
 		return usageErr("请写成：branchledger import members 花名册.xlsx --db 数据文件")
 	}
@@ -186,6 +191,20 @@ func (c *cli) importCmd(a args) error {
 	}
 	data.MarkExisting(&parse, saved)
 	plan := data.PlanImport(&parse, mode)
+	if err := c.reportProblems(a, db, plan); err != nil {
+		return err
+	}
+	res, err := db.ImportMembers(c.ctx, plan.Members, mode, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.out, plan.Summary(res))
+	return nil
+}
+
+// reportProblems prints the plan's problems, writes the --report file, and refuses a --strict
+// import with errors.
+func (c *cli) reportProblems(a args, db *sqlite.DB, plan data.ImportPlan) error {
 	c.printProblems(plan.Problems)
 	if a.has("report") {
 		if err := c.writeProblemReport(db, a.get("report"), plan); err != nil {
@@ -195,11 +214,6 @@ func (c *cli) importCmd(a args) error {
 	if a.has("strict") && plan.ErrorRows > 0 {
 		return data.Errorf(data.EInvalid, fmt.Sprintf("有 %d 行有错误，按 --strict 要求没有导入任何数据；请改正后重新导入", plan.ErrorRows))
 	}
-	res, err := db.ImportMembers(c.ctx, plan.Members, mode, nil)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(c.out, plan.Summary(res))
 	return nil
 }
 

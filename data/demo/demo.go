@@ -647,6 +647,9 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	if err := loadWelfare(ctx, st, ds, memberIDs, found, replay, entered); err != nil {
 		return err
 	}
+	if err := loadDues(ctx, st, ds, memberIDs, entered); err != nil {
+		return err
+	}
 	at = time.Time{}
 	if err := loadRecruits(ctx, st, ds, memberIDs, teamIDs, groupIDs); err != nil {
 		return err

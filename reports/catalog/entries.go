@@ -75,6 +75,16 @@ var reportList = []*Report{
 		load:        loadSurveys,
 	},
 	{
+		ID: "R21", CLI: "dues", Title: "党费收缴登记表", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "全年每名党员的缴费类别、计算基数、比例、月应缴，1至12月的实缴金额、合计和欠缴月数。",
+		load:        loadDuesYear,
+	},
+	{
+		ID: "R22", CLI: "dues-summary", Title: "党费收缴情况汇总表", Period: ThisMonth, Scope: BranchFile,
+		Description: "一个月或全年按党小组和合计的应缴、实缴、欠缴人数和金额。",
+		load:        loadDuesSummary,
+	},
+	{
 		ID: "R23", CLI: "recruitment", Title: "发展党员工作台账", Scope: BranchFile, Fills: true,
 		Description: "每名入党申请人的申请、确定积极分子、确定发展对象、接收预备党员和转正日期，培养联系人、入党介绍人，当前阶段和下一步的期限（逾期的标红）。",
 		load:        loadRecruitment,

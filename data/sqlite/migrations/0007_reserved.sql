@@ -1,3 +1,0 @@
--- Placeholder on the recruit branch only, so that 0009 loads here (migrations are numbered without
--- gaps). The branch that owns number 0007 brings the real file: drop this one when merging.
-SELECT 1;
