@@ -180,6 +180,9 @@ type Store interface {
 	WelfareItemStore
 	SurveyStore
 	AssessmentStore
+	AppraisalStore
+	TalkStore
+	TermStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error
