@@ -40,6 +40,8 @@ type homeStats struct {
 	month           data.FindingStats
 	// 两堂一舍, set by addWelfare.
 	welfare welfareStats
+	// 谈心谈话 and 换届, set by addTalks.
+	talks talksStats
 	// navigate opens another screen (a tapped figure opens its list); nil does nothing.
 	navigate func(Destination)
 }
@@ -126,6 +128,7 @@ var homeCards = []func(st *homeStats) fyne.CanvasObject{
 	cardSpecial,
 	cardByGroup,
 	cardByTeam,
+	cardTalks,
 }
 
 // cardFindings are the counts that need action; a tap opens the list they count.
@@ -388,6 +391,9 @@ func (h *HomeScreen) Reload() {
 		th                  data.GradeThresholds
 		openItems           []data.WelfareItem
 		surveys             []data.Survey
+		talkRules           []data.TalkRule
+		talks               []data.Talk
+		terms               []data.CommitteeTerm
 	)
 	span := welfareSpan(today)
 	loads := []func() error{
@@ -424,6 +430,12 @@ func (h *HomeScreen) Reload() {
 			return err
 		},
 		func() (err error) { surveys, err = st.Surveys(ctx, data.SurveyFilter{}); return err },
+		func() (err error) { talkRules, err = st.TalkRules(ctx); return err },
+		func() (err error) {
+			talks, err = st.Talks(ctx, data.TalkFilter{From: data.YearPeriod(today.Year).From, To: today})
+			return err
+		},
+		func() (err error) { terms, err = st.Terms(ctx); return err },
 	}
 	for _, load := range loads {
 		if err := load(); err != nil {
@@ -434,6 +446,7 @@ func (h *HomeScreen) Reload() {
 	hs := computeHomeStats(b, ms, groups, teams, today)
 	hs.addFindings(open, monthFindings, inspections, categories)
 	hs.addWelfare(facilities, checks, th, openItems, surveys)
+	hs.addTalks(talkRules, talks, terms)
 	hs.navigate = h.env.Navigate
 	name := b.Name
 	if name == "" {

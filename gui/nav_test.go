@@ -21,8 +21,8 @@ func TestNavigationRegistry(t *testing.T) {
 			tabs[tb.id] = true
 		}
 	}
-	if len(modules) != int(moduleSettings) || len(tabs) != int(tabExchange) {
-		t.Errorf("the registry lists %d modules and %d tabs, the ids run to %d and %d", len(modules), len(tabs), moduleSettings, tabExchange)
+	if len(modules) != int(moduleSettings) || len(tabs) != int(tabTerm) {
+		t.Errorf("the registry lists %d modules and %d tabs, the ids run to %d and %d", len(modules), len(tabs), moduleSettings, tabTerm)
 	}
 	if err := checkDestination(Destination{Module: moduleMembers, Tab: tabFindings}); err == nil {
 		t.Error("a tab of another module was accepted")
