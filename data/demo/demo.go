@@ -644,6 +644,9 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	if err := loadWelfare(ctx, st, ds, memberIDs, found, replay, entered); err != nil {
 		return err
 	}
+	if err := loadTalks(ctx, st, ds.Today, entered); err != nil {
+		return err
+	}
 	at = time.Time{}
 	return loadAssessments(ctx, st, ds.Today, ds.Months)
 }
