@@ -189,9 +189,9 @@ type OwedTalk struct {
 	Need     int // talks the rule asks for
 }
 
-// onRoll is whether m was on the branch's roll on day d: joined by then (a member without a join
+// OnRoll is whether m was on the branch's roll on day d: joined by then (a member without a join
 // date counts) and not left before it.
-func onRoll(m *Member, d Date) bool {
+func OnRoll(m *Member, d Date) bool {
 	if !m.JoinDate.IsZero() && m.JoinDate.After(d) {
 		return false
 	}
@@ -235,7 +235,7 @@ func owedInPeriod(r TalkRule, members []Member, talks []Talk, u Period, end Date
 	committee := map[int64]bool{}
 	for i := range members {
 		m := &members[i]
-		if onRoll(m, end) {
+		if OnRoll(m, end) {
 			roll = append(roll, m)
 			if slices.Contains(committeeRoles, m.PartyRole) {
 				committee[m.ID] = true

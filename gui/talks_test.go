@@ -182,3 +182,14 @@ func TestTermFormAndHomeReminder(t *testing.T) {
 		t.Errorf("工作台 lacks the term reminder:\n%s", texts)
 	}
 }
+
+// 查看依据 of 作风纪律建设靠前 opens a counted talk in 谈心谈话.
+func TestTalkEvidenceOpensTalks(t *testing.T) {
+	to, ok := evidenceDestination(data.EvidenceRef{Kind: data.EntTalk, ID: 7, Label: "2026-11-03 张三与李四谈话"})
+	if !ok || to != (Destination{Module: moduleOrgLife, Tab: tabTalks, RecordID: 7}) {
+		t.Errorf("destination %+v, %v", to, ok)
+	}
+	if err := checkDestination(to); err != nil {
+		t.Error(err)
+	}
+}

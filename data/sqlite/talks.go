@@ -451,3 +451,74 @@ var (
 	_ data.TalkStore      = (*DB)(nil)
 	_ data.TermStore      = (*DB)(nil)
 )
+
+// disciplineEvidence fills ev.Discipline for A1's 作风纪律建设靠前 in period p (a month): the
+// key-post members' talks in the quarter holding ev.AsOf up to it (the branch's key-post rule
+// period, data.TalksOwed), and the findings of category 作风纪律 found, closed and overdue; the
+// talks and findings go into refs[data.AutoDiscipline].
+func disciplineEvidence(ctx context.Context, q querier, branch int64, p data.Period, ev *data.A1Evidence, refs map[string][]data.EvidenceRef) error {
+	asOf := ev.AsOf
+	rules, err := talkRules(ctx, q)
+	if err != nil {
+		return err
+	}
+	rule := data.TalkRule{Rule: data.TalkRuleKeyPost, Per: data.TalkPerQuarter, AtLeast: 1}
+	for _, r := range rules {
+		if r.Rule == data.TalkRuleKeyPost && r.AtLeast > 0 {
+			rule = r
+		}
+	}
+	span := data.TalkPeriodOf(rule.Per, asOf)
+	d := &ev.Discipline
+	d.Quarter, d.QuarterEnded = span.Label, asOf == span.To
+	members, err := scanAll(ctx, q, `SELECT id, name, key_post, join_date, roll_status, roll_date, party_role FROM member WHERE branch_id = ? AND key_post <> ''`,
+		[]any{branch}, func(rows *sql.Rows) (data.Member, error) {
+			var m data.Member
+			var join, left string
+			err := rows.Scan(&m.ID, &m.Name, &m.KeyPost, &join, &m.RollStatus, &left, &m.PartyRole)
+			if err == nil {
+				if m.JoinDate, err = parseDate(join); err == nil {
+					m.RollDate, err = parseDate(left)
+				}
+			}
+			return m, err
+		})
+	if err != nil {
+		return err
+	}
+	talks, err := scanAll(ctx, q, selectTalk+` WHERE t.branch_id = ? AND t.date >= ? AND t.date <= ? AND s.key_post <> '' ORDER BY t.date, t.id`,
+		[]any{branch, span.From.String(), asOf.String()}, func(rows *sql.Rows) (data.Talk, error) { return scanTalk(rows) })
+	if err != nil {
+		return err
+	}
+	for i := range members {
+		if data.OnRoll(&members[i], asOf) {
+			d.KeyPosts++
+		}
+	}
+	d.KeyPostOwed = len(data.TalksOwed([]data.TalkRule{rule}, members, talks, data.Period{From: span.From, To: asOf}, asOf))
+	for i := range talks {
+		refs[data.AutoDiscipline] = append(refs[data.AutoDiscipline], data.EvidenceRef{Kind: data.EntTalk, ID: talks[i].ID, Label: data.TalkLabel(&talks[i])})
+	}
+	from, to, at := p.From.String(), p.To.String(), asOf.String()
+	fs, err := queryFindings(ctx, q, `WHERE branch_id = ? AND category = ? AND (found_date >= ? AND found_date <= ?
+		OR closed_date >= ? AND closed_date <= ? OR found_date <= ? AND deadline < ? AND (closed_date = '' OR closed_date > ?)) ORDER BY found_date, id`,
+		branch, data.FindingCategoryDiscipline, from, to, from, to, at, at, at)
+	if err != nil {
+		return err
+	}
+	for i := range fs {
+		f := &fs[i]
+		if p.Contains(f.FoundDate) {
+			d.Found++
+		}
+		if !f.ClosedDate.IsZero() && p.Contains(f.ClosedDate) {
+			d.Closed++
+		}
+		if f.Deadline.Before(asOf) && (f.ClosedDate.IsZero() || f.ClosedDate.After(asOf)) {
+			d.Overdue++
+		}
+		refs[data.AutoDiscipline] = append(refs[data.AutoDiscipline], data.EvidenceRef{Kind: data.EntFinding, ID: f.ID, Label: data.FindingLabel(f)})
+	}
+	return nil
+}

@@ -208,3 +208,46 @@ func TestVerifyTalks(t *testing.T) {
 		t.Errorf("check found %q", problems)
 	}
 }
+
+// A1's 作风纪律建设靠前 counts the key-post members' talks of the quarter up to the month's end
+// and the 作风纪律 findings; the records are its evidence.
+func TestA1DisciplineEvidence(t *testing.T) {
+	fx := newFixture(t) // today is 2026-11-23
+	fx.worker.KeyPost = "保管员"
+	fx.second.KeyPost = "出纳"
+	for _, m := range []*data.Member{&fx.worker, &fx.second} {
+		if err := fx.db.UpdateMember(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tk := data.Talk{Date: day(3), TalkerID: fx.lead.ID, SubjectID: fx.worker.ID, Content: "廉洁从业提醒"}
+	before := data.Talk{Date: data.NewDate(2026, 9, 30), TalkerID: fx.lead.ID, SubjectID: fx.second.ID, Content: "上季度谈话"}
+	for _, x := range []*data.Talk{&tk, &before} {
+		if err := fx.db.SaveTalk(ctx, x); err != nil {
+			t.Fatal(err)
+		}
+	}
+	late := handFinding("违规接受宴请", 2, 10)
+	late.Category = data.FindingCategoryDiscipline
+	late = fx.create(t, late)
+	fx.create(t, handFinding("食堂地面湿滑", 2, 10)) // another category: not counted
+
+	ev, refs, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 11), day(23))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := data.A1DisciplineEvidence{KeyPosts: 2, KeyPostOwed: 1, Quarter: "2026年第四季度", Found: 1, Overdue: 1}
+	if ev.Discipline != want {
+		t.Errorf("evidence %+v\nwant     %+v", ev.Discipline, want)
+	}
+	got := refs[data.AutoDiscipline]
+	if len(got) != 2 || got[0].Kind != data.EntTalk || got[0].ID != tk.ID || got[1].Kind != data.EntFinding || got[1].ID != late.ID {
+		t.Errorf("refs %+v", got)
+	}
+	// December, the quarter's last month, counted after its end: the missing talk is deducted.
+	fixClock(fx.db, clock.AddDate(0, 1, 20))
+	ev, _, err = fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 12), data.NewDate(2027, 1, 5))
+	if err != nil || !ev.Discipline.QuarterEnded || ev.Discipline.KeyPostOwed != 1 {
+		t.Errorf("December: %+v, %v", ev.Discipline, err)
+	}
+}

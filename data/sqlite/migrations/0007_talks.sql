@@ -88,3 +88,12 @@ CREATE TABLE term_member (
 	UNIQUE (term_id, member_id)
 );
 CREATE INDEX term_member_member ON term_member (member_id);
+
+-- 作风纪律建设靠前 of the seeded 支部月度考核表 becomes automatic (data.AutoDiscipline, SPEC §12.6:
+-- 谈心谈话 coverage of the key posts, 作风纪律 findings and their close-out), unless the user has
+-- changed the item.
+UPDATE assess_template_item SET method = '按次扣分', per = 1, auto = '纪律谈话台账',
+	standard = '重点岗位党员每季度至少谈话1次，季度末未谈的每人扣1分；当月发现作风纪律问题每条扣1分，逾期未销号的每条扣1分；通报批评、违纪案件人工调整；扣完为止'
+	WHERE name = '作风纪律建设靠前' AND method = '人工评分' AND auto = ''
+	AND standard = '落实中央八项规定精神，无违规违纪；党员受到通报批评的每人次扣3分，发生违纪案件本项不得分'
+	AND template_id IN (SELECT id FROM assess_template WHERE kind = '支部月度考核');
