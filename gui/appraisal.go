@@ -35,6 +35,7 @@ type AppraisalScreen struct {
 	counter *widget.Label // 参评 N 人，优秀 M 人（最多 K 人）, red over the cap
 	status  *widget.Label
 	rowsBox *fyne.Container
+	scroll  *container.Scroll
 	rows    []*appraisalRow
 	loaded  data.Appraisal
 	members []data.Member // on the roll, in roster order
@@ -56,8 +57,8 @@ type appraisalRow struct {
 // appraisalHeader are the rows' column titles.
 var appraisalHeader = []string{"姓名", "党小组", data.VoteLabel(0), data.VoteLabel(1), data.VoteLabel(2), data.VoteLabel(3), "评定等次", "帮扶措施", "自评", ""}
 
-// NewAppraisalScreen builds the screen on this year's appraisal (last year's in January, when
-// appraisals are held).
+// NewAppraisalScreen builds the screen on the latest appraisal of this year or the last, else on
+// this year's.
 func NewAppraisalScreen(env *Env) *AppraisalScreen {
 	s := &AppraisalScreen{env: env}
 	today := env.Today()
@@ -86,10 +87,13 @@ func NewAppraisalScreen(env *Env) *AppraisalScreen {
 		hint("评为优秀的人数不超过参评人数的三分之一；评为基本合格、不合格的须填写帮扶措施。"),
 		s.counter, header)
 	bottom := container.NewVBox(s.status, container.NewBorder(nil, nil, nil, save))
-	s.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.rowsBox))
+	s.scroll = container.NewVScroll(s.rowsBox)
+	s.content = container.NewBorder(top, bottom, nil, nil, s.scroll)
+	// The latest appraisal when it is of this year or the last (appraisals are held around the
+	// turn of the year), else this year's.
 	year := today.Year
-	if today.Month == 1 {
-		year-- // January: the appraisal of the year just ended
+	if as, err := env.Store.Appraisals(context.Background()); err == nil && len(as) > 0 && as[0].Year >= today.Year-1 {
+		year = as[0].Year
 	}
 	s.year.SetSelected(strconv.Itoa(year))
 	return s
@@ -243,6 +247,7 @@ func (s *AppraisalScreen) count() {
 		text, s.counter.Importance = msg, widget.DangerImportance
 	}
 	s.counter.SetText(text)
+	s.scroll.Refresh() // rows added or removed
 }
 
 // appraisal reads the form over the appraisal loaded.

@@ -95,7 +95,7 @@ func NewTalksScreen(env *Env) *TalksScreen {
 	s.talker = member(data.FTalker, "姓名或拼音首字母")
 	s.subject = member(data.FTalkSubject, "党员姓名，或职工姓名")
 	s.team = widgets.NewEntry()
-	s.team.SetPlaceHolder("谈话对象不是党员时填写，如 综采一队")
+	s.team.SetPlaceHolder("职工的班组，如 综采一队")
 	s.team.OnChanged = func(string) { s.changed(data.FTalkTeam) }
 	s.kind = widgets.NewSelect(data.TalkKinds, func(string) { s.changed(data.FTalkKind) })
 	s.place = widgets.NewEntry()

@@ -134,6 +134,7 @@ func (s *TermsScreen) toForm(t data.CommitteeTerm) {
 	for _, m := range t.Members {
 		s.addRow(m)
 	}
+	s.relayout()
 	s.reminder.SetText("")
 	if t.ID != 0 {
 		level, msg := data.TermReminder(&t, s.env.Today())
@@ -160,11 +161,20 @@ func (s *TermsScreen) addRow(m data.TermMember) {
 	remove := widgets.NewIconButton(theme.DeleteIcon(), func() {
 		s.rows = slices.DeleteFunc(s.rows, func(x *termRow) bool { return x == r })
 		s.rowsBox.Remove(r.box)
+		s.relayout()
 		s.changed(data.FTermMember)
 	})
 	r.box = container.NewBorder(nil, nil, nil, container.NewHBox(container.NewGridWrap(fyne.NewSize(130, r.post.MinSize().Height), r.post), remove), r.member.Content())
 	s.rows = append(s.rows, r)
 	s.rowsBox.Add(r.box)
+	s.relayout()
+}
+
+// relayout fits the form to rows added or removed.
+func (s *TermsScreen) relayout() {
+	if s.frame != nil {
+		s.frame.Scroll.Refresh()
+	}
 }
 
 // fromRoster fills the members from the roster's 党内职务 (书记 … 纪检委员).

@@ -28,7 +28,8 @@ var (
 	keyPostTalks = []string{"廉洁从业提醒，重申物资领用和出入库签字制度", "提醒严格执行采购比价和验收程序",
 		"了解岗位风险点，提醒不得收受礼品礼金", "结合典型案例开展警示教育，要求账物相符", "提醒严守财经纪律，按时对账"}
 	memberTalks = []string{"了解思想和工作情况，交流学习体会", "肯定在班组安全生产中的带头作用，提出改进要求",
-		"了解家庭情况和工作困难", "交流对支部工作的意见建议", "谈预备期表现，提出努力方向"}
+		"了解家庭情况和工作困难", "交流对支部工作的意见建议"}
+	probationTalk  = "谈预备期表现，提出努力方向"
 	committeeTalks = []string{"交流分工履职情况，查找不足", "沟通支部年度重点工作", "听取对书记和支委会工作的意见"}
 	workerTalks    = []string{"了解家中老人住院的困难", "班组调整后有情绪，做思想工作", "反映夜班交通不便", "工伤后复工前谈心"}
 	talkIssues     = []string{"", "", "", "班组人手紧，交接班时间短", "希望增加技能培训", "宿舍热水供应不稳定", "建议调整夜班补贴"}
@@ -81,8 +82,8 @@ func GenerateTalks(ms []data.Member, teams []data.Team, today data.Date) TalksDe
 		return from.AddDays(rnd.IntN(daysBetween(from, to) + 1)), true
 	}
 	pick := func(list []string) string { return list[rnd.IntN(len(list))] }
-	recorder := func(talker data.Member) string {
-		if r := committee[rnd.IntN(len(committee))]; r.ID != talker.ID {
+	recorder := func(talker data.Member, subject *data.Member) string {
+		if r := committee[rnd.IntN(len(committee))]; r.ID != talker.ID && (subject == nil || r.ID != subject.ID) {
 			return r.Name
 		}
 		return ""
@@ -99,7 +100,7 @@ func GenerateTalks(ms []data.Member, teams []data.Team, today data.Date) TalksDe
 			return
 		}
 		t := data.Talk{Date: d, TalkerID: talker.ID, Talker: talker.Name, Kind: kind, Place: pick(talkPlaces), Content: content,
-			Issues: pick(talkIssues), Recorder: recorder(talker)}
+			Issues: pick(talkIssues), Recorder: recorder(talker, subject)}
 		if subject != nil {
 			t.SubjectID, t.Subject = subject.ID, subject.Name
 		}
@@ -138,11 +139,11 @@ func GenerateTalks(ms []data.Member, teams []data.Team, today data.Date) TalksDe
 		for i := range plain {
 			if rnd.Float64() < done {
 				if d, ok := day(year.From, year.To); ok {
-					kind := "谈心谈话"
+					content := pick(memberTalks)
 					if plain[i].Category == data.CategoryProbation {
-						kind = "思想疏导"
+						content = probationTalk
 					}
-					add(d, talker(), &plain[i], kind, pick(memberTalks))
+					add(d, talker(), &plain[i], "谈心谈话", content)
 				}
 			}
 		}
