@@ -176,10 +176,19 @@ func TestTermFormAndHomeReminder(t *testing.T) {
 	if !strings.Contains(s.reminder.Text, "还有60天），请着手换届选举") {
 		t.Errorf("reminder %q", s.reminder.Text)
 	}
+	keeper := addTestMember(t, env, "王保管", 3, 0, 0)
+	setRole(t, env, &keeper, data.RoleNone, "保管员")
 	h := NewHomeScreen(env)
 	show(env, h)
 	if texts := screenText(h); !strings.Contains(texts, "第3届支部委员会任期将于") {
 		t.Errorf("工作台 lacks the term reminder:\n%s", texts)
+	}
+	// 王保管 is owed this quarter's talk; 李组委 the secretary's, 王保管 a committee member's this year.
+	if n := statNumber(t, h, "重点岗位待谈话"); n.Text != "1" {
+		t.Errorf("重点岗位待谈话 %s", n.Text)
+	}
+	if n := statNumber(t, h, "支委谈话待完成"); n.Text != "2" {
+		t.Errorf("支委谈话待完成 %s", n.Text)
 	}
 }
 
