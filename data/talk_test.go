@@ -57,6 +57,30 @@ func TestExcellentCap(t *testing.T) {
 	}
 }
 
+// validationCase is one edit of a valid record and the FieldError.Label() it must cause ("" =
+// still valid).
+type validationCase[T any] struct {
+	name  string
+	edit  func(*T)
+	label string
+}
+
+// checkValidation runs the cases on copies of valid(), normalised with norm and checked by validate.
+func checkValidation[T any](t *testing.T, valid func() T, norm func(*T), validate func(*T) FieldErrors, cases []validationCase[T]) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := valid()
+			c.edit(&r)
+			norm(&r)
+			fe := validate(&r)
+			if c.label == "" && fe != nil || c.label != "" && fe.ForLabel(c.label) == "" {
+				t.Fatalf("want an error at %q (none: valid), got %v", c.label, fe)
+			}
+		})
+	}
+}
+
 func TestValidateAppraisal(t *testing.T) {
 	today := NewDate(2026, 1, 20)
 	valid := func() Appraisal {
@@ -65,11 +89,7 @@ func TestValidateAppraisal(t *testing.T) {
 			{MemberID: 2, Name: "李四", Votes: [4]int{0, 2, 8, 2}, Grade: AppraisalBasic, FollowUp: "支委结对帮扶，每月谈心一次"},
 		}}
 	}
-	cases := []struct {
-		name  string
-		edit  func(*Appraisal)
-		label string // FieldError.Label() of the expected error; "" = valid
-	}{
+	checkValidation(t, valid, (*Appraisal).Normalize, func(a *Appraisal) FieldErrors { return ValidateAppraisal(a, today) }, []validationCase[Appraisal]{
 		{"valid", func(*Appraisal) {}, ""},
 		{"no year", func(a *Appraisal) { a.Year = 0 }, FAppraisalYear},
 		{"a future year", func(a *Appraisal) { a.Year = 2027 }, FAppraisalYear},
@@ -83,24 +103,7 @@ func TestValidateAppraisal(t *testing.T) {
 		{"不合格 without follow-up", func(a *Appraisal) { a.Rows[0].Grade = AppraisalFailed }, "第1行：" + FAppraisalFollowUp},
 		{"follow-up may stay on 合格", func(a *Appraisal) { a.Rows[0].FollowUp = "继续关注" }, ""},
 		{"one excellent of two is above a third", func(a *Appraisal) { a.Rows[0].Grade = AppraisalExcellent }, FAppraisalGrade},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			a := valid()
-			c.edit(&a)
-			a.Normalize()
-			fe := ValidateAppraisal(&a, today)
-			if c.label == "" {
-				if fe != nil {
-					t.Fatalf("valid appraisal refused: %v", fe)
-				}
-				return
-			}
-			if fe.ForLabel(c.label) == "" {
-				t.Fatalf("want an error at %s, got %v", c.label, fe)
-			}
-		})
-	}
+	})
 }
 
 func TestValidateTalk(t *testing.T) {
@@ -108,11 +111,7 @@ func TestValidateTalk(t *testing.T) {
 	valid := func() Talk {
 		return Talk{Date: NewDate(2026, 3, 5), TalkerID: 1, SubjectID: 2, Content: "了解思想和工作情况"}
 	}
-	cases := []struct {
-		name  string
-		edit  func(*Talk)
-		field string
-	}{
+	checkValidation(t, valid, (*Talk).Normalize, func(tk *Talk) FieldErrors { return ValidateTalk(tk, today) }, []validationCase[Talk]{
 		{"valid member subject", func(*Talk) {}, ""},
 		{"valid worker subject", func(t *Talk) { t.SubjectID, t.Subject, t.SubjectTeam = 0, "王 小明", "综采一队" }, ""},
 		{"no date", func(t *Talk) { t.Date = Date{} }, FTalkDate},
@@ -122,26 +121,10 @@ func TestValidateTalk(t *testing.T) {
 		{"talking with oneself", func(t *Talk) { t.SubjectID = 1 }, FTalkSubject},
 		{"no content", func(t *Talk) { t.Content = "  " }, FTalkContent},
 		{"unknown kind", func(t *Talk) { t.Kind = "闲聊" }, FTalkKind},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			tk := valid()
-			c.edit(&tk)
-			tk.Normalize()
-			fe := ValidateTalk(&tk, today)
-			if c.field == "" {
-				if fe != nil {
-					t.Fatalf("refused: %v", fe)
-				}
-				if tk.Kind != TalkKinds[0] {
-					t.Errorf("kind %q, want the default %s", tk.Kind, TalkKinds[0])
-				}
-				return
-			}
-			if fe.For(c.field) == "" {
-				t.Fatalf("want an error at %s, got %v", c.field, fe)
-			}
-		})
+	})
+	tk := valid()
+	if tk.Normalize(); tk.Kind != TalkKinds[0] {
+		t.Errorf("kind %q, want the default %s", tk.Kind, TalkKinds[0])
 	}
 }
 
@@ -278,11 +261,7 @@ func TestValidateCommitteeTerm(t *testing.T) {
 	valid := func() CommitteeTerm {
 		return CommitteeTerm{Number: 4, ElectedDate: NewDate(2024, 3, 1), Members: []TermMember{{MemberID: 1, Post: "书记"}, {MemberID: 2, Post: "组织委员"}}}
 	}
-	cases := []struct {
-		name  string
-		edit  func(*CommitteeTerm)
-		label string
-	}{
+	checkValidation(t, valid, (*CommitteeTerm).Normalize, func(c *CommitteeTerm) FieldErrors { return ValidateCommitteeTerm(c, today) }, []validationCase[CommitteeTerm]{
 		{"valid", func(*CommitteeTerm) {}, ""},
 		{"no number", func(c *CommitteeTerm) { c.Number = 0 }, FTermNumber},
 		{"a future election", func(c *CommitteeTerm) { c.ElectedDate = NewDate(2026, 3, 2) }, FTermElected},
@@ -290,16 +269,5 @@ func TestValidateCommitteeTerm(t *testing.T) {
 		{"a member twice", func(c *CommitteeTerm) { c.Members[1].MemberID = 1 }, "第2行：" + FTermMember},
 		{"no post", func(c *CommitteeTerm) { c.Members[1].Post = "" }, "第2行：" + FTermPost},
 		{"two secretaries", func(c *CommitteeTerm) { c.Members[1].Post = "书记" }, FTermPost},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			term := valid()
-			c.edit(&term)
-			term.Normalize()
-			fe := ValidateCommitteeTerm(&term, today)
-			if (c.label == "") != (fe == nil) || c.label != "" && fe.ForLabel(c.label) == "" {
-				t.Fatalf("want error at %q, got %v", c.label, fe)
-			}
-		})
-	}
+	})
 }
