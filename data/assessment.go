@@ -76,6 +76,7 @@ const (
 	AutoInspection = "督查台账"   // 安全督查检查靠前 ← inspections, findings, closed on time, overdue
 	AutoWelfare    = "两堂一舍台账" // 幸福指数提升靠前 ← checks' average 标化分, items done, 满意率
 	AutoInHouse    = "自主完成"   // "四效"建设挖潜靠前 ← welfare items done in-house
+	AutoDiscipline = "纪律谈话台账" // 作风纪律建设靠前 ← key-post talks, 作风纪律 findings (A1DisciplineRule)
 )
 
 // Parts of an A3 assessment (R10 columns).
@@ -814,7 +815,7 @@ func DefaultA1Template() AssessTemplate {
 			m("政治理论学习靠前", 10, "按计划开展“三会一课”和理论学习，学习有记录、有心得；缺1次扣2分，记录不全扣1分"),
 			m("党建基础工作靠前", 10, "党员信息、台账资料齐全准确，党费按时收缴，组织关系及时转接；每项不到位扣2分"),
 			m("“三重一大”决策靠前", 10, "重大事项、重要人事、重大项目和大额资金使用集体研究决策，会议纪要完整；未经集体研究的每项扣5分"),
-			m("作风纪律建设靠前", 10, "落实中央八项规定精神，无违规违纪；党员受到通报批评的每人次扣3分，发生违纪案件本项不得分"),
+			{Name: "作风纪律建设靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoDiscipline, Standard: A1DisciplineStandard},
 			{Name: "安全督查检查靠前", Points: 15, Method: MethodDeduct, Per: 1, Auto: AutoInspection,
 				Standard: fmt.Sprintf("党员督查每月不少于%d次，少1次扣2分；发现的问题按期整改销号，逾期未销号的每条扣1分；扣完为止", A1MinInspections)},
 			m("人文关怀疏导靠前", 10, "开展谈心谈话，困难党员职工帮扶、思想波动疏导及时；应谈未谈或帮扶不到位的每人次扣2分"),
@@ -843,6 +844,7 @@ type A1Evidence struct {
 	InHouse       int     // of those, done in-house (自主完成)
 	Answers       int     // satisfaction survey answers in the month (0: no survey)
 	Satisfaction  float64 // 满意率 of those answers, 0..1
+	Discipline    A1DisciplineEvidence
 }
 
 // A1Rule turns the month's evidence into the tallies and 完成情况 of an automatic A1 item (key one
@@ -895,6 +897,8 @@ func A1Rule(key string, ev A1Evidence) (tallies []Tally, done string, ok bool) {
 			tallies = append(tallies, Tally{What: "当月无办结的办实事事项", Count: 1, Per: 2})
 		}
 		done = strings.Join(parts, "，")
+	case AutoDiscipline:
+		tallies, done = A1DisciplineRule(ev.Discipline)
 	case AutoInHouse:
 		done = fmt.Sprintf("办结办实事%d项，其中自主完成%d项", ev.WelfareDone, ev.InHouse)
 		if ev.InHouse > 0 {

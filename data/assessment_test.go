@@ -251,7 +251,8 @@ func TestDefaultAssessTemplates(t *testing.T) {
 			autos[it.Auto] = it.Name
 		}
 	}
-	if autos[AutoInspection] != "安全督查检查靠前" || autos[AutoWelfare] != "幸福指数提升靠前" || autos[AutoInHouse] != "“四效”建设挖潜靠前" || len(autos) != 3 {
+	if autos[AutoInspection] != "安全督查检查靠前" || autos[AutoWelfare] != "幸福指数提升靠前" || autos[AutoInHouse] != "“四效”建设挖潜靠前" ||
+		autos[AutoDiscipline] != "作风纪律建设靠前" || len(autos) != 4 {
 		t.Errorf("A1 automatic items: %v", autos)
 	}
 
@@ -403,8 +404,8 @@ func TestValidateAssessment(t *testing.T) {
 		{"override needs why", func(a *Assessment) { a.Items[4].Override = &Override{Score: 15, By: "李书记"} }, "第5项：调整理由", "须填写调整理由"},
 		{"override above 分值", func(a *Assessment) { a.Items[4].Override = &Override{Score: 16, By: "李书记", Why: "复核"} }, "第5项：人工调整", "不能超过分值15分"},
 		{"veto needs a reason", func(a *Assessment) {
-			a.Items[3].Veto, a.Items[3].Vetoed = true, true
-		}, "第4项：扣分原因", "一票否决"},
+			a.Items[2].Veto, a.Items[2].Vetoed = true, true
+		}, "第3项：扣分原因", "一票否决"},
 		{"no subject", func(a *Assessment) { a.SubjectID = 0 }, FSubject, "请选择考核对象"},
 		{"no period", func(a *Assessment) { a.Period = Period{} }, FPeriod, "请选择考核期间"},
 		{"no grades", func(a *Assessment) { a.Grades = nil }, FGradeLines, "至少设置一条"},

@@ -43,6 +43,10 @@ const (
 	EntAssessment     = "考核"
 	EntPointEntry     = "党员积分"
 	EntRecruit        = "发展党员"
+	EntAppraisal      = "民主评议党员"
+	EntTalk           = "谈心谈话"
+	EntTalkRule       = "谈话规则"
+	EntTerm           = "支委会换届"
 	EntDataFile       = "数据文件"
 	EntPackage        = "上报数据包"
 	EntBin            = "回收站"
@@ -149,6 +153,18 @@ var Entities = []Entity{
 	{Table: "recruit_step", Noun: "发展步骤", Measure: "步", Scope: ScopeBranch},
 	{Table: "recruit_person", Noun: "培养联系人和入党介绍人", Measure: "名", Scope: ScopeBranch},
 	{Table: "recruit_review", Noun: "考察记录", Measure: "条", Scope: ScopeBranch},
+	{Table: "appraisal", Noun: "民主评议党员", Measure: "次", Log: EntAppraisal, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Appraisal, error) { return s.Appraisals(ctx) },
+			func(a *Appraisal) string { return quoted(AppraisalLabel(a)) }, ValidateAppraisal)},
+	{Table: "appraisal_member", Noun: "评议结果", Measure: "条", Scope: ScopeBranch},
+	{Table: "talk", Noun: "谈心谈话记录", Measure: "条", Log: EntTalk, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Talk, error) { return s.Talks(ctx, TalkFilter{}) },
+			func(t *Talk) string { return quoted(TalkLabel(t)) }, ValidateTalk)},
+	{Table: "talk_rule", Noun: "谈话规则", Measure: "条", Log: EntTalkRule, Scope: ScopeBranch},
+	{Table: "committee_term", Noun: "支委会届次", Measure: "届", Log: EntTerm, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]CommitteeTerm, error) { return s.Terms(ctx) },
+			func(t *CommitteeTerm) string { return quoted(TermLabel(t)) }, ValidateCommitteeTerm)},
+	{Table: "term_member", Noun: "支委会委员", Measure: "名", Scope: ScopeBranch},
 	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},

@@ -316,3 +316,48 @@ func RecruitFields(r *Recruit, team, group string) Fields {
 	}
 	return fieldsOf(pairs...)
 }
+
+// AppraisalFields is a 民主评议党员 as the log keeps it: one line per member.
+func AppraisalFields(a *Appraisal) Fields {
+	pairs := []string{FAppraisalYear, strconv.Itoa(a.Year), FAppraisalDate, a.Date.String()}
+	for _, r := range a.Rows {
+		votes := make([]string, len(r.Votes))
+		for i, v := range r.Votes {
+			votes[i] = fmt.Sprintf("%s%d", VoteLabel(i), v)
+		}
+		line := strings.Join(votes, "、") + "，" + FAppraisalGrade + "：" + r.Grade
+		if r.FollowUp != "" {
+			line += "，" + FAppraisalFollowUp + "：" + r.FollowUp
+		}
+		if r.SelfReview != "" {
+			line += "，" + FAppraisalSelf + "：" + r.SelfReview
+		}
+		pairs = append(pairs, r.Name, line)
+	}
+	return fieldsOf(pairs...)
+}
+
+// TalkFields is a 谈心谈话 as the log keeps it.
+func TalkFields(t *Talk) Fields {
+	return fieldsOf(FTalkDate, t.Date.String(), FTalker, t.Talker, FTalkSubject, t.Subject, FTalkTeam, t.SubjectTeam,
+		FTalkKind, t.Kind, FTalkPlace, t.Place, FTalkContent, t.Content, FTalkIssues, t.Issues, FTalkRecorder, t.Recorder)
+}
+
+// TalkRulesFields are the talk rules as the log keeps them.
+func TalkRulesFields(rules []TalkRule) Fields {
+	var pairs []string
+	for _, r := range rules {
+		pairs = append(pairs, r.Rule, fmt.Sprintf("每%s至少%d次", r.Per, r.AtLeast))
+	}
+	return fieldsOf(pairs...)
+}
+
+// TermFields is a committee term as the log keeps it.
+func TermFields(t *CommitteeTerm) Fields {
+	members := make([]string, len(t.Members))
+	for i, m := range t.Members {
+		members[i] = m.Post + " " + m.Name
+	}
+	return fieldsOf(FTermNumber, strconv.Itoa(t.Number), FTermElected, t.ElectedDate.String(), FTermYears, strconv.Itoa(t.Years),
+		FTermMember, strings.Join(members, "、"), FRemark, t.Remark)
+}

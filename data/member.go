@@ -182,6 +182,9 @@ type Store interface {
 	AssessmentStore
 	RecruitStore
 	DuesStore
+	AppraisalStore
+	TalkStore
+	TermStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error

@@ -101,6 +101,7 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 		moduleMembers:     w.newMembersModule,
 		moduleInspections: w.newInspectionsModule,
 		moduleWelfare:     w.newWelfareModule,
+		moduleOrgLife:     w.newOrgLifeModule,
 		moduleAssess:      w.newAssessModule,
 		moduleReports:     func() Screen { return NewReportsScreen(env) },
 		moduleSettings:    w.newSettingsModule,

@@ -403,6 +403,8 @@ func evidenceDestination(e data.EvidenceRef) (to Destination, ok bool) {
 		to = Destination{Module: moduleWelfare, Tab: tabWelfareItems}
 	case data.EntSurvey:
 		to = Destination{Module: moduleWelfare, Tab: tabSurveys}
+	case data.EntTalk:
+		to = Destination{Module: moduleOrgLife, Tab: tabTalks}
 	default:
 		return Destination{}, false
 	}

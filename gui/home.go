@@ -44,6 +44,8 @@ type homeStats struct {
 	recruitDue []data.Due
 	// 党费: this month's collection (dues_home.go).
 	dues duesHome
+	// 谈心谈话 and 换届, set by addTalks.
+	talks talksStats
 	// navigate opens another screen (a tapped figure opens its list); nil does nothing.
 	navigate func(Destination)
 }
@@ -132,6 +134,7 @@ var homeCards = []func(st *homeStats) fyne.CanvasObject{
 	cardByGroup,
 	cardByTeam,
 	cardRecruits,
+	cardTalks,
 }
 
 // cardFindings are the counts that need action; a tap opens the list they count.
@@ -396,6 +399,9 @@ func (h *HomeScreen) Reload() {
 		surveys             []data.Survey
 		recruits            []data.Recruit
 		dues                duesHome
+		talkRules           []data.TalkRule
+		talks               []data.Talk
+		terms               []data.CommitteeTerm
 	)
 	span := welfareSpan(today)
 	loads := []func() error{
@@ -434,6 +440,12 @@ func (h *HomeScreen) Reload() {
 		func() (err error) { surveys, err = st.Surveys(ctx, data.SurveyFilter{}); return err },
 		func() (err error) { recruits, err = st.Recruits(ctx); return err },
 		func() (err error) { dues, err = loadDuesHome(ctx, st, today); return err },
+		func() (err error) { talkRules, err = st.TalkRules(ctx); return err },
+		func() (err error) {
+			talks, err = st.Talks(ctx, data.TalkFilter{From: data.YearPeriod(today.Year).From, To: today})
+			return err
+		},
+		func() (err error) { terms, err = st.Terms(ctx); return err },
 	}
 	for _, load := range loads {
 		if err := load(); err != nil {
@@ -446,6 +458,7 @@ func (h *HomeScreen) Reload() {
 	hs.addWelfare(facilities, checks, th, openItems, surveys)
 	hs.addRecruits(recruits)
 	hs.dues = dues
+	hs.addTalks(talkRules, talks, terms)
 	hs.navigate = h.env.Navigate
 	name := b.Name
 	if name == "" {

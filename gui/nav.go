@@ -21,6 +21,7 @@ const (
 	moduleMembers
 	moduleInspections
 	moduleWelfare
+	moduleOrgLife
 	moduleAssess
 	moduleReports
 	moduleSettings
@@ -54,6 +55,10 @@ const (
 	tabDuesMonth
 	tabDuesProfiles
 	tabDuesRates
+	tabTalks
+	tabTalksOwed
+	tabAppraisal
+	tabTerm
 )
 
 // navModule is one navigation entry: its title, icon and tabs (none for a single screen).
@@ -80,6 +85,8 @@ var navigation = []navModule{
 	{id: moduleWelfare, title: "两堂一舍", icon: theme.ListIcon, tabs: []navTab{
 		{tabChecks, "检查评分"}, {tabFacilities, "设施"}, {tabChecklists, "评分表"}, {tabWelfareItems, "办实事"},
 		{tabSurveys, "满意度调查"}}},
+	{id: moduleOrgLife, title: "组织生活", icon: theme.CalendarIcon, tabs: []navTab{
+		{tabTalks, "谈心谈话"}, {tabTalksOwed, "谈话提醒"}, {tabAppraisal, "民主评议"}, {tabTerm, "换届"}}},
 	{id: moduleAssess, title: "考核", icon: theme.GridIcon, tabs: []navTab{
 		{tabBranchAssess, "支部月度考核"}, {tabPoints, "党员积分"}, {tabThreeInOne, "三位一体考核"},
 		{tabAssessTemplates, "考核表设置"}}},

@@ -453,19 +453,6 @@ func readVote(fe *data.FieldErrors, label, text string) data.Vote {
 	return data.Vote{Entitled: n[0], For: n[1], Against: n[2], Abstain: n[3]}
 }
 
-// readInt reads a whole number field ("" is 0).
-func readInt(fe *data.FieldErrors, label, text string) int {
-	text = strings.TrimSpace(data.NormalizeText(text))
-	if text == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(text)
-	if err != nil {
-		*fe = append(*fe, data.FieldError{Field: label, Message: label + "应为整数"})
-	}
-	return n
-}
-
 // readReviews reads the 考察 records of step typed one a line: date, then what was found.
 func readReviews(fe *data.FieldErrors, label, text string, step int) []data.RecruitReview {
 	var out []data.RecruitReview
@@ -524,10 +511,10 @@ func (s *RecruitsScreen) recruit() (data.Recruit, error) {
 	}
 	r.Reviews = append(readReviews(&fe, fReviews6, s.reviews6.Text, data.StepEducation),
 		readReviews(&fe, fReviews21, s.reviews21.Text, data.StepContinue)...)
-	r.TrainDays, r.TrainHours = readInt(&fe, fTrainDays, s.trainDays.Text), readInt(&fe, fTrainHours, s.trainHours.Text)
+	r.TrainDays, r.TrainHours = readInt(&fe, fTrainDays, s.trainDays.Text, fTrainDays+"应为整数"), readInt(&fe, fTrainHours, s.trainHours.Text, fTrainHours+"应为整数")
 	r.Vote15 = readVote(&fe, voteLabel(data.StepAdmit), s.vote15.Text)
 	r.Vote23 = readVote(&fe, voteLabel(data.StepDiscussFull), s.vote23.Text)
-	r.ExtendMonths = readInt(&fe, fExtendMonths, s.extMonths.Text)
+	r.ExtendMonths = readInt(&fe, fExtendMonths, s.extMonths.Text, fExtendMonths+"应为整数")
 	r.ExtendDate = readDate(&fe, data.FExtensionDate, s.extDate)
 	s.read = r
 	s.read.Normalize()

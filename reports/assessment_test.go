@@ -20,17 +20,18 @@ func testA1() data.Assessment {
 	a := data.NewAssessment(&t, 1, testMeta.Branch, data.MonthPeriod(2026, time.November))
 	a.TemplateName = t.Name
 	a.ApplyA1Evidence(data.A1Evidence{Inspections: 3, Findings: 5, ClosedOnTime: 3, Overdue: 2, Checks: 2, AvgCheckScore: 86.5,
-		WelfareDone: 2, InHouse: 1, Answers: 100, Satisfaction: 0.88}, nil)
+		WelfareDone: 2, InHouse: 1, Answers: 100, Satisfaction: 0.88,
+		Discipline: data.A1DisciplineEvidence{KeyPosts: 7, KeyPostOwed: 1, Quarter: "2026年第四季度", Found: 1}}, nil)
 	a.Items[0].Score, a.Items[0].Reason, a.Items[0].Done = 8, "11月集中学习缺1次", "集中学习3次，缺1次"
-	a.Items[3].Score, a.Items[3].Reason = 7, "1名党员被通报批评"
+	a.Items[2].Score, a.Items[2].Reason = 7, "会议纪要未及时整理归档"
 	a.Items[8].Override = &data.Override{Score: 10, By: "张书记", Why: "自主完成井口暖风机改造，经党委认定按满分计"}
 	return a
 }
 
-// testA1Veto is testA1 with 作风纪律 made a 一票否决 item that fired.
+// testA1Veto is testA1 with 信访维稳 made a 一票否决 item that fired.
 func testA1Veto() data.Assessment {
 	a := testA1()
-	a.Items[3].Veto, a.Items[3].Vetoed, a.Items[3].Reason = true, true, "发生违纪案件"
+	a.Items[9].Veto, a.Items[9].Vetoed, a.Items[9].Reason = true, true, "发生越级上访"
 	return a
 }
 

@@ -647,13 +647,18 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	if err := loadWelfare(ctx, st, ds, memberIDs, found, replay, entered); err != nil {
 		return err
 	}
-	if err := loadDues(ctx, st, ds, memberIDs, entered); err != nil {
+	if err := loadTalks(ctx, st, ds.Today, entered); err != nil {
 		return err
 	}
 	at = time.Time{}
 	if err := loadRecruits(ctx, st, ds, memberIDs, teamIDs, groupIDs); err != nil {
 		return err
 	}
+	// After the recruits: the 预备党员 they became pay 党费 too.
+	if err := loadDues(ctx, st, ds, memberIDs, entered); err != nil {
+		return err
+	}
+	at = time.Time{}
 	return loadAssessments(ctx, st, ds.Today, ds.Months)
 }
 

@@ -3,6 +3,7 @@ package demo
 import (
 	"context"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -61,6 +62,24 @@ func loadDues(ctx context.Context, st data.Store, ds Dataset, memberIDs []int64,
 			bases = append(bases, r)
 		}
 	}
+	// The members made by recruitment pay from the month they were admitted.
+	joined := map[int64]data.Month{}
+	recruits, err := st.Recruits(ctx)
+	if err != nil {
+		return err
+	}
+	for _, r := range recruits {
+		if r.MemberID == 0 {
+			continue
+		}
+		from := data.MonthOf(r.Date(data.StepAdmit))
+		if from.Index() < start.Index() {
+			from = start
+		}
+		joined[r.MemberID] = from
+		memberIDs = append(slices.Clip(memberIDs), r.MemberID)
+		bases = append(bases, data.DuesBase{MemberID: r.MemberID, From: from, Category: data.DuesWorking, Base: duesIncome(rnd, r.Job)})
+	}
 	if _, err := st.ImportDuesBases(ctx, bases, nil); err != nil {
 		return err
 	}
@@ -102,7 +121,7 @@ func loadDues(ctx context.Context, st data.Store, ds Dataset, memberIDs []int64,
 		var batch []data.Month
 		for k := start.Index(); k <= now.Index(); k++ {
 			m := data.MonthAt(k)
-			if m.Index() >= stop.Index() || id == exempt && m.Index() >= now.Add(-3).Index() && m.Index() <= now.Add(-1).Index() {
+			if m.Index() >= stop.Index() || m.Index() < joined[id].Index() || id == exempt && m.Index() >= now.Add(-3).Index() && m.Index() <= now.Add(-1).Index() {
 				continue
 			}
 			if i == len(memberIDs)/2 && m.Index() >= now.Add(-5).Index() && m.Index() <= now.Add(-3).Index() {

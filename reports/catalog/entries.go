@@ -75,6 +75,16 @@ var reportList = []*Report{
 		load:        loadSurveys,
 	},
 	{
+		ID: "R15", CLI: "appraisal", Title: "民主评议党员结果汇总表", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "一个年度的民主评议党员：每名党员的优秀、合格、基本合格、不合格票数和评定等次，以及基本合格、不合格党员的帮扶措施。",
+		load:        loadAppraisal,
+	},
+	{
+		ID: "R16", CLI: "talks", Title: "谈心谈话记录台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内的谈心谈话：日期、谈话人、谈话对象、类型、主要内容、反映的问题和记录人。",
+		load:        loadTalks,
+	},
+	{
 		ID: "R21", CLI: "dues", Title: "党费收缴登记表", Period: ThisYear, Scope: BranchFile, Fills: true,
 		Description: "全年每名党员的缴费类别、计算基数、比例、月应缴，1至12月的实缴金额、合计和欠缴月数。",
 		load:        loadDuesYear,

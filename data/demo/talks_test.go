@@ -1,0 +1,103 @@
+package demo
+
+import (
+	"context"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"branchledger/data"
+	"branchledger/data/sqlite"
+)
+
+// withIDs is ds's members as saved: ids 1, 2, … in order.
+func withIDs(ds Dataset) []data.Member {
+	ms := make([]data.Member, len(ds.Members))
+	for i, m := range ds.Members {
+		m.ID = int64(i + 1)
+		ms[i] = m
+	}
+	return ms
+}
+
+func TestGenerateTalks(t *testing.T) {
+	for _, day := range []data.Date{today, data.NewDate(2026, time.March, 31), data.NewDate(2025, time.November, 30), data.NewDate(2024, time.January, 2)} {
+		ds := Generate(5, 120, day)
+		ms := withIDs(ds)
+		td := GenerateTalks(ms, ds.Teams, day)
+		if len(td.Talks) < 100 {
+			t.Fatalf("%s: only %d talks", day, len(td.Talks))
+		}
+		first := td.Talks[0].Date
+		if first.Before(data.DateOf(day.Time().AddDate(-2, 0, 0))) || daysBetween(first, day) < 600 {
+			t.Errorf("%s: talks begin %s, want about two years back", day, first)
+		}
+		workers := 0
+		for i := range td.Talks {
+			tk := td.Talks[i]
+			tk.Normalize()
+			if fe := data.ValidateTalk(&tk, day); fe != nil {
+				t.Fatalf("%s: talk %+v: %v", day, tk, fe)
+			}
+			if tk.SubjectID == 0 {
+				workers++
+			}
+		}
+		if workers < 10 {
+			t.Errorf("%s: %d talks with workers", day, workers)
+		}
+		a := td.Appraisal
+		a.Normalize()
+		if fe := data.ValidateAppraisal(&a, day); fe != nil || a.Year != day.Year-1 || len(a.Rows) < 100 {
+			t.Fatalf("%s: appraisal of %d, %d rows: %v", day, a.Year, len(a.Rows), fe)
+		}
+		if rated, excellent := a.Counts(); excellent == 0 || excellent > data.ExcellentCap(rated) {
+			t.Errorf("%s: %d 优秀 of %d", day, excellent, rated)
+		}
+		if len(td.Terms) != 2 {
+			t.Fatalf("terms %+v", td.Terms)
+		}
+		now := td.Terms[1]
+		now.Normalize()
+		if fe := data.ValidateCommitteeTerm(&now, day); fe != nil || len(now.Members) < 3 || now.Members[0].Post != "书记" {
+			t.Errorf("%s: term %+v: %v", day, now, fe)
+		}
+		if level, msg := data.TermReminder(&now, day); level != data.TermDue {
+			t.Errorf("%s: elected %s, reminder %d %q, want the 3-month one", day, now.ElectedDate, level, msg)
+		}
+		// A few key-post members are owed their talk this quarter; the past quarters are mostly kept.
+		rules := []data.TalkRule{{Rule: data.TalkRuleKeyPost, Per: data.TalkPerQuarter, AtLeast: 1}}
+		if owed := data.TalksOwed(rules, ms, td.Talks, data.TalkPeriodOf(data.TalkPerQuarter, day), day); len(owed) < owedKeyPosts || len(owed) > owedKeyPosts+2 {
+			t.Errorf("%s: %d key-post members owed this quarter", day, len(owed))
+		}
+		if !reflect.DeepEqual(GenerateTalks(ms, ds.Teams, day), td) {
+			t.Errorf("%s: not deterministic", day)
+		}
+	}
+}
+
+func TestLoadTalks(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := data.Today()
+	if err := Load(ctx, db, GenerateMonths(9, 40, 2, now)); err != nil {
+		t.Fatal(err)
+	}
+	talks, _ := db.Talks(ctx, data.TalkFilter{})
+	terms, _ := db.Terms(ctx)
+	a, err := db.AppraisalOf(ctx, now.Year-1)
+	if len(talks) < 30 || len(terms) != 2 || err != nil || len(a.Rows) == 0 {
+		t.Fatalf("%d talks, %d terms, appraisal %v", len(talks), len(terms), err)
+	}
+	if level, _ := data.TermReminder(&terms[0], now); level != data.TermDue {
+		t.Errorf("current term %+v", terms[0])
+	}
+	if talks[0].CreatedAt.Year() != talks[0].Date.Year {
+		t.Errorf("a talk of %s was entered at %s", talks[0].Date, talks[0].CreatedAt)
+	}
+}
