@@ -79,13 +79,13 @@ func benchmarkConsolidate(b *testing.B, n int) {
 
 // benchPackages writes n packages of one demo branch (100 members, a year of every ledger demo.Load
 // fills, so that a ledger added later rides along), each under its own 支部代码 and name, as
-// ExportPackage writes them: the branch's data file copied once with VACUUM INTO, then per package
-// the copy renamed, counted and zipped (two at a time).
+// ExportPackage writes them: the branch's data file copied once (packageCopy), then per package the
+// copy renamed, counted and zipped (two at a time).
 func benchPackages(b *testing.B, dir string, n int) []string {
 	b.Helper()
 	base := branchFile(b, dir, "综采一队党支部", "B000", 1, 100, 12)
 	baseData := filepath.Join(dir, "base-data.db")
-	if _, err := base.db.ExecContext(ctx, `VACUUM INTO ?`, baseData); err != nil {
+	if err := base.packageCopy(ctx, baseData); err != nil {
 		b.Fatal(err)
 	}
 	base.Close()
