@@ -3,6 +3,8 @@ package data
 import (
 	"testing"
 	"time"
+
+	"branchledger/internal/benchkit"
 )
 
 // A hand-counted fixture: November 2026, looked at on the 23rd.
@@ -74,8 +76,11 @@ func equalRows(a, b []StatRow) bool {
 	return true
 }
 
+const budgetBenchmarkFindingStatsYear = 50 * time.Millisecond
+
 // BenchmarkFindingStatsYear is 周分析 over a year of data: 5,000 findings (target < 50 ms).
 func BenchmarkFindingStatsYear(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkFindingStatsYear, 0)
 	cats := DefaultFindingCategories
 	fs := make([]Finding, 5000)
 	start := Date{2026, 1, 1}

@@ -12,6 +12,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/data/demo"
+	"branchledger/internal/benchkit"
 )
 
 // pressShortcut does what Fyne's desktop driver does with a key combination
@@ -194,9 +195,12 @@ func benchEnv(b *testing.B, n int) *Env {
 	return env
 }
 
+const budgetBenchmarkOpenMembers10000 = time.Second
+
 // BenchmarkOpenMembers10000 opens the main window on 10,000 members, shows 党员 and paints it once
 // (target: well under 1 s).
 func BenchmarkOpenMembers10000(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkOpenMembers10000, 0)
 	env := benchEnv(b, 10000)
 	for b.Loop() {
 		env.Win = test.NewWindow(nil)
@@ -208,8 +212,11 @@ func BenchmarkOpenMembers10000(b *testing.B) {
 	}
 }
 
+const budgetBenchmarkMembersSearchKeystroke = 20 * time.Millisecond
+
 // BenchmarkMembersSearchKeystroke is one keystroke in the search box over 10,000 members.
 func BenchmarkMembersSearchKeystroke(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkMembersSearchKeystroke, 0)
 	env := benchEnv(b, 10000)
 	env.Win = test.NewWindow(nil)
 	s := NewMembersScreen(env)

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -15,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
+	"branchledger/internal/benchkit"
 	"branchledger/reports/catalog"
 )
 
@@ -234,9 +236,12 @@ func TestWeeklyMonthlyReview(t *testing.T) {
 	}
 }
 
+const budgetBenchmarkWeeklyReload5000 = 50 * time.Millisecond
+
 // BenchmarkWeeklyReload5000 reloads 周分析 over a year of 5,000 findings (every finding read from
 // the file, the week's figures, the charts and the 8 weeks' closure rates).
 func BenchmarkWeeklyReload5000(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkWeeklyReload5000, 0)
 	env := benchFindingsEnv(b, 5000)
 	s := NewWeeklyScreen(env)
 	for b.Loop() {

@@ -2,14 +2,13 @@ package reports
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"runtime"
-	"strconv"
-	"strings"
 	"testing"
+	"time"
 
 	"branchledger/data"
+	"branchledger/internal/benchkit"
 )
 
 // benchMembers makes n members with every R1 field filled.
@@ -27,13 +26,19 @@ func benchMembers(n int) []data.Member {
 	return ms
 }
 
+const (
+	budgetBenchmarkWriteRoster10k  = 2 * time.Second
+	peakMiBBenchmarkWriteRoster10k = 300
+)
+
 // BenchmarkWriteRoster10k exports an R1 of 10,000 members (targets: < 2 s, < 300 MiB peak).
 // peak-MiB is the process's peak resident size (VmHWM), reset before the loop.
 func BenchmarkWriteRoster10k(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkWriteRoster10k, peakMiBBenchmarkWriteRoster10k)
 	ms := benchMembers(10000)
 	path := b.TempDir() + "/r1.xlsx"
 	runtime.GC()
-	resetPeak()
+	benchkit.ResetPeak()
 	b.ResetTimer()
 	for b.Loop() {
 		f, err := os.Create(path)
@@ -48,7 +53,7 @@ func BenchmarkWriteRoster10k(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	if peak := peakMiB(); peak > 0 {
+	if peak := benchkit.PeakMiB(); peak > 0 {
 		b.ReportMetric(peak, "peak-MiB")
 	}
 	if fi, err := os.Stat(path); err == nil {
@@ -56,29 +61,15 @@ func BenchmarkWriteRoster10k(b *testing.B) {
 	}
 }
 
-// resetPeak resets VmHWM (Linux: writing 5 to clear_refs), so the peak is this benchmark's.
-func resetPeak() { _ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
-
-// peakMiB reads VmHWM from /proc/self/status; 0 where there is none.
-func peakMiB() float64 {
-	f, err := os.Open("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	defer f.Close()
-	b, _ := io.ReadAll(f)
-	for line := range strings.SplitSeq(string(b), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			kb, _ := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 64)
-			return kb / 1024
-		}
-	}
-	return 0
-}
+const (
+	budgetBenchmarkWriteRectifications100k  = 5 * time.Second
+	peakMiBBenchmarkWriteRectifications100k = 300
+)
 
 // BenchmarkWriteRectifications100k exports an R3 of 100,000 findings (targets: < 5 s, < 300 MiB
 // peak), every text column filled, one in three overdue.
 func BenchmarkWriteRectifications100k(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkWriteRectifications100k, peakMiBBenchmarkWriteRectifications100k)
 	base := testFindings()
 	fs := make([]data.Finding, 100000)
 	for i := range fs {
@@ -92,7 +83,7 @@ func BenchmarkWriteRectifications100k(b *testing.B) {
 	rows := FindingRows(fs, reviewTeam, asOf)
 	path := b.TempDir() + "/r3.xlsx"
 	runtime.GC()
-	resetPeak()
+	benchkit.ResetPeak()
 	b.ResetTimer()
 	for b.Loop() {
 		f, err := os.Create(path)
@@ -107,7 +98,7 @@ func BenchmarkWriteRectifications100k(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	if peak := peakMiB(); peak > 0 {
+	if peak := benchkit.PeakMiB(); peak > 0 {
 		b.ReportMetric(peak, "peak-MiB")
 	}
 	if fi, err := os.Stat(path); err == nil {

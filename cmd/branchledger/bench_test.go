@@ -6,16 +6,21 @@ import (
 	"io"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"branchledger/data"
 	"branchledger/data/demo"
 	"branchledger/data/sqlite"
+	"branchledger/internal/benchkit"
 	"branchledger/reports"
 )
+
+const budgetBenchmarkImportRoster10000 = 2 * time.Second
 
 // BenchmarkImportRoster10000 is the whole import of a 10,000-row roster as the CLI and the GUI do it:
 // read the workbook, parse and check every row, then save in one transaction (target < 2 s).
 func BenchmarkImportRoster10000(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkImportRoster10000, 0)
 	dir := b.TempDir()
 	today := data.Today()
 	ds := demo.Generate(7, 10000, today)

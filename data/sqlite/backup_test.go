@@ -18,6 +18,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/data/demo"
+	"branchledger/internal/benchkit"
 )
 
 // demoFile is a data file in a test folder filled with the demo data set: a branch, groups, teams,
@@ -508,9 +509,12 @@ func TestCrashSafety(t *testing.T) {
 	t.Logf("%d trials, %d members and %d findings committed", trials, len(members), len(findings))
 }
 
+const budgetBenchmarkDailyBackup = 2 * time.Second
+
 // BenchmarkDailyBackup is the backup at start of a file with 10,000 members and 100,000 findings
 // (target < 2 s).
 func BenchmarkDailyBackup(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkDailyBackup, 0)
 	db := openTemp(b)
 	if _, err := db.ImportMembers(ctx, manyMembers(10000), data.ImportAdd, nil); err != nil {
 		b.Fatal(err)

@@ -5,12 +5,17 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"branchledger/data"
+	"branchledger/internal/benchkit"
 )
+
+const budgetBenchmarkImportMembers10000 = 2 * time.Second
 
 // BenchmarkImportMembers10000 imports a 10,000-member roster into a new file (target < 2 s per op).
 func BenchmarkImportMembers10000(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkImportMembers10000, 0)
 	ms := manyMembers(10000)
 	dir := b.TempDir()
 	for i := 0; i < b.N; i++ {
@@ -97,8 +102,11 @@ func manyFindings(b *testing.B, db *DB, n int) {
 	}
 }
 
+const budgetBenchmarkFindings100000 = time.Second
+
 // BenchmarkFindings100000 lists 100,000 findings (target: well under a second).
 func BenchmarkFindings100000(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkFindings100000, 0)
 	db := openTemp(b)
 	manyFindings(b, db, 100000)
 	for b.Loop() {

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -60,12 +61,21 @@ const attachLimit = 10
 // is refused.
 var errRetryAlone = errors.New("retry the packages one by one")
 
+// consolidateCacheKiB is the page cache of the connection that consolidates (SQLite's default is
+// 2 MiB): a package's rows go into indexes by date and state all over the file, and with the small
+// cache most of those inserts read and spill pages again. It bounds the memory whatever the number
+// of packages.
+const consolidateCacheKiB = 64 << 10
+
 // ConsolidateAll imports the packages at paths as Consolidate does each, and calls each with every
 // package's result in order (err is the refusal, a *data.Error with EInvalid, when it was refused)
 // once its data is committed. Packages go in by transactions of up to ten (one fsync each rather
 // than one a package), each package within its own savepoint, so a refused one leaves nothing and
 // the others are kept. A cancelled ctx stops before the next package; those done are kept and
 // ctx's error is returned. Any other error stops the batch: those reported before it are kept.
+//
+// The packages are unpacked and checked (unpackAhead) on a second core while the ones before them
+// are copied: the checks read only the package's own temporary file.
 func (db *DB) ConsolidateAll(ctx context.Context, paths []string, each func(i int, res data.ConsolidateResult, err error)) error {
 	if db.readOnly {
 		return errReadOnly
@@ -83,35 +93,103 @@ func (db *DB) ConsolidateAll(ctx context.Context, paths []string, each func(i in
 	if err != nil {
 		return err
 	}
+	if _, err := conn.ExecContext(work, fmt.Sprintf(`PRAGMA cache_size = -%d`, consolidateCacheKiB)); err != nil {
+		return err
+	}
+	// The connection goes back to the pool with the default cache, which frees the pages above it.
+	defer conn.ExecContext(work, `PRAGMA cache_size = -2000`)
+	dir, err := os.MkdirTemp("", "branchledger-consolidate-*")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir) // after unpackAhead has stopped (deferred calls run last first)
+	ready, stop := unpackAhead(work, paths, dir)
+	defer stop()
+	var queue []*unpacked
 	for start := 0; start < len(paths); {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		end := min(start+attachLimit, len(paths))
-		n, err := db.consolidateRange(ctx, conn, tables, paths[start:end], start, each)
+		for len(queue) < min(attachLimit, len(paths)-start) {
+			queue = append(queue, <-ready)
+		}
+		n, err := db.consolidateRange(ctx, conn, tables, queue, start, each)
+		for _, u := range queue[:n] {
+			u.remove()
+		}
 		if err != nil {
 			return err
 		}
+		queue = queue[n:]
 		start += n
 	}
 	return nil
 }
 
-// consolidateRange imports paths (paths[0] is number first) as one batch, going through them again
+// unpacked is a package unpacked into a temporary folder and checked (readPackage,
+// preparePackage) before its transaction: res holds its file name and manifest, err the refusal
+// or the error that stopped it.
+type unpacked struct {
+	dir, dbPath string
+	res         data.ConsolidateResult
+	err         error
+}
+
+func (u *unpacked) remove() { os.RemoveAll(u.dir) }
+
+// unpackAhead unpacks and checks the packages at paths in order, each into its own folder under
+// dir, keeping up to two batches ready on the channel. stop ends it and waits for it, so that it
+// writes nothing more under dir.
+func unpackAhead(ctx context.Context, paths []string, dir string) (ready <-chan *unpacked, stop func()) {
+	out := make(chan *unpacked, 2*attachLimit-1)
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i, p := range paths {
+			u := unpack(ctx, p, filepath.Join(dir, strconv.Itoa(i)))
+			select {
+			case out <- u:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out, func() { cancel(); <-done }
+}
+
+// unpack reads the package at path into dir and checks it, as consolidateOne needs it.
+func unpack(ctx context.Context, path, dir string) *unpacked {
+	u := &unpacked{dir: dir, res: data.ConsolidateResult{File: filepath.Base(path)}}
+	if u.err = os.Mkdir(dir, 0o700); u.err != nil {
+		return u
+	}
+	var m data.Manifest
+	if m, u.dbPath, u.err = readPackage(path, dir); u.err != nil {
+		return u
+	}
+	u.res.Manifest = m
+	_, u.err = boundedCheck(ctx, u.res.File, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, preparePackage(ctx, u.dbPath, u.res.File, m)
+	})
+	return u
+}
+
+// consolidateRange imports pkgs (pkgs[0] is number first) as one batch, going through them again
 // as consolidateBatch asks, and returns how many it went through (fewer when ctx was cancelled).
-func (db *DB) consolidateRange(ctx context.Context, conn *sql.Conn, tables []tableInfo, paths []string, first int,
+func (db *DB) consolidateRange(ctx context.Context, conn *sql.Conn, tables []tableInfo, pkgs []*unpacked, first int,
 	each func(int, data.ConsolidateResult, error)) (int, error) {
-	n, err := db.consolidateBatch(ctx, conn, tables, paths, first, each)
+	n, err := db.consolidateBatch(ctx, conn, tables, pkgs, first, each)
 	var cut *copyCutShort
 	switch {
 	case errors.Is(err, errRetryAlone):
 		n, err = 0, nil
-		for i := range paths {
+		for i := range pkgs {
 			if ctx.Err() != nil {
 				break
 			}
 			var k int
-			if k, err = db.consolidateRange(ctx, conn, tables, paths[i:i+1], first+i, each); err != nil || k == 0 {
+			if k, err = db.consolidateRange(ctx, conn, tables, pkgs[i:i+1], first+i, each); err != nil || k == 0 {
 				break
 			}
 			n++
@@ -120,7 +198,7 @@ func (db *DB) consolidateRange(ctx context.Context, conn *sql.Conn, tables []tab
 		// The whole transaction was given up: the packages before the cut one go in again.
 		n, err = 0, nil
 		if cut.at > 0 {
-			n, err = db.consolidateRange(ctx, conn, tables, paths[:cut.at], first, each)
+			n, err = db.consolidateRange(ctx, conn, tables, pkgs[:cut.at], first, each)
 		}
 		if err == nil && n == cut.at {
 			each(first+cut.at, cut.res, cut.refusal)
@@ -141,16 +219,11 @@ type copyCutShort struct {
 
 func (c *copyCutShort) Error() string { return c.refusal.Error() }
 
-// consolidateBatch imports paths (at most attachLimit; paths[0] is number first of the batch) in
+// consolidateBatch imports pkgs (at most attachLimit; pkgs[0] is number first of the batch) in
 // one transaction on conn, and returns how many it went through (fewer when ctx was cancelled).
-func (db *DB) consolidateBatch(ctx context.Context, conn *sql.Conn, tables []tableInfo, paths []string, first int,
+func (db *DB) consolidateBatch(ctx context.Context, conn *sql.Conn, tables []tableInfo, pkgs []*unpacked, first int,
 	each func(int, data.ConsolidateResult, error)) (int, error) {
 	work := context.WithoutCancel(ctx)
-	dir, err := os.MkdirTemp("", "branchledger-consolidate-*")
-	if err != nil {
-		return 0, err
-	}
-	defer os.RemoveAll(dir)
 	var attached []string
 	defer func() {
 		// After the transaction has ended (deferred calls run last first): only then are they free.
@@ -178,13 +251,13 @@ func (db *DB) consolidateBatch(ctx context.Context, conn *sql.Conn, tables []tab
 	}
 	var results []result
 	var stop error
-	for j, p := range paths {
+	for j, u := range pkgs {
 		if ctx.Err() != nil {
 			break
 		}
-		res := data.ConsolidateResult{File: filepath.Base(p)}
+		res := u.res
 		schema := fmt.Sprintf("pkg%d", j)
-		err := db.consolidateOne(work, tx, tables, p, filepath.Join(dir, schema), schema, &res, &attached)
+		err := db.consolidateOne(work, tx, tables, u, schema, &res, &attached)
 		if cut := (*copyCutShort)(nil); errors.As(err, &cut) {
 			cut.at, cut.res = j, res
 			return 0, cut // the deferred Rollback undoes the whole batch
@@ -198,7 +271,7 @@ func (db *DB) consolidateBatch(ctx context.Context, conn *sql.Conn, tables []tab
 	if err := tx.Commit(); err != nil {
 		var se sqlite3.Error
 		switch {
-		case len(paths) > 1 && errors.As(err, &se) && se.Code == sqlite3.ErrConstraint:
+		case len(pkgs) > 1 && errors.As(err, &se) && se.Code == sqlite3.ErrConstraint:
 			return 0, errRetryAlone
 		case len(results) == 1 && results[0].err == nil && data.ErrorCode(badData(err)) == data.EInvalid:
 			results[0].err = badData(err)
@@ -212,24 +285,14 @@ func (db *DB) consolidateBatch(ctx context.Context, conn *sql.Conn, tables []tab
 	return len(results), stop
 }
 
-// consolidateOne imports the package at path within tx: unpacked into dir, attached as schema, and
-// copied within a savepoint, so that a refusal leaves nothing of it.
-func (db *DB) consolidateOne(ctx context.Context, tx *sql.Tx, tables []tableInfo, path, dir, schema string,
+// consolidateOne imports the unpacked package u within tx: attached as schema and copied within a
+// savepoint, so that a refusal leaves nothing of it.
+func (db *DB) consolidateOne(ctx context.Context, tx *sql.Tx, tables []tableInfo, u *unpacked, schema string,
 	res *data.ConsolidateResult, attached *[]string) error {
-	if err := os.Mkdir(dir, 0o700); err != nil {
-		return err
+	if u.err != nil {
+		return u.err
 	}
-	m, dbPath, err := readPackage(path, dir)
-	if err != nil {
-		return err
-	}
-	res.Manifest = m
-	if _, err := boundedCheck(ctx, res.File, func(ctx context.Context) (struct{}, error) {
-		return struct{}{}, preparePackage(ctx, dbPath, res.File, m)
-	}); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `ATTACH DATABASE ? AS `+schema, dbPath); err != nil {
+	if _, err := tx.ExecContext(ctx, `ATTACH DATABASE ? AS `+schema, u.dbPath); err != nil {
 		return refuse("数据包中的数据文件无法打开：" + err.Error())
 	}
 	*attached = append(*attached, schema)
@@ -241,7 +304,7 @@ func (db *DB) consolidateOne(ctx context.Context, tx *sql.Tx, tables []tableInfo
 	limit := packageCopyLimit(res.File)
 	copyCtx, cancel := context.WithTimeout(ctx, limit)
 	defer cancel()
-	err = db.importPackage(copyCtx, tx, tables, schema, res)
+	err := db.importPackage(copyCtx, tx, tables, schema, res)
 	if err != nil && copyCtx.Err() != nil {
 		return &copyCutShort{refusal: cutShortRefusal("汇总", res.File, limit)}
 	}
@@ -371,17 +434,15 @@ func preparePackage(ctx context.Context, path, pkg string, m data.Manifest) erro
 	if m.SchemaVersion > ours {
 		return refuse(fmt.Sprintf("数据包由更新版本的支部台账导出（结构版本 %d，本程序为 %d），请先升级本程序再汇总", m.SchemaVersion, ours))
 	}
-	if err := identify(ctx, path, nil); err != nil {
-		return refuse("数据包「" + pkg + "」中的数据不是支部台账的数据文件，或已损坏")
-	}
+	// One connection, without the DSN pragmas (see identify), does every check.
 	probe, err := sql.Open(driverName, path)
 	if err != nil {
 		return err
 	}
 	defer probe.Close()
-	var version int
-	if err := probe.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
-		return refuse("数据包中的数据文件已损坏")
+	version, err := identifyWith(ctx, probe, path)
+	if err != nil {
+		return refuse("数据包「" + pkg + "」中的数据不是支部台账的数据文件，或已损坏")
 	}
 	if version != m.SchemaVersion {
 		return refuse("数据包的清单与其中的数据不符（结构版本不同）")
@@ -420,10 +481,13 @@ func preparePackage(ctx context.Context, path, pkg string, m data.Manifest) erro
 	if cons, err := isConsolidated(ctx, probe); err != nil || cons {
 		return cmpErr(err, refuse("数据包中是汇总库，不能再作为支部数据汇总"))
 	}
-	counts, err := countTables(ctx, probe, "main")
-	if err != nil {
-		return refuse("数据包中的数据文件已损坏")
-	}
+	return nil
+}
+
+// checkCounts compares the rows copied of each table (counts) with the package's manifest: the
+// copy has read every row, so the check needs no reading of its own (it did cost a count of every
+// table).
+func checkCounts(m data.Manifest, counts map[string]int) error {
 	for table, n := range m.Counts {
 		if got, ok := counts[table]; ok && got != n {
 			noun, measure := data.TableNoun(table)
@@ -471,7 +535,11 @@ func (db *DB) importPackage(ctx context.Context, tx *sql.Tx, tables []tableInfo,
 		}
 		res.Replaced, res.Previous = true, prev.Manifest.ExportedAt
 	}
-	if res.BranchID, err = copyBranch(ctx, tx, tables, schema); err != nil {
+	var counts map[string]int
+	if res.BranchID, counts, err = copyBranch(ctx, tx, tables, schema); err != nil {
+		return err
+	}
+	if err := checkCounts(m, counts); err != nil {
 		return err
 	}
 	if err := mergeLists(ctx, tx, schema); err != nil {
@@ -527,19 +595,21 @@ func deleteBranch(ctx context.Context, tx *sql.Tx, tables []tableInfo, code stri
 	return err
 }
 
-// copyBranch copies every branch table of the package attached as schema into main, each row with
+// copyBranch copies every branch table of the package attached as schema into main, and returns
+// the new id of its branch and the rows copied of each table but branch. Each row goes with
 // a new id: the old id plus the largest id of its table in main, so ids never collide, and every
 // reference to a branch table moves by that table's offset. One INSERT … SELECT a table, whatever
 // the rows. Tables come parents first; a reference to a table not yet copied (a cycle: groups and
 // their leaders) is set afterwards by an UPDATE, so that no foreign key is ever outstanding — while
 // one is, SQLite searches the children of every parent row inserted, in the whole file.
-func copyBranch(ctx context.Context, tx *sql.Tx, tables []tableInfo, schema string) (int64, error) {
+func copyBranch(ctx context.Context, tx *sql.Tx, tables []tableInfo, schema string) (int64, map[string]int, error) {
 	offset := map[string]int64{}
+	counts := map[string]int{}
 	for _, t := range tables {
 		if t.hasID {
 			var max int64
 			if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM main.`+quote(t.name)).Scan(&max); err != nil {
-				return 0, err
+				return 0, nil, err
 			}
 			offset[t.name] = max
 		}
@@ -570,12 +640,20 @@ func copyBranch(ctx context.Context, tx *sql.Tx, tables []tableInfo, schema stri
 		}
 		q := `INSERT INTO main.` + quote(t.name) + ` (` + strings.Join(cols, ", ") + `) SELECT ` + strings.Join(exprs, ", ") +
 			` FROM ` + schema + `.` + quote(t.name)
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return 0, fmt.Errorf("copy of %s: %w", t.name, err)
+		r, err := tx.ExecContext(ctx, q)
+		if err != nil {
+			return 0, nil, fmt.Errorf("copy of %s: %w", t.name, err)
+		}
+		n, err := r.RowsAffected()
+		if err != nil {
+			return 0, nil, err
+		}
+		if t.name != "branch" {
+			counts[t.name] = int(n) // as countTables counts
 		}
 		if len(sets) > 0 {
 			if !t.hasID {
-				return 0, fmt.Errorf("copy of %s: a table in a cycle of references needs an id", t.name)
+				return 0, nil, fmt.Errorf("copy of %s: a table in a cycle of references needs an id", t.name)
 			}
 			later = append(later, `UPDATE main.`+quote(t.name)+` AS t SET `+strings.Join(sets, ", ")+` FROM `+schema+`.`+
 				quote(t.name)+` AS p WHERE t.id = p.`+moved("id", t.name))
@@ -584,12 +662,12 @@ func copyBranch(ctx context.Context, tx *sql.Tx, tables []tableInfo, schema stri
 	}
 	for _, q := range later {
 		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return 0, fmt.Errorf("copy of references: %w", err)
+			return 0, nil, fmt.Errorf("copy of references: %w", err)
 		}
 	}
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT id + ? FROM `+schema+`.branch`, offset["branch"]).Scan(&id)
-	return id, err
+	return id, counts, err
 }
 
 // mergeLists adds the package's option values and key posts that the file lacks, after its own.

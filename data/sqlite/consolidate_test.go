@@ -696,54 +696,6 @@ func FuzzConsolidateData(f *testing.F) {
 	})
 }
 
-// BenchmarkConsolidate300 consolidates (in one batch) 300 packages of 100 members and a year of inspections and
-// findings each into a new file (target < 10 s per op). One demo branch is generated; the other
-// 299 are copies of its file under their own 支部代码, each exported as its own package.
-func BenchmarkConsolidate300(b *testing.B) {
-	dir := b.TempDir()
-	base := branchFile(b, dir, "综采一队党支部", "B000", 1, 100, 12)
-	base.Close()
-	basePath := filepath.Join(dir, "B000.db")
-	at := time.Date(2026, 11, 23, 8, 0, 0, 0, time.UTC)
-	pkgs := make([]string, 300)
-	for i := range pkgs {
-		path := filepath.Join(dir, fmt.Sprintf("copy%03d.db", i))
-		copyFile(b, basePath, path)
-		db, err := Open(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		br, _ := db.Branch(ctx)
-		br.Code, br.Name = fmt.Sprintf("B%03d", i), fmt.Sprintf("第%d党支部", i+1)
-		if err := db.SaveBranch(ctx, &br); err != nil {
-			b.Fatal(err)
-		}
-		pkgs[i] = exportAt(b, db, dir, at)
-		db.Close()
-		os.Remove(path)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		b.StopTimer()
-		target, err := Open(filepath.Join(dir, fmt.Sprintf("target%d.db", i)))
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
-		err = target.ConsolidateAll(ctx, pkgs, func(i int, _ data.ConsolidateResult, err error) {
-			if err != nil {
-				b.Fatalf("%s: %v", pkgs[i], err)
-			}
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StopTimer()
-		target.Close()
-		b.StartTimer()
-	}
-}
-
 func TestConsolidateLogged(t *testing.T) {
 	dir := t.TempDir()
 	src := openTemp(t)

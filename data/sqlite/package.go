@@ -69,8 +69,8 @@ func (db *DB) ExportPackage(ctx context.Context, path, programVersion string) (d
 	}
 	defer os.RemoveAll(dir)
 	copyPath := filepath.Join(dir, data.PackageData)
-	if _, err := db.db.ExecContext(ctx, `VACUUM INTO ?`, copyPath); err != nil {
-		return m, fmt.Errorf("copy of the data file: %w", err)
+	if err := db.packageCopy(ctx, copyPath); err != nil {
+		return m, err
 	}
 	m = data.Manifest{
 		Format: data.PackageFormat, BranchCode: b.Code, BranchName: b.Name, Committee: b.Committee,
@@ -89,6 +89,33 @@ func (db *DB) ExportPackage(ctx context.Context, path, programVersion string) (d
 		return m, data.Errorf(data.EInvalid, fmt.Sprintf("无法写入上报数据包「%s」：%v。请检查磁盘空间和文件夹的写入权限，或换一个位置", path, err))
 	}
 	return m, nil
+}
+
+// packageCopy writes the data.db of a package to path: a consistent copy of the file (VACUUM INTO)
+// without the rows of the program's own bookkeeping that the registry says are never exported (the
+// operation log and the recycle bin: data.ScopeProgram), which consolidation never reads and which
+// made up most of a package. The settings stay: consolidation reads the mark of a consolidated file
+// there.
+func (db *DB) packageCopy(ctx context.Context, path string) error {
+	if _, err := db.db.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		return fmt.Errorf("copy of the data file: %w", err)
+	}
+	f, err := sql.Open(driverName, path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for _, e := range data.Entities {
+		if e.Scope == data.ScopeProgram && e.Table != "setting" {
+			if _, err := f.ExecContext(ctx, `DELETE FROM `+quote(e.Table)); err != nil {
+				return fmt.Errorf("copy of the data file: %w", err)
+			}
+		}
+	}
+	if _, err := f.ExecContext(ctx, `VACUUM`); err != nil {
+		return fmt.Errorf("copy of the data file: %w", err)
+	}
+	return f.Close()
 }
 
 func cmpErr(err, otherwise error) error {
