@@ -43,6 +43,9 @@ const (
 	EntAssessment     = "考核"
 	EntPointEntry     = "党员积分"
 	EntDataFile       = "数据文件"
+	EntActivity       = "组织生活"
+	EntBriefing       = "班前教育"
+	EntOrgRule        = "组织生活规则"
 	EntPackage        = "上报数据包"
 	EntBin            = "回收站"
 )
@@ -124,6 +127,13 @@ var Entities = []Entity{
 			func(a *Assessment) string { return quoted(AssessmentLabel(a)) }, noDay(ValidateAssessment))},
 	{Table: "assessment_item", Noun: "考核项目得分", Measure: "项", Scope: ScopeBranch},
 	{Table: "point_entry", Noun: "积分明细", Measure: "条", Log: EntPointEntry, Scope: ScopeBranch, verify: verifyPoints},
+	{Table: "activity", Noun: "组织生活", Measure: "次", Log: EntActivity, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Activity, error) { return s.Activities(ctx, ActivityFilter{}) },
+			func(a *Activity) string { return quoted(ActivityLabel(a)) }, ValidateActivity)},
+	{Table: "activity_absence", Noun: "缺勤登记", Measure: "条", Scope: ScopeBranch},
+	{Table: "activity_makeup", Noun: "补学记录", Measure: "条", Scope: ScopeBranch},
+	{Table: "briefing", Noun: "班前教育", Measure: "次", Log: EntBriefing, Scope: ScopeBranch},
+	{Table: "org_rule", Noun: "组织生活规则", Measure: "条", Log: EntOrgRule, Scope: ScopeShared},
 	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},

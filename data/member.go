@@ -180,6 +180,7 @@ type Store interface {
 	WelfareItemStore
 	SurveyStore
 	AssessmentStore
+	ActivityStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error
