@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -422,4 +423,43 @@ func AttendanceTotal(rows []AttendanceRow) AttendanceRow {
 		t.MadeUp += r.MadeUp
 	}
 	return t
+}
+
+// LoadOrgLifePlan reads what OrgLifePlan needs for a year from st and works it out on day today.
+func LoadOrgLifePlan(ctx context.Context, st Store, year int, today Date) ([]PlanRow, error) {
+	rules, err := st.OrgRules(ctx)
+	if err != nil {
+		return nil, err
+	}
+	groups, err := st.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	yp := YearPeriod(year)
+	acts, err := st.Activities(ctx, ActivityFilter{From: yp.From, To: yp.To})
+	if err != nil {
+		return nil, err
+	}
+	bs, err := st.Briefings(ctx, yp.From, yp.To)
+	if err != nil {
+		return nil, err
+	}
+	return OrgLifePlan(year, today, rules, groups, acts, bs), nil
+}
+
+// LoadAttendance reads the activities of period p from st and works out R13 (AttendanceStats).
+func LoadAttendance(ctx context.Context, st Store, p Period) ([]AttendanceRow, error) {
+	roster, err := st.Members(ctx, MemberFilter{IncludeLeft: true})
+	if err != nil {
+		return nil, err
+	}
+	groups, err := st.Groups(ctx)
+	if err != nil {
+		return nil, err
+	}
+	acts, err := st.Activities(ctx, ActivityFilter{From: p.From, To: p.To})
+	if err != nil {
+		return nil, err
+	}
+	return AttendanceStats(roster, groups, acts), nil
 }

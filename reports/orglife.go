@@ -149,6 +149,14 @@ func attendanceRow(seq any, r *data.AttendanceRow) []any {
 	return []any{seq, r.Name, r.Group, r.Expected, r.Present, r.Leave, r.Absent, r.MadeUp, rate}
 }
 
+// AttendanceTable is R13's table without its 合计 row.
+func AttendanceTable(rows []data.AttendanceRow) (headers []string, cells [][]any) {
+	for i := range rows {
+		cells = append(cells, attendanceRow(i+1, &rows[i]))
+	}
+	return columnHeaders(attendanceColumns), cells
+}
+
 // WriteAttendance writes R13 党员参加组织生活情况统计表 from data.AttendanceStats: one row per member
 // expected at least once (a member with a 缺席 in red), then a bold 合计 row.
 func WriteAttendance(w io.Writer, meta Meta, rows []data.AttendanceRow) error {

@@ -52,9 +52,9 @@ var commands = []command{
       导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）；
       --strict：任何一行有错误就什么也不导入。`,
 		opts: []string{"db", "mode", "report"}, switches: []string{"strict"}, run: (*cli).importCmd},
-	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--template 模板.xlsx]
+	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--activity 编号] [--template 模板.xlsx]
   branchledger export --list                      列出可以导出的全部报表`,
-		opts:     append([]string{"db", "out", "team", "category", "check", "template"}, periodOptions...),
+		opts:     append([]string{"db", "out", "team", "category", "check", "activity", "template"}, periodOptions...),
 		switches: []string{"list"}, run: (*cli).export},
 	{name: "check", usage: "  branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）",
 		opts: []string{"db"}, run: (*cli).check},
@@ -238,7 +238,7 @@ var periodOptions = []string{"period", "year", "from", "to"}
 // export writes one report of the catalogue (reports/catalog); `export --list` lists them.
 func (c *cli) export(a args) error {
 	// Options only some reports take: the catalogue says which.
-	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), "template"}
+	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), string(catalog.OptActivity), "template"}
 	if a.has("list") {
 		fmt.Fprintln(c.out, strings.Join(reportLines(), "\n"))
 		return nil
@@ -277,6 +277,11 @@ func (c *cli) export(a args) error {
 	if a.has("check") {
 		if in.CheckID, err = strconv.ParseInt(a.get("check"), 10, 64); err != nil || in.CheckID <= 0 {
 			return usageErr("--check 应为检查记录的编号（正整数），不能是「%s」", a.get("check"))
+		}
+	}
+	if a.has("activity") {
+		if in.ActivityID, err = strconv.ParseInt(a.get("activity"), 10, 64); err != nil || in.ActivityID <= 0 {
+			return usageErr("--activity 应为组织生活记录的编号（正整数），不能是「%s」", a.get("activity"))
 		}
 	}
 	db, closeDB, err := c.openForRead(a)

@@ -45,6 +45,8 @@ type Dataset struct {
 	Checks       []Check
 	WelfareItems []WelfareItem
 	Surveys      []data.Survey
+	// OrgLife is two years of organisational life (orglife.go).
+	OrgLife OrgLife
 
 	// Today is the day the data was generated for: Load scores the assessments of its year
 	// (assess.go) up to it; zero = none.
@@ -163,6 +165,7 @@ func GenerateMonths(seed int64, n, months int, today data.Date) Dataset {
 	ds := g.dataset(max(n, 0))
 	g.inspections(&ds, months)
 	g.welfare(&ds, months)
+	g.orgLife(&ds)
 	ds.Today, ds.Months = today, months
 	return ds
 }
@@ -642,6 +645,9 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	}
 	entered := func(d data.Date) data.Store { at = enteredAt(d); return past }
 	if err := loadWelfare(ctx, st, ds, memberIDs, found, replay, entered); err != nil {
+		return err
+	}
+	if err := loadOrgLife(ctx, ds, memberIDs, groupIDs, teamIDs, entered); err != nil {
 		return err
 	}
 	at = time.Time{}

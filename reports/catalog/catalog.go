@@ -34,6 +34,7 @@ const (
 	OptTeam     Option = "team"     // a 班组 (R3)
 	OptCategory Option = "category" // a 问题类别 (R3)
 	OptCheck    Option = "check"    // one 两堂一舍 check (R5)
+	OptActivity Option = "activity" // one 组织生活 activity (R12a)
 )
 
 // Scope is the kind of data file a report is printed from.
@@ -73,6 +74,8 @@ type Input struct {
 	Team     string
 	Category string
 	CheckID  int64 // R5
+	// ActivityID is the activity of R12a.
+	ActivityID int64
 	// Label names what a report of one record is of (一号职工食堂_2026-11-20): the end of its file
 	// name, in place of the date.
 	Label string
