@@ -536,6 +536,8 @@ type ActivityStore interface {
 	// SaveActivity creates (ID 0) or updates an activity after Normalize, ValidateActivity with
 	// the store's day and CheckActivityScope; on success a holds what was saved.
 	SaveActivity(ctx context.Context, a *Activity) error
+	// ImportActivities saves new activities (an import's) in one transaction, all or none.
+	ImportActivities(ctx context.Context, acts []Activity) (int, error)
 	// DeleteActivity moves an activity, with its attendance and make-ups, to the recycle bin.
 	DeleteActivity(ctx context.Context, id int64) error
 

@@ -50,7 +50,9 @@ var commands = []command{
 		opts: []string{"db", "members", "months", "seed", "branch", "code"}, run: (*cli).demo},
 	{name: "import", usage: `  branchledger import members 花名册.xlsx --db 文件 [--mode skip|update|add] [--report 问题清单.xlsx] [--strict]
       导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）；
-      --strict：任何一行有错误就什么也不导入。`,
+      --strict：任何一行有错误就什么也不导入。
+  branchledger import activities 组织生活记录台账.xlsx --db 文件 [--report 问题清单.xlsx] [--strict]
+      导入按组织生活记录台账（R12）格式的会议记录；姓名须与党员名册一致。`,
 		opts: []string{"db", "mode", "report"}, switches: []string{"strict"}, run: (*cli).importCmd},
 	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--activity 编号] [--template 模板.xlsx]
   branchledger export --list                      列出可以导出的全部报表`,
@@ -160,6 +162,9 @@ func (c *cli) demo(a args) error {
 }
 
 func (c *cli) importCmd(a args) error {
+	if len(a.positional) == 2 && a.positional[0] == "activities" {
+		return c.importActivities(a)
+	}
 	if len(a.positional) != 2 || a.positional[0] != "members" {
 		return usageErr("请写成：branchledger import members 花名册.xlsx --db 数据文件")
 	}
@@ -186,20 +191,29 @@ func (c *cli) importCmd(a args) error {
 	}
 	data.MarkExisting(&parse, saved)
 	plan := data.PlanImport(&parse, mode)
-	c.printProblems(plan.Problems)
-	if a.has("report") {
-		if err := c.writeProblemReport(db, a.get("report"), plan); err != nil {
-			return err
-		}
-	}
-	if a.has("strict") && plan.ErrorRows > 0 {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("有 %d 行有错误，按 --strict 要求没有导入任何数据；请改正后重新导入", plan.ErrorRows))
+	if err := c.importProblems(db, a, plan.Problems, plan.Report(), plan.ErrorRows); err != nil {
+		return err
 	}
 	res, err := db.ImportMembers(c.ctx, plan.Members, mode, nil)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintln(c.out, plan.Summary(res))
+	return nil
+}
+
+// importProblems prints an import's errors, writes its problem list with --report, and refuses
+// the whole import with --strict when a row has errors.
+func (c *cli) importProblems(db *sqlite.DB, a args, problems, report []data.RowProblem, errorRows int) error {
+	c.printProblems(problems)
+	if a.has("report") {
+		if err := c.writeProblemReport(db, a.get("report"), report); err != nil {
+			return err
+		}
+	}
+	if a.has("strict") && errorRows > 0 {
+		return data.Errorf(data.EInvalid, fmt.Sprintf("有 %d 行有错误，按 --strict 要求没有导入任何数据；请改正后重新导入", errorRows))
+	}
 	return nil
 }
 
@@ -219,8 +233,7 @@ func (c *cli) printProblems(ps []data.RowProblem) {
 	}
 }
 
-func (c *cli) writeProblemReport(db *sqlite.DB, path string, plan data.ImportPlan) error {
-	all := plan.Report()
+func (c *cli) writeProblemReport(db *sqlite.DB, path string, all []data.RowProblem) error {
 	meta, err := catalog.Heading(c.ctx, db, c.today)
 	if err != nil {
 		return err

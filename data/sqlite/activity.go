@@ -142,7 +142,40 @@ func (db *DB) SaveActivity(ctx context.Context, a *data.Activity) error {
 	today := db.today()
 	var saved data.Activity
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		saved = *a
+		var err error
+		saved, err = db.saveActivity(ctx, tx, a, today)
+		return err
+	})
+	if err == nil {
+		*a = saved
+	}
+	return err
+}
+
+// ImportActivities saves the activities of an import (new ones, already checked) in one
+// transaction: all or none, each checked again as SaveActivity checks it. It returns how many.
+func (db *DB) ImportActivities(ctx context.Context, acts []data.Activity) (int, error) {
+	today := db.today()
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		for i := range acts {
+			a := acts[i]
+			a.ID = 0
+			if _, err := db.saveActivity(ctx, tx, &a, today); err != nil {
+				return fmt.Errorf("%s：%w", data.ActivityLabel(&a), err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(acts), nil
+}
+
+// saveActivity is SaveActivity inside tx; it returns what was saved.
+func (db *DB) saveActivity(ctx context.Context, tx *sql.Tx, a *data.Activity, today data.Date) (data.Activity, error) {
+	saved := *a
+	err := func() error {
 		saved.Absences = append([]data.Absence(nil), a.Absences...)
 		saved.MakeUps = append([]data.MakeUp(nil), a.MakeUps...)
 		var before data.Fields
@@ -235,11 +268,8 @@ func (db *DB) SaveActivity(ctx context.Context, a *data.Activity) error {
 			}
 		}
 		return db.logSave(ctx, tx, data.EntActivity, saved.ID, data.ActivityLabel(&saved), before, data.ActivityFields(&saved))
-	})
-	if err == nil {
-		*a = saved
-	}
-	return err
+	}()
+	return saved, err
 }
 
 // fillActivityNames checks that the members, group and team named by a are of its branch and fills
