@@ -101,6 +101,7 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 		moduleMembers:     w.newMembersModule,
 		moduleInspections: w.newInspectionsModule,
 		moduleWelfare:     w.newWelfareModule,
+		moduleOrgLife:     w.newOrgLifeModule,
 		moduleAssess:      w.newAssessModule,
 		moduleReports:     func() Screen { return NewReportsScreen(env) },
 		moduleSettings:    w.newSettingsModule,
@@ -218,6 +219,11 @@ func (w *MainWindow) Navigate(to Destination) {
 	if to.RecordID != 0 {
 		if r, ok := w.shownTab().(recordSelector); ok {
 			r.Select(to.RecordID)
+		}
+	}
+	if to.NewKind != "" {
+		if a, ok := w.shownTab().(*ActivitiesScreen); ok {
+			a.NewWithKind(to.NewKind, to.NewGroupID)
 		}
 	}
 	w.updateMenu()

@@ -40,6 +40,8 @@ type homeStats struct {
 	month           data.FindingStats
 	// 两堂一舍, set by addWelfare.
 	welfare welfareStats
+	// 本月组织生活, set from loadOrgLifeDue.
+	orgLife []data.DueItem
 	// navigate opens another screen (a tapped figure opens its list); nil does nothing.
 	navigate func(Destination)
 }
@@ -126,6 +128,7 @@ var homeCards = []func(st *homeStats) fyne.CanvasObject{
 	cardSpecial,
 	cardByGroup,
 	cardByTeam,
+	cardOrgLife,
 }
 
 // cardFindings are the counts that need action; a tap opens the list they count.
@@ -388,6 +391,7 @@ func (h *HomeScreen) Reload() {
 		th                  data.GradeThresholds
 		openItems           []data.WelfareItem
 		surveys             []data.Survey
+		orgDue              []data.DueItem
 	)
 	span := welfareSpan(today)
 	loads := []func() error{
@@ -424,6 +428,7 @@ func (h *HomeScreen) Reload() {
 			return err
 		},
 		func() (err error) { surveys, err = st.Surveys(ctx, data.SurveyFilter{}); return err },
+		func() (err error) { orgDue, err = loadOrgLifeDue(ctx, st, today); return err },
 	}
 	for _, load := range loads {
 		if err := load(); err != nil {
@@ -434,6 +439,7 @@ func (h *HomeScreen) Reload() {
 	hs := computeHomeStats(b, ms, groups, teams, today)
 	hs.addFindings(open, monthFindings, inspections, categories)
 	hs.addWelfare(facilities, checks, th, openItems, surveys)
+	hs.orgLife = orgDue
 	hs.navigate = h.env.Navigate
 	name := b.Name
 	if name == "" {

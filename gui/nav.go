@@ -21,6 +21,7 @@ const (
 	moduleMembers
 	moduleInspections
 	moduleWelfare
+	moduleOrgLife
 	moduleAssess
 	moduleReports
 	moduleSettings
@@ -40,6 +41,9 @@ const (
 	tabChecklists
 	tabWelfareItems
 	tabSurveys
+	tabActivities
+	tabOrgYear
+	tabOrgRules
 	tabBranchAssess
 	tabPoints
 	tabThreeInOne
@@ -74,6 +78,8 @@ var navigation = []navModule{
 	{id: moduleWelfare, title: "两堂一舍", icon: theme.ListIcon, tabs: []navTab{
 		{tabChecks, "检查评分"}, {tabFacilities, "设施"}, {tabChecklists, "评分表"}, {tabWelfareItems, "办实事"},
 		{tabSurveys, "满意度调查"}}},
+	{id: moduleOrgLife, title: "组织生活", icon: theme.CalendarIcon, tabs: []navTab{
+		{tabActivities, "活动记录"}, {tabOrgYear, "年度落实"}, {tabOrgRules, "组织生活规则"}}},
 	{id: moduleAssess, title: "考核", icon: theme.GridIcon, tabs: []navTab{
 		{tabBranchAssess, "支部月度考核"}, {tabPoints, "党员积分"}, {tabThreeInOne, "三位一体考核"},
 		{tabAssessTemplates, "考核表设置"}}},

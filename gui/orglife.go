@@ -1,0 +1,294 @@
+package gui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+	"branchledger/gui/widgets"
+	"branchledger/reports/catalog"
+)
+
+// newOrgLifeModule is 组织生活: the activities (the daily work), the year view of the rules kept,
+// and the rule table.
+func (w *MainWindow) newOrgLifeModule() Screen {
+	ts := moduleTabs(moduleOrgLife, map[TabID]func() Screen{
+		tabActivities: func() Screen { return NewActivitiesScreen(w.env) },
+		tabOrgYear:    func() Screen { return NewOrgLifeYearScreen(w.env) },
+		tabOrgRules:   func() Screen { return NewOrgRulesScreen(w.env) },
+	})
+	ts.onSelected = w.updateMenu
+	return ts
+}
+
+// OrgLifeYearScreen is 年度落实: one row per rule (per group for a per-group rule), a column per
+// month with the count held, 未开 in red where a period ended unkept, amber where one is due soon.
+type OrgLifeYearScreen struct {
+	env     *Env
+	year    *widget.Select
+	grid    *fyne.Container
+	note    *widget.Label
+	content fyne.CanvasObject
+	rows    []data.PlanRow
+}
+
+// NewOrgLifeYearScreen builds the year view; Reload fills it.
+func NewOrgLifeYearScreen(env *Env) *OrgLifeYearScreen {
+	s := &OrgLifeYearScreen{env: env, grid: container.NewGridWithColumns(16)}
+	this := env.Today().Year
+	var years []string
+	for y := this; y > this-10; y-- {
+		years = append(years, strconv.Itoa(y)+"年")
+	}
+	s.year = widgets.NewSelect(years, func(string) { s.Reload() })
+	s.year.SetSelectedIndex(0)
+	s.note = hint("数字为当月召开的次数；红色“未开”为周期结束仍未达到要求，橙色为临近期限；尚未结束的周期不算未开。")
+	export := widget.NewButtonWithIcon("导出落实情况表", theme.DocumentIcon(), func() {
+		exportReport(env, catalog.ByID("R14"), catalog.Input{Period: data.YearPeriod(s.selectedYear())})
+	})
+	exportAttendance := widget.NewButtonWithIcon("导出党员参加情况", theme.DocumentIcon(), func() {
+		exportReport(env, catalog.ByID("R13"), catalog.Input{Period: data.YearPeriod(s.selectedYear())})
+	})
+	top := container.NewHBox(widget.NewLabel("年份"), s.year, export, exportAttendance)
+	s.content = container.NewBorder(container.NewVBox(top, s.note), nil, nil, nil, container.NewScroll(s.grid))
+	return s
+}
+
+func (s *OrgLifeYearScreen) selectedYear() int {
+	y, err := strconv.Atoi(strings.TrimSuffix(s.year.Selected, "年"))
+	if err != nil {
+		return s.env.Today().Year
+	}
+	return y
+}
+
+// Content is the screen's root.
+func (s *OrgLifeYearScreen) Content() fyne.CanvasObject { return s.content }
+
+// Reload works the year out again from the store.
+func (s *OrgLifeYearScreen) Reload() {
+	rows, err := data.LoadOrgLifePlan(context.Background(), s.env.Store, s.selectedYear(), s.env.Today())
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.rows = rows
+	cells := []fyne.CanvasObject{bold("类别"), bold("要求")}
+	for m := 1; m <= 12; m++ {
+		cells = append(cells, bold(fmt.Sprintf("%d月", m)))
+	}
+	cells = append(cells, bold("应开"), bold("实开"))
+	for i := range rows {
+		r := &rows[i]
+		cells = append(cells, widget.NewLabel(r.Label), widget.NewLabel(r.Rule.Requirement()))
+		for m := time.January; m <= time.December; m++ {
+			text, missed, soon := r.MonthCell(m)
+			l := widget.NewLabel(text)
+			switch {
+			case missed:
+				l.Importance = widget.DangerImportance
+			case soon:
+				l.Importance = widget.WarningImportance
+				if text == "" {
+					l.SetText("待开")
+				}
+			}
+			cells = append(cells, l)
+		}
+		cells = append(cells, widget.NewLabel(strconv.Itoa(r.Owed)), widget.NewLabel(strconv.Itoa(r.Held)))
+	}
+	s.grid.Objects = cells
+	s.grid.Refresh()
+}
+
+func bold(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+// OrgRulesScreen is 组织生活规则: the editable rule table (kind, period, at least, by the branch
+// or each group, remind days), saved as a whole.
+type OrgRulesScreen struct {
+	env     *Env
+	kinds   []string
+	rows    []*ruleRow
+	box     *fyne.Container
+	msg     *widget.Label
+	dirty   bool
+	content fyne.CanvasObject
+}
+
+type ruleRow struct {
+	kind, per, applies *widget.Select
+	atLeast, remind    *widgets.Entry
+	box                fyne.CanvasObject
+}
+
+// NewOrgRulesScreen builds the rule editor; Reload fills it.
+func NewOrgRulesScreen(env *Env) *OrgRulesScreen {
+	s := &OrgRulesScreen{env: env, box: container.NewVBox()}
+	s.msg = widget.NewLabel("")
+	s.msg.Wrapping = fyne.TextWrapWord
+	add := widget.NewButtonWithIcon("添加规则", theme.ContentAddIcon(), func() {
+		s.addRow(data.OrgRule{Per: data.PerMonth, AtLeast: 1, Applies: data.AppliesBranch, RemindDays: 7})
+		s.dirty = true
+	})
+	save := widget.NewButtonWithIcon("保存规则", theme.DocumentSaveIcon(), s.Save)
+	save.Importance = widget.HighImportance
+	defaults := widget.NewButtonWithIcon("恢复默认规则", theme.ViewRefreshIcon(), func() {
+		ShowConfirm(env.Win, "恢复默认规则", "用《中国共产党支部工作条例（试行）》的默认规则替换现在的规则表吗？保存后生效。", "恢复", func() {
+			s.fill(data.DefaultOrgRules)
+			s.dirty = true
+		})
+	})
+	head := container.NewGridWithColumns(5, bold(data.FRuleKind), bold(data.FRulePer), bold(data.FRuleAtLeast), bold(data.FRuleApplies), bold(data.FRuleRemind))
+	intro := hint("每条规则：某类组织生活每个周期至少开几次，由支部开还是每个党小组各开，在周期结束前几天提醒。“每次支部委员会”表示每次支委会都要有这一类（如第一议题学习）。")
+	s.content = container.NewBorder(container.NewVBox(intro, container.NewBorder(nil, nil, nil, widget.NewLabel("      "), head)), container.NewVBox(s.msg, container.NewHBox(add, defaults, save)),
+		nil, nil, container.NewVScroll(s.box))
+	return s
+}
+
+// Content is the screen's root.
+func (s *OrgRulesScreen) Content() fyne.CanvasObject { return s.content }
+
+// Reload shows the saved rules (unsaved edits are kept).
+func (s *OrgRulesScreen) Reload() {
+	if s.dirty {
+		return
+	}
+	ctx := context.Background()
+	kinds, err := s.env.Store.Options(ctx, data.ListActivityKinds)
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	rules, err := s.env.Store.OrgRules(ctx)
+	if err != nil {
+		ShowError(s.env.Win, err)
+		return
+	}
+	s.kinds = kinds
+	s.fill(rules)
+}
+
+func (s *OrgRulesScreen) fill(rules []data.OrgRule) {
+	s.box.RemoveAll()
+	s.rows = nil
+	for _, r := range rules {
+		s.addRow(r)
+	}
+	s.msg.SetText("")
+}
+
+func (s *OrgRulesScreen) addRow(r data.OrgRule) {
+	mark := func(string) { s.dirty = true }
+	row := &ruleRow{
+		kind: widgets.NewSelect(s.kinds, mark), per: widgets.NewSelect(data.OrgRulePers, mark),
+		applies: widgets.NewSelect(data.OrgRuleApplies, mark), atLeast: widgets.NewEntry(), remind: widgets.NewEntry(),
+	}
+	row.kind.SetSelected(r.Kind)
+	row.per.SetSelected(r.Per)
+	row.applies.SetSelected(r.Applies)
+	row.atLeast.SetText(strconv.Itoa(r.AtLeast))
+	row.remind.SetText(strconv.Itoa(r.RemindDays))
+	row.atLeast.OnChanged, row.remind.OnChanged = mark, mark
+	del := widgets.NewIconButton(theme.DeleteIcon(), func() {
+		for i, o := range s.rows {
+			if o == row {
+				s.rows = append(s.rows[:i], s.rows[i+1:]...)
+			}
+		}
+		s.box.Remove(row.box)
+		s.dirty = true
+	})
+	row.box = container.NewBorder(nil, nil, nil, del, container.NewGridWithColumns(5, row.kind, row.per, row.atLeast, row.applies, row.remind))
+	s.rows = append(s.rows, row)
+	s.box.Add(row.box)
+}
+
+// Rules reads the table as typed; a count that is not a number is a FieldErrors of its row.
+func (s *OrgRulesScreen) Rules() ([]data.OrgRule, data.FieldErrors) {
+	var fe data.FieldErrors
+	out := make([]data.OrgRule, len(s.rows))
+	for i, r := range s.rows {
+		n, err1 := strconv.Atoi(strings.TrimSpace(r.atLeast.Text))
+		d, err2 := strconv.Atoi(strings.TrimSpace(r.remind.Text))
+		if err1 != nil || err2 != nil {
+			fe = append(fe, data.FieldError{Field: data.FRuleAtLeast, Row: i + 1, List: data.RowRule, Message: "至少次数和提前提醒天数应为整数"})
+		}
+		out[i] = data.OrgRule{Kind: r.kind.Selected, Per: r.per.Selected, AtLeast: n, Applies: r.applies.Selected, RemindDays: d}
+	}
+	return out, fe
+}
+
+// Save saves the table; a refusal is shown under it and keeps the edits.
+func (s *OrgRulesScreen) Save() {
+	rules, fe := s.Rules()
+	var err error
+	if fe != nil {
+		err = fe
+	} else {
+		err = s.env.Store.SetOrgRules(context.Background(), rules)
+	}
+	if err != nil {
+		s.msg.Importance = widget.DangerImportance
+		var list data.FieldErrors
+		if errors.As(err, &list) {
+			s.msg.SetText("没有保存：" + strings.ReplaceAll(list.Error(), "；", "\n"))
+		} else {
+			s.msg.SetText("没有保存：" + data.ErrorMessage(err))
+		}
+		return
+	}
+	s.dirty = false
+	s.msg.Importance = widget.SuccessImportance
+	s.msg.SetText("已保存组织生活规则")
+	if s.env.Changed != nil {
+		s.env.Changed()
+	}
+}
+
+// cardOrgLife is 本月组织生活 on 工作台: what the rules still ask this month and what was missed
+// this year; a tap on a line opens a new activity of that kind.
+func cardOrgLife(st *homeStats) fyne.CanvasObject {
+	box := container.NewVBox()
+	if len(st.orgLife) == 0 {
+		box.Add(widget.NewLabel("本月的组织生活都已按规则召开。"))
+	}
+	const shown = 8
+	for i, d := range st.orgLife {
+		if i == shown {
+			box.Add(hint(fmt.Sprintf("……还有 %d 项，见“组织生活 → 年度落实”", len(st.orgLife)-shown)))
+			break
+		}
+		b := widget.NewButton(d.Text(), st.goTo(Destination{Module: moduleOrgLife, Tab: tabActivities, NewKind: d.Kind, NewGroupID: d.GroupID}))
+		b.Alignment = widget.ButtonAlignLeading
+		switch {
+		case d.Overdue:
+			b.Importance = widget.DangerImportance
+		case d.DueSoon:
+			b.Importance = widget.WarningImportance
+		default:
+			b.Importance = widget.LowImportance
+		}
+		box.Add(b)
+	}
+	return card("本月组织生活", box, "按组织生活规则，本月（本周期）还须召开的和今年已过期未开的。点击一项可登记该类活动。")
+}
+
+// loadOrgLifeDue is what cardOrgLife lists on day today.
+func loadOrgLifeDue(ctx context.Context, st data.Store, today data.Date) ([]data.DueItem, error) {
+	rows, err := data.LoadOrgLifePlan(ctx, st, today.Year, today)
+	if err != nil {
+		return nil, err
+	}
+	return data.OrgLifeDue(rows, today), nil
+}
