@@ -24,16 +24,16 @@ var activityColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"类别", 0,
 
 // Form labels of the activity screen besides the data field labels.
 const (
-	labelAbsences = "缺勤登记"
-	labelMakeUps  = "补学"
-	allActivityKinds      = "全部类别"
+	labelAbsences    = "缺勤登记"
+	labelMakeUps     = "补学"
+	allActivityKinds = "全部类别"
 )
 
 // ActivitiesScreen is 组织生活 → 活动记录: the activities with their attendance exceptions (everyone
 // in scope attended unless listed as 请假 or 缺席) and make-ups, the 班前教育60秒 bulk entry, and R12a
 // from the form.
 type ActivitiesScreen struct {
-	env *Env
+	env                         *Env
 	recordScreen[data.Activity] // all: newest first
 
 	period  *periodFilter
