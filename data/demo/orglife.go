@@ -196,3 +196,40 @@ func loadOrgLife(ctx context.Context, ds Dataset, memberIDs, groupIDs, teamIDs [
 	}
 	return nil
 }
+
+// LoadOrgLifeBench fills an empty store for the organisational life benchmarks: the demo branch of
+// n members with a month of other records and two years of organisational life (Load), then the
+// years before those back to `years` in all, five activities a month of the whole branch (about 60
+// a year, every member in scope) with a leave, an absence and a make-up each.
+func LoadOrgLifeBench(ctx context.Context, st data.Store, n, years int, today data.Date) error {
+	if err := Load(ctx, st, GenerateMonths(1, n, 1, today)); err != nil {
+		return err
+	}
+	ms, err := st.Members(ctx, data.MemberFilter{})
+	if err != nil || len(ms) < 3 {
+		return err
+	}
+	first := data.NewDate(today.Year-years+1, 1, 1)
+	last := data.NewDate(today.Year-OrgLifeYears, 12, 31)
+	var acts []data.Activity
+	for d := first; !d.After(last); d = d.AddDays(32) {
+		d = data.NewDate(d.Year, d.Month, 1)
+		var on []data.Member // the members on the roll that month
+		for i := range ms {
+			if data.OnRollOn(&ms[i], d) {
+				on = append(on, ms[i])
+			}
+		}
+		if len(on) < 2 {
+			continue
+		}
+		for k, kinds := range [][]string{{data.KindThemeDay}, {data.KindLecture}, {data.KindGeneral}, {data.KindTopical}, {data.KindCentreGroup}} {
+			i := (d.Year*12 + int(d.Month) + k) % (len(on) - 1)
+			acts = append(acts, data.Activity{Kinds: kinds, Date: d.AddDays(3 + 5*k), Topic: "学习" + kinds[0], Scope: data.ScopeAll,
+				Absences: []data.Absence{{MemberID: on[i].ID, State: data.AttendLeave, Reason: "夜班"}, {MemberID: on[i+1].ID, State: data.AttendAbsent}},
+				MakeUps:  []data.MakeUp{{MemberID: on[i].ID, Date: d.AddDays(4 + 5*k), Way: "自学"}}})
+		}
+	}
+	_, err = st.ImportActivities(ctx, acts)
+	return err
+}
