@@ -76,6 +76,8 @@ const (
 	AutoInspection = "督查台账"   // 安全督查检查靠前 ← inspections, findings, closed on time, overdue
 	AutoWelfare    = "两堂一舍台账" // 幸福指数提升靠前 ← checks' average 标化分, items done, 满意率
 	AutoInHouse    = "自主完成"   // "四效"建设挖潜靠前 ← welfare items done in-house
+	AutoStudy      = "组织生活学习" // 政治理论学习靠前 ← 第一议题/中心组/书记领学/班前教育 held, attendance (orglife_assess.go)
+	AutoOrgWork    = "组织生活规则" // 党建基础工作靠前 ← rhythm rules kept, 党小组 coverage (orglife_assess.go)
 )
 
 // Parts of an A3 assessment (R10 columns).
@@ -811,8 +813,8 @@ func DefaultA1Template() AssessTemplate {
 		Kind: AssessBranchMonthly, Subject: SubjectBranch, PeriodKind: PeriodMonth, Scheme: SchemeSum,
 		Grades: DefaultAssessGrades(),
 		ItemTemplate: ItemTemplate[AssessItem]{Name: "支部月度考核表", Items: []AssessItem{
-			m("政治理论学习靠前", 10, "按计划开展“三会一课”和理论学习，学习有记录、有心得；缺1次扣2分，记录不全扣1分"),
-			m("党建基础工作靠前", 10, "党员信息、台账资料齐全准确，党费按时收缴，组织关系及时转接；每项不到位扣2分"),
+			{Name: "政治理论学习靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoStudy, Standard: A1StudyStandard},
+			{Name: "党建基础工作靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoOrgWork, Standard: A1OrgWorkStandard},
 			m("“三重一大”决策靠前", 10, "重大事项、重要人事、重大项目和大额资金使用集体研究决策，会议纪要完整；未经集体研究的每项扣5分"),
 			m("作风纪律建设靠前", 10, "落实中央八项规定精神，无违规违纪；党员受到通报批评的每人次扣3分，发生违纪案件本项不得分"),
 			{Name: "安全督查检查靠前", Points: 15, Method: MethodDeduct, Per: 1, Auto: AutoInspection,
@@ -843,6 +845,7 @@ type A1Evidence struct {
 	InHouse       int     // of those, done in-house (自主完成)
 	Answers       int     // satisfaction survey answers in the month (0: no survey)
 	Satisfaction  float64 // 满意率 of those answers, 0..1
+	OrgLife       OrgLifeEvidence // 组织生活 (orglife_assess.go)
 }
 
 // A1Rule turns the month's evidence into the tallies and 完成情况 of an automatic A1 item (key one
@@ -895,6 +898,8 @@ func A1Rule(key string, ev A1Evidence) (tallies []Tally, done string, ok bool) {
 			tallies = append(tallies, Tally{What: "当月无办结的办实事事项", Count: 1, Per: 2})
 		}
 		done = strings.Join(parts, "，")
+	case AutoStudy, AutoOrgWork:
+		tallies, done = orgLifeRule(key, ev)
 	case AutoInHouse:
 		done = fmt.Sprintf("办结办实事%d项，其中自主完成%d项", ev.WelfareDone, ev.InHouse)
 		if ev.InHouse > 0 {

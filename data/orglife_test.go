@@ -287,3 +287,36 @@ func TestBriefingBatch(t *testing.T) {
 		t.Errorf("no topic: %v", fe)
 	}
 }
+
+func TestOrgLifeA1Evidence(t *testing.T) {
+	d := NewDate
+	p := MonthPeriod(2026, 3)
+	roster := []Member{{ID: 1, Name: "甲", GroupID: 1}, {ID: 2, Name: "乙", GroupID: 1}, {ID: 3, Name: "丙"}, {ID: 4, Name: "丁", JoinDate: d(2026, 4, 1)}}
+	groups := []Group{{ID: 1, Name: "一组"}}
+	acts := []Activity{act(d(2026, 3, 5), KindCommittee, KindFirstTopic), act(d(2026, 3, 20), KindCommittee), act(d(2026, 3, 15), KindThemeDay, KindSecretaryLead),
+		act(d(2026, 2, 15), KindThemeDay)}
+	for i := range acts {
+		acts[i].InScope = ScopeMembers(roster, &acts[i])
+	}
+	acts[2].Absences = []Absence{{MemberID: 1, State: AttendAbsent}, {MemberID: 2, State: AttendLeave, Reason: "病"}}
+	rules := []OrgRule{{Kind: KindThemeDay, Per: PerMonth, AtLeast: 2, Applies: AppliesBranch}, {Kind: KindLecture, Per: PerQuarter, AtLeast: 1, Applies: AppliesBranch}}
+	rows := OrgLifePlan(2026, d(2026, 4, 2), rules, groups, acts, nil)
+	o := OrgLifeMonthEvidence(p, p.To, rows, acts, []Briefing{{Date: d(2026, 3, 2)}}, roster, groups)
+	want := OrgLifeEvidence{FirstTopic: 1, SecretaryLead: 1, Briefings: 1, CommitteeLacking: 1, Expected: 9, Present: 7, PeriodsDue: 2,
+		Missed: "主题党日（2026年3月）、党课（2026年第一季度）", Members: 3, Grouped: 2}
+	if o != want {
+		t.Fatalf("evidence\n got %+v\nwant %+v", o, want)
+	}
+	tallies, done, _ := A1Rule(AutoStudy, A1Evidence{OrgLife: o})
+	// 出席率 7/9 = 77.8%: three started steps of 5 below 90 (February's 主题党日 is not counted).
+	if len(tallies) != 2 || tallies[0].Count != 1 || tallies[0].Per != 1 || tallies[1].Count != 3 || !strings.Contains(done, "出席率77.8%") {
+		t.Errorf("study: %+v %q", tallies, done)
+	}
+	tallies, done, _ = A1Rule(AutoOrgWork, A1Evidence{OrgLife: o})
+	if len(tallies) != 2 || tallies[0].Count != 2 || tallies[0].Per != 2 || !strings.Contains(done, "未开：主题党日（2026年3月）") || !strings.Contains(done, "编入党小组2名") {
+		t.Errorf("org work: %+v %q", tallies, done)
+	}
+	if tallies, _, _ := A1Rule(AutoStudy, A1Evidence{}); len(tallies) != 1 || tallies[0].Per != 2 {
+		t.Errorf("no 第一议题: %+v", tallies)
+	}
+}

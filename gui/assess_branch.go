@@ -403,6 +403,8 @@ func evidenceDestination(e data.EvidenceRef) (to Destination, ok bool) {
 		to = Destination{Module: moduleWelfare, Tab: tabWelfareItems}
 	case data.EntSurvey:
 		to = Destination{Module: moduleWelfare, Tab: tabSurveys}
+	case data.EntActivity:
+		to = Destination{Module: moduleOrgLife, Tab: tabActivities}
 	default:
 		return Destination{}, false
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"branchledger/data"
@@ -467,4 +468,42 @@ func (db *DB) SetOrgRules(ctx context.Context, rules []data.OrgRule) error {
 		}
 		return db.logChange(ctx, tx, data.EntOrgRule, 0, "组织生活规则", data.OrgRuleFields(old), data.OrgRuleFields(clean))
 	})
+}
+
+// orgLifeEvidence fills the 组织生活 part of A1's evidence for period p (ev.AsOf set): the activities
+// of p are the evidence of 政治理论学习靠前, those of a rule the evidence of 党建基础工作靠前.
+func (db *DB) orgLifeEvidence(ctx context.Context, p data.Period, ev *data.A1Evidence, refs map[string][]data.EvidenceRef) error {
+	rows, err := data.LoadOrgLifePlan(ctx, db, p.From.Year, ev.AsOf)
+	if err != nil {
+		return err
+	}
+	acts, err := db.Activities(ctx, data.ActivityFilter{From: p.From, To: p.To})
+	if err != nil {
+		return err
+	}
+	bs, err := db.Briefings(ctx, p.From, p.To)
+	if err != nil {
+		return err
+	}
+	roster, err := db.Members(ctx, data.MemberFilter{IncludeLeft: true})
+	if err != nil {
+		return err
+	}
+	groups, err := db.Groups(ctx)
+	if err != nil {
+		return err
+	}
+	ev.OrgLife = data.OrgLifeMonthEvidence(p, ev.AsOf, rows, acts, bs, roster, groups)
+	ruled := map[string]bool{}
+	for _, r := range rows {
+		ruled[r.Rule.Kind] = true
+	}
+	for i := range acts {
+		ref := data.EvidenceRef{Kind: data.EntActivity, ID: acts[i].ID, Label: data.ActivityLabel(&acts[i])}
+		refs[data.AutoStudy] = append(refs[data.AutoStudy], ref)
+		if slices.ContainsFunc(acts[i].Kinds, func(k string) bool { return ruled[k] }) {
+			refs[data.AutoOrgWork] = append(refs[data.AutoOrgWork], ref)
+		}
+	}
+	return nil
 }

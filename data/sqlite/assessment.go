@@ -749,5 +749,8 @@ func (db *DB) A1Evidence(ctx context.Context, p data.Period, today data.Date) (d
 	if ev.Answers > 0 {
 		ev.Satisfaction = float64(satisfied) / float64(ev.Answers)
 	}
+	if err := db.orgLifeEvidence(ctx, p, &ev, refs); err != nil {
+		return ev, nil, err
+	}
 	return ev, refs, nil
 }

@@ -98,3 +98,12 @@ INSERT INTO option_list (list, value, sort) VALUES
 	('组织生活类别', '民主评议党员', 7), ('组织生活类别', '第一议题学习', 8), ('组织生活类别', '中心组学习', 9),
 	('组织生活类别', '书记领学', 10), ('组织生活类别', '班前教育60秒', 11), ('组织生活类别', '专题学习', 12),
 	('组织生活类别', '其他', 13);
+
+-- A1's 政治理论学习靠前 and 党建基础工作靠前 are filled from these records from now on
+-- (data.DefaultA1Template): the seeded template's two items change where they are still as seeded.
+UPDATE assess_template_item SET method = '按次扣分', per = 1, auto = '组织生活学习',
+	standard = '当月未学第一议题扣2分，支委会未学第一议题每次扣1分；党员出席率低于90%的，每低5个百分点扣1分（最多扣3分）'
+	WHERE template_id = 1 AND seq = 1 AND name = '政治理论学习靠前' AND method = '人工评分' AND auto = '';
+UPDATE assess_template_item SET method = '按次扣分', per = 1, auto = '组织生活规则',
+	standard = '“三会一课”等按组织生活规则到期未开的，每项扣2分；有党员未编入党小组的扣1分'
+	WHERE template_id = 1 AND seq = 2 AND name = '党建基础工作靠前' AND method = '人工评分' AND auto = '';
