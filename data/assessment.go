@@ -834,18 +834,20 @@ func DefaultA1Template() AssessTemplate {
 
 // A1Evidence is what the ledgers show for one branch and month; the store fills it.
 type A1Evidence struct {
-	Inspections   int             // 督查次数: inspections held in the month
-	Findings      int             // 发现问题: findings found in the month
-	ClosedOnTime  int             // 按期销号: findings closed in the month on or before their deadline
-	Overdue       int             // 逾期: findings open and past their deadline on AsOf
-	AsOf          Date            // the month's end, or today for the month under way (逾期 is as of it)
-	Checks        int             // 两堂一舍 checks made in the month
-	AvgCheckScore float64         // their average 标化分 (0..100)
-	WelfareDone   int             // 办实事 items finished in the month
-	InHouse       int             // of those, done in-house (自主完成)
-	Answers       int             // satisfaction survey answers in the month (0: no survey)
-	Satisfaction  float64         // 满意率 of those answers, 0..1
-	OrgLife       OrgLifeEvidence // 组织生活 (orglife_assess.go)
+	Inspections   int     // 督查次数: inspections held in the month
+	Findings      int     // 发现问题: findings found in the month
+	ClosedOnTime  int     // 按期销号: findings closed in the month on or before their deadline
+	Overdue       int     // 逾期: findings open and past their deadline on AsOf
+	AsOf          Date    // the month's end, or today for the month under way (逾期 is as of it)
+	Checks        int     // 两堂一舍 checks made in the month
+	AvgCheckScore float64 // their average 标化分 (0..100)
+	WelfareDone   int     // 办实事 items finished in the month
+	InHouse       int     // of those, done in-house (自主完成)
+	Answers       int     // satisfaction survey answers in the month (0: no survey)
+	Satisfaction  float64 // 满意率 of those answers, 0..1
+
+	// OrgLife is what the organisational life records show (orglife_assess.go).
+	OrgLife OrgLifeEvidence
 }
 
 // A1Rule turns the month's evidence into the tallies and 完成情况 of an automatic A1 item (key one
