@@ -979,6 +979,8 @@ const (
 	PointOverdue        = "承办事项逾期"
 	PointDues           = "未按期缴纳党费"
 	PointDiscipline     = "违纪受处分"
+	PointLecture        = "讲党课"      // generated from activities (PointEntriesForActivity)
+	PointAbsent         = "无故缺席组织生活" // generated from activities (PointEntriesForActivity)
 )
 
 // DefaultA2Template is the 党员积分 scheme of SPEC §5 for a year: 基础分 80 with deductions only,
@@ -1004,6 +1006,8 @@ func DefaultA2Template() AssessTemplate {
 			sub(PointViolation, 2, "所在班组发生一般“三违”，每人次扣2分"),
 			sub(PointOverdue, 2, "承办的事项逾期未办结，每项扣2分（由办实事台账自动生成）"),
 			sub(PointDues, 2, "未按期缴纳党费，每次扣2分"),
+			add(PointLecture, 2, "为党员讲党课，每次加2分（由组织生活记录自动生成）"),
+			sub(PointAbsent, 2, "无故缺席组织生活，每次扣2分（由组织生活记录自动生成）"),
 			{Name: PointDiscipline, Method: MethodDeduct, Veto: true, Standard: "违纪受到党纪政务处分的，一票否决，积分计0分、等次为不合格"},
 		}},
 	}

@@ -267,7 +267,7 @@ func TestDefaultAssessTemplates(t *testing.T) {
 		t.Errorf("A2 scheme: %+v", a2)
 	}
 	wantA2 := map[string]float64{PointInspection: 1, PointFinding: 1, PointSuggestion: 2, PointAdopted: 5, PointWelfareDone: 2, PointHonour: 5,
-		PointMinorViolation: -1, PointViolation: -2, PointOverdue: -2, PointDues: -2, PointDiscipline: 0}
+		PointMinorViolation: -1, PointViolation: -2, PointOverdue: -2, PointDues: -2, PointDiscipline: 0, PointLecture: 2, PointAbsent: -2}
 	for _, it := range a2.Items {
 		e := NewPointEntry(1, testToday, it, "事由")
 		if p, ok := wantA2[it.Name]; !ok || e.Points != p || it.Veto != (it.Name == PointDiscipline) {

@@ -123,3 +123,23 @@ func OrgLifeMonthEvidence(p Period, asOf Date, rows []PlanRow, acts []Activity, 
 	}
 	return o
 }
+
+// PointEntriesForActivity are the 党员积分 entries an activity calls for: 讲党课 (+2) for its 授课人
+// when a member and the activity is a 党课, and 无故缺席组织生活 (−2) for each member absent
+// without leave (缺席; a 请假 costs nothing). Like the other generated entries they follow the
+// record (ReconcilePointEntries).
+func PointEntriesForActivity(a *Activity) []PointEntry {
+	var out []PointEntry
+	label := ActivityLabel(a)
+	if a.LecturerID != 0 && a.HasKind(KindLecture) {
+		out = append(out, PointEntry{BranchID: a.BranchID, MemberID: a.LecturerID, Date: a.Date, Item: PointLecture, Points: 2,
+			Reason: "讲党课：" + clip(a.Topic), RecordKind: EntActivity, RecordID: a.ID, Generated: true})
+	}
+	for _, x := range a.Absences {
+		if x.State == AttendAbsent {
+			out = append(out, PointEntry{BranchID: a.BranchID, MemberID: x.MemberID, Date: a.Date, Item: PointAbsent, Points: -2,
+				Reason: "无故缺席组织生活：" + label, RecordKind: EntActivity, RecordID: a.ID, Generated: true})
+		}
+	}
+	return out
+}

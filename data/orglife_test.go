@@ -320,3 +320,18 @@ func TestOrgLifeA1Evidence(t *testing.T) {
 		t.Errorf("no 第一议题: %+v", tallies)
 	}
 }
+
+func TestPointEntriesForActivity(t *testing.T) {
+	a := act(NewDate(2026, 3, 5), KindThemeDay, KindLecture)
+	a.ID, a.LecturerID = 7, 1
+	a.Absences = []Absence{{MemberID: 2, State: AttendAbsent}, {MemberID: 3, State: AttendLeave, Reason: "病"}}
+	es := PointEntriesForActivity(&a)
+	if len(es) != 2 || es[0].MemberID != 1 || es[0].Points != 2 || es[0].Item != PointLecture || es[1].MemberID != 2 || es[1].Points != -2 ||
+		es[1].Item != PointAbsent || es[1].RecordKind != EntActivity || es[1].RecordID != 7 || !es[1].Generated {
+		t.Errorf("entries %+v", es)
+	}
+	a.Kinds = []string{KindThemeDay} // not a 党课: the lecturer earns nothing
+	if es := PointEntriesForActivity(&a); len(es) != 1 {
+		t.Errorf("entries without a 党课 %+v", es)
+	}
+}

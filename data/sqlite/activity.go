@@ -507,3 +507,39 @@ func (db *DB) orgLifeEvidence(ctx context.Context, p data.Period, ev *data.A1Evi
 	}
 	return nil
 }
+
+// appendActivityPoints adds to want the point entries the activities of every branch call for
+// (data.PointEntriesForActivity); RegeneratePointEntries keeps those dated in its year.
+func appendActivityPoints(ctx context.Context, tx *sql.Tx, want []data.PointEntry) ([]data.PointEntry, error) {
+	acts, err := scanAll(ctx, tx, `SELECT a.id, a.branch_id, a.date, a.topic, a.kinds, coalesce(a.lecturer_id, 0) FROM activity a
+		WHERE a.lecturer_id IS NOT NULL OR EXISTS (SELECT 1 FROM activity_absence x WHERE x.activity_id = a.id AND x.state = ?)`,
+		[]any{data.AttendAbsent}, func(rows *sql.Rows) (data.Activity, error) {
+			var a data.Activity
+			var date, kinds string
+			err := rows.Scan(&a.ID, &a.BranchID, &date, &a.Topic, &kinds, &a.LecturerID)
+			if err == nil {
+				a.Kinds = strings.Split(kinds, "、")
+				a.Date, err = parseDate(date)
+			}
+			return a, err
+		})
+	if err != nil {
+		return nil, err
+	}
+	err = attachChildren(ctx, tx, acts, func(a *data.Activity) int64 { return a.ID },
+		`SELECT activity_id, member_id, state FROM activity_absence WHERE activity_id IN (SELECT value FROM json_each(?))
+		ORDER BY activity_id, sort`,
+		func(rows *sql.Rows) (int64, data.Absence, error) {
+			var id int64
+			var x data.Absence
+			err := rows.Scan(&id, &x.MemberID, &x.State)
+			return id, x, err
+		}, func(a *data.Activity, x data.Absence) { a.Absences = append(a.Absences, x) })
+	if err != nil {
+		return nil, err
+	}
+	for i := range acts {
+		want = append(want, data.PointEntriesForActivity(&acts[i])...)
+	}
+	return want, nil
+}

@@ -154,3 +154,55 @@ func TestBriefingsAndRules(t *testing.T) {
 		t.Errorf("kinds %v %v", kinds, err)
 	}
 }
+
+// 讲党课 (+2) and 无故缺席组织生活 (−2) are generated from activities and follow them.
+func TestActivityPointEntries(t *testing.T) {
+	fx := newFixture(t)
+	a := fx.themeDay(5) // a 党课 given by the lead
+	a.Absences = []data.Absence{{MemberID: fx.worker.ID, State: data.AttendAbsent}, {MemberID: fx.second.ID, State: data.AttendLeave, Reason: "夜班"}}
+	if err := fx.db.SaveActivity(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	entries := func() string {
+		t.Helper()
+		if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
+			t.Fatal(err)
+		}
+		es, err := fx.db.PointEntries(ctx, data.PointFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range es {
+			out = append(out, e.MemberName+" "+e.Item+" "+data.FormatScore(e.Points))
+		}
+		return strings.Join(out, "；")
+	}
+	if got := entries(); got != "王建国 讲党课 2；赵志强 无故缺席组织生活 -2" {
+		t.Errorf("entries %q", got)
+	}
+	a.Absences[0].State, a.Absences[0].Reason = data.AttendLeave, "补请假"
+	if err := fx.db.SaveActivity(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	if got := entries(); got != "王建国 讲党课 2" {
+		t.Errorf("after the absence became a leave: %q", got)
+	}
+	if err := fx.db.DeleteActivity(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := entries(); got != "" {
+		t.Errorf("after deleting the activity: %q", got)
+	}
+	tpl, err := fx.db.AssessTemplates(ctx, data.AssessMemberPoints)
+	if err != nil || len(tpl) != 1 {
+		t.Fatal(tpl, err)
+	}
+	var names []string
+	for _, it := range tpl[0].Items {
+		names = append(names, it.Name)
+	}
+	if got := strings.Join(names, ","); !strings.HasSuffix(got, "未按期缴纳党费,讲党课,无故缺席组织生活,违纪受处分") {
+		t.Errorf("A2 catalogue %s", got)
+	}
+}

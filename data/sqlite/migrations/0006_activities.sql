@@ -107,3 +107,52 @@ UPDATE assess_template_item SET method = '按次扣分', per = 1, auto = '组织
 UPDATE assess_template_item SET method = '按次扣分', per = 1, auto = '组织生活规则',
 	standard = '“三会一课”等按组织生活规则到期未开的，每项扣2分；有党员未编入党小组的扣1分'
 	WHERE template_id = 1 AND seq = 2 AND name = '党建基础工作靠前' AND method = '人工评分' AND auto = '';
+
+-- 积分明细 may come from an activity too (讲党课, 无故缺席组织生活: data.PointEntriesForActivity): the
+-- table is rebuilt with an activity_id reference, as 0005 made it otherwise.
+CREATE TABLE point_entry_new (
+	id            INTEGER PRIMARY KEY,
+	branch_id     INTEGER NOT NULL REFERENCES branch (id),
+	member_id     INTEGER NOT NULL REFERENCES member (id),                              -- 党员
+	date          TEXT NOT NULL CHECK (date(date) IS date),                             -- 日期
+	item          TEXT NOT NULL CHECK (item <> ''),                                     -- 项目
+	points        REAL NOT NULL CHECK (points * 2 = round(points * 2)),                 -- 分值, signed
+	reason        TEXT NOT NULL CHECK (reason <> ''),                                   -- 事由
+	inspection_id INTEGER REFERENCES inspection (id) ON DELETE CASCADE,
+	finding_id    INTEGER REFERENCES finding (id) ON DELETE CASCADE,
+	welfare_id    INTEGER REFERENCES welfare_item (id) ON DELETE CASCADE,
+	activity_id   INTEGER REFERENCES activity (id) ON DELETE CASCADE,
+	generated     INTEGER NOT NULL DEFAULT 0 CHECK (generated IN (0, 1)),
+	created_at    TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+	updated_at    TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+	CHECK ((inspection_id IS NOT NULL) + (finding_id IS NOT NULL) + (welfare_id IS NOT NULL) + (activity_id IS NOT NULL) <= 1),
+	CHECK (generated = 0 OR (inspection_id IS NOT NULL) + (finding_id IS NOT NULL) + (welfare_id IS NOT NULL) + (activity_id IS NOT NULL) = 1)
+);
+INSERT INTO point_entry_new (id, branch_id, member_id, date, item, points, reason, inspection_id, finding_id, welfare_id, generated,
+	created_at, updated_at)
+	SELECT id, branch_id, member_id, date, item, points, reason, inspection_id, finding_id, welfare_id, generated, created_at, updated_at
+	FROM point_entry;
+DROP TABLE point_entry;
+ALTER TABLE point_entry_new RENAME TO point_entry;
+CREATE UNIQUE INDEX point_entry_generated ON point_entry
+	(coalesce(inspection_id, 0), coalesce(finding_id, 0), coalesce(welfare_id, 0), coalesce(activity_id, 0), member_id, item) WHERE generated = 1;
+CREATE INDEX point_entry_date ON point_entry (date);
+CREATE INDEX point_entry_member ON point_entry (member_id, date);
+CREATE INDEX point_entry_inspection ON point_entry (inspection_id);
+CREATE INDEX point_entry_finding ON point_entry (finding_id);
+CREATE INDEX point_entry_welfare ON point_entry (welfare_id);
+CREATE INDEX point_entry_activity ON point_entry (activity_id);
+
+-- The A2 catalogue gains 讲党课 +2 and 无故缺席组织生活 −2 (data.DefaultA2Template), before the veto item
+-- where the seeded catalogue is still as seeded.
+UPDATE assess_template_item SET seq = 13
+	WHERE template_id = 2 AND seq = 11 AND name = '违纪受处分'
+	AND NOT EXISTS (SELECT 1 FROM assess_template_item WHERE template_id = 2 AND seq IN (12, 13));
+INSERT INTO assess_template_item (template_id, seq, name, points, method, per, cap, veto, auto, part, standard)
+	SELECT 2, 11, '讲党课', 0, '按次加分', 2, 0, 0, '', '', '为党员讲党课，每次加2分（由组织生活记录自动生成）'
+	WHERE EXISTS (SELECT 1 FROM assess_template_item WHERE template_id = 2 AND seq = 13 AND name = '违纪受处分')
+	AND NOT EXISTS (SELECT 1 FROM assess_template_item WHERE template_id = 2 AND seq = 11);
+INSERT INTO assess_template_item (template_id, seq, name, points, method, per, cap, veto, auto, part, standard)
+	SELECT 2, 12, '无故缺席组织生活', 0, '按次扣分', 2, 0, 0, '', '', '无故缺席组织生活，每次扣2分（由组织生活记录自动生成）'
+	WHERE EXISTS (SELECT 1 FROM assess_template_item WHERE template_id = 2 AND seq = 13 AND name = '违纪受处分')
+	AND NOT EXISTS (SELECT 1 FROM assess_template_item WHERE template_id = 2 AND seq = 12);
