@@ -13,6 +13,17 @@ import (
 // This file holds the organisational life records of SPEC §12.1: activities (三会一课, 主题党日,
 // 学习) with their attendance exceptions and make-ups, and the 班前教育60秒 typed in bulk. The rhythm
 // rules and the calendar are in orglife.go.
+//
+// Choices where the SPEC is silent:
+//   - 应到 counts the members of the scope on the roll on the activity's day (joined by then, not
+//     left before or on it, not 停止党籍); their 党小组, 班组 and 党内职务 are taken as they are now,
+//     since the roster keeps no history of them.
+//   - 班前教育60秒 is kept apart (one row a team and day, no attendance): it is not in R12, and counts
+//     for a 班前教育60秒 rule and for A1's 政治理论学习.
+//   - A branch rule counts every activity of its kind, whatever the scope; a per-group rule only the
+//     activities whose scope is that group.
+//   - 无故缺席 is 缺席 (a 请假 costs no points); a make-up does not cancel it.
+//   - An imported row whose date and topic are saved already is skipped.
 
 // Kinds of activity (类别), the defaults of the configurable list ListActivityKinds.
 const (

@@ -46,27 +46,26 @@ type ActivitiesScreen struct {
 	people *memberChoices
 	scopes []scopeChoice
 
-	kindsBox  *widget.CheckGroup
-	date      *widgets.DateEntry
-	start     *widgets.Entry
-	end       *widgets.Entry
-	place     *widgets.Entry
-	topic     *widgets.TextArea
-	host      *widgets.SuggestEntry
-	recorder  *widgets.SuggestEntry
-	lecturer  *widgets.SuggestEntry
-	scope     *widget.Select
-	expected  *widgets.Entry
-	counts    *widget.Label // 应到/实到 as derived, and the scope's note
-	absences  *fyne.Container
-	absRows   []*absenceRow
-	makeUps   *fyne.Container
-	makeRows  []*makeUpRow
-	guests    *widgets.Entry
-	summary   *widgets.TextArea
-	resolve   *widgets.TextArea
-	remark    *widgets.Entry
-	formFocus fyne.Focusable
+	kindsBox *widget.CheckGroup
+	date     *widgets.DateEntry
+	start    *widgets.Entry
+	end      *widgets.Entry
+	place    *widgets.Entry
+	topic    *widgets.TextArea
+	host     *widgets.SuggestEntry
+	recorder *widgets.SuggestEntry
+	lecturer *widgets.SuggestEntry
+	scope    *widget.Select
+	expected *widgets.Entry
+	counts   *widget.Label // 应到/实到 as derived, and the scope's note
+	absences *fyne.Container
+	absRows  []*absenceRow
+	makeUps  *fyne.Container
+	makeRows []*makeUpRow
+	guests   *widgets.Entry
+	summary  *widgets.TextArea
+	resolve  *widgets.TextArea
+	remark   *widgets.Entry
 }
 
 type scopeChoice struct {
