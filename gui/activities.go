@@ -118,7 +118,8 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 		Deleted:     func(*data.Activity) string { return "已删除活动记录" },
 		Export:      s.exportMinutes,
 		ExportLabel: "导出会议记录",
-		Tools:       []fyne.CanvasObject{widget.NewButtonWithIcon("班前教育录入", theme.ListIcon(), s.briefingDialog)},
+		Tools: []fyne.CanvasObject{widget.NewButtonWithIcon("班前教育录入", theme.ListIcon(), s.briefingDialog),
+			widget.NewButtonWithIcon("导入台账", theme.UploadIcon(), func() { showActivityImport(env, s.Reload) })},
 	})
 
 	fs := &s.fields

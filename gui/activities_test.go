@@ -2,13 +2,16 @@ package gui
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
+	"branchledger/reports"
 )
 
 // attendanceOf is R13's row of the member named name ("" when not listed).
@@ -125,4 +128,48 @@ func TestOrgLifeYearAndCard(t *testing.T) {
 	if rules[0].AtLeast != 2 {
 		t.Errorf("rules %+v", rules[0])
 	}
+}
+
+// The import preview lists each row with its status; importing saves the good rows only.
+func TestActivityImportPreview(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	ctx := context.Background()
+	addTestMember(t, env, "张三", 1, 0, 0)
+	addTestMember(t, env, "李四", 2, 0, 0)
+	f := excelize.NewFile()
+	rows := [][]any{
+		{"会议记录"},
+		{"日期", "类别", "主题", "主持人", "缺席人员(原因)"},
+		{"2026.11.05", "主题党日", "学习规程", "张三", "李四（请假：夜班）"},
+		{"2026-11-06", "主题党日", "学习条例", "王小明", ""},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "会议记录.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	imp := &activityImport{env: env, path: path}
+	ic, err := data.LoadImportContext(ctx, env.Store, orgTestToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if imp.sheet, imp.parse, err = reports.ReadActivities(path, ic); err != nil {
+		t.Fatal(err)
+	}
+	imp.show()
+	good, imp1 := imp.rowText(&imp.parse.Rows[0])
+	bad, imp2 := imp.rowText(&imp.parse.Rows[1])
+	if !strings.Contains(good, "可导入") || imp1 != widget.MediumImportance || !strings.Contains(bad, "王小明") || imp2 != widget.DangerImportance {
+		t.Fatalf("preview %q %q", good, bad)
+	}
+	tapDialogButton(t, env.Win, "导入 1 条")
+	waitFor(t, "the import", func() bool {
+		acts, _ := env.Store.Activities(ctx, data.ActivityFilter{})
+		return len(acts) == 1 && acts[0].AbsencesText() == "李四（请假：夜班）"
+	})
 }
