@@ -78,7 +78,7 @@ func (r *OrgRule) Normalize() {
 // Requirement is the rule as R14's 要求 column prints it: 每月至少1次.
 func (r *OrgRule) Requirement() string {
 	if r.Per == PerCommittee {
-		return "每次支部委员会都要学"
+		return "每次支委会都学"
 	}
 	return fmt.Sprintf("每%s至少%d次", r.Per, r.AtLeast)
 }
