@@ -46,7 +46,7 @@ type ActivitiesScreen struct {
 	people *memberChoices
 	scopes []scopeChoice
 
-	kindsBox *widget.CheckGroup
+	kindsBox *kindChecks
 	date     *widgets.DateEntry
 	start    *widgets.Entry
 	end      *widgets.Entry
@@ -123,9 +123,9 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 	})
 
 	fs := &s.fields
-	s.kindsBox = widget.NewCheckGroup(data.DefaultActivityKinds, func([]string) { s.changed(data.FActKinds) })
-	s.kindsBox.Horizontal = true
-	fKinds := fs.Add(data.FActKinds, true, s.kindsBox)
+	s.kindsBox = newKindChecks(func() { s.changed(data.FActKinds) })
+	s.kindsBox.SetOptions(data.DefaultActivityKinds)
+	fKinds := fs.Add(data.FActKinds, true, s.kindsBox.box)
 	fKinds.Wide = true
 	s.date = widgets.NewDateEntry()
 	s.date.Today = env.Today
@@ -227,8 +227,7 @@ func (s *ActivitiesScreen) load(ctx context.Context) ([]data.Activity, error) {
 		labels[i] = c.label
 	}
 	s.scope.SetOptions(labels)
-	s.kindsBox.Options = s.kinds
-	s.kindsBox.Refresh()
+	s.kindsBox.SetOptions(s.kinds)
 	s.kindSel.SetOptions(append([]string{allActivityKinds}, s.kinds...))
 	return all, nil
 }
@@ -377,7 +376,7 @@ func (s *ActivitiesScreen) showCounts() {
 func (s *ActivitiesScreen) activity() (data.Activity, error) {
 	a := s.loaded
 	var fe data.FieldErrors
-	a.Kinds = slices.Clone(s.kindsBox.Selected)
+	a.Kinds = s.kindsBox.Selected()
 	a.Date = readDate(&fe, data.FActDate, s.date)
 	a.Start, a.End, a.Place, a.Topic = s.start.Text, s.end.Text, s.place.Text, s.topic.Text
 	a.HostID = readMember(&fe, data.FActHost, s.people, s.host.Text)
@@ -526,4 +525,65 @@ func (s *ActivitiesScreen) briefingDialog() {
 	d.SetButtons([]fyne.CanvasObject{widget.NewButtonWithIcon("取消", theme.CancelIcon(), func() { d.Hide() }), save})
 	d.Resize(widgets.DialogSize(s.env.Win, 640, 560))
 	d.Show()
+}
+
+// kindChecks are the kinds of an activity as check boxes in rows of four (a horizontal CheckGroup
+// does not wrap and would widen the form beyond the window).
+type kindChecks struct {
+	box     *fyne.Container
+	checks  []*widget.Check
+	changed func()
+	quiet   bool // SetSelected is not an edit
+}
+
+func newKindChecks(changed func()) *kindChecks {
+	return &kindChecks{box: container.NewGridWithColumns(4), changed: changed}
+}
+
+// SetOptions shows one box per kind, keeping the kinds chosen that are still offered.
+func (k *kindChecks) SetOptions(kinds []string) {
+	keep := k.Selected()
+	k.checks = nil
+	k.box.RemoveAll()
+	for _, kind := range kinds {
+		c := widget.NewCheck(kind, func(bool) {
+			if !k.quiet {
+				k.changed()
+			}
+		})
+		k.checks = append(k.checks, c)
+		k.box.Add(c)
+	}
+	k.SetSelected(keep)
+}
+
+// Selected are the kinds checked, in the list's order.
+func (k *kindChecks) Selected() []string {
+	var out []string
+	for _, c := range k.checks {
+		if c.Checked {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+// SetSelected checks exactly kinds; a saved kind no longer in the list gets a box of its own.
+func (k *kindChecks) SetSelected(kinds []string) {
+	k.quiet = true
+	defer func() { k.quiet = false }()
+	for _, kind := range kinds {
+		if !slices.ContainsFunc(k.checks, func(c *widget.Check) bool { return c.Text == kind }) {
+			c := widget.NewCheck(kind, func(bool) {
+				if !k.quiet {
+					k.changed()
+				}
+			})
+			k.checks = append(k.checks, c)
+			k.box.Add(c)
+		}
+	}
+	for _, c := range k.checks {
+		c.SetChecked(slices.Contains(kinds, c.Text))
+	}
 }

@@ -103,8 +103,8 @@ func TestOrgLifeYearAndCard(t *testing.T) {
 	w := NewMainWindow(env, false)
 	w.Navigate(Destination{Module: moduleOrgLife, Tab: tabActivities, NewKind: data.KindThemeDay})
 	a, ok := w.shownTab().(*ActivitiesScreen)
-	if !ok || strings.Join(a.kindsBox.Selected, ",") != data.KindThemeDay || a.loaded.ID != 0 {
-		t.Fatalf("new activity from the card: %T %v", w.shownTab(), a.kindsBox.Selected)
+	if !ok || strings.Join(a.kindsBox.Selected(), ",") != data.KindThemeDay || a.loaded.ID != 0 {
+		t.Fatalf("new activity from the card: %T %v", w.shownTab(), a.kindsBox.Selected())
 	}
 	st := &homeStats{orgLife: []data.DueItem{{Kind: data.KindThemeDay, Label: "主题党日", Period: "2026年11月", Need: 1}}}
 	if c := cardOrgLife(st); c == nil {
