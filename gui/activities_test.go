@@ -92,9 +92,11 @@ func TestOrgLifeYearAndCard(t *testing.T) {
 	show(env, y)
 	y.Reload()
 	found := false
-	for _, o := range y.grid.Objects {
-		if l, ok := o.(*widget.Label); ok && l.Text == data.PlanMissed && l.Importance == widget.DangerImportance {
-			found = true
+	for row := 1; row <= len(y.rows); row++ {
+		for col := 2; col < 14; col++ {
+			if text, imp, _ := y.cell(row, col); text == data.PlanMissed && imp == widget.DangerImportance {
+				found = true
+			}
 		}
 	}
 	if !found {

@@ -35,15 +35,36 @@ func (w *MainWindow) newOrgLifeModule() Screen {
 type OrgLifeYearScreen struct {
 	env     *Env
 	year    *widget.Select
-	grid    *fyne.Container
+	table   *widget.Table
 	note    *widget.Label
 	content fyne.CanvasObject
 	rows    []data.PlanRow
 }
 
-// NewOrgLifeYearScreen builds the year view; Reload fills it.
+// yearColumns are the year view's column titles and widths.
+var yearColumns = func() (cols []struct {
+	title string
+	width float32
+}) {
+	add := func(t string, w float32) {
+		cols = append(cols, struct {
+			title string
+			width float32
+		}{t, w})
+	}
+	add("类别", 170)
+	add("要求", 130)
+	for m := 1; m <= 12; m++ {
+		add(fmt.Sprintf("%d月", m), 52)
+	}
+	add("应开", 52)
+	add("实开", 52)
+	return cols
+}()
+
+// NewOrgLifeYearScreen builds the year view and works out the current year.
 func NewOrgLifeYearScreen(env *Env) *OrgLifeYearScreen {
-	s := &OrgLifeYearScreen{env: env, grid: container.NewGridWithColumns(16)}
+	s := &OrgLifeYearScreen{env: env}
 	this := env.Today().Year
 	var years []string
 	for y := this; y > this-10; y-- {
@@ -58,9 +79,52 @@ func NewOrgLifeYearScreen(env *Env) *OrgLifeYearScreen {
 	exportAttendance := widget.NewButtonWithIcon("导出党员参加情况", theme.DocumentIcon(), func() {
 		exportReport(env, catalog.ByID("R13"), catalog.Input{Period: data.YearPeriod(s.selectedYear())})
 	})
+	s.table = widget.NewTable(func() (int, int) { return len(s.rows) + 1, len(yearColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateClip
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.Text, l.Importance, l.TextStyle = s.cell(id.Row, id.Col)
+			l.Refresh()
+		})
+	for i, c := range yearColumns {
+		s.table.SetColumnWidth(i, c.width)
+	}
 	top := container.NewHBox(widget.NewLabel("年份"), s.year, export, exportAttendance)
-	s.content = container.NewBorder(container.NewVBox(top, s.note), nil, nil, nil, container.NewScroll(s.grid))
+	s.content = container.NewBorder(container.NewVBox(top, s.note), nil, nil, nil, s.table)
+	s.Reload()
 	return s
+}
+
+// cell is the text and colour of a cell (row 0: the titles).
+func (s *OrgLifeYearScreen) cell(row, col int) (string, widget.Importance, fyne.TextStyle) {
+	if row == 0 {
+		return yearColumns[col].title, widget.MediumImportance, fyne.TextStyle{Bold: true}
+	}
+	r := &s.rows[row-1]
+	switch {
+	case col == 0:
+		return r.Label, widget.MediumImportance, fyne.TextStyle{}
+	case col == 1:
+		return r.Rule.Requirement(), widget.MediumImportance, fyne.TextStyle{}
+	case col == 14:
+		return strconv.Itoa(r.Owed), widget.MediumImportance, fyne.TextStyle{}
+	case col == 15:
+		return strconv.Itoa(r.Held), widget.MediumImportance, fyne.TextStyle{}
+	}
+	text, missed, soon := r.MonthCell(time.Month(col - 1))
+	switch {
+	case missed:
+		return text, widget.DangerImportance, fyne.TextStyle{}
+	case soon && text == "":
+		return "待开", widget.WarningImportance, fyne.TextStyle{}
+	case soon:
+		return text, widget.WarningImportance, fyne.TextStyle{}
+	}
+	return text, widget.MediumImportance, fyne.TextStyle{}
 }
 
 func (s *OrgLifeYearScreen) selectedYear() int {
@@ -76,38 +140,16 @@ func (s *OrgLifeYearScreen) Content() fyne.CanvasObject { return s.content }
 
 // Reload works the year out again from the store.
 func (s *OrgLifeYearScreen) Reload() {
+	if s.table == nil {
+		return // the year chosen while building
+	}
 	rows, err := data.LoadOrgLifePlan(context.Background(), s.env.Store, s.selectedYear(), s.env.Today())
 	if err != nil {
 		ShowError(s.env.Win, err)
 		return
 	}
 	s.rows = rows
-	cells := []fyne.CanvasObject{bold("类别"), bold("要求")}
-	for m := 1; m <= 12; m++ {
-		cells = append(cells, bold(fmt.Sprintf("%d月", m)))
-	}
-	cells = append(cells, bold("应开"), bold("实开"))
-	for i := range rows {
-		r := &rows[i]
-		cells = append(cells, widget.NewLabel(r.Label), widget.NewLabel(r.Rule.Requirement()))
-		for m := time.January; m <= time.December; m++ {
-			text, missed, soon := r.MonthCell(m)
-			l := widget.NewLabel(text)
-			switch {
-			case missed:
-				l.Importance = widget.DangerImportance
-			case soon:
-				l.Importance = widget.WarningImportance
-				if text == "" {
-					l.SetText("待开")
-				}
-			}
-			cells = append(cells, l)
-		}
-		cells = append(cells, widget.NewLabel(strconv.Itoa(r.Owed)), widget.NewLabel(strconv.Itoa(r.Held)))
-	}
-	s.grid.Objects = cells
-	s.grid.Refresh()
+	s.table.Refresh()
 }
 
 func bold(text string) *widget.Label {
