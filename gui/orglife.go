@@ -160,6 +160,7 @@ func bold(text string) *widget.Label {
 // or each group, remind days), saved as a whole.
 type OrgRulesScreen struct {
 	env     *Env
+	kindsEd *optionListEditor // the configurable list of kinds
 	kinds   []string
 	rows    []*ruleRow
 	box     *fyne.Container
@@ -174,7 +175,7 @@ type ruleRow struct {
 	box                fyne.CanvasObject
 }
 
-// NewOrgRulesScreen builds the rule editor; Reload fills it.
+// NewOrgRulesScreen builds the rule editor and the kinds list, filled from the store.
 func NewOrgRulesScreen(env *Env) *OrgRulesScreen {
 	s := &OrgRulesScreen{env: env, box: container.NewVBox()}
 	s.msg = widget.NewLabel("")
@@ -193,16 +194,24 @@ func NewOrgRulesScreen(env *Env) *OrgRulesScreen {
 	})
 	head := container.NewGridWithColumns(5, bold(data.FRuleKind), bold(data.FRulePer), bold(data.FRuleAtLeast), bold(data.FRuleApplies), bold(data.FRuleRemind))
 	intro := hint("每条规则：某类组织生活每个周期至少开几次，由支部开还是每个党小组各开，在周期结束前几天提醒。“每次支部委员会”表示每次支委会都要有这一类（如第一议题学习）。")
-	s.content = container.NewBorder(container.NewVBox(intro, container.NewBorder(nil, nil, nil, widget.NewLabel("      "), head)), container.NewVBox(s.msg, container.NewHBox(add, defaults, save)),
-		nil, nil, container.NewVScroll(s.box))
+	s.kindsEd = newOptionListEditor(env, optionsOf(env, data.ListActivityKinds, "类别名称", "廉政教育", "已登记的活动仍保留原来的类别。"))
+	rules := container.NewBorder(container.NewVBox(intro, container.NewBorder(nil, nil, nil, widget.NewLabel("      "), head)),
+		container.NewVBox(s.msg, container.NewHBox(add, defaults, save)), nil, nil, container.NewVScroll(s.box))
+	kinds := container.NewBorder(container.NewVBox(widgets.Heading("组织生活类别"), widgets.Note("活动“类别”的可选项。改名或删除不会改动已登记的活动。")),
+		nil, nil, nil, s.kindsEd.Content())
+	split := container.NewHSplit(rules, kinds)
+	split.Offset = 0.72
+	s.content = split
+	s.Reload()
 	return s
 }
 
 // Content is the screen's root.
 func (s *OrgRulesScreen) Content() fyne.CanvasObject { return s.content }
 
-// Reload shows the saved rules (unsaved edits are kept).
+// Reload shows the saved rules (unsaved edits are kept) and the kinds.
 func (s *OrgRulesScreen) Reload() {
+	s.kindsEd.Reload()
 	if s.dirty {
 		return
 	}
