@@ -77,6 +77,8 @@ const (
 	AutoWelfare    = "两堂一舍台账" // 幸福指数提升靠前 ← checks' average 标化分, items done, 满意率
 	AutoInHouse    = "自主完成"   // "四效"建设挖潜靠前 ← welfare items done in-house
 	AutoDiscipline = "纪律谈话台账" // 作风纪律建设靠前 ← key-post talks, 作风纪律 findings (A1DisciplineRule)
+	AutoStudy      = "组织生活学习" // 政治理论学习靠前 ← 第一议题/中心组/书记领学/班前教育 held, attendance (orglife_assess.go)
+	AutoOrgWork    = "组织生活规则" // 党建基础工作靠前 ← rhythm rules kept, 党小组 coverage (orglife_assess.go)
 )
 
 // Parts of an A3 assessment (R10 columns).
@@ -812,8 +814,8 @@ func DefaultA1Template() AssessTemplate {
 		Kind: AssessBranchMonthly, Subject: SubjectBranch, PeriodKind: PeriodMonth, Scheme: SchemeSum,
 		Grades: DefaultAssessGrades(),
 		ItemTemplate: ItemTemplate[AssessItem]{Name: "支部月度考核表", Items: []AssessItem{
-			m("政治理论学习靠前", 10, "按计划开展“三会一课”和理论学习，学习有记录、有心得；缺1次扣2分，记录不全扣1分"),
-			m("党建基础工作靠前", 10, "党员信息、台账资料齐全准确，党费按时收缴，组织关系及时转接；每项不到位扣2分"),
+			{Name: "政治理论学习靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoStudy, Standard: A1StudyStandard},
+			{Name: "党建基础工作靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoOrgWork, Standard: A1OrgWorkStandard},
 			m("“三重一大”决策靠前", 10, "重大事项、重要人事、重大项目和大额资金使用集体研究决策，会议纪要完整；未经集体研究的每项扣5分"),
 			{Name: "作风纪律建设靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoDiscipline, Standard: A1DisciplineStandard},
 			{Name: "安全督查检查靠前", Points: 15, Method: MethodDeduct, Per: 1, Auto: AutoInspection,
@@ -845,6 +847,9 @@ type A1Evidence struct {
 	Answers       int     // satisfaction survey answers in the month (0: no survey)
 	Satisfaction  float64 // 满意率 of those answers, 0..1
 	Discipline    A1DisciplineEvidence
+
+	// OrgLife is what the organisational life records show (orglife_assess.go).
+	OrgLife OrgLifeEvidence
 }
 
 // A1Rule turns the month's evidence into the tallies and 完成情况 of an automatic A1 item (key one
@@ -899,6 +904,8 @@ func A1Rule(key string, ev A1Evidence) (tallies []Tally, done string, ok bool) {
 		done = strings.Join(parts, "，")
 	case AutoDiscipline:
 		tallies, done = A1DisciplineRule(ev.Discipline)
+	case AutoStudy, AutoOrgWork:
+		tallies, done = orgLifeRule(key, ev)
 	case AutoInHouse:
 		done = fmt.Sprintf("办结办实事%d项，其中自主完成%d项", ev.WelfareDone, ev.InHouse)
 		if ev.InHouse > 0 {
@@ -976,6 +983,8 @@ const (
 	PointOverdue        = "承办事项逾期"
 	PointDues           = "未按期缴纳党费"
 	PointDiscipline     = "违纪受处分"
+	PointLecture        = "讲党课"      // generated from activities (PointEntriesForActivity)
+	PointAbsent         = "无故缺席组织生活" // generated from activities (PointEntriesForActivity)
 )
 
 // DefaultA2Template is the 党员积分 scheme of SPEC §5 for a year: 基础分 80 with deductions only,
@@ -1001,6 +1010,8 @@ func DefaultA2Template() AssessTemplate {
 			sub(PointViolation, 2, "所在班组发生一般“三违”，每人次扣2分"),
 			sub(PointOverdue, 2, "承办的事项逾期未办结，每项扣2分（由办实事台账自动生成）"),
 			sub(PointDues, 2, "未按期缴纳党费，每次扣2分"),
+			add(PointLecture, 2, "为党员讲党课，每次加2分（由组织生活记录自动生成）"),
+			sub(PointAbsent, 2, "无故缺席组织生活，每次扣2分（由组织生活记录自动生成）"),
 			{Name: PointDiscipline, Method: MethodDeduct, Veto: true, Standard: "违纪受到党纪政务处分的，一票否决，积分计0分、等次为不合格"},
 		}},
 	}

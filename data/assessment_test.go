@@ -252,7 +252,7 @@ func TestDefaultAssessTemplates(t *testing.T) {
 		}
 	}
 	if autos[AutoInspection] != "安全督查检查靠前" || autos[AutoWelfare] != "幸福指数提升靠前" || autos[AutoInHouse] != "“四效”建设挖潜靠前" ||
-		autos[AutoDiscipline] != "作风纪律建设靠前" || len(autos) != 4 {
+		autos[AutoDiscipline] != "作风纪律建设靠前" || autos[AutoStudy] != "政治理论学习靠前" || autos[AutoOrgWork] != "党建基础工作靠前" || len(autos) != 6 {
 		t.Errorf("A1 automatic items: %v", autos)
 	}
 
@@ -267,7 +267,7 @@ func TestDefaultAssessTemplates(t *testing.T) {
 		t.Errorf("A2 scheme: %+v", a2)
 	}
 	wantA2 := map[string]float64{PointInspection: 1, PointFinding: 1, PointSuggestion: 2, PointAdopted: 5, PointWelfareDone: 2, PointHonour: 5,
-		PointMinorViolation: -1, PointViolation: -2, PointOverdue: -2, PointDues: -2, PointDiscipline: 0}
+		PointMinorViolation: -1, PointViolation: -2, PointOverdue: -2, PointDues: -2, PointDiscipline: 0, PointLecture: 2, PointAbsent: -2}
 	for _, it := range a2.Items {
 		e := NewPointEntry(1, testToday, it, "事由")
 		if p, ok := wantA2[it.Name]; !ok || e.Points != p || it.Veto != (it.Name == PointDiscipline) {
@@ -377,7 +377,7 @@ func TestA1ReasonsFollowEvidence(t *testing.T) {
 func validA1() Assessment {
 	tpl := DefaultA1Template()
 	a := NewAssessment(&tpl, 1, "支部", MonthPeriod(2026, time.November))
-	a.ApplyA1Evidence(A1Evidence{Inspections: 5, Checks: 1, AvgCheckScore: 95, WelfareDone: 2, InHouse: 2}, nil)
+	a.ApplyA1Evidence(A1Evidence{Inspections: 5, Checks: 1, AvgCheckScore: 95, WelfareDone: 2, InHouse: 2, OrgLife: OrgLifeEvidence{FirstTopic: 1}}, nil)
 	return a
 }
 
@@ -392,11 +392,11 @@ func TestValidateAssessment(t *testing.T) {
 		field  string
 		msg    string
 	}{
-		{"manual below full needs a reason", func(a *Assessment) { a.Items[0].Score = 8 }, "第1项：扣分原因", "扣了2分，请填写扣分原因"},
+		{"manual below full needs a reason", func(a *Assessment) { a.Items[2].Score = 8 }, "第3项：扣分原因", "扣了2分，请填写扣分原因"},
 		{"half-point deduction needs a reason", func(a *Assessment) { a.Items[6].Score = 4.5 }, "第7项：扣分原因", "扣了0.5分"},
-		{"manual score above 分值", func(a *Assessment) { a.Items[0].Score = 11 }, "第1项：得分", "不能超过分值10分"},
-		{"manual score negative", func(a *Assessment) { a.Items[0].Score = -1 }, "第1项：得分", "不能为负数"},
-		{"manual score not a half step", func(a *Assessment) { a.Items[0].Score = 7.3 }, "第1项：得分", "0.5分的整数倍"},
+		{"manual score above 分值", func(a *Assessment) { a.Items[2].Score = 11 }, "第3项：得分", "不能超过分值10分"},
+		{"manual score negative", func(a *Assessment) { a.Items[2].Score = -1 }, "第3项：得分", "不能为负数"},
+		{"manual score not a half step", func(a *Assessment) { a.Items[2].Score = 7.3 }, "第3项：得分", "0.5分的整数倍"},
 		{"override below full needs a reason", func(a *Assessment) {
 			a.Items[4].Override = &Override{Score: 12, By: "李书记", Why: "督查记录漏登"}
 		}, "第5项：扣分原因", "扣了3分"},
@@ -423,7 +423,7 @@ func TestValidateAssessment(t *testing.T) {
 	}
 	// With the reasons given, the same changes pass.
 	a = validA1()
-	a.Items[0].Score, a.Items[0].Reason = 8, "缺学习心得"
+	a.Items[2].Score, a.Items[2].Reason = 8, "缺会议纪要"
 	a.Items[4].Override, a.Items[4].Reason = &Override{Score: 12, By: " 李书记 ", Why: "督查记录漏登"}, "一次督查无记录"
 	a.Normalize()
 	if fe := ValidateAssessment(&a); fe != nil || a.Items[4].Override.By != "李书记" {

@@ -8,7 +8,7 @@ import (
 
 // Reading the payroll's Excel for the dues bases (SPEC §13): 姓名, 公民身份证号, 月工资收入 (or 计算基数
 // and their synonyms), optionally 缴费类别, matched to the roster by ID number. The sheet machinery
-// is the roster import's (findHeaderOf, eachDataRow, idRows), so both read real files alike.
+// is the roster import's (findHeaderBy, eachDataRow, idRows), so both read real files alike.
 
 // duesFieldNames maps every accepted header text (after cleanHeader) to its field.
 var duesFieldNames = func() map[string]string {
@@ -52,7 +52,7 @@ type DuesBaseParse struct {
 // is not in the roster, a name that disagrees with the roster, an amount that is not a number or is
 // negative, an unknown category, a repeated ID number, and every ValidateDuesBase rule.
 func ParseDuesBases(rows [][]string, from Month, members []Member, bases []DuesBase, rates DuesRates) (DuesBaseParse, error) {
-	hi, cols, ignored := findHeaderOf(rows, duesFieldNames)
+	hi, cols, ignored := findHeaderBy(rows, duesFieldNames, FName, FIDNumber)
 	var missing []string
 	for _, f := range []string{FName, FIDNumber, FDuesBase} {
 		if _, ok := cols[f]; !ok {

@@ -48,6 +48,9 @@ const (
 	EntTalkRule       = "谈话规则"
 	EntTerm           = "支委会换届"
 	EntDataFile       = "数据文件"
+	EntActivity       = "组织生活"
+	EntBriefing       = "班前教育"
+	EntOrgRule        = "组织生活规则"
 	EntPackage        = "上报数据包"
 	EntBin            = "回收站"
 	EntDues           = "党费"
@@ -165,6 +168,13 @@ var Entities = []Entity{
 		verify: rules(func(ctx context.Context, s Store) ([]CommitteeTerm, error) { return s.Terms(ctx) },
 			func(t *CommitteeTerm) string { return quoted(TermLabel(t)) }, ValidateCommitteeTerm)},
 	{Table: "term_member", Noun: "支委会委员", Measure: "名", Scope: ScopeBranch},
+	{Table: "activity", Noun: "组织生活", Measure: "次", Log: EntActivity, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Activity, error) { return s.Activities(ctx, ActivityFilter{}) },
+			func(a *Activity) string { return quoted(ActivityLabel(a)) }, ValidateActivity)},
+	{Table: "activity_absence", Noun: "缺勤登记", Measure: "条", Scope: ScopeBranch},
+	{Table: "activity_makeup", Noun: "补学记录", Measure: "条", Scope: ScopeBranch},
+	{Table: "briefing", Noun: "班前教育", Measure: "次", Log: EntBriefing, Scope: ScopeBranch},
+	{Table: "org_rule", Noun: "组织生活规则", Measure: "条", Log: EntOrgRule, Scope: ScopeShared},
 	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},

@@ -361,3 +361,21 @@ func TermFields(t *CommitteeTerm) Fields {
 	return fieldsOf(FTermNumber, strconv.Itoa(t.Number), FTermElected, t.ElectedDate.String(), FTermYears, strconv.Itoa(t.Years),
 		FTermMember, strings.Join(members, "、"), FRemark, t.Remark)
 }
+
+// ActivityFields is an activity as the log keeps it (names filled in), with its exceptions and
+// make-ups in one line each.
+func ActivityFields(a *Activity) Fields {
+	expected := ""
+	if a.ExpectedSet {
+		expected = fmt.Sprint(a.ExpectedTyped)
+	}
+	return fieldsOf(FActKinds, a.KindsText(), FActDate, a.Date.String(), FActStart, a.Start, FActEnd, a.End,
+		FActPlace, a.Place, FActTopic, a.Topic, FActHost, a.Host, FActRecorder, a.Recorder, FActLecturer, a.Lecturer,
+		FActScope, a.ScopeText(), FActExpected, expected, FActGuests, a.Guests, FActSummary, a.Summary,
+		FActResolve, a.Resolutions, FRemark, a.Remark, "缺勤", a.AbsencesText(), "补学", a.MakeUpsText())
+}
+
+// BriefingFields is a 班前教育60秒 record as the log keeps it.
+func BriefingFields(b *Briefing) Fields {
+	return fieldsOf(FBriefTeam, b.Team, FBriefDate, b.Date.String(), FBriefTopic, b.Topic, FBriefCount, fmt.Sprint(b.Count))
+}

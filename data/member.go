@@ -185,6 +185,7 @@ type Store interface {
 	AppraisalStore
 	TalkStore
 	TermStore
+	ActivityStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error

@@ -109,12 +109,7 @@ func ParseRoster(rows [][]string, today Date) (RosterParse, error) {
 // number and normalised cells, skipping empty rows and the note lines under a table.
 func eachDataRow(rows [][]string, hi int, cols map[string]int, fn func(row int, cells []string)) {
 	for i := hi + 1; i < len(rows); i++ {
-		cells := make([]string, len(rows[i]))
-		empty := true
-		for j, c := range rows[i] {
-			cells[j] = NormalizeText(c)
-			empty = empty && cells[j] == ""
-		}
+		cells, empty := normalizedCells(rows[i])
 		if empty || isNoteRow(cells, cols) {
 			continue
 		}
@@ -139,25 +134,33 @@ func (seen idRows) check(id string, row int, ps *[]RowProblem) {
 	seen[id] = row
 }
 
+// normalizedCells is a row's cells after NormalizeText; empty when none holds anything.
+func normalizedCells(row []string) (cells []string, empty bool) {
+	cells, empty = make([]string, len(row)), true
+	for j, c := range row {
+		cells[j] = NormalizeText(c)
+		empty = empty && cells[j] == ""
+	}
+	return cells, empty
+}
+
 // findHeader returns the 0-based index of the header row (-1 when no row names a column), its
 // columns, and the header texts that name no field.
 func findHeader(rows [][]string) (int, map[string]int, []string) {
-	return findHeaderOf(rows, rosterFieldNames)
+	return findHeaderBy(rows, rosterFieldNames, FName, FIDNumber)
 }
 
-// findHeaderOf is findHeader for a sheet whose header texts names maps to fields (姓名 and
-// 公民身份证号 among them).
-func findHeaderOf(rows [][]string, names map[string]string) (int, map[string]int, []string) {
+// findHeaderBy is findHeader for a sheet whose header texts names maps to fields, a row naming
+// every required field beating a longer title row.
+func findHeaderBy(rows [][]string, names map[string]string, required ...string) (int, map[string]int, []string) {
 	best, bestScore := -1, 0
 	var bestCols map[string]int
 	var bestIgnored []string
 	for i := 0; i < len(rows) && i < headerScanRows; i++ {
 		cols, ignored := headerColumns(rows[i], names)
 		score := len(cols)
-		if _, ok := cols[FName]; ok {
-			if _, ok := cols[FIDNumber]; ok {
-				score += 100 // a row naming both required columns beats a longer title row
-			}
+		if !slices.ContainsFunc(required, func(f string) bool { _, ok := cols[f]; return !ok }) {
+			score += 100
 		}
 		if score > bestScore {
 			best, bestScore, bestCols, bestIgnored = i, score, cols, ignored
@@ -204,7 +207,10 @@ func missingHeaderError(cols map[string]int) error {
 
 // isNoteRow tells the lines under a table from member rows: a text merged across the row, or a
 // first cell such as 填表人：… or 合计 with no name of its own.
-func isNoteRow(cells []string, cols map[string]int) bool {
+func isNoteRow(cells []string, cols map[string]int) bool { return isNoteRowBy(cells, cols, FName) }
+
+// isNoteRowBy is isNoteRow for a sheet whose rows are named by the field nameField.
+func isNoteRowBy(cells []string, cols map[string]int, nameField string) bool {
 	var first string
 	filled, same := 0, true
 	for _, c := range cells {
@@ -224,7 +230,7 @@ func isNoteRow(cells []string, cols map[string]int) bool {
 	if filled >= 3 && isColumnNumbering(cells) {
 		return true
 	}
-	name := cellAt(cells, cols, FName)
+	name := cellAt(cells, cols, nameField)
 	if name != "" && name != first {
 		return false
 	}

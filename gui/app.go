@@ -223,6 +223,11 @@ func (w *MainWindow) Navigate(to Destination) {
 			r.Select(to.RecordID)
 		}
 	}
+	if to.NewKind != "" {
+		if a, ok := w.shownTab().(*ActivitiesScreen); ok {
+			a.NewWithKind(to.NewKind, to.NewGroupID)
+		}
+	}
 	w.updateMenu()
 }
 

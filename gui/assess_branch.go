@@ -405,6 +405,8 @@ func evidenceDestination(e data.EvidenceRef) (to Destination, ok bool) {
 		to = Destination{Module: moduleWelfare, Tab: tabSurveys}
 	case data.EntTalk:
 		to = Destination{Module: moduleOrgLife, Tab: tabTalks}
+	case data.EntActivity:
+		to = Destination{Module: moduleOrgLife, Tab: tabActivities}
 	default:
 		return Destination{}, false
 	}

@@ -66,7 +66,7 @@ func TestBranchAssessmentScoredAndExported(t *testing.T) {
 	before, _ := s.Score()
 
 	// A manual score of 8 without a reason: the total follows at once; saving says what is missing.
-	study := assessItemIndex(t, a, "政治理论学习靠前")
+	study := assessItemIndex(t, a, "“三重一大”决策靠前") // a manual item
 	s.rows[study].score.SetText("8")
 	if after, _ := s.Score(); after.Total != before.Total-2 || !strings.Contains(s.SummaryText(), data.FormatScore(after.Total)) {
 		t.Fatalf("live total %v after −2 (was %v), summary %q", after.Total, before.Total, s.SummaryText())

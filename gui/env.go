@@ -40,6 +40,10 @@ type Destination struct {
 	// RecordID, when not 0, is the record to open on the tab (its screen's Select), e.g. an
 	// inspection a 考核 item counted.
 	RecordID int64
+	// NewKind, when set, opens a new activity of that kind (组织生活), for the Party group
+	// NewGroupID when set (the 工作台 card 本月组织生活).
+	NewKind    string
+	NewGroupID int64
 }
 
 // FindingView is a preset filter of the findings list that other screens jump to.

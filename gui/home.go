@@ -46,6 +46,8 @@ type homeStats struct {
 	dues duesHome
 	// 谈心谈话 and 换届, set by addTalks.
 	talks talksStats
+	// 本月组织生活, set from loadOrgLifeDue.
+	orgLife []data.DueItem
 	// navigate opens another screen (a tapped figure opens its list); nil does nothing.
 	navigate func(Destination)
 }
@@ -135,6 +137,7 @@ var homeCards = []func(st *homeStats) fyne.CanvasObject{
 	cardByTeam,
 	cardRecruits,
 	cardTalks,
+	cardOrgLife,
 }
 
 // cardFindings are the counts that need action; a tap opens the list they count.
@@ -402,6 +405,7 @@ func (h *HomeScreen) Reload() {
 		talkRules           []data.TalkRule
 		talks               []data.Talk
 		terms               []data.CommitteeTerm
+		orgDue              []data.DueItem
 	)
 	span := welfareSpan(today)
 	loads := []func() error{
@@ -446,6 +450,7 @@ func (h *HomeScreen) Reload() {
 			return err
 		},
 		func() (err error) { terms, err = st.Terms(ctx); return err },
+		func() (err error) { orgDue, err = loadOrgLifeDue(ctx, st, today); return err },
 	}
 	for _, load := range loads {
 		if err := load(); err != nil {
@@ -459,6 +464,7 @@ func (h *HomeScreen) Reload() {
 	hs.addRecruits(recruits)
 	hs.dues = dues
 	hs.addTalks(talkRules, talks, terms)
+	hs.orgLife = orgDue
 	hs.navigate = h.env.Navigate
 	name := b.Name
 	if name == "" {

@@ -42,6 +42,9 @@ const (
 	tabChecklists
 	tabWelfareItems
 	tabSurveys
+	tabActivities
+	tabOrgYear
+	tabOrgRules
 	tabBranchAssess
 	tabPoints
 	tabThreeInOne
@@ -86,6 +89,7 @@ var navigation = []navModule{
 		{tabChecks, "检查评分"}, {tabFacilities, "设施"}, {tabChecklists, "评分表"}, {tabWelfareItems, "办实事"},
 		{tabSurveys, "满意度调查"}}},
 	{id: moduleOrgLife, title: "组织生活", icon: theme.CalendarIcon, tabs: []navTab{
+		{tabActivities, "活动记录"}, {tabOrgYear, "年度落实"}, {tabOrgRules, "组织生活规则"},
 		{tabTalks, "谈心谈话"}, {tabTalksOwed, "谈话提醒"}, {tabAppraisal, "民主评议"}, {tabTerm, "换届"}}},
 	{id: moduleAssess, title: "考核", icon: theme.GridIcon, tabs: []navTab{
 		{tabBranchAssess, "支部月度考核"}, {tabPoints, "党员积分"}, {tabThreeInOne, "三位一体考核"},

@@ -181,9 +181,10 @@ func (s *ReportsScreen) askOptions(k *catalog.Report, chosen func(catalog.Input)
 		}
 		form.Append("期间", period.Content())
 	}
-	var team, category, check *widget.Select
+	var team, category, check, activity *widget.Select
 	var teams []data.Team
 	var checks []data.Check
+	var acts []data.Activity
 	if k.Takes(catalog.OptTeam) {
 		var err error
 		if teams, err = s.env.Store.Teams(ctx); err != nil {
@@ -231,6 +232,25 @@ func (s *ReportsScreen) askOptions(k *catalog.Report, chosen func(catalog.Input)
 	if person == nil && k.Takes(catalog.OptPerson) {
 		return
 	}
+	if k.Takes(catalog.OptActivity) {
+		all, err := s.env.Store.Activities(ctx, data.ActivityFilter{})
+		if err != nil {
+			ShowError(s.env.Win, err)
+			return
+		}
+		if len(all) == 0 {
+			ShowError(s.env.Win, data.Errorf(data.EInvalid, "还没有组织生活记录：请先在“组织生活 → 活动记录”中录入。"))
+			return
+		}
+		var names []string
+		for i := len(all) - 1; i >= 0; i-- { // the latest first
+			acts = append(acts, all[i])
+			names = append(names, fmt.Sprintf("%s　%s　%s（编号 %d）", all[i].Date, all[i].KindsText(), all[i].Topic, all[i].ID))
+		}
+		activity = widgets.NewSelect(names, nil)
+		activity.SetSelectedIndex(0)
+		form.Append("组织生活", activity)
+	}
 	msg := widget.NewLabel("")
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
@@ -268,6 +288,10 @@ func (s *ReportsScreen) askOptions(k *catalog.Report, chosen func(catalog.Input)
 		}
 		if person != nil {
 			in.PersonID, in.Label = people[person.SelectedIndex()].ID, people[person.SelectedIndex()].Name
+		}
+		if activity != nil {
+			a := acts[activity.SelectedIndex()]
+			in.ActivityID, in.Label = a.ID, a.Date.String()+"_"+a.Kinds[0]
 		}
 		d.Hide()
 		chosen(in)

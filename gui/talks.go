@@ -14,19 +14,6 @@ import (
 	"branchledger/gui/widgets"
 )
 
-// newOrgLifeModule is 组织生活: the talks first (the daily record), who is still owed one, the
-// yearly appraisal and the committee's terms.
-func (w *MainWindow) newOrgLifeModule() Screen {
-	ts := moduleTabs(moduleOrgLife, map[TabID]func() Screen{
-		tabTalks:     func() Screen { return NewTalksScreen(w.env) },
-		tabTalksOwed: func() Screen { return NewTalksOwedScreen(w.env) },
-		tabAppraisal: func() Screen { return NewAppraisalScreen(w.env) },
-		tabTerm:      func() Screen { return NewTermsScreen(w.env) },
-	})
-	ts.onSelected = w.updateMenu
-	return ts
-}
-
 // talkColumns are the talks list's columns.
 var talkColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"谈话人", 0, "欧阳建国"}, {"谈话对象", 1, ""}, {"类型", 0, "谈心谈话"}, {"主要内容", 2, ""}}
 

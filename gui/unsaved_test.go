@@ -91,7 +91,7 @@ func TestLeavingAnUnsavedAssessmentAsks(t *testing.T) {
 	w := NewMainWindow(env, false)
 	w.Navigate(Destination{Module: moduleAssess, Tab: tabBranchAssess})
 	s := w.shownTab().(*BranchAssessScreen)
-	s.rows[0].score.SetText("1")
+	s.rows[2].score.SetText("1") // “三重一大”决策靠前, scored by hand
 	if !s.dirty {
 		t.Fatal("a changed score did not make the assessment dirty")
 	}

@@ -325,3 +325,30 @@ func readFirstSheet[T any](path, what string, parse func(rows [][]string) (T, in
 	}
 	return "", zero, first
 }
+
+// ReadActivities reads the first sheet of the workbook at path that has an R12 header (组织生活记录
+// 台账, SPEC §12.6), checked against ic, naming the sheet; refused like ReadRoster.
+func ReadActivities(path string, ic *data.ImportContext) (sheet string, p data.ActivityParse, err error) {
+	sheets, err := ReadWorkbook(path)
+	if err != nil {
+		return "", p, err
+	}
+	var first error
+	for _, s := range sheets {
+		p, err := data.ParseActivities(s.Rows, ic)
+		if err != nil {
+			if first == nil {
+				first = data.Errorf(data.ErrorCode(err), "工作表「"+s.Name+"」："+data.ErrorMessage(err))
+			}
+			continue
+		}
+		if len(p.Rows) == 0 {
+			return s.Name, p, data.Errorf(data.EInvalid, fmt.Sprintf("工作表「%s」的表头（第 %d 行）下面没有组织生活记录", s.Name, p.HeaderRow))
+		}
+		return s.Name, p, nil
+	}
+	if first == nil {
+		first = data.Errorf(data.EInvalid, "「"+path+"」里没有可读取的工作表")
+	}
+	return "", p, first
+}

@@ -52,11 +52,13 @@ var commands = []command{
       导入方式 --mode：skip 跳过已有身份证号（默认），update 按身份证号更新，add 只新增（已有的算错误）；
       --strict：任何一行有错误就什么也不导入。
   branchledger import dues-base 工资表.xlsx --db 文件 --from 2026-01 [--report 问题清单.xlsx] [--strict]
-      按身份证号导入党员的党费计算基数（月工资收入），从 --from 所写的月份起执行。`,
+      按身份证号导入党员的党费计算基数（月工资收入），从 --from 所写的月份起执行。
+  branchledger import activities 组织生活记录台账.xlsx --db 文件 [--report 问题清单.xlsx] [--strict]
+      导入按组织生活记录台账（R12）格式的会议记录；姓名须与党员名册一致。`,
 		opts: []string{"db", "mode", "report", "from"}, switches: []string{"strict"}, run: (*cli).importCmd},
-	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--person 编号或身份证号] [--template 模板.xlsx]
+	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--person 编号或身份证号] [--activity 编号] [--template 模板.xlsx]
   branchledger export --list                      列出可以导出的全部报表`,
-		opts:     append([]string{"db", "out", "team", "category", "check", "person", "template"}, periodOptions...),
+		opts:     append([]string{"db", "out", "team", "category", "check", "person", "activity", "template"}, periodOptions...),
 		switches: []string{"list"}, run: (*cli).export},
 	{name: "check", usage: "  branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）",
 		opts: []string{"db"}, run: (*cli).check},
@@ -165,6 +167,9 @@ func (c *cli) importCmd(a args) error {
 	if len(a.positional) == 2 && a.positional[0] == "dues-base" {
 		return c.importDuesBase(a)
 	}
+	if len(a.positional) == 2 && a.positional[0] == "activities" {
+		return c.importActivities(a)
+	}
 	if len(a.positional) != 2 || a.positional[0] != "members" {
 		return usageErr("请写成：branchledger import members 花名册.xlsx --db 数据文件")
 	}
@@ -202,17 +207,25 @@ func (c *cli) importCmd(a args) error {
 	return nil
 }
 
-// reportProblems prints the plan's problems, writes the --report file, and refuses a --strict
-// import with errors.
+// reportProblems is importProblems for a roster-like import plan.
 func (c *cli) reportProblems(a args, db *sqlite.DB, plan data.ImportPlan) error {
-	c.printProblems(plan.Problems)
+	if err := c.importProblems(db, a, plan.Problems, plan.Report(), plan.ErrorRows); err != nil {
+		return err
+	}
+	return nil
+}
+
+// importProblems prints an import's errors, writes its problem list with --report, and refuses
+// the whole import with --strict when a row has errors.
+func (c *cli) importProblems(db *sqlite.DB, a args, problems, report []data.RowProblem, errorRows int) error {
+	c.printProblems(problems)
 	if a.has("report") {
-		if err := c.writeProblemReport(db, a.get("report"), plan); err != nil {
+		if err := c.writeProblemReport(db, a.get("report"), report); err != nil {
 			return err
 		}
 	}
-	if a.has("strict") && plan.ErrorRows > 0 {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("有 %d 行有错误，按 --strict 要求没有导入任何数据；请改正后重新导入", plan.ErrorRows))
+	if a.has("strict") && errorRows > 0 {
+		return data.Errorf(data.EInvalid, fmt.Sprintf("有 %d 行有错误，按 --strict 要求没有导入任何数据；请改正后重新导入", errorRows))
 	}
 	return nil
 }
@@ -233,8 +246,7 @@ func (c *cli) printProblems(ps []data.RowProblem) {
 	}
 }
 
-func (c *cli) writeProblemReport(db *sqlite.DB, path string, plan data.ImportPlan) error {
-	all := plan.Report()
+func (c *cli) writeProblemReport(db *sqlite.DB, path string, all []data.RowProblem) error {
 	meta, err := catalog.Heading(c.ctx, db, c.today)
 	if err != nil {
 		return err
@@ -252,7 +264,7 @@ var periodOptions = []string{"period", "year", "from", "to"}
 // export writes one report of the catalogue (reports/catalog); `export --list` lists them.
 func (c *cli) export(a args) error {
 	// Options only some reports take: the catalogue says which.
-	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), string(catalog.OptPerson), "template"}
+	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), string(catalog.OptPerson), string(catalog.OptActivity), "template"}
 	if a.has("list") {
 		fmt.Fprintln(c.out, strings.Join(reportLines(), "\n"))
 		return nil
@@ -291,6 +303,11 @@ func (c *cli) export(a args) error {
 	if a.has("check") {
 		if in.CheckID, err = strconv.ParseInt(a.get("check"), 10, 64); err != nil || in.CheckID <= 0 {
 			return usageErr("--check 应为检查记录的编号（正整数），不能是「%s」", a.get("check"))
+		}
+	}
+	if a.has("activity") {
+		if in.ActivityID, err = strconv.ParseInt(a.get("activity"), 10, 64); err != nil || in.ActivityID <= 0 {
+			return usageErr("--activity 应为组织生活记录的编号（正整数），不能是「%s」", a.get("activity"))
 		}
 	}
 	db, closeDB, err := c.openForRead(a)

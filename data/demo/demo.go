@@ -47,6 +47,8 @@ type Dataset struct {
 	Surveys      []data.Survey
 	// 发展党员 (recruit.go): TeamID and GroupID positions in Teams and Groups, people in Members.
 	Recruits []data.Recruit
+	// OrgLife is two years of organisational life (orglife.go).
+	OrgLife OrgLife
 
 	// Today is the day the data was generated for: Load scores the assessments of its year
 	// (assess.go) up to it; zero = none.
@@ -166,6 +168,7 @@ func GenerateMonths(seed int64, n, months int, today data.Date) Dataset {
 	g.inspections(&ds, months)
 	g.welfare(&ds, months)
 	g.recruits(&ds)
+	g.orgLife(&ds)
 	ds.Today, ds.Months = today, months
 	return ds
 }
@@ -645,6 +648,9 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	}
 	entered := func(d data.Date) data.Store { at = enteredAt(d); return past }
 	if err := loadWelfare(ctx, st, ds, memberIDs, found, replay, entered); err != nil {
+		return err
+	}
+	if err := loadOrgLife(ctx, ds, memberIDs, groupIDs, teamIDs, entered); err != nil {
 		return err
 	}
 	if err := loadTalks(ctx, st, ds.Today, entered); err != nil {

@@ -163,11 +163,11 @@ func TestAssessmentRefused(t *testing.T) {
 		t.Errorf("member as branch subject: %v", fe)
 	}
 	a.SubjectID = branch.ID
-	a.Items[0].Score = 9 // below full without a reason
+	a.Items[2].Score = 9 // below full without a reason
 	if fe := fieldErrors(t, fx.db.SaveAssessment(ctx, &a)); !strings.Contains(fe.Error(), "扣分原因") {
 		t.Errorf("missing reason: %v", fe)
 	}
-	a.Items[0].Reason = "记录不全"
+	a.Items[2].Reason = "记录不全"
 	if err := fx.db.SaveAssessment(ctx, &a); err != nil || a.SubjectName != branch.Name {
 		t.Errorf("branch assessment %+v, %v", a, err)
 	}
@@ -357,7 +357,7 @@ func TestA1Evidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := data.A1Evidence{Inspections: 3, Findings: 3, ClosedOnTime: 1, Overdue: 2, AsOf: day(30), Checks: 2, AvgCheckScore: 90,
-		WelfareDone: 2, InHouse: 1, Answers: 30, Satisfaction: 24.0 / 30}
+		WelfareDone: 2, InHouse: 1, Answers: 30, Satisfaction: 24.0 / 30, OrgLife: data.OrgLifeEvidence{Members: 3}}
 	want.Discipline.Quarter = "2026年第四季度" // no key post, no 作风纪律 finding (talks_test.go tests them)
 	if ev != want {
 		t.Errorf("evidence\n got %+v\nwant %+v", ev, want)
@@ -384,7 +384,8 @@ func TestA1Evidence(t *testing.T) {
 	}
 
 	// Applied to the A1 form: 3 inspections (−2) and 2 overdue (−2) on 安全督查; 满意率 80% (−2);
-	// one item in-house earns 5 of the 10 points of 挖潜.
+	// one item in-house earns 5 of the 10 points of 挖潜; no 第一议题 (−2) and members in no 党小组
+	// (−1) from 组织生活.
 	a1 := templateOf(t, fx.db, data.AssessBranchMonthly)
 	branch, _ := fx.db.Branch(ctx)
 	a := data.NewAssessment(&a1, branch.ID, branch.Name, data.MonthPeriod(2026, 11))
@@ -392,7 +393,7 @@ func TestA1Evidence(t *testing.T) {
 	if err := fx.db.SaveAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
-	if s := a.Score(); s.Total != 100-4-2-5 {
+	if s := a.Score(); s.Total != 100-4-2-5-2-1 {
 		t.Errorf("A1 total %v (%+v)", s.Total, s.Items)
 	}
 }

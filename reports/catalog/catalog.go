@@ -35,6 +35,7 @@ const (
 	OptCategory Option = "category" // a 问题类别 (R3)
 	OptCheck    Option = "check"    // one 两堂一舍 check (R5)
 	OptPerson   Option = "person"   // one person of the 发展党员 pipeline (R24)
+	OptActivity Option = "activity" // one 组织生活 activity (R12a)
 )
 
 // Scope is the kind of data file a report is printed from.
@@ -78,6 +79,8 @@ type Input struct {
 	// person, looked up.
 	PersonID int64
 	Person   string
+	// ActivityID is the activity of R12a.
+	ActivityID int64
 	// Label names what a report of one record is of (一号职工食堂_2026-11-20): the end of its file
 	// name, in place of the date.
 	Label string

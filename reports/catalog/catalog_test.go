@@ -76,6 +76,13 @@ func TestEveryBranchReportLoadsAndWrites(t *testing.T) {
 			if r.Takes(OptPerson) {
 				in.Person = demoPerson(t, db)
 			}
+			if r.Takes(OptActivity) {
+				acts, err := db.Activities(ctx, data.ActivityFilter{})
+				if err != nil || len(acts) == 0 {
+					t.Fatalf("demo activities: %v %v", len(acts), err)
+				}
+				in.ActivityID = acts[0].ID
+			}
 			res, err := r.Load(ctx, db, in)
 			if r.Scope == Consolidated {
 				if err == nil || !strings.Contains(data.ErrorMessage(err), "只能从汇总库导出") {

@@ -75,6 +75,26 @@ var reportList = []*Report{
 		load:        loadSurveys,
 	},
 	{
+		ID: "R12", CLI: "org-life", Title: "组织生活记录台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内的三会一课、主题党日和学习：类别、主题、主持人、参加范围、应到实到、缺席人员及原因、补学情况（也是导入会议记录台账的格式）。",
+		load:        loadActivities,
+	},
+	{
+		ID: "R12a", CLI: "minutes", Title: "会议记录", Scope: BranchFile, Options: []Option{OptActivity},
+		Description: "一次组织生活的会议记录：类别、日期、时间、地点、主持人、记录人、应到实到、缺席人员、主题、内容摘要和决议事项，主持人和记录人签字。",
+		load:        loadMinutes,
+	},
+	{
+		ID: "R13", CLI: "attendance", Title: "党员参加组织生活情况统计表", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内每名党员应参加、出席、请假、缺席和补学的次数及出席率（只计党员当天在册且在参加范围内的活动）。",
+		load:        loadAttendance,
+	},
+	{
+		ID: "R14", CLI: "org-life-plan", Title: "组织生活落实情况表", Period: ThisYear, Scope: BranchFile,
+		Description: "一年中每条组织生活规则（每个党小组一行）每月召开的次数、全年应开和实开，周期结束仍未召开的标“未开”（红色）。",
+		load:        loadOrgLifePlan,
+	},
+	{
 		ID: "R15", CLI: "appraisal", Title: "民主评议党员结果汇总表", Period: ThisYear, Scope: BranchFile, Fills: true,
 		Description: "一个年度的民主评议党员：每名党员的优秀、合格、基本合格、不合格票数和评定等次，以及基本合格、不合格党员的帮扶措施。",
 		load:        loadAppraisal,

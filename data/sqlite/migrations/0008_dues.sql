@@ -104,23 +104,25 @@ CREATE TABLE point_entry_new (
 	inspection_id INTEGER REFERENCES inspection (id) ON DELETE CASCADE,
 	finding_id    INTEGER REFERENCES finding (id) ON DELETE CASCADE,
 	welfare_id    INTEGER REFERENCES welfare_item (id) ON DELETE CASCADE,
+	activity_id   INTEGER REFERENCES activity (id) ON DELETE CASCADE,
 	generated     INTEGER NOT NULL DEFAULT 0 CHECK (generated IN (0, 1)),
 	created_at    TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
 	updated_at    TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
 	dues_year     INTEGER CHECK (dues_year BETWEEN 1900 AND 9999),                      -- 党费年度
-	CHECK ((inspection_id IS NOT NULL) + (finding_id IS NOT NULL) + (welfare_id IS NOT NULL) + (dues_year IS NOT NULL) <= 1),
-	CHECK (generated = 0 OR (inspection_id IS NOT NULL) + (finding_id IS NOT NULL) + (welfare_id IS NOT NULL) + (dues_year IS NOT NULL) = 1)
+	CHECK ((inspection_id IS NOT NULL) + (finding_id IS NOT NULL) + (welfare_id IS NOT NULL) + (activity_id IS NOT NULL) + (dues_year IS NOT NULL) <= 1),
+	CHECK (generated = 0 OR (inspection_id IS NOT NULL) + (finding_id IS NOT NULL) + (welfare_id IS NOT NULL) + (activity_id IS NOT NULL) + (dues_year IS NOT NULL) = 1)
 );
 INSERT INTO point_entry_new (id, branch_id, member_id, date, item, points, reason, inspection_id, finding_id, welfare_id,
-	generated, created_at, updated_at)
+	activity_id, generated, created_at, updated_at)
 	SELECT id, branch_id, member_id, date, item, points, reason, inspection_id, finding_id, welfare_id,
-		generated, created_at, updated_at FROM point_entry;
+		activity_id, generated, created_at, updated_at FROM point_entry;
 DROP TABLE point_entry;
 ALTER TABLE point_entry_new RENAME TO point_entry;
 CREATE UNIQUE INDEX point_entry_generated ON point_entry (coalesce(inspection_id, 0), coalesce(finding_id, 0),
-	coalesce(welfare_id, 0), coalesce(dues_year, 0), member_id, item) WHERE generated = 1;
+	coalesce(welfare_id, 0), coalesce(activity_id, 0), coalesce(dues_year, 0), member_id, item) WHERE generated = 1;
 CREATE INDEX point_entry_date ON point_entry (date);
 CREATE INDEX point_entry_member ON point_entry (member_id, date);
 CREATE INDEX point_entry_inspection ON point_entry (inspection_id);
 CREATE INDEX point_entry_finding ON point_entry (finding_id);
 CREATE INDEX point_entry_welfare ON point_entry (welfare_id);
+CREATE INDEX point_entry_activity ON point_entry (activity_id);

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"fmt"
+
+	"branchledger/data"
+	"branchledger/reports"
+)
+
+// importActivities imports an existing meeting ledger in the R12 layout (`import activities`), with
+// the roster import's rules: rows with problems are skipped and listed (--report writes them all),
+// --strict imports nothing when any row has one, and the rest goes in one transaction.
+func (c *cli) importActivities(a args) error {
+	if a.has("mode") {
+		return usageErr("导入组织生活记录时不能使用 --mode：已有的记录（同一天同一主题）总是跳过")
+	}
+	db, done, err := c.openForWrite(a, false)
+	if err != nil {
+		return err
+	}
+	defer done()
+	ic, err := data.LoadImportContext(c.ctx, db, c.today)
+	if err != nil {
+		return err
+	}
+	_, parse, err := reports.ReadActivities(a.positional[1], ic)
+	if err != nil {
+		return err
+	}
+	plan := data.PlanActivities(&parse)
+	if err := c.importProblems(db, a, plan.Problems, plan.Report(), plan.ErrorRows); err != nil {
+		return err
+	}
+	n, err := db.ImportActivities(c.ctx, plan.Activities)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.out, plan.Summary(n))
+	return nil
+}
