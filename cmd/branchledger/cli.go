@@ -158,8 +158,13 @@ func (c *cli) demo(a args) error {
 	if err := demo.Load(c.ctx, db, ds); err != nil {
 		return err
 	}
+	// The roster also holds the 预备党员 that the demo's recruitment made.
+	members, err := db.Members(c.ctx, data.MemberFilter{})
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(c.out, "已在「%s」生成演示数据：%s，%d 个党小组，%d 个班组，%d 名党员，近 %d 个月的 %d 次督查\n",
-		db.Path(), ds.Branch.Name, len(ds.Groups), len(ds.Teams), len(ds.Members), months, len(ds.Inspections))
+		db.Path(), ds.Branch.Name, len(ds.Groups), len(ds.Teams), len(members), months, len(ds.Inspections))
 	return nil
 }
 
