@@ -163,8 +163,12 @@ func (c *cli) demo(a args) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(c.out, "已在「%s」生成演示数据：%s，%d 个党小组，%d 个班组，%d 名党员，近 %d 个月的 %d 次督查\n",
-		db.Path(), ds.Branch.Name, len(ds.Groups), len(ds.Teams), len(members), months, len(ds.Inspections))
+	recruited := ""
+	if n := len(members) - len(ds.Members); n > 0 {
+		recruited = fmt.Sprintf("（另有发展党员工作中接收的 %d 名党员）", n)
+	}
+	fmt.Fprintf(c.out, "已在「%s」生成演示数据：%s，%d 个党小组，%d 个班组，%d 名党员%s，近 %d 个月的 %d 次督查\n",
+		db.Path(), ds.Branch.Name, len(ds.Groups), len(ds.Teams), len(ds.Members), recruited, months, len(ds.Inspections))
 	return nil
 }
 
