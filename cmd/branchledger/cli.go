@@ -123,15 +123,20 @@ func runCLI(argv []string, out, errOut io.Writer) int {
 	if err == nil {
 		err = cmd.run(c, a)
 	}
+	return c.exitCode(err, cmd)
+}
+
+// exitCode says what went wrong with cmd (nothing for nil) and returns the exit code of SPEC §10.
+func (c *cli) exitCode(err error, cmd command) int {
 	if err == nil {
 		return 0
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(errOut, "错误：%s\n用法：\n%s\n", ue.msg, cmd.usage)
+		fmt.Fprintf(c.errOut, "错误：%s\n用法：\n%s\n", ue.msg, cmd.usage)
 		return 1
 	}
-	fmt.Fprintln(errOut, "错误："+data.ErrorMessage(err))
+	fmt.Fprintln(c.errOut, "错误："+data.ErrorMessage(err))
 	if data.ErrorCode(err) == data.EInternal {
 		return 2
 	}

@@ -101,9 +101,11 @@ func (c *cli) selftestPrint(a args) error {
 	})
 }
 
-// selftest opens the main window on a new data file holding a small demo branch and runs drive on
-// a goroutine once the window settled. With stay 0 the window closes as soon as drive returns;
-// otherwise after stay, or when the window is closed (stay < 0 never closes it).
+// selftest opens the main window on a new data file holding a small demo branch and runs drive
+// on a goroutine once the window settled. Then, after stay (never when stay < 0: the window stays
+// for a screenshot until it is closed or the process is stopped), the process ends at once with
+// the command's exit code (selftestExit): under wine 8 Fyne's own quit hangs in the OpenGL
+// teardown, which would keep the check from ever ending.
 func (c *cli) selftest(stay time.Duration, drive func(s *gui.Session) error) error {
 	dir, err := os.MkdirTemp("", "branchledger-selftest-")
 	if err != nil {
@@ -114,25 +116,20 @@ func (c *cli) selftest(stay time.Duration, drive func(s *gui.Session) error) err
 	if err := selftestData(c.ctx, path, c.today); err != nil {
 		return err
 	}
-	result := make(chan error, 1)
-	code := openWindow(path, nil, func(s *gui.Session) {
+	openWindow(path, nil, func(s *gui.Session) {
 		go func() {
 			time.Sleep(selftestSettle)
-			result <- drive(s)
-			if stay > 0 {
-				time.Sleep(stay)
+			code := c.exitCode(drive(s), command{}) // drive makes no usage errors
+			if stay < 0 {
+				return
 			}
-			if stay >= 0 {
-				fyne.Do(s.App.Quit)
-			}
+			time.Sleep(stay)
+			s.Close()
+			os.RemoveAll(dir) // what the open window still holds stays in the temporary folder
+			selftestExit(code)
 		}()
 	})
-	select {
-	case err := <-result:
-		return err
-	default:
-		return data.Errorf(data.EInvalid, fmt.Sprintf("自检没有完成：窗口已关闭（退出码 %d）", code))
-	}
+	return data.Errorf(data.EInvalid, "自检没有完成：窗口已关闭")
 }
 
 // selftestData writes a small demo branch into a new data file, so the window opens on its
