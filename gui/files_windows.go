@@ -272,7 +272,7 @@ func printFile(env *Env, path string) {
 				ShowError(env.Win, data.Errorf(data.EInvalid, printFailure(r, path)))
 				return
 			}
-			dialog.ShowInformation("打印", printSent(path), env.Win)
+			dialog.ShowInformation("打印", "已把“"+filepath.Base(path)+"”交给打印程序，将用默认打印机打印。", env.Win)
 		})
 	})
 }

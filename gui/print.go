@@ -4,10 +4,7 @@ package gui
 // registered to print it (Excel or WPS for .xlsx), as Explorer's 打印 does (ShellExecute with the
 // "print" verb, files_windows.go). Elsewhere there is no 打印 button (files_other.go).
 
-import (
-	"fmt"
-	"path/filepath"
-)
+import "fmt"
 
 // What ShellExecute returns when it fails (≤ 32; shellapi.h / winerror.h).
 const (
@@ -33,9 +30,4 @@ func printFailure(code uintptr, path string) string {
 		return msgNoPrintProgram
 	}
 	return fmt.Sprintf("%s（错误代码 %d）", msgNoPrintProgram, code)
-}
-
-// printSent is the message once the file went to the printing program.
-func printSent(path string) string {
-	return "已把“" + filepath.Base(path) + "”交给打印程序，将用默认打印机打印。"
 }
