@@ -9,7 +9,7 @@ package gui
 //	askSaveFile     choose where to save a file            (per OS)
 //	exportWorkbook  askSaveFile, export behind a progress dialog, then offerOpen
 //	writeWorkbook   reports.SaveFile that stops when the export is cancelled
-//	offerOpen       "已保存到 …" with 打开文件 / 打开所在文件夹
+//	offerOpen       "已保存到 …" with 打开文件 / 打开所在文件夹 (and 打印 on Windows: print.go)
 //	openInShell     open a file or folder with the system's program (per OS)
 //	showInFolder    open the folder of a file, the file selected where the system can (per OS)
 //
@@ -165,8 +165,9 @@ func reportMeta(ctx context.Context, env *Env) (reports.Meta, error) {
 	return catalog.Heading(ctx, env.Store, env.Today())
 }
 
-// offerOpen tells where a file was saved and offers to open it or its folder.
-func offerOpen(env *Env, title, path string) {
+// offerOpen tells where a file was saved and offers to open it or its folder, and on Windows to
+// print it; it returns the 打印 button (nil where there is none).
+func offerOpen(env *Env, title, path string) (printBtn *widget.Button) {
 	msg := widget.NewLabel("已保存到：\n" + path)
 	msg.Wrapping = fyne.TextWrapBreak
 	var d *dialog.CustomDialog
@@ -179,11 +180,15 @@ func offerOpen(env *Env, title, path string) {
 		d.Hide()
 		showInFolder(env, path)
 	})
-	closeBtn := widget.NewButton("关闭", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(msg,
-		container.NewCenter(container.NewHBox(open, folder, closeBtn))), env.Win)
+	buttons := container.NewHBox(open, folder)
+	if printBtn = printButton(env, path, func() { d.Hide() }); printBtn != nil {
+		buttons.Add(printBtn)
+	}
+	buttons.Add(widget.NewButton("关闭", func() { d.Hide() }))
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(msg, container.NewCenter(buttons)), env.Win)
 	d.Resize(fyne.NewSize(480, d.MinSize().Height))
 	d.Show()
+	return printBtn
 }
 
 // fileURL is the file:// URL of a local path (Windows paths get the leading slash URLs need).

@@ -184,5 +184,9 @@ func openInShell(env *Env, path string) {
 	}
 }
 
+// printButton is nil: 打印 is offered on Windows only, where the program registered for the file
+// prints it (files_windows.go).
+func printButton(*Env, string, func()) *widget.Button { return nil }
+
 // showInFolder opens the folder that holds path.
 func showInFolder(env *Env, path string) { openInShell(env, filepath.Dir(path)) }

@@ -22,7 +22,10 @@ import (
 	"unsafe"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
 )
@@ -80,10 +83,7 @@ const (
 	coinitApartmentThreaded = 0x2
 	coinitDisableOLE1DDE    = 0x4
 
-	swShowNormal  = 1
-	seErrNoAssoc  = 31
-	seErrAccess   = 5
-	seErrNotFound = 2
+	swShowNormal = 1
 )
 
 // fileDialogOpen is set while a system file dialog is up, so a second click does not open another.
@@ -248,6 +248,32 @@ func openInShell(env *Env, path string) {
 			msg = fmt.Sprintf("无法打开“%s”（错误代码 %d）", path, r)
 		}
 		fyne.Do(func() { ShowError(env.Win, data.Errorf(data.EInvalid, msg)) })
+	})
+}
+
+// printButton is 打印 of the dialog after an export: it sends the file to the default printer
+// through the program registered to print it; hide closes that dialog.
+func printButton(env *Env, path string, hide func()) *widget.Button {
+	return widget.NewButtonWithIcon("打印", theme.DocumentPrintIcon(), func() {
+		hide()
+		printFile(env, path)
+	})
+}
+
+// printFile prints path as Explorer's 打印 does (ShellExecute, verb "print"); the outcome is
+// shown: the Chinese message of printFailure, or that the file went to the printing program.
+func printFile(env *Env, path string) {
+	owner := windowHandle(env.Win)
+	onShellThread(func() {
+		r, _, _ := procShellExecuteW.Call(owner, uintptr(unsafe.Pointer(utf16Ptr("print"))),
+			uintptr(unsafe.Pointer(utf16Ptr(path))), 0, uintptr(unsafe.Pointer(utf16Ptr(filepath.Dir(path)))), swShowNormal)
+		fyne.Do(func() {
+			if r <= 32 {
+				ShowError(env.Win, data.Errorf(data.EInvalid, printFailure(r, path)))
+				return
+			}
+			dialog.ShowInformation("打印", "已把“"+filepath.Base(path)+"”交给打印程序，将用默认打印机打印。", env.Win)
+		})
 	})
 }
 

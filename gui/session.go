@@ -23,6 +23,8 @@ type Session struct {
 	mu sync.Mutex
 	db data.Ledger
 	bg sync.WaitGroup // the daily backup, which restore and close wait for
+
+	main *MainWindow // the main window as last built (the self-tests drive it)
 }
 
 // Start shows the main window on db (taking it over) and, unless it is read-only, starts the daily
@@ -37,7 +39,7 @@ func (s *Session) Start(db data.Ledger) error {
 	}
 	// Restoring is the way out of a read-only (damaged) file too.
 	env := &Env{App: s.App, Win: s.Win, Store: db, Today: data.Today, DataFile: db.Path(), Restore: s.restore}
-	NewMainWindow(env, firstRun && !db.ReadOnly())
+	s.main = NewMainWindow(env, firstRun && !db.ReadOnly())
 	if db.ReadOnly() {
 		s.Win.SetTitle(s.Win.Title() + "（只读：数据文件已损坏）")
 		return nil

@@ -41,6 +41,7 @@ type command struct {
 	opts     []string // options with a value (--db 文件)
 	switches []string // options without one (--strict)
 	run      func(c *cli, a args) error
+	hidden   bool // left out of the help (the developers' self-tests)
 }
 
 // commands are the sub-commands, in the order of the help.
@@ -70,13 +71,19 @@ var commands = []command{
 		opts: []string{"db", "out"}, run: (*cli).packageCmd},
 	{name: "consolidate", usage: "  branchledger consolidate --db 汇总库.db 数据包.zip…     把各支部的上报数据包汇总到汇总库（新的同一支部数据包替换旧的）",
 		opts: []string{"db"}, run: (*cli).consolidate},
+	{name: "selftest-ime", usage: "  branchledger selftest-ime    检查 Windows 输入法窗口是否跟随光标（开发用）",
+		run: (*cli).selftestIME, hidden: true},
+	{name: "selftest-print", usage: "  branchledger selftest-print [--wait 秒]   导出一张报表后按“打印”（开发用）",
+		opts: []string{"wait"}, run: (*cli).selftestPrint, hidden: true},
 }
 
 // usageText is the help: the commands' lines and the catalogue's reports as export --list prints them.
 func usageText() string {
-	lines := make([]string, len(commands))
-	for i, cmd := range commands {
-		lines[i] = cmd.usage
+	var lines []string
+	for _, cmd := range commands {
+		if !cmd.hidden {
+			lines = append(lines, cmd.usage)
+		}
 	}
 	return strings.NewReplacer("%COMMANDS%", strings.Join(lines, "\n"),
 		"%REPORTS%", "  "+strings.Join(reportLines(), "\n  ")).Replace(usage)
@@ -120,15 +127,20 @@ func runCLI(argv []string, out, errOut io.Writer) int {
 	if err == nil {
 		err = cmd.run(c, a)
 	}
+	return c.exitCode(err, cmd)
+}
+
+// exitCode says what went wrong with cmd (nothing for nil) and returns the exit code of SPEC §10.
+func (c *cli) exitCode(err error, cmd command) int {
 	if err == nil {
 		return 0
 	}
 	var ue usageError
 	if errors.As(err, &ue) {
-		fmt.Fprintf(errOut, "错误：%s\n用法：\n%s\n", ue.msg, cmd.usage)
+		fmt.Fprintf(c.errOut, "错误：%s\n用法：\n%s\n", ue.msg, cmd.usage)
 		return 1
 	}
-	fmt.Fprintln(errOut, "错误："+data.ErrorMessage(err))
+	fmt.Fprintln(c.errOut, "错误："+data.ErrorMessage(err))
 	if data.ErrorCode(err) == data.EInternal {
 		return 2
 	}

@@ -13,6 +13,7 @@ import (
 
 	"branchledger/data/sqlite"
 	"branchledger/gui"
+	"branchledger/gui/ime"
 )
 
 // appID must match FyneApp.toml: Fyne keys preferences and storage by it.
@@ -20,12 +21,19 @@ const appID = "cn.zhibutaizhang.ledger"
 
 // runGUI opens the window on the data file named by --db (or dropped on the program), else the
 // default one, and returns the exit code when the window closes.
-func runGUI(argv []string) (code int) {
+func runGUI(argv []string) int {
 	if msg := gui.NoDisplay(); msg != "" {
 		fmt.Fprintln(os.Stderr, msg)
 		return 1
 	}
 	path, err := guiDataFile(argv)
+	return openWindow(path, err, nil)
+}
+
+// openWindow opens the main window on the data file path (err: a problem found before, shown
+// instead) and returns the exit code when the window closes. ready, when set, runs on the UI
+// goroutine once the app runs (the hidden self-tests drive the window from there).
+func openWindow(path string, err error, ready func(s *gui.Session)) (code int) {
 	// A plain `go build` binary does not read FyneApp.toml; give Fyne the same facts.
 	app.SetMetadata(fyne.AppMetadata{ID: appID, Name: gui.AppTitle, Version: version, Release: true})
 	a := app.NewWithID(appID)
@@ -68,6 +76,11 @@ func runGUI(argv []string) (code int) {
 		}
 	}
 	s.Win.SetMaster()
+	// Windows: the IME's composition and candidate windows follow the caret (gui/ime).
+	defer ime.Follow(s.Win)()
+	if ready != nil {
+		a.Lifecycle().SetOnStarted(func() { ready(s) })
+	}
 	s.Win.ShowAndRun()
 	return 0
 }
