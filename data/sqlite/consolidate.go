@@ -67,6 +67,10 @@ var errRetryAlone = errors.New("retry the packages one by one")
 // of packages.
 const consolidateCacheKiB = 64 << 10
 
+// consolidateWALPages is the size of the WAL (in pages: 256 MiB of 4 KiB pages) at which
+// consolidation copies it into the file, which bounds the disk it takes beside the file.
+const consolidateWALPages = 65536
+
 // ConsolidateAll imports the packages at paths as Consolidate does each, and calls each with every
 // package's result in order (err is the refusal, a *data.Error with EInvalid, when it was refused)
 // once its data is committed. Packages go in by transactions of up to ten (one fsync each rather
@@ -104,6 +108,18 @@ func (db *DB) ConsolidateAll(ctx context.Context, paths []string, each func(i in
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
+	// Each batch's COMMIT writes and syncs the WAL (synchronous=FULL), so what is committed survives
+	// a crash whenever the WAL is copied into the file. Copied after every batch (the default, at
+	// 1,000 pages), the index pages that every batch touches all over the file were written twice
+	// a batch; copied once at the end, or when the WAL reaches consolidateWALPages, they are written
+	// once more in all.
+	if _, err := conn.ExecContext(work, fmt.Sprintf(`PRAGMA wal_autocheckpoint = %d`, consolidateWALPages)); err != nil {
+		return err
+	}
+	defer conn.ExecContext(work, `PRAGMA wal_autocheckpoint = 1000`)
+	// TRUNCATE leaves no large WAL behind; with a reader in the way it copies what it can, and the
+	// next checkpoint of the program does the rest.
+	defer conn.ExecContext(work, `PRAGMA wal_checkpoint(TRUNCATE)`)
 	dir, err := os.MkdirTemp("", "branchledger-consolidate-*")
 	if err != nil {
 		return err
