@@ -673,6 +673,30 @@ func TestConsolidateMutatedData(t *testing.T) {
 	}
 }
 
+// TestConsolidateRefusesBrokenCheck: the copy does not evaluate CHECK constraints (copyUnchecked),
+// so a package whose rows break one must be refused by its quick_check, leaving nothing, and the
+// constraints must hold again on the connection afterwards.
+func TestConsolidateRefusesBrokenCheck(t *testing.T) {
+	good := fuzzPackage(t)
+	p := filepath.Join(t.TempDir(), "bad.zip")
+	packageWithData(t, good, p, craftedData(t, good, `PRAGMA ignore_check_constraints = ON; UPDATE member SET sex = '未知'`))
+	target := openTemp(t)
+	target.db.SetMaxOpenConns(1) // the connection that consolidated is the one checked below
+	before := fingerprint(t, target)
+	if _, err := target.Consolidate(ctx, p); data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), "损坏") {
+		t.Fatalf("error %v, want a refusal of a damaged file", err)
+	}
+	if fingerprint(t, target) != before {
+		t.Error("the package was refused, yet the target changed")
+	}
+	if _, err := target.Consolidate(ctx, good); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := target.db.ExecContext(ctx, `UPDATE member SET sex = '未知'`); err == nil {
+		t.Error("CHECK constraints are still off after consolidation")
+	}
+}
+
 // FuzzConsolidateData mutates the data file inside a package and recomputes the checksum, as an
 // attacker would (issue 16): the package goes in cleanly or is refused, within seconds, leaving the
 // target as it was.
