@@ -58,6 +58,15 @@ type memberRow[T any] struct {
 	load                             func(q querier, id int64) ([]T, error)
 }
 
+// deleteMemberRow moves row id of r's table to the recycle bin, labelled from the stored record.
+func deleteMemberRow[T any](ctx context.Context, db *DB, tx *sql.Tx, id int64, r memberRow[T], label func(*T) string) error {
+	rec, err := firstOf(r.load(tx, id))(errNoDues(r.noun, id))
+	if err != nil {
+		return err
+	}
+	return db.deleteToBin(ctx, tx, binItem{Entity: r.entity, Table: r.table, ID: id, Label: label(&rec), Fields: r.fields(&rec)})
+}
+
 // saveMemberRow inserts (id 0, setting id) or updates rec's row and logs the creation or change.
 func saveMemberRow[T any](ctx context.Context, db *DB, tx *sql.Tx, id *int64, rec *T, r memberRow[T]) error {
 	values := append(r.values, db.stamp())
@@ -257,12 +266,10 @@ func isUnique(err error) bool {
 // DeleteDuesBase moves a base entry typed by mistake to the recycle bin.
 func (db *DB) DeleteDuesBase(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		b, err := firstOf(loadDuesBases(ctx, tx, `b.id = ?`, id))(errNoDues("党费计算基数", id))
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntDuesBase, Table: "dues_base", ID: id,
-			Label: data.DuesLabel(b.MemberName, b.From), Fields: data.DuesBaseFields(&b)})
+		return deleteMemberRow(ctx, db, tx, id, memberRow[data.DuesBase]{table: "dues_base", noun: "党费计算基数",
+			entity: data.EntDuesBase, fields: data.DuesBaseFields,
+			load: func(q querier, id int64) ([]data.DuesBase, error) { return loadDuesBases(ctx, q, `b.id = ?`, id) }},
+			func(b *data.DuesBase) string { return data.DuesLabel(b.MemberName, b.From) })
 	})
 }
 
@@ -382,12 +389,10 @@ func (db *DB) SaveDuesRelief(ctx context.Context, r *data.DuesRelief) error {
 // DeleteDuesRelief moves a relief to the recycle bin.
 func (db *DB) DeleteDuesRelief(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		r, err := firstOf(loadDuesReliefs(ctx, tx, `r.id = ?`, id))(errNoDues("党费减免", id))
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntDuesRelief, Table: "dues_relief", ID: id,
-			Label: data.DuesLabel(r.MemberName, r.From) + r.Kind, Fields: data.DuesReliefFields(&r)})
+		return deleteMemberRow(ctx, db, tx, id, memberRow[data.DuesRelief]{table: "dues_relief", noun: "党费减免",
+			entity: data.EntDuesRelief, fields: data.DuesReliefFields,
+			load: func(q querier, id int64) ([]data.DuesRelief, error) { return loadDuesReliefs(ctx, q, `r.id = ?`, id) }},
+			func(r *data.DuesRelief) string { return data.DuesLabel(r.MemberName, r.From) + r.Kind })
 	})
 }
 
@@ -617,12 +622,10 @@ func (db *DB) SaveDuesExtra(ctx context.Context, e *data.DuesExtra) error {
 // DeleteDuesExtra moves a voluntary payment to the recycle bin.
 func (db *DB) DeleteDuesExtra(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		e, err := firstOf(loadDuesExtras(ctx, tx, `e.id = ?`, id))(errNoDues("自愿多交党费", id))
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntDuesExtra, Table: "dues_extra", ID: id,
-			Label: extraLabel(&e), Fields: data.DuesExtraFields(&e)})
+		return deleteMemberRow(ctx, db, tx, id, memberRow[data.DuesExtra]{table: "dues_extra", noun: "自愿多交党费",
+			entity: data.EntDuesExtra, fields: data.DuesExtraFields,
+			load: func(q querier, id int64) ([]data.DuesExtra, error) { return loadDuesExtras(ctx, q, `e.id = ?`, id) }},
+			extraLabel)
 	})
 }
 
