@@ -390,16 +390,7 @@ func ValidateActivity(a *Activity, today Date) FieldErrors {
 // left the roll, and not with 停止党籍. Groups, teams and posts are taken as they are now (the roster
 // keeps no history of them).
 func OnRollOn(m *Member, d Date) bool {
-	if !m.JoinDate.IsZero() && m.JoinDate.After(d) {
-		return false
-	}
-	if m.RollStatus != "" && m.RollStatus != RollIn && !m.RollDate.IsZero() && !m.RollDate.After(d) {
-		return false
-	}
-	if m.RollStatus != "" && m.RollStatus != RollIn && m.RollDate.IsZero() {
-		return false
-	}
-	return m.PartyStatus != PartyStatusSuspended
+	return OnRoll(m, d) && m.PartyStatus != PartyStatusSuspended
 }
 
 // InScopeOf reports whether m belongs to the scope of a (ignoring the date).
