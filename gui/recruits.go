@@ -129,7 +129,7 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 		return e
 	}
 	s.name = entry(data.FName, "")
-	s.idNumber = entry(data.FIDNumber, "18位，性别和出生日期由此得出")
+	s.idNumber = entry(data.FIDNumber, "18位，可含末位 X")
 	s.idNumber.OnChanged = func(string) { s.changed(data.FIDNumber); s.showDerived() }
 	s.derived = widget.NewLabel("")
 	s.ethnicity = newEthnicityEntry()
