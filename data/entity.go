@@ -19,6 +19,9 @@ type Entity struct {
 	Log string
 	// Scope says whether a branch's package carries the rows (see Scope…).
 	Scope string
+	// Stat, when set, is the column of 各党支部统计表 (C1, branch-stats) counting a branch's rows whose
+	// Dated column (a date) lies in the period: 组织生活, 三重一大 ….
+	Stat, Dated string
 	// verify re-validates the saved records; nil when the schema alone holds the entity's rules.
 	verify func(ctx context.Context, s Store, today Date) ([]recordError, error)
 }
@@ -160,7 +163,7 @@ var Entities = []Entity{
 		verify: rules(func(ctx context.Context, s Store) ([]Appraisal, error) { return s.Appraisals(ctx) },
 			func(a *Appraisal) string { return quoted(AppraisalLabel(a)) }, ValidateAppraisal)},
 	{Table: "appraisal_member", Noun: "评议结果", Measure: "条", Scope: ScopeBranch},
-	{Table: "talk", Noun: "谈心谈话记录", Measure: "条", Log: EntTalk, Scope: ScopeBranch,
+	{Table: "talk", Noun: "谈心谈话记录", Measure: "条", Log: EntTalk, Scope: ScopeBranch, Stat: "谈心谈话", Dated: "date",
 		verify: rules(func(ctx context.Context, s Store) ([]Talk, error) { return s.Talks(ctx, TalkFilter{}) },
 			func(t *Talk) string { return quoted(TalkLabel(t)) }, ValidateTalk)},
 	{Table: "talk_rule", Noun: "谈话规则", Measure: "条", Log: EntTalkRule, Scope: ScopeBranch},
@@ -168,7 +171,7 @@ var Entities = []Entity{
 		verify: rules(func(ctx context.Context, s Store) ([]CommitteeTerm, error) { return s.Terms(ctx) },
 			func(t *CommitteeTerm) string { return quoted(TermLabel(t)) }, ValidateCommitteeTerm)},
 	{Table: "term_member", Noun: "支委会委员", Measure: "名", Scope: ScopeBranch},
-	{Table: "activity", Noun: "组织生活", Measure: "次", Log: EntActivity, Scope: ScopeBranch,
+	{Table: "activity", Noun: "组织生活", Measure: "次", Log: EntActivity, Scope: ScopeBranch, Stat: "组织生活", Dated: "date",
 		verify: rules(func(ctx context.Context, s Store) ([]Activity, error) { return s.Activities(ctx, ActivityFilter{}) },
 			func(a *Activity) string { return quoted(ActivityLabel(a)) }, ValidateActivity)},
 	{Table: "activity_absence", Noun: "缺勤登记", Measure: "条", Scope: ScopeBranch},

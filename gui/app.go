@@ -106,6 +106,7 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 		moduleReports:     func() Screen { return NewReportsScreen(env) },
 		moduleSettings:    w.newSettingsModule,
 		moduleDues:        newDuesModule(env, w),
+		moduleFronts:      w.newFrontsModule,
 	}
 	for _, m := range navigation {
 		build, ok := builds[m.id]
@@ -218,6 +219,11 @@ func (w *MainWindow) Navigate(to Destination) {
 	if to.Module == moduleInspections && to.Tab == tabFindings && w.findings != nil {
 		w.findings.SetView(to.Findings)
 	}
+	if to.View != "" {
+		if v, ok := w.shownTab().(viewShower); ok {
+			v.ShowView(to.View)
+		}
+	}
 	if to.RecordID != 0 {
 		if r, ok := w.shownTab().(recordSelector); ok {
 			r.Select(to.RecordID)
@@ -233,6 +239,9 @@ func (w *MainWindow) Navigate(to Destination) {
 
 // recordSelector is a screen that can show one of its records (Destination.RecordID).
 type recordSelector interface{ Select(id int64) }
+
+// viewShower is a screen whose list has preset filters (Destination.View, data.View…).
+type viewShower interface{ ShowView(view string) }
 
 // shownTab is the screen shown now: the selected tab's for a module with tabs.
 func (w *MainWindow) shownTab() Screen {

@@ -98,7 +98,7 @@ func TestMainWindowTitleAndNavigation(t *testing.T) {
 	for _, m := range w.modules {
 		titles = append(titles, m.title)
 	}
-	if want := []string{"工作台", "党员", "督查整改", "两堂一舍", "组织生活", "考核", "党费", "报表", "数据与设置"}; !equalStrings(titles, want) {
+	if want := []string{"工作台", "党员", "督查整改", "两堂一舍", "组织生活", "重点工作", "考核", "党费", "报表", "数据与设置"}; !equalStrings(titles, want) {
 		t.Errorf("navigation %v, want %v", titles, want)
 	}
 	if _, ok := w.Shown().(*HomeScreen); !ok {

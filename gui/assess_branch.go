@@ -392,26 +392,9 @@ func (s *BranchAssessScreen) showEvidence(i int) {
 
 // evidenceDestination is where a counted record is kept; ok is false for a kind no screen opens.
 func evidenceDestination(e data.EvidenceRef) (to Destination, ok bool) {
-	switch e.Kind {
-	case data.EntInspection:
-		to = Destination{Module: moduleInspections, Tab: tabInspections}
-	case data.EntFinding:
-		to = Destination{Module: moduleInspections, Tab: tabFindings}
-	case data.EntCheck:
-		to = Destination{Module: moduleWelfare, Tab: tabChecks}
-	case data.EntWelfare:
-		to = Destination{Module: moduleWelfare, Tab: tabWelfareItems}
-	case data.EntSurvey:
-		to = Destination{Module: moduleWelfare, Tab: tabSurveys}
-	case data.EntTalk:
-		to = Destination{Module: moduleOrgLife, Tab: tabTalks}
-	case data.EntActivity:
-		to = Destination{Module: moduleOrgLife, Tab: tabActivities}
-	default:
-		return Destination{}, false
-	}
+	to, ok = entityPlaces[e.Kind]
 	to.RecordID = e.ID
-	return to, e.ID != 0
+	return to, ok && e.ID != 0
 }
 
 func (s *BranchAssessScreen) updateSummary() {

@@ -44,6 +44,9 @@ type Destination struct {
 	// NewGroupID when set (the 工作台 card 本月组织生活).
 	NewKind    string
 	NewGroupID int64
+	// View, when set, is a preset filter of the tab's list (data.View…), for a screen that offers
+	// it (viewSetter): the 工作台 card 本月待办 opens the records it counts.
+	View string
 }
 
 // FindingView is a preset filter of the findings list that other screens jump to.

@@ -228,6 +228,16 @@ func teamFilter(sel *widget.Select, teams []data.Team) int64 {
 	return orgFilter(sel, len(teams), func(i int) int64 { return teams[i].ID })
 }
 
+// ShowView shows the findings a 工作台 line counts (data.ViewOverdue, data.ViewDue: still open).
+func (s *FindingsScreen) ShowView(view string) {
+	switch view {
+	case data.ViewOverdue:
+		s.SetView(FindingsOverdue)
+	case data.ViewDue:
+		s.SetView(FindingsOpen)
+	}
+}
+
 // SetView applies a preset of the list (工作台's cards and Navigate): every other filter is cleared.
 func (s *FindingsScreen) SetView(v FindingView) {
 	state := allStates

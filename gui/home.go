@@ -48,6 +48,8 @@ type homeStats struct {
 	talks talksStats
 	// 本月组织生活, set from loadOrgLifeDue.
 	orgLife []data.DueItem
+	// 本月待办 of every ledger (data.LoadTodos).
+	todos []data.Todo
 	// navigate opens another screen (a tapped figure opens its list); nil does nothing.
 	navigate func(Destination)
 }
@@ -365,6 +367,7 @@ type HomeScreen struct {
 	env     *Env
 	title   *widget.Label
 	cards   *fyne.Container
+	todos   *fyne.Container // 本月待办, over the cards
 	content fyne.CanvasObject
 }
 
@@ -373,7 +376,8 @@ func NewHomeScreen(env *Env) *HomeScreen {
 	h := &HomeScreen{env: env}
 	h.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.cards = container.NewGridWithColumns(2)
-	h.content = container.NewVScroll(container.NewPadded(container.NewVBox(h.title, h.cards)))
+	h.todos = container.NewStack()
+	h.content = container.NewVScroll(container.NewPadded(container.NewVBox(h.title, h.todos, h.cards)))
 	h.Reload()
 	return h
 }
@@ -406,6 +410,7 @@ func (h *HomeScreen) Reload() {
 		talks               []data.Talk
 		terms               []data.CommitteeTerm
 		orgDue              []data.DueItem
+		todos               []data.Todo
 	)
 	span := welfareSpan(today)
 	loads := []func() error{
@@ -451,6 +456,7 @@ func (h *HomeScreen) Reload() {
 		},
 		func() (err error) { terms, err = st.Terms(ctx); return err },
 		func() (err error) { orgDue, err = loadOrgLifeDue(ctx, st, today); return err },
+		func() (err error) { todos, err = data.LoadTodos(ctx, st, today); return err },
 	}
 	for _, load := range loads {
 		if err := load(); err != nil {
@@ -465,6 +471,7 @@ func (h *HomeScreen) Reload() {
 	hs.dues = dues
 	hs.addTalks(talkRules, talks, terms)
 	hs.orgLife = orgDue
+	hs.todos = todos
 	hs.navigate = h.env.Navigate
 	name := b.Name
 	if name == "" {
@@ -478,6 +485,9 @@ func (h *HomeScreen) Reload() {
 	}
 	h.cards.Objects = []fyne.CanvasObject{cols[0], cols[1]}
 	h.cards.Refresh()
+	// 本月待办 spans both columns, over the cards: it is what the day's work starts from.
+	h.todos.Objects = []fyne.CanvasObject{cardTodos(hs)}
+	h.todos.Refresh()
 }
 
 var weekdayNames = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"branchledger/data"
 )
 
 // ModuleID names an entry of the main window's navigation; TabID a tab of one. Screens link to
@@ -26,6 +28,7 @@ const (
 	moduleReports
 	moduleSettings
 	moduleDues
+	moduleFronts
 )
 
 // The tabs of the modules that have them.
@@ -62,6 +65,12 @@ const (
 	tabTalksOwed
 	tabAppraisal
 	tabTerm
+	tabDecisions
+	tabConcerns
+	tabEmergencies
+	tabSupplies
+	tabPetitions
+	tabScreenings
 )
 
 // navModule is one navigation entry: its title, icon and tabs (none for a single screen).
@@ -91,6 +100,10 @@ var navigation = []navModule{
 	{id: moduleOrgLife, title: "组织生活", icon: theme.CalendarIcon, tabs: []navTab{
 		{tabActivities, "活动记录"}, {tabOrgYear, "年度落实"}, {tabOrgRules, "组织生活规则"},
 		{tabTalks, "谈心谈话"}, {tabTalksOwed, "谈话提醒"}, {tabAppraisal, "民主评议"}, {tabTerm, "换届"}}},
+	// The fronts of SPEC §12.2–12.5: "三重一大" decisions, workers' concerns, emergencies, petitions.
+	{id: moduleFronts, title: "重点工作", icon: theme.FolderOpenIcon, tabs: []navTab{
+		{tabDecisions, "三重一大"}, {tabConcerns, "思想疏导"}, {tabEmergencies, "应急防控"}, {tabSupplies, "应急物资"},
+		{tabPetitions, "信访事项"}, {tabScreenings, "矛盾排查"}}},
 	{id: moduleAssess, title: "考核", icon: theme.GridIcon, tabs: []navTab{
 		{tabBranchAssess, "支部月度考核"}, {tabPoints, "党员积分"}, {tabThreeInOne, "三位一体考核"},
 		{tabAssessTemplates, "考核表设置"}}},
@@ -100,6 +113,21 @@ var navigation = []navModule{
 	{id: moduleSettings, title: "数据与设置", icon: theme.SettingsIcon, tabs: []navTab{
 		{tabBranchSettings, "支部与设置"}, {tabBackup, "备份与恢复"}, {tabOpLog, "操作日志"}, {tabRecycle, "回收站"},
 		{tabExchange, "上报与汇总"}}},
+}
+
+// entityPlaces is the screen that lists each kind of record (data.Ent…): where 查看依据 opens a
+// counted record and the 工作台 card 本月待办 opens what it counts. A new ledger adds its line.
+var entityPlaces = map[string]Destination{
+	data.EntInspection: {Module: moduleInspections, Tab: tabInspections},
+	data.EntFinding:    {Module: moduleInspections, Tab: tabFindings},
+	data.EntCheck:      {Module: moduleWelfare, Tab: tabChecks},
+	data.EntWelfare:    {Module: moduleWelfare, Tab: tabWelfareItems},
+	data.EntSurvey:     {Module: moduleWelfare, Tab: tabSurveys},
+	data.EntTalk:       {Module: moduleOrgLife, Tab: tabTalks},
+	data.EntTalkRule:   {Module: moduleOrgLife, Tab: tabTalksOwed},
+	data.EntActivity:   {Module: moduleOrgLife, Tab: tabActivities},
+	data.EntOrgRule:    {Module: moduleOrgLife, Tab: tabOrgYear},
+	data.EntRecruit:    {Module: moduleMembers, Tab: tabRecruitment},
 }
 
 // navModuleOf is the registry entry of module id.

@@ -1,0 +1,6 @@
+package gui
+
+import "fyne.io/fyne/v2/widget"
+
+// Placeholder until the ledger is built (replaced by its screen).
+func NewConcernsScreen(env *Env) Screen { return placeholder{widget.NewLabel("尚未建成")} }

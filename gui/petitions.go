@@ -1,0 +1,7 @@
+package gui
+
+import "fyne.io/fyne/v2/widget"
+
+// Placeholder until the ledger is built (replaced by its screen).
+func NewPetitionsScreen(env *Env) Screen  { return placeholder{widget.NewLabel("尚未建成")} }
+func NewScreeningsScreen(env *Env) Screen { return placeholder{widget.NewLabel("尚未建成")} }
