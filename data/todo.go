@@ -20,7 +20,7 @@ func (t *Todo) Text() string { return fmt.Sprintf("%s：%d", t.What, t.Count) }
 
 // Preset filters (Todo.View) the ledgers' lists offer to the 工作台; each screen reads its own.
 const (
-	ViewOverdue = "逾期" // open records past their deadline
+	ViewOverdue = "逾期"   // open records past their deadline
 	ViewDue     = "本月到期" // open records due by the month's end, not yet overdue
 )
 
