@@ -242,13 +242,16 @@ func owedInPeriod(r TalkRule, members []Member, talks []Talk, u Period, end Date
 			}
 		}
 	}
+	// The period's talks by subject: a roll of thousands would otherwise scan every talk per member.
+	bySubject := map[int64][]*Talk{}
+	for i := range talks {
+		if t := &talks[i]; !t.Date.Before(u.From) && !t.Date.After(end) {
+			bySubject[t.SubjectID] = append(bySubject[t.SubjectID], t)
+		}
+	}
 	held := func(talker int64, subject int64) int {
 		n := 0
-		for i := range talks {
-			t := &talks[i]
-			if t.SubjectID != subject || t.Date.Before(u.From) || t.Date.After(end) {
-				continue
-			}
+		for _, t := range bySubject[subject] {
 			if talker == 0 || t.TalkerID == talker || (talker < 0 && committee[t.TalkerID]) {
 				n++
 			}

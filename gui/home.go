@@ -388,7 +388,7 @@ func (h *HomeScreen) Content() fyne.CanvasObject { return h.content }
 // Reload recomputes the figures.
 func (h *HomeScreen) Reload() {
 	ctx := context.Background()
-	st := h.env.Store
+	st := data.ReadOnce(h.env.Store) // the cards share the roster and the year's activities
 	today := h.env.Today()
 	month := data.MonthPeriod(today.Year, today.Month)
 	var (

@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"reflect"
 	"testing"
 
 	"branchledger/data"
@@ -47,5 +48,25 @@ func TestLoadTodos(t *testing.T) {
 func TestLoadTodosNewFile(t *testing.T) {
 	if _, err := data.LoadTodos(ctx, openTemp(t), day(23)); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// ReadOnce's roll (members 在册, served from the read with those who left) is the store's own.
+func TestReadOnceRollMatchesStore(t *testing.T) {
+	fx := newFixture(t)
+	m := fx.second
+	m.RollStatus, m.RollDate = data.RollOut, day(1)
+	if err := fx.db.UpdateMember(ctx, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []data.MemberFilter{{}, {TeamID: fx.team1.ID}, {IncludeLeft: true}} {
+		want, err := fx.db.Members(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := data.ReadOnce(fx.db).Members(ctx, f)
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v: ReadOnce %d members, the store %d (%v)", f, len(got), len(want), err)
+		}
 	}
 }
