@@ -64,6 +64,17 @@ const (
 	EntDuesMonth      = "党费月份"
 )
 
+// StatEntities are the entities counted per branch in 各党支部统计表 (Entity.Stat), in Entities order.
+func StatEntities() []Entity {
+	var out []Entity
+	for _, e := range Entities {
+		if e.Stat != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // Scopes of an entity's rows.
 const (
 	ScopeBranch  = "branch"  // a branch's records: exported in its package, copied when consolidating

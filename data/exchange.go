@@ -110,6 +110,9 @@ type ExchangeStore interface {
 	BranchMembers(ctx context.Context, branchID int64) ([]Member, error)
 	BranchInspections(ctx context.Context, branchID int64, from, to Date) ([]Inspection, error)
 	BranchFindings(ctx context.Context, branchID int64, from, to Date) ([]Finding, error)
+	// BranchCounts counts each branch's records of every StatEntities entry dated in p: counts[branch
+	// id][i] is of StatEntities()[i].
+	BranchCounts(ctx context.Context, p Period) (map[int64][]int, error)
 	// BranchAssessments lists the assessments of one kind of every branch whose period lies in p,
 	// with their items, by branch, then period.
 	BranchAssessments(ctx context.Context, kind string, p Period) ([]Assessment, error)

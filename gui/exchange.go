@@ -108,7 +108,7 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 	s.period = widget.NewSelect(exchangePeriods, nil)
 	s.period.SetSelected(exchangePeriods[0])
 	s.rosterBtn = widget.NewButtonWithIcon("导出各支部党员花名册…", theme.DocumentSaveIcon(), s.exportRoster)
-	s.statsBtn = widget.NewButtonWithIcon("导出各党支部督查整改统计表…", theme.DocumentSaveIcon(), s.exportStats)
+	s.statsBtn = widget.NewButtonWithIcon("导出"+catalog.ByID("C1").Title+"…", theme.DocumentSaveIcon(), s.exportStats)
 	s.rankBtn = widget.NewButtonWithIcon("导出各党支部考核排名…", theme.DocumentSaveIcon(), s.exportRanking)
 
 	files := container.NewBorder(nil, container.NewHBox(s.addBtn, s.removeBtn, s.clearBtn, s.runBtn), nil, nil, s.fileList)

@@ -25,6 +25,7 @@ func WriteConsolidatedRoster(w io.Writer, meta Meta, branches []BranchRoster) er
 type BranchStats struct {
 	Code, Name string
 	Stats      data.FindingStats
+	Counts     []int // its records of each data.StatEntities entry dated in the period (nil: none)
 }
 
 var branchStatColumns = []Column{
@@ -38,26 +39,43 @@ var branchStatColumns = []Column{
 	{Header: "逾期", Width: 9, Kind: Int},
 }
 
-// WriteBranchStats writes 各党支部督查整改统计表: one row per branch (督查次数, 发现问题, 已销号,
-// 销号率, 逾期, as data.ComputeFindingStats counts them for R4) and a bold total row whose rate is
-// that of the sums. meta.Period is the period's label; the figures are as of asOf.
+// WriteBranchStats writes 各党支部工作统计表: one row per branch (督查次数, 发现问题, 已销号,
+// 销号率, 逾期, as data.ComputeFindingStats counts them for R4, then the records of each ledger of
+// data.StatEntities in the period) and a bold total row whose rate is that of the sums.
+// meta.Period is the period's label; the figures are as of asOf.
 func WriteBranchStats(w io.Writer, meta Meta, asOf data.Date, rows []BranchStats) error {
 	meta.Committee = true
 	b := NewBook(meta)
+	cols := slices.Clone(branchStatColumns)
+	ents := data.StatEntities()
+	for _, e := range ents {
+		cols = append(cols, Column{Header: e.Stat, Width: max(9, float64(2*len([]rune(e.Stat))+1)), Kind: Int})
+	}
 	s, err := b.AddSheet(SheetSpec{
-		Name: "各支部督查整改统计", Title: meta.Branch + "各党支部督查整改统计表", Columns: branchStatColumns,
-		Info: []string{"已销号：本期发现的问题中截至" + asOf.Chinese() + "已销号的；逾期：截至" + asOf.Chinese() + "未销号且已过整改期限的（含以前发现的）"},
+		Name: "各支部工作统计", Title: meta.Branch + "各党支部工作统计表", Columns: cols,
+		Info: []string{"已销号：本期发现的问题中截至" + asOf.Chinese() + "已销号的；逾期：截至" + asOf.Chinese() + "未销号且已过整改期限的（含以前发现的）；" +
+			ents[0].Stat + "等：本期登记的记录数"},
 	})
 	if err != nil {
 		return err
 	}
 	var total data.StatRow
 	inspections := 0
+	counts := make([]int, len(ents))
 	out := make([]Row, 0, len(rows)+1)
 	for i, r := range rows {
 		st := r.Stats
-		out = append(out, Row{Cells: []any{i + 1, r.Code, r.Name, st.Inspections, st.New, st.NewClosed, rateOf(st.New, st.ClosureRate),
-			Cell{Value: st.Overdue, Red: st.Overdue > 0}}})
+		cells := []any{i + 1, r.Code, r.Name, st.Inspections, st.New, st.NewClosed, rateOf(st.New, st.ClosureRate),
+			Cell{Value: st.Overdue, Red: st.Overdue > 0}}
+		for j := range ents {
+			n := 0
+			if j < len(r.Counts) {
+				n = r.Counts[j]
+			}
+			cells = append(cells, n)
+			counts[j] += n
+		}
+		out = append(out, Row{Cells: cells})
 		inspections += st.Inspections
 		total.New, total.NewClosed, total.Overdue = total.New+st.New, total.NewClosed+st.NewClosed, total.Overdue+st.Overdue
 	}
@@ -65,8 +83,12 @@ func WriteBranchStats(w io.Writer, meta Meta, asOf data.Date, rows []BranchStats
 	if total.New > 0 {
 		rate = float64(total.NewClosed) / float64(total.New)
 	}
-	out = append(out, Row{Bold: true, Cells: []any{Cell{Value: "合计", Across: 2, Align: AlignCenter}, nil, nil,
-		inspections, total.New, total.NewClosed, rateOf(total.New, rate), Cell{Value: total.Overdue, Red: total.Overdue > 0}}})
+	sum := []any{Cell{Value: "合计", Across: 2, Align: AlignCenter}, nil, nil,
+		inspections, total.New, total.NewClosed, rateOf(total.New, rate), Cell{Value: total.Overdue, Red: total.Overdue > 0}}
+	for _, n := range counts {
+		sum = append(sum, n)
+	}
+	out = append(out, Row{Bold: true, Cells: sum})
 	if err := s.Rows(out...); err != nil {
 		return err
 	}
@@ -105,6 +127,10 @@ func LoadBranchStats(ctx context.Context, st data.ExchangeStore, p data.Period, 
 	if today.Before(asOf) {
 		asOf = today
 	}
+	counts, err := st.BranchCounts(ctx, p)
+	if err != nil {
+		return nil, asOf, "", err
+	}
 	rows = make([]BranchStats, len(branches))
 	for i, b := range branches {
 		ins, err := st.BranchInspections(ctx, b.ID, p.From, p.To)
@@ -115,7 +141,7 @@ func LoadBranchStats(ctx context.Context, st data.ExchangeStore, p data.Period, 
 		if err != nil {
 			return nil, asOf, "", err
 		}
-		rows[i] = BranchStats{Code: b.Code, Name: b.Name, Stats: data.ComputeFindingStats(p, today, ins, fs, nil, nil)}
+		rows[i] = BranchStats{Code: b.Code, Name: b.Name, Stats: data.ComputeFindingStats(p, today, ins, fs, nil, nil), Counts: counts[b.ID]}
 		committee = cmp.Or(committee, b.Committee)
 	}
 	return rows, asOf, committee, nil

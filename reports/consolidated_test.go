@@ -30,8 +30,12 @@ func testBranchStats() []BranchStats {
 		fs = append(fs, in.Findings...)
 	}
 	fs = append(fs, testFindings()...)
+	counts := make([]int, len(data.StatEntities()))
+	for j := range counts {
+		counts[j] = 2*j + 3
+	}
 	return []BranchStats{
-		{Code: "ZC01", Name: "综采一队党支部", Stats: data.ComputeFindingStats(p, asOf, ins, fs, nil, reviewTeam)},
+		{Code: "ZC01", Name: "综采一队党支部", Stats: data.ComputeFindingStats(p, asOf, ins, fs, nil, reviewTeam), Counts: counts},
 		{Code: "JJ02", Name: "掘进二队党支部", Stats: data.ComputeFindingStats(p, asOf, nil, nil, nil, nil)},
 	}
 }
@@ -111,7 +115,7 @@ func TestBranchStatsTotals(t *testing.T) {
 	rows := testBranchStats()
 	path := writeFile(t, "s.xlsx", func(f *os.File) error { return WriteBranchStats(f, committeeMeta, asOf, rows) })
 	f := openTest(t, path)
-	got, err := f.GetRows("各支部督查整改统计")
+	got, err := f.GetRows("各支部工作统计")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,6 +131,12 @@ func TestBranchStatsTotals(t *testing.T) {
 	}
 	if total[0] != "合计" || total[3] != itoa(st.Inspections) || total[4] != itoa(st.New) || total[7] != itoa(st.Overdue) {
 		t.Errorf("total row %q", total)
+	}
+	// The ledgers' counts follow, one column each, the total summing them.
+	for j, e := range data.StatEntities() {
+		if got[3][8+j] != e.Stat || first[8+j] != itoa(rows[0].Counts[j]) || got[5][8+j] != "0" || total[8+j] != first[8+j] {
+			t.Errorf("%s column: header %q, rows %q %q, total %q", e.Stat, got[3][8+j], first[8+j], got[5][8+j], total[8+j])
+		}
 	}
 	if got[5][6] != "" {
 		t.Errorf("a branch with no findings shows a closure rate %q", got[5][6])

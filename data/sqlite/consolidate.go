@@ -823,6 +823,37 @@ func (db *DB) BranchInspections(ctx context.Context, id int64, from, to data.Dat
 	return loadInspections(ctx, db.db, strings.Join(where, ` AND `), args...)
 }
 
+// BranchCounts counts each branch's records of data.StatEntities dated in p (a branch with none
+// of any is left out: its counts are all 0).
+func (db *DB) BranchCounts(ctx context.Context, p data.Period) (map[int64][]int, error) {
+	ents := data.StatEntities()
+	out := map[int64][]int{}
+	for i, e := range ents {
+		rows, err := db.db.QueryContext(ctx, `SELECT branch_id, count(*) FROM `+e.Table+` WHERE `+e.Dated+` BETWEEN ? AND ?
+			GROUP BY branch_id`, p.From.String(), p.To.String())
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var id int64
+			var n int
+			if err := rows.Scan(&id, &n); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			if out[id] == nil {
+				out[id] = make([]int, len(ents))
+			}
+			out[id][i] = n
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 // BranchFindings lists the findings of branch id found in [from, to] (zero dates do not limit) by
 // 发现日期, then id.
 func (db *DB) BranchFindings(ctx context.Context, id int64, from, to data.Date) ([]data.Finding, error) {

@@ -242,6 +242,25 @@ func TestConsolidateRoundTrip(t *testing.T) {
 			}
 		}
 	}
+
+	// 各党支部工作统计表 counts each branch's records of the period as its own file holds them.
+	p := data.YearPeriod(2026)
+	counts, err := target.BranchCounts(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cb := range branches {
+		src := map[string]*DB{"ZC01": srcA, "JJ02": srcB}[cb.Code]
+		for i, e := range data.StatEntities() {
+			var want int
+			if err := src.db.QueryRow(`SELECT count(*) FROM `+e.Table+` WHERE `+e.Dated+` BETWEEN ? AND ?`, p.From.String(), p.To.String()).Scan(&want); err != nil {
+				t.Fatal(err)
+			}
+			if got := counts[cb.ID]; want == 0 || len(got) <= i || got[i] != want {
+				t.Errorf("%s: %s counted %v, its file has %d", cb.Name, e.Stat, got, want)
+			}
+		}
+	}
 }
 
 func TestConsolidateReplaceAndRefuseOlder(t *testing.T) {

@@ -125,7 +125,7 @@ var reportList = []*Report{
 		load:        loadRecruitRecord,
 	},
 	{
-		ID: "C1", CLI: "branch-stats", Title: "各党支部督查整改统计表", Period: ThisMonth, Scope: Consolidated,
+		ID: "C1", CLI: "branch-stats", Title: "各党支部工作统计表", Period: ThisMonth, Scope: Consolidated,
 		Description: "汇总库中各党支部期间内的督查次数、发现问题、销号和逾期。",
 		load:        loadBranchStats,
 	},
@@ -487,7 +487,7 @@ func loadBranchStats(ctx context.Context, st data.Store, in *Input) (Result, err
 	meta := committeeMeta(in, committee)
 	return Result{Meta: meta,
 		Write:   func(w io.Writer) error { return reports.WriteBranchStats(w, meta, asOf, rows) },
-		Summary: fmt.Sprintf("%s %d 个党支部的督查整改统计表", in.Period.Label, len(rows)),
+		Summary: fmt.Sprintf("%s %d 个党支部的工作统计表", in.Period.Label, len(rows)),
 	}, nil
 }
 
