@@ -238,6 +238,13 @@ func (s *ChecksScreen) makeFinding(i int) {
 // showDeductionFinding shows a finding prefilled from the deduction on item in the finding form;
 // 保存 creates it linked to the item (one transaction), then runs linked with the saved finding.
 func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.Finding) error) {
+	showNewFinding(env, f, "由检查扣分生成的问题已按扣分情况填好，核对后保存，即进入问题整改销号流程。",
+		func(ctx context.Context, nf *data.Finding) error { return env.Store.CreateCheckFinding(ctx, nf, item) }, linked)
+}
+
+// showNewFinding shows finding f, prefilled from the record that found it, in the finding form in a
+// dialog with note over it; 保存 creates it with create, then runs linked with the saved finding.
+func showNewFinding(env *Env, f data.Finding, note string, create func(context.Context, *data.Finding) error, linked func(data.Finding) error) {
 	ctx := context.Background()
 	cats, err := env.Store.Options(ctx, data.ListFindingCategories)
 	var levels []string
@@ -263,7 +270,7 @@ func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.F
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
-	body := container.NewVBox(widgets.Note("由检查扣分生成的问题已按扣分情况填好，核对后保存，即进入问题整改销号流程。"), form.Content(), msg)
+	body := container.NewVBox(widgets.Note(note), form.Content(), msg)
 	d := dialog.NewCustomWithoutButtons("生成问题", container.NewVScroll(body), env.Win)
 	save := func() {
 		nf, fe := form.Finding()
@@ -271,7 +278,7 @@ func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.F
 		if fe != nil {
 			err = fe
 		} else {
-			err = env.Store.CreateCheckFinding(ctx, &nf, item)
+			err = create(ctx, &nf)
 		}
 		var ferr data.FieldErrors
 		if errors.As(err, &ferr) {

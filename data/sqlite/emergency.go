@@ -109,32 +109,17 @@ func (db *DB) SaveEmergency(ctx context.Context, e *data.Emergency) error {
 				return data.FieldErrors{{Field: data.FEmDate, Message: fmt.Sprintf("日期不能晚于由本记录发现的问题的发现日期（%s）", early)}}
 			}
 		}
-		stamp := db.stamp()
-		const columns = `kind, date, subject, place, lead, result, updated_at`
-		values := []any{e.Kind, e.Date.String(), e.Subject, e.Place, e.Lead, e.Result, stamp}
-		var before data.Fields
-		id := e.ID
-		if id == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO emergency (branch_id, created_at, `+columns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				append([]any{branch, stamp}, values...)...)
-			if err != nil {
-				return err
-			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
-		} else {
-			stored, err := getEmergency(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			before = data.EmergencyFields(&stored)
-			if _, err := tx.ExecContext(ctx, `UPDATE emergency SET (`+columns+`) = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?`, append(values, id)...); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM emergency_member WHERE emergency_id = ?`, id); err != nil {
-				return err
-			}
+		id, before, err := db.upsertRow(ctx, tx, "emergency", e.ID, branch, []string{"kind", "date", "subject", "place", "lead", "result"},
+			[]any{e.Kind, e.Date.String(), e.Subject, e.Place, e.Lead, e.Result},
+			func() (data.Fields, error) {
+				stored, err := getEmergency(ctx, tx, e.ID)
+				return data.EmergencyFields(&stored), err
+			})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM emergency_member WHERE emergency_id = ?`, id); err != nil {
+			return err
 		}
 		for i, m := range e.Members {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO emergency_member (emergency_id, member_id, commando, sort) VALUES (?, ?, ?, ?)`,
@@ -151,6 +136,31 @@ func (db *DB) SaveEmergency(ctx context.Context, e *data.Emergency) error {
 		*e = saved
 	}
 	return err
+}
+
+// upsertRow inserts a row of table in branch (id 0) or updates the row with id, setting cols to
+// vals and the timestamps; it returns the row's id and, for an update, the record before it as
+// the log keeps it (read by before).
+func (db *DB) upsertRow(ctx context.Context, tx *sql.Tx, table string, id, branch int64, cols []string, vals []any,
+	before func() (data.Fields, error)) (int64, data.Fields, error) {
+	stamp := db.stamp()
+	marks := strings.Repeat(", ?", len(cols))
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (branch_id, created_at, updated_at, `+strings.Join(cols, ", ")+`)
+			VALUES (?, ?, ?`+marks+`)`, append([]any{branch, stamp, stamp}, vals...)...)
+		if err != nil {
+			return 0, nil, err
+		}
+		id, err = res.LastInsertId()
+		return id, nil, err
+	}
+	old, err := before()
+	if err != nil {
+		return 0, nil, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET (updated_at, `+strings.Join(cols, ", ")+`) = (?`+marks+`) WHERE id = ?`,
+		append(append([]any{stamp}, vals...), id)...)
+	return id, old, err
 }
 
 // DeleteEmergency moves a record with its members to the recycle bin; the findings raised from it
@@ -231,29 +241,14 @@ func (db *DB) SaveSupply(ctx context.Context, s *data.Supply) error {
 		if err != nil {
 			return err
 		}
-		stamp := db.stamp()
-		const columns = `name, quantity, unit, place, checked, expires, updated_at`
-		values := []any{s.Name, s.Quantity, s.Unit, s.Place, s.Checked.String(), s.Expires.String(), stamp}
-		var before data.Fields
-		id := s.ID
-		if id == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO supply (branch_id, created_at, `+columns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				append([]any{branch, stamp}, values...)...)
-			if err != nil {
-				return err
-			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
-		} else {
-			stored, err := getSupply(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			before = data.SupplyFields(&stored)
-			if _, err := tx.ExecContext(ctx, `UPDATE supply SET (`+columns+`) = (?, ?, ?, ?, ?, ?, ?) WHERE id = ?`, append(values, id)...); err != nil {
-				return err
-			}
+		id, before, err := db.upsertRow(ctx, tx, "supply", s.ID, branch, []string{"name", "quantity", "unit", "place", "checked", "expires"},
+			[]any{s.Name, s.Quantity, s.Unit, s.Place, s.Checked.String(), s.Expires.String()},
+			func() (data.Fields, error) {
+				stored, err := getSupply(ctx, tx, s.ID)
+				return data.SupplyFields(&stored), err
+			})
+		if err != nil {
+			return err
 		}
 		if saved, err = getSupply(ctx, tx, id); err != nil {
 			return err

@@ -21,7 +21,7 @@ func TestEmergencyRoundTrip(t *testing.T) {
 	fx := newFixture(t)
 	drill := fx.emergency(t, data.Emergency{Kind: "应急演练", Date: day(5), Subject: " 井下 避灾 演练", Place: "2201工作面",
 		Members: []data.EmergencyMember{{MemberID: fx.lead.ID, Commando: true}, {MemberID: fx.worker.ID}},
-		Lead: "党员带头撤离", Result: "10分钟撤至安全地点"})
+		Lead:    "党员带头撤离", Result: "10分钟撤至安全地点"})
 	flood := fx.emergency(t, data.Emergency{Kind: "防汛防火", Date: day(12), Subject: "雨季排水",
 		Members: []data.EmergencyMember{{MemberID: fx.second.ID, Commando: true}}})
 	if drill.Subject != "井下 避灾 演练" && drill.Subject != "井下避灾演练" {
