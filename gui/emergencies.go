@@ -41,6 +41,7 @@ type EmergenciesScreen struct {
 	result   *widgets.TextArea
 	findings *widget.Label
 	raise    *widget.Button
+	form     fyne.CanvasObject
 }
 
 // NewEmergenciesScreen builds the 应急防控 screen.
@@ -94,7 +95,7 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 	s.subject.OnChanged = func(string) { s.changed(data.FEmSubject) }
 	s.place = widgets.NewEntry()
 	s.place.OnChanged = func(string) { s.changed(data.FEmPlace) }
-	s.members = newMarkPicker(data.FEmCommando, true, func() { s.changed(data.FEmMembers) })
+	s.members = newMarkPicker(data.FEmCommando, true, func() { s.changed(data.FEmMembers); s.relayout() })
 	s.lead = widgets.NewTextArea(3)
 	s.lead.OnChanged = func(string) { s.changed(data.FEmLead) }
 	s.result = widgets.NewTextArea(3)
@@ -106,13 +107,21 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 	fMembers.Wide, fLead.Wide, fResult.Wide = true, true, true
 	fFindings := fs.Add("问题", false, container.NewBorder(nil, nil, nil, s.raise, s.findings))
 	fFindings.Wide = true
-	form := widgets.NewSections(2).
+	s.form = widgets.NewSections(2).
 		Add("应急防控", fs.Add(data.FEmKind, true, s.kind), fs.Add(data.FEmDate, true, s.date),
 			fs.Add(data.FEmSubject, true, s.subject), fs.Add(data.FEmPlace, false, s.place), fMembers).
 		Add("情况", fLead, fResult, fFindings).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.kindSel), s.period.Custom}, form, 0.45)
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.kindSel), s.period.Custom}, s.form, 0.45)
 	return s
+}
+
+// relayout lays the form out again after the members' rows changed its height (a container's
+// layout does not follow a child's new size by itself).
+func (s *EmergenciesScreen) relayout() {
+	if s.form != nil {
+		s.form.Refresh()
+	}
 }
 
 // load reads the records, newest first, and the members the picker offers.
@@ -149,6 +158,7 @@ func (s *EmergenciesScreen) toForm(e data.Emergency) {
 		marked[i] = data.Inspector{MemberID: m.MemberID, Name: m.Name, Lead: m.Commando}
 	}
 	s.members.Set(marked)
+	s.relayout()
 	s.lead.SetText(e.Lead)
 	s.result.SetText(e.Result)
 	s.showFindings(e)
