@@ -102,7 +102,7 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 	s.result.OnChanged = func(string) { s.changed(data.FEmResult) }
 	s.findings = widget.NewLabel("")
 	s.findings.Wrapping = fyne.TextWrapWord
-	s.raise = widget.NewButtonWithIcon("发现问题…", theme.ContentAddIcon(), s.raiseFinding)
+	s.raise = widget.NewButtonWithIcon("发现问题…", theme.ContentAddIcon(), func() { s.raiseFinding() })
 	fMembers, fLead, fResult := fs.Add(data.FEmMembers, false, s.members.Content()), fs.Add(data.FEmLead, false, s.lead), fs.Add(data.FEmResult, false, s.result)
 	fMembers.Wide, fLead.Wide, fResult.Wide = true, true, true
 	fFindings := fs.Add("问题", false, container.NewBorder(nil, nil, nil, s.raise, s.findings))
@@ -200,18 +200,18 @@ func (s *EmergenciesScreen) emergency() (data.Emergency, error) {
 }
 
 // raiseFinding opens a finding prefilled from the saved record (unsaved edits are saved first);
-// saved, it goes to 问题整改 with 来源 应急防控.
-func (s *EmergenciesScreen) raiseFinding() {
+// saved, it goes to 问题整改 with 来源 应急防控. It returns the form shown (nil: none).
+func (s *EmergenciesScreen) raiseFinding() *FindingForm {
 	if s.isDirty() && !s.save() {
-		return
+		return nil
 	}
 	e := s.loaded
 	if e.ID == 0 {
-		return
+		return nil
 	}
 	f := data.Finding{Source: data.SourceEmergency, EmergencyID: e.ID, FoundDate: e.Date, Deadline: e.Date.AddDays(defaultDeadlineDays),
 		Level: data.DefaultFindingLevels[0], State: data.StatePending, Category: "安全生产不实"}
-	showNewFinding(s.env, f, "由“"+data.EmergencyLabel(&e)+"”发现的问题：填写后保存，即进入问题整改销号流程。",
+	return showNewFinding(s.env, f, "由“"+data.EmergencyLabel(&e)+"”发现的问题：填写后保存，即进入问题整改销号流程。",
 		func(ctx context.Context, nf *data.Finding) error { return s.env.Store.CreateFinding(ctx, nf) },
 		func(nf data.Finding) error {
 			s.Reload()

@@ -52,13 +52,18 @@ func TestEmergencyTypedSavedListed(t *testing.T) {
 	if s.raise.Disabled() {
 		t.Error("a saved record can raise a finding")
 	}
-	// A finding raised from it (as the dialog saves it) is counted in the list.
-	f := data.Finding{Source: data.SourceEmergency, EmergencyID: es[0].ID, FoundDate: es[0].Date, Deadline: es[0].Date.AddDays(7),
-		Category: "安全生产不实", Level: "一般", Description: "自救器佩戴不熟练", Responsible: "张三"}
-	if err := env.Store.CreateFinding(ctx, &f); err != nil {
-		t.Fatal(err)
+	// A finding raised from it: 来源 应急防控, found on the record's day; saved, it is counted in the list.
+	form := s.raiseFinding()
+	if form == nil || form.source.Text != data.SourceEmergency || form.found.Text != es[0].Date.String() {
+		t.Fatalf("the finding form: %+v", form)
 	}
-	s.Reload()
+	test.Type(form.desc, "自救器佩戴不熟练")
+	test.Type(form.responsible, "张三")
+	form.OnSubmit()
+	fs, err := env.Store.Findings(ctx, data.FindingFilter{EmergencyID: es[0].ID})
+	if err != nil || len(fs) != 1 || fs[0].Source != data.SourceEmergency || fs[0].State != data.StatePending {
+		t.Fatalf("findings of the record: %+v, %v", fs, err)
+	}
 	if txt := screenText(s); !strings.Contains(txt, "问题 1") {
 		t.Errorf("the list does not count the finding:\n%s", txt)
 	}

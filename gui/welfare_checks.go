@@ -244,7 +244,8 @@ func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.F
 
 // showNewFinding shows finding f, prefilled from the record that found it, in the finding form in a
 // dialog with note over it; 保存 creates it with create, then runs linked with the saved finding.
-func showNewFinding(env *Env, f data.Finding, note string, create func(context.Context, *data.Finding) error, linked func(data.Finding) error) {
+// It returns the form shown (nil when the choices could not be read).
+func showNewFinding(env *Env, f data.Finding, note string, create func(context.Context, *data.Finding) error, linked func(data.Finding) error) *FindingForm {
 	ctx := context.Background()
 	cats, err := env.Store.Options(ctx, data.ListFindingCategories)
 	var levels []string
@@ -261,7 +262,7 @@ func showNewFinding(env *Env, f data.Finding, note string, create func(context.C
 	}
 	if err != nil {
 		ShowError(env.Win, err)
-		return
+		return nil
 	}
 	form := NewFindingForm(env.Today)
 	form.SetChoices(cats, levels, teams, members)
@@ -301,6 +302,7 @@ func showNewFinding(env *Env, f data.Finding, note string, create func(context.C
 	d.Resize(widgets.DialogSize(env.Win, 760, 560))
 	d.Show()
 	form.FocusFirst()
+	return form
 }
 
 // export writes the R5 评分表 of the check shown, as saved (unsaved edits are asked about first).
