@@ -252,7 +252,8 @@ func TestDefaultAssessTemplates(t *testing.T) {
 		}
 	}
 	if autos[AutoInspection] != "安全督查检查靠前" || autos[AutoWelfare] != "幸福指数提升靠前" || autos[AutoInHouse] != "“四效”建设挖潜靠前" ||
-		autos[AutoDiscipline] != "作风纪律建设靠前" || autos[AutoStudy] != "政治理论学习靠前" || autos[AutoOrgWork] != "党建基础工作靠前" || len(autos) != 6 {
+		autos[AutoDiscipline] != "作风纪律建设靠前" || autos[AutoStudy] != "政治理论学习靠前" || autos[AutoOrgWork] != "党建基础工作靠前" ||
+		autos[AutoEmergency] != "应急防控冲锋靠前" || len(autos) != 7 {
 		t.Errorf("A1 automatic items: %v", autos)
 	}
 
@@ -393,7 +394,7 @@ func TestValidateAssessment(t *testing.T) {
 		msg    string
 	}{
 		{"manual below full needs a reason", func(a *Assessment) { a.Items[2].Score = 8 }, "第3项：扣分原因", "扣了2分，请填写扣分原因"},
-		{"half-point deduction needs a reason", func(a *Assessment) { a.Items[6].Score = 4.5 }, "第7项：扣分原因", "扣了0.5分"},
+		{"half-point deduction needs a reason", func(a *Assessment) { a.Items[5].Score = 9.5 }, "第6项：扣分原因", "扣了0.5分"},
 		{"manual score above 分值", func(a *Assessment) { a.Items[2].Score = 11 }, "第3项：得分", "不能超过分值10分"},
 		{"manual score negative", func(a *Assessment) { a.Items[2].Score = -1 }, "第3项：得分", "不能为负数"},
 		{"manual score not a half step", func(a *Assessment) { a.Items[2].Score = 7.3 }, "第3项：得分", "0.5分的整数倍"},

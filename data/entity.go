@@ -62,6 +62,8 @@ const (
 	EntDuesRelief     = "党费减免"
 	EntDuesExtra      = "自愿多交党费"
 	EntDuesMonth      = "党费月份"
+	EntEmergency      = "应急防控"
+	EntSupply         = "应急物资"
 )
 
 // StatEntities are the entities counted per branch in 各党支部统计表 (Entity.Stat), in Entities order.
@@ -115,6 +117,14 @@ var Entities = []Entity{
 			return s.Inspections(ctx, InspectionFilter{})
 		}, func(in *Inspection) string { return "（" + in.Date.String() + " " + in.Unit + "）" }, ValidateInspection)},
 	{Table: "inspector", Noun: "督查组成员", Measure: "名", Scope: ScopeBranch},
+	// Before finding: a finding may name the emergency record it was raised from.
+	{Table: "emergency", Noun: "应急防控记录", Measure: "条", Log: EntEmergency, Scope: ScopeBranch, Stat: "应急防控", Dated: "date",
+		verify: rules(func(ctx context.Context, s Store) ([]Emergency, error) { return s.Emergencies(ctx, EmergencyFilter{}) },
+			func(e *Emergency) string { return quoted(EmergencyLabel(e)) }, ValidateEmergency)},
+	{Table: "emergency_member", Noun: "参加党员", Measure: "名", Scope: ScopeBranch},
+	{Table: "supply", Noun: "应急物资", Measure: "项", Log: EntSupply, Scope: ScopeBranch,
+		verify: rules(func(ctx context.Context, s Store) ([]Supply, error) { return s.Supplies(ctx) },
+			func(x *Supply) string { return quoted(SupplyLabel(x)) }, ValidateSupply)},
 	{Table: "finding", Noun: "问题", Measure: "个", Log: EntFinding, Scope: ScopeBranch,
 		verify: rules(func(ctx context.Context, s Store) ([]Finding, error) {
 			fs, err := s.Findings(ctx, FindingFilter{})

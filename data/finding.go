@@ -17,6 +17,7 @@ type Finding struct {
 	Source       string // 来源: one of FindingSources
 	InspectionID int64  // the inspection that found it (Source 督查), 0 = none
 	CheckID      int64  // the welfare check that found it (Source 两堂一舍检查), 0 = none
+	EmergencyID  int64  // the emergency record it was raised from (Source 应急防控), 0 = none
 	TeamID       int64  // the team it concerns (for statistics by team), 0 = none
 
 	FoundDate   Date   // 发现日期*
@@ -69,7 +70,7 @@ const (
 )
 
 var (
-	FindingSources = []string{SourceInspection, SourceWelfare, SourceOther}
+	FindingSources = []string{SourceInspection, SourceWelfare, SourceOther, SourceEmergency}
 	FindingStates  = []string{StatePending, StateFixing, StateReview, StateClosed}
 
 	DefaultFindingCategories = []string{"围绕中心不紧", "发挥作用不强", "安全生产不实", "问题整改不力", "作风纪律", "食品卫生", "设施设备", "环境卫生", "其他"}
@@ -287,6 +288,7 @@ type FindingFilter struct {
 	TeamID       int64 // -1: findings with no team
 	Source       string
 	InspectionID int64
+	EmergencyID  int64
 	Responsible  string
 	// OverdueOn, when set, keeps only findings overdue on that day (open and past their deadline).
 	OverdueOn Date

@@ -343,6 +343,18 @@ func TalkFields(t *Talk) Fields {
 		FTalkKind, t.Kind, FTalkPlace, t.Place, FTalkContent, t.Content, FTalkIssues, t.Issues, FTalkRecorder, t.Recorder)
 }
 
+// EmergencyFields is a 应急防控 record as the log keeps it.
+func EmergencyFields(e *Emergency) Fields {
+	return fieldsOf(FEmKind, e.Kind, FEmDate, e.Date.String(), FEmSubject, e.Subject, FEmPlace, e.Place,
+		FEmMembers, e.MemberNames(), FEmLead, e.Lead, FEmResult, e.Result)
+}
+
+// SupplyFields is an emergency supply as the log keeps it.
+func SupplyFields(s *Supply) Fields {
+	return fieldsOf(FSupName, s.Name, FSupQuantity, strconv.Itoa(s.Quantity), FSupUnit, s.Unit, FSupPlace, s.Place,
+		FSupChecked, s.Checked.String(), FSupExpires, s.Expires.String())
+}
+
 // TalkRulesFields are the talk rules as the log keeps them.
 func TalkRulesFields(rules []TalkRule) Fields {
 	var pairs []string

@@ -184,6 +184,7 @@ type Store interface {
 	DuesStore
 	AppraisalStore
 	TalkStore
+	EmergencyStore
 	TermStore
 	ActivityStore
 	// Path is the data file's location (shown in 数据与设置 and window title).

@@ -406,11 +406,14 @@ func (r *findingRow) next() {
 // inspectorPicker chooses the 督查组: chosen members as rows (name, 牵头人 radio, 移除), then the
 // program's one member field (widgets.SuggestEntry, as 责任人): typing a name or its pinyin initials
 // lists the members not yet chosen (督查队伍 first) under it; picking one or Enter (the first) adds
-// him. The first member chosen is the 牵头人 until another is marked.
+// him. The first member chosen is the 牵头人 until another is marked. With multi (newMarkPicker)
+// the mark is a check any number of members carry (党员突击队), none at first.
 type inspectorPicker struct {
 	people   *memberChoices
 	chosen   []data.Inspector
 	onChange func()
+	mark     string // the mark's text: 牵头人
+	multi    bool   // the mark is a check of its own on each row, not one radio
 
 	rows     *fyne.Container
 	entry    *widgets.SuggestEntry
@@ -422,7 +425,13 @@ type inspectorPicker struct {
 const pickerHints = 6
 
 func newInspectorPicker(onChange func()) *inspectorPicker {
-	p := &inspectorPicker{onChange: onChange, people: newMemberChoices(nil, nil)}
+	return newMarkPicker("牵头人", false, onChange)
+}
+
+// newMarkPicker is a member picker whose rows carry the mark: one radio (multi false), or a check
+// on each (Inspector.Lead holds the mark).
+func newMarkPicker(mark string, multi bool, onChange func()) *inspectorPicker {
+	p := &inspectorPicker{onChange: onChange, people: newMemberChoices(nil, nil), mark: mark, multi: multi}
 	p.rows = container.NewGridWithColumns(2)
 	p.entry = widgets.NewSuggestEntry(func(q string) []string {
 		return p.people.Suggest(q, pickerHints, true, p.isChosen)
@@ -475,7 +484,7 @@ func (p *inspectorPicker) matches() []int {
 }
 
 func (p *inspectorPicker) add(m data.Member) {
-	p.chosen = append(p.chosen, data.Inspector{MemberID: m.ID, Name: m.Name, Lead: len(p.chosen) == 0})
+	p.chosen = append(p.chosen, data.Inspector{MemberID: m.ID, Name: m.Name, Lead: !p.multi && len(p.chosen) == 0})
 	p.entry.SetText("") // shows the hints again
 	p.showRows()
 	p.onChange()
@@ -484,7 +493,7 @@ func (p *inspectorPicker) add(m data.Member) {
 func (p *inspectorPicker) remove(i int) {
 	lead := p.chosen[i].Lead
 	p.chosen = slices.Delete(p.chosen, i, i+1)
-	if lead && len(p.chosen) > 0 {
+	if lead && !p.multi && len(p.chosen) > 0 {
 		p.chosen[0].Lead = true // a team always has a lead; the user may mark another
 	}
 	p.showRows()
@@ -494,7 +503,12 @@ func (p *inspectorPicker) remove(i int) {
 
 func (p *inspectorPicker) setLead(i int) {
 	for k := range p.chosen {
-		p.chosen[k].Lead = k == i
+		if !p.multi {
+			p.chosen[k].Lead = k == i
+		}
+	}
+	if p.multi {
+		p.chosen[i].Lead = !p.chosen[i].Lead
 	}
 	p.showRows()
 	p.onChange()
@@ -507,9 +521,13 @@ func (p *inspectorPicker) showRows() {
 		if l := p.people.Label(c.MemberID); l != "" {
 			name = l
 		}
-		lead := widgets.NewChip("牵头人", theme.RadioButtonIcon(), func() { p.setLead(i) })
+		off, on := theme.RadioButtonIcon(), theme.RadioButtonCheckedIcon()
+		if p.multi {
+			off, on = theme.CheckButtonIcon(), theme.CheckButtonCheckedIcon()
+		}
+		lead := widgets.NewChip(p.mark, off, func() { p.setLead(i) })
 		if c.Lead {
-			lead.Set("牵头人", theme.RadioButtonCheckedIcon())
+			lead.Set(p.mark, on)
 		}
 		remove := widgets.NewChip("", theme.CancelIcon(), func() { p.remove(i) })
 		p.rows.Add(container.NewHBox(widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: c.Lead}), lead, remove))

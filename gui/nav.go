@@ -128,6 +128,8 @@ var entityPlaces = map[string]Destination{
 	data.EntActivity:   {Module: moduleOrgLife, Tab: tabActivities},
 	data.EntOrgRule:    {Module: moduleOrgLife, Tab: tabOrgYear},
 	data.EntRecruit:    {Module: moduleMembers, Tab: tabRecruitment},
+	data.EntEmergency:  {Module: moduleFronts, Tab: tabEmergencies},
+	data.EntSupply:     {Module: moduleFronts, Tab: tabSupplies},
 }
 
 // navModuleOf is the registry entry of module id.

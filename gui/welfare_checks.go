@@ -238,6 +238,14 @@ func (s *ChecksScreen) makeFinding(i int) {
 // showDeductionFinding shows a finding prefilled from the deduction on item in the finding form;
 // 保存 creates it linked to the item (one transaction), then runs linked with the saved finding.
 func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.Finding) error) {
+	showNewFinding(env, f, "由检查扣分生成的问题已按扣分情况填好，核对后保存，即进入问题整改销号流程。",
+		func(ctx context.Context, nf *data.Finding) error { return env.Store.CreateCheckFinding(ctx, nf, item) }, linked)
+}
+
+// showNewFinding shows finding f, prefilled from the record that found it, in the finding form in a
+// dialog with note over it; 保存 creates it with create, then runs linked with the saved finding.
+// It returns the form shown (nil when the choices could not be read).
+func showNewFinding(env *Env, f data.Finding, note string, create func(context.Context, *data.Finding) error, linked func(data.Finding) error) *FindingForm {
 	ctx := context.Background()
 	cats, err := env.Store.Options(ctx, data.ListFindingCategories)
 	var levels []string
@@ -254,7 +262,7 @@ func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.F
 	}
 	if err != nil {
 		ShowError(env.Win, err)
-		return
+		return nil
 	}
 	form := NewFindingForm(env.Today)
 	form.SetChoices(cats, levels, teams, members)
@@ -263,7 +271,7 @@ func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.F
 	msg.Importance = widget.DangerImportance
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Hide()
-	body := container.NewVBox(widgets.Note("由检查扣分生成的问题已按扣分情况填好，核对后保存，即进入问题整改销号流程。"), form.Content(), msg)
+	body := container.NewVBox(widgets.Note(note), form.Content(), msg)
 	d := dialog.NewCustomWithoutButtons("生成问题", container.NewVScroll(body), env.Win)
 	save := func() {
 		nf, fe := form.Finding()
@@ -271,7 +279,7 @@ func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.F
 		if fe != nil {
 			err = fe
 		} else {
-			err = env.Store.CreateCheckFinding(ctx, &nf, item)
+			err = create(ctx, &nf)
 		}
 		var ferr data.FieldErrors
 		if errors.As(err, &ferr) {
@@ -294,6 +302,7 @@ func showDeductionFinding(env *Env, f data.Finding, item int, linked func(data.F
 	d.Resize(widgets.DialogSize(env.Win, 760, 560))
 	d.Show()
 	form.FocusFirst()
+	return form
 }
 
 // export writes the R5 评分表 of the check shown, as saved (unsaved edits are asked about first).

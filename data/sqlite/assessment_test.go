@@ -358,6 +358,7 @@ func TestA1Evidence(t *testing.T) {
 	}
 	want := data.A1Evidence{Inspections: 3, Findings: 3, ClosedOnTime: 1, Overdue: 2, AsOf: day(30), Checks: 2, AvgCheckScore: 90,
 		WelfareDone: 2, InHouse: 1, Answers: 30, Satisfaction: 24.0 / 30, OrgLife: data.OrgLifeEvidence{Members: 3}}
+	want.Emergency.Quarter = "2026年第四季度"  // no emergency record or supply (emergency_test.go tests them)
 	want.Discipline.Quarter = "2026年第四季度" // no key post, no 作风纪律 finding (talks_test.go tests them)
 	if ev != want {
 		t.Errorf("evidence\n got %+v\nwant %+v", ev, want)

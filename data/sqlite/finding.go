@@ -13,12 +13,12 @@ import (
 
 // findingFields are the finding columns written by inserts and updates, in findingValues' order.
 const findingFields = `source, inspection_id, check_id, team_id, found_date, category, level, description,
-	member_id, responsible, measures, deadline, progress, acceptor, closed_date, state`
+	member_id, responsible, measures, deadline, progress, acceptor, closed_date, state, emergency_id`
 
 func findingValues(f *data.Finding) []any {
 	return []any{f.Source, nullID(f.InspectionID), nullID(f.CheckID), nullID(f.TeamID), f.FoundDate.String(),
 		f.Category, f.Level, f.Description, nullID(f.MemberID), f.Responsible, f.Measures, f.Deadline.String(),
-		f.Progress, f.Acceptor, f.ClosedDate.String(), f.State}
+		f.Progress, f.Acceptor, f.ClosedDate.String(), f.State, nullID(f.EmergencyID)}
 }
 
 const selectFinding = `SELECT id, branch_id, ` + findingFields + `, created_at, updated_at FROM finding`
@@ -33,15 +33,16 @@ var (
 
 func scanFinding(rows interface{ Scan(...any) error }) (data.Finding, error) {
 	var f data.Finding
-	var inspection, check, team, member sql.NullInt64
+	var inspection, check, team, member, emergency sql.NullInt64
 	var found, deadline, closed, created, updated string
 	err := rows.Scan(&f.ID, &f.BranchID, &f.Source, &inspection, &check, &team, &found, &f.Category, &f.Level,
 		&f.Description, &member, &f.Responsible, &f.Measures, &deadline, &f.Progress, &f.Acceptor, &closed,
-		&f.State, &created, &updated)
+		&f.State, &emergency, &created, &updated)
 	if err != nil {
 		return f, err
 	}
 	f.InspectionID, f.CheckID, f.TeamID, f.MemberID = inspection.Int64, check.Int64, team.Int64, member.Int64
+	f.EmergencyID = emergency.Int64
 	if f.FoundDate, err = parseDate(found); err != nil {
 		return f, err
 	}
@@ -140,6 +141,9 @@ func (db *DB) Findings(ctx context.Context, f data.FindingFilter) ([]data.Findin
 	}
 	if f.InspectionID != 0 {
 		add(`inspection_id = ?`, f.InspectionID)
+	}
+	if f.EmergencyID != 0 {
+		add(`emergency_id = ?`, f.EmergencyID)
 	}
 	if f.Responsible != "" {
 		add(`responsible = ?`, data.NormalizeName(f.Responsible))
@@ -246,6 +250,8 @@ func sourceOfRecord(f *data.Finding) {
 		f.Source = data.SourceInspection
 	case f.CheckID != 0:
 		f.Source = data.SourceWelfare
+	case f.EmergencyID != 0:
+		f.Source = data.SourceEmergency
 	}
 }
 
@@ -296,6 +302,7 @@ func (db *DB) UpdateFinding(ctx context.Context, f *data.Finding) error {
 // record that found it, the state with the close-out, and the creation time.
 func keepFlow(f, stored data.Finding) data.Finding {
 	f.BranchID, f.InspectionID, f.CheckID, f.CreatedAt = stored.BranchID, stored.InspectionID, stored.CheckID, stored.CreatedAt
+	f.EmergencyID = stored.EmergencyID
 	f.State, f.Progress, f.Acceptor, f.ClosedDate = stored.State, stored.Progress, stored.Acceptor, stored.ClosedDate
 	return f
 }
@@ -397,6 +404,13 @@ func (r findingRules) checkAlone(ctx context.Context, q querier, f *data.Finding
 		fe = append(fe, data.FieldError{Field: source, Message: "该问题是督查发现的，来源应为“督查”"})
 	case f.CheckID != 0 && f.Source != data.SourceWelfare:
 		fe = append(fe, data.FieldError{Field: source, Message: "该问题是两堂一舍检查发现的，来源应为“两堂一舍检查”"})
+	case f.EmergencyID != 0 && f.Source != data.SourceEmergency:
+		fe = append(fe, data.FieldError{Field: source, Message: "该问题是应急防控中发现的，来源应为“应急防控”"})
+	}
+	if f.EmergencyID != 0 {
+		if err := emergencyOfFinding(ctx, q, f, &fe); err != nil {
+			return err
+		}
 	}
 	if f.CheckID != 0 {
 		var n int

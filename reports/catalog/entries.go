@@ -105,6 +105,11 @@ var reportList = []*Report{
 		load:        loadTalks,
 	},
 	{
+		ID: "R19", CLI: "emergencies", Title: "应急防控工作台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内的应急演练和突发事件处置：日期、类型、事项、参加党员（标明党员突击队）、带头情况和结果；另附应急物资储备表（过期、缺失的标红）。",
+		load:        loadEmergencies,
+	},
+	{
 		ID: "R21", CLI: "dues", Title: "党费收缴登记表", Period: ThisYear, Scope: BranchFile, Fills: true,
 		Description: "全年每名党员的缴费类别、计算基数、比例、月应缴，1至12月的实缴金额、合计和欠缴月数。",
 		load:        loadDuesYear,

@@ -1,0 +1,318 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"branchledger/data"
+)
+
+// This file keeps 应急防控 (data.EmergencyStore): the records with their members, and the supplies.
+
+func errNoEmergency(id int64) error {
+	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的应急防控记录，可能已被删除，请刷新后再试", id))
+}
+
+func errNoSupply(id int64) error {
+	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的应急物资，可能已被删除，请刷新后再试", id))
+}
+
+func loadEmergencies(ctx context.Context, q querier, where string, args ...any) ([]data.Emergency, error) {
+	return loadWithChildren(ctx, q, `SELECT e.id, e.branch_id, e.kind, e.date, e.subject, e.place, e.lead, e.result,
+			(SELECT count(*) FROM finding f WHERE f.emergency_id = e.id), e.created_at, e.updated_at
+		FROM emergency e WHERE `+where+` ORDER BY e.date, e.id`, args,
+		func(rows *sql.Rows) (data.Emergency, error) {
+			var e data.Emergency
+			var date, created, updated string
+			err := rows.Scan(&e.ID, &e.BranchID, &e.Kind, &date, &e.Subject, &e.Place, &e.Lead, &e.Result, &e.Findings, &created, &updated)
+			if err == nil {
+				if e.Date, err = parseDate(date); err == nil {
+					if e.CreatedAt, err = parseStamp(created); err == nil {
+						e.UpdatedAt, err = parseStamp(updated)
+					}
+				}
+			}
+			return e, err
+		}, func(e *data.Emergency) int64 { return e.ID },
+		`SELECT p.emergency_id, p.member_id, m.name, p.commando FROM emergency_member p JOIN member m ON m.id = p.member_id
+			WHERE p.emergency_id IN (SELECT value FROM json_each(?)) ORDER BY p.emergency_id, p.sort`,
+		func(rows *sql.Rows) (int64, data.EmergencyMember, error) {
+			var id int64
+			var m data.EmergencyMember
+			err := rows.Scan(&id, &m.MemberID, &m.Name, &m.Commando)
+			return id, m, err
+		}, func(e *data.Emergency, m data.EmergencyMember) { e.Members = append(e.Members, m) })
+}
+
+func getEmergency(ctx context.Context, q querier, id int64) (data.Emergency, error) {
+	es, err := loadEmergencies(ctx, q, `e.id = ?`, id)
+	return first(es, err, errNoEmergency(id))
+}
+
+// Emergencies lists the current branch's records matching f by date then id.
+func (db *DB) Emergencies(ctx context.Context, f data.EmergencyFilter) ([]data.Emergency, error) {
+	where := []string{`e.branch_id = (SELECT min(id) FROM branch)`}
+	var args []any
+	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
+	if !f.From.IsZero() {
+		add(`e.date >= ?`, f.From.String())
+	}
+	if !f.To.IsZero() {
+		add(`e.date <= ?`, f.To.String())
+	}
+	if f.Kind != "" {
+		add(`e.kind = ?`, f.Kind)
+	}
+	if f.MemberID != 0 {
+		add(`EXISTS (SELECT 1 FROM emergency_member p WHERE p.emergency_id = e.id AND p.member_id = ?)`, f.MemberID)
+	}
+	return loadEmergencies(ctx, db.db, strings.Join(where, ` AND `), args...)
+}
+
+// Emergency returns the record with id, its members and findings count.
+func (db *DB) Emergency(ctx context.Context, id int64) (data.Emergency, error) {
+	return getEmergency(ctx, db.db, id)
+}
+
+// SaveEmergency creates (ID 0, in the current branch unless BranchID says otherwise) or updates a
+// record with its members after Normalize and ValidateEmergency with the store's day. On success e
+// holds what was saved.
+func (db *DB) SaveEmergency(ctx context.Context, e *data.Emergency) error {
+	e.Normalize()
+	if fe := data.ValidateEmergency(e, db.today()); fe != nil {
+		return fe
+	}
+	var saved data.Emergency
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		branch, err := ownerBranch(ctx, tx, "emergency", e.ID, e.BranchID, errNoEmergency(e.ID))
+		if err != nil {
+			return err
+		}
+		ids := make([]int64, len(e.Members))
+		for i, m := range e.Members {
+			ids[i] = m.MemberID
+		}
+		if err := membersInBranch(ctx, tx, branch, data.FEmMembers, ids); err != nil {
+			return err
+		}
+		if e.ID != 0 {
+			// A finding raised from the record cannot predate it.
+			var early string
+			if err := tx.QueryRowContext(ctx, `SELECT coalesce(min(found_date), '') FROM finding WHERE emergency_id = ?`, e.ID).Scan(&early); err != nil {
+				return err
+			}
+			if early != "" && e.Date.String() > early {
+				return data.FieldErrors{{Field: data.FEmDate, Message: fmt.Sprintf("日期不能晚于由本记录发现的问题的发现日期（%s）", early)}}
+			}
+		}
+		id, before, err := db.upsertRow(ctx, tx, "emergency", e.ID, branch, []string{"kind", "date", "subject", "place", "lead", "result"},
+			[]any{e.Kind, e.Date.String(), e.Subject, e.Place, e.Lead, e.Result},
+			func() (data.Fields, error) {
+				stored, err := getEmergency(ctx, tx, e.ID)
+				return data.EmergencyFields(&stored), err
+			})
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM emergency_member WHERE emergency_id = ?`, id); err != nil {
+			return err
+		}
+		for i, m := range e.Members {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO emergency_member (emergency_id, member_id, commando, sort) VALUES (?, ?, ?, ?)`,
+				id, m.MemberID, m.Commando, i+1); err != nil {
+				return err
+			}
+		}
+		if saved, err = getEmergency(ctx, tx, id); err != nil {
+			return err
+		}
+		return db.logSave(ctx, tx, data.EntEmergency, id, data.EmergencyLabel(&saved), before, data.EmergencyFields(&saved))
+	})
+	if err == nil {
+		*e = saved
+	}
+	return err
+}
+
+// upsertRow inserts a row of table in branch (id 0) or updates the row with id, setting cols to
+// vals and the timestamps; it returns the row's id and, for an update, the record before it as
+// the log keeps it (read by before).
+func (db *DB) upsertRow(ctx context.Context, tx *sql.Tx, table string, id, branch int64, cols []string, vals []any,
+	before func() (data.Fields, error)) (int64, data.Fields, error) {
+	stamp := db.stamp()
+	marks := strings.Repeat(", ?", len(cols))
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (branch_id, created_at, updated_at, `+strings.Join(cols, ", ")+`)
+			VALUES (?, ?, ?`+marks+`)`, append([]any{branch, stamp, stamp}, vals...)...)
+		if err != nil {
+			return 0, nil, err
+		}
+		id, err = res.LastInsertId()
+		return id, nil, err
+	}
+	old, err := before()
+	if err != nil {
+		return 0, nil, err
+	}
+	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET (updated_at, `+strings.Join(cols, ", ")+`) = (?`+marks+`) WHERE id = ?`,
+		append(append([]any{stamp}, vals...), id)...)
+	return id, old, err
+}
+
+// DeleteEmergency moves a record with its members to the recycle bin; the findings raised from it
+// stay in 问题整改, unlinked until the record is restored.
+func (db *DB) DeleteEmergency(ctx context.Context, id int64) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		e, err := getEmergency(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntEmergency, Table: "emergency", ID: id, Label: data.EmergencyLabel(&e), Fields: data.EmergencyFields(&e)})
+	})
+}
+
+// emergencyOfFinding adds to fe what is wrong with the record a finding names: not of the
+// finding's branch, or later than the finding.
+func emergencyOfFinding(ctx context.Context, q querier, f *data.Finding, fe *data.FieldErrors) error {
+	var date string
+	err := q.QueryRowContext(ctx, `SELECT date FROM emergency WHERE id = ? AND branch_id = ?`, f.EmergencyID, f.BranchID).Scan(&date)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		*fe = append(*fe, data.FieldError{Field: "来源", Message: "该问题所属的应急防控记录不存在（可能已被删除），请刷新后再试"})
+	case err != nil:
+		return err
+	case f.FoundDate.String() < date:
+		*fe = append(*fe, data.FieldError{Field: data.FFoundDate, Message: fmt.Sprintf("发现日期不能早于应急防控记录的日期（%s）", date)})
+	}
+	return nil
+}
+
+const selectSupply = `SELECT id, branch_id, name, quantity, unit, place, checked, expires, created_at, updated_at FROM supply`
+
+func scanSupply(row interface{ Scan(...any) error }) (data.Supply, error) {
+	var s data.Supply
+	var checked, expires, created, updated string
+	err := row.Scan(&s.ID, &s.BranchID, &s.Name, &s.Quantity, &s.Unit, &s.Place, &checked, &expires, &created, &updated)
+	if err == nil {
+		if s.Checked, err = parseDate(checked); err == nil {
+			if s.Expires, err = parseDate(expires); err == nil {
+				if s.CreatedAt, err = parseStamp(created); err == nil {
+					s.UpdatedAt, err = parseStamp(updated)
+				}
+			}
+		}
+	}
+	return s, err
+}
+
+func getSupply(ctx context.Context, q querier, id int64) (data.Supply, error) {
+	s, err := scanSupply(q.QueryRowContext(ctx, selectSupply+` WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, errNoSupply(id)
+	}
+	return s, err
+}
+
+// Supplies lists the current branch's supplies by name then id.
+func (db *DB) Supplies(ctx context.Context) ([]data.Supply, error) {
+	return scanAll(ctx, db.db, selectSupply+` WHERE branch_id = (SELECT min(id) FROM branch) ORDER BY name, id`, nil,
+		func(rows *sql.Rows) (data.Supply, error) { return scanSupply(rows) })
+}
+
+// Supply returns the supply with id.
+func (db *DB) Supply(ctx context.Context, id int64) (data.Supply, error) {
+	return getSupply(ctx, db.db, id)
+}
+
+// SaveSupply creates (ID 0) or updates a supply after Normalize and ValidateSupply with the store's
+// day. On success s holds what was saved.
+func (db *DB) SaveSupply(ctx context.Context, s *data.Supply) error {
+	s.Normalize()
+	if fe := data.ValidateSupply(s, db.today()); fe != nil {
+		return fe
+	}
+	var saved data.Supply
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		branch, err := ownerBranch(ctx, tx, "supply", s.ID, s.BranchID, errNoSupply(s.ID))
+		if err != nil {
+			return err
+		}
+		id, before, err := db.upsertRow(ctx, tx, "supply", s.ID, branch, []string{"name", "quantity", "unit", "place", "checked", "expires"},
+			[]any{s.Name, s.Quantity, s.Unit, s.Place, s.Checked.String(), s.Expires.String()},
+			func() (data.Fields, error) {
+				stored, err := getSupply(ctx, tx, s.ID)
+				return data.SupplyFields(&stored), err
+			})
+		if err != nil {
+			return err
+		}
+		if saved, err = getSupply(ctx, tx, id); err != nil {
+			return err
+		}
+		return db.logSave(ctx, tx, data.EntSupply, id, data.SupplyLabel(&saved), before, data.SupplyFields(&saved))
+	})
+	if err == nil {
+		*s = saved
+	}
+	return err
+}
+
+// DeleteSupply moves a supply to the recycle bin.
+func (db *DB) DeleteSupply(ctx context.Context, id int64) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		s, err := getSupply(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntSupply, Table: "supply", ID: id, Label: data.SupplyLabel(&s), Fields: data.SupplyFields(&s)})
+	})
+}
+
+// emergencyEvidence fills ev.Emergency for period p (a month) and the records behind AutoEmergency:
+// the month's records, the quarter's drills up to ev.AsOf, and the supplies in fault on ev.AsOf.
+func emergencyEvidence(ctx context.Context, q querier, branch int64, p data.Period, ev *data.A1Evidence, refs map[string][]data.EvidenceRef) error {
+	quarter := data.TalkPeriodOf(data.TalkPerQuarter, p.From)
+	end := quarter.To
+	if ev.AsOf.Before(end) {
+		end = ev.AsOf
+	}
+	es, err := loadEmergencies(ctx, q, `e.branch_id = ? AND e.date >= ? AND e.date <= ?`, branch, quarter.From.String(), end.String())
+	if err != nil {
+		return err
+	}
+	em := data.A1EmergencyEvidence{Quarter: quarter.Label, QuarterEnded: !ev.AsOf.Before(quarter.To)}
+	for i := range es {
+		e := &es[i]
+		inMonth := p.Contains(e.Date)
+		if e.Kind == data.EmergencyDrill {
+			em.Drills++
+		}
+		if inMonth {
+			em.Records++
+			em.ByKind[slices.Index(data.EmergencyKinds, e.Kind)]++
+			em.Members += len(e.Members)
+			em.Commandos += e.Commandos()
+		}
+		if inMonth || e.Kind == data.EmergencyDrill {
+			refs[data.AutoEmergency] = append(refs[data.AutoEmergency], data.EvidenceRef{Kind: data.EntEmergency, ID: e.ID, Label: data.EmergencyLabel(e)})
+		}
+	}
+	ss, err := scanAll(ctx, q, selectSupply+` WHERE branch_id = ? ORDER BY name, id`, []any{branch},
+		func(rows *sql.Rows) (data.Supply, error) { return scanSupply(rows) })
+	if err != nil {
+		return err
+	}
+	em.Supplies = len(ss)
+	for i := range ss {
+		if data.SupplyFault(&ss[i], ev.AsOf) {
+			em.Faults++
+			refs[data.AutoEmergency] = append(refs[data.AutoEmergency], data.EvidenceRef{Kind: data.EntSupply, ID: ss[i].ID, Label: data.SupplyLabel(&ss[i])})
+		}
+	}
+	ev.Emergency = em
+	return nil
+}
