@@ -411,6 +411,7 @@ type inspectorPicker struct {
 	people   *memberChoices
 	chosen   []data.Inspector
 	onChange func()
+	noLead   bool // the members chosen are equals (排查人, 包保责任人): no 牵头人
 
 	rows     *fyne.Container
 	entry    *widgets.SuggestEntry
@@ -447,6 +448,13 @@ func newInspectorPicker(onChange func()) *inspectorPicker {
 	return p
 }
 
+// newMembersPicker is the picker for members who are equals: chosen the same way, no 牵头人.
+func newMembersPicker(onChange func()) *inspectorPicker {
+	p := newInspectorPicker(onChange)
+	p.noLead = true
+	return p
+}
+
 func (p *inspectorPicker) isChosen(id int64) bool {
 	return slices.ContainsFunc(p.chosen, func(c data.Inspector) bool { return c.MemberID == id })
 }
@@ -475,7 +483,7 @@ func (p *inspectorPicker) matches() []int {
 }
 
 func (p *inspectorPicker) add(m data.Member) {
-	p.chosen = append(p.chosen, data.Inspector{MemberID: m.ID, Name: m.Name, Lead: len(p.chosen) == 0})
+	p.chosen = append(p.chosen, data.Inspector{MemberID: m.ID, Name: m.Name, Lead: len(p.chosen) == 0 && !p.noLead})
 	p.entry.SetText("") // shows the hints again
 	p.showRows()
 	p.onChange()
@@ -512,6 +520,9 @@ func (p *inspectorPicker) showRows() {
 			lead.Set("牵头人", theme.RadioButtonCheckedIcon())
 		}
 		remove := widgets.NewChip("", theme.CancelIcon(), func() { p.remove(i) })
+		if p.noLead {
+			lead.Hide()
+		}
 		p.rows.Add(container.NewHBox(widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: c.Lead}), lead, remove))
 	}
 	p.rows.Refresh()

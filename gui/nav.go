@@ -128,6 +128,8 @@ var entityPlaces = map[string]Destination{
 	data.EntActivity:   {Module: moduleOrgLife, Tab: tabActivities},
 	data.EntOrgRule:    {Module: moduleOrgLife, Tab: tabOrgYear},
 	data.EntRecruit:    {Module: moduleMembers, Tab: tabRecruitment},
+	data.EntPetition:   {Module: moduleFronts, Tab: tabPetitions},
+	data.EntScreening:  {Module: moduleFronts, Tab: tabScreenings},
 }
 
 // navModuleOf is the registry entry of module id.
