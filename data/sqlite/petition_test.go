@@ -229,6 +229,18 @@ func TestPetitionA1Evidence(t *testing.T) {
 	if sc := a.Score(); !sc.Vetoed || sc.Total != 0 || sc.Grade != data.GradeFail || len(sc.Vetoes) != 1 || sc.Vetoes[0] != "信访维稳排查靠前" {
 		t.Errorf("score %+v", sc)
 	}
+	// Saved and read back, the deductions still do not veto on their own (Tally.NoVeto is kept).
+	i := len(a.Items) - 1
+	a.Items[i].Tallies = a.Items[i].Tallies[:len(a.Items[i].Tallies)-1] // without the 越级上访
+	a.Items[i].Reason = ""
+	a.FillReasons()
+	if err := fx.db.SaveAssessment(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	back, err := fx.db.Assessment(ctx, a.ID)
+	if sc := back.Score(); err != nil || sc.Vetoed || sc.Items[i].Score != 8 {
+		t.Errorf("read back %+v, %v", sc, err)
+	}
 	// September: the old 越级上访, no screening.
 	ev, _, _ = fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 9), data.DateOf(clock))
 	if want := (data.A1PetitionEvidence{Registered: 1, Closed: 1, ClosedOnTime: 1, Escalated: 1}); ev.Petitions != want {
