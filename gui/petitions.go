@@ -29,7 +29,7 @@ const (
 
 // petitionColumns are the cases list's columns.
 var petitionColumns = widgets.Columns{{"登记日期", 0, "2026-11-23"}, {"信访人", 0, "欧阳建国"}, {"诉求内容", 1, ""},
-	{"包保责任人", 0, "欧阳建国、李卫东"}, {"办理期限", 0, "2026-11-23"}, {"状态", 0, "逾期100天·越级上访"}}
+	{"包保责任人", 0, "欧阳建国、李四"}, {"办理期限", 0, "2026-11-23"}, {"状态", 0, "逾期100天·越级上访"}}
 
 // PetitionsScreen is 信访事项: the cases, newest first, and the form of one.
 type PetitionsScreen struct {
@@ -55,6 +55,7 @@ type PetitionsScreen struct {
 	resolved   *widgets.DateEntry
 	result     *widgets.TextArea
 	escalated  *widget.Check
+	form       fyne.CanvasObject // laid out again when the picker's rows change height
 }
 
 // NewPetitionsScreen builds the screen and loads the cases.
@@ -96,7 +97,7 @@ func NewPetitionsScreen(env *Env) Screen {
 	s.category = widgets.NewSelect(append([]string{optNone}, data.PetitionCategories...), func(string) { s.changed(data.FPetitionCategory) })
 	s.content = areaField(3, func() { s.changed(data.FPetitionContent) })
 	s.risk = widgets.NewSelect(data.PetitionRisks, func(string) { s.changed(data.FPetitionRisk) })
-	s.keepers = newMembersPicker(func() { s.changed(data.FKeepers) })
+	s.keepers = newMembersPicker(func() { s.changed(data.FKeepers); s.form.Refresh() })
 	s.measures = areaField(3, func() { s.changed(data.FPetitionMeasures) })
 	s.deadline = dateField(env, func() { s.changed(data.FPetitionDeadline) })
 	s.resolved = dateField(env, func() { s.changed(data.FResolvedDate) })
@@ -109,18 +110,18 @@ func NewPetitionsScreen(env *Env) Screen {
 		s.changed(data.FPetitionState)
 	})
 	s.result = areaField(2, func() { s.changed(data.FPetitionResult) })
-	s.escalated = widget.NewCheck("越级上访（一票否决）", func(bool) { s.changed(data.FEscalated) })
+	s.escalated = widget.NewCheck("是（一票否决）", func(bool) { s.changed(data.FEscalated) })
 	fContent, fKeepers, fMeasures, fResult := fs.Add(data.FPetitionContent, true, s.content), fs.Add(data.FKeepers, true, s.keepers.Content()),
 		fs.Add(data.FPetitionMeasures, false, s.measures), fs.Add(data.FPetitionResult, false, s.result)
 	fContent.Wide, fKeepers.Wide, fMeasures.Wide, fResult.Wide = true, true, true, true
-	form := widgets.NewSections(2).
+	s.form = widgets.NewSections(2).
 		Add("信访事项", fs.Add(data.FPetitionDate, true, s.date), fs.Add(data.FPetitioner, true, s.petitioner),
 			fs.Add(data.FPetitionTeam, false, s.team), fs.Add(data.FPetitionCategory, false, s.category), fContent,
 			fs.Add(data.FPetitionRisk, false, s.risk), fs.Add(data.FEscalated, false, s.escalated)).
 		Add("包保化解", fKeepers, fMeasures, fs.Add(data.FPetitionDeadline, true, s.deadline), fs.Add(data.FPetitionState, false, s.state),
 			fs.Add(data.FResolvedDate, false, s.resolved), fResult).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.stateSel), s.period.Custom}, form, 0.45)
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.stateSel), s.period.Custom}, s.form, 0.45)
 	return s
 }
 
@@ -260,6 +261,7 @@ func (s *PetitionsScreen) toForm(p data.Petition) {
 	s.resolved.SetDate(p.Resolved)
 	s.result.SetText(p.Result)
 	s.escalated.SetChecked(p.Escalated)
+	s.form.Refresh()
 }
 
 // petition reads the form over the case loaded.
@@ -301,10 +303,11 @@ type ScreeningsScreen struct {
 	people     *memberChoices
 	teams      []string // the roster's teams, the choices of 范围
 	date       *widgets.DateEntry
-	scope      *widget.CheckGroup
+	scope      *fyne.Container // one widget.Check per choice of 范围, four to a row
 	screeners  *inspectorPicker
 	factors    *widgets.Entry
 	factorText *widgets.TextArea
+	form       fyne.CanvasObject // laid out again when the picker's rows change height
 }
 
 // NewScreeningsScreen builds the screen and loads the screenings.
@@ -343,18 +346,17 @@ func NewScreeningsScreen(env *Env) Screen {
 	})
 	fs := &s.fields
 	s.date = dateField(env, func() { s.changed(data.FScreeningDate) })
-	s.scope = widget.NewCheckGroup([]string{data.ScopeWholeBranch}, func([]string) { s.changed(data.FScreeningScope) })
-	s.scope.Horizontal = true
-	s.screeners = newMembersPicker(func() { s.changed(data.FScreeners) })
+	s.scope = container.NewGridWithColumns(4)
+	s.screeners = newMembersPicker(func() { s.changed(data.FScreeners); s.form.Refresh() })
 	s.factors = textField("个数，未发现不填", func() { s.changed(data.FFactors) })
 	s.factorText = areaField(3, func() { s.changed(data.FFactorText) })
 	fScope, fScreeners, fText := fs.Add(data.FScreeningScope, false, s.scope), fs.Add(data.FScreeners, false, s.screeners.Content()),
 		fs.Add(data.FFactorText, false, s.factorText)
 	fScope.Wide, fScreeners.Wide, fText.Wide = true, true, true
-	form := widgets.NewSections(2).
+	s.form = widgets.NewSections(2).
 		Add("矛盾排查", fs.Add(data.FScreeningDate, true, s.date), fs.Add(data.FFactors, false, s.factors), fScope, fScreeners, fText).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{s.period.Sel, s.period.Custom}, form, 0.45)
+	s.buildFrame([]fyne.CanvasObject{s.period.Sel, s.period.Custom}, s.form, 0.45)
 	return s
 }
 
@@ -401,18 +403,24 @@ func (s *ScreeningsScreen) toForm(v data.Screening) {
 			opts = append(opts, t)
 		}
 	}
-	s.scope.Options = opts
 	chosen := v.Teams
 	if len(chosen) == 0 && v.ID != 0 {
 		chosen = []string{data.ScopeWholeBranch}
 	}
-	s.scope.SetSelected(chosen)
+	s.scope.Objects = nil
+	for _, o := range opts {
+		c := widget.NewCheck(o, func(bool) { s.changed(data.FScreeningScope) })
+		c.Checked = slices.Contains(chosen, o)
+		s.scope.Add(c)
+	}
+	s.scope.Refresh()
 	s.screeners.Set(toPicker(v.Screeners))
 	s.factors.SetText("")
 	if v.Factors != 0 {
 		s.factors.SetText(strconv.Itoa(v.Factors))
 	}
 	s.factorText.SetText(v.FactorText)
+	s.form.Refresh()
 }
 
 // screening reads the form over the screening loaded; no team (or 全支部) chosen is the whole
@@ -421,7 +429,7 @@ func (s *ScreeningsScreen) screening() (data.Screening, error) {
 	v := s.loaded
 	var fe data.FieldErrors
 	v.Date = readDate(&fe, data.FScreeningDate, s.date)
-	v.Teams = slices.Clone(s.scope.Selected)
+	v.Teams = s.scopeChosen()
 	v.Screeners = fromPicker(s.screeners)
 	v.Factors = 0
 	if t := strings.TrimSpace(data.NormalizeText(s.factors.Text)); t != "" {
@@ -438,6 +446,17 @@ func (s *ScreeningsScreen) screening() (data.Screening, error) {
 	c := v
 	c.Normalize()
 	return v, mergeErrors(fe, data.ValidateScreening(&c, s.env.Today()))
+}
+
+// scopeChosen are the choices of 范围 ticked, in their order.
+func (s *ScreeningsScreen) scopeChosen() []string {
+	var out []string
+	for _, o := range s.scope.Objects {
+		if c := o.(*widget.Check); c.Checked {
+			out = append(out, c.Text)
+		}
+	}
+	return out
 }
 
 // FocusSearch puts the cursor into the search box (Ctrl+F).

@@ -137,10 +137,10 @@ func TestScreeningTypedSavedListed(t *testing.T) {
 	s := NewScreeningsScreen(env).(*ScreeningsScreen)
 	show(env, s)
 	s.New()
-	if len(s.scope.Options) != 2 {
-		t.Fatalf("scope options %v", s.scope.Options)
+	if len(s.scope.Objects) != 2 {
+		t.Fatalf("scope options %v", s.scope.Objects)
 	}
-	s.scope.SetSelected([]string{"综采一队"})
+	s.scope.Objects[1].(*widget.Check).SetChecked(true) // 综采一队
 	pickMembers(t, s.screeners, "ls")
 	test.Type(s.factors, "1")
 	s.Save()
