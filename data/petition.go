@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -275,20 +274,6 @@ func PetitionLabel(p *Petition) string {
 // ScreeningLabel names a screening: 2026-03-05 矛盾排查（全支部）.
 func ScreeningLabel(s *Screening) string {
 	return s.Date.String() + " 矛盾排查（" + s.ScopeText() + "）"
-}
-
-// PetitionFields is a case as the log keeps it.
-func PetitionFields(p *Petition) Fields {
-	return fieldsOf(FPetitionDate, p.Date.String(), FPetitioner, p.Petitioner, FPetitionTeam, p.Team, FPetitionCategory, p.Category,
-		FPetitionContent, p.Content, FPetitionRisk, p.Risk, FKeepers, p.KeepersText(), FPetitionMeasures, p.Measures,
-		FPetitionDeadline, p.Deadline.String(), FPetitionState, p.State, FResolvedDate, p.Resolved.String(),
-		FPetitionResult, p.Result, FEscalated, yesNo(p.Escalated))
-}
-
-// ScreeningFields is a screening as the log keeps it.
-func ScreeningFields(s *Screening) Fields {
-	return fieldsOf(FScreeningDate, s.Date.String(), FScreeningScope, s.ScopeText(), FScreeners, s.ScreenersText(),
-		FFactors, strconv.Itoa(s.Factors), FFactorText, s.FactorText)
 }
 
 // PointPetition is the A2 catalogue item a 包保责任人 earns when a case is closed (SPEC §12.6).
