@@ -166,11 +166,7 @@ func loadPetitions(ctx context.Context, st data.Store, today data.Date, entered 
 	if today.IsZero() {
 		return nil
 	}
-	ms, err := st.Members(ctx, data.MemberFilter{})
-	if err != nil {
-		return err
-	}
-	teams, err := st.Teams(ctx)
+	ms, teams, err := savedRoster(ctx, st)
 	if err != nil {
 		return err
 	}
@@ -197,4 +193,15 @@ func loadPetitions(ctx context.Context, st data.Store, today data.Date, entered 
 		}
 	}
 	return nil
+}
+
+// savedRoster is the members (as the roster lists them) and the teams as saved, which the demo's later
+// records name.
+func savedRoster(ctx context.Context, st data.Store) ([]data.Member, []data.Team, error) {
+	ms, err := st.Members(ctx, data.MemberFilter{})
+	if err != nil {
+		return nil, nil, err
+	}
+	teams, err := st.Teams(ctx)
+	return ms, teams, err
 }
