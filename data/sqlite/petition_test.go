@@ -1,9 +1,12 @@
 package sqlite
 
 import (
+	"io/fs"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"branchledger/data"
 )
@@ -245,5 +248,53 @@ func TestPetitionA1Evidence(t *testing.T) {
 	ev, _, _ = fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 9), data.DateOf(clock))
 	if want := (data.A1PetitionEvidence{Registered: 1, Closed: 1, ClosedOnTime: 1, Escalated: 1}); ev.Petitions != want {
 		t.Errorf("September %+v", ev.Petitions)
+	}
+}
+
+// A file of version 12 migrates through 0013: a manual point entry survives the rebuild of
+// point_entry, the A2 catalogue gains 包保化解信访事项 before the veto item, and an A1 item the user
+// has changed stays as the user left it.
+func TestMigration0013OverVersion12(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	v12 := fstest.MapFS{}
+	ms, err := loadMigrations(migrationsFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms[:12] {
+		b, err := fs.ReadFile(migrationsFS(), m.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v12[m.name] = &fstest.MapFile{Data: b}
+	}
+	old, err := openFake(t, path, v12)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := rawCreate(t, old, newMember("张三", 3))
+	if _, err := old.db.Exec(`INSERT INTO point_entry (branch_id, member_id, date, item, points, reason) VALUES (1, ?, '2026-03-01', '受集团/市级表彰', 5, '表彰');
+		UPDATE assess_template_item SET standard = '本支部自定的标准' WHERE name = '信访维稳排查靠前'`, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	es, err := db.PointEntries(ctx, data.PointFilter{})
+	if err != nil || len(es) != 1 || es[0].Reason != "表彰" || es[0].RecordKind != "" {
+		t.Errorf("entries after migrating: %+v, %v", es, err)
+	}
+	a1 := templateOf(t, db, data.AssessBranchMonthly)
+	if it := a1.Items[9]; it.Method != data.MethodManual || it.Auto != "" || it.Veto || it.Standard != "本支部自定的标准" {
+		t.Errorf("changed A1 item migrated: %+v", it)
+	}
+	a2 := templateOf(t, db, data.AssessMemberPoints)
+	n := len(a2.Items)
+	if a2.Items[n-2].Name != data.PointPetition || a2.Items[n-1].Name != data.PointDiscipline {
+		t.Errorf("A2 catalogue ends %+v", a2.Items[n-2:])
 	}
 }
