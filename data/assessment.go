@@ -80,6 +80,7 @@ const (
 	AutoStudy      = "组织生活学习" // 政治理论学习靠前 ← 第一议题/中心组/书记领学/班前教育 held, attendance (orglife_assess.go)
 	AutoOrgWork    = "组织生活规则" // 党建基础工作靠前 ← rhythm rules kept, 党小组 coverage (orglife_assess.go)
 	AutoEmergency  = "应急防控台账" // 应急防控冲锋靠前 ← drills held, supplies in date (emergency_assess.go)
+	AutoPetition   = "信访维稳台账" // 信访维稳排查靠前 ← screenings, cases closed/overdue, 越级上访 veto (petition_assess.go)
 )
 
 // Parts of an A3 assessment (R10 columns).
@@ -170,6 +171,9 @@ type Tally struct {
 	What  string
 	Count int
 	Per   float64
+	// NoVeto marks occurrences that cost points but never fire the item's 一票否决 (a veto item's
+	// deductions beside the event that vetoes, as in A1PetitionRule).
+	NoVeto bool `json:",omitempty"`
 }
 
 // Override is a manual change of a computed score (人工调整): marked in the form and the reports,
@@ -288,6 +292,17 @@ func occurrences(it *AssessmentItem) int {
 	return n
 }
 
+// vetoOccurrences counts the occurrences that fire a veto item (tallies not marked NoVeto).
+func vetoOccurrences(it *AssessmentItem) int {
+	n := 0
+	for _, t := range it.Tallies {
+		if !t.NoVeto {
+			n += max(t.Count, 0)
+		}
+	}
+	return n
+}
+
 // ScoreOccurrences is an automatic item's score (SchemeSum) or amount (SchemeBase) for count
 // occurrences at the item's 每次分值, caps applied. A manual item scores its full points.
 func ScoreOccurrences(scheme string, def AssessItem, count int) float64 {
@@ -345,7 +360,7 @@ func ScoreItem(scheme string, it *AssessmentItem) ItemScore {
 		if it.Method == MethodManual {
 			s.Vetoed = it.Vetoed
 		} else {
-			s.Vetoed = occurrences(it) > 0
+			s.Vetoed = vetoOccurrences(it) > 0
 		}
 	}
 	return s
@@ -827,7 +842,7 @@ func DefaultA1Template() AssessTemplate {
 				Standard: fmt.Sprintf("两堂一舍检查平均标化分不低于%d分，每低5分扣1分（最多扣4分），当月未检查扣2分；满意率不低于%d%%，每低5个百分点扣1分（最多扣3分）；当月无办结的办实事事项扣2分", A1CheckLine, A1SatisfactionLine)},
 			{Name: "“四效”建设挖潜靠前", Points: 10, Method: MethodAdd, Per: 5, Auto: AutoInHouse,
 				Standard: "能自己干的不外委：当月自主完成的办实事事项每项得5分，最高10分"},
-			m("信访维稳排查靠前", 10, "每月开展矛盾纠纷排查，信访事项及时化解；发生越级上访的每起扣5分"),
+			{Name: "信访维稳排查靠前", Points: 10, Method: MethodDeduct, Per: 1, Veto: true, Auto: AutoPetition, Standard: A1PetitionStandard},
 		}},
 	}
 	t.Normalize()
@@ -853,6 +868,7 @@ type A1Evidence struct {
 	OrgLife OrgLifeEvidence
 
 	Emergency A1EmergencyEvidence // 应急防控 (emergency_assess.go)
+	Petitions A1PetitionEvidence  // 信访维稳 (petition_assess.go)
 }
 
 // A1Rule turns the month's evidence into the tallies and 完成情况 of an automatic A1 item (key one
@@ -911,6 +927,8 @@ func A1Rule(key string, ev A1Evidence) (tallies []Tally, done string, ok bool) {
 		tallies, done = orgLifeRule(key, ev)
 	case AutoEmergency:
 		tallies, done = A1EmergencyRule(ev.Emergency)
+	case AutoPetition:
+		tallies, done = A1PetitionRule(ev.Petitions, ev.AsOf)
 	case AutoInHouse:
 		done = fmt.Sprintf("办结办实事%d项，其中自主完成%d项", ev.WelfareDone, ev.InHouse)
 		if ev.InHouse > 0 {
@@ -1017,6 +1035,7 @@ func DefaultA2Template() AssessTemplate {
 			sub(PointDues, 2, "未按期缴纳党费，每次扣2分"),
 			add(PointLecture, 2, "为党员讲党课，每次加2分（由组织生活记录自动生成）"),
 			sub(PointAbsent, 2, "无故缺席组织生活，每次扣2分（由组织生活记录自动生成）"),
+			add(PointPetition, 2, "包保的信访事项已化解或息诉罢访，每名包保责任人加2分（由信访维稳台账自动生成）"),
 			{Name: PointDiscipline, Method: MethodDeduct, Veto: true, Standard: "违纪受到党纪政务处分的，一票否决，积分计0分、等次为不合格"},
 		}},
 	}

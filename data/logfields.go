@@ -391,3 +391,17 @@ func ActivityFields(a *Activity) Fields {
 func BriefingFields(b *Briefing) Fields {
 	return fieldsOf(FBriefTeam, b.Team, FBriefDate, b.Date.String(), FBriefTopic, b.Topic, FBriefCount, fmt.Sprint(b.Count))
 }
+
+// PetitionFields is a case as the log keeps it.
+func PetitionFields(p *Petition) Fields {
+	return fieldsOf(FPetitionDate, p.Date.String(), FPetitioner, p.Petitioner, FPetitionTeam, p.Team, FPetitionCategory, p.Category,
+		FPetitionContent, p.Content, FPetitionRisk, p.Risk, FKeepers, p.KeepersText(), FPetitionMeasures, p.Measures,
+		FPetitionDeadline, p.Deadline.String(), FPetitionState, p.State, FResolvedDate, p.Resolved.String(),
+		FPetitionResult, p.Result, FEscalated, yesNo(p.Escalated))
+}
+
+// ScreeningFields is a screening as the log keeps it.
+func ScreeningFields(s *Screening) Fields {
+	return fieldsOf(FScreeningDate, s.Date.String(), FScreeningScope, s.ScopeText(), FScreeners, s.ScreenersText(),
+		FFactors, strconv.Itoa(s.Factors), FFactorText, s.FactorText)
+}

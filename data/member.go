@@ -187,6 +187,7 @@ type Store interface {
 	EmergencyStore
 	TermStore
 	ActivityStore
+	PetitionStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error

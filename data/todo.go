@@ -35,6 +35,7 @@ var TodoSources = []TodoSource{
 	welfareTodos,
 	recruitTodos,
 	supplyTodos,
+	petitionTodos,
 }
 
 // LoadTodos gathers what every ledger owes on day today, in TodoSources order, non-zero lines only.

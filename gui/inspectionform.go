@@ -412,7 +412,7 @@ type inspectorPicker struct {
 	people   *memberChoices
 	chosen   []data.Inspector
 	onChange func()
-	mark     string // the mark's text: 牵头人
+	mark     string // the mark's text: 牵头人 ("": no mark, the members are equals)
 	multi    bool   // the mark is a check of its own on each row, not one radio
 
 	rows     *fyne.Container
@@ -454,6 +454,12 @@ func newMarkPicker(mark string, multi bool, onChange func()) *inspectorPicker {
 	p.hintNote.Hide()
 	p.box = container.NewVBox(p.rows, p.entry.Content(), p.hintNote)
 	return p
+}
+
+// newMembersPicker is the picker for members who are equals (排查人, 包保责任人): chosen the same
+// way, with no mark.
+func newMembersPicker(onChange func()) *inspectorPicker {
+	return newMarkPicker("", true, onChange)
 }
 
 func (p *inspectorPicker) isChosen(id int64) bool {
@@ -530,6 +536,9 @@ func (p *inspectorPicker) showRows() {
 			lead.Set(p.mark, on)
 		}
 		remove := widgets.NewChip("", theme.CancelIcon(), func() { p.remove(i) })
+		if p.mark == "" {
+			lead.Hide()
+		}
 		p.rows.Add(container.NewHBox(widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: c.Lead}), lead, remove))
 	}
 	p.rows.Refresh()

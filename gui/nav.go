@@ -130,6 +130,8 @@ var entityPlaces = map[string]Destination{
 	data.EntRecruit:    {Module: moduleMembers, Tab: tabRecruitment},
 	data.EntEmergency:  {Module: moduleFronts, Tab: tabEmergencies},
 	data.EntSupply:     {Module: moduleFronts, Tab: tabSupplies},
+	data.EntPetition:   {Module: moduleFronts, Tab: tabPetitions},
+	data.EntScreening:  {Module: moduleFronts, Tab: tabScreenings},
 }
 
 // navModuleOf is the registry entry of module id.

@@ -1,7 +1,463 @@
 package gui
 
-import "fyne.io/fyne/v2/widget"
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
-// Placeholder until the ledger is built (replaced by its screen).
-func NewPetitionsScreen(env *Env) Screen  { return placeholder{widget.NewLabel("尚未建成")} }
-func NewScreeningsScreen(env *Env) Screen { return placeholder{widget.NewLabel("尚未建成")} }
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"branchledger/data"
+	"branchledger/gui/widgets"
+)
+
+// This file is 信访维稳 (SPEC §12.5): 信访事项, the cases with their 包保责任人 followed to 已化解 or
+// 息诉罢访 (overdue and 越级上访 in red), and 矛盾排查, the screening rounds.
+
+// Filter texts of the petitions list.
+const (
+	allPetitionStates = "全部状态"
+	petitionOpen      = "未化解"
+	petitionOverdue   = "逾期未化解"
+	petitionDue       = "本月到期"
+	petitionEscalated = "越级上访"
+)
+
+// petitionColumns are the cases list's columns.
+var petitionColumns = widgets.Columns{{"登记日期", 0, "2026-11-23"}, {"信访人", 0, "欧阳建国"}, {"诉求内容", 1, ""},
+	{"包保责任人", 0, "欧阳建国、李四"}, {"办理期限", 0, "2026-11-23"}, {"状态", 0, "逾期100天·越级上访"}}
+
+// PetitionsScreen is 信访事项: the cases, newest first, and the form of one.
+type PetitionsScreen struct {
+	env *Env
+
+	recordScreen[data.Petition]
+
+	today    data.Date
+	period   *periodFilter
+	stateSel *widget.Select
+
+	people     *memberChoices
+	date       *widgets.DateEntry
+	petitioner *widgets.Entry
+	team       *widgets.Entry
+	category   *widget.Select
+	content    *widgets.TextArea
+	risk       *widget.Select
+	keepers    *inspectorPicker
+	measures   *widgets.TextArea
+	deadline   *widgets.DateEntry
+	state      *widget.Select
+	resolved   *widgets.DateEntry
+	result     *widgets.TextArea
+	escalated  *widget.Check
+	form       fyne.CanvasObject // laid out again when the picker's rows change height
+}
+
+// NewPetitionsScreen builds the screen and loads the cases.
+func NewPetitionsScreen(env *Env) Screen {
+	s := &PetitionsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s.period = newPeriodFilter(env.Today, s.refilter)
+	s.stateSel = s.filterSelect(allPetitionStates, append([]string{petitionOpen, petitionOverdue, petitionDue, petitionEscalated}, data.PetitionStates...)...)
+	s.initRecord(env, recordSpec[data.Petition]{
+		Columns: petitionColumns,
+		Cells:   s.cells,
+		ID:      func(p *data.Petition) int64 { return p.ID },
+		Load:    s.load,
+		Match:   s.match,
+		Search:  "搜索信访人、班组、诉求或包保责任人",
+		Count:   "共 %d 件", NewLabel: "登记信访事项", What: "这件信访事项",
+		Blank: func() data.Petition {
+			today := env.Today()
+			return data.Petition{Date: today, Deadline: today.AddDays(30), Risk: data.PetitionRisks[0], State: data.PetitionRegistered}
+		},
+		ToForm:   s.toForm,
+		FromForm: s.petition,
+		Title:    func(p *data.Petition) string { return data.PetitionLabel(p) },
+		NewTitle: "新信访事项",
+		Focus:    func() { focus(s.petitioner) },
+		Save:     func(ctx context.Context, p *data.Petition) error { return env.Store.SavePetition(ctx, p) },
+		Saved:    func(*data.Petition) string { return "已保存信访事项" },
+		Delete:   func(ctx context.Context, p *data.Petition) error { return env.Store.DeletePetition(ctx, p.ID) },
+		Question: func(p *data.Petition) string {
+			return fmt.Sprintf("确定要删除“%s”的信访事项吗？", data.PetitionLabel(p))
+		},
+		Entity:  data.EntPetition,
+		Deleted: func(*data.Petition) string { return "已删除信访事项" },
+	})
+
+	fs := &s.fields
+	s.date = dateField(env, func() { s.changed(data.FPetitionDate) })
+	s.petitioner = textField("姓名", func() { s.changed(data.FPetitioner) })
+	s.team = textField("如 综采一队", func() { s.changed(data.FPetitionTeam) })
+	s.category = widgets.NewSelect(append([]string{optNone}, data.PetitionCategories...), func(string) { s.changed(data.FPetitionCategory) })
+	s.content = areaField(3, func() { s.changed(data.FPetitionContent) })
+	s.risk = widgets.NewSelect(data.PetitionRisks, func(string) { s.changed(data.FPetitionRisk) })
+	s.keepers = newMembersPicker(func() { s.changed(data.FKeepers); s.form.Refresh() })
+	s.measures = areaField(3, func() { s.changed(data.FPetitionMeasures) })
+	s.deadline = dateField(env, func() { s.changed(data.FPetitionDeadline) })
+	s.resolved = dateField(env, func() { s.changed(data.FResolvedDate) })
+	s.state = widgets.NewSelect(data.PetitionStates, func(v string) {
+		if data.PetitionClosed(v) {
+			s.resolved.Enable()
+		} else {
+			s.resolved.Disable()
+		}
+		s.changed(data.FPetitionState)
+	})
+	s.result = areaField(2, func() { s.changed(data.FPetitionResult) })
+	s.escalated = widget.NewCheck("是（一票否决）", func(bool) { s.changed(data.FEscalated) })
+	fContent, fKeepers, fMeasures, fResult := fs.Add(data.FPetitionContent, true, s.content), fs.Add(data.FKeepers, true, s.keepers.Content()),
+		fs.Add(data.FPetitionMeasures, false, s.measures), fs.Add(data.FPetitionResult, false, s.result)
+	fContent.Wide, fKeepers.Wide, fMeasures.Wide, fResult.Wide = true, true, true, true
+	s.form = widgets.NewSections(2).
+		Add("信访事项", fs.Add(data.FPetitionDate, true, s.date), fs.Add(data.FPetitioner, true, s.petitioner),
+			fs.Add(data.FPetitionTeam, false, s.team), fs.Add(data.FPetitionCategory, false, s.category), fContent,
+			fs.Add(data.FPetitionRisk, false, s.risk), fs.Add(data.FEscalated, false, s.escalated)).
+		Add("包保化解", fKeepers, fMeasures, fs.Add(data.FPetitionDeadline, true, s.deadline), fs.Add(data.FPetitionState, false, s.state),
+			fs.Add(data.FResolvedDate, false, s.resolved), fResult).
+		Content()
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.stateSel), s.period.Custom}, s.form, 0.45)
+	return s
+}
+
+// dateField, textField and areaField are the form's fields, each reporting its changes.
+func dateField(env *Env, changed func()) *widgets.DateEntry {
+	e := widgets.NewDateEntry()
+	e.Today = env.Today
+	e.OnChanged = func(string) { changed() }
+	return e
+}
+
+func textField(hint string, changed func()) *widgets.Entry {
+	e := widgets.NewEntry()
+	e.SetPlaceHolder(hint)
+	e.OnChanged = func(string) { changed() }
+	return e
+}
+
+func areaField(lines int, changed func()) *widgets.TextArea {
+	e := widgets.NewTextArea(lines)
+	e.OnChanged = func(string) { changed() }
+	return e
+}
+
+// load reads the cases, newest first, and the members 包保责任人 are chosen from.
+func (s *PetitionsScreen) load(ctx context.Context) ([]data.Petition, error) {
+	all, err := s.env.Store.Petitions(ctx, data.PetitionFilter{})
+	if err == nil {
+		s.people, _, err = loadPeople(ctx, s.env.Store)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.keepers.setPeople(s.people)
+	slices.Reverse(all)
+	s.today = s.env.Today()
+	return all, nil
+}
+
+// petitionStateText is the 状态 as the list shows it: 逾期N天 for an overdue case, 越级上访 added.
+func petitionStateText(p *data.Petition, today data.Date) string {
+	state := p.State
+	if n := p.OverdueDays(today); n > 0 {
+		state = fmt.Sprintf("逾期%d天", n)
+	}
+	if p.Escalated {
+		state += "·" + petitionEscalated
+	}
+	return state
+}
+
+func (s *PetitionsScreen) cells(p *data.Petition) ([]string, map[int]widget.Importance) {
+	imp := map[int]widget.Importance{}
+	switch {
+	case p.OverdueDays(s.today) > 0 || p.Escalated:
+		imp[5] = widget.DangerImportance
+	case data.PetitionClosed(p.State):
+		imp[5] = widget.SuccessImportance
+	}
+	if p.Escalated {
+		imp[1] = widget.DangerImportance
+	}
+	return []string{p.Date.String(), p.Petitioner, p.Content, p.KeepersText(), p.Deadline.String(), petitionStateText(p, s.today)}, imp
+}
+
+func (s *PetitionsScreen) match(_ int, p *data.Petition) bool {
+	from, to := s.period.span()
+	q := s.query()
+	switch state := s.stateSel.Selected; {
+	case !from.IsZero() && p.Date.Before(from), !to.IsZero() && p.Date.After(to):
+	case state == petitionOpen && p.ClosedBy(s.today):
+	case state == petitionOverdue && p.OverdueDays(s.today) == 0:
+	case state == petitionDue && !p.DueIn(s.today):
+	case state == petitionEscalated && !p.Escalated:
+	case slices.Contains(data.PetitionStates, state) && p.State != state:
+	case q != "" && !strings.Contains(strings.ToLower(p.Petitioner+" "+p.Team+" "+p.Content+" "+p.KeepersText()), q):
+	default:
+		return true
+	}
+	return false
+}
+
+// ShowView shows the cases a 工作台 line counts: data.ViewOverdue (open past 办理期限) or
+// data.ViewDue (open, due by the month's end); every other filter is cleared.
+func (s *PetitionsScreen) ShowView(view string) {
+	state := allPetitionStates
+	switch view {
+	case data.ViewOverdue:
+		state = petitionOverdue
+	case data.ViewDue:
+		state = petitionDue
+	}
+	clearSelect(s.stateSel, state)
+	s.period.Reset()
+	if s.search != nil {
+		s.search.SetText("")
+	}
+	s.refilter()
+}
+
+// clearSelect selects v without the select's change callback.
+func clearSelect(sel *widget.Select, v string) {
+	changed := sel.OnChanged
+	sel.OnChanged = nil
+	sel.SetSelected(v)
+	sel.OnChanged = changed
+}
+
+// toPicker and fromPicker convert the members of a record to and from a members picker.
+func toPicker(ms []data.PetitionMember) []data.Inspector {
+	out := make([]data.Inspector, len(ms))
+	for i, m := range ms {
+		out[i] = data.Inspector{MemberID: m.MemberID, Name: m.Name}
+	}
+	return out
+}
+
+func fromPicker(p *inspectorPicker) []data.PetitionMember {
+	var out []data.PetitionMember
+	for _, c := range p.Inspectors() {
+		out = append(out, data.PetitionMember{MemberID: c.MemberID, Name: c.Name})
+	}
+	return out
+}
+
+func (s *PetitionsScreen) toForm(p data.Petition) {
+	s.date.SetDate(p.Date)
+	s.petitioner.SetText(p.Petitioner)
+	s.team.SetText(p.Team)
+	selectOr(s.category, p.Category, optNone)
+	s.content.SetText(p.Content)
+	selectOr(s.risk, p.Risk, data.PetitionRisks[0])
+	s.keepers.Set(toPicker(p.Keepers))
+	s.measures.SetText(p.Measures)
+	s.deadline.SetDate(p.Deadline)
+	selectOr(s.state, p.State, data.PetitionRegistered)
+	s.resolved.SetDate(p.Resolved)
+	s.result.SetText(p.Result)
+	s.escalated.SetChecked(p.Escalated)
+	s.form.Refresh()
+}
+
+// petition reads the form over the case loaded.
+func (s *PetitionsScreen) petition() (data.Petition, error) {
+	p := s.loaded
+	var fe data.FieldErrors
+	p.Date = readDate(&fe, data.FPetitionDate, s.date)
+	p.Deadline = readDate(&fe, data.FPetitionDeadline, s.deadline)
+	p.Resolved = data.Date{}
+	if data.PetitionClosed(s.state.Selected) {
+		p.Resolved = readDate(&fe, data.FResolvedDate, s.resolved)
+	}
+	p.Petitioner, p.Team, p.Content = s.petitioner.Text, s.team.Text, s.content.Text
+	p.Category, p.Risk, p.State = selectedOr(s.category, optNone), s.risk.Selected, s.state.Selected
+	p.Keepers = fromPicker(s.keepers)
+	p.Measures, p.Result, p.Escalated = s.measures.Text, s.result.Text, s.escalated.Checked
+	if fe == nil {
+		return p, nil
+	}
+	v := p
+	v.Normalize()
+	return p, mergeErrors(fe, data.ValidatePetition(&v, s.env.Today()))
+}
+
+// FocusSearch puts the cursor into the search box (Ctrl+F).
+func (s *PetitionsScreen) FocusSearch() { s.focusSearch() }
+
+// screeningColumns are the screenings list's columns.
+var screeningColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"范围", 1, ""}, {"排查人", 1, ""}, {"不稳定因素", 0, "不稳定因素"}}
+
+// ScreeningsScreen is 矛盾排查: the screening rounds, newest first, and the form of one.
+type ScreeningsScreen struct {
+	env *Env
+
+	recordScreen[data.Screening]
+
+	period *periodFilter
+
+	people     *memberChoices
+	teams      []string // the roster's teams, the choices of 范围
+	date       *widgets.DateEntry
+	scope      *fyne.Container // one widget.Check per choice of 范围, four to a row
+	screeners  *inspectorPicker
+	factors    *widgets.Entry
+	factorText *widgets.TextArea
+	form       fyne.CanvasObject // laid out again when the picker's rows change height
+}
+
+// NewScreeningsScreen builds the screen and loads the screenings.
+func NewScreeningsScreen(env *Env) Screen {
+	s := &ScreeningsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s.period = newPeriodFilter(env.Today, s.refilter)
+	s.initRecord(env, recordSpec[data.Screening]{
+		Columns: screeningColumns,
+		Cells: func(v *data.Screening) ([]string, map[int]widget.Importance) {
+			found := "未发现"
+			var imp map[int]widget.Importance
+			if v.Factors > 0 {
+				found, imp = fmt.Sprintf("%d个", v.Factors), map[int]widget.Importance{3: widget.WarningImportance}
+			}
+			return []string{v.Date.String(), v.ScopeText(), v.ScreenersText(), found}, imp
+		},
+		ID:     func(v *data.Screening) int64 { return v.ID },
+		Load:   s.load,
+		Match:  s.match,
+		Search: "搜索范围、排查人或不稳定因素",
+		Count:  "共 %d 次", NewLabel: "记录排查", What: "这次排查",
+		Blank:    func() data.Screening { return data.Screening{Date: env.Today()} },
+		ToForm:   s.toForm,
+		FromForm: s.screening,
+		Title:    func(v *data.Screening) string { return data.ScreeningLabel(v) },
+		NewTitle: "新排查记录",
+		Focus:    func() { focus(s.screeners.entry) },
+		Save:     func(ctx context.Context, v *data.Screening) error { return env.Store.SaveScreening(ctx, v) },
+		Saved:    func(*data.Screening) string { return "已保存排查记录" },
+		Delete:   func(ctx context.Context, v *data.Screening) error { return env.Store.DeleteScreening(ctx, v.ID) },
+		Question: func(v *data.Screening) string {
+			return fmt.Sprintf("确定要删除“%s”的记录吗？", data.ScreeningLabel(v))
+		},
+		Entity:  data.EntScreening,
+		Deleted: func(*data.Screening) string { return "已删除排查记录" },
+	})
+	fs := &s.fields
+	s.date = dateField(env, func() { s.changed(data.FScreeningDate) })
+	s.scope = container.NewGridWithColumns(4)
+	s.screeners = newMembersPicker(func() { s.changed(data.FScreeners); s.form.Refresh() })
+	s.factors = textField("个数，未发现不填", func() { s.changed(data.FFactors) })
+	s.factorText = areaField(3, func() { s.changed(data.FFactorText) })
+	fScope, fScreeners, fText := fs.Add(data.FScreeningScope, false, s.scope), fs.Add(data.FScreeners, false, s.screeners.Content()),
+		fs.Add(data.FFactorText, false, s.factorText)
+	fScope.Wide, fScreeners.Wide, fText.Wide = true, true, true
+	s.form = widgets.NewSections(2).
+		Add("矛盾排查", fs.Add(data.FScreeningDate, true, s.date), fs.Add(data.FFactors, false, s.factors), fScope, fScreeners, fText).
+		Content()
+	s.buildFrame([]fyne.CanvasObject{s.period.Sel, s.period.Custom}, s.form, 0.45)
+	return s
+}
+
+// load reads the screenings, newest first, the members and the teams.
+func (s *ScreeningsScreen) load(ctx context.Context) ([]data.Screening, error) {
+	all, err := s.env.Store.Screenings(ctx, data.PetitionFilter{})
+	var teams []data.Team
+	if err == nil {
+		s.people, _, err = loadPeople(ctx, s.env.Store)
+	}
+	if err == nil {
+		teams, err = s.env.Store.Teams(ctx)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.screeners.setPeople(s.people)
+	s.teams = nil
+	for _, t := range teams {
+		s.teams = append(s.teams, t.Name)
+	}
+	slices.Reverse(all)
+	return all, nil
+}
+
+func (s *ScreeningsScreen) match(_ int, v *data.Screening) bool {
+	from, to := s.period.span()
+	q := s.query()
+	switch {
+	case !from.IsZero() && v.Date.Before(from), !to.IsZero() && v.Date.After(to):
+	case q != "" && !strings.Contains(strings.ToLower(v.ScopeText()+" "+v.ScreenersText()+" "+v.FactorText), q):
+	default:
+		return true
+	}
+	return false
+}
+
+func (s *ScreeningsScreen) toForm(v data.Screening) {
+	s.date.SetDate(v.Date)
+	// The choices: 全支部, the roster's teams and any team the record names that is gone since.
+	opts := append([]string{data.ScopeWholeBranch}, s.teams...)
+	for _, t := range v.Teams {
+		if !slices.Contains(opts, t) {
+			opts = append(opts, t)
+		}
+	}
+	chosen := v.Teams
+	if len(chosen) == 0 && v.ID != 0 {
+		chosen = []string{data.ScopeWholeBranch}
+	}
+	s.scope.Objects = nil
+	for _, o := range opts {
+		c := widget.NewCheck(o, func(bool) { s.changed(data.FScreeningScope) })
+		c.Checked = slices.Contains(chosen, o)
+		s.scope.Add(c)
+	}
+	s.scope.Refresh()
+	s.screeners.Set(toPicker(v.Screeners))
+	s.factors.SetText("")
+	if v.Factors != 0 {
+		s.factors.SetText(strconv.Itoa(v.Factors))
+	}
+	s.factorText.SetText(v.FactorText)
+	s.form.Refresh()
+}
+
+// screening reads the form over the screening loaded; no team (or 全支部) chosen is the whole
+// branch.
+func (s *ScreeningsScreen) screening() (data.Screening, error) {
+	v := s.loaded
+	var fe data.FieldErrors
+	v.Date = readDate(&fe, data.FScreeningDate, s.date)
+	v.Teams = s.scopeChosen()
+	v.Screeners = fromPicker(s.screeners)
+	v.Factors = 0
+	if t := strings.TrimSpace(data.NormalizeText(s.factors.Text)); t != "" {
+		n, err := strconv.Atoi(strings.TrimSuffix(t, "个"))
+		if err != nil {
+			fe = append(fe, data.FieldError{Field: data.FFactors, Message: "不稳定因素个数应为整数，如 2；未发现不填"})
+		}
+		v.Factors = n
+	}
+	v.FactorText = s.factorText.Text
+	if fe == nil {
+		return v, nil
+	}
+	c := v
+	c.Normalize()
+	return v, mergeErrors(fe, data.ValidateScreening(&c, s.env.Today()))
+}
+
+// scopeChosen are the choices of 范围 ticked, in their order.
+func (s *ScreeningsScreen) scopeChosen() []string {
+	var out []string
+	for _, o := range s.scope.Objects {
+		if c := o.(*widget.Check); c.Checked {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+// FocusSearch puts the cursor into the search box (Ctrl+F).
+func (s *ScreeningsScreen) FocusSearch() { s.focusSearch() }

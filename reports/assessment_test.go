@@ -15,24 +15,34 @@ import (
 // testA1 is November's 支部月度考核 filled from the ledgers (3 inspections, 2 overdue findings,
 // checks below the line, 满意率 below the line, one item done in-house), two manual items short,
 // and the "四效" item overridden to full marks.
-func testA1() data.Assessment {
+func testA1() data.Assessment { return testA1With(testA1Evidence()) }
+
+// testA1With is testA1 filled from the evidence ev.
+func testA1With(ev data.A1Evidence) data.Assessment {
 	t := data.DefaultA1Template()
 	a := data.NewAssessment(&t, 1, testMeta.Branch, data.MonthPeriod(2026, time.November))
 	a.TemplateName = t.Name
-	a.ApplyA1Evidence(data.A1Evidence{Inspections: 3, Findings: 5, ClosedOnTime: 3, Overdue: 2, Checks: 2, AvgCheckScore: 86.5,
-		WelfareDone: 2, InHouse: 1, Answers: 100, Satisfaction: 0.88,
-		Discipline: data.A1DisciplineEvidence{KeyPosts: 7, KeyPostOwed: 1, Quarter: "2026年第四季度", Found: 1}}, nil)
+	a.ApplyA1Evidence(ev, nil)
 	a.Items[0].Score, a.Items[0].Reason, a.Items[0].Done = 8, "11月集中学习缺1次", "集中学习3次，缺1次"
 	a.Items[2].Score, a.Items[2].Reason = 7, "会议纪要未及时整理归档"
 	a.Items[8].Override = &data.Override{Score: 10, By: "张书记", Why: "自主完成井口暖风机改造，经党委认定按满分计"}
 	return a
 }
 
-// testA1Veto is testA1 with 信访维稳 made a 一票否决 item that fired.
+// testA1Evidence is what testA1's ledgers show: also one screening, and one case closed on time.
+func testA1Evidence() data.A1Evidence {
+	return data.A1Evidence{Inspections: 3, Findings: 5, ClosedOnTime: 3, Overdue: 2, Checks: 2, AvgCheckScore: 86.5,
+		WelfareDone: 2, InHouse: 1, Answers: 100, Satisfaction: 0.88,
+		Discipline: data.A1DisciplineEvidence{KeyPosts: 7, KeyPostOwed: 1, Quarter: "2026年第四季度", Found: 1},
+		Petitions:  data.A1PetitionEvidence{Screenings: 1, Factors: 1, Registered: 2, Closed: 1, ClosedOnTime: 1}}
+}
+
+// testA1Veto is testA1 with a 越级上访 in the month: 信访维稳排查靠前 (a 一票否决 item by default)
+// fires.
 func testA1Veto() data.Assessment {
-	a := testA1()
-	a.Items[9].Veto, a.Items[9].Vetoed, a.Items[9].Reason = true, true, "发生越级上访"
-	return a
+	ev := testA1Evidence()
+	ev.Petitions.Escalated = 1
+	return testA1With(ev)
 }
 
 var pointsMembers = []data.Member{{ID: 1, Name: "张三"}, {ID: 2, Name: "李四"}, {ID: 3, Name: "王五"}, {ID: 4, Name: "赵六"}, {ID: 5, Name: "孙七"}}

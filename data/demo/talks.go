@@ -243,11 +243,7 @@ func loadTalks(ctx context.Context, st data.Store, today data.Date, entered func
 	if today.IsZero() {
 		return nil
 	}
-	ms, err := st.Members(ctx, data.MemberFilter{})
-	if err != nil {
-		return err
-	}
-	teams, err := st.Teams(ctx)
+	ms, teams, err := savedRoster(ctx, st)
 	if err != nil {
 		return err
 	}

@@ -202,7 +202,7 @@ func TestActivityPointEntries(t *testing.T) {
 	for _, it := range tpl[0].Items {
 		names = append(names, it.Name)
 	}
-	if got := strings.Join(names, ","); !strings.HasSuffix(got, "未按期缴纳党费,讲党课,无故缺席组织生活,违纪受处分") {
+	if got := strings.Join(names, ","); !strings.HasSuffix(got, "未按期缴纳党费,讲党课,无故缺席组织生活,包保化解信访事项,违纪受处分") {
 		t.Errorf("A2 catalogue %s", got)
 	}
 }

@@ -395,7 +395,7 @@ func (db *DB) DeleteAssessment(ctx context.Context, id int64) error {
 // ---- Point entries ----
 
 const selectPointEntry = `SELECT p.id, p.branch_id, p.member_id, coalesce(m.name, ''), p.date, p.item, p.points, p.reason,
-	p.inspection_id, p.finding_id, p.welfare_id, p.activity_id, p.dues_year, p.generated, p.created_at, p.updated_at
+	p.inspection_id, p.finding_id, p.welfare_id, p.activity_id, p.dues_year, p.petition_id, p.generated, p.created_at, p.updated_at
 	FROM point_entry p LEFT JOIN member m ON m.id = p.member_id`
 
 func loadPointEntries(ctx context.Context, q querier, where string, args ...any) ([]data.PointEntry, error) {
@@ -408,9 +408,9 @@ func loadPointEntries(ctx context.Context, q querier, where string, args ...any)
 	for rows.Next() {
 		var e data.PointEntry
 		var date, created, updated string
-		var refs [5]sql.NullInt64
+		var refs [6]sql.NullInt64
 		err := rows.Scan(&e.ID, &e.BranchID, &e.MemberID, &e.MemberName, &date, &e.Item, &e.Points, &e.Reason,
-			&refs[0], &refs[1], &refs[2], &refs[3], &refs[4], &e.Generated, &created, &updated)
+			&refs[0], &refs[1], &refs[2], &refs[3], &refs[4], &refs[5], &e.Generated, &created, &updated)
 		if err == nil {
 			for i, kind := range recordKinds {
 				if refs[i].Valid {
@@ -432,12 +432,12 @@ func loadPointEntries(ctx context.Context, q querier, where string, args ...any)
 }
 
 // recordKinds are the kinds of record an entry may come from, in the order of their columns
-// (inspection_id, finding_id, welfare_id, activity_id, dues_year).
-var recordKinds = []string{data.EntInspection, data.EntFinding, data.EntWelfare, data.EntActivity, data.EntDues}
+// (inspection_id, finding_id, welfare_id, activity_id, dues_year, petition_id).
+var recordKinds = []string{data.EntInspection, data.EntFinding, data.EntWelfare, data.EntActivity, data.EntDues, data.EntPetition}
 
 // recordColumns are the values of the record columns for an entry (NULL but one).
-func recordColumns(e *data.PointEntry) [5]any {
-	var cols [5]any
+func recordColumns(e *data.PointEntry) [6]any {
+	var cols [6]any
 	if i := slices.Index(recordKinds, e.RecordKind); i >= 0 {
 		cols[i] = nullID(e.RecordID)
 	}
@@ -526,7 +526,7 @@ func (db *DB) SavePointEntry(ctx context.Context, e *data.PointEntry) error {
 			return errGeneratedEntry
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE point_entry SET (member_id, date, item, points, reason, inspection_id, finding_id, welfare_id,
-			activity_id, dues_year, updated_at) = (?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, ?) WHERE id = ?`,
+			activity_id, dues_year, petition_id, updated_at) = (?, ?, ?, ?, ?, NULL, NULL, NULL, NULL, NULL, NULL, ?) WHERE id = ?`,
 			saved.MemberID, saved.Date.String(), saved.Item, saved.Points, saved.Reason, stamp, saved.ID); err != nil {
 			return err
 		}
@@ -599,7 +599,10 @@ func (db *DB) RegeneratePointEntries(ctx context.Context, year int) error {
 			return err
 		}
 		want = append(want, data.PointEntriesForDues(dues, year, today)...)
-		var records [5][]int64
+		if want, err = appendPetitionPoints(ctx, tx, want); err != nil {
+			return err
+		}
+		var records [6][]int64
 		for i := range want {
 			if k := slices.Index(recordKinds, want[i].RecordKind); k >= 0 {
 				records[k] = append(records[k], want[i].RecordID)
@@ -607,8 +610,9 @@ func (db *DB) RegeneratePointEntries(ctx context.Context, year int) error {
 		}
 		have, err := loadPointEntries(ctx, tx, `p.generated = 1 AND (p.date >= ? AND p.date <= ?
 			OR p.inspection_id IN (SELECT value FROM json_each(?)) OR p.finding_id IN (SELECT value FROM json_each(?))
-			OR p.welfare_id IN (SELECT value FROM json_each(?)) OR p.activity_id IN (SELECT value FROM json_each(?)) OR p.dues_year IN (SELECT value FROM json_each(?)))`,
-			p.From.String(), p.To.String(), idList(records[0]), idList(records[1]), idList(records[2]), idList(records[3]), idList(records[4]))
+			OR p.welfare_id IN (SELECT value FROM json_each(?)) OR p.activity_id IN (SELECT value FROM json_each(?)) OR p.dues_year IN (SELECT value FROM json_each(?))
+			OR p.petition_id IN (SELECT value FROM json_each(?)))`,
+			p.From.String(), p.To.String(), idList(records[0]), idList(records[1]), idList(records[2]), idList(records[3]), idList(records[4]), idList(records[5]))
 		if err != nil {
 			return err
 		}
@@ -634,13 +638,13 @@ func (db *DB) RegeneratePointEntries(ctx context.Context, year int) error {
 			e := &create[i]
 			cols := recordColumns(e)
 			if _, err := tx.ExecContext(ctx, `INSERT INTO point_entry (branch_id, member_id, date, item, points, reason, inspection_id,
-				finding_id, welfare_id, activity_id, dues_year, generated, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-				e.BranchID, e.MemberID, e.Date.String(), e.Item, e.Points, e.Reason, cols[0], cols[1], cols[2], cols[3], cols[4], stamp, stamp); err != nil {
+				finding_id, welfare_id, activity_id, dues_year, petition_id, generated, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+				e.BranchID, e.MemberID, e.Date.String(), e.Item, e.Points, e.Reason, cols[0], cols[1], cols[2], cols[3], cols[4], cols[5], stamp, stamp); err != nil {
 				return err
 			}
 		}
 		return db.logOp(ctx, tx, data.Op{Action: data.ActUpdate, Entity: data.EntPointEntry, Label: p.Label + "自动生成的积分",
-			Detail: fmt.Sprintf("按督查记录、办实事事项、组织生活记录和党费台账重新生成：新增 %d 条，修改 %d 条，删除 %d 条", len(create), len(update), len(remove))})
+			Detail: fmt.Sprintf("按督查记录、办实事事项、组织生活记录、党费台账和信访事项重新生成：新增 %d 条，修改 %d 条，删除 %d 条", len(create), len(update), len(remove))})
 	})
 }
 
@@ -765,6 +769,9 @@ func (db *DB) A1Evidence(ctx context.Context, p data.Period, today data.Date) (d
 		return ev, nil, err
 	}
 	if err := emergencyEvidence(ctx, q, branch, p, &ev, refs); err != nil {
+		return ev, nil, err
+	}
+	if err := petitionEvidence(ctx, q, branch, p, &ev, refs); err != nil {
 		return ev, nil, err
 	}
 	return ev, refs, nil

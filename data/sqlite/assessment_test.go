@@ -386,7 +386,7 @@ func TestA1Evidence(t *testing.T) {
 
 	// Applied to the A1 form: 3 inspections (−2) and 2 overdue (−2) on 安全督查; 满意率 80% (−2);
 	// one item in-house earns 5 of the 10 points of 挖潜; no 第一议题 (−2) and members in no 党小组
-	// (−1) from 组织生活.
+	// (−1) from 组织生活; no 矛盾排查 (−3) on 信访维稳.
 	a1 := templateOf(t, fx.db, data.AssessBranchMonthly)
 	branch, _ := fx.db.Branch(ctx)
 	a := data.NewAssessment(&a1, branch.ID, branch.Name, data.MonthPeriod(2026, 11))
@@ -394,7 +394,7 @@ func TestA1Evidence(t *testing.T) {
 	if err := fx.db.SaveAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
-	if s := a.Score(); s.Total != 100-4-2-5-2-1 {
+	if s := a.Score(); s.Total != 100-4-2-5-2-1-3 {
 		t.Errorf("A1 total %v (%+v)", s.Total, s.Items)
 	}
 }

@@ -120,8 +120,8 @@ type rowsSave[T any] struct {
 	table, childTable, childFK string
 	id, branch                 int64
 	notFound                   error
-	// unique is the column whose value (uniqueVal) the branch uses once; taken is the refusal at
-	// uniqueField.
+	// unique is the column whose value (uniqueVal) the branch uses once ("" = none); taken is the
+	// refusal at uniqueField.
 	unique, uniqueField, taken string
 	uniqueVal                  any
 	memberField                string  // the rows' member field, for a member not of the branch
@@ -145,9 +145,11 @@ func saveWithRows[T any](ctx context.Context, db *DB, rs *rowsSave[T], out *T) e
 			return err
 		}
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+rs.table+` WHERE branch_id = ? AND `+rs.unique+` = ? AND id <> ?`,
-			branch, rs.uniqueVal, rs.id).Scan(&n); err != nil {
-			return err
+		if rs.unique != "" {
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+rs.table+` WHERE branch_id = ? AND `+rs.unique+` = ? AND id <> ?`,
+				branch, rs.uniqueVal, rs.id).Scan(&n); err != nil {
+				return err
+			}
 		}
 		if n > 0 {
 			return data.FieldErrors{{Field: rs.uniqueField, Message: rs.taken}}

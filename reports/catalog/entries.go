@@ -110,6 +110,11 @@ var reportList = []*Report{
 		load:        loadEmergencies,
 	},
 	{
+		ID: "R20", CLI: "petitions", Title: "信访维稳排查化解台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内登记的信访事项：信访人、诉求、风险等级、包保责任人、化解措施、办理期限和状态（逾期未化解、越级上访的标红），以及矛盾排查记录。",
+		load:        loadPetitions,
+	},
+	{
 		ID: "R21", CLI: "dues", Title: "党费收缴登记表", Period: ThisYear, Scope: BranchFile, Fills: true,
 		Description: "全年每名党员的缴费类别、计算基数、比例、月应缴，1至12月的实缴金额、合计和欠缴月数。",
 		load:        loadDuesYear,
