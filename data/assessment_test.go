@@ -1,6 +1,7 @@
 package data
 
 import (
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -251,9 +252,12 @@ func TestDefaultAssessTemplates(t *testing.T) {
 			autos[it.Auto] = it.Name
 		}
 	}
-	if autos[AutoInspection] != "安全督查检查靠前" || autos[AutoWelfare] != "幸福指数提升靠前" || autos[AutoInHouse] != "“四效”建设挖潜靠前" ||
-		autos[AutoDiscipline] != "作风纪律建设靠前" || autos[AutoStudy] != "政治理论学习靠前" || autos[AutoOrgWork] != "党建基础工作靠前" || len(autos) != 6 {
-		t.Errorf("A1 automatic items: %v", autos)
+	wantAutos := map[string]string{AutoInspection: "安全督查检查靠前", AutoWelfare: "幸福指数提升靠前", AutoInHouse: "“四效”建设挖潜靠前",
+		AutoDiscipline: "作风纪律建设靠前", AutoStudy: "政治理论学习靠前", AutoOrgWork: "党建基础工作靠前",
+		AutoConcern: "人文关怀疏导靠前",
+	}
+	if !maps.Equal(autos, wantAutos) {
+		t.Errorf("A1 automatic items: %v, want %v", autos, wantAutos)
 	}
 
 	a3 := DefaultA3Template()
@@ -286,7 +290,8 @@ func TestTemplateSnapshot(t *testing.T) {
 	tpl := DefaultA1Template()
 	a := NewAssessment(&tpl, 1, "综采一队党支部", MonthPeriod(2026, time.November))
 	a.Items[0].Score, a.Items[0].Reason = 8, "学习记录不全"
-	a.ApplyA1Evidence(A1Evidence{Inspections: 3, Overdue: 1, Checks: 2, AvgCheckScore: 92, WelfareDone: 1, InHouse: 1, Answers: 40, Satisfaction: 0.95}, nil)
+	a.ApplyA1Evidence(A1Evidence{Inspections: 3, Overdue: 1, Checks: 2, AvgCheckScore: 92, WelfareDone: 1, InHouse: 1, Answers: 40, Satisfaction: 0.95,
+		Concern: A1ConcernEvidence{Handled: 1}}, nil)
 	before := ScoreAssessment(&a)
 
 	// Edit the template in every way a user can: points, caps, per, names, grades, removing items.
@@ -377,7 +382,8 @@ func TestA1ReasonsFollowEvidence(t *testing.T) {
 func validA1() Assessment {
 	tpl := DefaultA1Template()
 	a := NewAssessment(&tpl, 1, "支部", MonthPeriod(2026, time.November))
-	a.ApplyA1Evidence(A1Evidence{Inspections: 5, Checks: 1, AvgCheckScore: 95, WelfareDone: 2, InHouse: 2, OrgLife: OrgLifeEvidence{FirstTopic: 1}}, nil)
+	a.ApplyA1Evidence(A1Evidence{Inspections: 5, Checks: 1, AvgCheckScore: 95, WelfareDone: 2, InHouse: 2, OrgLife: OrgLifeEvidence{FirstTopic: 1},
+		Concern: A1ConcernEvidence{Handled: 1}}, nil)
 	return a
 }
 

@@ -62,6 +62,7 @@ const (
 	EntDuesRelief     = "党费减免"
 	EntDuesExtra      = "自愿多交党费"
 	EntDuesMonth      = "党费月份"
+	EntConcern        = "思想疏导"
 )
 
 // Scopes of an entity's rows.
@@ -178,6 +179,9 @@ var Entities = []Entity{
 	{Table: "activity_makeup", Noun: "补学记录", Measure: "条", Scope: ScopeBranch},
 	{Table: "briefing", Noun: "班前教育", Measure: "次", Log: EntBriefing, Scope: ScopeBranch},
 	{Table: "org_rule", Noun: "组织生活规则", Measure: "条", Log: EntOrgRule, Scope: ScopeShared},
+	{Table: "concern", Noun: "思想疏导记录", Measure: "条", Log: EntConcern, Scope: ScopeBranch, Stat: "思想疏导", Dated: "date",
+		verify: rules(func(ctx context.Context, s Store) ([]Concern, error) { return s.Concerns(ctx, ConcernFilter{}) },
+			func(c *Concern) string { return quoted(ConcernLabel(c)) }, ValidateConcern)},
 	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},

@@ -359,6 +359,7 @@ func TestA1Evidence(t *testing.T) {
 	want := data.A1Evidence{Inspections: 3, Findings: 3, ClosedOnTime: 1, Overdue: 2, AsOf: day(30), Checks: 2, AvgCheckScore: 90,
 		WelfareDone: 2, InHouse: 1, Answers: 30, Satisfaction: 24.0 / 30, OrgLife: data.OrgLifeEvidence{Members: 3}}
 	want.Discipline.Quarter = "2026年第四季度" // no key post, no 作风纪律 finding (talks_test.go tests them)
+	want.Concern.AsOf = day(30)           // no 思想疏导 (concern_test.go tests them)
 	if ev != want {
 		t.Errorf("evidence\n got %+v\nwant %+v", ev, want)
 	}
@@ -385,7 +386,7 @@ func TestA1Evidence(t *testing.T) {
 
 	// Applied to the A1 form: 3 inspections (−2) and 2 overdue (−2) on 安全督查; 满意率 80% (−2);
 	// one item in-house earns 5 of the 10 points of 挖潜; no 第一议题 (−2) and members in no 党小组
-	// (−1) from 组织生活.
+	// (−1) from 组织生活; no 思想疏导 recorded (−2, the migrated 人文关怀疏导靠前).
 	a1 := templateOf(t, fx.db, data.AssessBranchMonthly)
 	branch, _ := fx.db.Branch(ctx)
 	a := data.NewAssessment(&a1, branch.ID, branch.Name, data.MonthPeriod(2026, 11))
@@ -393,7 +394,7 @@ func TestA1Evidence(t *testing.T) {
 	if err := fx.db.SaveAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
-	if s := a.Score(); s.Total != 100-4-2-5-2-1 {
+	if s := a.Score(); s.Total != 100-4-2-5-2-1-2 {
 		t.Errorf("A1 total %v (%+v)", s.Total, s.Items)
 	}
 }
