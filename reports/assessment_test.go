@@ -21,7 +21,8 @@ func testA1() data.Assessment {
 	a.TemplateName = t.Name
 	a.ApplyA1Evidence(data.A1Evidence{Inspections: 3, Findings: 5, ClosedOnTime: 3, Overdue: 2, Checks: 2, AvgCheckScore: 86.5,
 		WelfareDone: 2, InHouse: 1, Answers: 100, Satisfaction: 0.88,
-		Discipline: data.A1DisciplineEvidence{KeyPosts: 7, KeyPostOwed: 1, Quarter: "2026年第四季度", Found: 1}}, nil)
+		Discipline: data.A1DisciplineEvidence{KeyPosts: 7, KeyPostOwed: 1, Quarter: "2026年第四季度", Found: 1},
+		Concern:    data.A1ConcernEvidence{Handled: 4, Transferred: 1, VisitsDone: 2, VisitsOverdue: 1, AsOf: asOf}}, nil)
 	a.Items[0].Score, a.Items[0].Reason, a.Items[0].Done = 8, "11月集中学习缺1次", "集中学习3次，缺1次"
 	a.Items[2].Score, a.Items[2].Reason = 7, "会议纪要未及时整理归档"
 	a.Items[8].Override = &data.Override{Score: 10, By: "张书记", Why: "自主完成井口暖风机改造，经党委认定按满分计"}

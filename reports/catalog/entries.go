@@ -105,6 +105,11 @@ var reportList = []*Report{
 		load:        loadTalks,
 	},
 	{
+		ID: "R18", CLI: "concerns", Title: "职工思想疏导台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内的职工思想疏导：职工、班组、渠道、类别、反映情况、疏导人、疏导措施、结果和回访情况（逾期未回访的标红）。",
+		load:        loadConcerns,
+	},
+	{
 		ID: "R21", CLI: "dues", Title: "党费收缴登记表", Period: ThisYear, Scope: BranchFile, Fills: true,
 		Description: "全年每名党员的缴费类别、计算基数、比例、月应缴，1至12月的实缴金额、合计和欠缴月数。",
 		load:        loadDuesYear,
