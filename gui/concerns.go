@@ -28,7 +28,7 @@ var concernViews = []string{concernViewAll, concernViewOverdue, concernViewDue, 
 
 // concernColumns are the concerns list's columns.
 var concernColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"职工", 1, ""}, {"类别", 0, "疫情等突发事件"}, {"疏导人", 0, "欧阳建国"},
-	{"回访", 0, "逾期100天"}}
+	{"回访", 0, "待回访 12-30"}}
 
 // ConcernsScreen is 思想疏导: the workers' concerns, newest first, and the form of one, with the
 // return visit and 转办实事 (the welfare item made of the concern, opened from the form).
@@ -240,14 +240,6 @@ func (s *ConcernsScreen) ShowView(view string) {
 	s.refilter()
 }
 
-// memberText is a member field's text for member id (its name as saved when no longer listed).
-func (s *ConcernsScreen) memberText(id int64, saved string) string {
-	if l := s.people.Label(id); l != "" {
-		return l
-	}
-	return saved
-}
-
 func (s *ConcernsScreen) toForm(c data.Concern) {
 	s.date.SetDate(c.Date)
 	s.worker.SetText(c.Worker)
@@ -258,7 +250,7 @@ func (s *ConcernsScreen) toForm(c data.Concern) {
 	selectOr(s.channel, c.Channel, optNone)
 	selectOr(s.category, c.Category, optNone)
 	s.situation.SetText(c.Situation)
-	s.counselor.SetText(s.memberText(c.CounselorID, c.Counselor))
+	s.counselor.SetText(cmpOr(s.people.Label(c.CounselorID), c.Counselor)) // the name as saved when no longer listed
 	s.measures.SetText(c.Measures)
 	selectOr(s.result, c.Result, optNone)
 	s.visitDate.SetDate(c.VisitDate)

@@ -15,12 +15,12 @@ var concernColumns = []Column{
 	{Header: data.FConcernWorker, Width: 9, Kind: Text, Align: AlignCenter},
 	{Header: data.FConcernTeam, Width: 10, Kind: Text, Align: AlignCenter},
 	{Header: data.FConcernChannel, Width: 6, Kind: Text, Align: AlignCenter},
-	{Header: data.FConcernCategory, Width: 9, Kind: Text, Align: AlignCenter},
+	{Header: data.FConcernCategory, Width: 11, Kind: Text, Align: AlignCenter},
 	{Header: data.FConcernSituation, Width: 22, Kind: Text},
 	{Header: data.FCounselor, Width: 8, Kind: Text, Align: AlignCenter},
-	{Header: data.FConcernMeasures, Width: 22, Kind: Text},
-	{Header: data.FConcernResult, Width: 12, Kind: Text, Align: AlignCenter},
-	{Header: data.FVisit, Width: 21, Kind: Text},
+	{Header: data.FConcernMeasures, Width: 20, Kind: Text},
+	{Header: data.FConcernResult, Width: 13, Kind: Text, Align: AlignCenter},
+	{Header: data.FVisit, Width: 20, Kind: Text},
 }
 
 // ConcernVisitText is the 回访情况 as printed on day asOf: the visit made with its date, one planned

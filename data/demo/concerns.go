@@ -91,11 +91,12 @@ func GenerateConcerns(ms []data.Member, teams []data.Team, today data.Date) []Co
 		teamName[t.ID] = t.Name
 	}
 	pick := func(list []string) string { return list[rnd.IntN(len(list))] }
-	team := func() string {
+	// A worker stays in one team: the i-th name of concernWorkers in the i-th team, round.
+	teamOf := func(i int) string {
 		if len(teams) == 0 {
 			return ""
 		}
-		return teams[rnd.IntN(len(teams))].Name
+		return teams[i%len(teams)].Name
 	}
 	start := data.DateOf(today.Time().AddDate(0, -concernDemoMonths, 1))
 	var out []ConcernDemo
@@ -125,7 +126,8 @@ func GenerateConcerns(ms []data.Member, teams []data.Team, today data.Date) []Co
 			if w := roll[rnd.IntN(len(roll))]; rnd.IntN(4) == 0 && w.ID != c.CounselorID {
 				c.Worker, c.Team = w.Name, teamName[w.TeamID]
 			} else {
-				c.Worker, c.Team = pick(concernWorkers), team()
+				i := rnd.IntN(len(concernWorkers))
+				c.Worker, c.Team = concernWorkers[i], teamOf(i)
 			}
 			c.Channel = pick(data.ConcernChannels)
 			topic := concernTopics[rnd.IntN(len(concernTopics))]
