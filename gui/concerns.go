@@ -68,6 +68,11 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.viewSel = s.filterSelect(concernViews[0], concernViews[1:]...)
 	s.catSel = s.filterSelect(allCategories, data.ConcernCategories...)
+	// The link to the welfare item, over the button bar: always in sight, however long the form.
+	s.link = widget.NewLabel("")
+	s.link.Wrapping = fyne.TextWrapWord
+	s.openWelfare = widget.NewButtonWithIcon("打开办实事事项", theme.NavigateNextIcon(), s.showWelfare)
+	s.transfer = widget.NewButtonWithIcon("转办实事", theme.MailForwardIcon(), s.transferConcern)
 	s.initRecord(env, recordSpec[data.Concern]{
 		Columns: concernColumns,
 		Cells:   s.cells,
@@ -100,6 +105,7 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 		},
 		Entity:  data.EntConcern,
 		Deleted: func(*data.Concern) string { return "已删除思想疏导记录" },
+		Summary: container.NewBorder(nil, nil, nil, container.NewHBox(s.transfer, s.openWelfare), s.link),
 	})
 
 	fs := &s.fields
@@ -129,11 +135,6 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 	s.visit.SetPlaceHolder("回访后填写")
 	s.visit.OnChanged = func(string) { s.changed(data.FVisit) }
 
-	s.link = widget.NewLabel("")
-	s.link.Wrapping = fyne.TextWrapWord
-	s.openWelfare = widget.NewButtonWithIcon("打开办实事事项", theme.NavigateNextIcon(), s.showWelfare)
-	s.transfer = widget.NewButtonWithIcon("转办实事", theme.MailForwardIcon(), s.transferConcern)
-
 	wide := func(f *widgets.Field) *widgets.Field { f.Wide = true; return f }
 	form := widgets.NewSections(2).
 		Add("职工反映", fs.Add(data.FConcernDate, true, s.date), fs.Add(data.FConcernWorker, true, s.worker.Content()),
@@ -143,9 +144,7 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 			wide(fs.Add(data.FConcernMeasures, false, s.measures))).
 		Add("回访", fs.Add(data.FVisitDate, false, s.visitDate), wide(fs.Add(data.FVisit, false, s.visit))).
 		Content()
-	body := container.NewVBox(form, widget.NewSeparator(), widgets.Heading("转办实事"), s.link,
-		container.NewHBox(s.transfer, s.openWelfare))
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.viewSel, s.catSel), s.period.Custom}, body, 0.45)
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.viewSel, s.catSel), s.period.Custom}, form, 0.45)
 	return s
 }
 
@@ -264,14 +263,14 @@ func (s *ConcernsScreen) showLink(c data.Concern) {
 	s.transfer.Hide()
 	switch {
 	case c.WelfareID != 0:
-		s.link.SetText("已转办为办实事事项：" + c.Welfare + "（在“两堂一舍 › 办实事”中办理）")
+		s.link.SetText("已转办为办实事事项：" + clip(c.Welfare, 30) + "（在“两堂一舍 › 办实事”中办理）")
 		s.openWelfare.Show()
 	case c.Result == data.ConcernTransferred:
 		s.link.SetText("转办的办实事事项已删除。")
 	case c.ID == 0:
 		s.link.SetText("结果选“转办实事”并保存，即登记一件办实事事项（承办人为疏导人），两边相互关联。")
 	default:
-		s.link.SetText("需要为职工办理实事的，点“转办实事”登记为办实事事项（承办人为疏导人）。")
+		s.link.SetText("需要为职工办理实事的，可转办为办实事事项（承办人为疏导人）。")
 		s.transfer.Show()
 	}
 }
