@@ -43,6 +43,7 @@ type ConcernsScreen struct {
 	catSel  *widget.Select
 
 	people    *memberChoices
+	teams     map[int64]string // the roster's teams by id
 	date      *widgets.DateEntry
 	worker    *widgets.SuggestEntry
 	team      *widget.Select
@@ -114,7 +115,7 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 	s.date.OnChanged = func(string) { s.changed(data.FConcernDate) }
 	s.worker = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
 	s.worker.SetPlaceHolder("职工姓名（可不是党员）")
-	s.worker.OnChanged = func(string) { s.worker.Filter(); s.changed(data.FConcernWorker) }
+	s.worker.OnChanged = func(string) { s.worker.Filter(); s.fillTeam(); s.changed(data.FConcernWorker) }
 	s.team = widgets.NewSelect([]string{optNone}, func(string) { s.changed(data.FConcernTeam) })
 	s.channel = widgets.NewSelect(append([]string{optNone}, data.ConcernChannels...), func(string) { s.changed(data.FConcernChannel) })
 	s.category = widgets.NewSelect(append([]string{optNone}, data.ConcernCategories...), func(string) { s.changed(data.FConcernCategory) })
@@ -164,8 +165,10 @@ func (s *ConcernsScreen) load(ctx context.Context) ([]data.Concern, error) {
 	}
 	s.people = newMemberChoices(members, teams)
 	opts := []string{optNone}
+	s.teams = map[int64]string{}
 	for _, t := range teams {
 		opts = append(opts, t.Name)
+		s.teams[t.ID] = t.Name
 	}
 	s.team.Options = opts
 	s.today = s.env.Today()
@@ -257,6 +260,28 @@ func (s *ConcernsScreen) toForm(c data.Concern) {
 	s.showLink(c)
 }
 
+// fillTeam puts a member's team into an empty 班组 when the worker named is a member.
+func (s *ConcernsScreen) fillTeam() {
+	if s.loading || s.team.SelectedIndex() > 0 {
+		return
+	}
+	if m := s.workerMember(); m != nil && s.teams[m.TeamID] != "" {
+		s.team.SetSelected(s.teams[m.TeamID])
+	}
+}
+
+// workerMember is the member the 职工姓名 names, or nil for any other worker.
+func (s *ConcernsScreen) workerMember() *data.Member {
+	id, ok := s.people.IDOf(strings.TrimSpace(s.worker.Text))
+	if !ok {
+		return nil
+	}
+	if i := slices.IndexFunc(s.people.members, func(m data.Member) bool { return m.ID == id }); i >= 0 {
+		return &s.people.members[i]
+	}
+	return nil
+}
+
 // showLink shows the welfare item the concern became, or how to hand it on.
 func (s *ConcernsScreen) showLink(c data.Concern) {
 	s.openWelfare.Hide()
@@ -282,10 +307,8 @@ func (s *ConcernsScreen) concern() (data.Concern, error) {
 	var fe data.FieldErrors
 	c.Date = readDate(&fe, data.FConcernDate, s.date)
 	c.Worker = readResponsible(&fe, data.FConcernWorker, s.people, s.worker.Text)
-	if id, ok := s.people.IDOf(strings.TrimSpace(s.worker.Text)); ok {
-		if i := slices.IndexFunc(s.people.members, func(m data.Member) bool { return m.ID == id }); i >= 0 {
-			c.Worker = s.people.members[i].Name // a member picked: the name, not the label with the team
-		}
+	if m := s.workerMember(); m != nil {
+		c.Worker = m.Name // a member picked: the name, not the label with the team
 	}
 	c.Team, c.Channel = selectedOr(s.team, optNone), selectedOr(s.channel, optNone)
 	c.Category, c.Result = selectedOr(s.category, optNone), selectedOr(s.result, optNone)

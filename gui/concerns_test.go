@@ -21,6 +21,7 @@ func TestConcernTypedSavedListed(t *testing.T) {
 		t.Fatal(err)
 	}
 	addTestMember(t, env, "张三", 1, 0, 0)
+	addTestMember(t, env, "李四", 2, 0, team.ID)
 	w := NewMainWindow(env, false)
 	w.Navigate(Destination{Module: moduleFronts, Tab: tabConcerns})
 	s, ok := w.shownTab().(*ConcernsScreen)
@@ -77,13 +78,19 @@ func TestConcernTypedSavedListed(t *testing.T) {
 	// A new concern saved as 转办实事 makes its item at once.
 	w.Navigate(Destination{Module: moduleFronts, Tab: tabConcerns})
 	s.New()
-	test.Type(s.worker, "张三") // a member's name is fine too
+	test.Type(s.worker, "李四") // a member's name is fine too, and brings the member's team
+	if s.team.Selected != "综采一队" {
+		t.Errorf("team of a member %q", s.team.Selected)
+	}
 	test.Type(s.counselor, "张三")
 	test.Type(s.situation, "孩子上学接送困难")
 	s.result.SetSelected(data.ConcernTransferred)
 	s.Save()
 	if ws, _ := env.Store.WelfareItems(ctx, data.WelfareFilter{}); len(ws) != 2 || s.loaded.WelfareID == 0 {
 		t.Errorf("%d welfare items, link %d (%s)", len(ws), s.loaded.WelfareID, s.frame.StatusLine.Text)
+	}
+	if s.loaded.Worker != "李四" || s.loaded.Team != "综采一队" {
+		t.Errorf("saved %+v", s.loaded)
 	}
 }
 
