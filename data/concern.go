@@ -170,6 +170,8 @@ type ConcernFilter struct {
 	From, To Date // 日期 within [From, To]
 	// VisitOverdueOn, when set, keeps only the concerns whose return visit is overdue on that day.
 	VisitOverdueOn Date
+	// WelfareID, when set, keeps the concern handed on as that welfare item (the link back).
+	WelfareID int64
 }
 
 // ConcernStore keeps the 思想疏导 records.

@@ -348,5 +348,22 @@ func (s *ConcernsScreen) showWelfare() {
 	s.env.Navigate(to)
 }
 
+// concernLink is the way back from a welfare item to the concern it was handed on from: a button
+// naming the concern that opens it in 思想疏导, or nil when the item came from elsewhere.
+func concernLink(env *Env, welfareID int64) *widget.Button {
+	cs, err := env.Store.Concerns(context.Background(), data.ConcernFilter{WelfareID: welfareID})
+	if err != nil || len(cs) == 0 {
+		return nil
+	}
+	c := cs[0]
+	return widget.NewButtonWithIcon("来自思想疏导："+data.ConcernLabel(&c), theme.NavigateBackIcon(), func() {
+		if env.Navigate != nil {
+			to := entityPlaces[data.EntConcern]
+			to.RecordID = c.ID
+			env.Navigate(to)
+		}
+	})
+}
+
 // FocusSearch puts the cursor into the search box (Ctrl+F).
 func (s *ConcernsScreen) FocusSearch() { s.focusSearch() }

@@ -74,6 +74,20 @@ func TestConcernTypedSavedListed(t *testing.T) {
 	if !ok || wi.loaded.ID != ws[0].ID {
 		t.Fatalf("打开办实事事项 shows %T", w.shownTab())
 	}
+	// And back: the welfare item names the concern it came from and opens it.
+	var back *widget.Button
+	for _, o := range wi.actions.Objects {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "来自思想疏导：") {
+			back = b
+		}
+	}
+	if back == nil || !strings.Contains(back.Text, "陈小军（综采一队）思想疏导") {
+		t.Fatalf("no way back to the concern: %v", wi.actions.Objects)
+	}
+	test.Tap(back)
+	if c, ok := w.shownTab().(*ConcernsScreen); !ok || c.loaded.ID != s.loaded.ID {
+		t.Fatalf("来自思想疏导 shows %T", w.shownTab())
+	}
 
 	// A new concern saved as 转办实事 makes its item at once.
 	w.Navigate(Destination{Module: moduleFronts, Tab: tabConcerns})

@@ -66,6 +66,9 @@ func (db *DB) Concerns(ctx context.Context, f data.ConcernFilter) ([]data.Concer
 	if !f.VisitOverdueOn.IsZero() {
 		add(`c.visit = '' AND c.visit_date <> '' AND c.visit_date < ?`, f.VisitOverdueOn.String())
 	}
+	if f.WelfareID != 0 {
+		add(`c.welfare_id = ?`, f.WelfareID)
+	}
 	return loadConcerns(ctx, db.db, strings.Join(where, ` AND `), args...)
 }
 

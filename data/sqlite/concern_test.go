@@ -45,6 +45,7 @@ func TestConcernRoundTrip(t *testing.T) {
 		{data.ConcernFilter{To: day(4)}, 1},
 		{data.ConcernFilter{VisitOverdueOn: day(23)}, 1},
 		{data.ConcernFilter{VisitOverdueOn: day(20)}, 0},
+		{data.ConcernFilter{WelfareID: 1}, 0},
 	} {
 		if cs, err := fx.db.Concerns(ctx, c.f); err != nil || len(cs) != c.want {
 			t.Errorf("Concerns(%+v) = %d, %v; want %d", c.f, len(cs), err, c.want)
@@ -105,6 +106,9 @@ func TestConcernTransfer(t *testing.T) {
 	}
 	if c.WelfareID == 0 || c.Welfare != c.Situation {
 		t.Fatalf("no welfare item linked: %+v", c)
+	}
+	if back, err := fx.db.Concerns(ctx, data.ConcernFilter{WelfareID: c.WelfareID}); err != nil || len(back) != 1 || back[0].ID != c.ID {
+		t.Errorf("the concern of the welfare item: %+v, %v", back, err)
 	}
 	w, err := fx.db.WelfareItem(ctx, c.WelfareID)
 	if err != nil {
