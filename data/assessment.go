@@ -81,6 +81,7 @@ const (
 	AutoOrgWork    = "组织生活规则" // 党建基础工作靠前 ← rhythm rules kept, 党小组 coverage (orglife_assess.go)
 	AutoEmergency  = "应急防控台账" // 应急防控冲锋靠前 ← drills held, supplies in date (emergency_assess.go)
 	AutoPetition   = "信访维稳台账" // 信访维稳排查靠前 ← screenings, cases closed/overdue, 越级上访 veto (petition_assess.go)
+	AutoConcern    = "思想疏导台账" // 人文关怀疏导靠前 ← concerns recorded, return visits done and overdue (concern_assess.go)
 )
 
 // Parts of an A3 assessment (R10 columns).
@@ -836,7 +837,7 @@ func DefaultA1Template() AssessTemplate {
 			{Name: "作风纪律建设靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoDiscipline, Standard: A1DisciplineStandard},
 			{Name: "安全督查检查靠前", Points: 15, Method: MethodDeduct, Per: 1, Auto: AutoInspection,
 				Standard: fmt.Sprintf("党员督查每月不少于%d次，少1次扣2分；发现的问题按期整改销号，逾期未销号的每条扣1分；扣完为止", A1MinInspections)},
-			m("人文关怀疏导靠前", 10, "开展谈心谈话，困难党员职工帮扶、思想波动疏导及时；应谈未谈或帮扶不到位的每人次扣2分"),
+			{Name: "人文关怀疏导靠前", Points: 10, Method: MethodDeduct, Per: 2, Auto: AutoConcern, Standard: A1ConcernStandard},
 			{Name: "应急防控冲锋靠前", Points: 5, Method: MethodDeduct, Per: 1, Auto: AutoEmergency, Standard: A1EmergencyStandard},
 			{Name: "幸福指数提升靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoWelfare,
 				Standard: fmt.Sprintf("两堂一舍检查平均标化分不低于%d分，每低5分扣1分（最多扣4分），当月未检查扣2分；满意率不低于%d%%，每低5个百分点扣1分（最多扣3分）；当月无办结的办实事事项扣2分", A1CheckLine, A1SatisfactionLine)},
@@ -869,6 +870,7 @@ type A1Evidence struct {
 
 	Emergency A1EmergencyEvidence // 应急防控 (emergency_assess.go)
 	Petitions A1PetitionEvidence  // 信访维稳 (petition_assess.go)
+	Concern   A1ConcernEvidence   // 思想疏导 (concern_assess.go)
 }
 
 // A1Rule turns the month's evidence into the tallies and 完成情况 of an automatic A1 item (key one
@@ -929,6 +931,8 @@ func A1Rule(key string, ev A1Evidence) (tallies []Tally, done string, ok bool) {
 		tallies, done = A1EmergencyRule(ev.Emergency)
 	case AutoPetition:
 		tallies, done = A1PetitionRule(ev.Petitions, ev.AsOf)
+	case AutoConcern:
+		tallies, done = A1ConcernRule(ev.Concern)
 	case AutoInHouse:
 		done = fmt.Sprintf("办结办实事%d项，其中自主完成%d项", ev.WelfareDone, ev.InHouse)
 		if ev.InHouse > 0 {

@@ -254,7 +254,7 @@ func TestDefaultAssessTemplates(t *testing.T) {
 	}
 	wantAutos := map[string]string{AutoInspection: "安全督查检查靠前", AutoWelfare: "幸福指数提升靠前", AutoInHouse: "“四效”建设挖潜靠前",
 		AutoDiscipline: "作风纪律建设靠前", AutoStudy: "政治理论学习靠前", AutoOrgWork: "党建基础工作靠前", AutoPetition: "信访维稳排查靠前",
-		AutoEmergency: "应急防控冲锋靠前"}
+		AutoEmergency: "应急防控冲锋靠前", AutoConcern: "人文关怀疏导靠前"}
 	if !maps.Equal(autos, wantAutos) {
 		t.Errorf("A1 automatic items: %v, want %v", autos, wantAutos)
 	}
@@ -291,7 +291,7 @@ func TestTemplateSnapshot(t *testing.T) {
 	a := NewAssessment(&tpl, 1, "综采一队党支部", MonthPeriod(2026, time.November))
 	a.Items[0].Score, a.Items[0].Reason = 8, "学习记录不全"
 	a.ApplyA1Evidence(A1Evidence{Inspections: 3, Overdue: 1, Checks: 2, AvgCheckScore: 92, WelfareDone: 1, InHouse: 1, Answers: 40, Satisfaction: 0.95,
-		Petitions: A1PetitionEvidence{Screenings: 1}}, nil)
+		Petitions: A1PetitionEvidence{Screenings: 1}, Concern: A1ConcernEvidence{Handled: 1}}, nil)
 	before := ScoreAssessment(&a)
 
 	// Edit the template in every way a user can: points, caps, per, names, grades, removing items.
@@ -383,7 +383,7 @@ func validA1() Assessment {
 	tpl := DefaultA1Template()
 	a := NewAssessment(&tpl, 1, "支部", MonthPeriod(2026, time.November))
 	a.ApplyA1Evidence(A1Evidence{Inspections: 5, Checks: 1, AvgCheckScore: 95, WelfareDone: 2, InHouse: 2, OrgLife: OrgLifeEvidence{FirstTopic: 1},
-		Petitions: A1PetitionEvidence{Screenings: 1}}, nil)
+		Petitions: A1PetitionEvidence{Screenings: 1}, Concern: A1ConcernEvidence{Handled: 1}}, nil)
 	return a
 }
 
@@ -399,7 +399,7 @@ func TestValidateAssessment(t *testing.T) {
 		msg    string
 	}{
 		{"manual below full needs a reason", func(a *Assessment) { a.Items[2].Score = 8 }, "第3项：扣分原因", "扣了2分，请填写扣分原因"},
-		{"half-point deduction needs a reason", func(a *Assessment) { a.Items[5].Score = 9.5 }, "第6项：扣分原因", "扣了0.5分"},
+		{"half-point deduction needs a reason", func(a *Assessment) { a.Items[5].Method, a.Items[5].Score = MethodManual, 9.5 }, "第6项：扣分原因", "扣了0.5分"},
 		{"manual score above 分值", func(a *Assessment) { a.Items[2].Score = 11 }, "第3项：得分", "不能超过分值10分"},
 		{"manual score negative", func(a *Assessment) { a.Items[2].Score = -1 }, "第3项：得分", "不能为负数"},
 		{"manual score not a half step", func(a *Assessment) { a.Items[2].Score = 7.3 }, "第3项：得分", "0.5分的整数倍"},

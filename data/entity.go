@@ -64,6 +64,7 @@ const (
 	EntDuesMonth      = "党费月份"
 	EntEmergency      = "应急防控"
 	EntSupply         = "应急物资"
+	EntConcern        = "思想疏导"
 )
 
 // StatEntities are the entities counted per branch in 各党支部统计表 (Entity.Stat), in Entities order.
@@ -207,6 +208,9 @@ var Entities = []Entity{
 		verify: rules(func(ctx context.Context, s Store) ([]Petition, error) { return s.Petitions(ctx, PetitionFilter{}) },
 			func(p *Petition) string { return quoted(PetitionLabel(p)) }, ValidatePetition)},
 	{Table: "petition_keeper", Noun: "包保责任人", Measure: "名", Scope: ScopeBranch},
+	{Table: "concern", Noun: "思想疏导记录", Measure: "条", Log: EntConcern, Scope: ScopeBranch, Stat: "思想疏导", Dated: "date",
+		verify: rules(func(ctx context.Context, s Store) ([]Concern, error) { return s.Concerns(ctx, ConcernFilter{}) },
+			func(c *Concern) string { return quoted(ConcernLabel(c)) }, ValidateConcern)},
 	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},

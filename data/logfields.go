@@ -355,6 +355,18 @@ func SupplyFields(s *Supply) Fields {
 		FSupChecked, s.Checked.String(), FSupExpires, s.Expires.String())
 }
 
+// ConcernLabel names a concern in the log and the recycle bin: 2026-03-05 张三（综采一队）思想疏导.
+func ConcernLabel(c *Concern) string {
+	return c.Date.String() + " " + ConcernWorkerText(c) + "思想疏导"
+}
+
+// ConcernFields is a 思想疏导 record as the log keeps it.
+func ConcernFields(c *Concern) Fields {
+	return fieldsOf(FConcernDate, c.Date.String(), FConcernWorker, c.Worker, FConcernTeam, c.Team, FConcernChannel, c.Channel,
+		FConcernCategory, c.Category, FConcernSituation, c.Situation, FCounselor, c.Counselor, FConcernMeasures, c.Measures,
+		FConcernResult, c.Result, FVisitDate, c.VisitDate.String(), FVisit, c.Visit, FConcernWelfare, c.Welfare)
+}
+
 // TalkRulesFields are the talk rules as the log keeps them.
 func TalkRulesFields(rules []TalkRule) Fields {
 	var pairs []string

@@ -188,6 +188,7 @@ type Store interface {
 	TermStore
 	ActivityStore
 	PetitionStore
+	ConcernStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error

@@ -36,6 +36,7 @@ var TodoSources = []TodoSource{
 	recruitTodos,
 	supplyTodos,
 	petitionTodos,
+	concernTodos,
 }
 
 // LoadTodos gathers what every ledger owes on day today, in TodoSources order, non-zero lines only.

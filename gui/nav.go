@@ -132,6 +132,7 @@ var entityPlaces = map[string]Destination{
 	data.EntSupply:     {Module: moduleFronts, Tab: tabSupplies},
 	data.EntPetition:   {Module: moduleFronts, Tab: tabPetitions},
 	data.EntScreening:  {Module: moduleFronts, Tab: tabScreenings},
+	data.EntConcern:    {Module: moduleFronts, Tab: tabConcerns},
 }
 
 // navModuleOf is the registry entry of module id.

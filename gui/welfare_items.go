@@ -247,6 +247,9 @@ func (s *WelfareItemsScreen) showState() {
 	for _, t := range data.NextWelfareStates(w.State) {
 		s.actions.Add(moveButton(t, data.WelfareDone, func() { s.move(t) }))
 	}
+	if b := concernLink(s.env, w.ID); b != nil {
+		s.actions.Add(b) // handed on from 思想疏导 (concerns.go)
+	}
 }
 
 // item reads the form over the item loaded.

@@ -34,7 +34,8 @@ func testA1Evidence() data.A1Evidence {
 	return data.A1Evidence{Inspections: 3, Findings: 5, ClosedOnTime: 3, Overdue: 2, Checks: 2, AvgCheckScore: 86.5,
 		WelfareDone: 2, InHouse: 1, Answers: 100, Satisfaction: 0.88,
 		Discipline: data.A1DisciplineEvidence{KeyPosts: 7, KeyPostOwed: 1, Quarter: "2026年第四季度", Found: 1},
-		Petitions:  data.A1PetitionEvidence{Screenings: 1, Factors: 1, Registered: 2, Closed: 1, ClosedOnTime: 1}}
+		Petitions:  data.A1PetitionEvidence{Screenings: 1, Factors: 1, Registered: 2, Closed: 1, ClosedOnTime: 1},
+		Concern:    data.A1ConcernEvidence{Handled: 4, Transferred: 1, VisitsDone: 2, VisitsOverdue: 1, AsOf: asOf}}
 }
 
 // testA1Veto is testA1 with a 越级上访 in the month: 信访维稳排查靠前 (a 一票否决 item by default)

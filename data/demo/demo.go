@@ -662,6 +662,9 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	if err := loadPetitions(ctx, st, ds.Today, entered); err != nil {
 		return err
 	}
+	if err := loadConcerns(ctx, st, ds.Today, entered); err != nil {
+		return err
+	}
 	at = time.Time{}
 	if err := loadRecruits(ctx, st, ds, memberIDs, teamIDs, groupIDs); err != nil {
 		return err

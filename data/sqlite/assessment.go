@@ -774,5 +774,8 @@ func (db *DB) A1Evidence(ctx context.Context, p data.Period, today data.Date) (d
 	if err := petitionEvidence(ctx, q, branch, p, &ev, refs); err != nil {
 		return ev, nil, err
 	}
+	if err := concernEvidence(ctx, q, branch, p, &ev, refs); err != nil {
+		return ev, nil, err
+	}
 	return ev, refs, nil
 }

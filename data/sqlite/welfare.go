@@ -113,69 +113,75 @@ func (db *DB) WelfareItem(ctx context.Context, id int64) (data.WelfareItem, erro
 func (db *DB) SaveWelfareItem(ctx context.Context, w *data.WelfareItem) error {
 	today := db.today()
 	var saved data.WelfareItem
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		saved = *w
-		var stored *data.WelfareItem
-		if saved.ID != 0 {
-			s, err := getWelfareItem(ctx, tx, saved.ID)
-			if err != nil {
-				return err
-			}
-			stored = &s
-			saved.BranchID, saved.CreatedAt = s.BranchID, s.CreatedAt
-			saved.State, saved.Reason, saved.DoneDate = s.State, s.Reason, s.DoneDate
-		}
-		saved.Normalize()
-		if fe := data.ValidateWelfareItem(&saved, today); fe != nil {
-			return fe
-		}
-		var err error
-		if saved.BranchID, err = ownerBranch(ctx, tx, "welfare_item", 0, saved.BranchID, nil); err != nil {
-			return err
-		}
-		if ok, err := inBranch(ctx, tx, "member", saved.HandlerID, saved.BranchID); err != nil {
-			return err
-		} else if !ok {
-			return data.FieldErrors{{Field: data.FHandler, Message: "所选承办人不在本支部党员名单中（可能已被删除），请重新选择"}}
-		}
-		if saved.Handler, err = nameOf(ctx, tx, "member", saved.HandlerID); err != nil {
-			return err
-		}
-		stamp := db.stamp()
-		if saved.UpdatedAt, err = parseStamp(stamp); err != nil {
-			return err
-		}
-		values := []any{saved.Title, saved.Category, saved.Source, saved.Proposer, saved.ProposedDate.String(), saved.HandlerID,
-			saved.PlannedDate.String(), saved.State, saved.Reason, saved.DoneDate.String(), saved.Rating, toFen(saved.Cost),
-			bit(saved.InHouse), stamp}
-		const columns = `title, category, source, proposer, proposed_date, handler_id, planned_date, state, reason, done_date,
-			rating, cost_fen, in_house, updated_at`
-		if stored != nil {
-			res, err := tx.ExecContext(ctx, `UPDATE welfare_item SET (`+columns+`) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
-				append(values, saved.ID)...)
-			if err := mustAffect(res, err, errNoWelfareItem(saved.ID)); err != nil {
-				return err
-			}
-			return db.logChange(ctx, tx, data.EntWelfare, saved.ID, saved.Title, data.WelfareFields(stored), data.WelfareFields(&saved))
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO welfare_item (branch_id, created_at, `+columns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{saved.BranchID, stamp}, values...)...)
-		if err != nil {
-			return err
-		}
-		if saved.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		saved.CreatedAt = saved.UpdatedAt
-		if err := addWelfareHistory(ctx, tx, &saved, "", stamp); err != nil {
-			return err
-		}
-		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntWelfare, EntityID: saved.ID, Label: saved.Title, After: data.WelfareFields(&saved)})
+	err := db.write(ctx, func(tx *sql.Tx) (err error) {
+		saved, err = db.saveWelfareItem(ctx, tx, *w, today)
+		return err
 	})
 	if err == nil {
 		*w = saved
 	}
 	return err
+}
+
+// saveWelfareItem is SaveWelfareItem within tx: it returns what was saved. 转办实事 of a concern
+// (concern.go) creates its welfare item with it in the concern's transaction.
+func (db *DB) saveWelfareItem(ctx context.Context, tx *sql.Tx, saved data.WelfareItem, today data.Date) (data.WelfareItem, error) {
+	var stored *data.WelfareItem
+	if saved.ID != 0 {
+		s, err := getWelfareItem(ctx, tx, saved.ID)
+		if err != nil {
+			return saved, err
+		}
+		stored = &s
+		saved.BranchID, saved.CreatedAt = s.BranchID, s.CreatedAt
+		saved.State, saved.Reason, saved.DoneDate = s.State, s.Reason, s.DoneDate
+	}
+	saved.Normalize()
+	if fe := data.ValidateWelfareItem(&saved, today); fe != nil {
+		return saved, fe
+	}
+	var err error
+	if saved.BranchID, err = ownerBranch(ctx, tx, "welfare_item", 0, saved.BranchID, nil); err != nil {
+		return saved, err
+	}
+	if ok, err := inBranch(ctx, tx, "member", saved.HandlerID, saved.BranchID); err != nil {
+		return saved, err
+	} else if !ok {
+		return saved, data.FieldErrors{{Field: data.FHandler, Message: "所选承办人不在本支部党员名单中（可能已被删除），请重新选择"}}
+	}
+	if saved.Handler, err = nameOf(ctx, tx, "member", saved.HandlerID); err != nil {
+		return saved, err
+	}
+	stamp := db.stamp()
+	if saved.UpdatedAt, err = parseStamp(stamp); err != nil {
+		return saved, err
+	}
+	values := []any{saved.Title, saved.Category, saved.Source, saved.Proposer, saved.ProposedDate.String(), saved.HandlerID,
+		saved.PlannedDate.String(), saved.State, saved.Reason, saved.DoneDate.String(), saved.Rating, toFen(saved.Cost),
+		bit(saved.InHouse), stamp}
+	const columns = `title, category, source, proposer, proposed_date, handler_id, planned_date, state, reason, done_date,
+		rating, cost_fen, in_house, updated_at`
+	if stored != nil {
+		res, err := tx.ExecContext(ctx, `UPDATE welfare_item SET (`+columns+`) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
+			append(values, saved.ID)...)
+		if err := mustAffect(res, err, errNoWelfareItem(saved.ID)); err != nil {
+			return saved, err
+		}
+		return saved, db.logChange(ctx, tx, data.EntWelfare, saved.ID, saved.Title, data.WelfareFields(stored), data.WelfareFields(&saved))
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO welfare_item (branch_id, created_at, `+columns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{saved.BranchID, stamp}, values...)...)
+	if err != nil {
+		return saved, err
+	}
+	if saved.ID, err = res.LastInsertId(); err != nil {
+		return saved, err
+	}
+	saved.CreatedAt = saved.UpdatedAt
+	if err := addWelfareHistory(ctx, tx, &saved, "", stamp); err != nil {
+		return saved, err
+	}
+	return saved, db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntWelfare, EntityID: saved.ID, Label: saved.Title, After: data.WelfareFields(&saved)})
 }
 
 // addWelfareHistory records that w (as it is now) came from state `from`, with its reason and

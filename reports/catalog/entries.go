@@ -105,6 +105,11 @@ var reportList = []*Report{
 		load:        loadTalks,
 	},
 	{
+		ID: "R18", CLI: "concerns", Title: "职工思想疏导台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内的职工思想疏导：职工、班组、渠道、类别、反映情况、疏导人、疏导措施、结果和回访情况（逾期未回访的标红）。",
+		load:        loadConcerns,
+	},
+	{
 		ID: "R19", CLI: "emergencies", Title: "应急防控工作台账", Period: ThisYear, Scope: BranchFile, Fills: true,
 		Description: "期间内的应急演练和突发事件处置：日期、类型、事项、参加党员（标明党员突击队）、带头情况和结果；另附应急物资储备表（过期、缺失的标红）。",
 		load:        loadEmergencies,
