@@ -79,6 +79,7 @@ const (
 	AutoDiscipline = "纪律谈话台账" // 作风纪律建设靠前 ← key-post talks, 作风纪律 findings (A1DisciplineRule)
 	AutoStudy      = "组织生活学习" // 政治理论学习靠前 ← 第一议题/中心组/书记领学/班前教育 held, attendance (orglife_assess.go)
 	AutoOrgWork    = "组织生活规则" // 党建基础工作靠前 ← rhythm rules kept, 党小组 coverage (orglife_assess.go)
+	AutoDecision   = "三重一大台账" // “三重一大”决策靠前 ← decisions recorded, flagged, executions overdue (decision_assess.go)
 )
 
 // Parts of an A3 assessment (R10 columns).
@@ -816,7 +817,7 @@ func DefaultA1Template() AssessTemplate {
 		ItemTemplate: ItemTemplate[AssessItem]{Name: "支部月度考核表", Items: []AssessItem{
 			{Name: "政治理论学习靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoStudy, Standard: A1StudyStandard},
 			{Name: "党建基础工作靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoOrgWork, Standard: A1OrgWorkStandard},
-			m("“三重一大”决策靠前", 10, "重大事项、重要人事、重大项目和大额资金使用集体研究决策，会议纪要完整；未经集体研究的每项扣5分"),
+			{Name: "“三重一大”决策靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoDecision, Standard: A1DecisionStandard},
 			{Name: "作风纪律建设靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoDiscipline, Standard: A1DisciplineStandard},
 			{Name: "安全督查检查靠前", Points: 15, Method: MethodDeduct, Per: 1, Auto: AutoInspection,
 				Standard: fmt.Sprintf("党员督查每月不少于%d次，少1次扣2分；发现的问题按期整改销号，逾期未销号的每条扣1分；扣完为止", A1MinInspections)},
@@ -850,6 +851,9 @@ type A1Evidence struct {
 
 	// OrgLife is what the organisational life records show (orglife_assess.go).
 	OrgLife OrgLifeEvidence
+
+	// Decisions is what the "三重一大" decisions show (decision_assess.go).
+	Decisions A1DecisionEvidence
 }
 
 // A1Rule turns the month's evidence into the tallies and 完成情况 of an automatic A1 item (key one
@@ -906,6 +910,8 @@ func A1Rule(key string, ev A1Evidence) (tallies []Tally, done string, ok bool) {
 		tallies, done = A1DisciplineRule(ev.Discipline)
 	case AutoStudy, AutoOrgWork:
 		tallies, done = orgLifeRule(key, ev)
+	case AutoDecision:
+		tallies, done = A1DecisionRule(ev.Decisions)
 	case AutoInHouse:
 		done = fmt.Sprintf("办结办实事%d项，其中自主完成%d项", ev.WelfareDone, ev.InHouse)
 		if ev.InHouse > 0 {

@@ -62,6 +62,7 @@ const (
 	EntDuesRelief     = "党费减免"
 	EntDuesExtra      = "自愿多交党费"
 	EntDuesMonth      = "党费月份"
+	EntDecision       = "三重一大事项"
 )
 
 // Scopes of an entity's rows.
@@ -178,6 +179,9 @@ var Entities = []Entity{
 	{Table: "activity_makeup", Noun: "补学记录", Measure: "条", Scope: ScopeBranch},
 	{Table: "briefing", Noun: "班前教育", Measure: "次", Log: EntBriefing, Scope: ScopeBranch},
 	{Table: "org_rule", Noun: "组织生活规则", Measure: "条", Log: EntOrgRule, Scope: ScopeShared},
+	{Table: "decision", Noun: "“三重一大”决策事项", Measure: "项", Log: EntDecision, Scope: ScopeBranch, Stat: "三重一大", Dated: "date",
+		verify: rules(func(ctx context.Context, s Store) ([]Decision, error) { return s.Decisions(ctx, DecisionFilter{}) },
+			func(d *Decision) string { return quoted(d.Date.String() + " " + d.Topic) }, ValidateDecision)},
 	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},

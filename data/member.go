@@ -186,6 +186,7 @@ type Store interface {
 	TalkStore
 	TermStore
 	ActivityStore
+	DecisionStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error

@@ -34,6 +34,7 @@ var TodoSources = []TodoSource{
 	findingTodos,
 	welfareTodos,
 	recruitTodos,
+	decisionTodos,
 }
 
 // LoadTodos gathers what every ledger owes on day today, in TodoSources order, non-zero lines only.
