@@ -9,7 +9,7 @@ import (
 // the month, those breaking a rule (Decision.Flags), and the executions overdue or due and done.
 
 // A1DecisionStandard is the seeded 评分标准 of “三重一大”决策靠前.
-const A1DecisionStandard = "重大事项、重要人事、重大项目和大额资金使用集体研究决策，会议纪要完整；当月决策事项不足法定人数、同意未过半数或大额资金未经集体研究的每项扣5分；决策执行逾期未完成的每项扣1分；当月无决策事项的不扣分；扣完为止"
+const A1DecisionStandard = "“三重一大”事项集体研究决策：不足法定人数、同意未过半数或大额资金未经集体研究的每项扣5分；执行逾期未完成的每项扣1分；当月无决策事项不扣分；扣完为止"
 
 // A1DecisionSeedStandard is the item's seeded 评分标准 before it was filled from the ledger: the
 // migration switches only an item still carrying it.

@@ -105,6 +105,11 @@ var reportList = []*Report{
 		load:        loadTalks,
 	},
 	{
+		ID: "R17", CLI: "decisions", Title: "“三重一大”事项决策台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内的“三重一大”决策事项：会议、议题、事项类别、金额、应到实到、表决结果、决定事项和执行情况；不足法定人数、未过半数、大额资金未按规定决策和执行逾期的标红。",
+		load:        loadDecisions,
+	},
+	{
 		ID: "R21", CLI: "dues", Title: "党费收缴登记表", Period: ThisYear, Scope: BranchFile, Fills: true,
 		Description: "全年每名党员的缴费类别、计算基数、比例、月应缴，1至12月的实缴金额、合计和欠缴月数。",
 		load:        loadDuesYear,

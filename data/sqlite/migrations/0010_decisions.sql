@@ -39,7 +39,7 @@ CREATE INDEX decision_executor ON decision (executor_id);
 -- “三重一大”决策靠前 of the seeded 支部月度考核表 becomes automatic (data.AutoDecision, SPEC §12.6:
 -- decisions recorded, flagged, executions on time), unless the user has changed the item.
 UPDATE assess_template_item SET method = '按次扣分', per = 1, auto = '三重一大台账',
-	standard = '重大事项、重要人事、重大项目和大额资金使用集体研究决策，会议纪要完整；当月决策事项不足法定人数、同意未过半数或大额资金未经集体研究的每项扣5分；决策执行逾期未完成的每项扣1分；当月无决策事项的不扣分；扣完为止'
+	standard = '“三重一大”事项集体研究决策：不足法定人数、同意未过半数或大额资金未经集体研究的每项扣5分；执行逾期未完成的每项扣1分；当月无决策事项不扣分；扣完为止'
 	WHERE name = '“三重一大”决策靠前' AND method = '人工评分' AND auto = ''
 	AND standard = '重大事项、重要人事、重大项目和大额资金使用集体研究决策，会议纪要完整；未经集体研究的每项扣5分'
 	AND template_id IN (SELECT id FROM assess_template WHERE kind = '支部月度考核');
