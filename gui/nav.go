@@ -128,6 +128,7 @@ var entityPlaces = map[string]Destination{
 	data.EntActivity:   {Module: moduleOrgLife, Tab: tabActivities},
 	data.EntOrgRule:    {Module: moduleOrgLife, Tab: tabOrgYear},
 	data.EntRecruit:    {Module: moduleMembers, Tab: tabRecruitment},
+	data.EntDecision:   {Module: moduleFronts, Tab: tabDecisions},
 }
 
 // navModuleOf is the registry entry of module id.
