@@ -151,3 +151,23 @@ func TestDecisionLargeFundAndViews(t *testing.T) {
 		t.Errorf("flagged at 100000 lists %v", s.visible)
 	}
 }
+
+// scoreA1ItemByHand makes item name of the seeded 支部月度考核表 scored by hand, as a user may, for
+// the tests of manual scores (every seeded item is filled from a ledger now).
+func scoreA1ItemByHand(t *testing.T, env *Env, name string) {
+	t.Helper()
+	ctx := context.Background()
+	ts, err := env.Store.AssessTemplates(ctx, data.AssessBranchMonthly)
+	if err != nil || len(ts) == 0 {
+		t.Fatalf("A1 templates %v, %v", ts, err)
+	}
+	tpl := ts[0]
+	for i := range tpl.Items {
+		if it := &tpl.Items[i]; it.Name == name {
+			it.Method, it.Auto, it.Per = data.MethodManual, "", 0
+		}
+	}
+	if err := env.Store.SaveAssessTemplate(ctx, &tpl); err != nil {
+		t.Fatal(err)
+	}
+}
