@@ -390,8 +390,7 @@ func (s *DecisionsScreen) decision() (data.Decision, error) {
 func (s *DecisionsScreen) editLargeFund() {
 	amount := widgets.NewEntry()
 	amount.SetText(data.FormatScore(s.largeFund))
-	var fd *flowDialog
-	fd = newFlowDialog(s.env, "大额资金标准", "金额超过此标准的事项须列为“大额资金使用”，并经支部委员会、党政联席会或支部党员大会集体研究（达到法定人数）决定，否则在台账中标红。", "保存",
+	fd := newFlowDialog(s.env, "大额资金标准", "金额超过此标准的事项须列为“大额资金使用”，并经支部委员会、党政联席会或支部党员大会集体研究（达到法定人数）决定，否则在台账中标红。", "保存",
 		func(fs *widgets.Fields) fyne.CanvasObject {
 			return widgets.Section("", 1, fs.Add(data.FLargeFund, true, amount))
 		},

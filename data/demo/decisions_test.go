@@ -9,17 +9,27 @@ import (
 	"branchledger/data/sqlite"
 )
 
-func TestDecisionsDemo(t *testing.T) {
-	today := data.NewDate(2026, 11, 20)
+// loadedDemo is a new file in t's temp dir with the demo of 60 members (3 months of inspections)
+// loaded as of today.
+func loadedDemo(t *testing.T, today data.Date) *sqlite.DB {
+	t.Helper()
 	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	ctx := context.Background()
-	if err := Load(ctx, db, GenerateMonths(3, 60, 3, today)); err != nil {
+	t.Cleanup(func() { db.Close() })
+	if err := Load(context.Background(), db, GenerateMonths(3, 60, 3, today)); err != nil {
 		t.Fatal(err)
 	}
+	return db
+}
+
+// TestDecisionsDemo loads the demo into a real file: two years of decisions at the three kinds of
+// meeting, linked to the 组织生活 records that fit, three flagged and one execution overdue.
+func TestDecisionsDemo(t *testing.T) {
+	today := data.NewDate(2026, 11, 20)
+	db := loadedDemo(t, today)
+	ctx := context.Background()
 	ds, err := db.Decisions(ctx, data.DecisionFilter{})
 	if err != nil || len(ds) < 24 {
 		t.Fatalf("%d decisions, %v", len(ds), err)

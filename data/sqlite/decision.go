@@ -125,37 +125,13 @@ func (db *DB) SaveDecision(ctx context.Context, d *data.Decision) error {
 		if err := checkDecisionRefs(ctx, tx, d, branch); err != nil {
 			return err
 		}
-		stamp := db.stamp()
-		const columns = `meeting, activity_id, date, topic, category, content, amount, entitled, present, votes_for, against, abstain,
-			resolution, publicity, reason, executor_id, deadline, execution, state, updated_at`
-		values := []any{d.Meeting, nullID(d.ActivityID), d.Date.String(), d.Topic, d.Category, d.Content, d.Amount, d.Entitled, d.Present,
-			d.For, d.Against, d.Abstain, d.Resolution, d.Publicity, d.Reason, nullID(d.ExecutorID), d.Deadline.String(), d.Execution, d.State, stamp}
-		marks := strings.TrimPrefix(strings.Repeat(", ?", len(values)), ", ")
-		var before data.Fields
-		id := d.ID
-		if id == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO decision (branch_id, created_at, `+columns+`) VALUES (?, ?, `+marks+`)`,
-				append([]any{branch, stamp}, values...)...)
-			if err != nil {
-				return err
-			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
-		} else {
-			stored, err := getDecision(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			before = data.DecisionFields(&stored)
-			if _, err := tx.ExecContext(ctx, `UPDATE decision SET (`+columns+`) = (`+marks+`) WHERE id = ?`, append(values, id)...); err != nil {
-				return err
-			}
-		}
-		if saved, err = getDecision(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.logSave(ctx, tx, data.EntDecision, id, data.DecisionLabel(&saved), before, data.DecisionFields(&saved))
+		saved, err = saveRecordRow(ctx, db, tx, d.ID, branch, recordRow[data.Decision]{table: "decision",
+			cols: []string{"meeting", "activity_id", "date", "topic", "category", "content", "amount", "entitled", "present", "votes_for",
+				"against", "abstain", "resolution", "publicity", "reason", "executor_id", "deadline", "execution", "state"},
+			values: []any{d.Meeting, nullID(d.ActivityID), d.Date.String(), d.Topic, d.Category, d.Content, d.Amount, d.Entitled, d.Present,
+				d.For, d.Against, d.Abstain, d.Resolution, d.Publicity, d.Reason, nullID(d.ExecutorID), d.Deadline.String(), d.Execution, d.State},
+			get: getDecision, entity: data.EntDecision, label: data.DecisionLabel, fields: data.DecisionFields})
+		return err
 	})
 	if err == nil {
 		*d = saved
