@@ -14,7 +14,6 @@ import (
 
 	"branchledger/data"
 	"branchledger/gui/widgets"
-	"branchledger/reports"
 )
 
 // Filter and option texts of the decisions screen.
@@ -29,7 +28,10 @@ var decisionViews = []string{data.ViewOverdue, data.ViewDue, decisionsFlagged}
 
 // decisionColumns are the decisions list's columns.
 var decisionColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"会议", 0, "支部党员大会"}, {"议题", 1, ""},
-	{"事项类别", 0, "重要人事任免"}, {"提示", 0, "不足法定人数"}, {"状态", 0, "执行中（逾期100天）"}}
+	{"事项类别", 0, "重要人事任免"}, {"提示", 0, "不足法定人数等"}, {"状态", 0, "逾期100天"}}
+
+// flagShort names a broken rule in the list's narrow 提示 column.
+var flagShort = map[string]string{data.FlagLargeFund: "大额资金违规"}
 
 // DecisionsScreen is "三重一大": the decisions, newest first, flagged where they break the rules
 // of collective decision, and the form of one with its execution.
@@ -165,7 +167,7 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 			fs.Add(data.FDecisionState, false, s.state), wide(fs.Add(data.FDecisionExecution, false, s.execution))).
 		Content()
 	body := container.NewVBox(s.flags, form)
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.viewSel), s.period.Custom}, body, 0.45)
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.viewSel), s.period.Custom}, body, 0.5)
 	return s
 }
 
@@ -209,7 +211,8 @@ func (s *DecisionsScreen) match(_ int, d *data.Decision) bool {
 	return false
 }
 
-// cells: 提示 names the broken rules (red); 状态 says how late an execution is (red).
+// cells: 提示 names the broken rule (the first, 等 when there are more; red); 状态 says how late an
+// execution is (red).
 func (s *DecisionsScreen) cells(d *data.Decision) ([]string, map[int]widget.Importance) {
 	imp := map[int]widget.Importance{}
 	flags := d.Flags(s.largeFund)
@@ -222,7 +225,21 @@ func (s *DecisionsScreen) cells(d *data.Decision) ([]string, map[int]widget.Impo
 	case d.State == data.DecisionDone:
 		imp[5] = widget.SuccessImportance
 	}
-	return []string{d.Date.String(), d.Meeting, d.Topic, d.Category, data.FlagsText(flags, false), reports.DecisionState(d, s.today)}, imp
+	hint := ""
+	if len(flags) > 0 {
+		hint = flags[0].Rule
+		if short, ok := flagShort[hint]; ok {
+			hint = short
+		}
+		if len(flags) > 1 {
+			hint += "等"
+		}
+	}
+	state := d.State
+	if n := d.OverdueDays(s.today); n > 0 { // as 问题整改 and 办实事 show it
+		state = fmt.Sprintf("逾期%d天", n)
+	}
+	return []string{d.Date.String(), d.Meeting, d.Topic, d.Category, hint, state}, imp
 }
 
 // ShowView shows the decisions a 工作台 line counts (data.ViewOverdue, data.ViewDue): every other

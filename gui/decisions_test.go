@@ -133,8 +133,8 @@ func TestDecisionLargeFundAndViews(t *testing.T) {
 	if len(s.visible) != 1 || s.all[s.visible[0]].ID != late.ID {
 		t.Fatalf("flagged lists %v", s.visible)
 	}
-	if texts, imp := s.cells(&s.all[s.visible[0]]); texts[4] != data.FlagLargeFund || imp[4] != widget.DangerImportance ||
-		texts[5] != "执行中（逾期22天）" || imp[5] != widget.DangerImportance {
+	if texts, imp := s.cells(&s.all[s.visible[0]]); texts[4] != "大额资金违规" || imp[4] != widget.DangerImportance ||
+		texts[5] != "逾期22天" || imp[5] != widget.DangerImportance {
 		t.Errorf("late 大额资金 listed as %q %v", texts, imp)
 	}
 	s.editLargeFund()

@@ -19,11 +19,11 @@ var decisionColumns = []Column{
 	{Header: data.FDecisionAmount, Width: 12, Kind: Number},
 	{Header: data.FDecisionEntitled, Width: 6, Kind: Int},
 	{Header: data.FDecisionPresent, Width: 6, Kind: Int},
-	{Header: data.FDecisionVotes, Width: 14, Kind: Text, Align: AlignCenter},
-	{Header: data.FDecisionResolution, Width: 24, Kind: Text},
+	{Header: data.FDecisionVotes, Width: 21, Kind: Text, Align: AlignCenter},
+	{Header: data.FDecisionResolution, Width: 22, Kind: Text},
 	{Header: data.FDecisionExecutor, Width: 9, Kind: Text, Align: AlignCenter},
-	{Header: data.FDecisionExecution, Width: 20, Kind: Text},
-	{Header: data.FDecisionState, Width: 11, Kind: Text, Align: AlignCenter},
+	{Header: data.FDecisionExecution, Width: 18, Kind: Text},
+	{Header: data.FDecisionState, Width: 14, Kind: Text, Align: AlignCenter},
 }
 
 // Columns of R17 a broken rule turns red.
