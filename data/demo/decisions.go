@@ -152,7 +152,8 @@ func breakRules(ds []data.Decision, today data.Date) {
 		d.For, d.Against, d.Abstain = d.Present/2, d.Present-d.Present/2, 0
 		d.Resolution = "同意票未过半数，方案不予通过，修改后另行研究"
 	}
-	// The overdue execution: a decision of 1–3 months ago whose deadline had passed.
+	// The overdue execution: the latest decision more than 10 days old (and less than 100), due 10
+	// days ago.
 	for i := len(ds) - 1; i >= 0; i-- {
 		d := &ds[i]
 		due := today.AddDays(-10)
