@@ -87,7 +87,11 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 		Load:    s.load,
 		Match:   s.match,
 		Search:  "搜索议题、内容、决定事项或责任人",
-		Count:   "共 %d 项", NewLabel: "记录决策", What: "这项决策",
+		Unhide: func(int64) {
+			s.clearFilters()
+			s.refilter()
+		},
+		Count: "共 %d 项", NewLabel: "记录决策", What: "这项决策",
 		Tools: []fyne.CanvasObject{s.fundBtn},
 		Blank: func() data.Decision {
 			return data.Decision{Meeting: data.MeetingCommittee, Date: env.Today(), State: data.DecisionDecided}
@@ -245,12 +249,16 @@ func (s *DecisionsScreen) cells(d *data.Decision) ([]string, map[int]widget.Impo
 // ShowView shows the decisions a 工作台 line counts (data.ViewOverdue, data.ViewDue): every other
 // filter is cleared.
 func (s *DecisionsScreen) ShowView(view string) {
-	if s.search != nil {
-		s.search.SetText("")
-	}
-	s.period.Sel.SetSelected(periodAll)
+	s.clearFilters()
 	selectOr(s.viewSel, view, allDecisions)
 	s.refilter()
+}
+
+// clearFilters resets the search and the filters (the caller refilters).
+func (s *DecisionsScreen) clearFilters() {
+	s.search.SetText("")
+	s.period.Sel.SetSelected(periodAll)
+	s.viewSel.SetSelectedIndex(0)
 }
 
 // offerActivities lists the activities the decision may be linked to: those held on the form's

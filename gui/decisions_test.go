@@ -171,3 +171,24 @@ func scoreA1ItemByHand(t *testing.T, env *Env, name string) {
 		t.Fatal(err)
 	}
 }
+
+// TestDecisionOpenedFromEvidence: a record opened from elsewhere (查看依据) is listed even when the
+// filters hid it.
+func TestDecisionOpenedFromEvidence(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	d := data.Decision{Meeting: data.MeetingCommittee, Date: data.NewDate(2025, 3, 9), Topic: "食堂采购", Category: "重大决策",
+		Entitled: 5, Present: 5, For: 5, Resolution: "同意"}
+	if err := env.Store.SaveDecision(context.Background(), &d); err != nil {
+		t.Fatal(err)
+	}
+	s := newDecisionsScreen(env)
+	show(env, s)
+	s.ShowView(data.ViewOverdue)
+	if len(s.visible) != 0 {
+		t.Fatalf("overdue lists %v", s.visible)
+	}
+	s.Select(d.ID)
+	if s.loaded.ID != d.ID || len(s.visible) != 1 || s.viewSel.Selected != allDecisions {
+		t.Errorf("opened %d, listed %v, view %q", s.loaded.ID, s.visible, s.viewSel.Selected)
+	}
+}
