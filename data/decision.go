@@ -136,14 +136,7 @@ func ValidateDecision(d *Decision, today Date) FieldErrors {
 	checkText(&fe, FDecisionTopic, d.Topic, 200, true)
 	checkOneOf(&fe, FDecisionCategory, d.Category, DecisionCategories)
 	checkText(&fe, FDecisionContent, d.Content, 2000, false)
-	switch a := d.Amount; {
-	case math.IsNaN(a) || a < 0:
-		fe.add(FDecisionAmount, "金额不能为负数")
-	case a > 1e12:
-		fe.add(FDecisionAmount, "金额过大，请以元为单位填写")
-	case math.Abs(a*100-math.Round(a*100)) > 1e-6:
-		fe.add(FDecisionAmount, "金额最多保留两位小数（精确到分）")
-	}
+	checkYuan(&fe, FDecisionAmount, "金额", d.Amount, 1e12)
 	switch {
 	case d.Entitled < 1 || d.Entitled > 9999:
 		fe.add(FDecisionEntitled, "请填写应到人数（有表决权的人数，1以上）")
