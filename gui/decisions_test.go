@@ -28,6 +28,16 @@ func TestDecisionTypedSavedListed(t *testing.T) {
 	if len(s.activity.Options) != 2 || s.activity.Options[1] != data.ActivityLabel(&meeting) {
 		t.Fatalf("activities offered %q", s.activity.Options)
 	}
+	// A 支部党员大会 is not that activity; a 党政联席会, with no kind of its own, may link to it.
+	s.meeting.SetSelected(data.MeetingGeneral)
+	if len(s.activity.Options) != 1 {
+		t.Errorf("支部党员大会 offered %q", s.activity.Options)
+	}
+	s.meeting.SetSelected(data.MeetingJoint)
+	if len(s.activity.Options) != 2 {
+		t.Errorf("党政联席会 offered %q", s.activity.Options)
+	}
+	s.meeting.SetSelected(data.MeetingCommittee)
 	s.activity.SetSelectedIndex(1)
 	test.Type(s.topic, "综采一队工资二次分配方案")
 	s.category.SetSelected("重大决策")
