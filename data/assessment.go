@@ -82,6 +82,7 @@ const (
 	AutoEmergency  = "应急防控台账" // 应急防控冲锋靠前 ← drills held, supplies in date (emergency_assess.go)
 	AutoPetition   = "信访维稳台账" // 信访维稳排查靠前 ← screenings, cases closed/overdue, 越级上访 veto (petition_assess.go)
 	AutoConcern    = "思想疏导台账" // 人文关怀疏导靠前 ← concerns recorded, return visits done and overdue (concern_assess.go)
+	AutoDecision   = "三重一大台账" // “三重一大”决策靠前 ← decisions recorded, flagged, executions overdue (decision_assess.go)
 )
 
 // Parts of an A3 assessment (R10 columns).
@@ -821,19 +822,16 @@ const (
 	A1SatisfactionLine = 90 // 满意率的达标线（%）
 )
 
-// DefaultA1Template is the 支部月度考核表 "十个靠前" of SPEC §5 (total 100). Three items are filled
-// from the ledgers (A1Rule); the rest are scored by hand.
+// DefaultA1Template is the 支部月度考核表 "十个靠前" of SPEC §5 (total 100). Every item is filled
+// from its ledgers (A1Rule, SPEC §12.6); a user may switch one to 人工评分 in 考核表设置.
 func DefaultA1Template() AssessTemplate {
-	m := func(name string, points float64, standard string) AssessItem {
-		return AssessItem{Name: name, Points: points, Method: MethodManual, Standard: standard}
-	}
 	t := AssessTemplate{
 		Kind: AssessBranchMonthly, Subject: SubjectBranch, PeriodKind: PeriodMonth, Scheme: SchemeSum,
 		Grades: DefaultAssessGrades(),
 		ItemTemplate: ItemTemplate[AssessItem]{Name: "支部月度考核表", Items: []AssessItem{
 			{Name: "政治理论学习靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoStudy, Standard: A1StudyStandard},
 			{Name: "党建基础工作靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoOrgWork, Standard: A1OrgWorkStandard},
-			m("“三重一大”决策靠前", 10, "重大事项、重要人事、重大项目和大额资金使用集体研究决策，会议纪要完整；未经集体研究的每项扣5分"),
+			{Name: "“三重一大”决策靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoDecision, Standard: A1DecisionStandard},
 			{Name: "作风纪律建设靠前", Points: 10, Method: MethodDeduct, Per: 1, Auto: AutoDiscipline, Standard: A1DisciplineStandard},
 			{Name: "安全督查检查靠前", Points: 15, Method: MethodDeduct, Per: 1, Auto: AutoInspection,
 				Standard: fmt.Sprintf("党员督查每月不少于%d次，少1次扣2分；发现的问题按期整改销号，逾期未销号的每条扣1分；扣完为止", A1MinInspections)},
@@ -871,6 +869,8 @@ type A1Evidence struct {
 	Emergency A1EmergencyEvidence // 应急防控 (emergency_assess.go)
 	Petitions A1PetitionEvidence  // 信访维稳 (petition_assess.go)
 	Concern   A1ConcernEvidence   // 思想疏导 (concern_assess.go)
+	// Decisions is what the "三重一大" decisions show (decision_assess.go).
+	Decisions A1DecisionEvidence
 }
 
 // A1Rule turns the month's evidence into the tallies and 完成情况 of an automatic A1 item (key one
@@ -933,6 +933,8 @@ func A1Rule(key string, ev A1Evidence) (tallies []Tally, done string, ok bool) {
 		tallies, done = A1PetitionRule(ev.Petitions, ev.AsOf)
 	case AutoConcern:
 		tallies, done = A1ConcernRule(ev.Concern)
+	case AutoDecision:
+		tallies, done = A1DecisionRule(ev.Decisions)
 	case AutoInHouse:
 		done = fmt.Sprintf("办结办实事%d项，其中自主完成%d项", ev.WelfareDone, ev.InHouse)
 		if ev.InHouse > 0 {

@@ -252,9 +252,21 @@ func TestDefaultAssessTemplates(t *testing.T) {
 			autos[it.Auto] = it.Name
 		}
 	}
-	wantAutos := map[string]string{AutoInspection: "安全督查检查靠前", AutoWelfare: "幸福指数提升靠前", AutoInHouse: "“四效”建设挖潜靠前",
-		AutoDiscipline: "作风纪律建设靠前", AutoStudy: "政治理论学习靠前", AutoOrgWork: "党建基础工作靠前", AutoPetition: "信访维稳排查靠前",
-		AutoEmergency: "应急防控冲锋靠前", AutoConcern: "人文关怀疏导靠前"}
+	wantAutos := map[string]string{
+		AutoInspection: "安全督查检查靠前",
+		AutoWelfare:    "幸福指数提升靠前",
+		AutoInHouse:    "“四效”建设挖潜靠前",
+		AutoDiscipline: "作风纪律建设靠前",
+		AutoStudy:      "政治理论学习靠前",
+		AutoOrgWork:    "党建基础工作靠前",
+		AutoDecision:   "“三重一大”决策靠前",
+		AutoConcern:    "人文关怀疏导靠前",
+		AutoEmergency:  "应急防控冲锋靠前",
+		AutoPetition:   "信访维稳排查靠前",
+	}
+	if len(wantAutos) != 10 {
+		t.Errorf("the ten fronts: %d automatic items listed", len(wantAutos))
+	}
 	if !maps.Equal(autos, wantAutos) {
 		t.Errorf("A1 automatic items: %v, want %v", autos, wantAutos)
 	}
@@ -381,6 +393,10 @@ func TestA1ReasonsFollowEvidence(t *testing.T) {
 
 func validA1() Assessment {
 	tpl := DefaultA1Template()
+	// Items 3 and 7 scored by hand, as a user may set them, for the manual cases of the tests.
+	for _, i := range []int{2, 6} {
+		tpl.Items[i].Method, tpl.Items[i].Auto, tpl.Items[i].Per = MethodManual, "", 0
+	}
 	a := NewAssessment(&tpl, 1, "支部", MonthPeriod(2026, time.November))
 	a.ApplyA1Evidence(A1Evidence{Inspections: 5, Checks: 1, AvgCheckScore: 95, WelfareDone: 2, InHouse: 2, OrgLife: OrgLifeEvidence{FirstTopic: 1},
 		Petitions: A1PetitionEvidence{Screenings: 1}, Concern: A1ConcernEvidence{Handled: 1}}, nil)

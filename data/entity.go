@@ -65,6 +65,7 @@ const (
 	EntEmergency      = "应急防控"
 	EntSupply         = "应急物资"
 	EntConcern        = "思想疏导"
+	EntDecision       = "三重一大事项"
 )
 
 // StatEntities are the entities counted per branch in 各党支部统计表 (Entity.Stat), in Entities order.
@@ -211,6 +212,9 @@ var Entities = []Entity{
 	{Table: "concern", Noun: "思想疏导记录", Measure: "条", Log: EntConcern, Scope: ScopeBranch, Stat: "思想疏导", Dated: "date",
 		verify: rules(func(ctx context.Context, s Store) ([]Concern, error) { return s.Concerns(ctx, ConcernFilter{}) },
 			func(c *Concern) string { return quoted(ConcernLabel(c)) }, ValidateConcern)},
+	{Table: "decision", Noun: "“三重一大”决策事项", Measure: "项", Log: EntDecision, Scope: ScopeBranch, Stat: "三重一大", Dated: "date",
+		verify: rules(func(ctx context.Context, s Store) ([]Decision, error) { return s.Decisions(ctx, DecisionFilter{}) },
+			func(d *Decision) string { return quoted(d.Date.String() + " " + d.Topic) }, ValidateDecision)},
 	// The settings hold the 两堂一舍 grade lines, the one setting users change and the log shows.
 	{Table: "setting", Noun: "设置", Measure: "项", Log: EntGrades, Scope: ScopeProgram},
 	{Table: "op_log", Noun: "操作日志", Measure: "条", Scope: ScopeProgram},

@@ -367,6 +367,22 @@ func ConcernFields(c *Concern) Fields {
 		FConcernResult, c.Result, FVisitDate, c.VisitDate.String(), FVisit, c.Visit, FConcernWelfare, c.Welfare)
 }
 
+// DecisionFields is a "三重一大" decision as the log keeps it.
+func DecisionFields(d *Decision) Fields {
+	amount := ""
+	if d.Amount != 0 {
+		amount = fmt.Sprintf("%.2f", d.Amount)
+	}
+	return fieldsOf(FDecisionMeeting, d.Meeting, FDecisionActivity, d.Activity, FDecisionDate, d.Date.String(), FDecisionTopic, d.Topic,
+		FDecisionCategory, d.Category, FDecisionContent, d.Content, FDecisionAmount, amount,
+		FDecisionEntitled, strconv.Itoa(d.Entitled), FDecisionPresent, strconv.Itoa(d.Present), FDecisionVotes, d.VotesText(),
+		FDecisionResolution, d.Resolution, FDecisionPublicity, d.Publicity, FDecisionReason, d.Reason, FDecisionExecutor, d.Executor,
+		FDecisionDeadline, d.Deadline.String(), FDecisionExecution, d.Execution, FDecisionState, d.State)
+}
+
+// LargeFundFields is the 大额资金 setting as the log keeps it.
+func LargeFundFields(v float64) Fields { return fieldsOf(FLargeFund, FormatScore(v)) }
+
 // TalkRulesFields are the talk rules as the log keeps them.
 func TalkRulesFields(rules []TalkRule) Fields {
 	var pairs []string

@@ -189,6 +189,7 @@ type Store interface {
 	ActivityStore
 	PetitionStore
 	ConcernStore
+	DecisionStore
 	// Path is the data file's location (shown in 数据与设置 and window title).
 	Path() string
 	Close() error

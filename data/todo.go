@@ -37,6 +37,7 @@ var TodoSources = []TodoSource{
 	supplyTodos,
 	petitionTodos,
 	concernTodos,
+	decisionTodos,
 }
 
 // LoadTodos gathers what every ledger owes on day today, in TodoSources order, non-zero lines only.

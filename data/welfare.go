@@ -302,15 +302,20 @@ func ValidateWelfareItem(w *WelfareItem, today Date) FieldErrors {
 	if w.Rating != "" && !slices.Contains(WelfareRatings, w.Rating) {
 		fe.add(FRating, fmt.Sprintf("职工评价应为：%s", strings.Join(WelfareRatings, "、")))
 	}
-	switch c := w.Cost; {
-	case math.IsNaN(c) || c < 0:
-		fe.add(FCost, "费用不能为负数")
-	case c > 1e9:
-		fe.add(FCost, "费用过大，请以元为单位填写")
-	case math.Abs(c*100-math.Round(c*100)) > 1e-6:
-		fe.add(FCost, "费用最多保留两位小数（精确到分）")
-	}
+	checkYuan(&fe, FCost, "费用", w.Cost, 1e9)
 	return fe
+}
+
+// checkYuan checks an amount of money in 元 named what: not negative, at most limit, to the 分.
+func checkYuan(fe *FieldErrors, field, what string, v, limit float64) {
+	switch {
+	case math.IsNaN(v) || v < 0:
+		fe.add(field, what+"不能为负数")
+	case v > limit:
+		fe.add(field, what+"过大，请以元为单位填写")
+	case math.Abs(v*100-math.Round(v*100)) > 1e-6:
+		fe.add(field, what+"最多保留两位小数（精确到分）")
+	}
 }
 
 // WelfareFilter narrows a welfare items list. Zero fields do not filter.

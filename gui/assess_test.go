@@ -39,6 +39,7 @@ func TestBranchAssessmentScoredAndExported(t *testing.T) {
 	}
 	addRhythmFindings(t, env, rf{desc: "逾期的问题", found: day(3), deadline: day(5), state: data.StatePending})
 	ctx := context.Background()
+	scoreA1ItemByHand(t, env, "“三重一大”决策靠前")
 
 	s := NewBranchAssessScreen(env)
 	show(env, s)

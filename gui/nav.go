@@ -133,6 +133,7 @@ var entityPlaces = map[string]Destination{
 	data.EntPetition:   {Module: moduleFronts, Tab: tabPetitions},
 	data.EntScreening:  {Module: moduleFronts, Tab: tabScreenings},
 	data.EntConcern:    {Module: moduleFronts, Tab: tabConcerns},
+	data.EntDecision:   {Module: moduleFronts, Tab: tabDecisions},
 }
 
 // navModuleOf is the registry entry of module id.

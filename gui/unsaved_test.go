@@ -88,6 +88,7 @@ func TestUnsavedWorkIsAskedAboutWhereverItWouldBeLeft(t *testing.T) {
 // shown; 放弃修改 goes on and drops the change.
 func TestLeavingAnUnsavedAssessmentAsks(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
+	scoreA1ItemByHand(t, env, "“三重一大”决策靠前")
 	w := NewMainWindow(env, false)
 	w.Navigate(Destination{Module: moduleAssess, Tab: tabBranchAssess})
 	s := w.shownTab().(*BranchAssessScreen)

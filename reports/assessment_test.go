@@ -13,7 +13,8 @@ import (
 )
 
 // testA1 is November's 支部月度考核 filled from the ledgers (3 inspections, 2 overdue findings,
-// checks below the line, 满意率 below the line, one item done in-house), two manual items short,
+// checks below the line, 满意率 below the line, one item done in-house, a decision below quorum),
+// a manual item short,
 // and the "四效" item overridden to full marks.
 func testA1() data.Assessment { return testA1With(testA1Evidence()) }
 
@@ -24,7 +25,6 @@ func testA1With(ev data.A1Evidence) data.Assessment {
 	a.TemplateName = t.Name
 	a.ApplyA1Evidence(ev, nil)
 	a.Items[0].Score, a.Items[0].Reason, a.Items[0].Done = 8, "11月集中学习缺1次", "集中学习3次，缺1次"
-	a.Items[2].Score, a.Items[2].Reason = 7, "会议纪要未及时整理归档"
 	a.Items[8].Override = &data.Override{Score: 10, By: "张书记", Why: "自主完成井口暖风机改造，经党委认定按满分计"}
 	return a
 }
@@ -35,7 +35,8 @@ func testA1Evidence() data.A1Evidence {
 		WelfareDone: 2, InHouse: 1, Answers: 100, Satisfaction: 0.88,
 		Discipline: data.A1DisciplineEvidence{KeyPosts: 7, KeyPostOwed: 1, Quarter: "2026年第四季度", Found: 1},
 		Petitions:  data.A1PetitionEvidence{Screenings: 1, Factors: 1, Registered: 2, Closed: 1, ClosedOnTime: 1},
-		Concern:    data.A1ConcernEvidence{Handled: 4, Transferred: 1, VisitsDone: 2, VisitsOverdue: 1, AsOf: asOf}}
+		Concern:    data.A1ConcernEvidence{Handled: 4, Transferred: 1, VisitsDone: 2, VisitsOverdue: 1, AsOf: asOf},
+		Decisions:  data.A1DecisionEvidence{Recorded: 2, Flagged: 1, ByRule: [3]int{1, 0, 0}, DueInMonth: 1, DoneDue: 1}}
 }
 
 // testA1Veto is testA1 with a 越级上访 in the month: 信访维稳排查靠前 (a 一票否决 item by default)

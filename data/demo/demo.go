@@ -665,6 +665,9 @@ func Load(ctx context.Context, st data.Store, ds Dataset) error {
 	if err := loadConcerns(ctx, st, ds.Today, entered); err != nil {
 		return err
 	}
+	if err := loadDecisions(ctx, st, ds.Today, entered); err != nil {
+		return err
+	}
 	at = time.Time{}
 	if err := loadRecruits(ctx, st, ds, memberIDs, teamIDs, groupIDs); err != nil {
 		return err

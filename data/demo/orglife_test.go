@@ -2,26 +2,17 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 // TestOrgLifeDemo loads the demo into a real file: two years of activities, most rules kept, a
 // few gaps, leaves with reasons, absences and make-ups, and the 班前教育 of the crews.
 func TestOrgLifeDemo(t *testing.T) {
 	today := data.NewDate(2026, 11, 20)
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db := loadedDemo(t, today)
 	ctx := context.Background()
-	if err := Load(ctx, db, GenerateMonths(3, 60, 3, today)); err != nil {
-		t.Fatal(err)
-	}
 	acts, err := db.Activities(ctx, data.ActivityFilter{})
 	if err != nil || len(acts) < 24*5 {
 		t.Fatalf("%d activities, %v", len(acts), err)

@@ -777,5 +777,8 @@ func (db *DB) A1Evidence(ctx context.Context, p data.Period, today data.Date) (d
 	if err := concernEvidence(ctx, q, branch, p, &ev, refs); err != nil {
 		return ev, nil, err
 	}
+	if err := decisionEvidence(ctx, q, branch, p, &ev, refs); err != nil {
+		return ev, nil, err
+	}
 	return ev, refs, nil
 }

@@ -163,7 +163,8 @@ func TestAssessmentRefused(t *testing.T) {
 		t.Errorf("member as branch subject: %v", fe)
 	}
 	a.SubjectID = branch.ID
-	a.Items[2].Score = 9 // below full without a reason
+	a.Items[2].Method, a.Items[2].Auto = data.MethodManual, "" // scored by hand, as a user may set it
+	a.Items[2].Score = 9                                       // below full without a reason
 	if fe := fieldErrors(t, fx.db.SaveAssessment(ctx, &a)); !strings.Contains(fe.Error(), "扣分原因") {
 		t.Errorf("missing reason: %v", fe)
 	}

@@ -288,34 +288,11 @@ func (db *DB) SaveTalk(ctx context.Context, t *data.Talk) error {
 		if t.SubjectID != 0 {
 			subject = "" // the member's name is read from the roster
 		}
-		stamp := db.stamp()
-		values := []any{t.Date.String(), t.TalkerID, nullID(t.SubjectID), subject, t.SubjectTeam, t.Kind, t.Place, t.Content, t.Issues, t.Recorder, stamp}
-		const columns = `date, talker_id, subject_id, subject, subject_team, kind, place, content, issues, recorder, updated_at`
-		var before data.Fields
-		id := t.ID
-		if id == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO talk (branch_id, created_at, `+columns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				append([]any{branch, stamp}, values...)...)
-			if err != nil {
-				return err
-			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
-		} else {
-			stored, err := getTalk(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			before = data.TalkFields(&stored)
-			if _, err := tx.ExecContext(ctx, `UPDATE talk SET (`+columns+`) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`, append(values, id)...); err != nil {
-				return err
-			}
-		}
-		if saved, err = getTalk(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.logSave(ctx, tx, data.EntTalk, id, data.TalkLabel(&saved), before, data.TalkFields(&saved))
+		saved, err = saveRecordRow(ctx, db, tx, t.ID, branch, recordRow[data.Talk]{table: "talk",
+			cols:   []string{"date", "talker_id", "subject_id", "subject", "subject_team", "kind", "place", "content", "issues", "recorder"},
+			values: []any{t.Date.String(), t.TalkerID, nullID(t.SubjectID), subject, t.SubjectTeam, t.Kind, t.Place, t.Content, t.Issues, t.Recorder},
+			get:    getTalk, entity: data.EntTalk, label: data.TalkLabel, fields: data.TalkFields})
+		return err
 	})
 	if err == nil {
 		*t = saved

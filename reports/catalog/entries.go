@@ -105,6 +105,11 @@ var reportList = []*Report{
 		load:        loadTalks,
 	},
 	{
+		ID: "R17", CLI: "decisions", Title: "“三重一大”事项决策台账", Period: ThisYear, Scope: BranchFile, Fills: true,
+		Description: "期间内的“三重一大”决策事项：会议、议题、事项类别、金额、应到实到、表决结果、决定事项和执行情况；不足法定人数、未过半数、大额资金未按规定决策和执行逾期的标红。",
+		load:        loadDecisions,
+	},
+	{
 		ID: "R18", CLI: "concerns", Title: "职工思想疏导台账", Period: ThisYear, Scope: BranchFile, Fills: true,
 		Description: "期间内的职工思想疏导：职工、班组、渠道、类别、反映情况、疏导人、疏导措施、结果和回访情况（逾期未回访的标红）。",
 		load:        loadConcerns,

@@ -1,0 +1,211 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"branchledger/data"
+)
+
+// This file keeps the "三重一大" decisions (data.DecisionStore) and their A1 evidence.
+
+// settingLargeFund is the 大额资金 amount (元) in the settings; absent: data.DefaultLargeFund.
+const settingLargeFund = "decision.large_fund"
+
+func errNoDecision(id int64) error {
+	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的“三重一大”决策事项，可能已被删除，请刷新后再试", id))
+}
+
+const selectDecision = `SELECT d.id, d.branch_id, d.meeting, coalesce(d.activity_id, 0), coalesce(a.date, ''), coalesce(a.kinds, ''),
+	coalesce(a.topic, ''), d.date, d.topic, d.category, d.content, d.amount, d.entitled, d.present, d.votes_for, d.against, d.abstain,
+	d.resolution, d.publicity, d.reason, coalesce(d.executor_id, 0), coalesce(m.name, ''), d.deadline, d.execution, d.state,
+	d.created_at, d.updated_at
+	FROM decision d LEFT JOIN activity a ON a.id = d.activity_id LEFT JOIN member m ON m.id = d.executor_id`
+
+func scanDecision(row interface{ Scan(...any) error }) (data.Decision, error) {
+	var d data.Decision
+	var actDate, actKinds, actTopic, date, deadline, created, updated string
+	err := row.Scan(&d.ID, &d.BranchID, &d.Meeting, &d.ActivityID, &actDate, &actKinds, &actTopic, &date, &d.Topic, &d.Category,
+		&d.Content, &d.Amount, &d.Entitled, &d.Present, &d.For, &d.Against, &d.Abstain, &d.Resolution, &d.Publicity, &d.Reason,
+		&d.ExecutorID, &d.Executor, &deadline, &d.Execution, &d.State, &created, &updated)
+	if err != nil {
+		return d, err
+	}
+	if d.ActivityID != 0 {
+		a := data.Activity{Kinds: strings.Split(actKinds, "、"), Topic: actTopic}
+		if a.Date, err = parseDate(actDate); err != nil {
+			return d, err
+		}
+		d.Activity = data.ActivityLabel(&a)
+	}
+	if d.Date, err = parseDate(date); err == nil {
+		if d.Deadline, err = parseDate(deadline); err == nil {
+			if d.CreatedAt, err = parseStamp(created); err == nil {
+				d.UpdatedAt, err = parseStamp(updated)
+			}
+		}
+	}
+	return d, err
+}
+
+func getDecision(ctx context.Context, q querier, id int64) (data.Decision, error) {
+	d, err := scanDecision(q.QueryRowContext(ctx, selectDecision+` WHERE d.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, errNoDecision(id)
+	}
+	return d, err
+}
+
+func loadDecisions(ctx context.Context, q querier, where string, args ...any) ([]data.Decision, error) {
+	return scanAll(ctx, q, selectDecision+` WHERE `+where+` ORDER BY d.date, d.id`, args,
+		func(rows *sql.Rows) (data.Decision, error) { return scanDecision(rows) })
+}
+
+// Decisions lists the current branch's decisions matching f by date then id.
+func (db *DB) Decisions(ctx context.Context, f data.DecisionFilter) ([]data.Decision, error) {
+	where := []string{`d.branch_id = (SELECT min(id) FROM branch)`}
+	var args []any
+	if !f.From.IsZero() {
+		where, args = append(where, `d.date >= ?`), append(args, f.From.String())
+	}
+	if !f.To.IsZero() {
+		where, args = append(where, `d.date <= ?`), append(args, f.To.String())
+	}
+	return loadDecisions(ctx, db.db, strings.Join(where, ` AND `), args...)
+}
+
+// Decision returns the decision with id.
+func (db *DB) Decision(ctx context.Context, id int64) (data.Decision, error) {
+	return getDecision(ctx, db.db, id)
+}
+
+// checkDecisionRefs refuses an executor not of the branch and an activity not of it or not fitting
+// the decision (data.DecisionActivityFits).
+func checkDecisionRefs(ctx context.Context, tx *sql.Tx, d *data.Decision, branch int64) error {
+	if d.ExecutorID != 0 {
+		if ok, err := inBranch(ctx, tx, "member", d.ExecutorID, branch); err != nil {
+			return err
+		} else if !ok {
+			return data.FieldErrors{{Field: data.FDecisionExecutor, Message: "所选党员不在本支部党员名单中（可能已被删除），请重新选择"}}
+		}
+	}
+	if d.ActivityID == 0 {
+		return nil
+	}
+	a, err := getActivity(ctx, tx, d.ActivityID)
+	if data.ErrorCode(err) == data.ENotFound || err == nil && a.BranchID != branch {
+		return data.FieldErrors{{Field: data.FDecisionActivity, Message: "所选会议记录不在本支部组织生活记录中（可能已被删除），请重新选择"}}
+	} else if err != nil {
+		return err
+	}
+	if msg := data.DecisionActivityFits(d, &a); msg != "" {
+		return data.FieldErrors{{Field: data.FDecisionActivity, Message: msg + "，请重新选择"}}
+	}
+	return nil
+}
+
+// SaveDecision creates (ID 0, in the current branch unless BranchID says otherwise) or updates a
+// decision after Normalize and ValidateDecision with the store's day. On success d holds what was
+// saved.
+func (db *DB) SaveDecision(ctx context.Context, d *data.Decision) error {
+	d.Normalize()
+	if fe := data.ValidateDecision(d, db.today()); fe != nil {
+		return fe
+	}
+	var saved data.Decision
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		branch, err := ownerBranch(ctx, tx, "decision", d.ID, d.BranchID, errNoDecision(d.ID))
+		if err != nil {
+			return err
+		}
+		if err := checkDecisionRefs(ctx, tx, d, branch); err != nil {
+			return err
+		}
+		saved, err = saveRecordRow(ctx, db, tx, d.ID, branch, recordRow[data.Decision]{table: "decision",
+			cols: []string{"meeting", "activity_id", "date", "topic", "category", "content", "amount", "entitled", "present", "votes_for",
+				"against", "abstain", "resolution", "publicity", "reason", "executor_id", "deadline", "execution", "state"},
+			values: []any{d.Meeting, nullID(d.ActivityID), d.Date.String(), d.Topic, d.Category, d.Content, d.Amount, d.Entitled, d.Present,
+				d.For, d.Against, d.Abstain, d.Resolution, d.Publicity, d.Reason, nullID(d.ExecutorID), d.Deadline.String(), d.Execution, d.State},
+			get: getDecision, entity: data.EntDecision, label: data.DecisionLabel, fields: data.DecisionFields})
+		return err
+	})
+	if err == nil {
+		*d = saved
+	}
+	return err
+}
+
+// DeleteDecision moves a decision to the recycle bin.
+func (db *DB) DeleteDecision(ctx context.Context, id int64) error {
+	return db.write(ctx, func(tx *sql.Tx) error {
+		d, err := getDecision(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntDecision, Table: "decision", ID: id, Label: data.DecisionLabel(&d), Fields: data.DecisionFields(&d)})
+	})
+}
+
+func largeFund(ctx context.Context, q querier) (float64, error) {
+	var text string
+	err := q.QueryRowContext(ctx, `SELECT value FROM setting WHERE key = ?`, settingLargeFund).Scan(&text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return data.DefaultLargeFund, nil
+	} else if err != nil {
+		return 0, err
+	}
+	v, err := strconv.ParseFloat(text, 64)
+	if err != nil {
+		return 0, fmt.Errorf("bad setting %s = %q in data file", settingLargeFund, text)
+	}
+	return v, nil
+}
+
+// LargeFund is the 大额资金 amount (元): data.DefaultLargeFund until set.
+func (db *DB) LargeFund(ctx context.Context) (float64, error) { return largeFund(ctx, db.db) }
+
+// SetLargeFund saves the 大额资金 amount after data.ValidateLargeFund, logged.
+func (db *DB) SetLargeFund(ctx context.Context, v float64) error {
+	if fe := data.ValidateLargeFund(v); fe != nil {
+		return fe
+	}
+	return db.write(ctx, func(tx *sql.Tx) error {
+		old, err := largeFund(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+			settingLargeFund, data.FormatScore(v)); err != nil {
+			return err
+		}
+		return db.logChange(ctx, tx, data.EntDecision, 0, "大额资金标准", data.LargeFundFields(old), data.LargeFundFields(v))
+	})
+}
+
+var _ data.DecisionStore = (*DB)(nil)
+
+// decisionEvidence fills ev.Decisions for A1's “三重一大”决策靠前 in period p: the decisions dated in
+// it, those with an execution due in it, and those overdue on ev.AsOf, flagged against the branch's
+// 大额资金 amount; those records go into refs[data.AutoDecision].
+func decisionEvidence(ctx context.Context, q querier, branch int64, p data.Period, ev *data.A1Evidence, refs map[string][]data.EvidenceRef) error {
+	line, err := largeFund(ctx, q)
+	if err != nil {
+		return err
+	}
+	asOf := ev.AsOf.String()
+	ds, err := loadDecisions(ctx, q, `d.branch_id = ? AND (d.date >= ? AND d.date <= ? OR d.deadline >= ? AND d.deadline <= ?
+		OR d.date <= ? AND d.deadline <> '' AND d.deadline < ? AND d.state <> ?)`,
+		branch, p.From.String(), asOf, p.From.String(), p.To.String(), asOf, asOf, data.DecisionDone)
+	if err != nil {
+		return err
+	}
+	ev.Decisions = data.CountDecisions(ds, p, ev.AsOf, line)
+	for i := range ds {
+		refs[data.AutoDecision] = append(refs[data.AutoDecision], data.EvidenceRef{Kind: data.EntDecision, ID: ds[i].ID, Label: data.DecisionLabel(&ds[i])})
+	}
+	return nil
+}
