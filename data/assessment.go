@@ -550,7 +550,11 @@ func autoReason(scheme string, it *AssessmentItem) string {
 		if len(parts) == 0 {
 			return fmt.Sprintf("本期没有可计分的记录，得%s分（满分%s分）", FormatScore(is.Score), FormatScore(is.Full))
 		}
-		parts = append(parts, fmt.Sprintf("得%s分（满分%s分）", FormatScore(is.Score), FormatScore(is.Full)))
+		full := fmt.Sprintf("（满分%s分）", FormatScore(is.Full))
+		if len(parts) == 1 { // the one tally already says what it earned
+			return parts[0] + full
+		}
+		parts = append(parts, fmt.Sprintf("合计得%s分%s", FormatScore(is.Score), full))
 	}
 	return strings.Join(parts, "；")
 }

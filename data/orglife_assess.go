@@ -23,7 +23,7 @@ const (
 // OrgLifeEvidence is what the organisational life records show for one month.
 type OrgLifeEvidence struct {
 	FirstTopic, CentreGroup, SecretaryLead int    // activities of those kinds held in the month
-	Briefings                              int    // 班前教育60秒 days recorded in the month
+	Briefings                              int    // 班前教育60秒 recorded in the month (a team on a day: one 班次)
 	CommitteeLacking                       int    // 支部委员会 held without 第一议题学习
 	Expected, Present                      int    // members' attendance: 应参加 and 出席 (person-times)
 	PeriodsDue, PeriodsKept                int    // rule periods ending in the month (and over by then), and those kept
@@ -35,7 +35,7 @@ type OrgLifeEvidence struct {
 func orgLifeRule(key string, ev A1Evidence) (tallies []Tally, done string) {
 	o := ev.OrgLife
 	if key == AutoStudy {
-		done = fmt.Sprintf("第一议题学习%d次，中心组学习%d次，书记领学%d次，班前教育%d天", o.FirstTopic, o.CentreGroup, o.SecretaryLead, o.Briefings)
+		done = fmt.Sprintf("第一议题学习%d次，中心组学习%d次，书记领学%d次，班前教育%d班次", o.FirstTopic, o.CentreGroup, o.SecretaryLead, o.Briefings)
 		if o.FirstTopic == 0 {
 			tallies = append(tallies, Tally{What: "当月未开展第一议题学习", Count: 1, Per: 2})
 		}

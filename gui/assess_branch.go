@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -51,7 +52,7 @@ func NewBranchAssessScreen(env *Env) *BranchAssessScreen {
 	bottom := s.initEditor()
 	top := container.NewVBox(
 		container.NewHBox(prev, s.monthLabel, next, widget.NewSeparator(), s.saveBtn, s.exportBtn, s.refreshBtn),
-		widgets.Note("带“自动”的项目按督查、两堂一舍台账汇总并预填得分，点“查看依据”可看计入的记录；改动自动得分须填写调整理由。低于满分的项目须填写扣分原因。"))
+		widgets.Note("带“自动”的项目按各自的台账（组织生活、三重一大、谈心谈话、督查、思想疏导、应急防控、两堂一舍、办实事、信访维稳）汇总并预填得分，点“查看依据”可看计入的记录；改动自动得分须填写调整理由。低于满分的项目须填写扣分原因。"))
 	s.content = container.NewBorder(top, bottom, nil, nil, container.NewVScroll(s.rowsBox))
 	s.load() // a tab is built when first shown: it must show its data at once
 	return s
@@ -263,13 +264,16 @@ func (s *BranchAssessScreen) newRow(i int) fyne.CanvasObject {
 
 func (s *BranchAssessScreen) updateMark(i int) {
 	it, r := &s.a.Items[i], s.rows[i]
-	text := ""
-	if it.Veto && isAuto(it) {
-		text = data.FVeto
+	// A 一票否决 item is marked only when its veto fires: the mark on an item that merely can
+	// veto read as a vetoed branch.
+	text, importance := "", widget.WarningImportance
+	if it.Veto && isAuto(it) && slices.Contains(s.a.Score().Vetoes, it.Name) {
+		text, importance = "已"+data.FVeto, widget.DangerImportance
 	}
 	if o := it.Override; o != nil {
-		text = fmt.Sprintf("人工调整（%s）", o.By)
+		text, importance = fmt.Sprintf("人工调整（%s）", o.By), widget.WarningImportance
 	}
+	r.mark.Importance = importance
 	r.mark.SetText(text)
 	r.mark.Hidden = text == ""
 	s.updateHint(i)

@@ -284,3 +284,26 @@ func TestBranchAssessEvidenceOpensRecord(t *testing.T) {
 		})
 	}
 }
+
+// 信访维稳排查靠前 can veto: it is marked only in a month when a 越级上访 fires the veto.
+func TestBranchAssessVetoMarkedOnlyWhenFired(t *testing.T) {
+	env, _, _ := rhythmEnv(t)
+	m := addTestMember(t, env, "王包保", 1, 0, 0)
+	mark := func() *widget.Label {
+		s := NewBranchAssessScreen(env)
+		show(env, s)
+		s.Reload()
+		return s.rows[assessItemIndex(t, s.Assessment(), "信访维稳排查靠前")].mark
+	}
+	if l := mark(); l.Visible() && l.Text != "" {
+		t.Errorf("a month without 越级上访 marks the item %q", l.Text)
+	}
+	p := data.Petition{Date: day(10), Petitioner: "孙德胜", Content: "反映加班工资未足额发放",
+		Keepers: []data.PetitionMember{{MemberID: m.ID}}, Deadline: day(30), Escalated: true}
+	if err := env.Store.SavePetition(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	if l := mark(); !l.Visible() || l.Text != "已一票否决" || l.Importance != widget.DangerImportance {
+		t.Errorf("a 越级上访 in the month marks the item %q (visible %v, %v)", l.Text, l.Visible(), l.Importance)
+	}
+}

@@ -16,7 +16,7 @@ var decisionColumns = []Column{
 	{Header: data.FDecisionMeeting, Width: 12, Kind: Text, Align: AlignCenter},
 	{Header: data.FDecisionTopic, Width: 22, Kind: Text},
 	{Header: data.FDecisionCategory, Width: 12, Kind: Text, Align: AlignCenter},
-	{Header: data.FDecisionAmount, Width: 12, Kind: Number},
+	{Header: data.FDecisionAmount, Width: 12, Kind: Number, Format: "#,##0.00"},
 	{Header: data.FDecisionEntitled, Width: 6, Kind: Int},
 	{Header: data.FDecisionPresent, Width: 6, Kind: Int},
 	{Header: data.FDecisionVotes, Width: 21, Kind: Text, Align: AlignCenter},

@@ -34,12 +34,12 @@ var screeningColumns = []Column{
 	{Header: data.FFactorText, Width: 36, Kind: Text},
 }
 
-// PetitionStatus is the 状态 cell on day asOf: 逾期N天 for an overdue case (as R3 prints findings),
-// and 越级上访 on a line of its own.
+// PetitionStatus is the 状态 cell on day asOf: the state, with （逾期N天） for an overdue case, and
+// 越级上访 on a line of its own.
 func PetitionStatus(p *data.Petition, asOf data.Date) string {
 	s := p.State
 	if n := p.OverdueDays(asOf); n > 0 {
-		s = fmt.Sprintf("逾期%d天", n)
+		s += fmt.Sprintf("（逾期%d天）", n)
 	}
 	if p.Escalated {
 		s += "\n越级上访"

@@ -73,7 +73,7 @@ func TestPetitionsSheet(t *testing.T) {
 			t.Errorf("header %d = %q, want %q", i, rows[3][i], h)
 		}
 	}
-	if got := rows[5]; got[7] != "李卫东、王建国" || got[10] != "逾期8天" {
+	if got := rows[5]; got[7] != "李卫东、王建国" || got[10] != "化解中（逾期8天）" {
 		t.Errorf("overdue row %q", got)
 	}
 	if got := rows[6][10]; got != "已登记\n越级上访" {
