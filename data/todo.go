@@ -76,7 +76,7 @@ func orgLifeTodos(ctx context.Context, st Store, today Date) ([]Todo, error) {
 	}
 	return []Todo{
 		{Entity: EntOrgRule, View: ViewOverdue, What: "今年到期未开的组织生活", Count: missed, Overdue: true},
-		{Entity: EntOrgRule, View: ViewDue, What: "本期还须召开的组织生活", Count: due},
+		{Entity: EntOrgRule, View: ViewDue, What: "本月（本期）还须召开的组织生活", Count: due},
 	}, nil
 }
 
@@ -95,7 +95,7 @@ func talkTodos(ctx context.Context, st Store, today Date) ([]Todo, error) {
 		return nil, err
 	}
 	n := len(TalksOwed(rules, ms, talks, TalkPeriodOf(TalkPerQuarter, today), today))
-	return []Todo{{Entity: EntTalkRule, What: "应谈未谈的谈心谈话", Count: n}}, nil
+	return []Todo{{Entity: EntTalkRule, What: "本季度应谈未谈的谈心谈话", Count: n}}, nil
 }
 
 // findingTodos: findings overdue today, and those open and due by the month's end.

@@ -31,7 +31,7 @@ func TestLoadTodos(t *testing.T) {
 		t.Errorf("welfare line %+v", w)
 	}
 	// Nothing held this year: every monthly rule owes November, and the earlier periods were missed.
-	if o := got["本期还须召开的组织生活"]; o.Count == 0 || o.Overdue {
+	if o := got["本月（本期）还须召开的组织生活"]; o.Count == 0 || o.Overdue {
 		t.Errorf("organisational life due %+v", o)
 	}
 	if o := got["今年到期未开的组织生活"]; o.Count == 0 || !o.Overdue {
