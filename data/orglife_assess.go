@@ -27,6 +27,7 @@ type OrgLifeEvidence struct {
 	CommitteeLacking                       int    // 支部委员会 held without 第一议题学习
 	Expected, Present                      int    // members' attendance: 应参加 and 出席 (person-times)
 	PeriodsDue, PeriodsKept                int    // rule periods ending in the month (and over by then), and those kept
+	PeriodsOpen                            int    // rule periods ending in the month, not over yet and not yet kept
 	Missed                                 string // the periods missed: 党课（2026年第一季度）、…
 	Members, Grouped                       int    // members on the roll at the month's end, and those in a 党小组
 }
@@ -54,10 +55,13 @@ func orgLifeRule(key string, ev A1Evidence) (tallies []Tally, done string) {
 		}
 		return tallies, done
 	}
-	done = fmt.Sprintf("本月到期的组织生活%d项，按期召开%d项", o.PeriodsDue, o.PeriodsKept)
+	done = fmt.Sprintf("本月到期的组织生活%d项，已按期召开%d项", o.PeriodsDue+o.PeriodsOpen, o.PeriodsKept)
 	if n := o.PeriodsDue - o.PeriodsKept; n > 0 {
 		done += "，未开：" + o.Missed
 		tallies = append(tallies, Tally{What: fmt.Sprintf("到期未开的组织生活%d项", n), Count: n, Per: 2})
+	}
+	if o.PeriodsOpen > 0 {
+		done += fmt.Sprintf("，尚有%d项须在期末前召开", o.PeriodsOpen)
 	}
 	done += fmt.Sprintf("；在册党员%d名，编入党小组%d名", o.Members, o.Grouped)
 	if o.Grouped < o.Members {
@@ -101,7 +105,11 @@ func OrgLifeMonthEvidence(p Period, asOf Date, rows []PlanRow, acts []Activity, 
 	var missed []string
 	for _, r := range rows {
 		for _, pp := range r.Periods {
-			if !p.Contains(pp.To) || pp.Status == PlanPending {
+			if !p.Contains(pp.To) {
+				continue
+			}
+			if pp.Status == PlanPending {
+				o.PeriodsOpen++
 				continue
 			}
 			o.PeriodsDue++

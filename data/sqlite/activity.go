@@ -470,10 +470,17 @@ func (db *DB) SetOrgRules(ctx context.Context, rules []data.OrgRule) error {
 	})
 }
 
-// orgLifeEvidence fills the 组织生活 part of A1's evidence for period p (ev.AsOf set): the activities
-// of p are the evidence of 政治理论学习靠前, those of a rule the evidence of 党建基础工作靠前.
-func (db *DB) orgLifeEvidence(ctx context.Context, p data.Period, ev *data.A1Evidence, refs map[string][]data.EvidenceRef) error {
-	rows, err := data.LoadOrgLifePlan(ctx, db, p.From.Year, ev.AsOf)
+// orgLifeEvidence fills the 组织生活 part of A1's evidence for period p (ev.AsOf set) on day today:
+// the activities of p are the evidence of 政治理论学习靠前, those of a rule the evidence of
+// 党建基础工作靠前.
+func (db *DB) orgLifeEvidence(ctx context.Context, p data.Period, today data.Date, ev *data.A1Evidence, refs map[string][]data.EvidenceRef) error {
+	// The plan as it stands once p is over (the day after it), so that a period ending with p and
+	// not kept is missed; on p's last day it could still be held.
+	planDay := ev.AsOf
+	if today.After(p.To) {
+		planDay = p.To.AddDays(1)
+	}
+	rows, err := data.LoadOrgLifePlan(ctx, db, p.From.Year, planDay)
 	if err != nil {
 		return err
 	}

@@ -765,7 +765,7 @@ func (db *DB) A1Evidence(ctx context.Context, p data.Period, today data.Date) (d
 		return ev, nil, err
 	}
 
-	if err := db.orgLifeEvidence(ctx, p, &ev, refs); err != nil {
+	if err := db.orgLifeEvidence(ctx, p, today, &ev, refs); err != nil {
 		return ev, nil, err
 	}
 	if err := emergencyEvidence(ctx, q, branch, p, &ev, refs); err != nil {

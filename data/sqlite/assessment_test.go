@@ -358,7 +358,9 @@ func TestA1Evidence(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := data.A1Evidence{Inspections: 3, Findings: 3, ClosedOnTime: 1, Overdue: 2, AsOf: day(30), Checks: 2, AvgCheckScore: 90,
-		WelfareDone: 2, InHouse: 1, Answers: 30, Satisfaction: 24.0 / 30, OrgLife: data.OrgLifeEvidence{Members: 3}}
+		WelfareDone: 2, InHouse: 1, Answers: 30, Satisfaction: 24.0 / 30,
+		// November over, its 支部委员会 and 主题党日 were not held: missed, not still to come.
+		OrgLife: data.OrgLifeEvidence{Members: 3, PeriodsDue: 2, Missed: "支部委员会（2026年11月）、主题党日（2026年11月）"}}
 	want.Emergency.Quarter = "2026年第四季度"  // no emergency record or supply (emergency_test.go tests them)
 	want.Discipline.Quarter = "2026年第四季度" // no key post, no 作风纪律 finding (talks_test.go tests them)
 	want.Concern.AsOf = day(30)           // no 思想疏导 (concern_test.go tests them)
@@ -388,8 +390,8 @@ func TestA1Evidence(t *testing.T) {
 
 	// Applied to the A1 form: 3 inspections (−2) and 2 overdue (−2) on 安全督查; 满意率 80% (−2);
 	// one item in-house earns 5 of the 10 points of 挖潜; no 第一议题 (−2) and members in no 党小组
-	// (−1) from 组织生活; no 矛盾排查 (−3) on 信访维稳; no 思想疏导 recorded (−2, the migrated
-	// 人文关怀疏导靠前).
+	// (−1) and two meetings missed (−4) from 组织生活; no 矛盾排查 (−3) on 信访维稳; no 思想疏导
+	// recorded (−2, the migrated 人文关怀疏导靠前).
 	a1 := templateOf(t, fx.db, data.AssessBranchMonthly)
 	branch, _ := fx.db.Branch(ctx)
 	a := data.NewAssessment(&a1, branch.ID, branch.Name, data.MonthPeriod(2026, 11))
@@ -397,7 +399,7 @@ func TestA1Evidence(t *testing.T) {
 	if err := fx.db.SaveAssessment(ctx, &a); err != nil {
 		t.Fatal(err)
 	}
-	if s := a.Score(); s.Total != 100-4-2-5-2-1-3-2 {
+	if s := a.Score(); s.Total != 100-4-2-5-2-1-4-3-2 {
 		t.Errorf("A1 total %v (%+v)", s.Total, s.Items)
 	}
 }
