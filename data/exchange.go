@@ -45,9 +45,16 @@ const (
 	CountFindings    = "finding"
 )
 
-// CountsText says what a package holds, e.g. "党员 52 名、督查 230 次、问题 410 个".
+// CountsText says what a package holds, e.g. "党员 52 名、督查 230 次、问题 410 个、组织生活 48 次…":
+// then each ledger of 各党支部工作统计表 (StatEntities) it has records of.
 func CountsText(c map[string]int) string {
-	return fmt.Sprintf("党员 %d 名、督查 %d 次、问题 %d 个", c[CountMembers], c[CountInspections], c[CountFindings])
+	parts := []string{fmt.Sprintf("党员 %d 名、督查 %d 次、问题 %d 个", c[CountMembers], c[CountInspections], c[CountFindings])}
+	for _, e := range StatEntities() {
+		if n := c[e.Table]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d %s", e.Stat, n, e.Measure))
+		}
+	}
+	return strings.Join(parts, "、")
 }
 
 // PackageFileName is the default name of branch b's package exported on day d. Characters Windows
