@@ -26,12 +26,16 @@ const (
 // decisionViews are the list's presets after 全部事项, the states after them.
 var decisionViews = []string{data.ViewOverdue, data.ViewDue, decisionsFlagged}
 
-// decisionColumns are the decisions list's columns.
-var decisionColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"会议", 0, "支部党员大会"}, {"议题", 1, ""},
-	{"事项类别", 0, "重要人事任免"}, {"提示", 0, "不足法定人数等"}, {"状态", 0, "逾期100天"}}
+// decisionColumns are the decisions list's columns: 议题 takes the width the others leave, so
+// 会议 is shown short and a broken rule goes into 状态 (the form names them in full).
+var decisionColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"会议", 0, "党员大会"}, {"议题", 1, ""},
+	{"事项类别", 0, "重要人事任免"}, {"状态", 0, "人数不足等·逾期10天"}}
 
-// flagShort names a broken rule in the list's narrow 提示 column.
-var flagShort = map[string]string{data.FlagLargeFund: "大额资金违规"}
+// meetingShort names a meeting in the list's narrow 会议 column.
+var meetingShort = map[string]string{data.MeetingCommittee: "支委会", data.MeetingJoint: "联席会", data.MeetingGeneral: "党员大会"}
+
+// flagShort names a broken rule in the list's 状态 column.
+var flagShort = map[string]string{data.FlagQuorum: "人数不足", data.FlagLargeFund: "大额资金违规"}
 
 // DecisionsScreen is "三重一大": the decisions, newest first, flagged where they break the rules
 // of collective decision, and the form of one with its execution.
@@ -220,30 +224,31 @@ func (s *DecisionsScreen) match(_ int, d *data.Decision) bool {
 func (s *DecisionsScreen) cells(d *data.Decision) ([]string, map[int]widget.Importance) {
 	imp := map[int]widget.Importance{}
 	flags := d.Flags(s.largeFund)
-	if len(flags) > 0 {
-		imp[4] = widget.DangerImportance
-	}
 	switch {
-	case d.OverdueDays(s.today) > 0:
-		imp[5] = widget.DangerImportance
+	case len(flags) > 0 || d.OverdueDays(s.today) > 0:
+		imp[4] = widget.DangerImportance
 	case d.State == data.DecisionDone:
-		imp[5] = widget.SuccessImportance
+		imp[4] = widget.SuccessImportance
 	}
-	hint := ""
+	state := d.State
+	if n := d.OverdueDays(s.today); n > 0 { // as 问题整改 and 办实事 show it
+		state = fmt.Sprintf("逾期%d天", n)
+	}
 	if len(flags) > 0 {
-		hint = flags[0].Rule
+		hint := flags[0].Rule
 		if short, ok := flagShort[hint]; ok {
 			hint = short
 		}
 		if len(flags) > 1 {
 			hint += "等"
 		}
+		state = hint + "·" + state
 	}
-	state := d.State
-	if n := d.OverdueDays(s.today); n > 0 { // as 问题整改 and 办实事 show it
-		state = fmt.Sprintf("逾期%d天", n)
+	meeting := d.Meeting
+	if short, ok := meetingShort[meeting]; ok {
+		meeting = short
 	}
-	return []string{d.Date.String(), d.Meeting, d.Topic, d.Category, hint, state}, imp
+	return []string{d.Date.String(), meeting, d.Topic, d.Category, state}, imp
 }
 
 // ShowView shows the decisions a 工作台 line counts (data.ViewOverdue, data.ViewDue): every other

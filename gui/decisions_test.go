@@ -62,7 +62,7 @@ func TestDecisionTypedSavedListed(t *testing.T) {
 		t.Fatalf("the list shows %v", s.visible)
 	}
 	texts, imp := s.cells(&s.all[s.visible[0]])
-	if texts[2] != "综采一队工资二次分配方案" || texts[4] != "" || imp[4] == widget.DangerImportance {
+	if texts[2] != "综采一队工资二次分配方案" || texts[4] != data.DecisionExecuting || imp[4] == widget.DangerImportance {
 		t.Errorf("kept decision listed as %q %v", texts, imp)
 	}
 
@@ -83,7 +83,7 @@ func TestDecisionTypedSavedListed(t *testing.T) {
 		t.Fatalf("search lists %v", s.visible)
 	}
 	texts, imp = s.cells(&s.all[s.visible[0]])
-	if texts[4] != data.FlagQuorum || imp[4] != widget.DangerImportance {
+	if texts[1] != "支委会" || texts[4] != "人数不足·已决策" || imp[4] != widget.DangerImportance {
 		t.Errorf("flagged decision listed as %q %v", texts, imp)
 	}
 	if !strings.Contains(s.flags.Text, "实到5人，不足应到9人的三分之二") || s.flags.Hidden {
@@ -143,8 +143,7 @@ func TestDecisionLargeFundAndViews(t *testing.T) {
 	if len(s.visible) != 1 || s.all[s.visible[0]].ID != late.ID {
 		t.Fatalf("flagged lists %v", s.visible)
 	}
-	if texts, imp := s.cells(&s.all[s.visible[0]]); texts[4] != "大额资金违规" || imp[4] != widget.DangerImportance ||
-		texts[5] != "逾期22天" || imp[5] != widget.DangerImportance {
+	if texts, imp := s.cells(&s.all[s.visible[0]]); texts[4] != "大额资金违规·逾期22天" || imp[4] != widget.DangerImportance {
 		t.Errorf("late 大额资金 listed as %q %v", texts, imp)
 	}
 	s.editLargeFund()

@@ -223,8 +223,15 @@ func (s *EmergenciesScreen) raiseFinding() *FindingForm {
 // FocusSearch puts the cursor into the search box (Ctrl+F).
 func (s *EmergenciesScreen) FocusSearch() { s.focusSearch() }
 
-// supplyColumns are the supplies list's columns.
-var supplyColumns = widgets.Columns{{"物资", 1, ""}, {"数量", 0, "99999 个"}, {"存放地点", 1, ""}, {"有效期", 0, "2026-11-23"}, {"状态", 0, "超一年未检查"}}
+// supplyColumns are the supplies list's columns; 检查日期 is there because a check more than a
+// year old is one of the red flags.
+var supplyColumns = widgets.Columns{{"物资", 1, ""}, {"数量", 0, "99999 个"}, {"存放地点", 1, ""}, {"检查日期", 0, "2026-11-23"},
+	{"有效期", 0, "2026-11-23"}, {"状态", 0, "超一年未检查"}}
+
+// Columns of supplyColumns that are coloured.
+const (
+	supName, supQuantity, supChecked, supExpires, supFlags = 0, 1, 3, 4, 5
+)
 
 // Views of the supplies list (the filter's choices).
 const allSupplies = "全部物资"
@@ -280,7 +287,7 @@ func newSuppliesScreen(env *Env) *SuppliesScreen {
 		return e
 	}
 	s.name = entry(data.FSupName, "如 灭火器")
-	s.quantity = entry(data.FSupQuantity, "整数，0表示缺失")
+	s.quantity = entry(data.FSupQuantity, "整数，缺失填0")
 	s.unit = entry(data.FSupUnit, "如 具、台、套")
 	s.place = entry(data.FSupPlace, "如 井口库房")
 	s.checked = widgets.NewDateEntry()
@@ -292,7 +299,7 @@ func newSuppliesScreen(env *Env) *SuppliesScreen {
 	s.expires.OnSubmitted = func(string) { s.Save() }
 	form := widgets.NewSections(2).
 		Add("物资储备", fs.Add(data.FSupName, true, s.name), fs.Add(data.FSupPlace, false, s.place),
-			fs.Add(data.FSupQuantity, false, s.quantity), fs.Add(data.FSupUnit, false, s.unit),
+			fs.Add(data.FSupQuantity, true, s.quantity), fs.Add(data.FSupUnit, false, s.unit),
 			fs.Add(data.FSupChecked, false, s.checked), fs.Add(data.FSupExpires, false, s.expires)).
 		Content()
 	note := widgets.Note(fmt.Sprintf("有效期已过、数量为0或检查日期超过一年的标红；%d天内到期的另列。", data.SupplyExpiringDays))
@@ -300,17 +307,25 @@ func newSuppliesScreen(env *Env) *SuppliesScreen {
 	return s
 }
 
-// cells is a supply's row: its flags in red, an expiry soon in orange.
+// cells is a supply's row: a fault red in the name, the 状态 and the cell that causes it (数量,
+// 检查日期, 有效期), an expiry soon orange.
 func (s *SuppliesScreen) cells(x *data.Supply) ([]string, map[int]widget.Importance) {
 	flags := data.SupplyFlags(x, s.env.Today())
 	imp := map[int]widget.Importance{}
-	switch {
-	case data.SupplyFault(x, s.env.Today()):
-		imp[0], imp[1], imp[3], imp[4] = widget.DangerImportance, widget.DangerImportance, widget.DangerImportance, widget.DangerImportance
-	case len(flags) > 0:
-		imp[3], imp[4] = widget.WarningImportance, widget.WarningImportance
+	cause := map[string]int{data.SupplyExpired: supExpires, data.SupplyMissing: supQuantity, data.SupplyStale: supChecked}
+	if data.SupplyFault(x, s.env.Today()) {
+		imp[supName], imp[supFlags] = widget.DangerImportance, widget.DangerImportance
+	} else if len(flags) > 0 {
+		imp[supFlags] = widget.WarningImportance
 	}
-	return []string{x.Name, fmt.Sprintf("%d %s", x.Quantity, x.Unit), x.Place, x.Expires.String(), strings.Join(flags, "、")}, imp
+	for _, f := range flags {
+		if col, ok := cause[f]; ok {
+			imp[col] = widget.DangerImportance
+		} else if f == data.SupplyExpiring {
+			imp[supExpires] = widget.WarningImportance
+		}
+	}
+	return []string{x.Name, fmt.Sprintf("%d %s", x.Quantity, x.Unit), x.Place, x.Checked.String(), x.Expires.String(), strings.Join(flags, "、")}, imp
 }
 
 func (s *SuppliesScreen) match(_ int, x *data.Supply) bool {
@@ -337,20 +352,27 @@ func (s *SuppliesScreen) ShowView(view string) {
 
 func (s *SuppliesScreen) toForm(x data.Supply) {
 	s.name.SetText(x.Name)
-	s.quantity.SetText(strconv.Itoa(x.Quantity))
+	// A new supply's 数量 stays empty: 0 would already be the 缺失 flag.
+	s.quantity.SetText("")
+	if x.ID != 0 {
+		s.quantity.SetText(strconv.Itoa(x.Quantity))
+	}
 	s.unit.SetText(x.Unit)
 	s.place.SetText(x.Place)
 	s.checked.SetDate(x.Checked)
 	s.expires.SetDate(x.Expires)
 }
 
-// supply reads the form over the supply loaded; 数量 must be a whole number (empty: 0).
+// supply reads the form over the supply loaded; 数量 must be a whole number, 0 typed for one
+// that is missing.
 func (s *SuppliesScreen) supply() (data.Supply, error) {
 	x := s.loaded
 	var fe data.FieldErrors
 	x.Name, x.Unit, x.Place = s.name.Text, s.unit.Text, s.place.Text
 	x.Quantity = 0
-	if t := strings.TrimSpace(data.NormalizeText(s.quantity.Text)); t != "" {
+	if t := strings.TrimSpace(data.NormalizeText(s.quantity.Text)); t == "" {
+		fe = append(fe, data.FieldError{Field: data.FSupQuantity, Message: "请填写数量，如 10；物资缺失时填0"})
+	} else {
 		n, err := strconv.Atoi(t)
 		if err != nil {
 			fe = append(fe, data.FieldError{Field: data.FSupQuantity, Message: "数量应为整数，如 10（0表示缺失）"})

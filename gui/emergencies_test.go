@@ -79,7 +79,7 @@ func supplyRowColour(t *testing.T, s *SuppliesScreen, name string) (string, widg
 	for _, i := range s.visible {
 		if s.all[i].Name == name {
 			texts, imp := s.cells(&s.all[i])
-			return texts[4], imp[4]
+			return texts[supFlags], imp[supFlags]
 		}
 	}
 	t.Fatalf("%s is not listed", name)
@@ -93,7 +93,15 @@ func TestSupplyTypedAndFlagged(t *testing.T) {
 	show(env, s)
 	s.Reload()
 	s.New()
+	// 数量 starts empty (0 would be 缺失) and must be typed.
+	if s.quantity.Text != "" {
+		t.Fatalf("a new supply's 数量 is %q", s.quantity.Text)
+	}
 	typeInto(t, s.name, "灭火器")
+	s.Save()
+	if msg := s.fields.Get(data.FSupQuantity).Error(); !strings.Contains(msg, "请填写数量") || s.loaded.ID != 0 {
+		t.Fatalf("an empty 数量: %q, saved as %d", msg, s.loaded.ID)
+	}
 	typeInto(t, s.quantity, "十")
 	typeInto(t, s.unit, "具")
 	s.Save()
@@ -120,8 +128,10 @@ func TestSupplyTypedAndFlagged(t *testing.T) {
 	if flag, imp := supplyRowColour(t, s, "灭火器"); flag != "" || imp == widget.DangerImportance {
 		t.Errorf("in date: %q %v", flag, imp)
 	}
-	// Missing (数量 0) is red too, expiring soon is not.
-	for _, x := range []data.Supply{{Name: "担架", Quantity: 0}, {Name: "急救箱", Quantity: 2, Expires: orgTestToday.AddDays(10)}} {
+	// Missing (数量 0) and stale (检查日期 over a year ago) are red too, in the cell that causes
+	// them; expiring soon is not.
+	for _, x := range []data.Supply{{Name: "担架", Quantity: 0}, {Name: "急救箱", Quantity: 2, Expires: orgTestToday.AddDays(10)},
+		{Name: "呼吸器", Quantity: 4, Checked: orgTestToday.AddYears(-1).AddDays(-1)}} {
 		if err := env.Store.SaveSupply(ctx, &x); err != nil {
 			t.Fatal(err)
 		}
@@ -132,6 +142,17 @@ func TestSupplyTypedAndFlagged(t *testing.T) {
 	}
 	if flag, imp := supplyRowColour(t, s, "急救箱"); flag != data.SupplyExpiring || imp != widget.WarningImportance {
 		t.Errorf("expiring: %q %v", flag, imp)
+	}
+	if flag, imp := supplyRowColour(t, s, "呼吸器"); flag != data.SupplyStale || imp != widget.DangerImportance {
+		t.Errorf("stale: %q %v", flag, imp)
+	}
+	for _, x := range s.all {
+		if x.Name == "呼吸器" {
+			texts, imp := s.cells(&x)
+			if texts[supChecked] != orgTestToday.AddYears(-1).AddDays(-1).String() || imp[supChecked] != widget.DangerImportance || imp[supExpires] != widget.MediumImportance {
+				t.Errorf("stale supply listed as %q %v", texts, imp)
+			}
+		}
 	}
 	// The red row shows in the list (a Danger label).
 	found := false

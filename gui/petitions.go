@@ -27,9 +27,10 @@ const (
 	petitionEscalated = "越级上访"
 )
 
-// petitionColumns are the cases list's columns.
-var petitionColumns = widgets.Columns{{"登记日期", 0, "2026-11-23"}, {"信访人", 0, "欧阳建国"}, {"诉求内容", 1, ""},
-	{"包保责任人", 0, "欧阳建国、李四"}, {"办理期限", 0, "2026-11-23"}, {"状态", 0, "逾期100天·越级上访"}}
+// petitionColumns are the cases list's columns: 诉求内容 takes the width the others leave, so they
+// are sized for the usual three-character name and 包保责任人 shows the first one (等 for more).
+var petitionColumns = widgets.Columns{{"登记日期", 0, "2026-11-23"}, {"信访人", 0, "王建国"}, {"诉求内容", 1, ""},
+	{"包保责任人", 0, "王建国等"}, {"办理期限", 0, "2026-11-23"}, {"状态", 0, "逾期10天·越级上访"}}
 
 // PetitionsScreen is 信访事项: the cases, newest first, and the form of one.
 type PetitionsScreen struct {
@@ -117,11 +118,11 @@ func NewPetitionsScreen(env *Env) Screen {
 	s.form = widgets.NewSections(2).
 		Add("信访事项", fs.Add(data.FPetitionDate, true, s.date), fs.Add(data.FPetitioner, true, s.petitioner),
 			fs.Add(data.FPetitionTeam, false, s.team), fs.Add(data.FPetitionCategory, false, s.category), fContent,
-			fs.Add(data.FPetitionRisk, false, s.risk), fs.Add(data.FEscalated, false, s.escalated)).
+			fs.Add(data.FPetitionRisk, false, s.risk), fs.Add(data.FEscalated, false, widgets.PlainChecks(s.escalated))).
 		Add("包保化解", fKeepers, fMeasures, fs.Add(data.FPetitionDeadline, true, s.deadline), fs.Add(data.FPetitionState, false, s.state),
 			fs.Add(data.FResolvedDate, false, s.resolved), fResult).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.stateSel), s.period.Custom}, s.form, 0.45)
+	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.stateSel), s.period.Custom}, s.form, 0.55)
 	return s
 }
 
@@ -184,7 +185,14 @@ func (s *PetitionsScreen) cells(p *data.Petition) ([]string, map[int]widget.Impo
 	if p.Escalated {
 		imp[1] = widget.DangerImportance
 	}
-	return []string{p.Date.String(), p.Petitioner, p.Content, p.KeepersText(), p.Deadline.String(), petitionStateText(p, s.today)}, imp
+	keepers := ""
+	if len(p.Keepers) > 0 {
+		keepers = p.Keepers[0].Name
+	}
+	if len(p.Keepers) > 1 {
+		keepers += "等"
+	}
+	return []string{p.Date.String(), p.Petitioner, p.Content, keepers, p.Deadline.String(), petitionStateText(p, s.today)}, imp
 }
 
 func (s *PetitionsScreen) match(_ int, p *data.Petition) bool {
@@ -303,7 +311,8 @@ type ScreeningsScreen struct {
 	people     *memberChoices
 	teams      []string // the roster's teams, the choices of 范围
 	date       *widgets.DateEntry
-	scope      *fyne.Container // one widget.Check per choice of 范围, four to a row
+	scope      *fyne.Container          // one widget.Check per choice of 范围, four to a row
+	scopeBox   *container.ThemeOverride // scope drawn as plain checks
 	screeners  *inspectorPicker
 	factors    *widgets.Entry
 	factorText *widgets.TextArea
@@ -347,10 +356,11 @@ func NewScreeningsScreen(env *Env) Screen {
 	fs := &s.fields
 	s.date = dateField(env, func() { s.changed(data.FScreeningDate) })
 	s.scope = container.NewGridWithColumns(4)
+	s.scopeBox = widgets.PlainChecks(s.scope)
 	s.screeners = newMembersPicker(func() { s.changed(data.FScreeners); s.form.Refresh() })
 	s.factors = textField("个数，未发现不填", func() { s.changed(data.FFactors) })
 	s.factorText = areaField(3, func() { s.changed(data.FFactorText) })
-	fScope, fScreeners, fText := fs.Add(data.FScreeningScope, false, s.scope), fs.Add(data.FScreeners, false, s.screeners.Content()),
+	fScope, fScreeners, fText := fs.Add(data.FScreeningScope, false, s.scopeBox), fs.Add(data.FScreeners, false, s.screeners.Content()),
 		fs.Add(data.FFactorText, false, s.factorText)
 	fScope.Wide, fScreeners.Wide, fText.Wide = true, true, true
 	s.form = widgets.NewSections(2).
@@ -413,7 +423,7 @@ func (s *ScreeningsScreen) toForm(v data.Screening) {
 		c.Checked = slices.Contains(chosen, o)
 		s.scope.Add(c)
 	}
-	s.scope.Refresh()
+	s.scopeBox.Refresh()
 	s.screeners.Set(toPicker(v.Screeners))
 	s.factors.SetText("")
 	if v.Factors != 0 {

@@ -20,41 +20,59 @@ import (
 // concernDemoMonths is how far back the concerns go.
 const concernDemoMonths = 24
 
-// concernTopic is a concern the demo draws from: its category, what was raised and what was done.
+// concernTopic is a concern the demo draws from: its category, what was raised (a few wordings,
+// used in turn, so that workers do not all say the same), what was done, and what the return visit
+// found after 已疏导 (visit) or 持续关注 (watching).
 type concernTopic struct {
-	category, situation, measures string
+	category        string
+	situations      []string
+	measures        string
+	visit, watching string
 }
 
 var (
 	concernTopics = []concernTopic{
-		{"家庭困难", "家中老人住院，夜班难以照顾", "协调班组临时调整为白班，工会送去慰问"},
-		{"家庭困难", "爱人下岗，孩子上学开销大，情绪低落", "讲解困难职工帮扶政策，帮助申请助学补助"},
-		{"工作压力", "新调整到综采岗位，担心技术跟不上", "安排师傅结对帮带，参加岗位技能培训"},
-		{"工作压力", "连续加班，身体吃不消，有怨言", "与区队沟通合理安排轮休，做好解释"},
-		{"伤病", "工伤后复工，担心身体不适应井下作业", "协调暂时安排辅助岗位，定期了解恢复情况"},
-		{"待遇", "对本月绩效工资分配有疑问", "请区队核算员当面讲解分配办法和计算明细"},
-		{"待遇", "认为夜班补贴偏低", "如实解释补贴标准，意见已向区队反映"},
-		{"安全顾虑", "担心新工作面顶板条件，心里不踏实", "请技术员讲解支护方案和应急措施"},
-		{"安全顾虑", "对新上设备操作不熟，怕出事故", "组织现场实操培训，党员骨干跟班指导"},
-		{"疫情等突发事件", "家乡遭受洪灾，惦记家人安危", "准假回家探望，支部送去慰问金"},
-		{"其他", "和班组同事闹矛盾，不愿一起上班", "分别谈心化解矛盾，班长做好协调"},
-		{"其他", "咨询子女入学和户口迁移政策", "当面解答，帮助联系相关部门"},
+		{"家庭困难", []string{"家中老人住院，夜班难以照顾", "母亲做手术需要陪护，倒不开班", "父亲摔伤卧床，家里缺人照顾"},
+			"协调班组临时调整为白班，工会送去慰问", "老人已出院，恢复正常倒班，感谢组织关心", "老人仍在康复，班次继续照顾，定期了解"},
+		{"家庭困难", []string{"爱人下岗，孩子上学开销大，情绪低落", "爱人长期患病，家里开支紧张，心事重", "两个孩子同时上学，学费压力大"},
+			"讲解困难职工帮扶政策，帮助申请困难补助", "困难补助已发放，情绪明显好转", "补助正在审批，家庭负担仍重，继续关注"},
+		{"工作压力", []string{"新调整到综采岗位，担心技术跟不上", "刚转岗到机电班，对设备不熟悉，压力大", "新分配到掘进岗位，怕拖班组后腿"},
+			"安排师傅结对帮带，参加岗位技能培训", "已适应岗位，干劲足", "操作还不够熟练，师傅继续帮带"},
+		{"工作压力", []string{"连续加班，身体吃不消，有怨言", "检修任务集中，连着几个周末没休息"},
+			"与区队沟通合理安排轮休，做好解释", "已安排轮休，精神状态恢复", "任务仍然较重，继续跟踪轮休落实"},
+		{"伤病", []string{"工伤后复工，担心身体不适应井下作业", "腰椎病复发，干重活吃力"},
+			"协调暂时安排辅助岗位，定期了解恢复情况", "身体恢复良好，已回原岗位", "仍在康复，暂留辅助岗位，继续关注"},
+		{"待遇", []string{"对本月绩效工资分配有疑问", "觉得自己的岗位系数定低了"},
+			"请区队核算员当面讲解分配办法和计算明细", "弄清了计算办法，表示认可", "对分配仍有看法，已请区队下次调整时研究"},
+		{"待遇", []string{"认为夜班补贴偏低", "反映班中餐补助标准多年未调"},
+			"如实解释补贴标准，意见已向区队反映", "理解现行标准，情绪平稳", "仍希望提高标准，等待区队答复"},
+		{"安全顾虑", []string{"担心新工作面顶板条件，心里不踏实", "听说工作面要过断层，担心片帮冒顶"},
+			"请技术员讲解支护方案和应急措施", "了解了支护措施，心里踏实了", "仍有顾虑，安排党员骨干同班作业"},
+		{"安全顾虑", []string{"对新上设备操作不熟，怕出事故", "新换的采煤机操作方式变了，怕操作失误"},
+			"组织现场实操培训，党员骨干跟班指导", "已能熟练操作，顾虑打消", "操作还不熟练，继续跟班指导"},
+		{"疫情等突发事件", []string{"家乡遭受洪灾，惦记家人安危", "老家房屋在暴雨中受损，急着回去处理"},
+			"准假回家探望，支部送去慰问金", "家里已安顿好，安心上班", "灾后重建还要一段时间，继续关注"},
+		{"其他", []string{"和班组同事闹矛盾，不愿一起上班", "与班长因派活有分歧，心里有气"},
+			"分别谈心化解矛盾，班长做好协调", "矛盾已化解，相处融洽", "关系有所缓和，继续观察"},
+		{"其他", []string{"咨询子女入学和户口迁移政策", "咨询异地就医报销办法"},
+			"当面解答，帮助联系相关部门", "问题已办妥，表示满意", "手续还在办理中，继续帮助跟进"},
 	}
 	// concernTransfers are concerns handed on as welfare items: what was raised, the item's 类别,
-	// whether the unit did it itself, and its cost.
+	// whether the unit did it itself, its cost, and what the return visit found once it was done.
 	concernTransfers = []struct {
 		situation, category string
 		inHouse             bool
 		cost                float64
+		visit               string
 	}{
-		{"宿舍热水器损坏，夜班回来洗不上热水澡", data.FacilityDormitory, true, 380},
-		{"澡堂更衣柜锁坏了，担心物品丢失", data.FacilityBathhouse, true, 120},
-		{"夜班食堂饭菜品种少，下井前吃不好", data.FacilityCanteen, false, 0},
-		{"通勤车班次少，夜班下班后没有车回家", data.FacilityOther, false, 0},
-		{"宿舍窗户漏风，冬天夜里太冷", data.FacilityDormitory, true, 260},
+		{"宿舍热水器损坏，夜班回来洗不上热水澡", data.FacilityDormitory, true, 380, "热水器已修好，表示满意"},
+		{"澡堂更衣柜锁坏了，担心物品丢失", data.FacilityBathhouse, true, 120, "更衣柜锁已更换，表示满意"},
+		{"夜班食堂饭菜品种少，下井前吃不好", data.FacilityCanteen, false, 0, "夜班饭菜增加了品种，表示满意"},
+		{"通勤车班次少，夜班下班后没有车回家", data.FacilityOther, false, 0, "已增开夜班通勤车，表示满意"},
+		{"宿舍窗户漏风，冬天夜里太冷", data.FacilityDormitory, true, 260, "窗户已修缮，宿舍暖和了"},
 	}
-	concernVisits = []string{"情绪稳定，工作状态良好", "问题已解决，表示满意", "已适应岗位，干劲足", "家中情况好转，感谢组织关心",
-		"仍有顾虑，继续关注"}
+	// concernPending is the return visit of a concern handed on whose item is not done yet.
+	concernPending = "已转办，正在办理，职工表示理解"
 	concernWorkers = []string{"陈小军", "刘红霞", "马东", "杨建平", "吴海涛", "郭秀兰", "孙立伟", "何长江", "田秀英", "罗志刚",
 		"高峰", "梁晓东", "宋建业", "韩红梅"}
 )
@@ -101,6 +119,8 @@ func GenerateConcerns(ms []data.Member, teams []data.Team, today data.Date) []Co
 	start := data.DateOf(today.Time().AddDate(0, -concernDemoMonths, 1))
 	var out []ConcernDemo
 	transfers := 0
+	used := make([]int, len(concernTopics)) // times each topic was drawn: its wordings in turn
+	var visit string                        // what the return visit of the concern at hand finds
 	for m := 0; m <= concernDemoMonths; m++ {
 		first := data.DateOf(start.Time().AddDate(0, m, 0))
 		p := data.MonthPeriod(first.Year, first.Month)
@@ -130,31 +150,35 @@ func GenerateConcerns(ms []data.Member, teams []data.Team, today data.Date) []Co
 				c.Worker, c.Team = concernWorkers[i], teamOf(i)
 			}
 			c.Channel = pick(data.ConcernChannels)
-			topic := concernTopics[rnd.IntN(len(concernTopics))]
-			c.Category, c.Situation, c.Measures = topic.category, topic.situation, topic.measures
-			c.Result = data.ConcernCounselled
+			ti := rnd.IntN(len(concernTopics))
+			topic := concernTopics[ti]
+			c.Category, c.Situation, c.Measures = topic.category, topic.situations[used[ti]%len(topic.situations)], topic.measures
+			used[ti]++
+			c.Result, visit = data.ConcernCounselled, topic.visit
 			if rnd.IntN(3) == 0 {
-				c.Result = data.ConcernWatching
+				c.Result, visit = data.ConcernWatching, topic.watching
 			}
 			// About one in eight is handed on as a welfare item.
 			if rnd.IntN(8) == 0 {
 				tr := concernTransfers[transfers%len(concernTransfers)]
 				transfers++
-				c.Category, c.Situation, c.Measures = "待遇", tr.situation, "转办实事，由疏导人承办"
-				if tr.category == data.FacilityOther {
-					c.Category = "其他"
-				}
+				// Living conditions, not pay: 其他.
+				c.Category, c.Situation, c.Measures = "其他", tr.situation, "转办实事，由疏导人承办"
 				c.Result = data.ConcernTransferred
 				c.Item.Category, c.Item.InHouse, c.Item.Cost = tr.category, tr.inHouse, tr.cost
 				if done := d.AddDays(10 + rnd.IntN(15)); !done.After(today) {
 					c.Item.Done = done
 				}
+				visit = tr.visit
 			}
 			// A return visit one to three weeks later: made on its day when that day has come.
 			if c.Result != data.ConcernCounselled || rnd.IntN(3) > 0 {
 				c.VisitDate = d.AddDays(7 + rnd.IntN(15))
+				if c.Result == data.ConcernTransferred && (c.Item.Done.IsZero() || c.Item.Done.After(c.VisitDate)) {
+					visit = concernPending
+				}
 				if !c.VisitDate.After(today) {
-					c.Visit = pick(concernVisits)
+					c.Visit = visit
 				}
 			}
 			out = append(out, c)

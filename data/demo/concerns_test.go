@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -51,6 +52,9 @@ func TestGenerateConcerns(t *testing.T) {
 				if !cs[i].Item.Done.IsZero() {
 					done++
 				}
+			}
+			if c.Visit != "" && !fitsConcern(c) {
+				t.Errorf("%s: %q (%s) visited: %q", day, c.Situation, c.Result, c.Visit)
 			}
 			if c.VisitOverdueDays(day) > 0 {
 				overdue++
@@ -122,4 +126,20 @@ func TestLoadConcerns(t *testing.T) {
 	if err != nil || ev.Concern.Handled == 0 || ev.Concern.VisitsOverdue != 1 || len(refs[data.AutoConcern]) == 0 {
 		t.Errorf("A1 evidence %+v, %v", ev.Concern, err)
 	}
+}
+
+// fitsConcern is whether c's return visit is one the demo writes after what c raised and c's
+// result.
+func fitsConcern(c data.Concern) bool {
+	for _, tp := range concernTopics {
+		if slices.Contains(tp.situations, c.Situation) && tp.category == c.Category {
+			return c.Result == data.ConcernCounselled && c.Visit == tp.visit || c.Result == data.ConcernWatching && c.Visit == tp.watching
+		}
+	}
+	for _, tr := range concernTransfers {
+		if tr.situation == c.Situation {
+			return c.Result == data.ConcernTransferred && (c.Visit == tr.visit || c.Visit == concernPending)
+		}
+	}
+	return false
 }

@@ -13,8 +13,8 @@ import (
 // two years of them, most taken at the 支部委员会 of the demo's 组织生活 (linked to it), some at a
 // 支部党员大会 (linked too) and some at a 党政联席会 (which has no activity kind, so not linked).
 // Three break a rule (大额资金 filed as another category, 大额资金 decided below the quorum, a
-// vote without a majority), and one execution is overdue; every other execution past its 完成期限
-// is 已完成.
+// vote without a majority, which stays 已决策 with nothing to execute), and one execution is
+// overdue; every other execution past its 完成期限 is 已完成.
 
 // decisionDemoMonths is how far back the decisions go.
 const decisionDemoMonths = 24
@@ -148,16 +148,19 @@ func breakRules(ds []data.Decision, today data.Date) {
 		}
 		d.For, d.Abstain, d.Against = d.Present, 0, 0
 	}
-	if d := at(3); d != nil && d.Present >= 2 {
+	failed := at(3)
+	if d := failed; d != nil && d.Present >= 2 {
 		d.For, d.Against, d.Abstain = d.Present/2, d.Present-d.Present/2, 0
 		d.Resolution = "同意票未过半数，方案不予通过，修改后另行研究"
+		// Nothing was decided, so nothing is executed.
+		d.State, d.Execution, d.Deadline, d.ExecutorID, d.Executor = data.DecisionDecided, "", data.Date{}, 0, ""
 	}
 	// The overdue execution: the latest decision more than 10 days old (and less than 100), due 10
-	// days ago.
+	// days ago, not the one voted down.
 	for i := len(ds) - 1; i >= 0; i-- {
 		d := &ds[i]
 		due := today.AddDays(-10)
-		if d.Date.Before(due) && d.Date.After(today.AddDays(-100)) {
+		if d != failed && d.Date.Before(due) && d.Date.After(today.AddDays(-100)) {
 			d.Deadline, d.State, d.Execution = due, data.DecisionExecuting, "资金未到位，尚在协调"
 			break
 		}

@@ -62,6 +62,9 @@ func TestDecisionsDemo(t *testing.T) {
 		}
 		for _, f := range d.Flags(data.DefaultLargeFund) {
 			flags[f.Rule]++
+			if f.Rule == data.FlagMajority && (d.State != data.DecisionDecided || d.Execution != "" || !d.Deadline.IsZero()) {
+				t.Errorf("%s voted down but %s, %q due %s", data.DecisionLabel(d), d.State, d.Execution, d.Deadline)
+			}
 		}
 	}
 	if meetings[data.MeetingCommittee] < 8 || meetings[data.MeetingJoint] < 8 || linked < meetings[data.MeetingCommittee] {

@@ -18,19 +18,39 @@ import (
 // emergencyDemoQuarters is how far back the records go.
 const emergencyDemoQuarters = 8
 
+// emergencyMatter is one 事项 of the demo with the places it happens at and its own 带头情况 and
+// 结果, so that a record reads as one story.
+type emergencyMatter struct {
+	subject      string
+	places       []string
+	lead, result string
+}
+
 var (
-	drillSubjects = []string{"井下避灾路线应急演练", "顶板事故应急救援演练", "矿井火灾应急演练", "透水事故应急演练",
-		"瓦斯超限撤人演练", "消防器材使用培训和演练"}
-	eventSubjects = map[string][]string{
-		"突发事件处置": {"皮带机着火初期处置", "暴雨导致工业广场积水处置", "主扇停风应急处置"},
-		"疫情防控":   {"流感高发期井口测温和消杀", "职工食堂疫情防控检查"},
-		"防汛防火":   {"雨季排水系统巡查和清淤", "汛期防洪物资清点和值守", "秋冬防火安全检查"},
+	drillMatters = []emergencyMatter{
+		{"井下避灾路线应急演练", []string{"2201综采工作面", "主斜井"}, "党员突击队率先到位，带领职工沿避灾路线有序撤离", "全员按时撤至安全地点，演练达到预期"},
+		{"顶板事故应急救援演练", []string{"2201综采工作面"}, "突击队员带头进入模拟冒顶区域，协助救护队施救", "模拟被困人员按时救出，演练达到预期"},
+		{"矿井火灾应急演练", []string{"主斜井", "2201综采工作面"}, "党员示范正确佩戴自救器，带动班组熟练操作", "全员在规定时间内佩戴自救器撤离，演练达到预期"},
+		{"透水事故应急演练", []string{"中央水泵房", "2201综采工作面"}, "党员突击队率先到位，组织职工向高处撤离", "全员按时撤至安全地点，排水设备启动正常"},
+		{"瓦斯超限撤人演练", []string{"2201综采工作面"}, "党员班长第一时间断电撤人，带头清点人数", "超限区域人员3分钟内全部撤出，演练达到预期"},
+		{"消防器材使用培训和演练", []string{"工业广场", "井口候车室"}, "党员带头示范灭火器和消防水带的使用", "参训职工均能正确使用灭火器"},
 	}
-	emergencyPlaces = []string{"2201综采工作面", "主斜井", "工业广场", "井口候车室", "中央水泵房", "职工食堂"}
-	leadTexts       = []string{"党员突击队率先到位，组织职工有序撤离", "党员带头排查隐患，冲在抢险一线",
-		"突击队员连续值守，带头完成清淤", "党员示范正确佩戴自救器，带动班组熟练操作"}
-	resultTexts = []string{"全员按时撤至安全地点，演练达到预期", "险情得到控制，未造成人员伤亡", "处置及时，恢复正常生产",
-		"发现不足已安排整改"}
+	eventMatters = map[string][]emergencyMatter{
+		"突发事件处置": {
+			{"皮带机着火初期处置", []string{"主斜井"}, "党员突击队率先到位，用灭火器扑灭初期火情", "火情及时扑灭，未造成人员伤亡，恢复正常生产"},
+			{"暴雨导致工业广场积水处置", []string{"工业广场"}, "突击队员冒雨疏通排水沟，带头转移怕水物资", "积水两小时内排除，未影响生产"},
+			{"主扇停风应急处置", []string{"主通风机房"}, "党员带头组织井下人员撤离，配合倒换备用风机", "备用风机及时启动，井下人员全部安全升井"},
+		},
+		"疫情防控": {
+			{"流感高发期井口测温和消杀", []string{"井口候车室"}, "党员志愿者带头值守测温点，每班消杀", "入井人员全部测温登记，未发生聚集性感染"},
+			{"职工食堂疫情防控检查", []string{"职工食堂"}, "党员带头检查食堂消毒和分餐落实情况", "查出的问题当场整改，食堂防控措施落实到位"},
+		},
+		"防汛防火": {
+			{"雨季排水系统巡查和清淤", []string{"中央水泵房", "工业广场"}, "突击队员连续值守，带头完成清淤", "排水沟和水仓清淤完成，排水能力满足要求"},
+			{"汛期防洪物资清点和值守", []string{"工业广场"}, "党员带头24小时值守，清点补齐防汛物资", "防汛物资齐全，汛期未发生险情"},
+			{"秋冬防火安全检查", []string{"工业广场", "职工食堂"}, "党员带头排查电气线路和易燃物存放隐患", "排查出的火灾隐患已当场整改"},
+		},
+	}
 	supplyItems = []data.Supply{
 		{Name: "灭火器", Quantity: 24, Unit: "具", Place: "井口库房"},
 		{Name: "压缩氧自救器", Quantity: 40, Unit: "台", Place: "灯房"},
@@ -89,13 +109,12 @@ func GenerateEmergencies(ms []data.Member, today data.Date) EmergencyDemo {
 		}
 		return picked
 	}
-	add := func(kind, subject string, d data.Date) {
+	add := func(kind string, m emergencyMatter, d data.Date) {
 		if d.After(today) {
 			return
 		}
-		out.Records = append(out.Records, data.Emergency{Kind: kind, Date: d, Subject: subject,
-			Place: emergencyPlaces[rnd.IntN(len(emergencyPlaces))], Members: members(d),
-			Lead: leadTexts[rnd.IntN(len(leadTexts))], Result: resultTexts[rnd.IntN(len(resultTexts))]})
+		out.Records = append(out.Records, data.Emergency{Kind: kind, Date: d, Subject: m.subject,
+			Place: m.places[rnd.IntN(len(m.places))], Members: members(d), Lead: m.lead, Result: m.result})
 	}
 	thisQuarter := data.TalkPeriodOf(data.TalkPerQuarter, today)
 	for q := emergencyDemoQuarters - 1; q >= 0; q-- {
@@ -103,23 +122,24 @@ func GenerateEmergencies(ms []data.Member, today data.Date) EmergencyDemo {
 		dayIn := func() data.Date { return p.From.AddDays(rnd.IntN(daysBetween(p.From, p.To) + 1)) }
 		if q != 5 { // one quarter holds no drill
 			for range 1 + rnd.IntN(2) {
-				add(data.EmergencyDrill, drillSubjects[rnd.IntN(len(drillSubjects))], dayIn())
+				add(data.EmergencyDrill, drillMatters[rnd.IntN(len(drillMatters))], dayIn())
 			}
 		}
 		// The rainy season (the quarter holding July) has its 防汛 duty.
 		if p.Contains(data.NewDate(p.From.Year, 7, 15)) {
-			add("防汛防火", eventSubjects["防汛防火"][rnd.IntN(2)], data.NewDate(p.From.Year, 7, 1+rnd.IntN(28)))
+			add("防汛防火", eventMatters["防汛防火"][rnd.IntN(2)], data.NewDate(p.From.Year, 7, 1+rnd.IntN(28)))
 		}
 		switch rnd.IntN(3) {
 		case 0:
-			add("突发事件处置", eventSubjects["突发事件处置"][rnd.IntN(3)], dayIn())
+			add("突发事件处置", eventMatters["突发事件处置"][rnd.IntN(3)], dayIn())
 		case 1:
-			add("疫情防控", eventSubjects["疫情防控"][rnd.IntN(2)], dayIn())
+			add("疫情防控", eventMatters["疫情防控"][rnd.IntN(2)], dayIn())
 		}
 	}
 	slices.SortStableFunc(out.Records, func(a, b data.Emergency) int { return a.Date.Compare(b.Date) })
 	// Two records raise a finding: a drill a year or more ago (closed) and the latest record (open).
 	raise := func(i int, desc, responsible string, closed bool) {
+		out.Records[i].Result = "已完成，发现不足已安排整改：" + desc // the record tells of what it raised
 		e := out.Records[i]
 		deadline := e.Date.AddDays(15)
 		out.Findings = append(out.Findings, EmergencyFinding{Record: i, Close: closed && deadline.Before(today),

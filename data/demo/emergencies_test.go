@@ -36,6 +36,9 @@ func TestGenerateEmergencies(t *testing.T) {
 			}
 			kinds[e.Kind]++
 			commandos += e.Commandos()
+			if m, ok := matterOf(e.Subject); !ok || e.Lead != m.lead || !strings.HasPrefix(e.Result, "已完成，发现不足") && e.Result != m.result {
+				t.Errorf("%s: %s has 带头情况 %q and 结果 %q", day, e.Subject, e.Lead, e.Result)
+			}
 		}
 		if kinds[data.EmergencyDrill] < 8 || len(kinds) < 3 || commandos == 0 {
 			t.Errorf("%s: kinds %v, %d 突击队", day, kinds, commandos)
@@ -97,4 +100,16 @@ func TestLoadEmergencies(t *testing.T) {
 	if ev.Emergency.Supplies != len(supplyItems) || ev.Emergency.Faults != 1 || len(refs[data.AutoEmergency]) == 0 || !strings.Contains(done, "应急物资8项") {
 		t.Errorf("evidence %+v, %q", ev.Emergency, done)
 	}
+}
+
+// matterOf is the demo matter of the subject.
+func matterOf(subject string) (emergencyMatter, bool) {
+	for _, ms := range append([][]emergencyMatter{drillMatters}, eventMatters["突发事件处置"], eventMatters["疫情防控"], eventMatters["防汛防火"]) {
+		for _, m := range ms {
+			if m.subject == subject {
+				return m, true
+			}
+		}
+	}
+	return emergencyMatter{}, false
 }

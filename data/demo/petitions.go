@@ -117,7 +117,8 @@ func GeneratePetitions(ms []data.Member, teams []data.Team, today data.Date) Pet
 	newCase := func(d data.Date) data.Petition {
 		cat := data.PetitionCategories[rnd.IntN(len(data.PetitionCategories))]
 		keepers := members(d, 1+rnd.IntN(2))
-		return data.Petition{Date: d, Petitioner: pick(petitionerNames), Team: team(), Category: cat, Content: pick(petitionContents[cat]),
+		i := rnd.IntN(len(petitionerNames))
+		return data.Petition{Date: d, Petitioner: petitionerNames[i], Team: petitionerTeam(teams, i), Category: cat, Content: pick(petitionContents[cat]),
 			Risk: data.PetitionRisks[min(rnd.IntN(5), 2)], Keepers: keepers, Measures: pick(petitionMeasures),
 			Deadline: d.AddDays(15 + rnd.IntN(30)), State: data.PetitionRegistered}
 	}
@@ -147,7 +148,7 @@ func GeneratePetitions(ms []data.Member, teams []data.Team, today data.Date) Pet
 		}
 		if back == escalatedMonth {
 			p.Escalated, p.Risk = true, "重大"
-			p.Content = "家属就业安置诉求未获答复，到集团公司越级上访"
+			p.Category, p.Content = "家庭", "家属就业安置诉求未获答复，到集团公司越级上访"
 		}
 		out.Petitions = append(out.Petitions, p)
 	}
@@ -193,6 +194,14 @@ func loadPetitions(ctx context.Context, st data.Store, today data.Date, entered 
 		}
 	}
 	return nil
+}
+
+// petitionerTeam is the team of the i-th of petitionerNames: a petitioner keeps one team.
+func petitionerTeam(teams []data.Team, i int) string {
+	if len(teams) == 0 {
+		return ""
+	}
+	return teams[i%len(teams)].Name
 }
 
 // savedRoster is the members (as the roster lists them) and the teams as saved, which the demo's later

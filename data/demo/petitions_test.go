@@ -34,9 +34,14 @@ func TestGeneratePetitions(t *testing.T) {
 			}
 		}
 		overdue, escalated, closed, several := 0, 0, 0, 0
+		teamOf := map[string]string{}
 		for i := range pd.Petitions {
 			p := pd.Petitions[i]
 			p.Normalize()
+			if t0, ok := teamOf[p.Petitioner]; ok && t0 != p.Team {
+				t.Errorf("%s: %s in %s and in %s", day, p.Petitioner, t0, p.Team)
+			}
+			teamOf[p.Petitioner] = p.Team
 			if fe := data.ValidatePetition(&p, day); fe != nil {
 				t.Fatalf("%s: case %+v: %v", day, p, fe)
 			}
