@@ -16,8 +16,9 @@ import (
 //   - A decision links to at most one activity of 组织生活 held on its date: a 支部委员会 or
 //     支部党员大会 to an activity of that kind; a 党政联席会, which has no activity kind, to any
 //     activity of that date the user picks (or none).
-//   - The quorum (two thirds of 应到) and the majority (more than half of 实到) are fixed by the
-//     rules of Party meetings; only the 大额资金 amount is a setting (DefaultLargeFund until changed).
+//   - The quorum (two thirds of 应到), the majority (more than half of 实到) and the 大额资金 amount
+//     are the three settings of DecisionRules, defaults as the SPEC's rules; a branch whose rules
+//     say otherwise (e.g. a quorum of four fifths for 人事任免) changes them on the 三重一大 screen.
 //   - 逾期 is like a finding's: a 完成期限 before the day counted and not 已完成.
 
 // Meetings that decide (会议).
@@ -111,6 +112,8 @@ const (
 	FDecisionExecution  = "执行情况"
 	FDecisionState      = "状态"
 	FLargeFund          = "大额资金标准(元)"
+	FQuorum             = "法定人数"
+	FMajority           = "通过比例"
 )
 
 // Normalize cleans the texts and fills the state (已决策) when empty.
@@ -209,24 +212,63 @@ type DecisionFlag struct {
 	Text string // 实到5人，不足应到9人的三分之二
 }
 
-// QuorumMet is whether present of entitled voters make the two thirds a decision needs.
-func QuorumMet(entitled, present int) bool { return present*3 >= entitled*2 }
+// Share is a fraction of the voters: 2/3.
+type Share struct{ Num, Den int }
 
-// MajorityMet is whether votesFor is more than half of those present.
-func MajorityMet(present, votesFor int) bool { return votesFor*2 > present }
+// Text is the share as the rules write it: 三分之二, 半数.
+func (s Share) Text() string {
+	if s.Num*2 == s.Den {
+		return "半数"
+	}
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	if s.Num < 0 || s.Den < 1 || s.Num > 10 || s.Den > 10 {
+		return fmt.Sprintf("%d/%d", s.Num, s.Den)
+	}
+	return digits[s.Den] + "分之" + digits[s.Num]
+}
 
-// Flags are the rules d breaks: fewer than two thirds of 应到 present, 同意 not more than half of
-// 实到, or an amount above largeFund (元) not decided as 大额资金使用 by a meeting with its quorum.
-func (d *Decision) Flags(largeFund float64) []DecisionFlag {
+// The shares the settings offer: the quorum (实到 at least this share of 应到) and the majority
+// (同意 more than this share of 实到).
+var (
+	QuorumShares   = []Share{{1, 2}, {2, 3}, {3, 4}, {4, 5}}
+	MajorityShares = []Share{{1, 2}, {2, 3}}
+)
+
+// DecisionRules are what a decision's flags are judged by (the settings of the 三重一大 screen).
+type DecisionRules struct {
+	LargeFund float64 // 大额资金标准 (元)
+	Quorum    Share   // 法定人数: 实到 at least Quorum of 应到
+	Majority  Share   // 通过: 同意 more than Majority of 实到
+}
+
+// DefaultDecisionRules are the SPEC's: two thirds, more than half, DefaultLargeFund.
+func DefaultDecisionRules() DecisionRules {
+	return DecisionRules{LargeFund: DefaultLargeFund, Quorum: Share{2, 3}, Majority: Share{1, 2}}
+}
+
+// QuorumMet is whether present of entitled voters make the share a decision needs.
+func (r DecisionRules) QuorumMet(entitled, present int) bool {
+	return present*r.Quorum.Den >= entitled*r.Quorum.Num
+}
+
+// MajorityMet is whether votesFor is more than the share of those present.
+func (r DecisionRules) MajorityMet(present, votesFor int) bool {
+	return votesFor*r.Majority.Den > present*r.Majority.Num
+}
+
+// Flags are the rules d breaks under r: fewer than r.Quorum of 应到 present, 同意 not more than
+// r.Majority of 实到, or an amount above r.LargeFund (元) not decided as 大额资金使用 by a meeting
+// with its quorum.
+func (d *Decision) Flags(r DecisionRules) []DecisionFlag {
 	var out []DecisionFlag
-	quorum := QuorumMet(d.Entitled, d.Present)
+	quorum := r.QuorumMet(d.Entitled, d.Present)
 	if !quorum {
-		out = append(out, DecisionFlag{FlagQuorum, fmt.Sprintf("实到%d人，不足应到%d人的三分之二", d.Present, d.Entitled)})
+		out = append(out, DecisionFlag{FlagQuorum, fmt.Sprintf("实到%d人，不足应到%d人的%s", d.Present, d.Entitled, r.Quorum.Text())})
 	}
-	if !MajorityMet(d.Present, d.For) {
-		out = append(out, DecisionFlag{FlagMajority, fmt.Sprintf("同意%d票，未超过实到%d人的半数", d.For, d.Present)})
+	if !r.MajorityMet(d.Present, d.For) {
+		out = append(out, DecisionFlag{FlagMajority, fmt.Sprintf("同意%d票，未超过实到%d人的%s", d.For, d.Present, r.Majority.Text())})
 	}
-	if largeFund > 0 && d.Amount > largeFund {
+	if largeFund := r.LargeFund; largeFund > 0 && d.Amount > largeFund {
 		amount := fmt.Sprintf("金额%s元超过大额资金标准%s元", FormatScore(d.Amount), FormatScore(largeFund))
 		switch {
 		case d.Category != DecisionLargeFund:
@@ -269,12 +311,19 @@ func (d *Decision) DueBy(today, by Date) bool {
 	return d.State != DecisionDone && !d.Deadline.IsZero() && !d.Deadline.After(by) && d.OverdueDays(today) == 0
 }
 
-// ValidateLargeFund checks the 大额资金 amount setting.
-func ValidateLargeFund(v float64) FieldErrors {
-	if math.IsNaN(v) || v <= 0 || v > 1e12 {
-		return FieldErrors{{Field: FLargeFund, Message: "大额资金标准应为大于0的金额（元），如 50000"}}
+// ValidateDecisionRules checks the settings: an amount above 0 and shares the settings offer.
+func ValidateDecisionRules(r DecisionRules) FieldErrors {
+	var fe FieldErrors
+	if v := r.LargeFund; math.IsNaN(v) || v <= 0 || v > 1e12 {
+		fe = append(fe, FieldError{Field: FLargeFund, Message: "大额资金标准应为大于0的金额（元），如 50000"})
 	}
-	return nil
+	if !slices.Contains(QuorumShares, r.Quorum) {
+		fe = append(fe, FieldError{Field: FQuorum, Message: "请选择法定人数的比例，如 三分之二"})
+	}
+	if !slices.Contains(MajorityShares, r.Majority) {
+		fe = append(fe, FieldError{Field: FMajority, Message: "请选择通过所需的比例，如 半数"})
+	}
+	return fe
 }
 
 // DecisionFilter narrows a decisions list. Zero fields do not filter.
@@ -291,10 +340,10 @@ type DecisionStore interface {
 	// executor must be a member and the activity one of the branch that fits (FieldErrors).
 	SaveDecision(ctx context.Context, d *Decision) error
 	DeleteDecision(ctx context.Context, id int64) error
-	// LargeFund is the 大额资金 amount (元): DefaultLargeFund until set.
-	LargeFund(ctx context.Context) (float64, error)
-	// SetLargeFund saves the amount after ValidateLargeFund, logged.
-	SetLargeFund(ctx context.Context, v float64) error
+	// DecisionRules are the settings the flags are judged by: DefaultDecisionRules until set.
+	DecisionRules(ctx context.Context) (DecisionRules, error)
+	// SetDecisionRules saves them after ValidateDecisionRules, logged.
+	SetDecisionRules(ctx context.Context, r DecisionRules) error
 }
 
 // decisionTodos: executions overdue today, and those open and due by the month's end.

@@ -61,14 +61,14 @@ func A1DecisionRule(ev A1DecisionEvidence) (tallies []Tally, done string) {
 }
 
 // CountDecisions fills the evidence from the decisions of interest to period p (dated in it, or
-// with an execution due in it or overdue on asOf), flagged against largeFund.
-func CountDecisions(ds []Decision, p Period, asOf Date, largeFund float64) A1DecisionEvidence {
+// with an execution due in it or overdue on asOf), flagged under rules.
+func CountDecisions(ds []Decision, p Period, asOf Date, rules DecisionRules) A1DecisionEvidence {
 	var ev A1DecisionEvidence
 	for i := range ds {
 		d := &ds[i]
 		if p.Contains(d.Date) && !d.Date.After(asOf) {
 			ev.Recorded++
-			if flags := d.Flags(largeFund); len(flags) > 0 {
+			if flags := d.Flags(rules); len(flags) > 0 {
 				ev.Flagged++
 				for i, r := range A1DecisionRules {
 					if HasFlag(flags, r) {

@@ -86,18 +86,39 @@ func TestQuorumAndMajority(t *testing.T) {
 		{1, 1, 1, true, true},    // a single voter
 		{10, 0, 0, false, false}, // nobody came
 	}
+	r := DefaultDecisionRules()
 	for _, c := range cases {
-		if got := QuorumMet(c.entitled, c.present); got != c.quorum {
+		if got := r.QuorumMet(c.entitled, c.present); got != c.quorum {
 			t.Errorf("QuorumMet(%d, %d) = %v", c.entitled, c.present, got)
 		}
-		if got := MajorityMet(c.present, c.votesFor); got != c.majority {
+		if got := r.MajorityMet(c.present, c.votesFor); got != c.majority {
 			t.Errorf("MajorityMet(%d, %d) = %v", c.present, c.votesFor, got)
 		}
+	}
+	// Stricter settings: a quorum of four fifths, a two-thirds majority.
+	strict := DecisionRules{LargeFund: DefaultLargeFund, Quorum: Share{4, 5}, Majority: Share{2, 3}}
+	for _, c := range []struct {
+		entitled, present, votesFor int
+		quorum, majority            bool
+	}{
+		{10, 8, 6, true, true},  // 8 of 10 is four fifths; 6 of 8 is more than two thirds
+		{10, 7, 7, false, true}, // 7 of 10 is short of four fifths
+		{9, 9, 6, true, false},  // 6 of 9 is two thirds, not more
+	} {
+		if got := strict.QuorumMet(c.entitled, c.present); got != c.quorum {
+			t.Errorf("4/5: QuorumMet(%d, %d) = %v", c.entitled, c.present, got)
+		}
+		if got := strict.MajorityMet(c.present, c.votesFor); got != c.majority {
+			t.Errorf("2/3: MajorityMet(%d, %d) = %v", c.present, c.votesFor, got)
+		}
+	}
+	if got := (Share{4, 5}).Text() + (Share{1, 2}).Text() + (Share{2, 3}).Text(); got != "五分之四半数三分之二" {
+		t.Errorf("share texts %q", got)
 	}
 }
 
 func TestDecisionFlags(t *testing.T) {
-	const line = 50000
+	line := DefaultDecisionRules()
 	cases := []struct {
 		name   string
 		change func(d *Decision)
@@ -136,7 +157,7 @@ func TestDecisionFlags(t *testing.T) {
 	}
 	d := testDecision()
 	d.Amount = 60000
-	if flags := d.Flags(100000); len(flags) != 0 {
+	if flags := d.Flags(DecisionRules{LargeFund: 100000, Quorum: line.Quorum, Majority: line.Majority}); len(flags) != 0 {
 		t.Errorf("a higher line still flags: %v", flags)
 	}
 }
@@ -193,11 +214,19 @@ func TestDecisionActivityFits(t *testing.T) {
 	}
 }
 
-func TestLargeFundSetting(t *testing.T) {
+func TestValidateDecisionRules(t *testing.T) {
 	for v, ok := range map[float64]bool{50000: true, 0.5: true, 0: false, -1: false, 2e12: false} {
-		if got := ValidateLargeFund(v) == nil; got != ok {
-			t.Errorf("ValidateLargeFund(%v) ok = %v", v, got)
+		r := DefaultDecisionRules()
+		r.LargeFund = v
+		if got := ValidateDecisionRules(r) == nil; got != ok {
+			t.Errorf("ValidateDecisionRules(大额资金 %v) ok = %v", v, got)
 		}
+	}
+	r := DefaultDecisionRules()
+	r.Quorum, r.Majority = Share{5, 3}, Share{0, 0}
+	fe := ValidateDecisionRules(r)
+	if fe.For(FQuorum) == "" || fe.For(FMajority) == "" || fe.For(FLargeFund) != "" {
+		t.Errorf("shares not offered: %v", fe)
 	}
 }
 
@@ -270,7 +299,7 @@ func TestCountDecisions(t *testing.T) {
 	lastMonth.Deadline, lastMonth.State, lastMonth.ExecutorID = NewDate(2026, time.February, 28), DecisionExecuting, 1
 	dueDone := testDecision()
 	dueDone.Deadline, dueDone.State = NewDate(2026, time.March, 20), DecisionDone
-	ev := CountDecisions([]Decision{ok, flagged, lastMonth, dueDone}, p, asOf, DefaultLargeFund)
+	ev := CountDecisions([]Decision{ok, flagged, lastMonth, dueDone}, p, asOf, DefaultDecisionRules())
 	if ev.Recorded != 3 || ev.Flagged != 1 || ev.ByRule != [3]int{1, 0, 0} || ev.Overdue != 1 || ev.DueInMonth != 1 || ev.DoneDue != 1 {
 		t.Errorf("evidence %+v", ev)
 	}

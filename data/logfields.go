@@ -380,8 +380,10 @@ func DecisionFields(d *Decision) Fields {
 		FDecisionDeadline, d.Deadline.String(), FDecisionExecution, d.Execution, FDecisionState, d.State)
 }
 
-// LargeFundFields is the 大额资金 setting as the log keeps it.
-func LargeFundFields(v float64) Fields { return fieldsOf(FLargeFund, FormatScore(v)) }
+// DecisionRulesFields are the 三重一大 settings as the log keeps them.
+func DecisionRulesFields(r DecisionRules) Fields {
+	return fieldsOf(FLargeFund, FormatScore(r.LargeFund), FQuorum, "应到的"+r.Quorum.Text(), FMajority, "超过实到的"+r.Majority.Text())
+}
 
 // TalkRulesFields are the talk rules as the log keeps them.
 func TalkRulesFields(rules []TalkRule) Fields {

@@ -44,10 +44,10 @@ type DecisionsScreen struct {
 
 	recordScreen[data.Decision] // all: newest first
 
-	today     data.Date
-	largeFund float64
-	acts      []data.Activity // every activity, for the link to the meeting's record
-	actIDs    []int64         // the activity select's options after optNoActivity
+	today  data.Date
+	rules  data.DecisionRules // the 三重一大 settings the flags are judged by
+	acts   []data.Activity    // every activity, for the link to the meeting's record
+	actIDs []int64            // the activity select's options after optNoActivity
 
 	period  *periodFilter
 	viewSel *widget.Select
@@ -80,10 +80,10 @@ type DecisionsScreen struct {
 func NewDecisionsScreen(env *Env) Screen { return newDecisionsScreen(env) }
 
 func newDecisionsScreen(env *Env) *DecisionsScreen {
-	s := &DecisionsScreen{env: env, people: newMemberChoices(nil, nil), largeFund: data.DefaultLargeFund}
+	s := &DecisionsScreen{env: env, people: newMemberChoices(nil, nil), rules: data.DefaultDecisionRules()}
 	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.viewSel = s.filterSelect(allDecisions, append(slices.Clone(decisionViews), data.DecisionStates...)...)
-	s.fundBtn = widget.NewButtonWithIcon("", theme.SettingsIcon(), s.editLargeFund)
+	s.fundBtn = widget.NewButtonWithIcon("", theme.SettingsIcon(), s.editRules)
 	s.initRecord(env, recordSpec[data.Decision]{
 		Columns: decisionColumns,
 		Cells:   s.cells,
@@ -185,7 +185,7 @@ func (s *DecisionsScreen) load(ctx context.Context) ([]data.Decision, error) {
 	st := s.env.Store
 	all, err := st.Decisions(ctx, data.DecisionFilter{})
 	if err == nil {
-		s.largeFund, err = st.LargeFund(ctx)
+		s.rules, err = st.DecisionRules(ctx)
 	}
 	if err == nil {
 		s.acts, err = st.Activities(ctx, data.ActivityFilter{})
@@ -198,7 +198,7 @@ func (s *DecisionsScreen) load(ctx context.Context) ([]data.Decision, error) {
 	}
 	slices.Reverse(all)
 	s.today = s.env.Today()
-	s.fundBtn.SetText(fmt.Sprintf("大额资金标准：%s元", data.FormatScore(s.largeFund)))
+	s.fundBtn.SetText("决策规则：" + s.rulesText())
 	return all, nil
 }
 
@@ -210,7 +210,7 @@ func (s *DecisionsScreen) match(_ int, d *data.Decision) bool {
 	case !from.IsZero() && d.Date.Before(from), !to.IsZero() && d.Date.After(to):
 	case view == data.ViewOverdue && d.OverdueDays(s.today) == 0:
 	case view == data.ViewDue && !d.DueBy(s.today, data.MonthPeriod(s.today.Year, s.today.Month).To):
-	case view == decisionsFlagged && len(d.Flags(s.largeFund)) == 0:
+	case view == decisionsFlagged && len(d.Flags(s.rules)) == 0:
 	case slices.Contains(data.DecisionStates, view) && d.State != view:
 	case q != "" && !strings.Contains(strings.ToLower(d.Topic+" "+d.Content+" "+d.Resolution+" "+d.Executor+" "+d.Category), q):
 	default:
@@ -223,7 +223,7 @@ func (s *DecisionsScreen) match(_ int, d *data.Decision) bool {
 // execution is (red).
 func (s *DecisionsScreen) cells(d *data.Decision) ([]string, map[int]widget.Importance) {
 	imp := map[int]widget.Importance{}
-	flags := d.Flags(s.largeFund)
+	flags := d.Flags(s.rules)
 	switch {
 	case len(flags) > 0 || d.OverdueDays(s.today) > 0:
 		imp[4] = widget.DangerImportance
@@ -364,7 +364,7 @@ func (s *DecisionsScreen) toForm(d data.Decision) {
 func (s *DecisionsScreen) showFlags(d data.Decision) {
 	var lines []string
 	if d.ID != 0 {
-		for _, f := range d.Flags(s.largeFund) {
+		for _, f := range d.Flags(s.rules) {
 			lines = append(lines, f.Rule+"："+f.Text)
 		}
 		if n := d.OverdueDays(s.env.Today()); n > 0 {
@@ -416,30 +416,50 @@ func (s *DecisionsScreen) decision() (data.Decision, error) {
 	return d, mergeErrors(fe, data.ValidateDecision(&v, s.env.Today()))
 }
 
-// editLargeFund asks for the 大额资金 amount and saves it (logged); the list's flags follow.
-func (s *DecisionsScreen) editLargeFund() {
+// editRules asks for the 三重一大 settings — 大额资金 amount, quorum and majority — and saves them
+// (logged); the list's flags follow.
+func (s *DecisionsScreen) editRules() {
 	amount := widgets.NewEntry()
-	amount.SetText(data.FormatScore(s.largeFund))
-	fd := newFlowDialog(s.env, "大额资金标准", "金额超过此标准的事项须列为“大额资金使用”，并经支部委员会、党政联席会或支部党员大会集体研究（达到法定人数）决定，否则在台账中标红。", "保存",
+	amount.SetText(data.FormatScore(s.rules.LargeFund))
+	shares := func(list []data.Share, now data.Share, prefix string) *widget.Select {
+		var opts []string
+		for _, sh := range list {
+			opts = append(opts, prefix+sh.Text())
+		}
+		sel := widget.NewSelect(opts, nil)
+		sel.SetSelected(prefix + now.Text())
+		return sel
+	}
+	quorum := shares(data.QuorumShares, s.rules.Quorum, "实到不少于应到的")
+	majority := shares(data.MajorityShares, s.rules.Majority, "同意超过实到的")
+	fd := newFlowDialog(s.env, "决策规则", "不足法定人数、同意未超过通过比例的决策，以及金额超过大额资金标准却未列为“大额资金使用”或未经集体研究（达到法定人数）决定的事项，在台账中标红。", "保存",
 		func(fs *widgets.Fields) fyne.CanvasObject {
-			return widgets.Section("", 1, fs.Add(data.FLargeFund, true, amount))
+			return widgets.Section("", 1, fs.Add(data.FQuorum, true, quorum), fs.Add(data.FMajority, true, majority),
+				fs.Add(data.FLargeFund, true, amount))
 		},
 		func() error {
 			v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(data.NormalizeText(amount.Text)), ",", ""), 64)
 			if err != nil {
 				return data.FieldErrors{{Field: data.FLargeFund, Message: "请填写金额（元），如 50000"}}
 			}
-			if err := s.env.Store.SetLargeFund(context.Background(), v); err != nil {
+			r := data.DecisionRules{LargeFund: v, Quorum: data.QuorumShares[max(quorum.SelectedIndex(), 0)],
+				Majority: data.MajorityShares[max(majority.SelectedIndex(), 0)]}
+			if err := s.env.Store.SetDecisionRules(context.Background(), r); err != nil {
 				return err
 			}
 			s.Reload()
 			s.showFlags(s.loaded)
-			s.frame.SetStatus(fmt.Sprintf("大额资金标准已改为%s元", data.FormatScore(v)), false)
+			s.frame.SetStatus("决策规则已保存："+s.rulesText(), false)
 			notify(s.env)
 			return nil
 		})
 	amount.OnSubmitted = func(string) { fd.confirm() }
 	fd.show(amount)
+}
+
+// rulesText is the settings in a few words, for the button and the status.
+func (s *DecisionsScreen) rulesText() string {
+	return fmt.Sprintf("法定人数%s，大额资金%s元", s.rules.Quorum.Text(), data.FormatScore(s.rules.LargeFund))
 }
 
 // FocusSearch puts the cursor into the search box (Ctrl+F).

@@ -146,15 +146,15 @@ func TestDecisionLargeFundAndViews(t *testing.T) {
 	if texts, imp := s.cells(&s.all[s.visible[0]]); texts[4] != "大额资金违规·逾期22天" || imp[4] != widget.DangerImportance {
 		t.Errorf("late 大额资金 listed as %q %v", texts, imp)
 	}
-	s.editLargeFund()
+	s.editRules()
 	amount, ok := env.Win.Canvas().Focused().(*widgets.Entry)
 	if !ok {
 		t.Fatalf("the dialog focuses %T", env.Win.Canvas().Focused())
 	}
 	amount.SetText("100000")
 	tapDialogButton(t, env.Win, "保存")
-	if v, _ := env.Store.LargeFund(ctx); v != 100000 || s.fundBtn.Text != "大额资金标准：100000元" {
-		t.Fatalf("large fund %v, button %q", v, s.fundBtn.Text)
+	if r, _ := env.Store.DecisionRules(ctx); r.LargeFund != 100000 || r.Quorum != (data.Share{Num: 2, Den: 3}) || s.fundBtn.Text != "决策规则：法定人数三分之二，大额资金100000元" {
+		t.Fatalf("rules %v, button %q", r, s.fundBtn.Text)
 	}
 	if len(s.visible) != 0 {
 		t.Errorf("flagged at 100000 lists %v", s.visible)

@@ -63,15 +63,16 @@ func DecisionsTable(ds []data.Decision, asOf data.Date) (headers []string, rows 
 // WriteDecisions writes R17 "三重一大"事项决策台账: one row per decision in the given order (by
 // date), the cells of a broken rule red (应到/实到 below the quorum, 表决结果 without a majority,
 // 金额 and 事项类别 of 大额资金 not decided as the rules say, 状态 of an overdue execution), a 合计
-// row, and under it what each flagged decision breaks. largeFund is the 大额资金 amount (元); states
+// row, and under it what each flagged decision breaks, under rules (the file's settings); states
 // are as of the 填报日期.
-func WriteDecisions(w io.Writer, meta Meta, ds []data.Decision, largeFund float64) error {
+func WriteDecisions(w io.Writer, meta Meta, ds []data.Decision, rules data.DecisionRules) error {
 	asOf := meta.Date
 	if asOf.IsZero() {
 		asOf = data.Today()
 	}
 	b := NewBook(meta)
-	info := []string{fmt.Sprintf("大额资金标准：超过%s元。", data.FormatScore(largeFund)) + strings.TrimPrefix(asOfNote(meta), "注：")}
+	info := []string{fmt.Sprintf("决策规则：实到不少于应到的%s，同意超过实到的%s；大额资金标准：超过%s元。", rules.Quorum.Text(), rules.Majority.Text(),
+		data.FormatScore(rules.LargeFund)) + strings.TrimPrefix(asOfNote(meta), "注：")}
 	s, err := b.AddSheet(SheetSpec{Name: "三重一大事项决策台账", Title: meta.Branch + "“三重一大”事项决策台账", Columns: decisionColumns, Info: info})
 	if err != nil {
 		return err
@@ -87,7 +88,7 @@ func WriteDecisions(w io.Writer, meta Meta, ds []data.Decision, largeFund float6
 	flagged, overdue := 0, 0
 	for i := range ds {
 		d := &ds[i]
-		flags := d.Flags(largeFund)
+		flags := d.Flags(rules)
 		red := map[int]bool{}
 		if data.HasFlag(flags, data.FlagQuorum) {
 			red[decEntitled], red[decPresent] = true, true

@@ -24,7 +24,7 @@ func testDecisions() []data.Decision {
 func TestGoldenDecisions(t *testing.T) {
 	for name, ds := range map[string][]data.Decision{"decisions": testDecisions(), "decisions_empty": nil} {
 		t.Run(name, func(t *testing.T) {
-			path := writeFile(t, name+".xlsx", func(f *os.File) error { return WriteDecisions(f, monthMeta, ds, data.DefaultLargeFund) })
+			path := writeFile(t, name+".xlsx", func(f *os.File) error { return WriteDecisions(f, monthMeta, ds, data.DefaultDecisionRules()) })
 			checkGolden(t, path, name)
 		})
 	}
@@ -33,7 +33,9 @@ func TestGoldenDecisions(t *testing.T) {
 // TestDecisionsSheet reads R17 back: 表决结果 in words, the flagged cells red and the others not,
 // the 合计 and the notes.
 func TestDecisionsSheet(t *testing.T) {
-	path := writeFile(t, "r17.xlsx", func(f *os.File) error { return WriteDecisions(f, monthMeta, testDecisions(), data.DefaultLargeFund) })
+	path := writeFile(t, "r17.xlsx", func(f *os.File) error {
+		return WriteDecisions(f, monthMeta, testDecisions(), data.DefaultDecisionRules())
+	})
 	f := openTest(t, path)
 	const sheet = "三重一大事项决策台账"
 	rows, err := f.GetRows(sheet)

@@ -60,7 +60,7 @@ func TestDecisionsDemo(t *testing.T) {
 		if d.OverdueDays(today) > 0 {
 			overdue++
 		}
-		for _, f := range d.Flags(data.DefaultLargeFund) {
+		for _, f := range d.Flags(data.DefaultDecisionRules()) {
 			flags[f.Rule]++
 			if f.Rule == data.FlagMajority && (d.State != data.DecisionDecided || d.Execution != "" || !d.Deadline.IsZero()) {
 				t.Errorf("%s voted down but %s, %q due %s", data.DecisionLabel(d), d.State, d.Execution, d.Deadline)

@@ -13,8 +13,12 @@ import (
 
 // This file keeps the "三重一大" decisions (data.DecisionStore) and their A1 evidence.
 
-// settingLargeFund is the 大额资金 amount (元) in the settings; absent: data.DefaultLargeFund.
-const settingLargeFund = "decision.large_fund"
+// The 三重一大 settings (data.DecisionRules); absent: data.DefaultDecisionRules.
+const (
+	settingLargeFund = "decision.large_fund" // 元
+	settingQuorum    = "decision.quorum"     // "2/3"
+	settingMajority  = "decision.majority"   // "1/2"
+)
 
 func errNoDecision(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的“三重一大”决策事项，可能已被删除，请刷新后再试", id))
@@ -150,39 +154,66 @@ func (db *DB) DeleteDecision(ctx context.Context, id int64) error {
 	})
 }
 
-func largeFund(ctx context.Context, q querier) (float64, error) {
-	var text string
-	err := q.QueryRowContext(ctx, `SELECT value FROM setting WHERE key = ?`, settingLargeFund).Scan(&text)
-	if errors.Is(err, sql.ErrNoRows) {
-		return data.DefaultLargeFund, nil
-	} else if err != nil {
-		return 0, err
-	}
-	v, err := strconv.ParseFloat(text, 64)
+func decisionRules(ctx context.Context, q querier) (data.DecisionRules, error) {
+	r := data.DefaultDecisionRules()
+	rows, err := q.QueryContext(ctx, `SELECT key, value FROM setting WHERE key IN (?, ?, ?)`, settingLargeFund, settingQuorum, settingMajority)
 	if err != nil {
-		return 0, fmt.Errorf("bad setting %s = %q in data file", settingLargeFund, text)
+		return r, err
 	}
-	return v, nil
+	defer rows.Close()
+	for rows.Next() {
+		var key, text string
+		if err := rows.Scan(&key, &text); err != nil {
+			return r, err
+		}
+		var bad error
+		switch key {
+		case settingLargeFund:
+			r.LargeFund, bad = strconv.ParseFloat(text, 64)
+		case settingQuorum:
+			_, bad = fmt.Sscanf(text, "%d/%d", &r.Quorum.Num, &r.Quorum.Den)
+		case settingMajority:
+			_, bad = fmt.Sscanf(text, "%d/%d", &r.Majority.Num, &r.Majority.Den)
+		}
+		if bad != nil {
+			return r, fmt.Errorf("bad setting %s = %q in data file", key, text)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return r, err
+	}
+	if fe := data.ValidateDecisionRules(r); fe != nil {
+		return r, fmt.Errorf("bad 三重一大 settings in data file: %v", fe)
+	}
+	return r, nil
 }
 
-// LargeFund is the 大额资金 amount (元): data.DefaultLargeFund until set.
-func (db *DB) LargeFund(ctx context.Context) (float64, error) { return largeFund(ctx, db.db) }
+// DecisionRules are the settings the flags are judged by: data.DefaultDecisionRules until set.
+func (db *DB) DecisionRules(ctx context.Context) (data.DecisionRules, error) {
+	return decisionRules(ctx, db.db)
+}
 
-// SetLargeFund saves the 大额资金 amount after data.ValidateLargeFund, logged.
-func (db *DB) SetLargeFund(ctx context.Context, v float64) error {
-	if fe := data.ValidateLargeFund(v); fe != nil {
+// SetDecisionRules saves the settings after data.ValidateDecisionRules, logged.
+func (db *DB) SetDecisionRules(ctx context.Context, r data.DecisionRules) error {
+	if fe := data.ValidateDecisionRules(r); fe != nil {
 		return fe
 	}
 	return db.write(ctx, func(tx *sql.Tx) error {
-		old, err := largeFund(ctx, tx)
+		old, err := decisionRules(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-			settingLargeFund, data.FormatScore(v)); err != nil {
-			return err
+		for _, kv := range [][2]string{
+			{settingLargeFund, data.FormatScore(r.LargeFund)},
+			{settingQuorum, fmt.Sprintf("%d/%d", r.Quorum.Num, r.Quorum.Den)},
+			{settingMajority, fmt.Sprintf("%d/%d", r.Majority.Num, r.Majority.Den)},
+		} {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+				kv[0], kv[1]); err != nil {
+				return err
+			}
 		}
-		return db.logChange(ctx, tx, data.EntDecision, 0, "大额资金标准", data.LargeFundFields(old), data.LargeFundFields(v))
+		return db.logChange(ctx, tx, data.EntDecision, 0, "三重一大决策规则", data.DecisionRulesFields(old), data.DecisionRulesFields(r))
 	})
 }
 
@@ -192,7 +223,7 @@ var _ data.DecisionStore = (*DB)(nil)
 // it, those with an execution due in it, and those overdue on ev.AsOf, flagged against the branch's
 // 大额资金 amount; those records go into refs[data.AutoDecision].
 func decisionEvidence(ctx context.Context, q querier, branch int64, p data.Period, ev *data.A1Evidence, refs map[string][]data.EvidenceRef) error {
-	line, err := largeFund(ctx, q)
+	rules, err := decisionRules(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -203,7 +234,7 @@ func decisionEvidence(ctx context.Context, q querier, branch int64, p data.Perio
 	if err != nil {
 		return err
 	}
-	ev.Decisions = data.CountDecisions(ds, p, ev.AsOf, line)
+	ev.Decisions = data.CountDecisions(ds, p, ev.AsOf, rules)
 	for i := range ds {
 		refs[data.AutoDecision] = append(refs[data.AutoDecision], data.EvidenceRef{Kind: data.EntDecision, ID: ds[i].ID, Label: data.DecisionLabel(&ds[i])})
 	}

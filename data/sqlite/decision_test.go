@@ -116,19 +116,22 @@ func TestDecisionRoundTrip(t *testing.T) {
 	}
 }
 
-func TestLargeFundSetting(t *testing.T) {
+func TestDecisionRulesSetting(t *testing.T) {
 	fx := newFixture(t)
-	if v, err := fx.db.LargeFund(ctx); err != nil || v != data.DefaultLargeFund {
-		t.Fatalf("default %v, %v", v, err)
+	if r, err := fx.db.DecisionRules(ctx); err != nil || r != data.DefaultDecisionRules() {
+		t.Fatalf("default %v, %v", r, err)
 	}
-	if fe := fieldErrors(t, fx.db.SetLargeFund(ctx, 0)); fe.For(data.FLargeFund) == "" {
+	bad := data.DefaultDecisionRules()
+	bad.LargeFund = 0
+	if fe := fieldErrors(t, fx.db.SetDecisionRules(ctx, bad)); fe.For(data.FLargeFund) == "" {
 		t.Errorf("0 accepted: %v", fe)
 	}
-	if err := fx.db.SetLargeFund(ctx, 100000); err != nil {
+	want := data.DecisionRules{LargeFund: 100000, Quorum: data.Share{Num: 4, Den: 5}, Majority: data.Share{Num: 2, Den: 3}}
+	if err := fx.db.SetDecisionRules(ctx, want); err != nil {
 		t.Fatal(err)
 	}
-	if v, err := fx.db.LargeFund(ctx); err != nil || v != 100000 {
-		t.Errorf("after set %v, %v", v, err)
+	if r, err := fx.db.DecisionRules(ctx); err != nil || r != want {
+		t.Errorf("after set %v, %v", r, err)
 	}
 	ops, _ := fx.db.OpLog(ctx, data.OpFilter{Entity: data.EntDecision})
 	if len(ops) != 1 || !strings.Contains(ops[0].Detail+ops[0].Label, "大额资金标准") {
@@ -182,7 +185,7 @@ func TestA1DecisionEvidence(t *testing.T) {
 		t.Errorf("refs %+v", got)
 	}
 	// A higher line: the 80000 is no longer 大额资金, the quorum still fails.
-	if err := fx.db.SetLargeFund(ctx, 100000); err != nil {
+	if err := fx.db.SetDecisionRules(ctx, data.DecisionRules{LargeFund: 100000, Quorum: data.Share{Num: 2, Den: 3}, Majority: data.Share{Num: 1, Den: 2}}); err != nil {
 		t.Fatal(err)
 	}
 	ev, _, _ = fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 11), day(23))
