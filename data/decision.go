@@ -141,7 +141,7 @@ func ValidateDecision(d *Decision, today Date) FieldErrors {
 	checkText(&fe, FDecisionContent, d.Content, 2000, false)
 	checkYuan(&fe, FDecisionAmount, "金额", d.Amount, 1e12)
 	switch {
-	case d.Entitled < 1 || d.Entitled > 9999:
+	case d.Entitled < 1 || d.Entitled > 99999:
 		fe.add(FDecisionEntitled, "请填写应到人数（有表决权的人数，1以上）")
 	case d.Present < 0:
 		fe.add(FDecisionPresent, "实到人数不能为负数")
