@@ -26,16 +26,7 @@ func scanConcern(row interface{ Scan(...any) error }) (data.Concern, error) {
 	var date, visit, created, updated string
 	err := row.Scan(&c.ID, &c.BranchID, &date, &c.Worker, &c.Team, &c.Channel, &c.Category, &c.Situation, &c.CounselorID,
 		&c.Counselor, &c.Measures, &c.Result, &visit, &c.Visit, &c.WelfareID, &c.Welfare, &created, &updated)
-	if err == nil {
-		if c.Date, err = parseDate(date); err == nil {
-			if c.VisitDate, err = parseDate(visit); err == nil {
-				if c.CreatedAt, err = parseStamp(created); err == nil {
-					c.UpdatedAt, err = parseStamp(updated)
-				}
-			}
-		}
-	}
-	return c, err
+	return c, finishRow(err, created, updated, &c.CreatedAt, &c.UpdatedAt, dateCol{date, &c.Date}, dateCol{visit, &c.VisitDate})
 }
 
 func getConcern(ctx context.Context, q querier, id int64) (data.Concern, error) {

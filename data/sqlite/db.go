@@ -235,6 +235,29 @@ const timestamp = "2006-01-02 15:04:05"
 
 func (db *DB) stamp() string { return db.now().UTC().Format(timestamp) }
 
+// dateCol is a scanned date column and the field it parses into.
+type dateCol struct {
+	text string
+	to   *data.Date
+}
+
+// finishRow parses what a record's scan left as text, once the scan itself went well (err): its
+// date columns, then its created and updated stamps.
+func finishRow(err error, created, updated string, c, u *time.Time, dates ...dateCol) error {
+	for _, d := range dates {
+		if err != nil {
+			return err
+		}
+		*d.to, err = parseDate(d.text)
+	}
+	if err == nil {
+		if *c, err = parseStamp(created); err == nil {
+			*u, err = parseStamp(updated)
+		}
+	}
+	return err
+}
+
 // parseStamp reads a stored timestamp into local time. It reads the fixed form by hand: long lists
 // hold two a row, and time.Parse was a tenth of the time of listing 100,000 findings.
 func parseStamp(s string) (time.Time, error) {

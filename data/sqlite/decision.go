@@ -46,14 +46,7 @@ func scanDecision(row interface{ Scan(...any) error }) (data.Decision, error) {
 		}
 		d.Activity = data.ActivityLabel(&a)
 	}
-	if d.Date, err = parseDate(date); err == nil {
-		if d.Deadline, err = parseDate(deadline); err == nil {
-			if d.CreatedAt, err = parseStamp(created); err == nil {
-				d.UpdatedAt, err = parseStamp(updated)
-			}
-		}
-	}
-	return d, err
+	return d, finishRow(nil, created, updated, &d.CreatedAt, &d.UpdatedAt, dateCol{date, &d.Date}, dateCol{deadline, &d.Deadline})
 }
 
 func getDecision(ctx context.Context, q querier, id int64) (data.Decision, error) {

@@ -29,14 +29,7 @@ func loadEmergencies(ctx context.Context, q querier, where string, args ...any) 
 			var e data.Emergency
 			var date, created, updated string
 			err := rows.Scan(&e.ID, &e.BranchID, &e.Kind, &date, &e.Subject, &e.Place, &e.Lead, &e.Result, &e.Findings, &created, &updated)
-			if err == nil {
-				if e.Date, err = parseDate(date); err == nil {
-					if e.CreatedAt, err = parseStamp(created); err == nil {
-						e.UpdatedAt, err = parseStamp(updated)
-					}
-				}
-			}
-			return e, err
+			return e, finishRow(err, created, updated, &e.CreatedAt, &e.UpdatedAt, dateCol{date, &e.Date})
 		}, func(e *data.Emergency) int64 { return e.ID },
 		`SELECT p.emergency_id, p.member_id, m.name, p.commando FROM emergency_member p JOIN member m ON m.id = p.member_id
 			WHERE p.emergency_id IN (SELECT value FROM json_each(?)) ORDER BY p.emergency_id, p.sort`,
@@ -197,16 +190,7 @@ func scanSupply(row interface{ Scan(...any) error }) (data.Supply, error) {
 	var s data.Supply
 	var checked, expires, created, updated string
 	err := row.Scan(&s.ID, &s.BranchID, &s.Name, &s.Quantity, &s.Unit, &s.Place, &checked, &expires, &created, &updated)
-	if err == nil {
-		if s.Checked, err = parseDate(checked); err == nil {
-			if s.Expires, err = parseDate(expires); err == nil {
-				if s.CreatedAt, err = parseStamp(created); err == nil {
-					s.UpdatedAt, err = parseStamp(updated)
-				}
-			}
-		}
-	}
-	return s, err
+	return s, finishRow(err, created, updated, &s.CreatedAt, &s.UpdatedAt, dateCol{checked, &s.Checked}, dateCol{expires, &s.Expires})
 }
 
 func getSupply(ctx context.Context, q querier, id int64) (data.Supply, error) {

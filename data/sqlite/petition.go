@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"branchledger/data"
 )
@@ -43,16 +42,6 @@ func memberRows(ms []data.PetitionMember) (ids []int64, rows [][]any) {
 	return ids, rows
 }
 
-// stamps parses a record's created and updated stamps after its other columns scanned (err).
-func stamps(err error, created, updated string, c, u *time.Time) error {
-	if err == nil {
-		if *c, err = parseStamp(created); err == nil {
-			*u, err = parseStamp(updated)
-		}
-	}
-	return err
-}
-
 func loadPetitions(ctx context.Context, q querier, where string, args ...any) ([]data.Petition, error) {
 	return loadWithChildren(ctx, q, `SELECT id, branch_id, date, petitioner, team, category, content, risk, measures, deadline, state,
 		resolved_date, result, escalated, created_at, updated_at FROM petition WHERE `+where+` ORDER BY date, id`, args,
@@ -61,14 +50,8 @@ func loadPetitions(ctx context.Context, q querier, where string, args ...any) ([
 			var date, deadline, resolved, created, updated string
 			err := rows.Scan(&p.ID, &p.BranchID, &date, &p.Petitioner, &p.Team, &p.Category, &p.Content, &p.Risk, &p.Measures, &deadline,
 				&p.State, &resolved, &p.Result, &p.Escalated, &created, &updated)
-			if err == nil {
-				if p.Date, err = parseDate(date); err == nil {
-					if p.Deadline, err = parseDate(deadline); err == nil {
-						p.Resolved, err = parseDate(resolved)
-					}
-				}
-			}
-			return p, stamps(err, created, updated, &p.CreatedAt, &p.UpdatedAt)
+			return p, finishRow(err, created, updated, &p.CreatedAt, &p.UpdatedAt,
+				dateCol{date, &p.Date}, dateCol{deadline, &p.Deadline}, dateCol{resolved, &p.Resolved})
 		}, func(p *data.Petition) int64 { return p.ID },
 		membersOf("petition_keeper", "petition_id"), scanPetitionMember,
 		func(p *data.Petition, m data.PetitionMember) { p.Keepers = append(p.Keepers, m) })
@@ -81,13 +64,10 @@ func loadScreenings(ctx context.Context, q querier, where string, args ...any) (
 			var s data.Screening
 			var date, teams, created, updated string
 			err := rows.Scan(&s.ID, &s.BranchID, &date, &teams, &s.Factors, &s.FactorText, &created, &updated)
-			if err == nil {
-				if teams != "" {
-					s.Teams = strings.Split(teams, "、")
-				}
-				s.Date, err = parseDate(date)
+			if err == nil && teams != "" {
+				s.Teams = strings.Split(teams, "、")
 			}
-			return s, stamps(err, created, updated, &s.CreatedAt, &s.UpdatedAt)
+			return s, finishRow(err, created, updated, &s.CreatedAt, &s.UpdatedAt, dateCol{date, &s.Date})
 		}, func(s *data.Screening) int64 { return s.ID },
 		membersOf("screening_member", "screening_id"), scanPetitionMember,
 		func(s *data.Screening, m data.PetitionMember) { s.Screeners = append(s.Screeners, m) })

@@ -59,14 +59,7 @@ func loadAppraisals(ctx context.Context, q querier, where string, args ...any) (
 			var a data.Appraisal
 			var date, created, updated string
 			err := rows.Scan(&a.ID, &a.BranchID, &a.Year, &date, &created, &updated)
-			if err == nil {
-				if a.Date, err = parseDate(date); err == nil {
-					if a.CreatedAt, err = parseStamp(created); err == nil {
-						a.UpdatedAt, err = parseStamp(updated)
-					}
-				}
-			}
-			return a, err
+			return a, finishRow(err, created, updated, &a.CreatedAt, &a.UpdatedAt, dateCol{date, &a.Date})
 		}, func(a *data.Appraisal) int64 { return a.ID },
 		`SELECT r.appraisal_id, r.member_id, m.name, coalesce(g.name, ''), r.self_review, r.excellent, r.qualified, r.basic, r.failed,
 			r.grade, r.follow_up FROM appraisal_member r JOIN member m ON m.id = r.member_id LEFT JOIN party_group g ON g.id = m.group_id
@@ -221,14 +214,7 @@ func scanTalk(row interface{ Scan(...any) error }) (data.Talk, error) {
 	var date, created, updated string
 	err := row.Scan(&t.ID, &t.BranchID, &date, &t.TalkerID, &t.Talker, &t.SubjectID, &t.Subject, &t.SubjectTeam, &t.Kind, &t.Place,
 		&t.Content, &t.Issues, &t.Recorder, &created, &updated)
-	if err == nil {
-		if t.Date, err = parseDate(date); err == nil {
-			if t.CreatedAt, err = parseStamp(created); err == nil {
-				t.UpdatedAt, err = parseStamp(updated)
-			}
-		}
-	}
-	return t, err
+	return t, finishRow(err, created, updated, &t.CreatedAt, &t.UpdatedAt, dateCol{date, &t.Date})
 }
 
 func getTalk(ctx context.Context, q querier, id int64) (data.Talk, error) {
@@ -370,14 +356,7 @@ func loadTerms(ctx context.Context, q querier, where string, args ...any) ([]dat
 			var t data.CommitteeTerm
 			var elected, created, updated string
 			err := rows.Scan(&t.ID, &t.BranchID, &t.Number, &elected, &t.Years, &t.Remark, &created, &updated)
-			if err == nil {
-				if t.ElectedDate, err = parseDate(elected); err == nil {
-					if t.CreatedAt, err = parseStamp(created); err == nil {
-						t.UpdatedAt, err = parseStamp(updated)
-					}
-				}
-			}
-			return t, err
+			return t, finishRow(err, created, updated, &t.CreatedAt, &t.UpdatedAt, dateCol{elected, &t.ElectedDate})
 		}, func(t *data.CommitteeTerm) int64 { return t.ID },
 		`SELECT tm.term_id, tm.member_id, m.name, tm.post FROM term_member tm JOIN member m ON m.id = tm.member_id
 			WHERE tm.term_id IN (SELECT value FROM json_each(?)) ORDER BY tm.term_id, tm.sort`,
