@@ -106,13 +106,12 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 		NewTitle: "新决策事项",
 		Focus:    func() { focus(s.topic) },
 		Save:     func(ctx context.Context, d *data.Decision) error { return env.Store.SaveDecision(ctx, d) },
-		Saved:    func(*data.Decision) string { return "已保存决策事项" },
 		Delete:   func(ctx context.Context, d *data.Decision) error { return env.Store.DeleteDecision(ctx, d.ID) },
 		Question: func(d *data.Decision) string {
 			return fmt.Sprintf("确定要删除决策事项“%s”吗？", clip(d.Topic, 30))
 		},
-		Entity:  data.EntDecision,
-		Deleted: func(*data.Decision) string { return "已删除决策事项" },
+		Entity: data.EntDecision,
+		Noun:   "决策事项",
 	})
 
 	fs := &s.fields

@@ -72,7 +72,6 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 		NewTitle: "新应急防控记录",
 		Focus:    func() { focus(s.subject) },
 		Save:     func(ctx context.Context, e *data.Emergency) error { return env.Store.SaveEmergency(ctx, e) },
-		Saved:    func(*data.Emergency) string { return "已保存应急防控记录" },
 		Delete:   func(ctx context.Context, e *data.Emergency) error { return env.Store.DeleteEmergency(ctx, e.ID) },
 		Question: func(e *data.Emergency) string {
 			q := fmt.Sprintf("确定要删除“%s”吗？", data.EmergencyLabel(e))
@@ -81,8 +80,8 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 			}
 			return q
 		},
-		Entity:  data.EntEmergency,
-		Deleted: func(*data.Emergency) string { return "已删除应急防控记录" },
+		Entity: data.EntEmergency,
+		Noun:   "应急防控记录",
 	})
 
 	fs := &s.fields
@@ -273,11 +272,9 @@ func newSuppliesScreen(env *Env) *SuppliesScreen {
 		NewTitle: "新应急物资",
 		Focus:    func() { focus(s.name) },
 		Save:     func(ctx context.Context, x *data.Supply) error { return env.Store.SaveSupply(ctx, x) },
-		Saved:    func(*data.Supply) string { return "已保存应急物资" },
 		Delete:   func(ctx context.Context, x *data.Supply) error { return env.Store.DeleteSupply(ctx, x.ID) },
-		Question: func(x *data.Supply) string { return fmt.Sprintf("确定要删除“%s”吗？", data.SupplyLabel(x)) },
 		Entity:   data.EntSupply,
-		Deleted:  func(*data.Supply) string { return "已删除应急物资" },
+		Noun:     "应急物资",
 	})
 	fs := &s.fields
 	entry := func(label, hint string) *widgets.Entry {

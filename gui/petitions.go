@@ -82,13 +82,12 @@ func NewPetitionsScreen(env *Env) Screen {
 		NewTitle: "新信访事项",
 		Focus:    func() { focus(s.petitioner) },
 		Save:     func(ctx context.Context, p *data.Petition) error { return env.Store.SavePetition(ctx, p) },
-		Saved:    func(*data.Petition) string { return "已保存信访事项" },
 		Delete:   func(ctx context.Context, p *data.Petition) error { return env.Store.DeletePetition(ctx, p.ID) },
 		Question: func(p *data.Petition) string {
 			return fmt.Sprintf("确定要删除“%s”的信访事项吗？", data.PetitionLabel(p))
 		},
-		Entity:  data.EntPetition,
-		Deleted: func(*data.Petition) string { return "已删除信访事项" },
+		Entity: data.EntPetition,
+		Noun:   "信访事项",
 	})
 
 	fs := &s.fields
@@ -345,13 +344,12 @@ func NewScreeningsScreen(env *Env) Screen {
 		NewTitle: "新排查记录",
 		Focus:    func() { focus(s.screeners.entry) },
 		Save:     func(ctx context.Context, v *data.Screening) error { return env.Store.SaveScreening(ctx, v) },
-		Saved:    func(*data.Screening) string { return "已保存排查记录" },
 		Delete:   func(ctx context.Context, v *data.Screening) error { return env.Store.DeleteScreening(ctx, v.ID) },
 		Question: func(v *data.Screening) string {
 			return fmt.Sprintf("确定要删除“%s”的记录吗？", data.ScreeningLabel(v))
 		},
-		Entity:  data.EntScreening,
-		Deleted: func(*data.Screening) string { return "已删除排查记录" },
+		Entity: data.EntScreening,
+		Noun:   "排查记录",
 	})
 	fs := &s.fields
 	s.date = dateField(env, func() { s.changed(data.FScreeningDate) })

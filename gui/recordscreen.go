@@ -73,6 +73,9 @@ type recordSpec[T any] struct {
 	Export      func()                          // exports the record in the form (nil: no such button)
 	ExportLabel string                          // the export button's text: 导出评分表
 	Entity      string                          // data.Ent… of the records: 撤销删除 finds them in the 回收站 ("": no undo)
+	// Noun names the record in the default messages (决策事项): Saved 已保存…, Deleted 已删除… and
+	// Question 确定要删除“Title”吗？ when they are nil.
+	Noun string
 
 	// For a form that is a component of its own (CheckForm…): its dirty state and its errors.
 	Dirty      func() bool
@@ -84,6 +87,17 @@ type recordSpec[T any] struct {
 
 // initRecord builds the list and the buttons; call buildFrame once the form is built.
 func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
+	if spec.Noun != "" {
+		if spec.Saved == nil {
+			spec.Saved = func(*T) string { return "已保存" + spec.Noun }
+		}
+		if spec.Deleted == nil {
+			spec.Deleted = func(*T) string { return "已删除" + spec.Noun }
+		}
+		if spec.Question == nil {
+			spec.Question = func(r *T) string { return fmt.Sprintf("确定要删除“%s”吗？", spec.Title(r)) }
+		}
+	}
 	s.rec = spec
 	s.OnChanged = func() { s.frame.SetStatus("", false) }
 	s.count = widget.NewLabel("")
