@@ -118,6 +118,9 @@ func TestSupplyTypedAndFlagged(t *testing.T) {
 	typeInto(t, s.quantity, "30")
 	typeInto(t, s.expires, orgTestToday.AddDays(-1).String())
 	s.Save()
+	if got := s.frame.Status(); got != "已保存应急物资" { // recordSpec.Noun's default message
+		t.Errorf("status after saving %q", got)
+	}
 	ss, err := env.Store.Supplies(ctx)
 	if err != nil || len(ss) != 2 {
 		t.Fatalf("Supplies = %+v, %v", ss, err)
