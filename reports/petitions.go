@@ -14,15 +14,15 @@ var petitionColumns = []Column{
 	{Header: "序号", Width: 5, Kind: Int},
 	{Header: data.FPetitionDate, Width: 11, Kind: Date},
 	{Header: data.FPetitioner, Width: 8, Kind: Text, Align: AlignCenter},
-	{Header: data.FPetitionTeam, Width: 10, Kind: Text, Align: AlignCenter},
+	{Header: data.FPetitionTeam, Width: 9, Kind: Text, Align: AlignCenter},
 	{Header: data.FPetitionCategory, Width: 8, Kind: Text, Align: AlignCenter},
-	{Header: data.FPetitionContent, Width: 24, Kind: Text},
-	{Header: data.FPetitionRisk, Width: 6, Kind: Text, Align: AlignCenter},
-	{Header: data.FKeepers, Width: 10, Kind: Text, Align: AlignCenter},
-	{Header: data.FPetitionMeasures, Width: 20, Kind: Text},
+	{Header: data.FPetitionContent, Width: 20, Kind: Text},
+	{Header: data.FPetitionRisk, Width: 9, Kind: Text, Align: AlignCenter},
+	{Header: data.FKeepers, Width: 14, Kind: Text, Align: AlignCenter},
+	{Header: data.FPetitionMeasures, Width: 17, Kind: Text},
 	{Header: data.FPetitionDeadline, Width: 11, Kind: Date},
-	{Header: data.FPetitionState, Width: 10, Kind: Text, Align: AlignCenter},
-	{Header: data.FPetitionResult, Width: 16, Kind: Text},
+	{Header: data.FPetitionState, Width: 14, Kind: Text, Align: AlignCenter},
+	{Header: data.FPetitionResult, Width: 13, Kind: Text},
 }
 
 var screeningColumns = []Column{
