@@ -262,10 +262,10 @@ func (p *Petition) ClosedOnTime() bool {
 	return PetitionClosed(p.State) && !p.Resolved.IsZero() && !p.Resolved.After(p.Deadline)
 }
 
-// PetitionLabel names a case in the log and the recycle bin: 2026-03-05 张三反映工资待遇.
+// PetitionLabel names a case in the log and the recycle bin: 2026-03-05 张三反映工资待遇问题.
 func PetitionLabel(p *Petition) string {
-	what := p.Category
-	if what == "" {
+	what := p.Category + "问题"
+	if p.Category == "" || p.Category == "其他" { // "反映其他" says nothing
 		what = "诉求"
 	}
 	return p.Date.String() + " " + p.Petitioner + "反映" + what
