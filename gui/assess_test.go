@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -120,9 +119,13 @@ func TestBranchAssessmentScoredAndExported(t *testing.T) {
 	test.Tap(s.exportBtn)
 	tapDialogButton(t, env.Win, "保存")
 	path := filepath.Join(dir, catalog.ByID("R8").FileName(reportInput(ctx, env, catalog.Input{Period: saved[0].Period})))
-	waitFor(t, "the R8 export", func() bool { _, err := os.Stat(path); return err == nil })
-	var sheets []reports.SheetRows
-	waitFor(t, "a readable R8", func() bool { sheets, err = reports.ReadWorkbook(path); return err == nil })
+	// The export's last step shows 已保存到 from its goroutine: wait for it, so that nothing of the
+	// export still draws while the test goes on.
+	waitFor(t, "the R8 export", func() bool { return strings.Contains(dialogTexts(env.Win), "已保存到") })
+	sheets, err := reports.ReadWorkbook(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	total := ""
 	for _, r := range sheets[0].Rows {
 		if len(r) > 0 && r[0] == "合计" {

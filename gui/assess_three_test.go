@@ -2,7 +2,6 @@ package gui
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -149,9 +148,13 @@ func TestThreeInOneScoredAndExported(t *testing.T) {
 	test.Tap(s2.exportBtn)
 	tapDialogButton(t, env.Win, "保存")
 	path := filepath.Join(dir, catalog.ByID("R10").FileName(reportInput(ctx, env, catalog.Input{Period: data.YearPeriod(2026)})))
-	waitFor(t, "the R10 export", func() bool { _, err := os.Stat(path); return err == nil })
-	var sheets []reports.SheetRows
-	waitFor(t, "a readable R10", func() bool { sheets, err = reports.ReadWorkbook(path); return err == nil })
+	// The export's last step shows 已保存到 from its goroutine: wait for it, so that nothing of the
+	// export still draws while the test goes on.
+	waitFor(t, "the R10 export", func() bool { return strings.Contains(dialogTexts(env.Win), "已保存到") })
+	sheets, err := reports.ReadWorkbook(path)
+	if err != nil {
+		t.Fatal(err)
+	}
 	found := false
 	for _, r := range sheets[0].Rows {
 		if slices.Contains(r, zhang.Name) {
