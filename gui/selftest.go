@@ -7,10 +7,14 @@ package gui
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 
+	"branchledger/data"
+	"branchledger/gui/ime"
 	"branchledger/reports/catalog"
 )
 
@@ -63,4 +67,31 @@ func (s *Session) ExportAndPrint(dir string) (path string, printed bool, err err
 	}
 	b.Tapped(&fyne.PointEvent{})
 	return path, true, nil
+}
+
+// CheckIME says on out where the caret of field (the form's field labelled label, into which text
+// was typed) and the field are, and where the IME's windows will open: it fails unless the
+// composition window opens in the field. On the UI goroutine.
+func (s *Session) CheckIME(out io.Writer, field fyne.CanvasObject, label, text string) error {
+	caret, rect, ok := ime.Caret(field)
+	if !ok {
+		return errors.New("selftest-ime: the field has no caret")
+	}
+	scale := s.Win.Canvas().Scale()
+	cp, fp := caret.Pixels(scale), rect.Pixels(scale)
+	fmt.Fprintf(out, "输入法自检：在党员表单的「%s」中输入了「%s」（框中现有「%s」）\n", label, text, ime.EntryOf(field).Text)
+	fmt.Fprintf(out, "  画布缩放：%.2f，窗口 %v\n", scale, s.Win.Canvas().Size())
+	fmt.Fprintf(out, "  输入框（客户区像素）：左 %d 上 %d 右 %d 下 %d\n", fp.Left, fp.Top, fp.Right, fp.Bottom)
+	fmt.Fprintf(out, "  光标（计算）：x %d y %d，高 %d\n", cp.Left, cp.Top, cp.Bottom-cp.Top)
+	comp, cand, err := ime.Placed(s.Win)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "  合成窗口（ImmGetCompositionWindow）：x %d y %d\n", comp[0], comp[1])
+	fmt.Fprintf(out, "  候选窗口（ImmGetCandidateWindow）：x %d y %d\n", cand[0], cand[1])
+	if !fp.Contains(comp[0], comp[1]) {
+		return data.Errorf(data.EInvalid, fmt.Sprintf("未通过：合成窗口的位置 (%d, %d) 不在输入框内", comp[0], comp[1]))
+	}
+	fmt.Fprintln(out, "通过：合成窗口的位置在输入框内")
+	return nil
 }

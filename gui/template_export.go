@@ -100,14 +100,7 @@ func (s *ReportsScreen) fillTemplate(ctx context.Context, k *catalog.Report, in 
 	if err != nil {
 		return err
 	}
-	cols, rows := res.Table()
-	f, err := os.Open(tplPath)
-	if err != nil {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板“%s”：%v", filepath.Base(tplPath), err))
-	}
-	defer f.Close()
-	_, err = reports.FillTemplate(f, w, reports.TemplateData{Meta: res.Meta, Columns: cols, Rows: rows})
-	return err
+	return res.FillTemplate(tplPath, true, w)
 }
 
 // checkTemplate reads the template at tplPath and says what it found; err (Chinese) tells why
@@ -128,13 +121,7 @@ func (s *ReportsScreen) checkTemplate(ctx context.Context, k *catalog.Report, in
 	if err != nil {
 		return summary, err
 	}
-	cols, _ := res.Table()
-	if f, err = os.Open(tplPath); err != nil {
-		return summary, data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板“%s”：%v", filepath.Base(tplPath), err))
-	}
-	defer f.Close()
-	_, err = reports.FillTemplate(f, io.Discard, reports.TemplateData{Meta: res.Meta, Columns: cols})
-	return summary, err
+	return summary, res.FillTemplate(tplPath, false, io.Discard)
 }
 
 // templateSummary says what a template holds: its repeating row and its placeholders.

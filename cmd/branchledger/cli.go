@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -86,7 +85,7 @@ func usageText() string {
 		}
 	}
 	return strings.NewReplacer("%COMMANDS%", strings.Join(lines, "\n"),
-		"%REPORTS%", "  "+strings.Join(reportLines(), "\n  ")).Replace(usage)
+		"%REPORTS%", "  "+strings.Join(catalog.Lines(), "\n  ")).Replace(usage)
 }
 
 // isHelp is any of the ways to ask for help.
@@ -287,15 +286,15 @@ func (c *cli) export(a args) error {
 	// Options only some reports take: the catalogue says which.
 	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), string(catalog.OptPerson), string(catalog.OptActivity), "template"}
 	if a.has("list") {
-		fmt.Fprintln(c.out, strings.Join(reportLines(), "\n"))
+		fmt.Fprintln(c.out, strings.Join(catalog.Lines(), "\n"))
 		return nil
 	}
 	if len(a.positional) != 1 {
-		return usageErr("请写成：branchledger export 报表 --db 数据文件 --out 输出.xlsx（报表：%s）", exportList())
+		return usageErr("请写成：branchledger export 报表 --db 数据文件 --out 输出.xlsx（报表：%s）", catalog.Names())
 	}
 	r, ok := catalog.ByCLI(a.positional[0])
 	if !ok {
-		return usageErr("报表「%s」还没有提供；现在可以导出：%s", a.positional[0], exportList())
+		return usageErr("报表「%s」还没有提供；现在可以导出：%s", a.positional[0], catalog.Names())
 	}
 	for _, o := range optional {
 		if a.has(o) && !(r.Takes(catalog.Option(o)) || o == "template" && r.Fills) {
@@ -356,64 +355,13 @@ func (c *cli) export(a args) error {
 	}
 	write := res.Write
 	if a.has("template") {
-		write = fillTemplate(a.get("template"), res)
+		write = func(w io.Writer) error { return res.FillTemplate(a.get("template"), true, w) }
 	}
 	if err := reports.SaveFile(out, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.out, "已导出%s到「%s」\n", res.Summary, out)
 	return nil
-}
-
-// fillTemplate writes the report's table into the group's template at path (SPEC §6).
-func fillTemplate(path string, res catalog.Result) func(io.Writer) error {
-	return func(w io.Writer) error {
-		f, err := os.Open(path)
-		if err != nil {
-			return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v。请检查 --template 后的路径", path, err))
-		}
-		defer f.Close()
-		columns, rows := res.Table()
-		_, err = reports.FillTemplate(f, w, reports.TemplateData{Meta: res.Meta, Columns: columns, Rows: rows})
-		return err
-	}
-}
-
-// reportLines are the catalogue, a line a report: command-line name, id, title, period, options.
-func reportLines() []string {
-	var lines []string
-	for _, r := range catalog.All() {
-		line := fmt.Sprintf("%-18s %-4s %s", r.CLI, r.ID, r.Title)
-		var notes []string
-		switch r.Period {
-		case catalog.ThisMonth:
-			notes = append(notes, "按期间，默认本月")
-		case catalog.ThisYear:
-			notes = append(notes, "按期间，默认本年")
-		}
-		for _, o := range r.Options {
-			notes = append(notes, "--"+string(o))
-		}
-		if r.Fills {
-			notes = append(notes, "可用 --template")
-		}
-		if r.Scope == catalog.Consolidated {
-			notes = append(notes, "仅汇总库")
-		}
-		if len(notes) > 0 {
-			line += "（" + strings.Join(notes, "；") + "）"
-		}
-		lines = append(lines, line)
-	}
-	return lines
-}
-
-func exportList() string {
-	var names []string
-	for _, r := range catalog.All() {
-		names = append(names, r.CLI+"（"+r.Title+"）")
-	}
-	return strings.Join(names, "、")
 }
 
 func (c *cli) check(a args) error {

@@ -9,7 +9,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -21,7 +20,6 @@ import (
 	"branchledger/data/demo"
 	"branchledger/data/sqlite"
 	"branchledger/gui"
-	"branchledger/gui/ime"
 )
 
 const (
@@ -45,35 +43,9 @@ func (c *cli) selftestIME(args) error {
 			return err
 		}
 		time.Sleep(5 * time.Second / 10) // the follower looks every 100 ms
-		fyne.DoAndWait(func() { err = c.checkIME(s.Win, field) })
+		fyne.DoAndWait(func() { err = s.CheckIME(c.out, field, imeField, imeText) })
 		return err
 	})
-}
-
-// checkIME prints where the caret and the field are and where the IME's windows will open; on the
-// UI goroutine.
-func (c *cli) checkIME(w fyne.Window, field fyne.CanvasObject) error {
-	caret, rect, ok := ime.Caret(field)
-	if !ok {
-		return errors.New("selftest-ime: the field has no caret")
-	}
-	scale := w.Canvas().Scale()
-	cp, fp := caret.Pixels(scale), rect.Pixels(scale)
-	fmt.Fprintf(c.out, "输入法自检：在党员表单的「%s」中输入了「%s」（框中现有「%s」）\n", imeField, imeText, ime.EntryOf(field).Text)
-	fmt.Fprintf(c.out, "  画布缩放：%.2f，窗口 %v\n", scale, w.Canvas().Size())
-	fmt.Fprintf(c.out, "  输入框（客户区像素）：左 %d 上 %d 右 %d 下 %d\n", fp.Left, fp.Top, fp.Right, fp.Bottom)
-	fmt.Fprintf(c.out, "  光标（计算）：x %d y %d，高 %d\n", cp.Left, cp.Top, cp.Bottom-cp.Top)
-	comp, cand, err := ime.Placed(w)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.out, "  合成窗口（ImmGetCompositionWindow）：x %d y %d\n", comp[0], comp[1])
-	fmt.Fprintf(c.out, "  候选窗口（ImmGetCandidateWindow）：x %d y %d\n", cand[0], cand[1])
-	if !fp.Contains(comp[0], comp[1]) {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("未通过：合成窗口的位置 (%d, %d) 不在输入框内", comp[0], comp[1]))
-	}
-	fmt.Fprintln(c.out, "通过：合成窗口的位置在输入框内")
-	return nil
 }
 
 // selftestPrint exports 党员花名册 and presses 打印 in the dialog that follows; the window stays
