@@ -205,48 +205,55 @@ func (c *cli) importCmd(a args) error {
 	if err != nil {
 		return err
 	}
+	return c.importRows(a, func(db *sqlite.DB) (rowsImport, error) {
+		saved, err := db.Members(c.ctx, data.MemberFilter{IncludeLeft: true})
+		if err != nil {
+			return rowsImport{}, err
+		}
+		data.MarkExisting(&parse, saved)
+		plan := data.PlanImport(&parse, mode)
+		return rowsImport{plan.Problems, plan.Report(), plan.ErrorRows, func() (string, error) {
+			res, err := db.ImportMembers(c.ctx, plan.Members, mode, nil)
+			return plan.Summary(res), err
+		}}, nil
+	})
+}
+
+// rowsImport is an import planned from a file: its problems, the list --report writes, how many
+// rows have errors, and apply, which imports the rest and says what it did.
+type rowsImport struct {
+	problems, report []data.RowProblem
+	errorRows        int
+	apply            func() (string, error)
+}
+
+// importRows runs an import command: it opens the data file, plans the import, prints its errors
+// and writes its problem list with --report, refuses the whole import with --strict when a row has
+// errors, and applies it.
+func (c *cli) importRows(a args, plan func(db *sqlite.DB) (rowsImport, error)) error {
 	db, done, err := c.openForWrite(a, false)
 	if err != nil {
 		return err
 	}
 	defer done()
-	saved, err := db.Members(c.ctx, data.MemberFilter{IncludeLeft: true})
+	p, err := plan(db)
 	if err != nil {
 		return err
 	}
-	data.MarkExisting(&parse, saved)
-	plan := data.PlanImport(&parse, mode)
-	if err := c.reportProblems(a, db, plan); err != nil {
-		return err
-	}
-	res, err := db.ImportMembers(c.ctx, plan.Members, mode, nil)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(c.out, plan.Summary(res))
-	return nil
-}
-
-// reportProblems is importProblems for a roster-like import plan.
-func (c *cli) reportProblems(a args, db *sqlite.DB, plan data.ImportPlan) error {
-	if err := c.importProblems(db, a, plan.Problems, plan.Report(), plan.ErrorRows); err != nil {
-		return err
-	}
-	return nil
-}
-
-// importProblems prints an import's errors, writes its problem list with --report, and refuses
-// the whole import with --strict when a row has errors.
-func (c *cli) importProblems(db *sqlite.DB, a args, problems, report []data.RowProblem, errorRows int) error {
-	c.printProblems(problems)
+	c.printProblems(p.problems)
 	if a.has("report") {
-		if err := c.writeProblemReport(db, a.get("report"), report); err != nil {
+		if err := c.writeProblemReport(db, a.get("report"), p.report); err != nil {
 			return err
 		}
 	}
-	if a.has("strict") && errorRows > 0 {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("有 %d 行有错误，按 --strict 要求没有导入任何数据；请改正后重新导入", errorRows))
+	if a.has("strict") && p.errorRows > 0 {
+		return data.Errorf(data.EInvalid, fmt.Sprintf("有 %d 行有错误，按 --strict 要求没有导入任何数据；请改正后重新导入", p.errorRows))
 	}
+	line, err := p.apply()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(c.out, line)
 	return nil
 }
 

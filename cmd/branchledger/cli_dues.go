@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"branchledger/data"
+	"branchledger/data/sqlite"
 	"branchledger/reports"
 )
 
@@ -18,35 +19,27 @@ func (c *cli) importDuesBase(a args) error {
 	if err != nil {
 		return err
 	}
-	db, done, err := c.openForWrite(a, false)
-	if err != nil {
-		return err
-	}
-	defer done()
-	members, err := db.Members(c.ctx, data.MemberFilter{IncludeLeft: true})
-	if err != nil {
-		return err
-	}
-	bases, err := db.DuesBases(c.ctx, 0)
-	if err != nil {
-		return err
-	}
-	rates, err := db.DuesRates(c.ctx)
-	if err != nil {
-		return err
-	}
-	_, parse, err := reports.ReadDuesBases(a.positional[1], from, members, bases, rates)
-	if err != nil {
-		return err
-	}
-	plan := data.PlanDuesImport(&parse)
-	if err := c.reportProblems(a, db, plan); err != nil {
-		return err
-	}
-	res, err := db.ImportDuesBases(c.ctx, plan.Bases, nil)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.out, "%s（计算基数自 %s 起执行）\n", plan.Summary(res), from.Chinese())
-	return nil
+	return c.importRows(a, func(db *sqlite.DB) (rowsImport, error) {
+		members, err := db.Members(c.ctx, data.MemberFilter{IncludeLeft: true})
+		if err != nil {
+			return rowsImport{}, err
+		}
+		bases, err := db.DuesBases(c.ctx, 0)
+		if err != nil {
+			return rowsImport{}, err
+		}
+		rates, err := db.DuesRates(c.ctx)
+		if err != nil {
+			return rowsImport{}, err
+		}
+		_, parse, err := reports.ReadDuesBases(a.positional[1], from, members, bases, rates)
+		if err != nil {
+			return rowsImport{}, err
+		}
+		plan := data.PlanDuesImport(&parse)
+		return rowsImport{plan.Problems, plan.Report(), plan.ErrorRows, func() (string, error) {
+			res, err := db.ImportDuesBases(c.ctx, plan.Bases, nil)
+			return fmt.Sprintf("%s（计算基数自 %s 起执行）", plan.Summary(res), from.Chinese()), err
+		}}, nil
+	})
 }

@@ -1,9 +1,8 @@
 package main
 
 import (
-	"fmt"
-
 	"branchledger/data"
+	"branchledger/data/sqlite"
 	"branchledger/reports"
 )
 
@@ -14,27 +13,19 @@ func (c *cli) importActivities(a args) error {
 	if a.has("mode") {
 		return usageErr("导入组织生活记录时不能使用 --mode：已有的记录（同一天同一主题）总是跳过")
 	}
-	db, done, err := c.openForWrite(a, false)
-	if err != nil {
-		return err
-	}
-	defer done()
-	ic, err := data.LoadImportContext(c.ctx, db, c.today)
-	if err != nil {
-		return err
-	}
-	_, parse, err := reports.ReadActivities(a.positional[1], ic)
-	if err != nil {
-		return err
-	}
-	plan := data.PlanActivities(&parse)
-	if err := c.importProblems(db, a, plan.Problems, plan.Report(), plan.ErrorRows); err != nil {
-		return err
-	}
-	n, err := db.ImportActivities(c.ctx, plan.Activities)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintln(c.out, plan.Summary(n))
-	return nil
+	return c.importRows(a, func(db *sqlite.DB) (rowsImport, error) {
+		ic, err := data.LoadImportContext(c.ctx, db, c.today)
+		if err != nil {
+			return rowsImport{}, err
+		}
+		_, parse, err := reports.ReadActivities(a.positional[1], ic)
+		if err != nil {
+			return rowsImport{}, err
+		}
+		plan := data.PlanActivities(&parse)
+		return rowsImport{plan.Problems, plan.Report(), plan.ErrorRows, func() (string, error) {
+			n, err := db.ImportActivities(c.ctx, plan.Activities)
+			return plan.Summary(n), err
+		}}, nil
+	})
 }
