@@ -13,6 +13,9 @@ import (
 // This file keeps the organisational life records (data.ActivityStore): activities with their
 // attendance exceptions and make-ups, the 班前教育60秒 and the rhythm rules.
 
+// activityKind is how the store reads back, names and logs these records.
+var activityKind = recordKind[data.Activity]{entity: data.EntActivity, table: "activity", get: getActivity, label: data.ActivityLabel, fields: data.ActivityFields}
+
 func errNoActivity(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的组织生活记录，可能已被删除，请刷新后再试", id))
 }
@@ -330,13 +333,7 @@ func fillActivityNames(ctx context.Context, tx *sql.Tx, a *data.Activity) error 
 
 // DeleteActivity moves an activity, with its exceptions and make-ups, to the recycle bin.
 func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		a, err := getActivity(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntActivity, Table: "activity", ID: id, Label: data.ActivityLabel(&a), Fields: data.ActivityFields(&a)})
-	})
+	return activityKind.delete(ctx, db, id)
 }
 
 // Briefings lists the 班前教育60秒 records between from and to by date, then team name.

@@ -380,16 +380,13 @@ func storedOverride(stored *data.Assessment, i int, name string) *data.Override 
 	return stored.Items[i].Override
 }
 
+// assessmentKind is how data.Assessment records are read back, named and logged.
+var assessmentKind = recordKind[data.Assessment]{entity: data.EntAssessment, table: "assessment", get: getAssessment,
+	label: data.AssessmentLabel, fields: data.AssessmentFields}
+
 // DeleteAssessment moves an assessment with its items to the recycle bin.
 func (db *DB) DeleteAssessment(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		a, err := getAssessment(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntAssessment, Table: "assessment", ID: id, Label: data.AssessmentLabel(&a),
-			Fields: data.AssessmentFields(&a)})
-	})
+	return assessmentKind.delete(ctx, db, id)
 }
 
 // ---- Point entries ----

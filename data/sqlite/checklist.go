@@ -18,6 +18,9 @@ import (
 // thresholds (data.CheckStore). A check holds its own copy of the items it was scored on, so that
 // editing or deleting a template never changes a check.
 
+// checkKind is how the store reads back, names and logs these records.
+var checkKind = recordKind[data.Check]{entity: data.EntCheck, table: "facility_check", get: getCheck, label: data.CheckLabel, fields: data.CheckFields}
+
 // Setting keys of the grade thresholds, seeded by migration 0004.
 const (
 	settingExcellent = "check.grade.excellent"
@@ -274,13 +277,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 // DeleteCheck moves a check with its items to the recycle bin; findings created from it stay,
 // without the link (the schema clears finding.check_id).
 func (db *DB) DeleteCheck(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		c, err := getCheck(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntCheck, Table: "facility_check", ID: id, Label: data.CheckLabel(&c), Fields: data.CheckFields(&c)})
-	})
+	return checkKind.delete(ctx, db, id)
 }
 
 // ---- Grade thresholds ----

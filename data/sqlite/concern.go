@@ -12,6 +12,9 @@ import (
 
 // This file keeps the 思想疏导 records (data.ConcernStore) and reads their A1 evidence.
 
+// concernKind is how the store reads back, names and logs these records.
+var concernKind = recordKind[data.Concern]{entity: data.EntConcern, table: "concern", get: getConcern, label: data.ConcernLabel, fields: data.ConcernFields}
+
 func errNoConcern(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的思想疏导记录，可能已被删除，请刷新后再试", id))
 }
@@ -128,10 +131,8 @@ func (db *DB) SaveConcern(ctx context.Context, c *data.Concern) error {
 			append(values, id)...); err != nil {
 			return err
 		}
-		if saved, err = getConcern(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.logSave(ctx, tx, data.EntConcern, id, data.ConcernLabel(&saved), before, data.ConcernFields(&saved))
+		saved, err = concernKind.logSaved(ctx, db, tx, id, before)
+		return err
 	})
 	if err == nil {
 		*c = saved
@@ -155,13 +156,7 @@ func transferError(err error) error {
 
 // DeleteConcern moves a concern to the recycle bin. The welfare item it was handed on to stays.
 func (db *DB) DeleteConcern(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		c, err := getConcern(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntConcern, Table: "concern", ID: id, Label: data.ConcernLabel(&c), Fields: data.ConcernFields(&c)})
-	})
+	return concernKind.delete(ctx, db, id)
 }
 
 // concernEvidence fills the A1 evidence of 人文关怀疏导靠前 for period p (ev.AsOf set): the concerns

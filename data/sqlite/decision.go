@@ -13,6 +13,9 @@ import (
 
 // This file keeps the "三重一大" decisions (data.DecisionStore) and their A1 evidence.
 
+// decisionKind is how the store reads back, names and logs these records.
+var decisionKind = recordKind[data.Decision]{entity: data.EntDecision, table: "decision", get: getDecision, label: data.DecisionLabel, fields: data.DecisionFields}
+
 // The 三重一大 settings (data.DecisionRules); absent: data.DefaultDecisionRules.
 const (
 	settingLargeFund = "decision.large_fund" // 元
@@ -122,12 +125,11 @@ func (db *DB) SaveDecision(ctx context.Context, d *data.Decision) error {
 		if err := checkDecisionRefs(ctx, tx, d, branch); err != nil {
 			return err
 		}
-		saved, err = saveRecordRow(ctx, db, tx, d.ID, branch, recordRow[data.Decision]{table: "decision",
-			cols: []string{"meeting", "activity_id", "date", "topic", "category", "content", "amount", "entitled", "present", "votes_for",
+		saved, err = decisionKind.save(ctx, db, tx, d.ID, branch,
+			[]string{"meeting", "activity_id", "date", "topic", "category", "content", "amount", "entitled", "present", "votes_for",
 				"against", "abstain", "resolution", "publicity", "reason", "executor_id", "deadline", "execution", "state"},
-			values: []any{d.Meeting, nullID(d.ActivityID), d.Date.String(), d.Topic, d.Category, d.Content, d.Amount, d.Entitled, d.Present,
-				d.For, d.Against, d.Abstain, d.Resolution, d.Publicity, d.Reason, nullID(d.ExecutorID), d.Deadline.String(), d.Execution, d.State},
-			get: getDecision, entity: data.EntDecision, label: data.DecisionLabel, fields: data.DecisionFields})
+			[]any{d.Meeting, nullID(d.ActivityID), d.Date.String(), d.Topic, d.Category, d.Content, d.Amount, d.Entitled, d.Present,
+				d.For, d.Against, d.Abstain, d.Resolution, d.Publicity, d.Reason, nullID(d.ExecutorID), d.Deadline.String(), d.Execution, d.State})
 		return err
 	})
 	if err == nil {
@@ -138,13 +140,7 @@ func (db *DB) SaveDecision(ctx context.Context, d *data.Decision) error {
 
 // DeleteDecision moves a decision to the recycle bin.
 func (db *DB) DeleteDecision(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		d, err := getDecision(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntDecision, Table: "decision", ID: id, Label: data.DecisionLabel(&d), Fields: data.DecisionFields(&d)})
-	})
+	return decisionKind.delete(ctx, db, id)
 }
 
 func decisionRules(ctx context.Context, q querier) (data.DecisionRules, error) {

@@ -13,6 +13,12 @@ import (
 
 // This file keeps 应急防控 (data.EmergencyStore): the records with their members, and the supplies.
 
+// How the store reads back, names and logs these records.
+var (
+	emergencyKind = recordKind[data.Emergency]{entity: data.EntEmergency, table: "emergency", get: getEmergency, label: data.EmergencyLabel, fields: data.EmergencyFields}
+	supplyKind    = recordKind[data.Supply]{entity: data.EntSupply, table: "supply", get: getSupply, label: data.SupplyLabel, fields: data.SupplyFields}
+)
+
 func errNoEmergency(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的应急防控记录，可能已被删除，请刷新后再试", id))
 }
@@ -102,12 +108,8 @@ func (db *DB) SaveEmergency(ctx context.Context, e *data.Emergency) error {
 				return data.FieldErrors{{Field: data.FEmDate, Message: fmt.Sprintf("日期不能晚于由本记录发现的问题的发现日期（%s）", early)}}
 			}
 		}
-		id, before, err := db.upsertRow(ctx, tx, "emergency", e.ID, branch, []string{"kind", "date", "subject", "place", "lead", "result"},
-			[]any{e.Kind, e.Date.String(), e.Subject, e.Place, e.Lead, e.Result},
-			func() (data.Fields, error) {
-				stored, err := getEmergency(ctx, tx, e.ID)
-				return data.EmergencyFields(&stored), err
-			})
+		id, before, err := emergencyKind.upsert(ctx, db, tx, e.ID, branch, []string{"kind", "date", "subject", "place", "lead", "result"},
+			[]any{e.Kind, e.Date.String(), e.Subject, e.Place, e.Lead, e.Result})
 		if err != nil {
 			return err
 		}
@@ -120,10 +122,8 @@ func (db *DB) SaveEmergency(ctx context.Context, e *data.Emergency) error {
 				return err
 			}
 		}
-		if saved, err = getEmergency(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.logSave(ctx, tx, data.EntEmergency, id, data.EmergencyLabel(&saved), before, data.EmergencyFields(&saved))
+		saved, err = emergencyKind.logSaved(ctx, db, tx, id, before)
+		return err
 	})
 	if err == nil {
 		*e = saved
@@ -131,41 +131,10 @@ func (db *DB) SaveEmergency(ctx context.Context, e *data.Emergency) error {
 	return err
 }
 
-// upsertRow inserts a row of table in branch (id 0) or updates the row with id, setting cols to
-// vals and the timestamps; it returns the row's id and, for an update, the record before it as
-// the log keeps it (read by before).
-func (db *DB) upsertRow(ctx context.Context, tx *sql.Tx, table string, id, branch int64, cols []string, vals []any,
-	before func() (data.Fields, error)) (int64, data.Fields, error) {
-	stamp := db.stamp()
-	marks := strings.Repeat(", ?", len(cols))
-	if id == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (branch_id, created_at, updated_at, `+strings.Join(cols, ", ")+`)
-			VALUES (?, ?, ?`+marks+`)`, append([]any{branch, stamp, stamp}, vals...)...)
-		if err != nil {
-			return 0, nil, err
-		}
-		id, err = res.LastInsertId()
-		return id, nil, err
-	}
-	old, err := before()
-	if err != nil {
-		return 0, nil, err
-	}
-	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET (updated_at, `+strings.Join(cols, ", ")+`) = (?`+marks+`) WHERE id = ?`,
-		append(append([]any{stamp}, vals...), id)...)
-	return id, old, err
-}
-
 // DeleteEmergency moves a record with its members to the recycle bin; the findings raised from it
 // stay in 问题整改, unlinked until the record is restored.
 func (db *DB) DeleteEmergency(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		e, err := getEmergency(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntEmergency, Table: "emergency", ID: id, Label: data.EmergencyLabel(&e), Fields: data.EmergencyFields(&e)})
-	})
+	return emergencyKind.delete(ctx, db, id)
 }
 
 // emergencyOfFinding adds to fe what is wrong with the record a finding names: not of the
@@ -225,19 +194,9 @@ func (db *DB) SaveSupply(ctx context.Context, s *data.Supply) error {
 		if err != nil {
 			return err
 		}
-		id, before, err := db.upsertRow(ctx, tx, "supply", s.ID, branch, []string{"name", "quantity", "unit", "place", "checked", "expires"},
-			[]any{s.Name, s.Quantity, s.Unit, s.Place, s.Checked.String(), s.Expires.String()},
-			func() (data.Fields, error) {
-				stored, err := getSupply(ctx, tx, s.ID)
-				return data.SupplyFields(&stored), err
-			})
-		if err != nil {
-			return err
-		}
-		if saved, err = getSupply(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.logSave(ctx, tx, data.EntSupply, id, data.SupplyLabel(&saved), before, data.SupplyFields(&saved))
+		saved, err = supplyKind.save(ctx, db, tx, s.ID, branch, []string{"name", "quantity", "unit", "place", "checked", "expires"},
+			[]any{s.Name, s.Quantity, s.Unit, s.Place, s.Checked.String(), s.Expires.String()})
+		return err
 	})
 	if err == nil {
 		*s = saved
@@ -247,13 +206,7 @@ func (db *DB) SaveSupply(ctx context.Context, s *data.Supply) error {
 
 // DeleteSupply moves a supply to the recycle bin.
 func (db *DB) DeleteSupply(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		s, err := getSupply(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntSupply, Table: "supply", ID: id, Label: data.SupplyLabel(&s), Fields: data.SupplyFields(&s)})
-	})
+	return supplyKind.delete(ctx, db, id)
 }
 
 // emergencyEvidence fills ev.Emergency for period p (a month) and the records behind AutoEmergency:

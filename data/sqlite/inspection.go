@@ -12,6 +12,9 @@ import (
 	"branchledger/data"
 )
 
+// inspectionKind is how the store reads back, names and logs these records.
+var inspectionKind = recordKind[data.Inspection]{entity: data.EntInspection, table: "inspection", get: getInspection, label: data.InspectionLabel, fields: data.InspectionFields}
+
 // selectInspection reads inspections. Their unit is the team's name when they name a team:
 // SaveInspection and SaveTeam keep it so.
 const selectInspection = `
@@ -204,11 +207,8 @@ func (db *DB) SaveInspection(ctx context.Context, in *data.Inspection) error {
 		if err := db.writeInspection(ctx, tx, &work, stored); err != nil {
 			return err
 		}
-		if saved, err = getInspection(ctx, tx, work.ID); err != nil {
-			return err
-		}
-		after := data.InspectionFields(&saved)
-		return db.logSave(ctx, tx, data.EntInspection, saved.ID, data.InspectionLabel(&saved), before, after)
+		saved, err = inspectionKind.logSaved(ctx, db, tx, work.ID, before)
+		return err
 	})
 	if err == nil {
 		*in = saved
@@ -314,12 +314,5 @@ func (db *DB) writeInspection(ctx context.Context, tx *sql.Tx, in *data.Inspecti
 // DeleteInspection moves an inspection to the recycle bin with its inspectors, findings and their
 // history.
 func (db *DB) DeleteInspection(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		in, err := getInspection(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntInspection, Table: "inspection", ID: id,
-			Label: data.InspectionLabel(&in), Fields: data.InspectionFields(&in)})
-	})
+	return inspectionKind.delete(ctx, db, id)
 }

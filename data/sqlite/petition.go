@@ -12,6 +12,12 @@ import (
 // This file keeps 信访维稳 (data.PetitionStore): the screenings with their 排查人 and the cases with
 // their 包保责任人, each saved with its member rows in one transaction (saveWithRows).
 
+// How the store reads back, names and logs these records.
+var (
+	petitionKind  = recordKind[data.Petition]{entity: data.EntPetition, table: "petition", get: getPetition, label: data.PetitionLabel, fields: data.PetitionFields}
+	screeningKind = recordKind[data.Screening]{entity: data.EntScreening, table: "screening", get: getScreening, label: data.ScreeningLabel, fields: data.ScreeningFields}
+)
+
 func errNoPetition(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的信访事项，可能已被删除，请刷新后再试", id))
 }
@@ -115,25 +121,19 @@ func (db *DB) SavePetition(ctx context.Context, p *data.Petition) error {
 	if fe := data.ValidatePetition(p, db.today()); fe != nil {
 		return fe
 	}
-	rs := rowsSave[data.Petition]{table: "petition", childTable: "petition_keeper", childFK: "petition_id", id: p.ID, branch: p.BranchID,
+	rs := rowsSave[data.Petition]{childTable: "petition_keeper", childFK: "petition_id", id: p.ID, branch: p.BranchID,
 		notFound: errNoPetition(p.ID), memberField: data.FKeepers,
 		cols: []string{"date", "petitioner", "team", "category", "content", "risk", "measures", "deadline", "state", "resolved_date", "result", "escalated"},
 		vals: []any{p.Date.String(), p.Petitioner, p.Team, p.Category, p.Content, p.Risk, p.Measures, p.Deadline.String(), p.State,
 			p.Resolved.String(), p.Result, bit(p.Escalated)},
-		childCols: "member_id", get: getPetition, entity: data.EntPetition, label: data.PetitionLabel, fields: data.PetitionFields}
+		childCols: "member_id", kind: &petitionKind}
 	rs.memberIDs, rs.rows = memberRows(p.Keepers)
 	return saveWithRows(ctx, db, &rs, p)
 }
 
 // DeletePetition moves a case with its 包保责任人 (and the points it earned) to the recycle bin.
 func (db *DB) DeletePetition(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		p, err := getPetition(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntPetition, Table: "petition", ID: id, Label: data.PetitionLabel(&p), Fields: data.PetitionFields(&p)})
-	})
+	return petitionKind.delete(ctx, db, id)
 }
 
 // Screenings lists the current branch's screenings within f, by date then id.
@@ -154,23 +154,17 @@ func (db *DB) SaveScreening(ctx context.Context, s *data.Screening) error {
 	if fe := data.ValidateScreening(s, db.today()); fe != nil {
 		return fe
 	}
-	rs := rowsSave[data.Screening]{table: "screening", childTable: "screening_member", childFK: "screening_id", id: s.ID, branch: s.BranchID,
+	rs := rowsSave[data.Screening]{childTable: "screening_member", childFK: "screening_id", id: s.ID, branch: s.BranchID,
 		notFound: errNoScreening(s.ID), memberField: data.FScreeners,
 		cols: []string{"date", "teams", "factors", "factor_text"}, vals: []any{s.Date.String(), strings.Join(s.Teams, "、"), s.Factors, s.FactorText},
-		childCols: "member_id", get: getScreening, entity: data.EntScreening, label: data.ScreeningLabel, fields: data.ScreeningFields}
+		childCols: "member_id", kind: &screeningKind}
 	rs.memberIDs, rs.rows = memberRows(s.Screeners)
 	return saveWithRows(ctx, db, &rs, s)
 }
 
 // DeleteScreening moves a screening with its 排查人 to the recycle bin.
 func (db *DB) DeleteScreening(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		s, err := getScreening(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntScreening, Table: "screening", ID: id, Label: data.ScreeningLabel(&s), Fields: data.ScreeningFields(&s)})
-	})
+	return screeningKind.delete(ctx, db, id)
 }
 
 var _ data.PetitionStore = (*DB)(nil)

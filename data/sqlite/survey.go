@@ -12,6 +12,9 @@ import (
 
 // This file keeps the satisfaction surveys with their questions (data.SurveyStore).
 
+// surveyKind is how the store reads back, names and logs these records.
+var surveyKind = recordKind[data.Survey]{entity: data.EntSurvey, table: "survey", get: getSurvey, label: data.SurveyLabel, fields: data.SurveyFields}
+
 func errNoSurvey(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的满意度调查，可能已被删除，请刷新后再试", id))
 }
@@ -158,13 +161,7 @@ func (db *DB) SaveSurvey(ctx context.Context, s *data.Survey) error {
 
 // DeleteSurvey moves a survey with its questions to the recycle bin.
 func (db *DB) DeleteSurvey(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		s, err := getSurvey(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntSurvey, Table: "survey", ID: id, Label: data.SurveyLabel(&s), Fields: data.SurveyFields(&s)})
-	})
+	return surveyKind.delete(ctx, db, id)
 }
 
 var (

@@ -281,15 +281,13 @@ func (db *DB) WelfareHistory(ctx context.Context, itemID int64) ([]data.StateCha
 	return hs, rows.Err()
 }
 
+// welfareKind is how data.WelfareItem records are read back, named (by their title) and logged.
+var welfareKind = recordKind[data.WelfareItem]{entity: data.EntWelfare, table: "welfare_item", get: getWelfareItem,
+	label: func(w *data.WelfareItem) string { return w.Title }, fields: data.WelfareFields}
+
 // DeleteWelfareItem moves an item typed by mistake, with its history, to the recycle bin.
 func (db *DB) DeleteWelfareItem(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		w, err := getWelfareItem(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntWelfare, Table: "welfare_item", ID: id, Label: w.Title, Fields: data.WelfareFields(&w)})
-	})
+	return welfareKind.delete(ctx, db, id)
 }
 
 // welfareHandlerInUse says why a member who handles welfare items cannot be deleted ("" when they
