@@ -2,14 +2,12 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
 	"time"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 func TestGenerateConcerns(t *testing.T) {
@@ -86,15 +84,7 @@ func TestGenerateConcerns(t *testing.T) {
 // month's A1 item finds its evidence.
 func TestLoadConcerns(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	now := data.Today()
-	if err := Load(ctx, db, GenerateMonths(9, 40, 2, now)); err != nil {
-		t.Fatal(err)
-	}
+	db, now := ledgersDemo(t)
 	cs, err := db.Concerns(ctx, data.ConcernFilter{})
 	if err != nil || len(cs) < 30 {
 		t.Fatalf("%d concerns, %v", len(cs), err)

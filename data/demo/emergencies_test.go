@@ -2,14 +2,12 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 func TestGenerateEmergencies(t *testing.T) {
@@ -70,15 +68,7 @@ func TestGenerateEmergencies(t *testing.T) {
 
 func TestLoadEmergencies(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	now := data.Today()
-	if err := Load(ctx, db, GenerateMonths(9, 40, 2, now)); err != nil {
-		t.Fatal(err)
-	}
+	db, now := ledgersDemo(t)
 	es, _ := db.Emergencies(ctx, data.EmergencyFilter{})
 	ss, _ := db.Supplies(ctx)
 	fs, _ := db.Findings(ctx, data.FindingFilter{Source: data.SourceEmergency})

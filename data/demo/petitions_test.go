@@ -2,13 +2,11 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 func TestGeneratePetitions(t *testing.T) {
@@ -72,15 +70,7 @@ func TestGeneratePetitions(t *testing.T) {
 
 func TestLoadPetitions(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	now := data.Today()
-	if err := Load(ctx, db, GenerateMonths(9, 40, 2, now)); err != nil {
-		t.Fatal(err)
-	}
+	db, now := ledgersDemo(t)
 	ps, _ := db.Petitions(ctx, data.PetitionFilter{})
 	ss, _ := db.Screenings(ctx, data.PetitionFilter{})
 	if len(ps) < 12 || len(ss) < 18 {

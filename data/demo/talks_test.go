@@ -2,13 +2,11 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 // withIDs is ds's members as saved: ids 1, 2, … in order.
@@ -79,15 +77,7 @@ func TestGenerateTalks(t *testing.T) {
 
 func TestLoadTalks(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	now := data.Today()
-	if err := Load(ctx, db, GenerateMonths(9, 40, 2, now)); err != nil {
-		t.Fatal(err)
-	}
+	db, now := ledgersDemo(t)
 	talks, _ := db.Talks(ctx, data.TalkFilter{})
 	terms, _ := db.Terms(ctx)
 	a, err := db.AppraisalOf(ctx, now.Year-1)
