@@ -13,9 +13,6 @@ import (
 // This file keeps the organisational life records (data.ActivityStore): activities with their
 // attendance exceptions and make-ups, the 班前教育60秒 and the rhythm rules.
 
-// activityKind is how the store reads back, names and logs these records.
-var activityKind = recordKind[data.Activity]{entity: data.EntActivity, table: "activity", get: getActivity, label: data.ActivityLabel, fields: data.ActivityFields}
-
 func errNoActivity(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的组织生活记录，可能已被删除，请刷新后再试", id))
 }
@@ -133,6 +130,9 @@ func getActivity(ctx context.Context, q querier, id int64) (data.Activity, error
 	acts, err := loadActivities(ctx, q, []string{`a.id = ?`}, []any{id})
 	return first(acts, err, errNoActivity(id))
 }
+
+// activityKind is how the store reads back, names, logs and deletes these records.
+var activityKind = recordKind[data.Activity]{entity: data.EntActivity, table: "activity", get: getActivity, label: data.ActivityLabel, fields: data.ActivityFields}
 
 // Activity returns the activity with id.
 func (db *DB) Activity(ctx context.Context, id int64) (data.Activity, error) {

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"branchledger/data"
 )
@@ -17,9 +16,6 @@ import (
 // This file keeps the 两堂一舍 checklist templates, the checks made with them and the grade
 // thresholds (data.CheckStore). A check holds its own copy of the items it was scored on, so that
 // editing or deleting a template never changes a check.
-
-// checkKind is how the store reads back, names and logs these records.
-var checkKind = recordKind[data.Check]{entity: data.EntCheck, table: "facility_check", get: getCheck, label: data.CheckLabel, fields: data.CheckFields}
 
 // Setting keys of the grade thresholds, seeded by migration 0004.
 const (
@@ -153,25 +149,21 @@ func getCheck(ctx context.Context, q querier, id int64) (data.Check, error) {
 	return first(cs, err, errNoCheck(id))
 }
 
+// checkKind is how the store reads back, names, logs and deletes these records.
+var checkKind = recordKind[data.Check]{entity: data.EntCheck, table: "facility_check", get: getCheck, label: data.CheckLabel, fields: data.CheckFields}
+
 // Checks lists the current branch's checks matching f with their items and facility names, by
 // 检查日期 then id.
 func (db *DB) Checks(ctx context.Context, f data.CheckFilter) ([]data.Check, error) {
-	where := []string{`c.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
-	if !f.From.IsZero() {
-		add(`c.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`c.date <= ?`, f.To.String())
-	}
+	w := branchFilter(`c.`)
+	w.dated(`c.date`, f.From, f.To)
 	if f.FacilityID != 0 {
-		add(`c.facility_id = ?`, f.FacilityID)
+		w.add(`c.facility_id = ?`, f.FacilityID)
 	}
 	if f.Category != "" {
-		add(`f.category = ?`, f.Category)
+		w.add(`f.category = ?`, f.Category)
 	}
-	return loadChecks(ctx, db.db, strings.Join(where, ` AND `), args...)
+	return loadChecks(ctx, db.db, w.sql(), w.args...)
 }
 
 // Check returns the check with id, its items and its facility's name.

@@ -12,9 +12,6 @@ import (
 
 // This file keeps the 思想疏导 records (data.ConcernStore) and reads their A1 evidence.
 
-// concernKind is how the store reads back, names and logs these records.
-var concernKind = recordKind[data.Concern]{entity: data.EntConcern, table: "concern", get: getConcern, label: data.ConcernLabel, fields: data.ConcernFields}
-
 func errNoConcern(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的思想疏导记录，可能已被删除，请刷新后再试", id))
 }
@@ -40,6 +37,9 @@ func getConcern(ctx context.Context, q querier, id int64) (data.Concern, error) 
 	return c, err
 }
 
+// concernKind is how the store reads back, names, logs and deletes these records.
+var concernKind = recordKind[data.Concern]{entity: data.EntConcern, table: "concern", get: getConcern, label: data.ConcernLabel, fields: data.ConcernFields}
+
 func loadConcerns(ctx context.Context, q querier, where string, args ...any) ([]data.Concern, error) {
 	return scanAll(ctx, q, selectConcern+` WHERE `+where+` ORDER BY c.date, c.id`, args,
 		func(rows *sql.Rows) (data.Concern, error) { return scanConcern(rows) })
@@ -48,22 +48,15 @@ func loadConcerns(ctx context.Context, q querier, where string, args ...any) ([]
 // Concerns lists the current branch's concerns matching f by date then id, with the counsellor's
 // name and the linked welfare item's 事项.
 func (db *DB) Concerns(ctx context.Context, f data.ConcernFilter) ([]data.Concern, error) {
-	where := []string{`c.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
-	if !f.From.IsZero() {
-		add(`c.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`c.date <= ?`, f.To.String())
-	}
+	w := branchFilter(`c.`)
+	w.dated(`c.date`, f.From, f.To)
 	if !f.VisitOverdueOn.IsZero() {
-		add(`c.visit = '' AND c.visit_date <> '' AND c.visit_date < ?`, f.VisitOverdueOn.String())
+		w.add(`c.visit = '' AND c.visit_date <> '' AND c.visit_date < ?`, f.VisitOverdueOn.String())
 	}
 	if f.WelfareID != 0 {
-		add(`c.welfare_id = ?`, f.WelfareID)
+		w.add(`c.welfare_id = ?`, f.WelfareID)
 	}
-	return loadConcerns(ctx, db.db, strings.Join(where, ` AND `), args...)
+	return loadConcerns(ctx, db.db, w.sql(), w.args...)
 }
 
 // Concern returns the concern with id, with the counsellor's name and the welfare item's 事项.

@@ -13,9 +13,6 @@ import (
 
 // This file keeps the "三重一大" decisions (data.DecisionStore) and their A1 evidence.
 
-// decisionKind is how the store reads back, names and logs these records.
-var decisionKind = recordKind[data.Decision]{entity: data.EntDecision, table: "decision", get: getDecision, label: data.DecisionLabel, fields: data.DecisionFields}
-
 // The 三重一大 settings (data.DecisionRules); absent: data.DefaultDecisionRules.
 const (
 	settingLargeFund = "decision.large_fund" // 元
@@ -59,6 +56,9 @@ func getDecision(ctx context.Context, q querier, id int64) (data.Decision, error
 	}
 	return d, err
 }
+
+// decisionKind is how the store reads back, names, logs and deletes these records.
+var decisionKind = recordKind[data.Decision]{entity: data.EntDecision, table: "decision", get: getDecision, label: data.DecisionLabel, fields: data.DecisionFields}
 
 func loadDecisions(ctx context.Context, q querier, where string, args ...any) ([]data.Decision, error) {
 	return scanAll(ctx, q, selectDecision+` WHERE `+where+` ORDER BY d.date, d.id`, args,

@@ -6,18 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"branchledger/data"
 )
 
 // This file keeps 应急防控 (data.EmergencyStore): the records with their members, and the supplies.
-
-// How the store reads back, names and logs these records.
-var (
-	emergencyKind = recordKind[data.Emergency]{entity: data.EntEmergency, table: "emergency", get: getEmergency, label: data.EmergencyLabel, fields: data.EmergencyFields}
-	supplyKind    = recordKind[data.Supply]{entity: data.EntSupply, table: "supply", get: getSupply, label: data.SupplyLabel, fields: data.SupplyFields}
-)
 
 func errNoEmergency(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的应急防控记录，可能已被删除，请刷新后再试", id))
@@ -52,24 +45,20 @@ func getEmergency(ctx context.Context, q querier, id int64) (data.Emergency, err
 	return first(es, err, errNoEmergency(id))
 }
 
+// emergencyKind is how the store reads back, names, logs and deletes these records.
+var emergencyKind = recordKind[data.Emergency]{entity: data.EntEmergency, table: "emergency", get: getEmergency, label: data.EmergencyLabel, fields: data.EmergencyFields}
+
 // Emergencies lists the current branch's records matching f by date then id.
 func (db *DB) Emergencies(ctx context.Context, f data.EmergencyFilter) ([]data.Emergency, error) {
-	where := []string{`e.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
-	if !f.From.IsZero() {
-		add(`e.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`e.date <= ?`, f.To.String())
-	}
+	w := branchFilter(`e.`)
+	w.dated(`e.date`, f.From, f.To)
 	if f.Kind != "" {
-		add(`e.kind = ?`, f.Kind)
+		w.add(`e.kind = ?`, f.Kind)
 	}
 	if f.MemberID != 0 {
-		add(`EXISTS (SELECT 1 FROM emergency_member p WHERE p.emergency_id = e.id AND p.member_id = ?)`, f.MemberID)
+		w.add(`EXISTS (SELECT 1 FROM emergency_member p WHERE p.emergency_id = e.id AND p.member_id = ?)`, f.MemberID)
 	}
-	return loadEmergencies(ctx, db.db, strings.Join(where, ` AND `), args...)
+	return loadEmergencies(ctx, db.db, w.sql(), w.args...)
 }
 
 // Emergency returns the record with id, its members and findings count.
@@ -169,6 +158,9 @@ func getSupply(ctx context.Context, q querier, id int64) (data.Supply, error) {
 	}
 	return s, err
 }
+
+// supplyKind is how the store reads back, names, logs and deletes these records.
+var supplyKind = recordKind[data.Supply]{entity: data.EntSupply, table: "supply", get: getSupply, label: data.SupplyLabel, fields: data.SupplyFields}
 
 // Supplies lists the current branch's supplies by name then id.
 func (db *DB) Supplies(ctx context.Context) ([]data.Supply, error) {

@@ -12,12 +12,6 @@ import (
 // This file keeps 信访维稳 (data.PetitionStore): the screenings with their 排查人 and the cases with
 // their 包保责任人, each saved with its member rows in one transaction (saveWithRows).
 
-// How the store reads back, names and logs these records.
-var (
-	petitionKind  = recordKind[data.Petition]{entity: data.EntPetition, table: "petition", get: getPetition, label: data.PetitionLabel, fields: data.PetitionFields}
-	screeningKind = recordKind[data.Screening]{entity: data.EntScreening, table: "screening", get: getScreening, label: data.ScreeningLabel, fields: data.ScreeningFields}
-)
-
 func errNoPetition(id int64) error {
 	return data.Errorf(data.ENotFound, fmt.Sprintf("未找到编号为 %d 的信访事项，可能已被删除，请刷新后再试", id))
 }
@@ -81,15 +75,9 @@ func loadScreenings(ctx context.Context, q querier, where string, args ...any) (
 
 // periodWhere is the current branch's records dated within f.
 func periodWhere(f data.PetitionFilter) (string, []any) {
-	where := []string{`branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	if !f.From.IsZero() {
-		where, args = append(where, `date >= ?`), append(args, f.From.String())
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, `date <= ?`), append(args, f.To.String())
-	}
-	return strings.Join(where, ` AND `), args
+	w := branchFilter(``)
+	w.dated(`date`, f.From, f.To)
+	return w.sql(), w.args
 }
 
 func getPetition(ctx context.Context, q querier, id int64) (data.Petition, error) {
@@ -97,10 +85,16 @@ func getPetition(ctx context.Context, q querier, id int64) (data.Petition, error
 	return first(ps, err, errNoPetition(id))
 }
 
+// petitionKind is how the store reads back, names, logs and deletes these records.
+var petitionKind = recordKind[data.Petition]{entity: data.EntPetition, table: "petition", get: getPetition, label: data.PetitionLabel, fields: data.PetitionFields}
+
 func getScreening(ctx context.Context, q querier, id int64) (data.Screening, error) {
 	ss, err := loadScreenings(ctx, q, `id = ?`, id)
 	return first(ss, err, errNoScreening(id))
 }
+
+// screeningKind is how the store reads back, names, logs and deletes these records.
+var screeningKind = recordKind[data.Screening]{entity: data.EntScreening, table: "screening", get: getScreening, label: data.ScreeningLabel, fields: data.ScreeningFields}
 
 // Petitions lists the current branch's cases registered within f, by 登记日期 then id.
 func (db *DB) Petitions(ctx context.Context, f data.PetitionFilter) ([]data.Petition, error) {

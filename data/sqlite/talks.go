@@ -14,13 +14,6 @@ import (
 // This file keeps 民主评议党员 (data.AppraisalStore), 谈心谈话 with its rules (data.TalkStore) and the
 // committee's terms (data.TermStore).
 
-// How the store reads back, names and logs these records.
-var (
-	appraisalKind = recordKind[data.Appraisal]{entity: data.EntAppraisal, table: "appraisal", get: getAppraisal, label: data.AppraisalLabel, fields: data.AppraisalFields}
-	talkKind      = recordKind[data.Talk]{entity: data.EntTalk, table: "talk", get: getTalk, label: data.TalkLabel, fields: data.TalkFields}
-	termKind      = recordKind[data.CommitteeTerm]{entity: data.EntTerm, table: "committee_term", get: getTerm, label: data.TermLabel, fields: data.TermFields}
-)
-
 func errNoAppraisal(what string) error {
 	return data.Errorf(data.ENotFound, "未找到"+what+"的民主评议党员记录，可能已被删除，请刷新后再试")
 }
@@ -55,10 +48,16 @@ func getAppraisal(ctx context.Context, q querier, id int64) (data.Appraisal, err
 	return first(as, err, errNoAppraisal("这次"))
 }
 
+// appraisalKind is how the store reads back, names, logs and deletes these records.
+var appraisalKind = recordKind[data.Appraisal]{entity: data.EntAppraisal, table: "appraisal", get: getAppraisal, label: data.AppraisalLabel, fields: data.AppraisalFields}
+
 func getTerm(ctx context.Context, q querier, id int64) (data.CommitteeTerm, error) {
 	ts, err := loadTerms(ctx, q, `id = ?`, id)
 	return first(ts, err, errNoTerm(id))
 }
+
+// termKind is how the store reads back, names, logs and deletes these records.
+var termKind = recordKind[data.CommitteeTerm]{entity: data.EntTerm, table: "committee_term", get: getTerm, label: data.TermLabel, fields: data.TermFields}
 
 func loadAppraisals(ctx context.Context, q querier, where string, args ...any) ([]data.Appraisal, error) {
 	return loadWithChildren(ctx, q, `SELECT id, branch_id, year, date, created_at, updated_at FROM appraisal WHERE `+where+` ORDER BY year DESC, id DESC`, args,
@@ -202,21 +201,17 @@ func getTalk(ctx context.Context, q querier, id int64) (data.Talk, error) {
 	return t, err
 }
 
+// talkKind is how the store reads back, names, logs and deletes these records.
+var talkKind = recordKind[data.Talk]{entity: data.EntTalk, table: "talk", get: getTalk, label: data.TalkLabel, fields: data.TalkFields}
+
 // Talks lists the current branch's talks matching f by date then id, with the members' names.
 func (db *DB) Talks(ctx context.Context, f data.TalkFilter) ([]data.Talk, error) {
-	where := []string{`t.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
-	if !f.From.IsZero() {
-		add(`t.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`t.date <= ?`, f.To.String())
-	}
+	w := branchFilter(`t.`)
+	w.dated(`t.date`, f.From, f.To)
 	if f.MemberID != 0 {
-		add(`(t.talker_id = ? OR t.subject_id = ?)`, f.MemberID, f.MemberID)
+		w.add(`(t.talker_id = ? OR t.subject_id = ?)`, f.MemberID, f.MemberID)
 	}
-	return scanAll(ctx, db.db, selectTalk+` WHERE `+strings.Join(where, ` AND `)+` ORDER BY t.date, t.id`, args,
+	return scanAll(ctx, db.db, selectTalk+` WHERE `+w.sql()+` ORDER BY t.date, t.id`, w.args,
 		func(rows *sql.Rows) (data.Talk, error) { return scanTalk(rows) })
 }
 

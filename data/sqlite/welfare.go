@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"branchledger/data"
 )
@@ -63,28 +62,21 @@ func getWelfareItem(ctx context.Context, q querier, id int64) (data.WelfareItem,
 // WelfareItems lists the current branch's items matching f by 提出日期 then id, with the handler's
 // name.
 func (db *DB) WelfareItems(ctx context.Context, f data.WelfareFilter) ([]data.WelfareItem, error) {
-	where := []string{`w.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
-	if !f.From.IsZero() {
-		add(`w.proposed_date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`w.proposed_date <= ?`, f.To.String())
-	}
+	w := branchFilter(`w.`)
+	w.dated(`w.proposed_date`, f.From, f.To)
 	if len(f.States) > 0 {
-		add(`w.state IN (SELECT value FROM json_each(?))`, jsonList(f.States))
+		w.add(`w.state IN (SELECT value FROM json_each(?))`, jsonList(f.States))
 	}
 	if f.Category != "" {
-		add(`w.category = ?`, f.Category)
+		w.add(`w.category = ?`, f.Category)
 	}
 	if f.HandlerID != 0 {
-		add(`w.handler_id = ?`, f.HandlerID)
+		w.add(`w.handler_id = ?`, f.HandlerID)
 	}
 	if !f.OverdueOn.IsZero() {
-		add(`w.state IN (?, ?) AND w.planned_date < ?`, data.WelfareRegistered, data.WelfareHandling, f.OverdueOn.String())
+		w.add(`w.state IN (?, ?) AND w.planned_date < ?`, data.WelfareRegistered, data.WelfareHandling, f.OverdueOn.String())
 	}
-	rows, err := db.db.QueryContext(ctx, selectWelfare+` WHERE `+strings.Join(where, ` AND `)+` ORDER BY w.proposed_date, w.id`, args...)
+	rows, err := db.db.QueryContext(ctx, selectWelfare+` WHERE `+w.sql()+` ORDER BY w.proposed_date, w.id`, w.args...)
 	if err != nil {
 		return nil, err
 	}
