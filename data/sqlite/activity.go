@@ -112,18 +112,12 @@ func loadActivities(ctx context.Context, q querier, where []string, args []any) 
 
 // Activities lists the current branch's activities matching f by date, then id.
 func (db *DB) Activities(ctx context.Context, f data.ActivityFilter) ([]data.Activity, error) {
-	var where []string
-	var args []any
-	if !f.From.IsZero() {
-		where, args = append(where, `a.date >= ?`), append(args, f.From.String())
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, `a.date <= ?`), append(args, f.To.String())
-	}
+	var w listFilter // loadActivities adds the branch
+	w.dated(`a.date`, f.From, f.To)
 	if f.Kind != "" {
-		where, args = append(where, `'、' || a.kinds || '、' LIKE ?`), append(args, "%、"+f.Kind+"、%")
+		w.add(`'、' || a.kinds || '、' LIKE ?`, "%、"+f.Kind+"、%")
 	}
-	return loadActivities(ctx, db.db, where, args)
+	return loadActivities(ctx, db.db, w.where, w.args)
 }
 
 func getActivity(ctx context.Context, q querier, id int64) (data.Activity, error) {
@@ -338,16 +332,10 @@ func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
 
 // Briefings lists the 班前教育60秒 records between from and to by date, then team name.
 func (db *DB) Briefings(ctx context.Context, from, to data.Date) ([]data.Briefing, error) {
-	where := []string{`b.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	if !from.IsZero() {
-		where, args = append(where, `b.date >= ?`), append(args, from.String())
-	}
-	if !to.IsZero() {
-		where, args = append(where, `b.date <= ?`), append(args, to.String())
-	}
+	w := branchFilter(`b.`)
+	w.dated(`b.date`, from, to)
 	return scanAll(ctx, db.db, `SELECT b.id, b.branch_id, b.team_id, t.name, b.date, b.topic, b.count FROM briefing b
-		JOIN team t ON t.id = b.team_id WHERE `+strings.Join(where, ` AND `)+` ORDER BY b.date, t.name, b.id`, args,
+		JOIN team t ON t.id = b.team_id WHERE `+w.sql()+` ORDER BY b.date, t.name, b.id`, w.args,
 		func(rows *sql.Rows) (data.Briefing, error) {
 			var b data.Briefing
 			var date string

@@ -30,11 +30,7 @@ func scanConcern(row interface{ Scan(...any) error }) (data.Concern, error) {
 }
 
 func getConcern(ctx context.Context, q querier, id int64) (data.Concern, error) {
-	c, err := scanConcern(q.QueryRowContext(ctx, selectConcern+` WHERE c.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, errNoConcern(id)
-	}
-	return c, err
+	return oneRow(scanConcern(q.QueryRowContext(ctx, selectConcern+` WHERE c.id = ?`, id)))(errNoConcern(id))
 }
 
 // concernKind is how the store reads back, names, logs and deletes these records.

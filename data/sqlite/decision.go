@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -50,11 +49,7 @@ func scanDecision(row interface{ Scan(...any) error }) (data.Decision, error) {
 }
 
 func getDecision(ctx context.Context, q querier, id int64) (data.Decision, error) {
-	d, err := scanDecision(q.QueryRowContext(ctx, selectDecision+` WHERE d.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return d, errNoDecision(id)
-	}
-	return d, err
+	return oneRow(scanDecision(q.QueryRowContext(ctx, selectDecision+` WHERE d.id = ?`, id)))(errNoDecision(id))
 }
 
 // decisionKind is how the store reads back, names, logs and deletes these records.
@@ -67,15 +62,9 @@ func loadDecisions(ctx context.Context, q querier, where string, args ...any) ([
 
 // Decisions lists the current branch's decisions matching f by date then id.
 func (db *DB) Decisions(ctx context.Context, f data.DecisionFilter) ([]data.Decision, error) {
-	where := []string{`d.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	if !f.From.IsZero() {
-		where, args = append(where, `d.date >= ?`), append(args, f.From.String())
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, `d.date <= ?`), append(args, f.To.String())
-	}
-	return loadDecisions(ctx, db.db, strings.Join(where, ` AND `), args...)
+	w := branchFilter(`d.`)
+	w.dated(`d.date`, f.From, f.To)
+	return loadDecisions(ctx, db.db, w.sql(), w.args...)
 }
 
 // Decision returns the decision with id.

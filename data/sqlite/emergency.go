@@ -152,11 +152,7 @@ func scanSupply(row interface{ Scan(...any) error }) (data.Supply, error) {
 }
 
 func getSupply(ctx context.Context, q querier, id int64) (data.Supply, error) {
-	s, err := scanSupply(q.QueryRowContext(ctx, selectSupply+` WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return s, errNoSupply(id)
-	}
-	return s, err
+	return oneRow(scanSupply(q.QueryRowContext(ctx, selectSupply+` WHERE id = ?`, id)))(errNoSupply(id))
 }
 
 // supplyKind is how the store reads back, names, logs and deletes these records.

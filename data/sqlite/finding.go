@@ -99,11 +99,7 @@ func errNoFinding(id int64) error {
 }
 
 func getFinding(ctx context.Context, q querier, id int64) (data.Finding, error) {
-	f, err := scanFinding(q.QueryRowContext(ctx, selectFinding+` WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, errNoFinding(id)
-	}
-	return f, err
+	return oneRow(scanFinding(q.QueryRowContext(ctx, selectFinding+` WHERE id = ?`, id)))(errNoFinding(id))
 }
 
 // today is the store's calendar day, against which input is validated.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"branchledger/data"
@@ -76,6 +77,17 @@ func first[T any](list []T, err error, notFound error) (T, error) {
 		return zero, err
 	}
 	return list[0], nil
+}
+
+// oneRow adapts the scan of a query of one record to a get: oneRow(scan(row))(notFound) is
+// notFound when there is no row.
+func oneRow[T any](v T, err error) func(error) (T, error) {
+	return func(notFound error) (T, error) {
+		if errors.Is(err, sql.ErrNoRows) {
+			return v, notFound
+		}
+		return v, err
+	}
 }
 
 // nameFree is a FieldErrors on field when another row of table in the branch has this name;

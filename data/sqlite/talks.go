@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -194,11 +193,7 @@ func scanTalk(row interface{ Scan(...any) error }) (data.Talk, error) {
 }
 
 func getTalk(ctx context.Context, q querier, id int64) (data.Talk, error) {
-	t, err := scanTalk(q.QueryRowContext(ctx, selectTalk+` WHERE t.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, errNoTalk(id)
-	}
-	return t, err
+	return oneRow(scanTalk(q.QueryRowContext(ctx, selectTalk+` WHERE t.id = ?`, id)))(errNoTalk(id))
 }
 
 // talkKind is how the store reads back, names, logs and deletes these records.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 
@@ -52,11 +51,7 @@ func scanWelfare(row interface{ Scan(...any) error }) (data.WelfareItem, error) 
 }
 
 func getWelfareItem(ctx context.Context, q querier, id int64) (data.WelfareItem, error) {
-	w, err := scanWelfare(q.QueryRowContext(ctx, selectWelfare+` WHERE w.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return w, errNoWelfareItem(id)
-	}
-	return w, err
+	return oneRow(scanWelfare(q.QueryRowContext(ctx, selectWelfare+` WHERE w.id = ?`, id)))(errNoWelfareItem(id))
 }
 
 // WelfareItems lists the current branch's items matching f by 提出日期 then id, with the handler's
