@@ -51,10 +51,7 @@ func TestConcernsSheet(t *testing.T) {
 	path := writeFile(t, "r18.xlsx", func(f *os.File) error { return WriteConcerns(f, monthMeta, testConcerns()) })
 	f := openTest(t, path)
 	const sheet = "职工思想疏导台账"
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 note, 4 header, 5–9 concerns, 10 合计.
 	want := []string{"序号", "日期", "职工姓名", "班组", "渠道", "类别", "反映情况", "疏导人", "疏导措施", "结果", "回访情况"}
 	for i, h := range want {

@@ -38,10 +38,7 @@ func TestDecisionsSheet(t *testing.T) {
 	})
 	f := openTest(t, path)
 	const sheet = "三重一大事项决策台账"
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 info, 4 header, 5–7 decisions, 8 合计, 9 notes.
 	if got := rows[4][8]; got != "同意6、不同意0、弃权1" {
 		t.Errorf("表决结果 %q", got)
@@ -63,12 +60,7 @@ func TestDecisionsSheet(t *testing.T) {
 		{5, 6, true}, {6, 6, true}, {7, 6, true}, {8, 6, true}, {9, 6, false}, {13, 6, true}, // quorum, 大额资金, overdue
 		{9, 7, true}, {7, 7, false}, // no majority
 	} {
-		id, _ := f.GetCellStyle(sheet, cellName(c.col, c.row))
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := st.Font != nil && st.Font.Color == red; got != c.red {
+		if got := redCell(t, f, sheet, cellName(c.col, c.row)); got != c.red {
 			t.Errorf("%s red = %v", cellName(c.col, c.row), got)
 		}
 	}

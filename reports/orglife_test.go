@@ -65,10 +65,7 @@ func TestGoldenOrgLifeReports(t *testing.T) {
 func TestOrgLifePlanCells(t *testing.T) {
 	path := writeFile(t, "r14.xlsx", func(f *os.File) error { return WriteOrgLifePlan(f, monthMeta, testPlan()) })
 	f := openTest(t, path)
-	rows, err := f.GetRows("组织生活落实情况")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, "组织生活落实情况")
 	find := func(label string) []string {
 		for _, r := range rows {
 			if len(r) > 0 && r[0] == label {

@@ -62,10 +62,7 @@ func TestPetitionsSheet(t *testing.T) {
 	})
 	f := openTest(t, path)
 	const sheet = "信访事项"
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 info, 4 header, 5–7 cases, 8 合计.
 	want := []string{"序号", "登记日期", "信访人", "班组", "类别", "诉求内容", "风险等级", "包保责任人", "化解措施", "办理期限", "状态", "结果"}
 	for i, h := range want {
@@ -83,12 +80,7 @@ func TestPetitionsSheet(t *testing.T) {
 		t.Errorf("合计 %q", got)
 	}
 	for r, want := range map[int]bool{5: false, 6: true, 7: true} {
-		id, _ := f.GetCellStyle(sheet, cellName(3, r))
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := st.Font.Color == red; got != want {
+		if got := redCell(t, f, sheet, cellName(3, r)); got != want {
 			t.Errorf("row %d red = %v", r, got)
 		}
 	}

@@ -315,3 +315,13 @@ func openTest(t *testing.T, path string) *excelize.File {
 	t.Cleanup(func() { f.Close() })
 	return f
 }
+
+// sheetRows is the text of sheet's rows in the open file f, as a reader of the printout sees them.
+func sheetRows(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}

@@ -55,10 +55,7 @@ func TestAppraisalSheet(t *testing.T) {
 	path := writeFile(t, "r15.xlsx", func(f *os.File) error { return WriteAppraisal(f, monthMeta, 2025, testAppraisal()) })
 	f := openTest(t, path)
 	const sheet = "民主评议党员结果"
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 info, 4 header, 5–9 members, 10 合计, 11 帮扶措施.
 	if got := rows[6]; got[1] != "赵志强" || got[5] != "7" || got[7] != "基本合格" {
 		t.Errorf("row 7 %q", got)
@@ -70,12 +67,7 @@ func TestAppraisalSheet(t *testing.T) {
 		t.Errorf("帮扶措施 %q", got)
 	}
 	for r, want := range map[int]bool{6: false, 7: true} {
-		id, _ := f.GetCellStyle(sheet, cellName(2, r))
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := st.Font.Color == red; got != want {
+		if got := redCell(t, f, sheet, cellName(2, r)); got != want {
 			t.Errorf("row %d red = %v", r, got)
 		}
 	}
