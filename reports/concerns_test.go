@@ -62,18 +62,12 @@ func TestConcernsSheet(t *testing.T) {
 	if got := rows[6]; got[2] != "马东" || got[10] != "逾期8天未回访（应于2026-11-15回访）" {
 		t.Errorf("row 7 %q", got)
 	}
-	if got := rows[4][10]; got != "2026-11-10 老人已出院，情绪稳定" {
-		t.Errorf("visit done %q", got)
-	}
-	if got := rows[5][9]; got != "转办实事（见办实事台账）" {
-		t.Errorf("result %q", got)
-	}
-	if got := rows[7][10]; got != "待回访（2026-11-30）" {
-		t.Errorf("visit planned %q", got)
-	}
-	if got := rows[9][0]; got != "合计：思想疏导5人次，其中转办实事1件；已回访1次，逾期未回访1次" {
-		t.Errorf("合计 %q", got)
-	}
+	checkCells(t, rows, []cellWant{
+		{4, 10, "2026-11-10 老人已出院，情绪稳定", "visit done"},
+		{5, 9, "转办实事（见办实事台账）", "result"},
+		{7, 10, "待回访（2026-11-30）", "visit planned"},
+		{9, 0, "合计：思想疏导5人次，其中转办实事1件；已回访1次，逾期未回访1次", "合计"},
+	})
 	for r, red := range map[int]bool{6: false, 7: true, 8: false} {
 		if got := isRed(t, path, sheet, cellName(11, r)); got != red {
 			t.Errorf("row %d red = %v", r, got)

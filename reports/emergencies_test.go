@@ -55,12 +55,10 @@ func TestEmergencySheets(t *testing.T) {
 	f := openTest(t, path)
 	rows := sheetRows(t, f, "应急防控工作台账")
 	// 1 title, 2 meta, 3 header, 4–5 records, 6 合计.
-	if got := rows[3][4]; got != "王建国（突击队）、李卫东" {
-		t.Errorf("参加党员 %q", got)
-	}
-	if got := rows[5][0]; got != "合计：2次（应急演练1次、防汛防火1次），党员参加3人次，其中突击队2人次" {
-		t.Errorf("合计 %q", got)
-	}
+	checkCells(t, rows, []cellWant{
+		{3, 4, "王建国（突击队）、李卫东", "参加党员"},
+		{5, 0, "合计：2次（应急演练1次、防汛防火1次），党员参加3人次，其中突击队2人次", "合计"},
+	})
 	const sheet = "应急物资"
 	srows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 info, 4 header, 5–8 supplies.

@@ -73,12 +73,10 @@ func TestPetitionsSheet(t *testing.T) {
 	if got := rows[5]; got[7] != "李卫东、王建国" || got[10] != "化解中（逾期8天）" {
 		t.Errorf("overdue row %q", got)
 	}
-	if got := rows[6][10]; got != "已登记\n越级上访" {
-		t.Errorf("越级上访 状态 %q", got)
-	}
-	if got := rows[7][0]; got != "合计：信访事项3件，已化解（含息诉罢访）1件，逾期未化解1件，越级上访1起" {
-		t.Errorf("合计 %q", got)
-	}
+	checkCells(t, rows, []cellWant{
+		{6, 10, "已登记\n越级上访", "越级上访 状态"},
+		{7, 0, "合计：信访事项3件，已化解（含息诉罢访）1件，逾期未化解1件，越级上访1起", "合计"},
+	})
 	for r, want := range map[int]bool{5: false, 6: true, 7: true} {
 		if got := redCell(t, f, sheet, cellName(3, r)); got != want {
 			t.Errorf("row %d red = %v", r, got)

@@ -325,3 +325,24 @@ func sheetRows(t *testing.T, f *excelize.File, sheet string) [][]string {
 	}
 	return rows
 }
+
+// cellWant is the text a cell of a sheet must read: its row and column in sheetRows' rows (from 0)
+// and what it is, for the failure.
+type cellWant struct {
+	row, col   int
+	want, what string
+}
+
+// checkCells checks the cells of rows (as sheetRows reads them) against wants.
+func checkCells(t *testing.T, rows [][]string, wants []cellWant) {
+	t.Helper()
+	for _, c := range wants {
+		got := ""
+		if c.row < len(rows) && c.col < len(rows[c.row]) {
+			got = rows[c.row][c.col]
+		}
+		if got != c.want {
+			t.Errorf("%s (row %d, column %d) = %q, want %q", c.what, c.row+1, c.col+1, got, c.want)
+		}
+	}
+}
