@@ -108,10 +108,7 @@ func TestGoldenAssessmentReports(t *testing.T) {
 	rows, entries := testMemberPoints()
 	empty := data.Assessment{TemplateName: "支部月度考核表", Scheme: data.SchemeSum, Period: data.MonthPeriod(2026, time.November),
 		Grades: data.DefaultAssessGrades()}
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"branch_assessment", func(w io.Writer) error { return WriteBranchAssessment(w, testMeta, testA1()) }},
 		{"branch_assessment_veto", func(w io.Writer) error { return WriteBranchAssessment(w, testMeta, testA1Veto()) }},
 		{"branch_assessment_empty", func(w io.Writer) error { return WriteBranchAssessment(w, testMeta, empty) }},
@@ -119,13 +116,7 @@ func TestGoldenAssessmentReports(t *testing.T) {
 		{"member_points_empty", func(w io.Writer) error { return WriteMemberPoints(w, pm, nil, nil, nil) }},
 		{"three_in_one", func(w io.Writer) error { return WriteThreeInOne(w, testMeta, testThreeInOne(), threeInOnePosts) }},
 		{"three_in_one_empty", func(w io.Writer) error { return WriteThreeInOne(w, pm, nil, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // isRed reports whether a cell's font is red.

@@ -86,10 +86,7 @@ func testChecks(t *testing.T) []data.Check {
 
 func TestGoldenCheckReports(t *testing.T) {
 	checks := testChecks(t)
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"check_sheet", func(w io.Writer) error {
 			return WriteCheckSheet(w, testMeta, canteenCheck(t), data.GradeThresholds{})
 		}},
@@ -97,13 +94,7 @@ func TestGoldenCheckReports(t *testing.T) {
 			return WriteCheckSummary(w, monthMeta, CheckSummaryRows(checks, data.DefaultGradeThresholds))
 		}},
 		{"check_summary_empty", func(w io.Writer) error { return WriteCheckSummary(w, monthMeta, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestCheckSheetFigures reads R5 back for checks of each outcome: the figures under the items, the

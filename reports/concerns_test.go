@@ -30,19 +30,10 @@ func testConcerns() []data.Concern {
 }
 
 func TestGoldenConcerns(t *testing.T) {
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"concerns", func(w io.Writer) error { return WriteConcerns(w, monthMeta, testConcerns()) }},
 		{"concerns_empty", func(w io.Writer) error { return WriteConcerns(w, monthMeta, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestConcernsSheet reads R18 back: the SPEC's columns in order, the overdue visit red and said so,

@@ -42,10 +42,7 @@ func testBranchStats() []BranchStats {
 }
 
 func TestGoldenConsolidated(t *testing.T) {
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	tests := []goldenCase{
 		{"consolidated_roster", func(w io.Writer) error { return WriteConsolidatedRoster(w, committeeMeta, testBranchRosters()) }},
 		{"branch_stats", func(w io.Writer) error {
 			meta := committeeMeta

@@ -29,21 +29,12 @@ func testSupplies() []data.Supply {
 
 func TestGoldenEmergencyReports(t *testing.T) {
 	asOf := day(11, 30)
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"emergencies", func(w io.Writer) error {
 			return WriteEmergencies(w, monthMeta, testEmergencies(), testSupplies(), asOf)
 		}},
 		{"emergencies_empty", func(w io.Writer) error { return WriteEmergencies(w, monthMeta, nil, nil, asOf) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestEmergencySheets reads R19 back: the 突击队 marked, the 合计, and the expired and missing

@@ -39,19 +39,10 @@ func testScreenings() []data.Screening {
 
 func TestGoldenPetitions(t *testing.T) {
 	asOf := data.NewDate(2026, 11, 23)
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"petitions", func(w io.Writer) error { return WritePetitions(w, monthMeta, testPetitions(), testScreenings(), asOf) }},
 		{"petitions_empty", func(w io.Writer) error { return WritePetitions(w, monthMeta, nil, nil, asOf) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestPetitionsSheet reads R20 back: the columns in the SPEC's order, the overdue and the 越级上访

@@ -3,6 +3,7 @@ package reports
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -33,6 +34,23 @@ func writeFile(t *testing.T, name string, write func(f *os.File) error) string {
 }
 
 // checkGolden compares a snapshot of the workbook at path with testdata/<name>.golden.
+// goldenCase is one report written and compared with its testdata/<name>.golden.
+type goldenCase struct {
+	name  string
+	write func(w io.Writer) error
+}
+
+// runGolden writes each case to a file and checks the file's snapshot against its golden file.
+func runGolden(t *testing.T, cases []goldenCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
+			checkGolden(t, path, tt.name)
+		})
+	}
+}
+
 func checkGolden(t *testing.T, path, name string) {
 	t.Helper()
 	got := snapshot(t, path)

@@ -32,21 +32,12 @@ func testTalks() []data.Talk {
 func TestGoldenTalkReports(t *testing.T) {
 	yearMeta := monthMeta
 	yearMeta.Period = "2025年"
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"appraisal", func(w io.Writer) error { return WriteAppraisal(w, yearMeta, 2025, testAppraisal()) }},
 		{"appraisal_empty", func(w io.Writer) error { return WriteAppraisal(w, yearMeta, 2025, nil) }},
 		{"talks", func(w io.Writer) error { return WriteTalks(w, monthMeta, testTalks()) }},
 		{"talks_empty", func(w io.Writer) error { return WriteTalks(w, monthMeta, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestAppraisalSheet reads R15 back: the ballots as numbers, 基本合格 red, the 合计 counts and the

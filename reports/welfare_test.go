@@ -53,22 +53,13 @@ func testSurveys() []data.Survey {
 
 func TestGoldenWelfareReports(t *testing.T) {
 	surveys := testSurveys()
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"welfare_items", func(w io.Writer) error { return WriteWelfareItems(w, monthMeta, testWelfareItems()) }},
 		{"welfare_items_empty", func(w io.Writer) error { return WriteWelfareItems(w, monthMeta, nil) }},
 		{"survey", func(w io.Writer) error { return WriteSurveys(w, testMeta, surveys[1:]) }},
 		{"surveys", func(w io.Writer) error { return WriteSurveys(w, monthMeta, surveys) }},
 		{"surveys_empty", func(w io.Writer) error { return WriteSurveys(w, monthMeta, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 func TestWelfareStatus(t *testing.T) {
