@@ -167,15 +167,8 @@ func TestA1DecisionEvidence(t *testing.T) {
 	done.ExecutorID, done.Deadline, done.State = fx.lead.ID, day(18), data.DecisionDone
 	old := fx.decision(1, "去年的事项")
 	old.Date = data.NewDate(2025, 6, 1)
-	for _, d := range []*data.Decision{&kept, &short, &late, &done, &old} {
-		if err := fx.db.SaveDecision(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ev, refs, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 11), day(23))
-	if err != nil {
-		t.Fatal(err)
-	}
+	saveAll(t, fx.db.SaveDecision, &kept, &short, &late, &done, &old)
+	ev, refs := novemberEvidence(t, fx.db)
 	want := data.A1DecisionEvidence{Recorded: 3, Flagged: 1, ByRule: [3]int{1, 0, 1}, Overdue: 1, DueInMonth: 2, DoneDue: 1}
 	if ev.Decisions != want {
 		t.Errorf("evidence %+v\nwant     %+v", ev.Decisions, want)

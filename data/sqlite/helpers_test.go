@@ -98,3 +98,24 @@ func countMembers(t testing.TB, db *DB) int {
 	}
 	return n
 }
+
+// saveAll saves each record with save (a store's Save…), failing the test at the first refusal.
+func saveAll[T any](t *testing.T, save func(context.Context, *T) error, recs ...*T) {
+	t.Helper()
+	for _, r := range recs {
+		if err := save(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// novemberEvidence is db's A1 evidence of November 2026 as of the 23rd, the month the ledgers'
+// tests fill.
+func novemberEvidence(t *testing.T, db *DB) (data.A1Evidence, map[string][]data.EvidenceRef) {
+	t.Helper()
+	ev, refs, err := db.A1Evidence(ctx, data.MonthPeriod(2026, 11), day(23))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev, refs
+}

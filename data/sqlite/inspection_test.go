@@ -27,11 +27,7 @@ func newFixture(t *testing.T) *fixture {
 	fx := &fixture{db: openTemp(t)}
 	fixClock(fx.db, clock)
 	fx.team1, fx.team2 = data.Team{Name: "综采一班", Category: "采煤"}, data.Team{Name: "机电班", Category: "机电"}
-	for _, tm := range []*data.Team{&fx.team1, &fx.team2} {
-		if err := fx.db.SaveTeam(ctx, tm); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.SaveTeam, &fx.team1, &fx.team2)
 	fx.lead, fx.second = newMember("王建国", 1), newMember("李卫东", 3)
 	fx.lead.Supervisor, fx.second.Supervisor = true, true
 	fx.worker = newMember("赵志强", 5)
