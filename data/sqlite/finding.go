@@ -502,31 +502,22 @@ func (db *DB) History(ctx context.Context, findingID int64) ([]data.StateChange,
 	} else if !ok {
 		return nil, errNoFinding(findingID)
 	}
-	rows, err := db.db.QueryContext(ctx, `
+	return scanAll(ctx, db.db, `
 		SELECT id, finding_id, at, from_state, to_state, reason, progress, acceptor, closed_date
-		FROM finding_history WHERE finding_id = ? ORDER BY id`, findingID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var hs []data.StateChange
-	for rows.Next() {
-		var h data.StateChange
-		var at, closed string
-		var co data.CloseOut
-		if err := rows.Scan(&h.ID, &h.FindingID, &at, &h.From, &h.To, &h.Reason, &co.Progress, &co.Acceptor, &closed); err != nil {
-			return nil, err
-		}
-		if h.At, err = parseStamp(at); err != nil {
-			return nil, err
-		}
-		if h.To == data.StateClosed {
-			if co.ClosedDate, err = parseDate(closed); err != nil {
-				return nil, err
+		FROM finding_history WHERE finding_id = ? ORDER BY id`, []any{findingID},
+		func(rows *sql.Rows) (data.StateChange, error) {
+			var h data.StateChange
+			var at, closed string
+			var co data.CloseOut
+			if err := rows.Scan(&h.ID, &h.FindingID, &at, &h.From, &h.To, &h.Reason, &co.Progress, &co.Acceptor, &closed); err != nil {
+				return h, err
 			}
+			var err error
+			if h.At, err = parseStamp(at); err != nil || h.To != data.StateClosed {
+				return h, err
+			}
+			co.ClosedDate, err = parseDate(closed)
 			h.CloseOut = &co
-		}
-		hs = append(hs, h)
-	}
-	return hs, rows.Err()
+			return h, err
+		})
 }

@@ -248,24 +248,16 @@ func (db *DB) WelfareHistory(ctx context.Context, itemID int64) ([]data.StateCha
 	} else if !ok {
 		return nil, errNoWelfareItem(itemID)
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT id, item_id, at, from_state, to_state, reason FROM welfare_history WHERE item_id = ? ORDER BY id`, itemID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var hs []data.StateChange
-	for rows.Next() {
-		var h data.StateChange
-		var at string
-		if err := rows.Scan(&h.ID, &h.FindingID, &at, &h.From, &h.To, &h.Reason); err != nil {
-			return nil, err
-		}
-		if h.At, err = parseStamp(at); err != nil {
-			return nil, err
-		}
-		hs = append(hs, h)
-	}
-	return hs, rows.Err()
+	return scanAll(ctx, db.db, `SELECT id, item_id, at, from_state, to_state, reason FROM welfare_history WHERE item_id = ? ORDER BY id`,
+		[]any{itemID}, func(rows *sql.Rows) (data.StateChange, error) {
+			var h data.StateChange
+			var at string
+			err := rows.Scan(&h.ID, &h.FindingID, &at, &h.From, &h.To, &h.Reason)
+			if err == nil {
+				h.At, err = parseStamp(at)
+			}
+			return h, err
+		})
 }
 
 // welfareKind is how data.WelfareItem records are read back, named (by their title) and logged.
