@@ -209,12 +209,7 @@ func ValidateFinding(f *Finding, today Date) FieldErrors {
 	if !slices.Contains(FindingSources, f.Source) {
 		fe.add("来源", fmt.Sprintf("来源「%s」无法识别", f.Source))
 	}
-	switch {
-	case f.FoundDate.IsZero():
-		fe.add(FFoundDate, "请填写发现日期")
-	case f.FoundDate.After(today):
-		fe.add(FFoundDate, "发现日期不能晚于今天")
-	}
+	checkPastDate(&fe, FFoundDate, f.FoundDate, today, "请填写发现日期")
 	checkText(&fe, FCategoryF, f.Category, 20, true)
 	checkText(&fe, FLevel, f.Level, 10, false)
 	checkText(&fe, FDescription, f.Description, 500, true)
