@@ -49,11 +49,13 @@ func duesMember(ctx context.Context, q querier, id int64) (data.Member, error) {
 }
 
 // memberRow says how a member's dues record (relief, voluntary payment) is saved: its columns
-// with their values (updated_at is added), its label, and its kind.
+// with their values (the first is the member's id; updated_at is added), its kind, and the fields
+// the save fills in: the record's id and its member's branch and name.
 type memberRow[T any] struct {
 	cols   string
 	values []any
 	kind   *recordKind[T]
+	filled func(*T) (id, branch *int64, name *string)
 }
 
 // duesKind is the recordKind of a member's dues rows of table, read back by load with alias's id
@@ -75,8 +77,27 @@ var (
 	duesExtraKind = duesKind(data.EntDuesExtra, "dues_extra", "自愿多交党费", "e", loadDuesExtras, extraLabel, data.DuesExtraFields)
 )
 
-// saveMemberRow inserts (id 0, setting id) or updates rec's row and logs the creation or change.
-func saveMemberRow[T any](ctx context.Context, db *DB, tx *sql.Tx, id *int64, rec *T, r memberRow[T]) error {
+// saveMemberRow saves rec, checked, in one transaction: its member must exist (and gives it its
+// branch and name), then its row is inserted (id 0, setting the id) or updated and the creation or
+// change logged. On success *out is the record saved.
+func saveMemberRow[T any](ctx context.Context, db *DB, out *T, rec T, r memberRow[T]) error {
+	id, branch, name := r.filled(&rec)
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		m, err := duesMember(ctx, tx, r.values[0].(int64))
+		if err != nil {
+			return err
+		}
+		*branch, *name = m.BranchID, m.Name
+		return writeMemberRow(ctx, db, tx, id, &rec, r)
+	})
+	if err == nil {
+		*out = rec
+	}
+	return err
+}
+
+// writeMemberRow inserts (id 0, setting id) or updates rec's row and logs the creation or change.
+func writeMemberRow[T any](ctx context.Context, db *DB, tx *sql.Tx, id *int64, rec *T, r memberRow[T]) error {
 	values := append(r.values, db.stamp())
 	marks := strings.Repeat("?, ", len(values)-1) + "?"
 	cols := r.cols + ", updated_at"
@@ -370,21 +391,11 @@ func (db *DB) SaveDuesRelief(ctx context.Context, r *data.DuesRelief) error {
 	if fe := data.ValidateDuesRelief(&saved); fe != nil {
 		return fe
 	}
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		m, err := duesMember(ctx, tx, saved.MemberID)
-		if err != nil {
-			return err
-		}
-		saved.BranchID, saved.MemberName = m.BranchID, m.Name
-		return saveMemberRow(ctx, db, tx, &saved.ID, &saved, memberRow[data.DuesRelief]{kind: &duesReliefKind,
-			cols: `member_id, kind, from_month, to_month, amount_fen, apply_date, committee_date, approval_no, reason`,
-			values: []any{saved.MemberID, saved.Kind, saved.From.String(), saved.To.String(), saved.Amount, saved.ApplyDate.String(),
-				saved.CommitteeDate.String(), saved.ApprovalNo, saved.Reason}})
-	})
-	if err == nil {
-		*r = saved
-	}
-	return err
+	return saveMemberRow(ctx, db, r, saved, memberRow[data.DuesRelief]{kind: &duesReliefKind,
+		cols: `member_id, kind, from_month, to_month, amount_fen, apply_date, committee_date, approval_no, reason`,
+		values: []any{saved.MemberID, saved.Kind, saved.From.String(), saved.To.String(), saved.Amount, saved.ApplyDate.String(),
+			saved.CommitteeDate.String(), saved.ApprovalNo, saved.Reason},
+		filled: func(r *data.DuesRelief) (*int64, *int64, *string) { return &r.ID, &r.BranchID, &r.MemberName }})
 }
 
 // DeleteDuesRelief moves a relief to the recycle bin.
@@ -598,19 +609,9 @@ func (db *DB) SaveDuesExtra(ctx context.Context, e *data.DuesExtra) error {
 	if fe := data.ValidateDuesExtra(&saved, db.today()); fe != nil {
 		return fe
 	}
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		m, err := duesMember(ctx, tx, saved.MemberID)
-		if err != nil {
-			return err
-		}
-		saved.BranchID, saved.MemberName = m.BranchID, m.Name
-		return saveMemberRow(ctx, db, tx, &saved.ID, &saved, memberRow[data.DuesExtra]{kind: &duesExtraKind,
-			cols: `member_id, date, amount_fen, method, remark`, values: []any{saved.MemberID, saved.Date.String(), saved.Amount, saved.Method, saved.Remark}})
-	})
-	if err == nil {
-		*e = saved
-	}
-	return err
+	return saveMemberRow(ctx, db, e, saved, memberRow[data.DuesExtra]{kind: &duesExtraKind,
+		cols: `member_id, date, amount_fen, method, remark`, values: []any{saved.MemberID, saved.Date.String(), saved.Amount, saved.Method, saved.Remark},
+		filled: func(e *data.DuesExtra) (*int64, *int64, *string) { return &e.ID, &e.BranchID, &e.MemberName }})
 }
 
 // DeleteDuesExtra moves a voluntary payment to the recycle bin.
