@@ -36,6 +36,20 @@ func newFixture(t *testing.T) *fixture {
 	return fx
 }
 
+// regenerated brings 2026's generated 党员积分 into step with the ledgers and lists the entries
+// matching f.
+func (fx *fixture) regenerated(t *testing.T, f data.PointFilter) []data.PointEntry {
+	t.Helper()
+	if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
+		t.Fatal(err)
+	}
+	es, err := fx.db.PointEntries(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
+}
+
 func day(d int) data.Date { return data.NewDate(2026, time.November, d) }
 
 // inspection is a valid 四不两直 inspection of team1 on day d with the given findings.

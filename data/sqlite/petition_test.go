@@ -138,15 +138,8 @@ func TestPetitionPointEntries(t *testing.T) {
 	fx := newFixture(t)
 	entries := func() string {
 		t.Helper()
-		if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
-			t.Fatal(err)
-		}
-		es, err := fx.db.PointEntries(ctx, data.PointFilter{Item: data.PointPetition})
-		if err != nil {
-			t.Fatal(err)
-		}
 		var out []string
-		for _, e := range es {
+		for _, e := range fx.regenerated(t, data.PointFilter{Item: data.PointPetition}) {
 			out = append(out, e.MemberName+" "+e.Date.String()+" "+data.FormatScore(e.Points)+" "+e.RecordKind)
 		}
 		return strings.Join(out, "; ")
