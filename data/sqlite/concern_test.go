@@ -1,12 +1,8 @@
 package sqlite
 
 import (
-	"io/fs"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"branchledger/data"
@@ -241,36 +237,15 @@ func TestA1ConcernEvidence(t *testing.T) {
 
 // Migration 0011 makes the seeded 人文关怀疏导靠前 automatic only where the user left it as seeded.
 func TestMigration0011SwitchesUnchangedItem(t *testing.T) {
-	before := fstest.MapFS{}
-	files, err := fs.ReadDir(migrationsFS(), ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if strings.Compare(f.Name(), "0011") < 0 {
-			b, err := fs.ReadFile(migrationsFS(), f.Name())
-			if err != nil {
-				t.Fatal(err)
-			}
-			before[f.Name()] = &fstest.MapFile{Data: b}
-		}
-	}
+	before := migrationsBefore(t, "0011")
 	for _, changed := range []bool{false, true} {
-		path := filepath.Join(t.TempDir(), "ledger.db")
-		old, err := openFake(t, path, before)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if changed {
-			if _, err := old.db.Exec(`UPDATE assess_template_item SET standard = '每月走访困难职工不少于2户' WHERE name = '人文关怀疏导靠前'`); err != nil {
-				t.Fatal(err)
+		db := migrateFrom(t, before, func(old *DB, _ string) {
+			if changed {
+				if _, err := old.db.Exec(`UPDATE assess_template_item SET standard = '每月走访困难职工不少于2户' WHERE name = '人文关怀疏导靠前'`); err != nil {
+					t.Fatal(err)
+				}
 			}
-		}
-		old.Close()
-		db, err := Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+		})
 		var item data.AssessItem
 		for _, it := range templateOf(t, db, data.AssessBranchMonthly).Items {
 			if it.Name == "人文关怀疏导靠前" {

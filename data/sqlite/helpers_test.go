@@ -119,3 +119,25 @@ func novemberEvidence(t *testing.T, db *DB) (data.A1Evidence, map[string][]data.
 	}
 	return ev, refs
 }
+
+// reopen closes db and opens its file again, closed when t ends: what a save leaves after the
+// program restarts.
+func reopen(t *testing.T, db *DB) *DB {
+	t.Helper()
+	db.Close()
+	again, err := Open(db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.Close() })
+	return again
+}
+
+// groupAndTeam saves 第一党小组 and 综采一班 in db, for tests whose members belong to both.
+func groupAndTeam(t *testing.T, db *DB) (data.Group, data.Team) {
+	t.Helper()
+	g, tm := data.Group{Name: "第一党小组"}, data.Team{Name: "综采一班"}
+	saveAll(t, db.SaveGroup, &g)
+	saveAll(t, db.SaveTeam, &tm)
+	return g, tm
+}

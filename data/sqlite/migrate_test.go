@@ -72,6 +72,45 @@ func checkRaw(t *testing.T, path, query, want, what string) {
 	}
 }
 
+// migrationsBefore is the embedded migrations numbered below version ("0011"): the schema a file
+// of an older program has.
+func migrationsBefore(t *testing.T, version string) fstest.MapFS {
+	t.Helper()
+	names, err := fs.Glob(migrationsFS(), "*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fstest.MapFS{}
+	for _, n := range names {
+		if n < version {
+			b, err := fs.ReadFile(migrationsFS(), n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before[n] = &fstest.MapFile{Data: b}
+		}
+	}
+	return before
+}
+
+// migrateFrom makes a new file of the schema before, lets change alter it as a user of that older
+// program could, and opens it with this program, which migrates it.
+func migrateFrom(t *testing.T, before fs.FS, change func(old *DB, path string)) *DB {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	old, err := openFake(t, path, before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(old, path)
+	old.Close()
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
 func backups(t *testing.T, dir string) []string {
 	t.Helper()
 	names, err := filepath.Glob(filepath.Join(dir, "ledger.迁移前备份-*"))
@@ -199,14 +238,7 @@ func TestEmbeddedMigrations(t *testing.T) {
 func TestSchemaChecks(t *testing.T) {
 	db := openTemp(t)
 	m := mustCreate(t, db, newMember("张三", 3))
-	g := data.Group{Name: "第一党小组"}
-	if err := db.SaveGroup(ctx, &g); err != nil {
-		t.Fatal(err)
-	}
-	tm := data.Team{Name: "综采一班"}
-	if err := db.SaveTeam(ctx, &tm); err != nil {
-		t.Fatal(err)
-	}
+	g, tm := groupAndTeam(t, db)
 	set := func(table, column string, id int64, v any) error {
 		_, err := db.db.Exec(`UPDATE `+table+` SET `+column+` = ? WHERE id = ?`, v, id)
 		return err
@@ -301,31 +333,18 @@ func TestNewFileHasBranchAndDefaultKeyPosts(t *testing.T) {
 // A file of version 1 with data is migrated to 0002 on opening: a backup of version 1 first, every
 // row kept, the new tables ready with their default lists.
 func TestMigration0002OverVersion1(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "ledger.db")
-	v1, err := fs.ReadFile(migrationsFS(), "0001_init.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := openFake(t, path, fstest.MapFS{"0001_init.sql": {Data: v1}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Rows go in by hand: today's store methods also write tables of later versions (op_log).
 	tm := data.Team{ID: 1, Name: "综采一班", Category: "采煤"}
-	if _, err := old.db.Exec(`INSERT INTO team (id, branch_id, name, category) VALUES (1, 1, '综采一班', '采煤')`); err != nil {
-		t.Fatal(err)
-	}
 	m := newMember("张三", 3)
-	m.TeamID, m.Supervisor = tm.ID, true
-	m = rawCreate(t, old, m)
-	rawCreate(t, old, newMember("李四", 5))
-	old.Close()
-
-	db, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := migrateFrom(t, migrationsBefore(t, "0002"), func(old *DB, _ string) {
+		if _, err := old.db.Exec(`INSERT INTO team (id, branch_id, name, category) VALUES (1, 1, '综采一班', '采煤')`); err != nil {
+			t.Fatal(err)
+		}
+		m.TeamID, m.Supervisor = tm.ID, true
+		m = rawCreate(t, old, m)
+		rawCreate(t, old, newMember("李四", 5))
+	})
+	dir, path := filepath.Dir(db.Path()), db.Path()
 	defer db.Close()
 	fixClock(db, clock)
 	b := backups(t, dir)
