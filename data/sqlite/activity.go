@@ -72,8 +72,7 @@ func loadActivities(ctx context.Context, q querier, where []string, args []any) 
 		return nil, err
 	}
 	err = attachChildren(ctx, q, acts, func(a *data.Activity) int64 { return a.ID },
-		`SELECT x.activity_id, x.member_id, m.name, x.state, x.reason FROM activity_absence x JOIN member m ON m.id = x.member_id
-		WHERE x.activity_id IN (SELECT value FROM json_each(?)) ORDER BY x.activity_id, x.sort`,
+		membersOf("activity_absence", "activity_id", "state", "reason"),
 		func(rows *sql.Rows) (int64, data.Absence, error) {
 			var id int64
 			var x data.Absence

@@ -30,8 +30,7 @@ func loadEmergencies(ctx context.Context, q querier, where string, args ...any) 
 			err := rows.Scan(&e.ID, &e.BranchID, &e.Kind, &date, &e.Subject, &e.Place, &e.Lead, &e.Result, &e.Findings, &created, &updated)
 			return e, finishRow(err, created, updated, &e.CreatedAt, &e.UpdatedAt, dateCol{date, &e.Date})
 		}, func(e *data.Emergency) int64 { return e.ID },
-		`SELECT p.emergency_id, p.member_id, m.name, p.commando FROM emergency_member p JOIN member m ON m.id = p.member_id
-			WHERE p.emergency_id IN (SELECT value FROM json_each(?)) ORDER BY p.emergency_id, p.sort`,
+		membersOf("emergency_member", "emergency_id", "commando"),
 		func(rows *sql.Rows) (int64, data.EmergencyMember, error) {
 			var id int64
 			var m data.EmergencyMember

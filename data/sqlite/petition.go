@@ -28,9 +28,14 @@ func scanPetitionMember(rows *sql.Rows) (int64, data.PetitionMember, error) {
 	return id, m, err
 }
 
-// membersOf is the child query of a parent's member rows in table (its parent column fk).
-func membersOf(table, fk string) string {
-	return `SELECT c.` + fk + `, c.member_id, m.name FROM ` + table + ` c JOIN member m ON m.id = c.member_id
+// membersOf is the child query of a parent's member rows in table (its parent column fk), in their
+// order: the parent's id, the member's id and name, then the rows' own cols.
+func membersOf(table, fk string, cols ...string) string {
+	own := ""
+	for _, c := range cols {
+		own += `, c.` + c
+	}
+	return `SELECT c.` + fk + `, c.member_id, m.name` + own + ` FROM ` + table + ` c JOIN member m ON m.id = c.member_id
 		WHERE c.` + fk + ` IN (SELECT value FROM json_each(?)) ORDER BY c.` + fk + `, c.sort`
 }
 

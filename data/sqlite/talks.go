@@ -318,8 +318,7 @@ func loadTerms(ctx context.Context, q querier, where string, args ...any) ([]dat
 			err := rows.Scan(&t.ID, &t.BranchID, &t.Number, &elected, &t.Years, &t.Remark, &created, &updated)
 			return t, finishRow(err, created, updated, &t.CreatedAt, &t.UpdatedAt, dateCol{elected, &t.ElectedDate})
 		}, func(t *data.CommitteeTerm) int64 { return t.ID },
-		`SELECT tm.term_id, tm.member_id, m.name, tm.post FROM term_member tm JOIN member m ON m.id = tm.member_id
-			WHERE tm.term_id IN (SELECT value FROM json_each(?)) ORDER BY tm.term_id, tm.sort`,
+		membersOf("term_member", "term_id", "post"),
 		func(rows *sql.Rows) (int64, data.TermMember, error) {
 			var id int64
 			var m data.TermMember
