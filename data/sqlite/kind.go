@@ -9,8 +9,9 @@ import (
 )
 
 // recordKind is how the store reads back, names and logs one kind of record (as the entity
-// registry and logfields.go declare it): the ending every save shares (logSaved) and the whole of
-// a plain delete (delete), written once instead of in every ledger's file.
+// registry and logfields.go declare it), so that what every ledger's store did alike is written
+// once: the insert or update of its row (upsert), the read-back and log that end a save (logSaved;
+// save is both) and the whole of a plain delete to the recycle bin (delete).
 type recordKind[T any] struct {
 	entity string // data.Ent…
 	table  string // its table, with an INTEGER PRIMARY KEY id
