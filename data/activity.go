@@ -340,13 +340,9 @@ func ValidateActivity(a *Activity, today Date) FieldErrors {
 	}
 	seen := map[int64]bool{}
 	for i, x := range a.Absences {
-		switch {
-		case x.MemberID == 0:
-			fe.addRow(RowAbsence, i, FAttendMember, "请选择党员")
-		case seen[x.MemberID]:
-			fe.addRow(RowAbsence, i, FAttendMember, "该党员已登记过一次，请删除重复的一行")
+		if msg := memberProblem(seen, x.MemberID, "请选择党员", "该党员已登记过一次，请删除重复的一行"); msg != "" {
+			fe.addRow(RowAbsence, i, FAttendMember, msg)
 		}
-		seen[x.MemberID] = true
 		switch {
 		case !slices.Contains(AbsenceStates, x.State):
 			fe.addRow(RowAbsence, i, FAttendState, "请选择 请假 或 缺席（出席的党员不用登记）")

@@ -118,12 +118,9 @@ func ValidateAppraisal(a *Appraisal, today Date) FieldErrors {
 	}
 	seen := map[int64]bool{}
 	for row, r := range a.Rows {
-		if r.MemberID == 0 {
-			fe.addRow(RowMember, row, FAppraisalMember, "请选择党员")
-		} else if seen[r.MemberID] {
-			fe.addRow(RowMember, row, FAppraisalMember, fmt.Sprintf("党员「%s」列了两次，请删去重复的一行", r.Name))
+		if msg := memberProblem(seen, r.MemberID, "请选择党员", fmt.Sprintf("党员「%s」列了两次，请删去重复的一行", r.Name)); msg != "" {
+			fe.addRow(RowMember, row, FAppraisalMember, msg)
 		}
-		seen[r.MemberID] = true
 		if n := len([]rune(r.SelfReview)); n > 2000 {
 			fe.addRow(RowMember, row, FAppraisalSelf, fmt.Sprintf("自评最多2000个字，现在是%d个字", n))
 		}

@@ -465,12 +465,7 @@ func ValidateDuesPay(p *DuesPay, today Date) FieldErrors {
 	if p.Amount > 0 && len(p.Months) > 1 {
 		fe.add(FDuesPaid, "一次缴纳多个月时按各月应缴金额收取，不能另填金额")
 	}
-	switch {
-	case p.Date.IsZero():
-		fe.add(FDuesPaidDate, "请填写缴纳日期")
-	case p.Date.After(today):
-		fe.add(FDuesPaidDate, "缴纳日期不能晚于今天")
-	}
+	checkPastDate(&fe, FDuesPaidDate, p.Date, today, "请填写缴纳日期")
 	if !slices.Contains(DuesMethods, p.Method) {
 		fe.add(FDuesMethod, "请选择缴纳方式："+strings.Join(DuesMethods, "、"))
 	}

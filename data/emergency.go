@@ -80,13 +80,9 @@ func ValidateEmergency(e *Emergency, today Date) FieldErrors {
 	checkText(&fe, FEmPlace, e.Place, 50, false)
 	seen := map[int64]bool{}
 	for i, m := range e.Members {
-		switch {
-		case m.MemberID == 0:
-			fe.addRow(RowMember, i, FEmMembers, "请选择参加的党员")
-		case seen[m.MemberID]:
-			fe.addRow(RowMember, i, FEmMembers, "该党员已在参加党员中，请勿重复添加")
+		if msg := memberProblem(seen, m.MemberID, "请选择参加的党员", "该党员已在参加党员中，请勿重复添加"); msg != "" {
+			fe.addRow(RowMember, i, FEmMembers, msg)
 		}
-		seen[m.MemberID] = true
 	}
 	checkText(&fe, FEmLead, e.Lead, 2000, false)
 	checkText(&fe, FEmResult, e.Result, 2000, false)

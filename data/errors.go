@@ -128,6 +128,20 @@ func (fe *FieldErrors) addRow(list string, i int, field, msg string) {
 	*fe = append(*fe, FieldError{Field: field, Row: i + 1, List: list, Message: msg})
 }
 
+// memberProblem says what is wrong with the member of one row of a record's list of members: none
+// chosen (missing) or one an earlier row already has (twice); "" when neither. seen collects the
+// members of the rows checked so far.
+func memberProblem(seen map[int64]bool, id int64, missing, twice string) string {
+	defer func() { seen[id] = true }()
+	switch {
+	case id == 0:
+		return missing
+	case seen[id]:
+		return twice
+	}
+	return ""
+}
+
 // InRow is errs of one row record (a finding) as errors of row i (0-based) of list in its parent.
 func (errs FieldErrors) InRow(list string, i int) FieldErrors {
 	out := make(FieldErrors, len(errs))

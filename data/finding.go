@@ -143,20 +143,7 @@ func ApplyTransition(f *Finding, to, reason string, co *CloseOut, today Date) er
 		}
 		next.Progress, next.Acceptor, next.ClosedDate = NormalizeText(co.Progress), NormalizeName(co.Acceptor), co.ClosedDate
 		var fe FieldErrors
-		if next.Progress == "" {
-			fe.add(FProgress, "销号前须填写整改情况")
-		}
-		if next.Acceptor == "" {
-			fe.add(FAcceptor, "销号前须填写验收人")
-		}
-		switch {
-		case next.ClosedDate.IsZero():
-			fe.add(FClosedDate, "销号前须填写销号日期")
-		case next.ClosedDate.Before(next.FoundDate):
-			fe.add(FClosedDate, fmt.Sprintf("销号日期不能早于发现日期（%s）", next.FoundDate))
-		case next.ClosedDate.After(today):
-			fe.add(FClosedDate, "销号日期不能晚于今天")
-		}
+		checkCloseOut(&fe, &next, today, "销号前")
 		if fe != nil {
 			return fe
 		}
@@ -222,12 +209,7 @@ func ValidateFinding(f *Finding, today Date) FieldErrors {
 	if !slices.Contains(FindingSources, f.Source) {
 		fe.add("来源", fmt.Sprintf("来源「%s」无法识别", f.Source))
 	}
-	switch {
-	case f.FoundDate.IsZero():
-		fe.add(FFoundDate, "请填写发现日期")
-	case f.FoundDate.After(today):
-		fe.add(FFoundDate, "发现日期不能晚于今天")
-	}
+	checkPastDate(&fe, FFoundDate, f.FoundDate, today, "请填写发现日期")
 	checkText(&fe, FCategoryF, f.Category, 20, true)
 	checkText(&fe, FLevel, f.Level, 10, false)
 	checkText(&fe, FDescription, f.Description, 500, true)
@@ -245,20 +227,7 @@ func ValidateFinding(f *Finding, today Date) FieldErrors {
 	case !slices.Contains(FindingStates, f.State):
 		fe.add(FState, fmt.Sprintf("状态「%s」无法识别", f.State))
 	case f.State == StateClosed:
-		if f.Progress == "" {
-			fe.add(FProgress, "已销号的问题须填写整改情况")
-		}
-		if f.Acceptor == "" {
-			fe.add(FAcceptor, "已销号的问题须填写验收人")
-		}
-		switch {
-		case f.ClosedDate.IsZero():
-			fe.add(FClosedDate, "已销号的问题须填写销号日期")
-		case f.ClosedDate.Before(f.FoundDate):
-			fe.add(FClosedDate, fmt.Sprintf("销号日期不能早于发现日期（%s）", f.FoundDate))
-		case f.ClosedDate.After(today):
-			fe.add(FClosedDate, "销号日期不能晚于今天")
-		}
+		checkCloseOut(&fe, f, today, "已销号的问题")
 	case !f.ClosedDate.IsZero():
 		fe.add(FClosedDate, "问题尚未销号，不应填写销号日期")
 	}
@@ -316,4 +285,24 @@ type FindingStore interface {
 type OptionStore interface {
 	Options(ctx context.Context, list string) ([]string, error)
 	SetOptions(ctx context.Context, list string, values []string) error
+}
+
+// checkCloseOut adds to fe what a closed finding's close-out lacks (整改情况, 验收人, a 销号日期
+// from the day it was found up to today): the same rules when closing and when validating a closed
+// one, whose messages begin with when ("销号前", "已销号的问题").
+func checkCloseOut(fe *FieldErrors, f *Finding, today Date, when string) {
+	if f.Progress == "" {
+		fe.add(FProgress, when+"须填写整改情况")
+	}
+	if f.Acceptor == "" {
+		fe.add(FAcceptor, when+"须填写验收人")
+	}
+	switch {
+	case f.ClosedDate.IsZero():
+		fe.add(FClosedDate, when+"须填写销号日期")
+	case f.ClosedDate.Before(f.FoundDate):
+		fe.add(FClosedDate, fmt.Sprintf("销号日期不能早于发现日期（%s）", f.FoundDate))
+	case f.ClosedDate.After(today):
+		fe.add(FClosedDate, "销号日期不能晚于今天")
+	}
 }

@@ -19,48 +19,28 @@ func openFinding() Finding {
 // The close-out flow of SPEC §3, written out as a matrix so that a change of the table in
 // finding.go shows up here: every pair of states is either allowed (with or without a reason) or refused.
 func TestTransitionMatrix(t *testing.T) {
-	type rule int
-	const (
-		refused rule = iota
-		allowed
-		needsReason
-	)
-	want := map[[2]string]rule{
-		{StatePending, StateFixing}: allowed,
-		{StateFixing, StateReview}:  allowed,
-		{StateReview, StateClosed}:  allowed,
-		{StateReview, StateFixing}:  needsReason,
-		{StateClosed, StateFixing}:  needsReason,
-	}
 	co := &CloseOut{Progress: "已补液，初撑力达标", Acceptor: "王五", ClosedDate: Date{2026, time.November, 10}}
-	for _, from := range FindingStates {
-		for _, to := range FindingStates {
+	transitionMatrix[Finding]{
+		states: FindingStates,
+		want: map[[2]string]transitionRule{
+			{StatePending, StateFixing}: allowed,
+			{StateFixing, StateReview}:  allowed,
+			{StateReview, StateClosed}:  allowed,
+			{StateReview, StateFixing}:  needsReason,
+			{StateClosed, StateFixing}:  needsReason,
+		},
+		fresh: func(from string) Finding {
 			f := openFinding()
 			f.State = from
 			if from == StateClosed {
 				f.Progress, f.Acceptor, f.ClosedDate = "已整改", "王五", Date{2026, time.November, 8}
 			}
-			before := f
-			err := ApplyTransition(&f, to, "", co, testToday)
-			switch want[[2]string{from, to}] {
-			case allowed:
-				if err != nil || f.State != to {
-					t.Errorf("%s → %s refused: %v", from, to, err)
-				}
-			case needsReason:
-				if err == nil || !strings.Contains(err.Error(), "须说明原因") || f != before {
-					t.Errorf("%s → %s without a reason: %v (finding changed: %v)", from, to, err, f != before)
-				}
-				if err := ApplyTransition(&f, to, "整改不到位", co, testToday); err != nil || f.State != to {
-					t.Errorf("%s → %s with a reason refused: %v", from, to, err)
-				}
-			case refused:
-				if err == nil || ErrorCode(err) != EInvalid || !strings.Contains(err.Error(), "不能直接改为") || f != before {
-					t.Errorf("%s → %s not refused properly: %v", from, to, err)
-				}
-			}
-		}
-	}
+			return f
+		},
+		state:  func(f *Finding) string { return f.State },
+		apply:  func(f *Finding, to, reason string) error { return ApplyTransition(f, to, reason, co, testToday) },
+		reason: "整改不到位",
+	}.check(t)
 }
 
 func TestCloseOutNeedsDetails(t *testing.T) {

@@ -78,11 +78,7 @@ func TestNormalizeIDNumber(t *testing.T) {
 		"11010519491231002×":             "11010519491231002X",
 		"\u200b11010519491231002X\u3000": "11010519491231002X",
 	}
-	for in, want := range tests {
-		if got := NormalizeIDNumber(in); got != want {
-			t.Errorf("NormalizeIDNumber(%q) = %q, want %q", in, got, want)
-		}
-	}
+	checkMapping(t, "NormalizeIDNumber", NormalizeIDNumber, tests)
 }
 
 func FuzzParseIDNumber(f *testing.F) {

@@ -74,12 +74,7 @@ func (in *Inspection) Normalize() {
 // reported on its row (RowFinding) so the form can point at it.
 func ValidateInspection(in *Inspection, today Date) FieldErrors {
 	var fe FieldErrors
-	switch {
-	case in.Date.IsZero():
-		fe.add(FInspDate, "请填写督查日期")
-	case in.Date.After(today):
-		fe.add(FInspDate, "督查日期不能晚于今天")
-	}
+	checkPastDate(&fe, FInspDate, in.Date, today, "请填写督查日期")
 	switch {
 	case in.Kind == "":
 		fe.add(FInspKind, "请选择督查类型")

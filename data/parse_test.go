@@ -166,15 +166,18 @@ func TestNormalizeText(t *testing.T) {
 		"１２３号，二单元":      "123号，二单元",
 		"ＡＢｃ":           "ABc",
 	}
-	for in, want := range tests {
-		if got := NormalizeText(in); got != want {
-			t.Errorf("NormalizeText(%q) = %q, want %q", in, got, want)
-		}
-	}
+	checkMapping(t, "NormalizeText", NormalizeText, tests)
 	names := map[string]string{"张 三": "张三", "\u3000李四 ": "李四", "阿依古丽・买买提": "阿依古丽·买买提", "John  Smith": "John Smith"}
-	for in, want := range names {
-		if got := NormalizeName(in); got != want {
-			t.Errorf("NormalizeName(%q) = %q, want %q", in, got, want)
+	checkMapping(t, "NormalizeName", NormalizeName, names)
+}
+
+// checkMapping checks that f (named name) turns every key of tests into its value: the table test of
+// each normalizer.
+func checkMapping(t *testing.T, name string, f func(string) string, tests map[string]string) {
+	t.Helper()
+	for in, want := range tests {
+		if got := f(in); got != want {
+			t.Errorf("%s(%q) = %q, want %q", name, in, got, want)
 		}
 	}
 }

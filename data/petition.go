@@ -172,13 +172,9 @@ func checkMembers(fe *FieldErrors, field string, ms []PetitionMember, missing st
 	}
 	seen := map[int64]bool{}
 	for _, m := range ms {
-		switch {
-		case m.MemberID == 0:
-			fe.add(field, "请从本支部党员中选择"+field)
-		case seen[m.MemberID]:
-			fe.add(field, fmt.Sprintf("%s「%s」选了两次", field, m.Name))
+		if msg := memberProblem(seen, m.MemberID, "请从本支部党员中选择"+field, fmt.Sprintf("%s「%s」选了两次", field, m.Name)); msg != "" {
+			fe.add(field, msg)
 		}
-		seen[m.MemberID] = true
 	}
 }
 

@@ -77,13 +77,9 @@ func ValidateCommitteeTerm(t *CommitteeTerm, today Date) FieldErrors {
 	seen := map[int64]bool{}
 	secretaries := 0
 	for i, m := range t.Members {
-		switch {
-		case m.MemberID == 0:
-			fe.addRow(RowMember, i, FTermMember, "请选择党员")
-		case seen[m.MemberID]:
-			fe.addRow(RowMember, i, FTermMember, fmt.Sprintf("「%s」列了两次，请删去重复的一行", m.Name))
+		if msg := memberProblem(seen, m.MemberID, "请选择党员", fmt.Sprintf("「%s」列了两次，请删去重复的一行", m.Name)); msg != "" {
+			fe.addRow(RowMember, i, FTermMember, msg)
 		}
-		seen[m.MemberID] = true
 		if !slices.Contains(TermPosts, m.Post) {
 			fe.addRow(RowMember, i, FTermPost, "请选择职务："+strings.Join(TermPosts, "、"))
 		}

@@ -80,23 +80,18 @@ func openWelfare() WelfareItem {
 
 // The welfare flow written out as a matrix, so that a change of WelfareTransitions shows up here.
 func TestWelfareTransitionMatrix(t *testing.T) {
-	type rule int
-	const (
-		refused rule = iota
-		allowed
-		needsReason
-	)
-	want := map[[2]string]rule{
-		{WelfareRegistered, WelfareHandling}: allowed,
-		{WelfareHandling, WelfareDone}:       allowed,
-		{WelfareRegistered, WelfareRejected}: needsReason,
-		{WelfareHandling, WelfareRejected}:   needsReason,
-		{WelfareRejected, WelfareHandling}:   needsReason,
-		{WelfareDone, WelfareHandling}:       needsReason,
-	}
 	done := Date{2026, time.November, 20}
-	for _, from := range WelfareStates {
-		for _, to := range WelfareStates {
+	transitionMatrix[WelfareItem]{
+		states: WelfareStates,
+		want: map[[2]string]transitionRule{
+			{WelfareRegistered, WelfareHandling}: allowed,
+			{WelfareHandling, WelfareDone}:       allowed,
+			{WelfareRegistered, WelfareRejected}: needsReason,
+			{WelfareHandling, WelfareRejected}:   needsReason,
+			{WelfareRejected, WelfareHandling}:   needsReason,
+			{WelfareDone, WelfareHandling}:       needsReason,
+		},
+		fresh: func(from string) WelfareItem {
 			w := openWelfare()
 			w.State = from
 			switch from {
@@ -105,32 +100,20 @@ func TestWelfareTransitionMatrix(t *testing.T) {
 			case WelfareRejected:
 				w.Reason = "超出支部办理范围"
 			}
-			before := w
-			err := ApplyWelfareTransition(&w, to, "", done, testToday)
-			switch want[[2]string{from, to}] {
-			case allowed:
-				if err != nil || w.State != to {
-					t.Errorf("%s → %s refused: %v", from, to, err)
-				}
-			case needsReason:
-				if err == nil || !strings.Contains(err.Error(), "须说明原因") || w != before {
-					t.Errorf("%s → %s without a reason: %v (item changed: %v)", from, to, err, w != before)
-				}
-				if err := ApplyWelfareTransition(&w, to, " 职工再次反映 ", done, testToday); err != nil || w.State != to || w.Reason != "职工再次反映" {
-					t.Errorf("%s → %s with a reason: %v %+v", from, to, err, w)
-				}
-			case refused:
-				if err == nil || ErrorCode(err) != EInvalid || !strings.Contains(err.Error(), "不能直接改为") || w != before {
-					t.Errorf("%s → %s not refused properly: %v", from, to, err)
-				}
+			return w
+		},
+		state: func(w *WelfareItem) string { return w.State },
+		apply: func(w *WelfareItem, to, reason string) error {
+			return ApplyWelfareTransition(w, to, reason, done, testToday)
+		},
+		reason:     " 职工再次反映 ",
+		withReason: func(w *WelfareItem) bool { return w.Reason == "职工再次反映" },
+		after: func(t *testing.T, from, to string, w *WelfareItem) {
+			if fe := ValidateWelfareItem(w, testToday); fe != nil {
+				t.Errorf("%s → %s leaves an invalid item: %v", from, to, fe)
 			}
-			if want[[2]string{from, to}] != refused {
-				if fe := ValidateWelfareItem(&w, testToday); fe != nil {
-					t.Errorf("%s → %s leaves an invalid item: %v", from, to, fe)
-				}
-			}
-		}
-	}
+		},
+	}.check(t)
 	if got := NextWelfareStates(WelfareHandling); len(got) != 2 || got[0].Action != "办结" || got[1].Action != "不予办理" {
 		t.Errorf("NextWelfareStates(办理中) = %+v", got)
 	}

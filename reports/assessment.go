@@ -245,10 +245,7 @@ func WriteMemberPoints(w io.Writer, meta Meta, rows []data.MemberPoints, entries
 		return err
 	}
 	if len(entries) == 0 {
-		if err := noneRow(s, "本期没有积分记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "本期没有积分记录")
 	}
 	pos, names := map[int64]int{}, map[int64]string{}
 	for i, r := range rows {
@@ -315,10 +312,7 @@ func WriteThreeInOne(w io.Writer, meta Meta, as []data.Assessment, posts map[int
 		return err
 	}
 	if len(list) == 0 {
-		if err := noneRow(s, "没有“三位一体”考核记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "没有“三位一体”考核记录")
 	}
 	out := make([]Row, 0, len(list)+1)
 	grades := make([]string, len(list))

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"branchledger/data"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // testA1 is November's 支部月度考核 filled from the ledgers (3 inspections, 2 overdue findings,
@@ -106,10 +108,7 @@ func TestGoldenAssessmentReports(t *testing.T) {
 	rows, entries := testMemberPoints()
 	empty := data.Assessment{TemplateName: "支部月度考核表", Scheme: data.SchemeSum, Period: data.MonthPeriod(2026, time.November),
 		Grades: data.DefaultAssessGrades()}
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"branch_assessment", func(w io.Writer) error { return WriteBranchAssessment(w, testMeta, testA1()) }},
 		{"branch_assessment_veto", func(w io.Writer) error { return WriteBranchAssessment(w, testMeta, testA1Veto()) }},
 		{"branch_assessment_empty", func(w io.Writer) error { return WriteBranchAssessment(w, testMeta, empty) }},
@@ -117,19 +116,18 @@ func TestGoldenAssessmentReports(t *testing.T) {
 		{"member_points_empty", func(w io.Writer) error { return WriteMemberPoints(w, pm, nil, nil, nil) }},
 		{"three_in_one", func(w io.Writer) error { return WriteThreeInOne(w, testMeta, testThreeInOne(), threeInOnePosts) }},
 		{"three_in_one_empty", func(w io.Writer) error { return WriteThreeInOne(w, pm, nil, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // isRed reports whether a cell's font is red.
 func isRed(t *testing.T, path, sheet, cell string) bool {
 	t.Helper()
-	f := openTest(t, path)
+	return redCell(t, openTest(t, path), sheet, cell)
+}
+
+// redCell reports whether cell of sheet in the open file f is printed in red (a flag).
+func redCell(t *testing.T, f *excelize.File, sheet, cell string) bool {
+	t.Helper()
 	id, err := f.GetCellStyle(sheet, cell)
 	if err != nil {
 		t.Fatal(err)
@@ -165,10 +163,7 @@ func TestBranchAssessmentTotal(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			want := data.ScoreAssessment(&tt.a)
 			path := writeFile(t, "r8.xlsx", func(f *os.File) error { return WriteBranchAssessment(f, testMeta, tt.a) })
-			rows, err := openTest(t, path).GetRows(sheet)
-			if err != nil {
-				t.Fatal(err)
-			}
+			rows := sheetRows(t, openTest(t, path), sheet)
 			// 1 title, 2 meta, 3 header, items, 合计, 等次
 			total, grade := rows[3+len(tt.a.Items)], rows[4+len(tt.a.Items)]
 			if total[0] != "合计" || grade[0] != data.FGrade {
@@ -237,10 +232,7 @@ func TestMemberPointsRows(t *testing.T) {
 	rows, entries := testMemberPoints()
 	path := writeFile(t, "r9.xlsx", func(f *os.File) error { return WriteMemberPoints(f, monthMeta, rows, entries, pointsGroups) })
 	f := openTest(t, path)
-	sum, err := f.GetRows("积分汇总")
-	if err != nil {
-		t.Fatal(err)
-	}
+	sum := sheetRows(t, f, "积分汇总")
 	// 1 title, 2 meta, 3 note, 4 header, 5… members
 	for i, r := range rows {
 		got := sum[4+i]
@@ -263,10 +255,7 @@ func TestMemberPointsRows(t *testing.T) {
 	if got := sum[4+len(rows)][0]; got != "共5人：优秀1人，合格2人，不合格2人" {
 		t.Errorf("summary %q", got)
 	}
-	detail, err := f.GetRows("积分明细")
-	if err != nil {
-		t.Fatal(err)
-	}
+	detail := sheetRows(t, f, "积分明细")
 	var names []string
 	for _, r := range detail[3 : 3+len(entries)] {
 		if len(names) == 0 || names[len(names)-1] != r[1] {
@@ -282,10 +271,7 @@ func TestMemberPointsRows(t *testing.T) {
 func TestThreeInOneRows(t *testing.T) {
 	as := testThreeInOne()
 	path := writeFile(t, "r10.xlsx", func(f *os.File) error { return WriteThreeInOne(f, testMeta, as, threeInOnePosts) })
-	rows, err := openTest(t, path).GetRows("三位一体考核表")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, openTest(t, path), "三位一体考核表")
 	order := []int{2, 0, 1} // 李四 99.5, 张三 91, 王五 vetoed 0
 	for place, i := range order {
 		s := data.ScoreAssessment(&as[i])

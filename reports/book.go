@@ -55,6 +55,14 @@ type Meta struct {
 	Committee bool
 }
 
+// AsOf is the day the sheet's figures are as of: the 填报日期, today when not given.
+func (m Meta) AsOf() data.Date {
+	if m.Date.IsZero() {
+		return data.Today()
+	}
+	return m.Date
+}
+
 // Kind is what a column holds; it chooses the default alignment and the number format.
 // The cell type itself follows each value's Go type (see Row).
 type Kind int
@@ -166,9 +174,7 @@ type Book struct {
 // NewBook starts a workbook for meta's branch.
 func NewBook(meta Meta) *Book {
 	meta.Fonts = meta.Fonts.withDefaults()
-	if meta.Date.IsZero() {
-		meta.Date = data.Today()
-	}
+	meta.Date = meta.AsOf()
 	return &Book{f: excelize.NewFile(), meta: meta, styles: map[styleKey]int{}, dims: map[string]string{}}
 }
 

@@ -163,10 +163,7 @@ func WriteCheckSummary(w io.Writer, meta Meta, rows []CheckSummaryRow) error {
 		return err
 	}
 	if len(rows) == 0 {
-		if err := noneRow(s, "本期没有两堂一舍检查记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "本期没有两堂一舍检查记录")
 	}
 	keyWidth := checkSummaryColumns[len(checkSummaryColumns)-1].Width
 	out := make([]Row, len(rows))

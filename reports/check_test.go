@@ -86,10 +86,7 @@ func testChecks(t *testing.T) []data.Check {
 
 func TestGoldenCheckReports(t *testing.T) {
 	checks := testChecks(t)
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"check_sheet", func(w io.Writer) error {
 			return WriteCheckSheet(w, testMeta, canteenCheck(t), data.GradeThresholds{})
 		}},
@@ -97,13 +94,7 @@ func TestGoldenCheckReports(t *testing.T) {
 			return WriteCheckSummary(w, monthMeta, CheckSummaryRows(checks, data.DefaultGradeThresholds))
 		}},
 		{"check_summary_empty", func(w io.Writer) error { return WriteCheckSummary(w, monthMeta, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestCheckSheetFigures reads R5 back for checks of each outcome: the figures under the items, the
@@ -148,24 +139,13 @@ func TestCheckSheetFigures(t *testing.T) {
 					t.Errorf("%s = %q, want %q", []string{"实得分", "应得分", "标化分", "等次"}[i], got, want)
 				}
 			}
-			isRed := func(ref string) bool {
-				id, err := f.GetCellStyle(sheet, ref)
-				if err != nil {
-					t.Fatal(err)
-				}
-				st, err := f.GetStyle(id)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return st.Font != nil && st.Font.Color == red
-			}
 			for i := range c.Items {
 				want := slices.Contains(tt.redRows, i+1)
-				if got := isRed(cellName(2, 6+i)); got != want {
+				if got := redCell(t, f, sheet, cellName(2, 6+i)); got != want {
 					t.Errorf("item %d (%s) red = %v, want %v", i+1, c.Items[i].Name, got, want)
 				}
 			}
-			if got := isRed(cellName(4, first+3)); got != tt.gradeRed {
+			if got := redCell(t, f, sheet, cellName(4, first+3)); got != tt.gradeRed {
 				t.Errorf("等次 red = %v, want %v", got, tt.gradeRed)
 			}
 			note, _ := f.GetCellValue(sheet, cellName(1, first+3))
@@ -219,10 +199,7 @@ func TestCheckCategoryBlock(t *testing.T) {
 		return WriteCheckSummary(f, monthMeta, CheckSummaryRows(testChecks(t), data.GradeThresholds{}))
 	})
 	f := openTest(t, path)
-	rows, err := f.GetRows("检查汇总表")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, "检查汇总表")
 	var block [][]string
 	for i, r := range rows {
 		if len(r) > 0 && strings.HasPrefix(r[0], "按设施类别汇总") {

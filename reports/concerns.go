@@ -61,10 +61,7 @@ func ConcernsTable(concerns []data.Concern, asOf data.Date) (headers []string, r
 // return visit overdue on meta.Date (the 填报日期, today when zero) red, as the note above the table
 // says, and a bold 合计 row counting the concerns, those handed on as welfare items and the visits.
 func WriteConcerns(w io.Writer, meta Meta, concerns []data.Concern) error {
-	asOf := meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := meta.AsOf()
 	b := NewBook(meta)
 	s, err := b.AddSheet(SheetSpec{Name: "职工思想疏导台账", Title: meta.Branch + "职工思想疏导台账", Columns: concernColumns,
 		Info: []string{"注：回访情况截至" + asOf.Chinese() + "（填报日期），逾期未回访的标红。"}})
@@ -72,10 +69,7 @@ func WriteConcerns(w io.Writer, meta Meta, concerns []data.Concern) error {
 		return err
 	}
 	if len(concerns) == 0 {
-		if err := noneRow(s, "本期没有职工思想疏导记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "本期没有职工思想疏导记录")
 	}
 	_, cells := ConcernsTable(concerns, asOf)
 	transferred, visited, overdue := 0, 0, 0

@@ -30,19 +30,10 @@ func testConcerns() []data.Concern {
 }
 
 func TestGoldenConcerns(t *testing.T) {
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"concerns", func(w io.Writer) error { return WriteConcerns(w, monthMeta, testConcerns()) }},
 		{"concerns_empty", func(w io.Writer) error { return WriteConcerns(w, monthMeta, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestConcernsSheet reads R18 back: the SPEC's columns in order, the overdue visit red and said so,
@@ -51,10 +42,7 @@ func TestConcernsSheet(t *testing.T) {
 	path := writeFile(t, "r18.xlsx", func(f *os.File) error { return WriteConcerns(f, monthMeta, testConcerns()) })
 	f := openTest(t, path)
 	const sheet = "职工思想疏导台账"
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 note, 4 header, 5–9 concerns, 10 合计.
 	want := []string{"序号", "日期", "职工姓名", "班组", "渠道", "类别", "反映情况", "疏导人", "疏导措施", "结果", "回访情况"}
 	for i, h := range want {
@@ -65,18 +53,12 @@ func TestConcernsSheet(t *testing.T) {
 	if got := rows[6]; got[2] != "马东" || got[10] != "逾期8天未回访（应于2026-11-15回访）" {
 		t.Errorf("row 7 %q", got)
 	}
-	if got := rows[4][10]; got != "2026-11-10 老人已出院，情绪稳定" {
-		t.Errorf("visit done %q", got)
-	}
-	if got := rows[5][9]; got != "转办实事（见办实事台账）" {
-		t.Errorf("result %q", got)
-	}
-	if got := rows[7][10]; got != "待回访（2026-11-30）" {
-		t.Errorf("visit planned %q", got)
-	}
-	if got := rows[9][0]; got != "合计：思想疏导5人次，其中转办实事1件；已回访1次，逾期未回访1次" {
-		t.Errorf("合计 %q", got)
-	}
+	checkCells(t, rows, []cellWant{
+		{4, 10, "2026-11-10 老人已出院，情绪稳定", "visit done"},
+		{5, 9, "转办实事（见办实事台账）", "result"},
+		{7, 10, "待回访（2026-11-30）", "visit planned"},
+		{9, 0, "合计：思想疏导5人次，其中转办实事1件；已回访1次，逾期未回访1次", "合计"},
+	})
 	for r, red := range map[int]bool{6: false, 7: true, 8: false} {
 		if got := isRed(t, path, sheet, cellName(11, r)); got != red {
 			t.Errorf("row %d red = %v", r, got)

@@ -230,10 +230,7 @@ func WriteBranchRanking(w io.Writer, meta Meta, rows []BranchRanking) error {
 		return err
 	}
 	if len(rows) == 0 {
-		if err := noneRow(s, "汇总库中还没有党支部"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "汇总库中还没有党支部")
 	}
 	out := make([]Row, 0, len(rows))
 	for i, r := range rows {

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"context"
-	"github.com/xuri/excelize/v2"
 	"io"
 	"os"
 	"slices"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"branchledger/data"
 )
@@ -41,10 +42,7 @@ func testBranchStats() []BranchStats {
 }
 
 func TestGoldenConsolidated(t *testing.T) {
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	tests := []goldenCase{
 		{"consolidated_roster", func(w io.Writer) error { return WriteConsolidatedRoster(w, committeeMeta, testBranchRosters()) }},
 		{"branch_stats", func(w io.Writer) error {
 			meta := committeeMeta
@@ -115,10 +113,7 @@ func TestBranchStatsTotals(t *testing.T) {
 	rows := testBranchStats()
 	path := writeFile(t, "s.xlsx", func(f *os.File) error { return WriteBranchStats(f, committeeMeta, asOf, rows) })
 	f := openTest(t, path)
-	got, err := f.GetRows("各支部工作统计")
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := sheetRows(t, f, "各支部工作统计")
 	// title, meta, info, header, 2 branches, total
 	st := rows[0].Stats
 	if st.New == 0 || st.Overdue == 0 || st.Inspections == 0 {
@@ -229,10 +224,7 @@ func TestBranchRankingRows(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := writeFile(t, "r.xlsx", func(f *os.File) error { return WriteBranchRanking(f, committeeMeta, rows) })
-	got, err := openTest(t, path).GetRows("各支部考核排名")
-	if err != nil {
-		t.Fatal(err)
-	}
+	got := sheetRows(t, openTest(t, path), "各支部考核排名")
 	// title, meta, info, header, then the branches
 	if h := got[3]; !slices.Equal(h, []string{"序号", "党支部", "支部代码", "考核月数", "平均得分", "最低得分", "等次", "排名"}) {
 		t.Fatalf("header %q", h)

@@ -66,10 +66,7 @@ func DecisionsTable(ds []data.Decision, asOf data.Date) (headers []string, rows 
 // row, and under it what each flagged decision breaks, under rules (the file's settings); states
 // are as of the 填报日期.
 func WriteDecisions(w io.Writer, meta Meta, ds []data.Decision, rules data.DecisionRules) error {
-	asOf := meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := meta.AsOf()
 	b := NewBook(meta)
 	info := []string{fmt.Sprintf("决策规则：实到不少于应到的%s，同意超过实到的%s；大额资金标准：超过%s元。", rules.Quorum.Text(), rules.Majority.Text(),
 		data.FormatScore(rules.LargeFund)) + strings.TrimPrefix(asOfNote(meta), "注：")}
@@ -78,10 +75,7 @@ func WriteDecisions(w io.Writer, meta Meta, ds []data.Decision, rules data.Decis
 		return err
 	}
 	if len(ds) == 0 {
-		if err := noneRow(s, "本期没有“三重一大”决策事项记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "本期没有“三重一大”决策事项记录")
 	}
 	_, cells := DecisionsTable(ds, asOf)
 	var notes []string

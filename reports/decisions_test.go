@@ -38,23 +38,14 @@ func TestDecisionsSheet(t *testing.T) {
 	})
 	f := openTest(t, path)
 	const sheet = "三重一大事项决策台账"
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 info, 4 header, 5–7 decisions, 8 合计, 9 notes.
-	if got := rows[4][8]; got != "同意6、不同意0、弃权1" {
-		t.Errorf("表决结果 %q", got)
-	}
-	if got := rows[5][12]; got != "执行中（逾期13天）" {
-		t.Errorf("状态 %q", got)
-	}
-	if got := rows[7][0]; got != "合计：3项，其中不符合决策规定2项，执行逾期未完成1项" {
-		t.Errorf("合计 %q", got)
-	}
-	if got := rows[8][0]; got != "不符合决策规定的事项：第2项不足法定人数（实到5人，不足应到9人的三分之二）；大额资金未按规定决策（金额86000元超过大额资金标准50000元，事项类别应为“大额资金使用”）；第3项未过半数（同意18票，未超过实到36人的半数）" {
-		t.Errorf("notes %q", got)
-	}
+	checkCells(t, rows, []cellWant{
+		{4, 8, "同意6、不同意0、弃权1", "表决结果"},
+		{5, 12, "执行中（逾期13天）", "状态"},
+		{7, 0, "合计：3项，其中不符合决策规定2项，执行逾期未完成1项", "合计"},
+		{8, 0, "不符合决策规定的事项：第2项不足法定人数（实到5人，不足应到9人的三分之二）；大额资金未按规定决策（金额86000元超过大额资金标准50000元，事项类别应为“大额资金使用”）；第3项未过半数（同意18票，未超过实到36人的半数）", "notes"},
+	})
 	for _, c := range []struct {
 		col, row int
 		red      bool
@@ -63,12 +54,7 @@ func TestDecisionsSheet(t *testing.T) {
 		{5, 6, true}, {6, 6, true}, {7, 6, true}, {8, 6, true}, {9, 6, false}, {13, 6, true}, // quorum, 大额资金, overdue
 		{9, 7, true}, {7, 7, false}, // no majority
 	} {
-		id, _ := f.GetCellStyle(sheet, cellName(c.col, c.row))
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := st.Font != nil && st.Font.Color == red; got != c.red {
+		if got := redCell(t, f, sheet, cellName(c.col, c.row)); got != c.red {
 			t.Errorf("%s red = %v", cellName(c.col, c.row), got)
 		}
 	}

@@ -63,10 +63,7 @@ func DuesYearTable(rows []data.DuesYearRow) (headers []string, cells [][]any) {
 // voluntary payments (自愿多交), which are kept apart from the monthly dues.
 func WriteDuesYear(w io.Writer, meta Meta, year int, rows []data.DuesYearRow, extras []data.DuesExtra) error {
 	b := NewBook(meta)
-	asOf := meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := meta.AsOf()
 	info := []string{fmt.Sprintf("注：1月至12月为各月实缴金额（元）；欠缴月数为截至%s（填报日期）已过去而未缴足的月数。", asOf.Chinese())}
 	if len(extras) > 0 {
 		var sum int64
@@ -81,10 +78,7 @@ func WriteDuesYear(w io.Writer, meta Meta, year int, rows []data.DuesYearRow, ex
 		return err
 	}
 	if len(rows) == 0 {
-		if err := noneRow(s, "没有在册党员"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "没有在册党员")
 	}
 	_, cells := DuesYearTable(rows)
 	var months [12]int64
@@ -137,10 +131,7 @@ var duesSummaryColumns = []Column{
 // count; 欠缴 in red where any.
 func WriteDuesSummary(w io.Writer, meta Meta, rows []data.DuesSummaryRow) error {
 	b := NewBook(meta)
-	asOf := meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := meta.AsOf()
 	s, err := b.AddSheet(SheetSpec{Name: "党费收缴情况汇总", Title: meta.Branch + "党费收缴情况汇总表", Columns: duesSummaryColumns,
 		Info: []string{fmt.Sprintf("注：统计期间内截至%s（填报日期）已开始的月份，欠缴含收缴中月份尚未缴纳的；一名党员在各项人数中只计一次。", asOf.Chinese())}})
 	if err != nil {

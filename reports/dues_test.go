@@ -2,7 +2,6 @@ package reports
 
 import (
 	"io"
-	"os"
 	"testing"
 	"time"
 
@@ -57,19 +56,10 @@ func TestGoldenDuesReports(t *testing.T) {
 	v, groups, extras := testDuesView()
 	m := func(mo int) data.Month { return data.Month{Year: 2026, Month: time.Month(mo)} }
 	yearMeta := Meta{Branch: testMeta.Branch, Period: "2026年", Date: asOf}
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"dues_year", func(w io.Writer) error { return WriteDuesYear(w, yearMeta, 2026, v.YearRows(2026, asOf), extras) }},
 		{"dues_year_empty", func(w io.Writer) error { return WriteDuesYear(w, yearMeta, 2026, nil, nil) }},
 		{"dues_summary_month", func(w io.Writer) error { return WriteDuesSummary(w, monthMeta, v.Summary(m(11), m(11), asOf, groups)) }},
 		{"dues_summary_year", func(w io.Writer) error { return WriteDuesSummary(w, yearMeta, v.Summary(m(1), m(12), asOf, groups)) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }

@@ -90,10 +90,7 @@ func WriteEmergencies(w io.Writer, meta Meta, es []data.Emergency, supplies []da
 		return err
 	}
 	if len(supplies) == 0 {
-		if err := noneRow(ss, "还没有登记应急物资"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, ss, "还没有登记应急物资")
 	}
 	for i := range supplies {
 		x := &supplies[i]

@@ -29,21 +29,12 @@ func testSupplies() []data.Supply {
 
 func TestGoldenEmergencyReports(t *testing.T) {
 	asOf := day(11, 30)
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"emergencies", func(w io.Writer) error {
 			return WriteEmergencies(w, monthMeta, testEmergencies(), testSupplies(), asOf)
 		}},
 		{"emergencies_empty", func(w io.Writer) error { return WriteEmergencies(w, monthMeta, nil, nil, asOf) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestEmergencySheets reads R19 back: the 突击队 marked, the 合计, and the expired and missing
@@ -53,22 +44,14 @@ func TestEmergencySheets(t *testing.T) {
 		return WriteEmergencies(f, monthMeta, testEmergencies(), testSupplies(), day(11, 30))
 	})
 	f := openTest(t, path)
-	rows, err := f.GetRows("应急防控工作台账")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, "应急防控工作台账")
 	// 1 title, 2 meta, 3 header, 4–5 records, 6 合计.
-	if got := rows[3][4]; got != "王建国（突击队）、李卫东" {
-		t.Errorf("参加党员 %q", got)
-	}
-	if got := rows[5][0]; got != "合计：2次（应急演练1次、防汛防火1次），党员参加3人次，其中突击队2人次" {
-		t.Errorf("合计 %q", got)
-	}
+	checkCells(t, rows, []cellWant{
+		{3, 4, "王建国（突击队）、李卫东", "参加党员"},
+		{5, 0, "合计：2次（应急演练1次、防汛防火1次），党员参加3人次，其中突击队2人次", "合计"},
+	})
 	const sheet = "应急物资"
-	srows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	srows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 info, 4 header, 5–8 supplies.
 	flags := map[int]string{}
 	for r := 5; r <= 8; r++ {
@@ -81,12 +64,7 @@ func TestEmergencySheets(t *testing.T) {
 		t.Errorf("flags %v", flags)
 	}
 	for r, want := range map[int]bool{5: false, 6: true, 7: false, 8: true} {
-		id, _ := f.GetCellStyle(sheet, cellName(2, r))
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := st.Font.Color == red; got != want {
+		if got := redCell(t, f, sheet, cellName(2, r)); got != want {
 			t.Errorf("supply row %d red = %v", r, got)
 		}
 	}

@@ -77,9 +77,6 @@ func teamNames(teams []data.Team) map[int64]string {
 
 // asOfNote is the info line of the ledgers that print findings' current states.
 func asOfNote(meta Meta) string {
-	d := meta.Date
-	if d.IsZero() {
-		d = data.Today()
-	}
+	d := meta.AsOf()
 	return "注：状态和逾期天数均截至" + d.Chinese() + "（填报日期）。"
 }

@@ -93,10 +93,7 @@ func TestGoldenFindingReports(t *testing.T) {
 	november := data.MonthPeriod(2026, time.November)
 	empty := data.MonthPeriod(2026, time.February)
 	ins, fs := reviewFixture()
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"inspections", func(w io.Writer) error {
 			return WriteInspections(w, monthMeta, InspectionRows(testInspections(), reviewTeam, asOf))
 		}},
@@ -114,13 +111,7 @@ func TestGoldenFindingReports(t *testing.T) {
 		{"review_empty", func(w io.Writer) error {
 			return WriteMonthlyReview(w, Meta{Branch: testMeta.Branch, Date: asOf}, reviewStats(empty, nil, nil), nil)
 		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 func TestFindingRowsOverdue(t *testing.T) {

@@ -140,3 +140,11 @@ func WriteInspections(w io.Writer, meta Meta, rows []InspectionRow) error {
 func noneRow(s *Sheet, text string) error {
 	return s.Rows(Row{Cells: []any{Cell{Value: text, Across: len(s.cols) - 1, Align: AlignCenter}}})
 }
+
+// writeNone writes the book of a sheet with nothing to list: s with only its noneRow.
+func writeNone(w io.Writer, b *Book, s *Sheet, text string) error {
+	if err := noneRow(s, text); err != nil {
+		return err
+	}
+	return b.Write(w)
+}

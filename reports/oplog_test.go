@@ -2,7 +2,6 @@ package reports
 
 import (
 	"io"
-	"os"
 	"testing"
 	"time"
 
@@ -24,18 +23,10 @@ func testOps() []data.Op {
 
 func TestGoldenOpLog(t *testing.T) {
 	meta := Meta{Branch: "综采一队党支部", Date: data.NewDate(2026, 11, 23)}
-	for _, tt := range []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"oplog", func(w io.Writer) error { return WriteOpLog(w, meta, OpLogFilter{}, testOps()) }},
 		{"oplog_empty", func(w io.Writer) error {
 			return WriteOpLog(w, meta, OpLogFilter{Period: "2026-11-01 至 2026-11-30", Entity: "党员", Action: "删除", Text: "李"}, nil)
 		}},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }

@@ -63,10 +63,7 @@ func WriteActivities(w io.Writer, meta Meta, acts []data.Activity) error {
 		return err
 	}
 	if len(acts) == 0 {
-		if err := noneRow(s, "本期没有组织生活记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "本期没有组织生活记录")
 	}
 	_, cells := ActivitiesTable(acts)
 	for i := range acts {
@@ -169,10 +166,7 @@ func WriteAttendance(w io.Writer, meta Meta, rows []data.AttendanceRow) error {
 		return err
 	}
 	if len(rows) == 0 {
-		if err := noneRow(s, "本期没有组织生活记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "本期没有组织生活记录")
 	}
 	for i := range rows {
 		if err := s.Rows(Row{Cells: attendanceRow(i+1, &rows[i]), Red: rows[i].Absent > 0}); err != nil {
@@ -225,10 +219,7 @@ func OrgLifePlanTable(rows []data.PlanRow) (cells [][]any) {
 // (a per-group rule one row per group), a month cell holding the count held, 未开 in red in the
 // last month of a period that owed one and held none; periods not over on meta.Date are never 未开.
 func WriteOrgLifePlan(w io.Writer, meta Meta, rows []data.PlanRow) error {
-	asOf := meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := meta.AsOf()
 	b := NewBook(meta)
 	s, err := b.AddSheet(SheetSpec{
 		Name: "组织生活落实情况", Title: meta.Branch + "组织生活落实情况表", Columns: planColumns(),
@@ -239,10 +230,7 @@ func WriteOrgLifePlan(w io.Writer, meta Meta, rows []data.PlanRow) error {
 		return err
 	}
 	if len(rows) == 0 {
-		if err := noneRow(s, "没有组织生活规则：请在“组织生活 → 规则”中设置"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "没有组织生活规则：请在“组织生活 → 规则”中设置")
 	}
 	for _, line := range OrgLifePlanTable(rows) {
 		if err := s.Rows(Row{Cells: line}); err != nil {

@@ -42,33 +42,21 @@ func TestGoldenOrgLifeReports(t *testing.T) {
 	roster := []data.Member{{ID: 1, Name: "刘强", GroupID: 1}, {ID: 2, Name: "王芳", GroupID: 1}, {ID: 3, Name: "赵志强", GroupID: 2},
 		{ID: 4, Name: "孙立", GroupID: 2}, {ID: 5, Name: "李明", GroupID: 1}}
 	stats := data.AttendanceStats(roster, []data.Group{{ID: 1, Name: "第一党小组"}, {ID: 2, Name: "第二党小组"}}, acts)
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"org_life", func(w io.Writer) error { return WriteActivities(w, yearMeta, acts) }},
 		{"org_life_empty", func(w io.Writer) error { return WriteActivities(w, yearMeta, nil) }},
 		{"minutes", func(w io.Writer) error { return WriteMinutes(w, testMeta, acts[0]) }},
 		{"attendance", func(w io.Writer) error { return WriteAttendance(w, yearMeta, stats) }},
 		{"attendance_empty", func(w io.Writer) error { return WriteAttendance(w, yearMeta, nil) }},
 		{"org_life_plan", func(w io.Writer) error { return WriteOrgLifePlan(w, yearMeta, testPlan()) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestOrgLifePlanCells reads R14 back: 未开 where a period ended unkept, never in the current one.
 func TestOrgLifePlanCells(t *testing.T) {
 	path := writeFile(t, "r14.xlsx", func(f *os.File) error { return WriteOrgLifePlan(f, monthMeta, testPlan()) })
 	f := openTest(t, path)
-	rows, err := f.GetRows("组织生活落实情况")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, "组织生活落实情况")
 	find := func(label string) []string {
 		for _, r := range rows {
 			if len(r) > 0 && r[0] == label {

@@ -121,10 +121,7 @@ func TestInspectionsNeverCutAtAPageBreak(t *testing.T) {
 			}
 		}
 	}
-	all, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	all := sheetRows(t, f, sheet)
 	// The last rows are a blank row and the signatures.
 	if last := len(all) - 2 - breaks[len(breaks)-1] + 1; last < minLastRows {
 		t.Errorf("the last page holds %d rows of data", last)

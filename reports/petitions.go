@@ -101,10 +101,7 @@ func WritePetitions(w io.Writer, meta Meta, ps []data.Petition, ss []data.Screen
 		return err
 	}
 	if len(ss) == 0 {
-		if err := noneRow(sc, "本期没有矛盾排查记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, sc, "本期没有矛盾排查记录")
 	}
 	factors := 0
 	for i := range ss {

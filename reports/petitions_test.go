@@ -39,19 +39,10 @@ func testScreenings() []data.Screening {
 
 func TestGoldenPetitions(t *testing.T) {
 	asOf := data.NewDate(2026, 11, 23)
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"petitions", func(w io.Writer) error { return WritePetitions(w, monthMeta, testPetitions(), testScreenings(), asOf) }},
 		{"petitions_empty", func(w io.Writer) error { return WritePetitions(w, monthMeta, nil, nil, asOf) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestPetitionsSheet reads R20 back: the columns in the SPEC's order, the overdue and the 越级上访
@@ -62,10 +53,7 @@ func TestPetitionsSheet(t *testing.T) {
 	})
 	f := openTest(t, path)
 	const sheet = "信访事项"
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 info, 4 header, 5–7 cases, 8 合计.
 	want := []string{"序号", "登记日期", "信访人", "班组", "类别", "诉求内容", "风险等级", "包保责任人", "化解措施", "办理期限", "状态", "结果"}
 	for i, h := range want {
@@ -76,19 +64,12 @@ func TestPetitionsSheet(t *testing.T) {
 	if got := rows[5]; got[7] != "李卫东、王建国" || got[10] != "化解中（逾期8天）" {
 		t.Errorf("overdue row %q", got)
 	}
-	if got := rows[6][10]; got != "已登记\n越级上访" {
-		t.Errorf("越级上访 状态 %q", got)
-	}
-	if got := rows[7][0]; got != "合计：信访事项3件，已化解（含息诉罢访）1件，逾期未化解1件，越级上访1起" {
-		t.Errorf("合计 %q", got)
-	}
+	checkCells(t, rows, []cellWant{
+		{6, 10, "已登记\n越级上访", "越级上访 状态"},
+		{7, 0, "合计：信访事项3件，已化解（含息诉罢访）1件，逾期未化解1件，越级上访1起", "合计"},
+	})
 	for r, want := range map[int]bool{5: false, 6: true, 7: true} {
-		id, _ := f.GetCellStyle(sheet, cellName(3, r))
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := st.Font.Color == red; got != want {
+		if got := redCell(t, f, sheet, cellName(3, r)); got != want {
 			t.Errorf("row %d red = %v", r, got)
 		}
 	}

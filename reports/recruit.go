@@ -79,10 +79,7 @@ func RecruitmentTable(rs []data.Recruit, teams map[int64]string, asOf data.Date)
 // next step is past its latest day (or owes a 考察 record or a 转正 past due) in red, as of
 // meta.Date (the 填报日期, today when zero).
 func WriteRecruitment(w io.Writer, meta Meta, rs []data.Recruit, teams map[int64]string) error {
-	asOf := meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := meta.AsOf()
 	b := NewBook(meta)
 	s, err := b.AddSheet(SheetSpec{
 		Name: "发展党员工作台账", Title: meta.Branch + "发展党员工作台账", Columns: recruitmentColumns,
@@ -92,10 +89,7 @@ func WriteRecruitment(w io.Writer, meta Meta, rs []data.Recruit, teams map[int64
 		return err
 	}
 	if len(rs) == 0 {
-		if err := noneRow(s, "还没有入党申请人"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "还没有入党申请人")
 	}
 	_, cells := RecruitmentTable(rs, teams, asOf)
 	counts := map[string]int{}
@@ -186,10 +180,7 @@ func recruitStepNote(r *data.Recruit, n int) string {
 // WriteRecruitRecord writes R24 发展党员纪实表 of one person: the identity under the title, then the
 // 25 steps with their dates, people, votes and notes, and what is next.
 func WriteRecruitRecord(w io.Writer, meta Meta, r data.Recruit, names RecruitRecordNames) error {
-	asOf := meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := meta.AsOf()
 	info := []string{
 		fmt.Sprintf("%s：%s　　%s：%s　　%s：%s　　%s：%s", data.FName, r.Name, data.FSex, r.Sex, data.FEthnicity, r.Ethnicity,
 			data.FBirthDate, r.BirthDate),

@@ -2,7 +2,6 @@ package reports
 
 import (
 	"io"
-	"os"
 	"strings"
 	"testing"
 
@@ -45,10 +44,7 @@ func TestGoldenRecruitReports(t *testing.T) {
 			t.Fatalf("%s: %v", r.Name, fe)
 		}
 	}
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"recruitment", func(w io.Writer) error { return WriteRecruitment(w, testMeta, rs, testRecruitTeams) }},
 		{"recruitment_empty", func(w io.Writer) error { return WriteRecruitment(w, testMeta, nil, nil) }},
 		{"recruit_record", func(w io.Writer) error {
@@ -57,13 +53,7 @@ func TestGoldenRecruitReports(t *testing.T) {
 		{"recruit_record_extended", func(w io.Writer) error {
 			return WriteRecruitRecord(w, testMeta, rs[3], RecruitRecordNames{Team: "综采一班"})
 		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 func TestRecruitNextText(t *testing.T) {

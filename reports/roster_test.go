@@ -62,10 +62,7 @@ var (
 )
 
 func TestGoldenReports(t *testing.T) {
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"roster", func(w io.Writer) error { return WriteRoster(w, testMeta, testMembers()) }},
 		{"roster_empty", func(w io.Writer) error { return WriteRoster(w, testMeta, nil) }},
 		{"distribution", func(w io.Writer) error {
@@ -78,13 +75,7 @@ func TestGoldenReports(t *testing.T) {
 				{Row: 9, Field: "", Value: "", Reason: "姓名和身份证号都为空"},
 			})
 		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestRosterRoundTrip reads an exported R1 back the way the importer does: the header row is

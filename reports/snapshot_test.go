@@ -3,6 +3,7 @@ package reports
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -33,6 +34,23 @@ func writeFile(t *testing.T, name string, write func(f *os.File) error) string {
 }
 
 // checkGolden compares a snapshot of the workbook at path with testdata/<name>.golden.
+// goldenCase is one report written and compared with its testdata/<name>.golden.
+type goldenCase struct {
+	name  string
+	write func(w io.Writer) error
+}
+
+// runGolden writes each case to a file and checks the file's snapshot against its golden file.
+func runGolden(t *testing.T, cases []goldenCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
+			checkGolden(t, path, tt.name)
+		})
+	}
+}
+
 func checkGolden(t *testing.T, path, name string) {
 	t.Helper()
 	got := snapshot(t, path)
@@ -314,4 +332,35 @@ func openTest(t *testing.T, path string) *excelize.File {
 	}
 	t.Cleanup(func() { f.Close() })
 	return f
+}
+
+// sheetRows is the text of sheet's rows in the open file f, as a reader of the printout sees them.
+func sheetRows(t *testing.T, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+// cellWant is the text a cell of a sheet must read: its row and column in sheetRows' rows (from 0)
+// and what it is, for the failure.
+type cellWant struct {
+	row, col   int
+	want, what string
+}
+
+// checkCells checks the cells of rows (as sheetRows reads them) against wants.
+func checkCells(t *testing.T, rows [][]string, wants []cellWant) {
+	t.Helper()
+	for _, c := range wants {
+		got := ""
+		if c.row < len(rows) && c.col < len(rows[c.row]) {
+			got = rows[c.row][c.col]
+		}
+		if got != c.want {
+			t.Errorf("%s (row %d, column %d) = %q, want %q", c.what, c.row+1, c.col+1, got, c.want)
+		}
+	}
 }

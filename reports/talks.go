@@ -128,10 +128,7 @@ func WriteTalks(w io.Writer, meta Meta, talks []data.Talk) error {
 		return err
 	}
 	if len(talks) == 0 {
-		if err := noneRow(s, "本期没有谈心谈话记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "本期没有谈心谈话记录")
 	}
 	_, cells := TalksTable(talks)
 	byKind := map[string]int{}

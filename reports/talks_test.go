@@ -32,21 +32,12 @@ func testTalks() []data.Talk {
 func TestGoldenTalkReports(t *testing.T) {
 	yearMeta := monthMeta
 	yearMeta.Period = "2025年"
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"appraisal", func(w io.Writer) error { return WriteAppraisal(w, yearMeta, 2025, testAppraisal()) }},
 		{"appraisal_empty", func(w io.Writer) error { return WriteAppraisal(w, yearMeta, 2025, nil) }},
 		{"talks", func(w io.Writer) error { return WriteTalks(w, monthMeta, testTalks()) }},
 		{"talks_empty", func(w io.Writer) error { return WriteTalks(w, monthMeta, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 // TestAppraisalSheet reads R15 back: the ballots as numbers, 基本合格 red, the 合计 counts and the
@@ -55,27 +46,17 @@ func TestAppraisalSheet(t *testing.T) {
 	path := writeFile(t, "r15.xlsx", func(f *os.File) error { return WriteAppraisal(f, monthMeta, 2025, testAppraisal()) })
 	f := openTest(t, path)
 	const sheet = "民主评议党员结果"
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 info, 4 header, 5–9 members, 10 合计, 11 帮扶措施.
 	if got := rows[6]; got[1] != "赵志强" || got[5] != "7" || got[7] != "基本合格" {
 		t.Errorf("row 7 %q", got)
 	}
-	if got := rows[9][0]; got != "合计：参评4人，其中优秀1人、合格2人、基本合格1人、不合格0人；未评定1人" {
-		t.Errorf("合计 %q", got)
-	}
-	if got := rows[10][0]; got != "帮扶措施：赵志强（基本合格）：支委结对帮扶，每月谈心一次" {
-		t.Errorf("帮扶措施 %q", got)
-	}
+	checkCells(t, rows, []cellWant{
+		{9, 0, "合计：参评4人，其中优秀1人、合格2人、基本合格1人、不合格0人；未评定1人", "合计"},
+		{10, 0, "帮扶措施：赵志强（基本合格）：支委结对帮扶，每月谈心一次", "帮扶措施"},
+	})
 	for r, want := range map[int]bool{6: false, 7: true} {
-		id, _ := f.GetCellStyle(sheet, cellName(2, r))
-		st, err := f.GetStyle(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := st.Font.Color == red; got != want {
+		if got := redCell(t, f, sheet, cellName(2, r)); got != want {
 			t.Errorf("row %d red = %v", r, got)
 		}
 	}

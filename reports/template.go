@@ -151,10 +151,7 @@ func FillTemplate(tpl io.Reader, w io.Writer, d TemplateData) (TemplateInfo, err
 
 // templateValues maps every single-value name to its value.
 func templateValues(d TemplateData) map[string]any {
-	date := d.Meta.Date
-	if date.IsZero() {
-		date = data.Today()
-	}
+	date := d.Meta.AsOf()
 	v := map[string]any{TplBranch: d.Meta.Branch, TplPeriod: d.Meta.Period, TplDate: date}
 	for k, x := range d.Values {
 		v[k] = x

@@ -316,10 +316,7 @@ func TestFillTemplateWithoutRecords(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rows, err := f.GetRows(tplSheetName)
-			if err != nil {
-				t.Fatal(err)
-			}
+			rows := sheetRows(t, f, tplSheetName)
 			if len(rows) != 5 {
 				t.Fatalf("%d rows, want the template's 5", len(rows))
 			}

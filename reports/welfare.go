@@ -46,10 +46,7 @@ func welfareStatus(it *data.WelfareItem, overdue int) string {
 // up what the items done cost and counting the items done, overdue and done in-house, and a 计划中
 // row with what the open items are to cost (refused items cost nothing).
 func WriteWelfareItems(w io.Writer, meta Meta, items []data.WelfareItem) error {
-	asOf := meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := meta.AsOf()
 	b := NewBook(meta)
 	s, err := b.AddSheet(SheetSpec{
 		Name: "办实事台账", Title: meta.Branch + "办实事（福利事项）台账", Columns: welfareColumns,
@@ -59,10 +56,7 @@ func WriteWelfareItems(w io.Writer, meta Meta, items []data.WelfareItem) error {
 		return err
 	}
 	if len(items) == 0 {
-		if err := noneRow(s, "本期没有办实事（福利事项）记录"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "本期没有办实事（福利事项）记录")
 	}
 	// Whole cents: the sum of two-decimal costs stays exact. Spent is what items done cost; planned
 	// what open items are to cost; a refused item costs nothing.
@@ -171,10 +165,7 @@ func WriteSurveys(w io.Writer, meta Meta, surveys []data.Survey) error {
 		if err := s.HeaderRows(header); err != nil {
 			return err
 		}
-		if err := noneRow(s, "本期没有满意度调查"); err != nil {
-			return err
-		}
-		return b.Write(w)
+		return writeNone(w, b, s, "本期没有满意度调查")
 	}
 	for i := range sorted {
 		sv := &sorted[i]

@@ -53,22 +53,13 @@ func testSurveys() []data.Survey {
 
 func TestGoldenWelfareReports(t *testing.T) {
 	surveys := testSurveys()
-	tests := []struct {
-		name  string
-		write func(w io.Writer) error
-	}{
+	runGolden(t, []goldenCase{
 		{"welfare_items", func(w io.Writer) error { return WriteWelfareItems(w, monthMeta, testWelfareItems()) }},
 		{"welfare_items_empty", func(w io.Writer) error { return WriteWelfareItems(w, monthMeta, nil) }},
 		{"survey", func(w io.Writer) error { return WriteSurveys(w, testMeta, surveys[1:]) }},
 		{"surveys", func(w io.Writer) error { return WriteSurveys(w, monthMeta, surveys) }},
 		{"surveys_empty", func(w io.Writer) error { return WriteSurveys(w, monthMeta, nil) }},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			path := writeFile(t, tt.name+".xlsx", func(f *os.File) error { return tt.write(f) })
-			checkGolden(t, path, tt.name)
-		})
-	}
+	})
 }
 
 func TestWelfareStatus(t *testing.T) {
@@ -87,10 +78,7 @@ func TestWelfareTotals(t *testing.T) {
 	path := writeFile(t, "r7.xlsx", func(f *os.File) error { return WriteWelfareItems(f, monthMeta, testWelfareItems()) })
 	f := openTest(t, path)
 	const sheet = "办实事台账"
-	rows, err := f.GetRows(sheet)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, sheet)
 	// 1 title, 2 meta, 3 note, 4 header, 5–11 items, 12 合计, 13 计划中, 15 signatures. 合计 adds
 	// up what the items done cost; the open ones (0.1 + 0.2) are apart; the refused one counts in
 	// neither.
@@ -125,10 +113,7 @@ func TestWelfareTotals(t *testing.T) {
 func TestSurveyFigures(t *testing.T) {
 	path := writeFile(t, "r11.xlsx", func(f *os.File) error { return WriteSurveys(f, monthMeta, testSurveys()) })
 	f := openTest(t, path)
-	rows, err := f.GetRows("满意度调查统计表")
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := sheetRows(t, f, "满意度调查统计表")
 	tests := []struct {
 		row  int // 1-based
 		want []string

@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"branchledger/data"
@@ -14,17 +13,7 @@ import (
 // member on a key post; and the same marks for the same data.
 func TestLoadAssessments(t *testing.T) {
 	ctx := context.Background()
-	load := func() *sqlite.DB {
-		db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { db.Close() })
-		if err := Load(ctx, db, GenerateMonths(3, 40, 6, today)); err != nil {
-			t.Fatal(err)
-		}
-		return db
-	}
+	load := func() *sqlite.DB { return loadDataset(t, GenerateMonths(3, 40, 6, today)) }
 	db := load()
 	a1s, err := db.Assessments(ctx, data.AssessmentFilter{Kind: data.AssessBranchMonthly})
 	if err != nil {

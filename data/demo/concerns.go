@@ -124,7 +124,7 @@ func GenerateConcerns(ms []data.Member, teams []data.Team, today data.Date) []Co
 	for m := 0; m <= concernDemoMonths; m++ {
 		first := data.DateOf(start.Time().AddDate(0, m, 0))
 		p := data.MonthPeriod(first.Year, first.Month)
-		from, to := maxDate(p.From, start), minDate(p.To, today)
+		from, to := later(p.From, start), earlier(p.To, today)
 		if to.Before(from) {
 			continue
 		}
@@ -190,14 +190,14 @@ func GenerateConcerns(ms []data.Member, teams []data.Team, today data.Date) []Co
 	monthEnd := data.MonthPeriod(today.Year, today.Month).To
 	if n := len(out); n > 0 {
 		last := &out[n-1].Concern
-		last.VisitDate, last.Visit = minDate(last.Date.AddDays(7), monthEnd), ""
+		last.VisitDate, last.Visit = earlier(last.Date.AddDays(7), monthEnd), ""
 		if last.VisitDate.Before(today) {
 			last.VisitDate = today
 		}
 	}
 	for i := len(out) - 2; i >= 0; i-- {
 		if c := &out[i].Concern; daysBetween(c.Date, today) >= 30 {
-			c.VisitDate, c.Visit = maxDate(c.Date.AddDays(14), today.AddDays(-20)), ""
+			c.VisitDate, c.Visit = later(c.Date.AddDays(14), today.AddDays(-20)), ""
 			if !c.VisitDate.Before(today) {
 				c.VisitDate = today.AddDays(-1)
 			}

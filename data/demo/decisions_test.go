@@ -13,12 +13,27 @@ import (
 // loaded as of today.
 func loadedDemo(t *testing.T, today data.Date) *sqlite.DB {
 	t.Helper()
+	return loadDataset(t, GenerateMonths(3, 60, 3, today))
+}
+
+// ledgersDemo is the demo the later ledgers' load tests read back (40 members, two months of
+// inspections) loaded as of today, the day the store validates with, and that day.
+func ledgersDemo(t *testing.T) (*sqlite.DB, data.Date) {
+	t.Helper()
+	now := data.Today()
+	return loadDataset(t, GenerateMonths(9, 40, 2, now)), now
+}
+
+// loadDataset is a new file in t's temp dir with ds loaded, closed when t ends: the start of every
+// test that reads the demo back from a real file.
+func loadDataset(t testing.TB, ds Dataset) *sqlite.DB {
+	t.Helper()
 	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := Load(context.Background(), db, GenerateMonths(3, 60, 3, today)); err != nil {
+	if err := Load(context.Background(), db, ds); err != nil {
 		t.Fatal(err)
 	}
 	return db

@@ -302,18 +302,18 @@ func (g *generator) member(job string, male bool) data.Member {
 	if g.chance(0.15) {
 		m.Landline = fmt.Sprintf("0319-%d", 2000000+g.rnd.IntN(7000000))
 	}
-	m.WorkDate = minDate(birth.AddYears(18+g.rnd.IntN(4)).AddDays(g.rnd.IntN(365)), g.today)
+	m.WorkDate = earlier(birth.AddYears(18+g.rnd.IntN(4)).AddDays(g.rnd.IntN(365)), g.today)
 
 	// Most joined the Party between 22 and 35; a few are probationary members who joined this year.
 	lastFull := g.today.AddYears(-1).AddDays(-1) // 转正 one year after joining, not after today
 	adult := birth.AddYears(18)
 	if birth.Year >= g.today.Year-40 && g.chance(0.1) {
 		m.Category = data.CategoryProbation
-		m.JoinDate = maxDate(g.today.AddDays(-(20 + g.rnd.IntN(330))), adult)
+		m.JoinDate = later(g.today.AddDays(-(20 + g.rnd.IntN(330))), adult)
 		return m
 	}
-	lo := maxDate(minDate(birth.AddYears(22), lastFull), adult)
-	hi := minDate(birth.AddYears(36), lastFull)
+	lo := later(earlier(birth.AddYears(22), lastFull), adult)
+	hi := earlier(birth.AddYears(36), lastFull)
 	join := lo.AddDays(g.rnd.IntN(daysBetween(lo, hi) + 1))
 	if july := data.NewDate(join.Year, time.July, 1); g.chance(0.3) && !july.Before(lo) && !july.After(hi) {
 		join = july // many branches admit members around 1 July
@@ -472,7 +472,7 @@ func (g *generator) specialCases(ms []data.Member) {
 	g.rnd.Shuffle(len(plain), func(a, b int) { plain[a], plain[b] = plain[b], plain[a] })
 	lost := &ms[plain[0]]
 	lost.LostContact = true
-	lost.LostDate = maxDate(g.today.AddDays(-(200 + g.rnd.IntN(900))), lost.FullDate)
+	lost.LostDate = later(g.today.AddDays(-(200 + g.rnd.IntN(900))), lost.FullDate)
 	lost.Mobile = ""
 	lost.Remark = "多次电话、上门联系未果，已报矿党委"
 	for k, i := range plain[1:3] {
@@ -484,14 +484,18 @@ func (g *generator) specialCases(ms []data.Member) {
 
 func daysBetween(a, b data.Date) int { return int(b.Time().Sub(a.Time()).Hours() / 24) }
 
-func minDate(a, b data.Date) data.Date {
-	if a.After(b) {
+// moment is what earlier and later compare: a data.Date or a time.Time.
+type moment[T any] interface{ Before(T) bool }
+
+// earlier is the earlier of a and b, later the later: for dates and times alike.
+func earlier[T moment[T]](a, b T) T {
+	if b.Before(a) {
 		return b
 	}
 	return a
 }
 
-func maxDate(a, b data.Date) data.Date {
+func later[T moment[T]](a, b T) T {
 	if a.Before(b) {
 		return b
 	}

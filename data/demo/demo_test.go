@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 var today = data.NewDate(2026, time.November, 23)
@@ -173,16 +171,9 @@ func TestGenerateDeterministic(t *testing.T) {
 
 func TestLoad(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	// The store validates with the real clock.
 	ds := Generate(3, 120, data.Today())
-	if err := Load(ctx, db, ds); err != nil {
-		t.Fatal(err)
-	}
+	db := loadDataset(t, ds)
 
 	b, err := db.Branch(ctx)
 	if err != nil || b.Name != ds.Branch.Name || b.Secretary != ds.Branch.Secretary || b.Committee != ds.Branch.Committee {

@@ -2,11 +2,9 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 // The demo's 党费: a base for every member (a few retirees, incomes in every band a coal mine pays),
@@ -14,15 +12,8 @@ import (
 // one a month behind, the older months settled.
 func TestLoadDues(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	today := data.Today()
-	if err := Load(ctx, db, Generate(5, 60, today)); err != nil {
-		t.Fatal(err)
-	}
+	db := loadDataset(t, Generate(5, 60, today))
 	now := data.MonthOf(today)
 	v, err := data.LoadDues(ctx, db, now.Add(-11), now)
 	if err != nil {

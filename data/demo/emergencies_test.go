@@ -2,21 +2,17 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 func TestGenerateEmergencies(t *testing.T) {
-	for _, day := range []data.Date{today, data.NewDate(2026, time.March, 31), data.NewDate(2024, time.January, 2)} {
-		ds := Generate(5, 120, day)
-		ms := withIDs(ds)
-		ed := GenerateEmergencies(ms, day)
+	gen := func(ds Dataset, ms []data.Member, day data.Date) EmergencyDemo { return GenerateEmergencies(ms, day) }
+	days := []data.Date{today, data.NewDate(2026, time.March, 31), data.NewDate(2024, time.January, 2)}
+	checkGenerator(t, days, gen, func(day data.Date, ds Dataset, ms []data.Member, ed EmergencyDemo) {
 		if len(ed.Records) < 12 {
 			t.Fatalf("%s: only %d records", day, len(ed.Records))
 		}
@@ -62,23 +58,12 @@ func TestGenerateEmergencies(t *testing.T) {
 		if faults != 1 || expiring != 1 {
 			t.Errorf("%s: %d supplies in fault, %d expiring; want 1 and 1", day, faults, expiring)
 		}
-		if !reflect.DeepEqual(GenerateEmergencies(ms, day), ed) {
-			t.Errorf("%s: not deterministic", day)
-		}
-	}
+	})
 }
 
 func TestLoadEmergencies(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	now := data.Today()
-	if err := Load(ctx, db, GenerateMonths(9, 40, 2, now)); err != nil {
-		t.Fatal(err)
-	}
+	db, now := ledgersDemo(t)
 	es, _ := db.Emergencies(ctx, data.EmergencyFilter{})
 	ss, _ := db.Supplies(ctx)
 	fs, _ := db.Findings(ctx, data.FindingFilter{Source: data.SourceEmergency})

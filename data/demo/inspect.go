@@ -161,7 +161,7 @@ func (g *generator) inspections(ds *Dataset, months int) {
 	for month := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC); !month.After(g.today.Time()); month = month.AddDate(0, 1, 0) {
 		first, last := month, month.AddDate(0, 1, -1)
 		days := last.Day()
-		first, last = maxTime(first, from), minTime(last, g.today.Time())
+		first, last = later(first, from), earlier(last, g.today.Time())
 		span := int(last.Sub(first).Hours()/24) + 1
 		count := ((15+g.rnd.IntN(11))*span + days/2) / days // 15–25 a month, fewer in a part of one
 		dates := make([]data.Date, count)
@@ -247,20 +247,6 @@ func (g *generator) walk(f *data.Finding, to string) []Step {
 		steps = append(steps, Step{To: s, At: at})
 	}
 	return steps
-}
-
-func maxTime(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return b
-	}
-	return a
-}
-
-func minTime(a, b time.Time) time.Time {
-	if a.After(b) {
-		return b
-	}
-	return a
 }
 
 // inspection makes one inspection on day d by members of the supervision team who had joined the

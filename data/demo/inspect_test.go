@@ -2,7 +2,6 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"time"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 // checkInspections asserts what Generate promises about every inspection and finding, whatever the
@@ -224,16 +222,9 @@ func TestGenerateMonths(t *testing.T) {
 // holds the generated states and a history of every move.
 func TestLoadInspections(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	now := data.Today()
 	ds := GenerateMonths(5, 60, 4, now)
-	if err := Load(ctx, db, ds); err != nil {
-		t.Fatal(err)
-	}
+	db := loadDataset(t, ds)
 	saved, err := db.Inspections(ctx, data.InspectionFilter{})
 	if err != nil || len(saved) != len(ds.Inspections) {
 		t.Fatalf("%d inspections saved of %d: %v", len(saved), len(ds.Inspections), err)

@@ -138,7 +138,7 @@ func GeneratePetitions(ms []data.Member, teams []data.Team, today data.Date) Pet
 			if rnd.Float64() < 0.15 {
 				closed = p.Deadline.AddDays(1 + rnd.IntN(7))
 			}
-			p.Resolved, p.Result = minDate(closed, today), pick(petitionResults)
+			p.Resolved, p.Result = earlier(closed, today), pick(petitionResults)
 			p.State = data.PetitionResolved
 			if rnd.IntN(3) == 0 {
 				p.State = data.PetitionSettled

@@ -2,12 +2,10 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 // withoutRecruited drops the members made from the demo's people in the pipeline.
@@ -26,14 +24,7 @@ func TestDemoRecruits(t *testing.T) {
 	if len(ds.Recruits) != len(recruitStages) {
 		t.Fatalf("%d people", len(ds.Recruits))
 	}
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if err := Load(ctx, db, ds); err != nil {
-		t.Fatal(err)
-	}
+	db := loadDataset(t, ds)
 	rs, err := db.Recruits(ctx)
 	if err != nil || len(rs) != len(recruitStages) {
 		t.Fatalf("%d saved, %v", len(rs), err)

@@ -75,7 +75,7 @@ func GenerateTalks(ms []data.Member, teams []data.Team, today data.Date) TalksDe
 	start := data.DateOf(today.Time().AddDate(0, -talkDemoMonths, 1))
 	// day is a random day of [from, to] (to capped at today), or false when none is left.
 	day := func(from, to data.Date) (data.Date, bool) {
-		from, to = maxDate(from, start), minDate(to, today)
+		from, to = later(from, start), earlier(to, today)
 		if to.Before(from) {
 			return data.Date{}, false
 		}
@@ -172,7 +172,7 @@ func GenerateTalks(ms []data.Member, teams []data.Team, today data.Date) TalksDe
 // everyone; about a fifth 优秀 (never above the cap), one 基本合格 with its 帮扶措施.
 func appraisalDemo(rnd *rand.Rand, roll []data.Member, today data.Date) data.Appraisal {
 	year := today.Year - 1
-	a := data.Appraisal{Year: year, Date: minDate(data.NewDate(today.Year, time.January, 15), today)}
+	a := data.Appraisal{Year: year, Date: earlier(data.NewDate(today.Year, time.January, 15), today)}
 	end := data.YearPeriod(year).To
 	var rated []data.Member
 	for _, m := range roll {

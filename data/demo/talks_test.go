@@ -2,13 +2,11 @@ package demo
 
 import (
 	"context"
-	"path/filepath"
 	"reflect"
 	"testing"
 	"time"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 // withIDs is ds's members as saved: ids 1, 2, … in order.
@@ -21,11 +19,26 @@ func withIDs(ds Dataset) []data.Member {
 	return ms
 }
 
-func TestGenerateTalks(t *testing.T) {
-	for _, day := range []data.Date{today, data.NewDate(2026, time.March, 31), data.NewDate(2025, time.November, 30), data.NewDate(2024, time.January, 2)} {
+// checkGenerator runs gen, a later ledger's generator, on the 120-member demo (seed 5, members
+// numbered) as of each day, twice: the runs must agree, and check looks at the first.
+func checkGenerator[T any](t *testing.T, days []data.Date, gen func(ds Dataset, ms []data.Member, day data.Date) T,
+	check func(day data.Date, ds Dataset, ms []data.Member, got T)) {
+	t.Helper()
+	for _, day := range days {
 		ds := Generate(5, 120, day)
 		ms := withIDs(ds)
-		td := GenerateTalks(ms, ds.Teams, day)
+		got := gen(ds, ms, day)
+		check(day, ds, ms, got)
+		if !reflect.DeepEqual(gen(ds, ms, day), got) {
+			t.Errorf("%s: not deterministic", day)
+		}
+	}
+}
+
+func TestGenerateTalks(t *testing.T) {
+	gen := func(ds Dataset, ms []data.Member, day data.Date) TalksDemo { return GenerateTalks(ms, ds.Teams, day) }
+	days := []data.Date{today, data.NewDate(2026, time.March, 31), data.NewDate(2025, time.November, 30), data.NewDate(2024, time.January, 2)}
+	checkGenerator(t, days, gen, func(day data.Date, ds Dataset, ms []data.Member, td TalksDemo) {
 		if len(td.Talks) < 100 {
 			t.Fatalf("%s: only %d talks", day, len(td.Talks))
 		}
@@ -71,23 +84,12 @@ func TestGenerateTalks(t *testing.T) {
 		if owed := data.TalksOwed(rules, ms, td.Talks, data.TalkPeriodOf(data.TalkPerQuarter, day), day); len(owed) < owedKeyPosts || len(owed) > owedKeyPosts+2 {
 			t.Errorf("%s: %d key-post members owed this quarter", day, len(owed))
 		}
-		if !reflect.DeepEqual(GenerateTalks(ms, ds.Teams, day), td) {
-			t.Errorf("%s: not deterministic", day)
-		}
-	}
+	})
 }
 
 func TestLoadTalks(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	now := data.Today()
-	if err := Load(ctx, db, GenerateMonths(9, 40, 2, now)); err != nil {
-		t.Fatal(err)
-	}
+	db, now := ledgersDemo(t)
 	talks, _ := db.Talks(ctx, data.TalkFilter{})
 	terms, _ := db.Terms(ctx)
 	a, err := db.AppraisalOf(ctx, now.Year-1)

@@ -113,7 +113,7 @@ func (g *generator) welfare(ds *Dataset, months int) {
 func (g *generator) monthsBack(months int, fn func(first, last data.Date)) {
 	from := g.today.Time().AddDate(0, -months, 1)
 	for month := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC); !month.After(g.today.Time()); month = month.AddDate(0, 1, 0) {
-		fn(data.DateOf(maxTime(month, from)), data.DateOf(minTime(month.AddDate(0, 1, -1), g.today.Time())))
+		fn(data.DateOf(later(month, from)), data.DateOf(earlier(month.AddDate(0, 1, -1), g.today.Time())))
 	}
 }
 

@@ -3,13 +3,11 @@ package demo
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"testing"
 
 	"branchledger/data"
-	"branchledger/data/sqlite"
 )
 
 // checkWelfare checks the generated 两堂一舍 data: valid records, the facilities asked for, checks
@@ -167,16 +165,9 @@ func TestGenerateWelfare(t *testing.T) {
 
 func TestLoadWelfare(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "demo.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	now := data.Today()
 	ds := GenerateMonths(7, 60, 6, now)
-	if err := Load(ctx, db, ds); err != nil {
-		t.Fatal(err)
-	}
+	db := loadDataset(t, ds)
 	fs, _ := db.Facilities(ctx, "")
 	cs, _ := db.Checks(ctx, data.CheckFilter{})
 	if len(fs) != len(ds.Facilities) || len(cs) != len(ds.Checks) {

@@ -72,8 +72,7 @@ func loadActivities(ctx context.Context, q querier, where []string, args []any) 
 		return nil, err
 	}
 	err = attachChildren(ctx, q, acts, func(a *data.Activity) int64 { return a.ID },
-		`SELECT x.activity_id, x.member_id, m.name, x.state, x.reason FROM activity_absence x JOIN member m ON m.id = x.member_id
-		WHERE x.activity_id IN (SELECT value FROM json_each(?)) ORDER BY x.activity_id, x.sort`,
+		membersOf("activity_absence", "activity_id", "state", "reason"),
 		func(rows *sql.Rows) (int64, data.Absence, error) {
 			var id int64
 			var x data.Absence
@@ -112,24 +111,21 @@ func loadActivities(ctx context.Context, q querier, where []string, args []any) 
 
 // Activities lists the current branch's activities matching f by date, then id.
 func (db *DB) Activities(ctx context.Context, f data.ActivityFilter) ([]data.Activity, error) {
-	var where []string
-	var args []any
-	if !f.From.IsZero() {
-		where, args = append(where, `a.date >= ?`), append(args, f.From.String())
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, `a.date <= ?`), append(args, f.To.String())
-	}
+	var w listFilter // loadActivities adds the branch
+	w.dated(`a.date`, f.From, f.To)
 	if f.Kind != "" {
-		where, args = append(where, `'、' || a.kinds || '、' LIKE ?`), append(args, "%、"+f.Kind+"、%")
+		w.add(`'、' || a.kinds || '、' LIKE ?`, "%、"+f.Kind+"、%")
 	}
-	return loadActivities(ctx, db.db, where, args)
+	return loadActivities(ctx, db.db, w.where, w.args)
 }
 
 func getActivity(ctx context.Context, q querier, id int64) (data.Activity, error) {
 	acts, err := loadActivities(ctx, q, []string{`a.id = ?`}, []any{id})
 	return first(acts, err, errNoActivity(id))
 }
+
+// activityKind is how the store reads back, names, logs and deletes these records.
+var activityKind = recordKind[data.Activity]{entity: data.EntActivity, table: "activity", get: getActivity, label: data.ActivityLabel, fields: data.ActivityFields}
 
 // Activity returns the activity with id.
 func (db *DB) Activity(ctx context.Context, id int64) (data.Activity, error) {
@@ -330,27 +326,15 @@ func fillActivityNames(ctx context.Context, tx *sql.Tx, a *data.Activity) error 
 
 // DeleteActivity moves an activity, with its exceptions and make-ups, to the recycle bin.
 func (db *DB) DeleteActivity(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		a, err := getActivity(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntActivity, Table: "activity", ID: id, Label: data.ActivityLabel(&a), Fields: data.ActivityFields(&a)})
-	})
+	return activityKind.delete(ctx, db, id)
 }
 
 // Briefings lists the 班前教育60秒 records between from and to by date, then team name.
 func (db *DB) Briefings(ctx context.Context, from, to data.Date) ([]data.Briefing, error) {
-	where := []string{`b.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	if !from.IsZero() {
-		where, args = append(where, `b.date >= ?`), append(args, from.String())
-	}
-	if !to.IsZero() {
-		where, args = append(where, `b.date <= ?`), append(args, to.String())
-	}
+	w := branchFilter(`b.`)
+	w.dated(`b.date`, from, to)
 	return scanAll(ctx, db.db, `SELECT b.id, b.branch_id, b.team_id, t.name, b.date, b.topic, b.count FROM briefing b
-		JOIN team t ON t.id = b.team_id WHERE `+strings.Join(where, ` AND `)+` ORDER BY b.date, t.name, b.id`, args,
+		JOIN team t ON t.id = b.team_id WHERE `+w.sql()+` ORDER BY b.date, t.name, b.id`, w.args,
 		func(rows *sql.Rows) (data.Briefing, error) {
 			var b data.Briefing
 			var date string

@@ -165,15 +165,8 @@ func TestActivityPointEntries(t *testing.T) {
 	}
 	entries := func() string {
 		t.Helper()
-		if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
-			t.Fatal(err)
-		}
-		es, err := fx.db.PointEntries(ctx, data.PointFilter{})
-		if err != nil {
-			t.Fatal(err)
-		}
 		var out []string
-		for _, e := range es {
+		for _, e := range fx.regenerated(t, data.PointFilter{}) {
 			out = append(out, e.MemberName+" "+e.Item+" "+data.FormatScore(e.Points))
 		}
 		return strings.Join(out, "；")

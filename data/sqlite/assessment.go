@@ -186,22 +186,15 @@ func getAssessment(ctx context.Context, q querier, id int64) (data.Assessment, e
 // names, by period then subject name. SubjectID matches the member, or the branch for branch
 // assessments.
 func (db *DB) Assessments(ctx context.Context, f data.AssessmentFilter) ([]data.Assessment, error) {
-	where := []string{`a.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
+	w := branchFilter(`a.`)
 	if f.Kind != "" {
-		add(`a.kind = ?`, f.Kind)
+		w.add(`a.kind = ?`, f.Kind)
 	}
 	if f.SubjectID != 0 {
-		add(`coalesce(a.member_id, a.branch_id) = ?`, f.SubjectID)
+		w.add(`coalesce(a.member_id, a.branch_id) = ?`, f.SubjectID)
 	}
-	if !f.From.IsZero() {
-		add(`a.period_to >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`a.period_from <= ?`, f.To.String())
-	}
-	as, err := loadAssessments(ctx, db.db, strings.Join(where, ` AND `), args...)
+	w.overlapping(`a.period_from`, `a.period_to`, f.From, f.To)
+	as, err := loadAssessments(ctx, db.db, w.sql(), w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -380,16 +373,13 @@ func storedOverride(stored *data.Assessment, i int, name string) *data.Override 
 	return stored.Items[i].Override
 }
 
+// assessmentKind is how data.Assessment records are read back, named and logged.
+var assessmentKind = recordKind[data.Assessment]{entity: data.EntAssessment, table: "assessment", get: getAssessment,
+	label: data.AssessmentLabel, fields: data.AssessmentFields}
+
 // DeleteAssessment moves an assessment with its items to the recycle bin.
 func (db *DB) DeleteAssessment(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		a, err := getAssessment(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntAssessment, Table: "assessment", ID: id, Label: data.AssessmentLabel(&a),
-			Fields: data.AssessmentFields(&a)})
-	})
+	return assessmentKind.delete(ctx, db, id)
 }
 
 // ---- Point entries ----
@@ -451,22 +441,15 @@ func getPointEntry(ctx context.Context, q querier, id int64) (data.PointEntry, e
 
 // PointEntries lists the current branch's entries matching f by date then id, with member names.
 func (db *DB) PointEntries(ctx context.Context, f data.PointFilter) ([]data.PointEntry, error) {
-	where := []string{`p.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
+	w := branchFilter(`p.`)
 	if f.MemberID != 0 {
-		add(`p.member_id = ?`, f.MemberID)
+		w.add(`p.member_id = ?`, f.MemberID)
 	}
-	if !f.From.IsZero() {
-		add(`p.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`p.date <= ?`, f.To.String())
-	}
+	w.dated(`p.date`, f.From, f.To)
 	if f.Item != "" {
-		add(`p.item = ?`, f.Item)
+		w.add(`p.item = ?`, f.Item)
 	}
-	return loadPointEntries(ctx, db.db, strings.Join(where, ` AND `), args...)
+	return loadPointEntries(ctx, db.db, w.sql(), w.args...)
 }
 
 // SavePointEntry creates (ID 0, in the current branch unless BranchID says otherwise) or updates a

@@ -224,17 +224,7 @@ func TestRegeneratePointEntries(t *testing.T) {
 	in1 := fx.save(t, fx.inspection(5, problem("端头支护不及时", 10)))
 	in2 := fx.save(t, fx.inspection(12))
 	w := fx.welfare(t, newWelfare(fx, "澡堂更换防滑地垫", 2, 8)) // handled by lead, overdue on 23 November
-	regen := func() []data.PointEntry {
-		t.Helper()
-		if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
-			t.Fatal(err)
-		}
-		es, err := fx.db.PointEntries(ctx, data.PointFilter{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return es
-	}
+	regen := func() []data.PointEntry { return fx.regenerated(t, data.PointFilter{}) }
 	first := regen()
 	want := []string{
 		"李卫东 2026-11-05 参加督查 1 督查记录", "李卫东 2026-11-12 参加督查 1 督查记录",

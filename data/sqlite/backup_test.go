@@ -39,7 +39,15 @@ func demoFile(t testing.TB, members int) *DB {
 // files can be compared whatever their row order.
 func dump(t testing.TB, db *sql.DB) map[string][]string {
 	t.Helper()
-	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+	return dumpTables(t, db, `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+		func(vals []any) string { return fmt.Sprintf("%q", vals) })
+}
+
+// dumpTables is every row of every table that tablesQuery names, each row as format writes it,
+// sorted: the contents of a file, to compare before and after.
+func dumpTables(t testing.TB, db *sql.DB, tablesQuery string, format func([]any) string) map[string][]string {
+	t.Helper()
+	rows, err := db.Query(tablesQuery)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,22 +60,18 @@ func dump(t testing.TB, db *sql.DB) map[string][]string {
 	rows.Close()
 	out := map[string][]string{}
 	for _, tb := range tables {
-		rs, err := db.Query(`SELECT * FROM "` + tb + `"`)
+		rs, err := db.Query(`SELECT * FROM ` + quote(tb))
 		if err != nil {
 			t.Fatal(err)
 		}
 		cols, _ := rs.Columns()
 		var lines []string
 		for rs.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rs.Scan(ptrs...); err != nil {
+			vals, err := scanValues(rs, len(cols))
+			if err != nil {
 				t.Fatal(err)
 			}
-			lines = append(lines, fmt.Sprintf("%q", vals))
+			lines = append(lines, format(vals))
 		}
 		rs.Close()
 		slices.Sort(lines)

@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"branchledger/data"
 )
@@ -150,25 +149,21 @@ func getCheck(ctx context.Context, q querier, id int64) (data.Check, error) {
 	return first(cs, err, errNoCheck(id))
 }
 
+// checkKind is how the store reads back, names, logs and deletes these records.
+var checkKind = recordKind[data.Check]{entity: data.EntCheck, table: "facility_check", get: getCheck, label: data.CheckLabel, fields: data.CheckFields}
+
 // Checks lists the current branch's checks matching f with their items and facility names, by
 // 检查日期 then id.
 func (db *DB) Checks(ctx context.Context, f data.CheckFilter) ([]data.Check, error) {
-	where := []string{`c.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
-	if !f.From.IsZero() {
-		add(`c.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`c.date <= ?`, f.To.String())
-	}
+	w := branchFilter(`c.`)
+	w.dated(`c.date`, f.From, f.To)
 	if f.FacilityID != 0 {
-		add(`c.facility_id = ?`, f.FacilityID)
+		w.add(`c.facility_id = ?`, f.FacilityID)
 	}
 	if f.Category != "" {
-		add(`f.category = ?`, f.Category)
+		w.add(`f.category = ?`, f.Category)
 	}
-	return loadChecks(ctx, db.db, strings.Join(where, ` AND `), args...)
+	return loadChecks(ctx, db.db, w.sql(), w.args...)
 }
 
 // Check returns the check with id, its items and its facility's name.
@@ -274,13 +269,7 @@ func (db *DB) writeCheck(ctx context.Context, tx *sql.Tx, c *data.Check) error {
 // DeleteCheck moves a check with its items to the recycle bin; findings created from it stay,
 // without the link (the schema clears finding.check_id).
 func (db *DB) DeleteCheck(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		c, err := getCheck(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntCheck, Table: "facility_check", ID: id, Label: data.CheckLabel(&c), Fields: data.CheckFields(&c)})
-	})
+	return checkKind.delete(ctx, db, id)
 }
 
 // ---- Grade thresholds ----

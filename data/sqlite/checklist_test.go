@@ -2,13 +2,11 @@ package sqlite
 
 import (
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"branchledger/data"
@@ -50,36 +48,19 @@ func TestNewFileSeededWithDefaultChecklists(t *testing.T) {
 // A file of version 2 with data is migrated through 0003 and 0004: a backup first, findings and
 // their history kept, the templates and thresholds seeded, and finding.check_id now a reference.
 func TestMigration0004OverVersion2(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "ledger.db")
-	v2 := fstest.MapFS{}
-	for _, name := range []string{"0001_init.sql", "0002_findings.sql"} {
-		b, err := fs.ReadFile(migrationsFS(), name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		v2[name] = &fstest.MapFile{Data: b}
-	}
-	old, err := openFake(t, path, v2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// What version 2 of the program saved: a finding with its history.
-	stamp := clock.UTC().Format(timestamp)
-	if _, err := old.db.Exec(`
+	db := migrateFrom(t, migrationsBefore(t, "0003"), func(old *DB, _ string) {
+		// What version 2 of the program saved: a finding with its history.
+		stamp := clock.UTC().Format(timestamp)
+		if _, err := old.db.Exec(`
 		INSERT INTO finding (id, branch_id, source, found_date, category, level, description, responsible, deadline, created_at, updated_at)
 		VALUES (1, 1, '其他', '2026-11-02', '食品卫生', '一般', '职工食堂留样记录不全', '孙丽', '2026-11-09', ?, ?);
 		INSERT INTO finding_history (finding_id, at, from_state, to_state) VALUES (1, ?, '', '待整改')`, stamp, stamp, stamp); err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
+			t.Fatal(err)
+		}
+	})
 	f := handFinding("职工食堂留样记录不全", 2, 9)
 	f.ID, f.BranchID, f.Source, f.Level, f.State, f.CreatedAt, f.UpdatedAt = 1, 1, data.SourceOther, "一般", data.StatePending, clock.Local(), clock.Local()
-
-	db, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir := filepath.Dir(db.Path())
 	defer db.Close()
 	fixClock(db, clock)
 	if b := backups(t, dir); len(b) != 1 || !strings.Contains(filepath.Base(b[0]), "迁移前备份-v2-") {
@@ -100,7 +81,7 @@ func TestMigration0004OverVersion2(t *testing.T) {
 	if th, _ := db.GradeThresholds(ctx); th != data.DefaultGradeThresholds {
 		t.Errorf("thresholds %+v", th)
 	}
-	if v := rawQuery(t, path, `SELECT "table" FROM pragma_foreign_key_list('finding') WHERE "from" = 'check_id'`); v != "facility_check" {
+	if v := rawQuery(t, db.Path(), `SELECT "table" FROM pragma_foreign_key_list('finding') WHERE "from" = 'check_id'`); v != "facility_check" {
 		t.Errorf("finding.check_id refers to %q", v)
 	}
 }

@@ -30,12 +30,11 @@ func scanConcern(row interface{ Scan(...any) error }) (data.Concern, error) {
 }
 
 func getConcern(ctx context.Context, q querier, id int64) (data.Concern, error) {
-	c, err := scanConcern(q.QueryRowContext(ctx, selectConcern+` WHERE c.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, errNoConcern(id)
-	}
-	return c, err
+	return oneRow(scanConcern(q.QueryRowContext(ctx, selectConcern+` WHERE c.id = ?`, id)))(errNoConcern(id))
 }
+
+// concernKind is how the store reads back, names, logs and deletes these records.
+var concernKind = recordKind[data.Concern]{entity: data.EntConcern, table: "concern", get: getConcern, label: data.ConcernLabel, fields: data.ConcernFields}
 
 func loadConcerns(ctx context.Context, q querier, where string, args ...any) ([]data.Concern, error) {
 	return scanAll(ctx, q, selectConcern+` WHERE `+where+` ORDER BY c.date, c.id`, args,
@@ -45,22 +44,15 @@ func loadConcerns(ctx context.Context, q querier, where string, args ...any) ([]
 // Concerns lists the current branch's concerns matching f by date then id, with the counsellor's
 // name and the linked welfare item's 事项.
 func (db *DB) Concerns(ctx context.Context, f data.ConcernFilter) ([]data.Concern, error) {
-	where := []string{`c.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
-	if !f.From.IsZero() {
-		add(`c.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`c.date <= ?`, f.To.String())
-	}
+	w := branchFilter(`c.`)
+	w.dated(`c.date`, f.From, f.To)
 	if !f.VisitOverdueOn.IsZero() {
-		add(`c.visit = '' AND c.visit_date <> '' AND c.visit_date < ?`, f.VisitOverdueOn.String())
+		w.add(`c.visit = '' AND c.visit_date <> '' AND c.visit_date < ?`, f.VisitOverdueOn.String())
 	}
 	if f.WelfareID != 0 {
-		add(`c.welfare_id = ?`, f.WelfareID)
+		w.add(`c.welfare_id = ?`, f.WelfareID)
 	}
-	return loadConcerns(ctx, db.db, strings.Join(where, ` AND `), args...)
+	return loadConcerns(ctx, db.db, w.sql(), w.args...)
 }
 
 // Concern returns the concern with id, with the counsellor's name and the welfare item's 事项.
@@ -128,10 +120,8 @@ func (db *DB) SaveConcern(ctx context.Context, c *data.Concern) error {
 			append(values, id)...); err != nil {
 			return err
 		}
-		if saved, err = getConcern(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.logSave(ctx, tx, data.EntConcern, id, data.ConcernLabel(&saved), before, data.ConcernFields(&saved))
+		saved, err = concernKind.logSaved(ctx, db, tx, id, before)
+		return err
 	})
 	if err == nil {
 		*c = saved
@@ -155,13 +145,7 @@ func transferError(err error) error {
 
 // DeleteConcern moves a concern to the recycle bin. The welfare item it was handed on to stays.
 func (db *DB) DeleteConcern(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		c, err := getConcern(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntConcern, Table: "concern", ID: id, Label: data.ConcernLabel(&c), Fields: data.ConcernFields(&c)})
-	})
+	return concernKind.delete(ctx, db, id)
 }
 
 // concernEvidence fills the A1 evidence of 人文关怀疏导靠前 for period p (ev.AsOf set): the concerns

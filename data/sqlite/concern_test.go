@@ -1,12 +1,8 @@
 package sqlite
 
 import (
-	"io/fs"
-	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"branchledger/data"
@@ -24,11 +20,7 @@ func TestConcernRoundTrip(t *testing.T) {
 	a.VisitDate = day(20)
 	b := fx.concern(day(10), "赵志强") // a member's name is just a name here
 	b.CounselorID, b.Team = fx.second.ID, ""
-	for _, c := range []*data.Concern{&a, &b} {
-		if err := fx.db.SaveConcern(ctx, c); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.SaveConcern, &a, &b)
 	if a.Worker != "陈小军" || a.Counselor != "王建国" || b.Counselor != "李卫东" || a.ID == 0 || a.CreatedAt.IsZero() {
 		t.Fatalf("saved %+v / %+v", a, b)
 	}
@@ -215,15 +207,8 @@ func TestA1ConcernEvidence(t *testing.T) {
 	due.VisitDate = day(28) // due later this month
 	lateThisMonth := fx.concern(day(6), "吴海涛")
 	lateThisMonth.VisitDate = day(16)
-	for _, c := range []*data.Concern{&old, &visited, &handed, &due, &lateThisMonth} {
-		if err := fx.db.SaveConcern(ctx, c); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ev, refs, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 11), day(23))
-	if err != nil {
-		t.Fatal(err)
-	}
+	saveAll(t, fx.db.SaveConcern, &old, &visited, &handed, &due, &lateThisMonth)
+	ev, refs := novemberEvidence(t, fx.db)
 	want := data.A1ConcernEvidence{Handled: 3, Transferred: 1, VisitsDone: 1, VisitsPending: 1, VisitsOverdue: 2, AsOf: day(23)}
 	if ev.Concern != want {
 		t.Errorf("evidence %+v\nwant     %+v", ev.Concern, want)
@@ -241,7 +226,7 @@ func TestA1ConcernEvidence(t *testing.T) {
 	}
 	// October, counted at its end: 陈小军's visit was overdue on 31 October; 马东's was made in
 	// November and counts there.
-	ev, _, err = fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 10), day(23))
+	ev, _, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 10), day(23))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -252,36 +237,15 @@ func TestA1ConcernEvidence(t *testing.T) {
 
 // Migration 0011 makes the seeded 人文关怀疏导靠前 automatic only where the user left it as seeded.
 func TestMigration0011SwitchesUnchangedItem(t *testing.T) {
-	before := fstest.MapFS{}
-	files, err := fs.ReadDir(migrationsFS(), ".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if strings.Compare(f.Name(), "0011") < 0 {
-			b, err := fs.ReadFile(migrationsFS(), f.Name())
-			if err != nil {
-				t.Fatal(err)
-			}
-			before[f.Name()] = &fstest.MapFile{Data: b}
-		}
-	}
+	before := migrationsBefore(t, "0011")
 	for _, changed := range []bool{false, true} {
-		path := filepath.Join(t.TempDir(), "ledger.db")
-		old, err := openFake(t, path, before)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if changed {
-			if _, err := old.db.Exec(`UPDATE assess_template_item SET standard = '每月走访困难职工不少于2户' WHERE name = '人文关怀疏导靠前'`); err != nil {
-				t.Fatal(err)
+		db := migrateFrom(t, before, func(old *DB, _ string) {
+			if changed {
+				if _, err := old.db.Exec(`UPDATE assess_template_item SET standard = '每月走访困难职工不少于2户' WHERE name = '人文关怀疏导靠前'`); err != nil {
+					t.Fatal(err)
+				}
 			}
-		}
-		old.Close()
-		db, err := Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+		})
 		var item data.AssessItem
 		for _, it := range templateOf(t, db, data.AssessBranchMonthly).Items {
 			if it.Name == "人文关怀疏导靠前" {

@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -63,38 +64,11 @@ func exportAt(t testing.TB, db *DB, dir string, at time.Time) string {
 // fingerprint is every row of every table of db, for comparing contents before and after.
 func fingerprint(t testing.TB, db *DB) string {
 	t.Helper()
-	rows, err := db.db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tables []string
-	for rows.Next() {
-		var n string
-		rows.Scan(&n)
-		tables = append(tables, n)
-	}
-	rows.Close()
+	tables := dumpTables(t, db.db, `SELECT name FROM sqlite_master WHERE type = 'table'`,
+		func(vals []any) string { return fmt.Sprint(vals...) })
 	h := sha256.New()
-	for _, table := range tables {
-		rows, err := db.db.Query(`SELECT * FROM ` + quote(table))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		var lines []string
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				t.Fatal(err)
-			}
-			lines = append(lines, fmt.Sprint(vals...))
-		}
-		rows.Close()
-		slices.Sort(lines)
+	for _, table := range slices.Sorted(maps.Keys(tables)) {
+		lines := tables[table]
 		fmt.Fprintln(h, table, len(lines), strings.Join(lines, "\n"))
 	}
 	return hex.EncodeToString(h.Sum(nil))

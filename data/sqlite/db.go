@@ -274,6 +274,55 @@ func parseStamp(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("bad timestamp %q in data file", s)
 }
 
+// listFilter is the WHERE of a list of the current branch's records, built from the fields of
+// its filter that are set: every list starts with the branch, and most keep a period.
+type listFilter struct {
+	where []string
+	args  []any
+}
+
+// branchFilter keeps the current branch's rows; alias is the table's ("c." or "").
+func branchFilter(alias string) *listFilter {
+	return &listFilter{where: []string{alias + `branch_id = (SELECT min(id) FROM branch)`}}
+}
+
+// add keeps the rows matching cond, with its arguments.
+func (w *listFilter) add(cond string, args ...any) {
+	w.where, w.args = append(w.where, cond), append(w.args, args...)
+}
+
+// dated keeps the rows whose date column col lies within [from, to]; a zero end is open.
+func (w *listFilter) dated(col string, from, to data.Date) {
+	if !from.IsZero() {
+		w.add(col+` >= ?`, from.String())
+	}
+	if !to.IsZero() {
+		w.add(col+` <= ?`, to.String())
+	}
+}
+
+// overlapping keeps the rows whose period [fromCol, toCol] overlaps [from, to]; a zero end is open.
+func (w *listFilter) overlapping(fromCol, toCol string, from, to data.Date) {
+	if !from.IsZero() {
+		w.add(toCol+` >= ?`, from.String())
+	}
+	if !to.IsZero() {
+		w.add(fromCol+` <= ?`, to.String())
+	}
+}
+
+// sql is the conditions joined, for after WHERE.
+func (w *listFilter) sql() string { return strings.Join(w.where, ` AND `) }
+
+// anys is vs as arguments of a query.
+func anys[T any](vs []T) []any {
+	out := make([]any, len(vs))
+	for i, v := range vs {
+		out[i] = v
+	}
+	return out
+}
+
 // nullID stores the "none" id 0 as NULL, which foreign keys accept.
 func nullID(id int64) any {
 	if id == 0 {

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -50,12 +49,11 @@ func scanDecision(row interface{ Scan(...any) error }) (data.Decision, error) {
 }
 
 func getDecision(ctx context.Context, q querier, id int64) (data.Decision, error) {
-	d, err := scanDecision(q.QueryRowContext(ctx, selectDecision+` WHERE d.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return d, errNoDecision(id)
-	}
-	return d, err
+	return oneRow(scanDecision(q.QueryRowContext(ctx, selectDecision+` WHERE d.id = ?`, id)))(errNoDecision(id))
 }
+
+// decisionKind is how the store reads back, names, logs and deletes these records.
+var decisionKind = recordKind[data.Decision]{entity: data.EntDecision, table: "decision", get: getDecision, label: data.DecisionLabel, fields: data.DecisionFields}
 
 func loadDecisions(ctx context.Context, q querier, where string, args ...any) ([]data.Decision, error) {
 	return scanAll(ctx, q, selectDecision+` WHERE `+where+` ORDER BY d.date, d.id`, args,
@@ -64,15 +62,9 @@ func loadDecisions(ctx context.Context, q querier, where string, args ...any) ([
 
 // Decisions lists the current branch's decisions matching f by date then id.
 func (db *DB) Decisions(ctx context.Context, f data.DecisionFilter) ([]data.Decision, error) {
-	where := []string{`d.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	if !f.From.IsZero() {
-		where, args = append(where, `d.date >= ?`), append(args, f.From.String())
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, `d.date <= ?`), append(args, f.To.String())
-	}
-	return loadDecisions(ctx, db.db, strings.Join(where, ` AND `), args...)
+	w := branchFilter(`d.`)
+	w.dated(`d.date`, f.From, f.To)
+	return loadDecisions(ctx, db.db, w.sql(), w.args...)
 }
 
 // Decision returns the decision with id.
@@ -122,12 +114,11 @@ func (db *DB) SaveDecision(ctx context.Context, d *data.Decision) error {
 		if err := checkDecisionRefs(ctx, tx, d, branch); err != nil {
 			return err
 		}
-		saved, err = saveRecordRow(ctx, db, tx, d.ID, branch, recordRow[data.Decision]{table: "decision",
-			cols: []string{"meeting", "activity_id", "date", "topic", "category", "content", "amount", "entitled", "present", "votes_for",
+		saved, err = decisionKind.save(ctx, db, tx, d.ID, branch,
+			[]string{"meeting", "activity_id", "date", "topic", "category", "content", "amount", "entitled", "present", "votes_for",
 				"against", "abstain", "resolution", "publicity", "reason", "executor_id", "deadline", "execution", "state"},
-			values: []any{d.Meeting, nullID(d.ActivityID), d.Date.String(), d.Topic, d.Category, d.Content, d.Amount, d.Entitled, d.Present,
-				d.For, d.Against, d.Abstain, d.Resolution, d.Publicity, d.Reason, nullID(d.ExecutorID), d.Deadline.String(), d.Execution, d.State},
-			get: getDecision, entity: data.EntDecision, label: data.DecisionLabel, fields: data.DecisionFields})
+			[]any{d.Meeting, nullID(d.ActivityID), d.Date.String(), d.Topic, d.Category, d.Content, d.Amount, d.Entitled, d.Present,
+				d.For, d.Against, d.Abstain, d.Resolution, d.Publicity, d.Reason, nullID(d.ExecutorID), d.Deadline.String(), d.Execution, d.State})
 		return err
 	})
 	if err == nil {
@@ -138,13 +129,7 @@ func (db *DB) SaveDecision(ctx context.Context, d *data.Decision) error {
 
 // DeleteDecision moves a decision to the recycle bin.
 func (db *DB) DeleteDecision(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		d, err := getDecision(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntDecision, Table: "decision", ID: id, Label: data.DecisionLabel(&d), Fields: data.DecisionFields(&d)})
-	})
+	return decisionKind.delete(ctx, db, id)
 }
 
 func decisionRules(ctx context.Context, q querier) (data.DecisionRules, error) {

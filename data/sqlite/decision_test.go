@@ -1,12 +1,9 @@
 package sqlite
 
 import (
-	"io/fs"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"branchledger/data"
 )
@@ -167,15 +164,8 @@ func TestA1DecisionEvidence(t *testing.T) {
 	done.ExecutorID, done.Deadline, done.State = fx.lead.ID, day(18), data.DecisionDone
 	old := fx.decision(1, "去年的事项")
 	old.Date = data.NewDate(2025, 6, 1)
-	for _, d := range []*data.Decision{&kept, &short, &late, &done, &old} {
-		if err := fx.db.SaveDecision(ctx, d); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ev, refs, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 11), day(23))
-	if err != nil {
-		t.Fatal(err)
-	}
+	saveAll(t, fx.db.SaveDecision, &kept, &short, &late, &done, &old)
+	ev, refs := novemberEvidence(t, fx.db)
 	want := data.A1DecisionEvidence{Recorded: 3, Flagged: 1, ByRule: [3]int{1, 0, 1}, Overdue: 1, DueInMonth: 2, DoneDue: 1}
 	if ev.Decisions != want {
 		t.Errorf("evidence %+v\nwant     %+v", ev.Decisions, want)
@@ -197,40 +187,19 @@ func TestA1DecisionEvidence(t *testing.T) {
 // Migration 0010 makes “三重一大”决策靠前 of the seeded 支部月度考核表 automatic, as DefaultA1Template
 // has it, only where the user left the item as seeded.
 func TestMigration0010SwitchesUnchangedItem(t *testing.T) {
-	v9 := fstest.MapFS{}
-	names, err := fs.Glob(migrationsFS(), "*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, n := range names {
-		if n < "0010" {
-			b, err := fs.ReadFile(migrationsFS(), n)
-			if err != nil {
-				t.Fatal(err)
-			}
-			v9[n] = &fstest.MapFile{Data: b}
-		}
-	}
+	v9 := migrationsBefore(t, "0010")
 	const item = `name = '“三重一大”决策靠前' AND template_id IN (SELECT id FROM assess_template WHERE kind = '支部月度考核')`
 	for _, changed := range []bool{false, true} {
-		path := filepath.Join(t.TempDir(), "ledger.db")
-		old, err := openFake(t, path, v9)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := rawQuery(t, path, `SELECT standard FROM assess_template_item WHERE `+item); got != data.A1DecisionSeedStandard {
-			t.Fatalf("seeded standard %q", got)
-		}
-		if changed {
-			if _, err := old.db.Exec(`UPDATE assess_template_item SET standard = '自定标准' WHERE ` + item); err != nil {
-				t.Fatal(err)
+		db := migrateFrom(t, v9, func(old *DB, path string) {
+			if got := rawQuery(t, path, `SELECT standard FROM assess_template_item WHERE `+item); got != data.A1DecisionSeedStandard {
+				t.Fatalf("seeded standard %q", got)
 			}
-		}
-		old.Close()
-		db, err := Open(path)
-		if err != nil {
-			t.Fatal(err)
-		}
+			if changed {
+				if _, err := old.db.Exec(`UPDATE assess_template_item SET standard = '自定标准' WHERE ` + item); err != nil {
+					t.Fatal(err)
+				}
+			}
+		})
 		a1 := templateOf(t, db, data.AssessBranchMonthly)
 		it := a1.Items[2]
 		want := data.DefaultA1Template().Items[2]

@@ -48,32 +48,61 @@ func duesMember(ctx context.Context, q querier, id int64) (data.Member, error) {
 	return m, err
 }
 
-// memberRow says how a member's dues record (relief, voluntary payment) is saved: its table and
-// columns with their values (updated_at is added), its noun, log kind, label and fields, and how to
-// read the saved one.
+// memberRow says how a member's dues record (relief, voluntary payment) is saved: its columns
+// with their values (the first is the member's id; updated_at is added), its kind, and the fields
+// the save fills in: the record's id and its member's branch and name.
 type memberRow[T any] struct {
-	table, cols, noun, entity, label string
-	values                           []any
-	fields                           func(*T) data.Fields
-	load                             func(q querier, id int64) ([]T, error)
+	cols   string
+	values []any
+	kind   *recordKind[T]
+	filled func(*T) (id, branch *int64, name *string)
 }
 
-// deleteMemberRow moves row id of r's table to the recycle bin, labelled from the stored record.
-func deleteMemberRow[T any](ctx context.Context, db *DB, tx *sql.Tx, id int64, r memberRow[T], label func(*T) string) error {
-	rec, err := firstOf(r.load(tx, id))(errNoDues(r.noun, id))
-	if err != nil {
-		return err
+// duesKind is the recordKind of a member's dues rows of table, read back by load with alias's id
+// (a missing one is errNoDues(noun)).
+func duesKind[T any](entity, table, noun, alias string, load func(context.Context, querier, string, ...any) ([]T, error),
+	label func(*T) string, fields func(*T) data.Fields) recordKind[T] {
+	return recordKind[T]{entity: entity, table: table, label: label, fields: fields,
+		get: func(ctx context.Context, q querier, id int64) (T, error) {
+			return firstOf(load(ctx, q, alias+`.id = ?`, id))(errNoDues(noun, id))
+		}}
+}
+
+// The dues rows a member has, each deleted to the recycle bin on its own.
+var (
+	duesBaseKind = duesKind(data.EntDuesBase, "dues_base", "党费计算基数", "b", loadDuesBases,
+		func(b *data.DuesBase) string { return data.DuesLabel(b.MemberName, b.From) }, data.DuesBaseFields)
+	duesReliefKind = duesKind(data.EntDuesRelief, "dues_relief", "党费减免", "r", loadDuesReliefs,
+		func(r *data.DuesRelief) string { return data.DuesLabel(r.MemberName, r.From) + r.Kind }, data.DuesReliefFields)
+	duesExtraKind = duesKind(data.EntDuesExtra, "dues_extra", "自愿多交党费", "e", loadDuesExtras, extraLabel, data.DuesExtraFields)
+)
+
+// saveMemberRow saves rec, checked, in one transaction: its member must exist (and gives it its
+// branch and name), then its row is inserted (id 0, setting the id) or updated and the creation or
+// change logged. On success *out is the record saved.
+func saveMemberRow[T any](ctx context.Context, db *DB, out *T, rec T, r memberRow[T]) error {
+	id, branch, name := r.filled(&rec)
+	err := db.write(ctx, func(tx *sql.Tx) error {
+		m, err := duesMember(ctx, tx, r.values[0].(int64))
+		if err != nil {
+			return err
+		}
+		*branch, *name = m.BranchID, m.Name
+		return writeMemberRow(ctx, db, tx, id, &rec, r)
+	})
+	if err == nil {
+		*out = rec
 	}
-	return db.deleteToBin(ctx, tx, binItem{Entity: r.entity, Table: r.table, ID: id, Label: label(&rec), Fields: r.fields(&rec)})
+	return err
 }
 
-// saveMemberRow inserts (id 0, setting id) or updates rec's row and logs the creation or change.
-func saveMemberRow[T any](ctx context.Context, db *DB, tx *sql.Tx, id *int64, rec *T, r memberRow[T]) error {
+// writeMemberRow inserts (id 0, setting id) or updates rec's row and logs the creation or change.
+func writeMemberRow[T any](ctx context.Context, db *DB, tx *sql.Tx, id *int64, rec *T, r memberRow[T]) error {
 	values := append(r.values, db.stamp())
 	marks := strings.Repeat("?, ", len(values)-1) + "?"
 	cols := r.cols + ", updated_at"
 	if *id == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO `+r.table+` (branch_id, `+cols+`) SELECT branch_id, `+marks+` FROM member WHERE id = ?`,
+		res, err := tx.ExecContext(ctx, `INSERT INTO `+r.kind.table+` (branch_id, `+cols+`) SELECT branch_id, `+marks+` FROM member WHERE id = ?`,
 			append(values, r.values[0])...)
 		if err != nil {
 			return err
@@ -81,16 +110,16 @@ func saveMemberRow[T any](ctx context.Context, db *DB, tx *sql.Tx, id *int64, re
 		if *id, err = res.LastInsertId(); err != nil {
 			return err
 		}
-		return db.logSave(ctx, tx, r.entity, *id, r.label, nil, r.fields(rec))
+		return db.logSave(ctx, tx, r.kind.entity, *id, r.kind.label(rec), nil, r.kind.fields(rec))
 	}
-	stored, err := firstOf(r.load(tx, *id))(errNoDues(r.noun, *id))
+	stored, err := r.kind.get(ctx, tx, *id)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE `+r.table+` SET (`+cols+`) = (`+marks+`) WHERE id = ?`, append(values, *id)...); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE `+r.kind.table+` SET (`+cols+`) = (`+marks+`) WHERE id = ?`, append(values, *id)...); err != nil {
 		return err
 	}
-	return db.logSave(ctx, tx, r.entity, *id, r.label, r.fields(&stored), r.fields(rec))
+	return db.logSave(ctx, tx, r.kind.entity, *id, r.kind.label(rec), r.kind.fields(&stored), r.kind.fields(rec))
 }
 
 func extraLabel(e *data.DuesExtra) string {
@@ -222,7 +251,7 @@ func (db *DB) writeDuesBase(ctx context.Context, tx *sql.Tx, b *data.DuesBase, r
 		return false, errNoDues("党费计算基数", b.ID)
 	}
 	stamp := db.stamp()
-	label := data.DuesLabel(b.MemberName, b.From)
+	label := duesBaseKind.label(b)
 	if stored == nil {
 		res, err := tx.ExecContext(ctx, `INSERT INTO dues_base (branch_id, member_id, from_month, category, base_fen, fixed_fen, remark,
 			created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, b.BranchID, b.MemberID, b.From.String(), b.Category, b.Base,
@@ -265,12 +294,7 @@ func isUnique(err error) bool {
 
 // DeleteDuesBase moves a base entry typed by mistake to the recycle bin.
 func (db *DB) DeleteDuesBase(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		return deleteMemberRow(ctx, db, tx, id, memberRow[data.DuesBase]{table: "dues_base", noun: "党费计算基数",
-			entity: data.EntDuesBase, fields: data.DuesBaseFields,
-			load: func(q querier, id int64) ([]data.DuesBase, error) { return loadDuesBases(ctx, q, `b.id = ?`, id) }},
-			func(b *data.DuesBase) string { return data.DuesLabel(b.MemberName, b.From) })
-	})
+	return duesBaseKind.delete(ctx, db, id)
 }
 
 // firstOf adapts first to a list call: first(list, err)(notFound).
@@ -367,33 +391,16 @@ func (db *DB) SaveDuesRelief(ctx context.Context, r *data.DuesRelief) error {
 	if fe := data.ValidateDuesRelief(&saved); fe != nil {
 		return fe
 	}
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		m, err := duesMember(ctx, tx, saved.MemberID)
-		if err != nil {
-			return err
-		}
-		saved.BranchID, saved.MemberName = m.BranchID, m.Name
-		return saveMemberRow(ctx, db, tx, &saved.ID, &saved, memberRow[data.DuesRelief]{table: "dues_relief", noun: "党费减免",
-			entity: data.EntDuesRelief, label: data.DuesLabel(saved.MemberName, saved.From) + saved.Kind, fields: data.DuesReliefFields,
-			cols: `member_id, kind, from_month, to_month, amount_fen, apply_date, committee_date, approval_no, reason`,
-			values: []any{saved.MemberID, saved.Kind, saved.From.String(), saved.To.String(), saved.Amount, saved.ApplyDate.String(),
-				saved.CommitteeDate.String(), saved.ApprovalNo, saved.Reason},
-			load: func(q querier, id int64) ([]data.DuesRelief, error) { return loadDuesReliefs(ctx, q, `r.id = ?`, id) }})
-	})
-	if err == nil {
-		*r = saved
-	}
-	return err
+	return saveMemberRow(ctx, db, r, saved, memberRow[data.DuesRelief]{kind: &duesReliefKind,
+		cols: `member_id, kind, from_month, to_month, amount_fen, apply_date, committee_date, approval_no, reason`,
+		values: []any{saved.MemberID, saved.Kind, saved.From.String(), saved.To.String(), saved.Amount, saved.ApplyDate.String(),
+			saved.CommitteeDate.String(), saved.ApprovalNo, saved.Reason},
+		filled: func(r *data.DuesRelief) (*int64, *int64, *string) { return &r.ID, &r.BranchID, &r.MemberName }})
 }
 
 // DeleteDuesRelief moves a relief to the recycle bin.
 func (db *DB) DeleteDuesRelief(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		return deleteMemberRow(ctx, db, tx, id, memberRow[data.DuesRelief]{table: "dues_relief", noun: "党费减免",
-			entity: data.EntDuesRelief, fields: data.DuesReliefFields,
-			load: func(q querier, id int64) ([]data.DuesRelief, error) { return loadDuesReliefs(ctx, q, `r.id = ?`, id) }},
-			func(r *data.DuesRelief) string { return data.DuesLabel(r.MemberName, r.From) + r.Kind })
-	})
+	return duesReliefKind.delete(ctx, db, id)
 }
 
 // ---- Payments ----
@@ -602,31 +609,14 @@ func (db *DB) SaveDuesExtra(ctx context.Context, e *data.DuesExtra) error {
 	if fe := data.ValidateDuesExtra(&saved, db.today()); fe != nil {
 		return fe
 	}
-	err := db.write(ctx, func(tx *sql.Tx) error {
-		m, err := duesMember(ctx, tx, saved.MemberID)
-		if err != nil {
-			return err
-		}
-		saved.BranchID, saved.MemberName = m.BranchID, m.Name
-		return saveMemberRow(ctx, db, tx, &saved.ID, &saved, memberRow[data.DuesExtra]{table: "dues_extra", noun: "自愿多交党费",
-			entity: data.EntDuesExtra, label: extraLabel(&saved), fields: data.DuesExtraFields,
-			cols: `member_id, date, amount_fen, method, remark`, values: []any{saved.MemberID, saved.Date.String(), saved.Amount, saved.Method, saved.Remark},
-			load: func(q querier, id int64) ([]data.DuesExtra, error) { return loadDuesExtras(ctx, q, `e.id = ?`, id) }})
-	})
-	if err == nil {
-		*e = saved
-	}
-	return err
+	return saveMemberRow(ctx, db, e, saved, memberRow[data.DuesExtra]{kind: &duesExtraKind,
+		cols: `member_id, date, amount_fen, method, remark`, values: []any{saved.MemberID, saved.Date.String(), saved.Amount, saved.Method, saved.Remark},
+		filled: func(e *data.DuesExtra) (*int64, *int64, *string) { return &e.ID, &e.BranchID, &e.MemberName }})
 }
 
 // DeleteDuesExtra moves a voluntary payment to the recycle bin.
 func (db *DB) DeleteDuesExtra(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		return deleteMemberRow(ctx, db, tx, id, memberRow[data.DuesExtra]{table: "dues_extra", noun: "自愿多交党费",
-			entity: data.EntDuesExtra, fields: data.DuesExtraFields,
-			load: func(q querier, id int64) ([]data.DuesExtra, error) { return loadDuesExtras(ctx, q, `e.id = ?`, id) }},
-			extraLabel)
-	})
+	return duesExtraKind.delete(ctx, db, id)
 }
 
 // ---- Month states ----

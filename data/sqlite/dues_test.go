@@ -217,28 +217,20 @@ func TestDuesPointEntries(t *testing.T) {
 		}
 	}
 	// On 2026-11-23 the worker owes August–October: three months ended unpaid.
-	if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
-		t.Fatal(err)
-	}
-	es, err := fx.db.PointEntries(ctx, data.PointFilter{Item: data.PointDues})
-	if err != nil || len(es) != 1 || es[0].MemberID != fx.worker.ID || es[0].Points != -2 || !es[0].Generated ||
+	dues := data.PointFilter{Item: data.PointDues}
+	es := fx.regenerated(t, dues)
+	if len(es) != 1 || es[0].MemberID != fx.worker.ID || es[0].Points != -2 || !es[0].Generated ||
 		es[0].Date != data.NewDate(2026, 11, 1) || es[0].RecordKind != data.EntDues || es[0].RecordID != 2026 {
-		t.Fatalf("entries %+v %v", es, err)
+		t.Fatalf("entries %+v", es)
 	}
-	if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
-		t.Fatal(err)
-	}
-	if es, _ := fx.db.PointEntries(ctx, data.PointFilter{Item: data.PointDues}); len(es) != 1 {
+	if es := fx.regenerated(t, dues); len(es) != 1 {
 		t.Fatalf("a second run duplicated: %+v", es)
 	}
 	wantCode(t, fx.db.DeletePointEntry(ctx, es[0].ID), data.EInvalid)
 	if _, err := fx.db.PayDues(ctx, data.DuesPay{MemberID: fx.worker.ID, Months: []data.Month{month(2026, 8)}, Date: data.NewDate(2026, 11, 20), Method: "现金"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
-		t.Fatal(err)
-	}
-	if es, _ := fx.db.PointEntries(ctx, data.PointFilter{Item: data.PointDues}); len(es) != 0 {
+	if es := fx.regenerated(t, dues); len(es) != 0 {
 		t.Fatalf("entries after paying %+v", es)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"branchledger/data"
 )
@@ -31,8 +30,7 @@ func loadEmergencies(ctx context.Context, q querier, where string, args ...any) 
 			err := rows.Scan(&e.ID, &e.BranchID, &e.Kind, &date, &e.Subject, &e.Place, &e.Lead, &e.Result, &e.Findings, &created, &updated)
 			return e, finishRow(err, created, updated, &e.CreatedAt, &e.UpdatedAt, dateCol{date, &e.Date})
 		}, func(e *data.Emergency) int64 { return e.ID },
-		`SELECT p.emergency_id, p.member_id, m.name, p.commando FROM emergency_member p JOIN member m ON m.id = p.member_id
-			WHERE p.emergency_id IN (SELECT value FROM json_each(?)) ORDER BY p.emergency_id, p.sort`,
+		membersOf("emergency_member", "emergency_id", "commando"),
 		func(rows *sql.Rows) (int64, data.EmergencyMember, error) {
 			var id int64
 			var m data.EmergencyMember
@@ -46,24 +44,20 @@ func getEmergency(ctx context.Context, q querier, id int64) (data.Emergency, err
 	return first(es, err, errNoEmergency(id))
 }
 
+// emergencyKind is how the store reads back, names, logs and deletes these records.
+var emergencyKind = recordKind[data.Emergency]{entity: data.EntEmergency, table: "emergency", get: getEmergency, label: data.EmergencyLabel, fields: data.EmergencyFields}
+
 // Emergencies lists the current branch's records matching f by date then id.
 func (db *DB) Emergencies(ctx context.Context, f data.EmergencyFilter) ([]data.Emergency, error) {
-	where := []string{`e.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
-	if !f.From.IsZero() {
-		add(`e.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`e.date <= ?`, f.To.String())
-	}
+	w := branchFilter(`e.`)
+	w.dated(`e.date`, f.From, f.To)
 	if f.Kind != "" {
-		add(`e.kind = ?`, f.Kind)
+		w.add(`e.kind = ?`, f.Kind)
 	}
 	if f.MemberID != 0 {
-		add(`EXISTS (SELECT 1 FROM emergency_member p WHERE p.emergency_id = e.id AND p.member_id = ?)`, f.MemberID)
+		w.add(`EXISTS (SELECT 1 FROM emergency_member p WHERE p.emergency_id = e.id AND p.member_id = ?)`, f.MemberID)
 	}
-	return loadEmergencies(ctx, db.db, strings.Join(where, ` AND `), args...)
+	return loadEmergencies(ctx, db.db, w.sql(), w.args...)
 }
 
 // Emergency returns the record with id, its members and findings count.
@@ -102,12 +96,8 @@ func (db *DB) SaveEmergency(ctx context.Context, e *data.Emergency) error {
 				return data.FieldErrors{{Field: data.FEmDate, Message: fmt.Sprintf("日期不能晚于由本记录发现的问题的发现日期（%s）", early)}}
 			}
 		}
-		id, before, err := db.upsertRow(ctx, tx, "emergency", e.ID, branch, []string{"kind", "date", "subject", "place", "lead", "result"},
-			[]any{e.Kind, e.Date.String(), e.Subject, e.Place, e.Lead, e.Result},
-			func() (data.Fields, error) {
-				stored, err := getEmergency(ctx, tx, e.ID)
-				return data.EmergencyFields(&stored), err
-			})
+		id, before, err := emergencyKind.upsert(ctx, db, tx, e.ID, branch, []string{"kind", "date", "subject", "place", "lead", "result"},
+			[]any{e.Kind, e.Date.String(), e.Subject, e.Place, e.Lead, e.Result})
 		if err != nil {
 			return err
 		}
@@ -120,10 +110,8 @@ func (db *DB) SaveEmergency(ctx context.Context, e *data.Emergency) error {
 				return err
 			}
 		}
-		if saved, err = getEmergency(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.logSave(ctx, tx, data.EntEmergency, id, data.EmergencyLabel(&saved), before, data.EmergencyFields(&saved))
+		saved, err = emergencyKind.logSaved(ctx, db, tx, id, before)
+		return err
 	})
 	if err == nil {
 		*e = saved
@@ -131,41 +119,10 @@ func (db *DB) SaveEmergency(ctx context.Context, e *data.Emergency) error {
 	return err
 }
 
-// upsertRow inserts a row of table in branch (id 0) or updates the row with id, setting cols to
-// vals and the timestamps; it returns the row's id and, for an update, the record before it as
-// the log keeps it (read by before).
-func (db *DB) upsertRow(ctx context.Context, tx *sql.Tx, table string, id, branch int64, cols []string, vals []any,
-	before func() (data.Fields, error)) (int64, data.Fields, error) {
-	stamp := db.stamp()
-	marks := strings.Repeat(", ?", len(cols))
-	if id == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (branch_id, created_at, updated_at, `+strings.Join(cols, ", ")+`)
-			VALUES (?, ?, ?`+marks+`)`, append([]any{branch, stamp, stamp}, vals...)...)
-		if err != nil {
-			return 0, nil, err
-		}
-		id, err = res.LastInsertId()
-		return id, nil, err
-	}
-	old, err := before()
-	if err != nil {
-		return 0, nil, err
-	}
-	_, err = tx.ExecContext(ctx, `UPDATE `+table+` SET (updated_at, `+strings.Join(cols, ", ")+`) = (?`+marks+`) WHERE id = ?`,
-		append(append([]any{stamp}, vals...), id)...)
-	return id, old, err
-}
-
 // DeleteEmergency moves a record with its members to the recycle bin; the findings raised from it
 // stay in 问题整改, unlinked until the record is restored.
 func (db *DB) DeleteEmergency(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		e, err := getEmergency(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntEmergency, Table: "emergency", ID: id, Label: data.EmergencyLabel(&e), Fields: data.EmergencyFields(&e)})
-	})
+	return emergencyKind.delete(ctx, db, id)
 }
 
 // emergencyOfFinding adds to fe what is wrong with the record a finding names: not of the
@@ -194,12 +151,11 @@ func scanSupply(row interface{ Scan(...any) error }) (data.Supply, error) {
 }
 
 func getSupply(ctx context.Context, q querier, id int64) (data.Supply, error) {
-	s, err := scanSupply(q.QueryRowContext(ctx, selectSupply+` WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return s, errNoSupply(id)
-	}
-	return s, err
+	return oneRow(scanSupply(q.QueryRowContext(ctx, selectSupply+` WHERE id = ?`, id)))(errNoSupply(id))
 }
+
+// supplyKind is how the store reads back, names, logs and deletes these records.
+var supplyKind = recordKind[data.Supply]{entity: data.EntSupply, table: "supply", get: getSupply, label: data.SupplyLabel, fields: data.SupplyFields}
 
 // Supplies lists the current branch's supplies by name then id.
 func (db *DB) Supplies(ctx context.Context) ([]data.Supply, error) {
@@ -225,19 +181,9 @@ func (db *DB) SaveSupply(ctx context.Context, s *data.Supply) error {
 		if err != nil {
 			return err
 		}
-		id, before, err := db.upsertRow(ctx, tx, "supply", s.ID, branch, []string{"name", "quantity", "unit", "place", "checked", "expires"},
-			[]any{s.Name, s.Quantity, s.Unit, s.Place, s.Checked.String(), s.Expires.String()},
-			func() (data.Fields, error) {
-				stored, err := getSupply(ctx, tx, s.ID)
-				return data.SupplyFields(&stored), err
-			})
-		if err != nil {
-			return err
-		}
-		if saved, err = getSupply(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.logSave(ctx, tx, data.EntSupply, id, data.SupplyLabel(&saved), before, data.SupplyFields(&saved))
+		saved, err = supplyKind.save(ctx, db, tx, s.ID, branch, []string{"name", "quantity", "unit", "place", "checked", "expires"},
+			[]any{s.Name, s.Quantity, s.Unit, s.Place, s.Checked.String(), s.Expires.String()})
+		return err
 	})
 	if err == nil {
 		*s = saved
@@ -247,13 +193,7 @@ func (db *DB) SaveSupply(ctx context.Context, s *data.Supply) error {
 
 // DeleteSupply moves a supply to the recycle bin.
 func (db *DB) DeleteSupply(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		s, err := getSupply(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntSupply, Table: "supply", ID: id, Label: data.SupplyLabel(&s), Fields: data.SupplyFields(&s)})
-	})
+	return supplyKind.delete(ctx, db, id)
 }
 
 // emergencyEvidence fills ev.Emergency for period p (a month) and the records behind AutoEmergency:

@@ -151,11 +151,7 @@ func TestSupplies(t *testing.T) {
 	expired := data.Supply{Name: "自救器", Quantity: 5, Unit: "台", Expires: day(20)}
 	soon := data.Supply{Name: "急救箱", Quantity: 2, Unit: "个", Expires: day(30)}
 	missing := data.Supply{Name: "担架", Quantity: 0, Unit: "副"}
-	for _, s := range []*data.Supply{&ok, &expired, &soon, &missing} {
-		if err := fx.db.SaveSupply(ctx, s); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.SaveSupply, &ok, &expired, &soon, &missing)
 	got, err := fx.db.Supply(ctx, ok.ID)
 	if err != nil || !reflect.DeepEqual(got, ok) {
 		t.Fatalf("Supply = %+v, %v\nwant %+v", got, err, ok)
@@ -202,11 +198,7 @@ func TestEmergencyA1Evidence(t *testing.T) {
 	fx.emergency(t, data.Emergency{Kind: "疫情防控", Date: data.NewDate(2026, time.September, 9), Subject: "上季度"})
 	expired := data.Supply{Name: "自救器", Quantity: 5, Expires: day(20)}
 	fine := data.Supply{Name: "灭火器", Quantity: 5}
-	for _, s := range []*data.Supply{&expired, &fine} {
-		if err := fx.db.SaveSupply(ctx, s); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.SaveSupply, &expired, &fine)
 	ev, refs, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, time.November), data.NewDate(2026, time.December, 4))
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"branchledger/data"
@@ -24,11 +23,7 @@ func scanFacility(row interface{ Scan(...any) error }) (data.Facility, error) {
 }
 
 func getFacility(ctx context.Context, q querier, id int64) (data.Facility, error) {
-	f, err := scanFacility(q.QueryRowContext(ctx, selectFacility+` WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, errNoFacility(id)
-	}
-	return f, err
+	return oneRow(scanFacility(q.QueryRowContext(ctx, selectFacility+` WHERE id = ?`, id)))(errNoFacility(id))
 }
 
 // Facilities lists the current branch's facilities of one category ("" = all) in

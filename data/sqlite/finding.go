@@ -99,11 +99,7 @@ func errNoFinding(id int64) error {
 }
 
 func getFinding(ctx context.Context, q querier, id int64) (data.Finding, error) {
-	f, err := scanFinding(q.QueryRowContext(ctx, selectFinding+` WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return f, errNoFinding(id)
-	}
-	return f, err
+	return oneRow(scanFinding(q.QueryRowContext(ctx, selectFinding+` WHERE id = ?`, id)))(errNoFinding(id))
 }
 
 // today is the store's calendar day, against which input is validated.
@@ -112,49 +108,39 @@ func (db *DB) today() data.Date { return data.DateOf(db.now()) }
 // Findings lists the current branch's findings matching f by 发现日期, then id. Overdue and due
 // filters are worked out from the deadline and state. A negative TeamID keeps findings of no team.
 func (db *DB) Findings(ctx context.Context, f data.FindingFilter) ([]data.Finding, error) {
-	where := []string{`branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
-	if !f.From.IsZero() {
-		add(`found_date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`found_date <= ?`, f.To.String())
-	}
+	w := branchFilter(``)
+	w.dated(`found_date`, f.From, f.To)
 	if len(f.States) > 0 {
-		where = append(where, `state IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(f.States)), ", ")+`)`)
-		for _, s := range f.States {
-			args = append(args, s)
-		}
+		w.add(`state IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(f.States)), ", ")+`)`, anys(f.States)...)
 	}
 	if f.Category != "" {
-		add(`category = ?`, f.Category)
+		w.add(`category = ?`, f.Category)
 	}
 	switch {
 	case f.TeamID > 0:
-		add(`team_id = ?`, f.TeamID)
+		w.add(`team_id = ?`, f.TeamID)
 	case f.TeamID < 0:
-		where = append(where, `team_id IS NULL`)
+		w.add(`team_id IS NULL`)
 	}
 	if f.Source != "" {
-		add(`source = ?`, f.Source)
+		w.add(`source = ?`, f.Source)
 	}
 	if f.InspectionID != 0 {
-		add(`inspection_id = ?`, f.InspectionID)
+		w.add(`inspection_id = ?`, f.InspectionID)
 	}
 	if f.EmergencyID != 0 {
-		add(`emergency_id = ?`, f.EmergencyID)
+		w.add(`emergency_id = ?`, f.EmergencyID)
 	}
 	if f.Responsible != "" {
-		add(`responsible = ?`, data.NormalizeName(f.Responsible))
+		w.add(`responsible = ?`, data.NormalizeName(f.Responsible))
 	}
 	if !f.OverdueOn.IsZero() {
-		add(`state <> '`+data.StateClosed+`' AND deadline < ?`, f.OverdueOn.String())
+		w.add(`state <> '`+data.StateClosed+`' AND deadline < ?`, f.OverdueOn.String())
 	}
 	if !f.DueBy.IsZero() {
-		add(`state <> '`+data.StateClosed+`' AND deadline <= ?`, f.DueBy.String())
+		w.add(`state <> '`+data.StateClosed+`' AND deadline <= ?`, f.DueBy.String())
 	}
-	return queryFindings(ctx, db.db, `WHERE `+strings.Join(where, ` AND `)+` ORDER BY found_date, id`, args...)
+	return queryFindings(ctx, db.db, `WHERE `+w.sql()+` ORDER BY found_date, id`, w.args...)
 }
 
 // Finding returns the finding with id.
@@ -516,31 +502,22 @@ func (db *DB) History(ctx context.Context, findingID int64) ([]data.StateChange,
 	} else if !ok {
 		return nil, errNoFinding(findingID)
 	}
-	rows, err := db.db.QueryContext(ctx, `
+	return scanAll(ctx, db.db, `
 		SELECT id, finding_id, at, from_state, to_state, reason, progress, acceptor, closed_date
-		FROM finding_history WHERE finding_id = ? ORDER BY id`, findingID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var hs []data.StateChange
-	for rows.Next() {
-		var h data.StateChange
-		var at, closed string
-		var co data.CloseOut
-		if err := rows.Scan(&h.ID, &h.FindingID, &at, &h.From, &h.To, &h.Reason, &co.Progress, &co.Acceptor, &closed); err != nil {
-			return nil, err
-		}
-		if h.At, err = parseStamp(at); err != nil {
-			return nil, err
-		}
-		if h.To == data.StateClosed {
-			if co.ClosedDate, err = parseDate(closed); err != nil {
-				return nil, err
+		FROM finding_history WHERE finding_id = ? ORDER BY id`, []any{findingID},
+		func(rows *sql.Rows) (data.StateChange, error) {
+			var h data.StateChange
+			var at, closed string
+			var co data.CloseOut
+			if err := rows.Scan(&h.ID, &h.FindingID, &at, &h.From, &h.To, &h.Reason, &co.Progress, &co.Acceptor, &closed); err != nil {
+				return h, err
 			}
+			var err error
+			if h.At, err = parseStamp(at); err != nil || h.To != data.StateClosed {
+				return h, err
+			}
+			co.ClosedDate, err = parseDate(closed)
 			h.CloseOut = &co
-		}
-		hs = append(hs, h)
-	}
-	return hs, rows.Err()
+			return h, err
+		})
 }

@@ -401,12 +401,7 @@ func TestOptions(t *testing.T) {
 	if err := db.SetOptions(ctx, data.ListFindingLevels, []string{"重大", "一般"}); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
-	db, err := Open(db.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = reopen(t, db)
 	if got, _ := db.Options(ctx, data.ListFindingLevels); !slices.Equal(got, []string{"重大", "一般"}) {
 		t.Errorf("levels after reopening: %v", got)
 	}

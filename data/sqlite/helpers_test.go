@@ -98,3 +98,46 @@ func countMembers(t testing.TB, db *DB) int {
 	}
 	return n
 }
+
+// saveAll saves each record with save (a store's Save…), failing the test at the first refusal.
+func saveAll[T any](t *testing.T, save func(context.Context, *T) error, recs ...*T) {
+	t.Helper()
+	for _, r := range recs {
+		if err := save(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// novemberEvidence is db's A1 evidence of November 2026 as of the 23rd, the month the ledgers'
+// tests fill.
+func novemberEvidence(t *testing.T, db *DB) (data.A1Evidence, map[string][]data.EvidenceRef) {
+	t.Helper()
+	ev, refs, err := db.A1Evidence(ctx, data.MonthPeriod(2026, 11), day(23))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev, refs
+}
+
+// reopen closes db and opens its file again, closed when t ends: what a save leaves after the
+// program restarts.
+func reopen(t *testing.T, db *DB) *DB {
+	t.Helper()
+	db.Close()
+	again, err := Open(db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { again.Close() })
+	return again
+}
+
+// groupAndTeam saves 第一党小组 and 综采一班 in db, for tests whose members belong to both.
+func groupAndTeam(t *testing.T, db *DB) (data.Group, data.Team) {
+	t.Helper()
+	g, tm := data.Group{Name: "第一党小组"}, data.Team{Name: "综采一班"}
+	saveAll(t, db.SaveGroup, &g)
+	saveAll(t, db.SaveTeam, &tm)
+	return g, tm
+}

@@ -75,14 +75,7 @@ func TestImportSkip(t *testing.T) {
 
 func TestImportUpdate(t *testing.T) {
 	db := openTemp(t)
-	g := data.Group{Name: "第一党小组"}
-	if err := db.SaveGroup(ctx, &g); err != nil {
-		t.Fatal(err)
-	}
-	tm := data.Team{Name: "综采一班"}
-	if err := db.SaveTeam(ctx, &tm); err != nil {
-		t.Fatal(err)
-	}
+	g, tm := groupAndTeam(t, db)
 	rows := manyMembers(3)
 	if _, err := db.ImportMembers(ctx, rows, data.ImportAdd, nil); err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"branchledger/data"
 )
@@ -102,28 +101,21 @@ func loadInspections(ctx context.Context, q querier, where string, args ...any) 
 // Inspections lists the current branch's inspections matching f, newest first, with their
 // inspectors (names filled in) and findings. A negative TeamID keeps inspections of no team.
 func (db *DB) Inspections(ctx context.Context, f data.InspectionFilter) ([]data.Inspection, error) {
-	where := []string{`i.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
-	if !f.From.IsZero() {
-		add(`i.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`i.date <= ?`, f.To.String())
-	}
+	w := branchFilter(`i.`)
+	w.dated(`i.date`, f.From, f.To)
 	if f.Kind != "" {
-		add(`i.kind = ?`, f.Kind)
+		w.add(`i.kind = ?`, f.Kind)
 	}
 	switch {
 	case f.TeamID > 0:
-		add(`i.team_id = ?`, f.TeamID)
+		w.add(`i.team_id = ?`, f.TeamID)
 	case f.TeamID < 0:
-		where = append(where, `i.team_id IS NULL`)
+		w.add(`i.team_id IS NULL`)
 	}
 	if f.OpenFindings {
-		where = append(where, `EXISTS (SELECT 1 FROM finding f WHERE f.inspection_id = i.id AND f.state <> '`+data.StateClosed+`')`)
+		w.add(`EXISTS (SELECT 1 FROM finding f WHERE f.inspection_id = i.id AND f.state <> '` + data.StateClosed + `')`)
 	}
-	return loadInspections(ctx, db.db, strings.Join(where, ` AND `), args...)
+	return loadInspections(ctx, db.db, w.sql(), w.args...)
 }
 
 // Inspection returns the inspection with id, with its inspectors and findings.
@@ -141,6 +133,9 @@ func getInspection(ctx context.Context, q querier, id int64) (data.Inspection, e
 	}
 	return ins[0], nil
 }
+
+// inspectionKind is how the store reads back, names, logs and deletes these records.
+var inspectionKind = recordKind[data.Inspection]{entity: data.EntInspection, table: "inspection", get: getInspection, label: data.InspectionLabel, fields: data.InspectionFields}
 
 // SaveInspection creates (ID 0, in the current branch unless BranchID says otherwise) or updates an
 // inspection with its inspectors and findings, in one transaction. After Normalize, the findings
@@ -204,11 +199,8 @@ func (db *DB) SaveInspection(ctx context.Context, in *data.Inspection) error {
 		if err := db.writeInspection(ctx, tx, &work, stored); err != nil {
 			return err
 		}
-		if saved, err = getInspection(ctx, tx, work.ID); err != nil {
-			return err
-		}
-		after := data.InspectionFields(&saved)
-		return db.logSave(ctx, tx, data.EntInspection, saved.ID, data.InspectionLabel(&saved), before, after)
+		saved, err = inspectionKind.logSaved(ctx, db, tx, work.ID, before)
+		return err
 	})
 	if err == nil {
 		*in = saved
@@ -314,12 +306,5 @@ func (db *DB) writeInspection(ctx context.Context, tx *sql.Tx, in *data.Inspecti
 // DeleteInspection moves an inspection to the recycle bin with its inspectors, findings and their
 // history.
 func (db *DB) DeleteInspection(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		in, err := getInspection(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntInspection, Table: "inspection", ID: id,
-			Label: data.InspectionLabel(&in), Fields: data.InspectionFields(&in)})
-	})
+	return inspectionKind.delete(ctx, db, id)
 }

@@ -27,17 +27,27 @@ func newFixture(t *testing.T) *fixture {
 	fx := &fixture{db: openTemp(t)}
 	fixClock(fx.db, clock)
 	fx.team1, fx.team2 = data.Team{Name: "综采一班", Category: "采煤"}, data.Team{Name: "机电班", Category: "机电"}
-	for _, tm := range []*data.Team{&fx.team1, &fx.team2} {
-		if err := fx.db.SaveTeam(ctx, tm); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.SaveTeam, &fx.team1, &fx.team2)
 	fx.lead, fx.second = newMember("王建国", 1), newMember("李卫东", 3)
 	fx.lead.Supervisor, fx.second.Supervisor = true, true
 	fx.worker = newMember("赵志强", 5)
 	fx.worker.TeamID = fx.team1.ID
 	fx.lead, fx.second, fx.worker = mustCreate(t, fx.db, fx.lead), mustCreate(t, fx.db, fx.second), mustCreate(t, fx.db, fx.worker)
 	return fx
+}
+
+// regenerated brings 2026's generated 党员积分 into step with the ledgers and lists the entries
+// matching f.
+func (fx *fixture) regenerated(t *testing.T, f data.PointFilter) []data.PointEntry {
+	t.Helper()
+	if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
+		t.Fatal(err)
+	}
+	es, err := fx.db.PointEntries(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return es
 }
 
 func day(d int) data.Date { return data.NewDate(2026, time.November, d) }

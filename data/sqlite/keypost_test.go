@@ -54,12 +54,7 @@ func TestKeyPostsPersist(t *testing.T) {
 	if err := db.SetKeyPosts(ctx, []string{"材料员", "出纳"}); err != nil {
 		t.Fatal(err)
 	}
-	db.Close()
-	db, err := Open(db.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	db = reopen(t, db)
 	if got, _ := db.KeyPosts(ctx); !slices.Equal(got, []string{"材料员", "出纳"}) {
 		t.Errorf("KeyPosts() after reopening = %v", got)
 	}

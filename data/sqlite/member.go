@@ -142,11 +142,7 @@ func (db *DB) Member(ctx context.Context, id int64) (data.Member, error) {
 }
 
 func getMember(ctx context.Context, q querier, id int64) (data.Member, error) {
-	m, err := scanMember(q.QueryRowContext(ctx, selectMember+` WHERE id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return m, errNoMember(id)
-	}
-	return m, err
+	return oneRow(scanMember(q.QueryRowContext(ctx, selectMember+` WHERE id = ?`, id)))(errNoMember(id))
 }
 
 // MemberByIDNumber finds a member of the current branch by ID number (normalised first, so a

@@ -50,6 +50,67 @@ func rawQuery(t *testing.T, path, query string) string {
 	return v
 }
 
+// fakeFile is a file of fsys's schema in a new folder, closed again: what a test then opens.
+func fakeFile(t *testing.T, fsys fs.FS) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "ledger.db")
+	db, err := openFake(t, path, fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	return dir, path
+}
+
+// checkRaw checks that query, read from the file at path as an outsider would, answers want;
+// what names the value in the failure.
+func checkRaw(t *testing.T, path, query, want, what string) {
+	t.Helper()
+	if v := rawQuery(t, path, query); v != want {
+		t.Errorf("%s = %q, want %q", what, v, want)
+	}
+}
+
+// migrationsBefore is the embedded migrations numbered below version ("0011"): the schema a file
+// of an older program has.
+func migrationsBefore(t *testing.T, version string) fstest.MapFS {
+	t.Helper()
+	names, err := fs.Glob(migrationsFS(), "*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := fstest.MapFS{}
+	for _, n := range names {
+		if n < version {
+			b, err := fs.ReadFile(migrationsFS(), n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before[n] = &fstest.MapFile{Data: b}
+		}
+	}
+	return before
+}
+
+// migrateFrom makes a new file of the schema before, lets change alter it as a user of that older
+// program could, and opens it with this program, which migrates it.
+func migrateFrom(t *testing.T, before fs.FS, change func(old *DB, path string)) *DB {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "ledger.db")
+	old, err := openFake(t, path, before)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change(old, path)
+	old.Close()
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
 func backups(t *testing.T, dir string) []string {
 	t.Helper()
 	names, err := filepath.Glob(filepath.Join(dir, "ledger.迁移前备份-*"))
@@ -60,13 +121,7 @@ func backups(t *testing.T, dir string) []string {
 }
 
 func TestMigrationWritesBackupFirst(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "ledger.db")
-	db, err := openFake(t, path, fakeV1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	dir, path := fakeFile(t, fakeV1)
 	if b := backups(t, dir); len(b) != 0 {
 		t.Fatalf("a new file got a backup: %v", b)
 	}
@@ -82,22 +137,11 @@ func TestMigrationWritesBackupFirst(t *testing.T) {
 		t.Errorf("backup name %q", name)
 	}
 	// The backup is the file as it was: version 1, its row, no new column.
-	if v := rawQuery(t, b[0], `PRAGMA user_version`); v != "1" {
-		t.Errorf("backup version = %s, want 1", v)
-	}
-	if v := rawQuery(t, b[0], `SELECT group_concat(text) FROM note`); v != "旧数据" {
-		t.Errorf("backup rows = %q", v)
-	}
-	if v := rawQuery(t, b[0], `SELECT count(*) FROM pragma_table_info('note') WHERE name = 'extra'`); v != "0" {
-		t.Error("backup already has the column of version 2")
-	}
-	db.Close()
-	if v := rawQuery(t, path, `PRAGMA user_version`); v != "2" {
-		t.Errorf("migrated version = %s, want 2", v)
-	}
-	if v := rawQuery(t, path, `SELECT group_concat(text || extra) FROM note`); v != "旧数据,新数据有" {
-		t.Errorf("migrated rows = %q", v)
-	}
+	checkRaw(t, b[0], `PRAGMA user_version`, "1", "backup version")
+	checkRaw(t, b[0], `SELECT group_concat(text) FROM note`, "旧数据", "backup rows")
+	checkRaw(t, b[0], `SELECT count(*) FROM pragma_table_info('note') WHERE name = 'extra'`, "0", "version 2's column in the backup")
+	checkRaw(t, path, `PRAGMA user_version`, "2", "migrated version")
+	checkRaw(t, path, `SELECT group_concat(text || extra) FROM note`, "旧数据,新数据有", "migrated rows")
 
 	// An up-to-date file is opened without another backup.
 	if _, err := openFake(t, path, fakeV2); err != nil {
@@ -109,13 +153,7 @@ func TestMigrationWritesBackupFirst(t *testing.T) {
 }
 
 func TestFailedMigrationChangesNothing(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "ledger.db")
-	db, err := openFake(t, path, fakeV1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
+	dir, path := fakeFile(t, fakeV1)
 	broken := fstest.MapFS{
 		"0001_start.sql": fakeV1["0001_start.sql"],
 		"0002_broken.sql": {Data: []byte(`ALTER TABLE note ADD COLUMN extra TEXT NOT NULL DEFAULT '';
@@ -124,33 +162,21 @@ func TestFailedMigrationChangesNothing(t *testing.T) {
 	if _, err := openFake(t, path, broken); err == nil {
 		t.Fatal("a broken migration succeeded")
 	}
-	if v := rawQuery(t, path, `PRAGMA user_version`); v != "1" {
-		t.Errorf("version after a failed migration = %s, want 1", v)
-	}
-	if v := rawQuery(t, path, `SELECT count(*) FROM pragma_table_info('note') WHERE name = 'extra'`); v != "0" {
-		t.Error("half of the failed migration was kept")
-	}
+	checkRaw(t, path, `PRAGMA user_version`, "1", "version after a failed migration")
+	checkRaw(t, path, `SELECT count(*) FROM pragma_table_info('note') WHERE name = 'extra'`, "0", "the failed migration's column kept")
 	if b := backups(t, dir); len(b) != 1 {
 		t.Errorf("backups = %v, want the one written before trying", b)
 	}
 }
 
 func TestNewerFileRefused(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "ledger.db")
-	db, err := openFake(t, path, fakeV2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	_, err = openFake(t, path, fakeV1)
+	dir, path := fakeFile(t, fakeV2)
+	_, err := openFake(t, path, fakeV1)
 	wantCode(t, err, data.EInvalid)
 	if want := "数据文件「ledger.db」由更新版本的支部台账创建（结构版本 2），请升级程序后再打开"; data.ErrorMessage(err) != want {
 		t.Errorf("message = %q, want %q", data.ErrorMessage(err), want)
 	}
-	if v := rawQuery(t, path, `PRAGMA user_version`); v != "2" {
-		t.Errorf("version = %s, want 2", v)
-	}
+	checkRaw(t, path, `PRAGMA user_version`, "2", "version")
 	if b := backups(t, dir); len(b) != 0 {
 		t.Errorf("a refused file got a backup: %v", b)
 	}
@@ -212,14 +238,7 @@ func TestEmbeddedMigrations(t *testing.T) {
 func TestSchemaChecks(t *testing.T) {
 	db := openTemp(t)
 	m := mustCreate(t, db, newMember("张三", 3))
-	g := data.Group{Name: "第一党小组"}
-	if err := db.SaveGroup(ctx, &g); err != nil {
-		t.Fatal(err)
-	}
-	tm := data.Team{Name: "综采一班"}
-	if err := db.SaveTeam(ctx, &tm); err != nil {
-		t.Fatal(err)
-	}
+	g, tm := groupAndTeam(t, db)
 	set := func(table, column string, id int64, v any) error {
 		_, err := db.db.Exec(`UPDATE `+table+` SET `+column+` = ? WHERE id = ?`, v, id)
 		return err
@@ -314,43 +333,26 @@ func TestNewFileHasBranchAndDefaultKeyPosts(t *testing.T) {
 // A file of version 1 with data is migrated to 0002 on opening: a backup of version 1 first, every
 // row kept, the new tables ready with their default lists.
 func TestMigration0002OverVersion1(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "ledger.db")
-	v1, err := fs.ReadFile(migrationsFS(), "0001_init.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	old, err := openFake(t, path, fstest.MapFS{"0001_init.sql": {Data: v1}})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// Rows go in by hand: today's store methods also write tables of later versions (op_log).
 	tm := data.Team{ID: 1, Name: "综采一班", Category: "采煤"}
-	if _, err := old.db.Exec(`INSERT INTO team (id, branch_id, name, category) VALUES (1, 1, '综采一班', '采煤')`); err != nil {
-		t.Fatal(err)
-	}
 	m := newMember("张三", 3)
-	m.TeamID, m.Supervisor = tm.ID, true
-	m = rawCreate(t, old, m)
-	rawCreate(t, old, newMember("李四", 5))
-	old.Close()
-
-	db, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db := migrateFrom(t, migrationsBefore(t, "0002"), func(old *DB, _ string) {
+		if _, err := old.db.Exec(`INSERT INTO team (id, branch_id, name, category) VALUES (1, 1, '综采一班', '采煤')`); err != nil {
+			t.Fatal(err)
+		}
+		m.TeamID, m.Supervisor = tm.ID, true
+		m = rawCreate(t, old, m)
+		rawCreate(t, old, newMember("李四", 5))
+	})
+	dir, path := filepath.Dir(db.Path()), db.Path()
 	defer db.Close()
 	fixClock(db, clock)
 	b := backups(t, dir)
 	if len(b) != 1 || !strings.Contains(filepath.Base(b[0]), "迁移前备份-v1-") {
 		t.Fatalf("backups %v", b)
 	}
-	if v := rawQuery(t, b[0], `SELECT count(*) FROM member`); v != "2" {
-		t.Errorf("backup has %s members", v)
-	}
-	if v := rawQuery(t, b[0], `SELECT count(*) FROM sqlite_master WHERE name = 'finding'`); v != "0" {
-		t.Error("the backup already has version 2's tables")
-	}
+	checkRaw(t, b[0], `SELECT count(*) FROM member`, "2", "backup's members")
+	checkRaw(t, b[0], `SELECT count(*) FROM sqlite_master WHERE name = 'finding'`, "0", "version 2's tables in the backup")
 	if ms, _ := loadMigrations(migrationsFS()); rawQuery(t, path, `PRAGMA user_version`) != fmt.Sprint(len(ms)) {
 		t.Errorf("version %s, want %d", rawQuery(t, path, `PRAGMA user_version`), len(ms))
 	}

@@ -65,11 +65,7 @@ func TestGroups(t *testing.T) {
 	g2 := data.Group{Name: "第二党小组", Area: "综采二班、检修班"}
 	g1 := data.Group{Name: " 第一党小组 ", LeaderID: leader.ID}
 	g3 := data.Group{Name: "第三党小组"}
-	for _, g := range []*data.Group{&g3, &g2, &g1} {
-		if err := db.SaveGroup(ctx, g); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, db.SaveGroup, &g3, &g2, &g1)
 	if g1.ID == 0 || g1.BranchID != 1 || g1.Name != "第一党小组" {
 		t.Errorf("saved group = %+v", g1)
 	}
@@ -129,11 +125,7 @@ func TestTeams(t *testing.T) {
 		t.Fatal(err)
 	}
 	other, third, second := data.Team{Name: "机电班"}, data.Team{Name: "综采三班"}, data.Team{Name: "综采二班"}
-	for _, x := range []*data.Team{&other, &third, &second} {
-		if err := db.SaveTeam(ctx, x); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, db.SaveTeam, &other, &third, &second)
 	ts, err := db.Teams(ctx)
 	if err != nil {
 		t.Fatal(err)

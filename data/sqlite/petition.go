@@ -28,9 +28,14 @@ func scanPetitionMember(rows *sql.Rows) (int64, data.PetitionMember, error) {
 	return id, m, err
 }
 
-// membersOf is the child query of a parent's member rows in table (its parent column fk).
-func membersOf(table, fk string) string {
-	return `SELECT c.` + fk + `, c.member_id, m.name FROM ` + table + ` c JOIN member m ON m.id = c.member_id
+// membersOf is the child query of a parent's member rows in table (its parent column fk), in their
+// order: the parent's id, the member's id and name, then the rows' own cols.
+func membersOf(table, fk string, cols ...string) string {
+	own := ""
+	for _, c := range cols {
+		own += `, c.` + c
+	}
+	return `SELECT c.` + fk + `, c.member_id, m.name` + own + ` FROM ` + table + ` c JOIN member m ON m.id = c.member_id
 		WHERE c.` + fk + ` IN (SELECT value FROM json_each(?)) ORDER BY c.` + fk + `, c.sort`
 }
 
@@ -75,15 +80,9 @@ func loadScreenings(ctx context.Context, q querier, where string, args ...any) (
 
 // periodWhere is the current branch's records dated within f.
 func periodWhere(f data.PetitionFilter) (string, []any) {
-	where := []string{`branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	if !f.From.IsZero() {
-		where, args = append(where, `date >= ?`), append(args, f.From.String())
-	}
-	if !f.To.IsZero() {
-		where, args = append(where, `date <= ?`), append(args, f.To.String())
-	}
-	return strings.Join(where, ` AND `), args
+	w := branchFilter(``)
+	w.dated(`date`, f.From, f.To)
+	return w.sql(), w.args
 }
 
 func getPetition(ctx context.Context, q querier, id int64) (data.Petition, error) {
@@ -91,10 +90,16 @@ func getPetition(ctx context.Context, q querier, id int64) (data.Petition, error
 	return first(ps, err, errNoPetition(id))
 }
 
+// petitionKind is how the store reads back, names, logs and deletes these records.
+var petitionKind = recordKind[data.Petition]{entity: data.EntPetition, table: "petition", get: getPetition, label: data.PetitionLabel, fields: data.PetitionFields}
+
 func getScreening(ctx context.Context, q querier, id int64) (data.Screening, error) {
 	ss, err := loadScreenings(ctx, q, `id = ?`, id)
 	return first(ss, err, errNoScreening(id))
 }
+
+// screeningKind is how the store reads back, names, logs and deletes these records.
+var screeningKind = recordKind[data.Screening]{entity: data.EntScreening, table: "screening", get: getScreening, label: data.ScreeningLabel, fields: data.ScreeningFields}
 
 // Petitions lists the current branch's cases registered within f, by 登记日期 then id.
 func (db *DB) Petitions(ctx context.Context, f data.PetitionFilter) ([]data.Petition, error) {
@@ -115,25 +120,19 @@ func (db *DB) SavePetition(ctx context.Context, p *data.Petition) error {
 	if fe := data.ValidatePetition(p, db.today()); fe != nil {
 		return fe
 	}
-	rs := rowsSave[data.Petition]{table: "petition", childTable: "petition_keeper", childFK: "petition_id", id: p.ID, branch: p.BranchID,
+	rs := rowsSave[data.Petition]{childTable: "petition_keeper", childFK: "petition_id", id: p.ID, branch: p.BranchID,
 		notFound: errNoPetition(p.ID), memberField: data.FKeepers,
 		cols: []string{"date", "petitioner", "team", "category", "content", "risk", "measures", "deadline", "state", "resolved_date", "result", "escalated"},
 		vals: []any{p.Date.String(), p.Petitioner, p.Team, p.Category, p.Content, p.Risk, p.Measures, p.Deadline.String(), p.State,
 			p.Resolved.String(), p.Result, bit(p.Escalated)},
-		childCols: "member_id", get: getPetition, entity: data.EntPetition, label: data.PetitionLabel, fields: data.PetitionFields}
+		childCols: "member_id", kind: &petitionKind}
 	rs.memberIDs, rs.rows = memberRows(p.Keepers)
 	return saveWithRows(ctx, db, &rs, p)
 }
 
 // DeletePetition moves a case with its 包保责任人 (and the points it earned) to the recycle bin.
 func (db *DB) DeletePetition(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		p, err := getPetition(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntPetition, Table: "petition", ID: id, Label: data.PetitionLabel(&p), Fields: data.PetitionFields(&p)})
-	})
+	return petitionKind.delete(ctx, db, id)
 }
 
 // Screenings lists the current branch's screenings within f, by date then id.
@@ -154,23 +153,17 @@ func (db *DB) SaveScreening(ctx context.Context, s *data.Screening) error {
 	if fe := data.ValidateScreening(s, db.today()); fe != nil {
 		return fe
 	}
-	rs := rowsSave[data.Screening]{table: "screening", childTable: "screening_member", childFK: "screening_id", id: s.ID, branch: s.BranchID,
+	rs := rowsSave[data.Screening]{childTable: "screening_member", childFK: "screening_id", id: s.ID, branch: s.BranchID,
 		notFound: errNoScreening(s.ID), memberField: data.FScreeners,
 		cols: []string{"date", "teams", "factors", "factor_text"}, vals: []any{s.Date.String(), strings.Join(s.Teams, "、"), s.Factors, s.FactorText},
-		childCols: "member_id", get: getScreening, entity: data.EntScreening, label: data.ScreeningLabel, fields: data.ScreeningFields}
+		childCols: "member_id", kind: &screeningKind}
 	rs.memberIDs, rs.rows = memberRows(s.Screeners)
 	return saveWithRows(ctx, db, &rs, s)
 }
 
 // DeleteScreening moves a screening with its 排查人 to the recycle bin.
 func (db *DB) DeleteScreening(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		s, err := getScreening(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntScreening, Table: "screening", ID: id, Label: data.ScreeningLabel(&s), Fields: data.ScreeningFields(&s)})
-	})
+	return screeningKind.delete(ctx, db, id)
 }
 
 var _ data.PetitionStore = (*DB)(nil)

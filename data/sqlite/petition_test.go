@@ -1,12 +1,9 @@
 package sqlite
 
 import (
-	"io/fs"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"branchledger/data"
 )
@@ -138,15 +135,8 @@ func TestPetitionPointEntries(t *testing.T) {
 	fx := newFixture(t)
 	entries := func() string {
 		t.Helper()
-		if err := fx.db.RegeneratePointEntries(ctx, 2026); err != nil {
-			t.Fatal(err)
-		}
-		es, err := fx.db.PointEntries(ctx, data.PointFilter{Item: data.PointPetition})
-		if err != nil {
-			t.Fatal(err)
-		}
 		var out []string
-		for _, e := range es {
+		for _, e := range fx.regenerated(t, data.PointFilter{Item: data.PointPetition}) {
 			out = append(out, e.MemberName+" "+e.Date.String()+" "+data.FormatScore(e.Points)+" "+e.RecordKind)
 		}
 		return strings.Join(out, "; ")
@@ -255,34 +245,13 @@ func TestPetitionA1Evidence(t *testing.T) {
 // point_entry, the A2 catalogue gains 包保化解信访事项 before the veto item, and an A1 item the user
 // has changed stays as the user left it.
 func TestMigration0013OverVersion12(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "ledger.db")
-	v12 := fstest.MapFS{}
-	ms, err := loadMigrations(migrationsFS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range ms[:12] {
-		b, err := fs.ReadFile(migrationsFS(), m.name)
-		if err != nil {
+	db := migrateFrom(t, migrationsBefore(t, "0013"), func(old *DB, _ string) {
+		m := rawCreate(t, old, newMember("张三", 3))
+		if _, err := old.db.Exec(`INSERT INTO point_entry (branch_id, member_id, date, item, points, reason) VALUES (1, ?, '2026-03-01', '受集团/市级表彰', 5, '表彰');
+		UPDATE assess_template_item SET standard = '本支部自定的标准' WHERE name = '信访维稳排查靠前'`, m.ID); err != nil {
 			t.Fatal(err)
 		}
-		v12[m.name] = &fstest.MapFile{Data: b}
-	}
-	old, err := openFake(t, path, v12)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := rawCreate(t, old, newMember("张三", 3))
-	if _, err := old.db.Exec(`INSERT INTO point_entry (branch_id, member_id, date, item, points, reason) VALUES (1, ?, '2026-03-01', '受集团/市级表彰', 5, '表彰');
-		UPDATE assess_template_item SET standard = '本支部自定的标准' WHERE name = '信访维稳排查靠前'`, m.ID); err != nil {
-		t.Fatal(err)
-	}
-	old.Close()
-
-	db, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	})
 	defer db.Close()
 	es, err := db.PointEntries(ctx, data.PointFilter{})
 	if err != nil || len(es) != 1 || es[0].Reason != "表彰" || es[0].RecordKind != "" {

@@ -127,6 +127,17 @@ func idList(ids []int64) string {
 
 // capture adds to snap the rows of table whose column is one of ids, then what deleting them would
 // cascade to and the references it would set to NULL.
+// scanValues reads the current row's n columns as SQLite stores them, whatever the table: for the
+// bin's snapshots (and the tests' dumps of whole files).
+func scanValues(rows *sql.Rows, n int) ([]any, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	return vals, rows.Scan(ptrs...)
+}
+
 func capture(ctx context.Context, q querier, fks []foreignKey, snap *binSnapshot, table, column string, ids []int64, depth int) error {
 	if depth > 8 {
 		return fmt.Errorf("recycle bin: cascade from %s too deep", table)
@@ -144,12 +155,8 @@ func capture(ctx context.Context, q querier, fks []foreignKey, snap *binSnapshot
 	idCol := slices.Index(cols, "id")
 	var own []int64
 	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
+		vals, err := scanValues(rows, len(cols))
+		if err != nil {
 			rows.Close()
 			return err
 		}

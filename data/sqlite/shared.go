@@ -3,9 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
-	"slices"
-	"strings"
 
 	"branchledger/data"
 )
@@ -80,6 +79,17 @@ func first[T any](list []T, err error, notFound error) (T, error) {
 	return list[0], nil
 }
 
+// oneRow adapts the scan of a query of one record to a get: oneRow(scan(row))(notFound) is
+// notFound when there is no row.
+func oneRow[T any](v T, err error) func(error) (T, error) {
+	return func(notFound error) (T, error) {
+		if errors.Is(err, sql.ErrNoRows) {
+			return v, notFound
+		}
+		return v, err
+	}
+}
+
 // nameFree is a FieldErrors on field when another row of table in the branch has this name;
 // noun says what the row is (考核表, 评分表).
 func nameFree(ctx context.Context, q querier, table, name string, id, branch int64, field, noun string) error {
@@ -97,51 +107,4 @@ func (db *DB) logSave(ctx context.Context, tx *sql.Tx, entity string, id int64, 
 		return db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: entity, EntityID: id, Label: label, After: after})
 	}
 	return db.logChange(ctx, tx, entity, id, label, before, after)
-}
-
-// recordRow is one record's row as a save writes it: its columns (after branch_id and the stamps)
-// and their values, and how the saved record is read back and logged.
-type recordRow[T any] struct {
-	table  string
-	cols   []string
-	values []any
-	get    func(context.Context, querier, int64) (T, error)
-	entity string
-	label  func(*T) string
-	fields func(*T) data.Fields
-}
-
-// saveRecordRow inserts (id 0, in branch) or updates row id of r's table with r's values, stamped,
-// logs the creation or the change, and returns the record as saved.
-func saveRecordRow[T any](ctx context.Context, db *DB, tx *sql.Tx, id, branch int64, r recordRow[T]) (T, error) {
-	var saved T
-	stamp := db.stamp()
-	cols := strings.Join(r.cols, ", ") + ", updated_at"
-	values := append(slices.Clone(r.values), stamp)
-	marks := strings.TrimSuffix(strings.Repeat("?, ", len(values)), ", ")
-	var before data.Fields
-	if id == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO `+r.table+` (branch_id, created_at, `+cols+`) VALUES (?, ?, `+marks+`)`,
-			append([]any{branch, stamp}, values...)...)
-		if err != nil {
-			return saved, err
-		}
-		if id, err = res.LastInsertId(); err != nil {
-			return saved, err
-		}
-	} else {
-		stored, err := r.get(ctx, tx, id)
-		if err != nil {
-			return saved, err
-		}
-		before = r.fields(&stored)
-		if _, err := tx.ExecContext(ctx, `UPDATE `+r.table+` SET (`+cols+`) = (`+marks+`) WHERE id = ?`, append(values, id)...); err != nil {
-			return saved, err
-		}
-	}
-	saved, err := r.get(ctx, tx, id)
-	if err != nil {
-		return saved, err
-	}
-	return saved, db.logSave(ctx, tx, r.entity, id, r.label(&saved), before, r.fields(&saved))
 }

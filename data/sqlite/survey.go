@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
-	"strings"
 
 	"branchledger/data"
 )
@@ -74,22 +73,18 @@ func getSurvey(ctx context.Context, q querier, id int64) (data.Survey, error) {
 	return first(ss, err, errNoSurvey(id))
 }
 
+// surveyKind is how the store reads back, names, logs and deletes these records.
+var surveyKind = recordKind[data.Survey]{entity: data.EntSurvey, table: "survey", get: getSurvey, label: data.SurveyLabel, fields: data.SurveyFields}
+
 // Surveys lists the current branch's surveys matching f (with their questions, in order) by period
 // start, newest first.
 func (db *DB) Surveys(ctx context.Context, f data.SurveyFilter) ([]data.Survey, error) {
-	where := []string{`branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg any) { where, args = append(where, cond), append(args, arg) }
-	if !f.From.IsZero() {
-		add(`period_to >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`period_from <= ?`, f.To.String())
-	}
+	w := branchFilter(``)
+	w.overlapping(`period_from`, `period_to`, f.From, f.To)
 	if f.Category != "" {
-		add(`category = ?`, f.Category)
+		w.add(`category = ?`, f.Category)
 	}
-	return loadSurveys(ctx, db.db, strings.Join(where, ` AND `), args...)
+	return loadSurveys(ctx, db.db, w.sql(), w.args...)
 }
 
 // Survey returns the survey with id and its questions.
@@ -158,13 +153,7 @@ func (db *DB) SaveSurvey(ctx context.Context, s *data.Survey) error {
 
 // DeleteSurvey moves a survey with its questions to the recycle bin.
 func (db *DB) DeleteSurvey(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		s, err := getSurvey(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntSurvey, Table: "survey", ID: id, Label: data.SurveyLabel(&s), Fields: data.SurveyFields(&s)})
-	})
+	return surveyKind.delete(ctx, db, id)
 }
 
 var (

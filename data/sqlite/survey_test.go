@@ -16,11 +16,7 @@ func TestSurveyRoundTrip(t *testing.T) {
 	}
 	q4 := data.NewSurvey("宿舍", data.QuarterPeriod(2026, 4))
 	q4.Questions[0].Counts = [5]int{1, 2, 3, 4, 5}
-	for _, s := range []*data.Survey{&h1, &q4} {
-		if err := fx.db.SaveSurvey(ctx, s); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.SaveSurvey, &h1, &q4)
 	got, err := fx.db.Survey(ctx, h1.ID)
 	if err != nil || !reflect.DeepEqual(got, h1) {
 		t.Fatalf("Survey = %+v, %v\nwant %+v", got, err, h1)

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -48,10 +47,16 @@ func getAppraisal(ctx context.Context, q querier, id int64) (data.Appraisal, err
 	return first(as, err, errNoAppraisal("这次"))
 }
 
+// appraisalKind is how the store reads back, names, logs and deletes these records.
+var appraisalKind = recordKind[data.Appraisal]{entity: data.EntAppraisal, table: "appraisal", get: getAppraisal, label: data.AppraisalLabel, fields: data.AppraisalFields}
+
 func getTerm(ctx context.Context, q querier, id int64) (data.CommitteeTerm, error) {
 	ts, err := loadTerms(ctx, q, `id = ?`, id)
 	return first(ts, err, errNoTerm(id))
 }
+
+// termKind is how the store reads back, names, logs and deletes these records.
+var termKind = recordKind[data.CommitteeTerm]{entity: data.EntTerm, table: "committee_term", get: getTerm, label: data.TermLabel, fields: data.TermFields}
 
 func loadAppraisals(ctx context.Context, q querier, where string, args ...any) ([]data.Appraisal, error) {
 	return loadWithChildren(ctx, q, `SELECT id, branch_id, year, date, created_at, updated_at FROM appraisal WHERE `+where+` ORDER BY year DESC, id DESC`, args,
@@ -93,12 +98,11 @@ func (db *DB) SaveAppraisal(ctx context.Context, a *data.Appraisal) error {
 	if fe := data.ValidateAppraisal(a, db.today()); fe != nil {
 		return fe
 	}
-	rs := rowsSave[data.Appraisal]{table: "appraisal", childTable: "appraisal_member", childFK: "appraisal_id", id: a.ID, branch: a.BranchID,
+	rs := rowsSave[data.Appraisal]{childTable: "appraisal_member", childFK: "appraisal_id", id: a.ID, branch: a.BranchID,
 		notFound: errNoAppraisal("这次"), unique: "year", uniqueVal: a.Year, uniqueField: data.FAppraisalYear,
 		taken:       fmt.Sprintf("%d年度已有民主评议党员记录，请打开那一次修改", a.Year),
 		memberField: data.FAppraisalMember, cols: []string{"year", "date"}, vals: []any{a.Year, a.Date.String()},
-		childCols: "member_id, self_review, excellent, qualified, basic, failed, grade, follow_up",
-		get:       getAppraisal, entity: data.EntAppraisal, label: data.AppraisalLabel, fields: data.AppraisalFields}
+		childCols: "member_id, self_review, excellent, qualified, basic, failed, grade, follow_up", kind: &appraisalKind}
 	for _, r := range a.Rows {
 		v := r.Votes
 		rs.memberIDs = append(rs.memberIDs, r.MemberID)
@@ -110,9 +114,9 @@ func (db *DB) SaveAppraisal(ctx context.Context, a *data.Appraisal) error {
 // rowsSave is the save of a record whose member rows are replaced on each save (an appraisal, a
 // committee term).
 type rowsSave[T any] struct {
-	table, childTable, childFK string
-	id, branch                 int64
-	notFound                   error
+	childTable, childFK string
+	id, branch          int64
+	notFound            error
 	// unique is the column whose value (uniqueVal) the branch uses once ("" = none); taken is the
 	// refusal at uniqueField.
 	unique, uniqueField, taken string
@@ -123,23 +127,20 @@ type rowsSave[T any] struct {
 	vals                       []any
 	childCols                  string  // the rows' columns after the parent's id and sort
 	rows                       [][]any // their values
-	get                        func(context.Context, querier, int64) (T, error)
-	entity                     string
-	label                      func(*T) string
-	fields                     func(*T) data.Fields
+	kind                       *recordKind[T]
 }
 
 // saveWithRows checks and writes rs in one transaction, logs it, and sets *out to what was saved.
 func saveWithRows[T any](ctx context.Context, db *DB, rs *rowsSave[T], out *T) error {
 	var saved T
 	err := db.write(ctx, func(tx *sql.Tx) error {
-		branch, err := ownerBranch(ctx, tx, rs.table, rs.id, rs.branch, rs.notFound)
+		branch, err := ownerBranch(ctx, tx, rs.kind.table, rs.id, rs.branch, rs.notFound)
 		if err != nil {
 			return err
 		}
 		var n int
 		if rs.unique != "" {
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+rs.table+` WHERE branch_id = ? AND `+rs.unique+` = ? AND id <> ?`,
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM `+rs.kind.table+` WHERE branch_id = ? AND `+rs.unique+` = ? AND id <> ?`,
 				branch, rs.uniqueVal, rs.id).Scan(&n); err != nil {
 				return err
 			}
@@ -150,29 +151,11 @@ func saveWithRows[T any](ctx context.Context, db *DB, rs *rowsSave[T], out *T) e
 		if err := membersInBranch(ctx, tx, branch, rs.memberField, rs.memberIDs); err != nil {
 			return err
 		}
-		stamp := db.stamp()
-		var before data.Fields
-		id := rs.id
-		marks := strings.Repeat(", ?", len(rs.cols))
-		if id == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO `+rs.table+` (branch_id, created_at, updated_at, `+strings.Join(rs.cols, ", ")+`)
-				VALUES (?, ?, ?`+marks+`)`, append([]any{branch, stamp, stamp}, rs.vals...)...)
-			if err != nil {
-				return err
-			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
-		} else {
-			stored, err := rs.get(ctx, tx, id)
-			if err != nil {
-				return err
-			}
-			before = rs.fields(&stored)
-			if _, err := tx.ExecContext(ctx, `UPDATE `+rs.table+` SET (updated_at, `+strings.Join(rs.cols, ", ")+`) = (?`+marks+`) WHERE id = ?`,
-				append(append([]any{stamp}, rs.vals...), id)...); err != nil {
-				return err
-			}
+		id, before, err := rs.kind.upsert(ctx, db, tx, rs.id, branch, rs.cols, rs.vals)
+		if err != nil {
+			return err
+		}
+		if rs.id != 0 {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM `+rs.childTable+` WHERE `+rs.childFK+` = ?`, id); err != nil {
 				return err
 			}
@@ -183,10 +166,8 @@ func saveWithRows[T any](ctx context.Context, db *DB, rs *rowsSave[T], out *T) e
 				return err
 			}
 		}
-		if saved, err = rs.get(ctx, tx, id); err != nil {
-			return err
-		}
-		return db.logSave(ctx, tx, rs.entity, id, rs.label(&saved), before, rs.fields(&saved))
+		saved, err = rs.kind.logSaved(ctx, db, tx, id, before)
+		return err
 	})
 	if err == nil {
 		*out = saved
@@ -196,13 +177,7 @@ func saveWithRows[T any](ctx context.Context, db *DB, rs *rowsSave[T], out *T) e
 
 // DeleteAppraisal moves an appraisal with its rows to the recycle bin.
 func (db *DB) DeleteAppraisal(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		a, err := getAppraisal(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntAppraisal, Table: "appraisal", ID: id, Label: data.AppraisalLabel(&a), Fields: data.AppraisalFields(&a)})
-	})
+	return appraisalKind.delete(ctx, db, id)
 }
 
 const selectTalk = `SELECT t.id, t.branch_id, t.date, t.talker_id, coalesce(a.name, ''), coalesce(t.subject_id, 0),
@@ -218,28 +193,20 @@ func scanTalk(row interface{ Scan(...any) error }) (data.Talk, error) {
 }
 
 func getTalk(ctx context.Context, q querier, id int64) (data.Talk, error) {
-	t, err := scanTalk(q.QueryRowContext(ctx, selectTalk+` WHERE t.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, errNoTalk(id)
-	}
-	return t, err
+	return oneRow(scanTalk(q.QueryRowContext(ctx, selectTalk+` WHERE t.id = ?`, id)))(errNoTalk(id))
 }
+
+// talkKind is how the store reads back, names, logs and deletes these records.
+var talkKind = recordKind[data.Talk]{entity: data.EntTalk, table: "talk", get: getTalk, label: data.TalkLabel, fields: data.TalkFields}
 
 // Talks lists the current branch's talks matching f by date then id, with the members' names.
 func (db *DB) Talks(ctx context.Context, f data.TalkFilter) ([]data.Talk, error) {
-	where := []string{`t.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
-	if !f.From.IsZero() {
-		add(`t.date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`t.date <= ?`, f.To.String())
-	}
+	w := branchFilter(`t.`)
+	w.dated(`t.date`, f.From, f.To)
 	if f.MemberID != 0 {
-		add(`(t.talker_id = ? OR t.subject_id = ?)`, f.MemberID, f.MemberID)
+		w.add(`(t.talker_id = ? OR t.subject_id = ?)`, f.MemberID, f.MemberID)
 	}
-	return scanAll(ctx, db.db, selectTalk+` WHERE `+strings.Join(where, ` AND `)+` ORDER BY t.date, t.id`, args,
+	return scanAll(ctx, db.db, selectTalk+` WHERE `+w.sql()+` ORDER BY t.date, t.id`, w.args,
 		func(rows *sql.Rows) (data.Talk, error) { return scanTalk(rows) })
 }
 
@@ -274,10 +241,9 @@ func (db *DB) SaveTalk(ctx context.Context, t *data.Talk) error {
 		if t.SubjectID != 0 {
 			subject = "" // the member's name is read from the roster
 		}
-		saved, err = saveRecordRow(ctx, db, tx, t.ID, branch, recordRow[data.Talk]{table: "talk",
-			cols:   []string{"date", "talker_id", "subject_id", "subject", "subject_team", "kind", "place", "content", "issues", "recorder"},
-			values: []any{t.Date.String(), t.TalkerID, nullID(t.SubjectID), subject, t.SubjectTeam, t.Kind, t.Place, t.Content, t.Issues, t.Recorder},
-			get:    getTalk, entity: data.EntTalk, label: data.TalkLabel, fields: data.TalkFields})
+		saved, err = talkKind.save(ctx, db, tx, t.ID, branch,
+			[]string{"date", "talker_id", "subject_id", "subject", "subject_team", "kind", "place", "content", "issues", "recorder"},
+			[]any{t.Date.String(), t.TalkerID, nullID(t.SubjectID), subject, t.SubjectTeam, t.Kind, t.Place, t.Content, t.Issues, t.Recorder})
 		return err
 	})
 	if err == nil {
@@ -288,13 +254,7 @@ func (db *DB) SaveTalk(ctx context.Context, t *data.Talk) error {
 
 // DeleteTalk moves a talk to the recycle bin.
 func (db *DB) DeleteTalk(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getTalk(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntTalk, Table: "talk", ID: id, Label: data.TalkLabel(&t), Fields: data.TalkFields(&t)})
-	})
+	return talkKind.delete(ctx, db, id)
 }
 
 func talkRules(ctx context.Context, q querier) ([]data.TalkRule, error) {
@@ -358,8 +318,7 @@ func loadTerms(ctx context.Context, q querier, where string, args ...any) ([]dat
 			err := rows.Scan(&t.ID, &t.BranchID, &t.Number, &elected, &t.Years, &t.Remark, &created, &updated)
 			return t, finishRow(err, created, updated, &t.CreatedAt, &t.UpdatedAt, dateCol{elected, &t.ElectedDate})
 		}, func(t *data.CommitteeTerm) int64 { return t.ID },
-		`SELECT tm.term_id, tm.member_id, m.name, tm.post FROM term_member tm JOIN member m ON m.id = tm.member_id
-			WHERE tm.term_id IN (SELECT value FROM json_each(?)) ORDER BY tm.term_id, tm.sort`,
+		membersOf("term_member", "term_id", "post"),
 		func(rows *sql.Rows) (int64, data.TermMember, error) {
 			var id int64
 			var m data.TermMember
@@ -380,12 +339,12 @@ func (db *DB) SaveTerm(ctx context.Context, t *data.CommitteeTerm) error {
 	if fe := data.ValidateCommitteeTerm(t, db.today()); fe != nil {
 		return fe
 	}
-	rs := rowsSave[data.CommitteeTerm]{table: "committee_term", childTable: "term_member", childFK: "term_id", id: t.ID, branch: t.BranchID,
+	rs := rowsSave[data.CommitteeTerm]{childTable: "term_member", childFK: "term_id", id: t.ID, branch: t.BranchID,
 		notFound: errNoTerm(t.ID), unique: "number", uniqueVal: t.Number, uniqueField: data.FTermNumber,
 		taken:       fmt.Sprintf("已有第%d届的记录，请打开那一届修改", t.Number),
 		memberField: data.FTermMember, cols: []string{"number", "elected_date", "years", "remark"},
 		vals:      []any{t.Number, t.ElectedDate.String(), t.Years, t.Remark},
-		childCols: "member_id, post", get: getTerm, entity: data.EntTerm, label: data.TermLabel, fields: data.TermFields}
+		childCols: "member_id, post", kind: &termKind}
 	for _, m := range t.Members {
 		rs.memberIDs = append(rs.memberIDs, m.MemberID)
 		rs.rows = append(rs.rows, []any{m.MemberID, m.Post})
@@ -395,13 +354,7 @@ func (db *DB) SaveTerm(ctx context.Context, t *data.CommitteeTerm) error {
 
 // DeleteTerm moves a term with its members to the recycle bin.
 func (db *DB) DeleteTerm(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		t, err := getTerm(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntTerm, Table: "committee_term", ID: id, Label: data.TermLabel(&t), Fields: data.TermFields(&t)})
-	})
+	return termKind.delete(ctx, db, id)
 }
 
 var (

@@ -89,11 +89,7 @@ func TestTalkRoundTrip(t *testing.T) {
 		Place: "支部活动室", Content: "提醒按规程操作", Issues: "班组人手紧", Recorder: "李卫东"}
 	withWorker := data.Talk{Date: data.NewDate(2026, 11, 5), TalkerID: fx.second.ID, Subject: "孙 小 军", SubjectTeam: "综采一班",
 		Content: "了解家庭困难"}
-	for _, tk := range []*data.Talk{&withMember, &withWorker} {
-		if err := fx.db.SaveTalk(ctx, tk); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.SaveTalk, &withMember, &withWorker)
 	if withMember.Talker != "王建国" || withMember.Subject != "赵志强" || withWorker.Subject != "孙小军" || withWorker.Kind != "谈心谈话" {
 		t.Fatalf("saved %+v / %+v", withMember, withWorker)
 	}
@@ -161,11 +157,7 @@ func TestTermRoundTrip(t *testing.T) {
 	old := data.CommitteeTerm{Number: 2, ElectedDate: data.NewDate(2020, 5, 1), Members: []data.TermMember{{MemberID: fx.second.ID, Post: "书记"}}}
 	now := data.CommitteeTerm{Number: 3, ElectedDate: data.NewDate(2023, 5, 1), Members: []data.TermMember{
 		{MemberID: fx.lead.ID, Post: "书记"}, {MemberID: fx.second.ID, Post: "组织委员"}}, Remark: "差额选举"}
-	for _, tm := range []*data.CommitteeTerm{&old, &now} {
-		if err := fx.db.SaveTerm(ctx, tm); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.SaveTerm, &old, &now)
 	terms, err := fx.db.Terms(ctx)
 	if err != nil || len(terms) != 2 || !reflect.DeepEqual(terms[0], now) || terms[0].Years != 3 || terms[0].Members[1].Name != "李卫东" {
 		t.Fatalf("Terms = %+v, %v", terms, err)
@@ -215,27 +207,16 @@ func TestA1DisciplineEvidence(t *testing.T) {
 	fx := newFixture(t) // today is 2026-11-23
 	fx.worker.KeyPost = "保管员"
 	fx.second.KeyPost = "出纳"
-	for _, m := range []*data.Member{&fx.worker, &fx.second} {
-		if err := fx.db.UpdateMember(ctx, m); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.UpdateMember, &fx.worker, &fx.second)
 	tk := data.Talk{Date: day(3), TalkerID: fx.lead.ID, SubjectID: fx.worker.ID, Content: "廉洁从业提醒"}
 	before := data.Talk{Date: data.NewDate(2026, 9, 30), TalkerID: fx.lead.ID, SubjectID: fx.second.ID, Content: "上季度谈话"}
-	for _, x := range []*data.Talk{&tk, &before} {
-		if err := fx.db.SaveTalk(ctx, x); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveAll(t, fx.db.SaveTalk, &tk, &before)
 	late := handFinding("违规接受宴请", 2, 10)
 	late.Category = data.FindingCategoryDiscipline
 	late = fx.create(t, late)
 	fx.create(t, handFinding("食堂地面湿滑", 2, 10)) // another category: not counted
 
-	ev, refs, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 11), day(23))
-	if err != nil {
-		t.Fatal(err)
-	}
+	ev, refs := novemberEvidence(t, fx.db)
 	want := data.A1DisciplineEvidence{KeyPosts: 2, KeyPostOwed: 1, Quarter: "2026年第四季度", Found: 1, Overdue: 1}
 	if ev.Discipline != want {
 		t.Errorf("evidence %+v\nwant     %+v", ev.Discipline, want)
@@ -246,7 +227,7 @@ func TestA1DisciplineEvidence(t *testing.T) {
 	}
 	// December, the quarter's last month, counted after its end: the missing talk is deducted.
 	fixClock(fx.db, clock.AddDate(0, 1, 20))
-	ev, _, err = fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 12), data.NewDate(2027, 1, 5))
+	ev, _, err := fx.db.A1Evidence(ctx, data.MonthPeriod(2026, 12), data.NewDate(2027, 1, 5))
 	if err != nil || !ev.Discipline.QuarterEnded || ev.Discipline.KeyPostOwed != 1 {
 		t.Errorf("December: %+v, %v", ev.Discipline, err)
 	}

@@ -4,10 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"branchledger/data"
 )
@@ -53,38 +51,27 @@ func scanWelfare(row interface{ Scan(...any) error }) (data.WelfareItem, error) 
 }
 
 func getWelfareItem(ctx context.Context, q querier, id int64) (data.WelfareItem, error) {
-	w, err := scanWelfare(q.QueryRowContext(ctx, selectWelfare+` WHERE w.id = ?`, id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return w, errNoWelfareItem(id)
-	}
-	return w, err
+	return oneRow(scanWelfare(q.QueryRowContext(ctx, selectWelfare+` WHERE w.id = ?`, id)))(errNoWelfareItem(id))
 }
 
 // WelfareItems lists the current branch's items matching f by 提出日期 then id, with the handler's
 // name.
 func (db *DB) WelfareItems(ctx context.Context, f data.WelfareFilter) ([]data.WelfareItem, error) {
-	where := []string{`w.branch_id = (SELECT min(id) FROM branch)`}
-	var args []any
-	add := func(cond string, arg ...any) { where, args = append(where, cond), append(args, arg...) }
-	if !f.From.IsZero() {
-		add(`w.proposed_date >= ?`, f.From.String())
-	}
-	if !f.To.IsZero() {
-		add(`w.proposed_date <= ?`, f.To.String())
-	}
+	w := branchFilter(`w.`)
+	w.dated(`w.proposed_date`, f.From, f.To)
 	if len(f.States) > 0 {
-		add(`w.state IN (SELECT value FROM json_each(?))`, jsonList(f.States))
+		w.add(`w.state IN (SELECT value FROM json_each(?))`, jsonList(f.States))
 	}
 	if f.Category != "" {
-		add(`w.category = ?`, f.Category)
+		w.add(`w.category = ?`, f.Category)
 	}
 	if f.HandlerID != 0 {
-		add(`w.handler_id = ?`, f.HandlerID)
+		w.add(`w.handler_id = ?`, f.HandlerID)
 	}
 	if !f.OverdueOn.IsZero() {
-		add(`w.state IN (?, ?) AND w.planned_date < ?`, data.WelfareRegistered, data.WelfareHandling, f.OverdueOn.String())
+		w.add(`w.state IN (?, ?) AND w.planned_date < ?`, data.WelfareRegistered, data.WelfareHandling, f.OverdueOn.String())
 	}
-	rows, err := db.db.QueryContext(ctx, selectWelfare+` WHERE `+strings.Join(where, ` AND `)+` ORDER BY w.proposed_date, w.id`, args...)
+	rows, err := db.db.QueryContext(ctx, selectWelfare+` WHERE `+w.sql()+` ORDER BY w.proposed_date, w.id`, w.args...)
 	if err != nil {
 		return nil, err
 	}
@@ -261,35 +248,25 @@ func (db *DB) WelfareHistory(ctx context.Context, itemID int64) ([]data.StateCha
 	} else if !ok {
 		return nil, errNoWelfareItem(itemID)
 	}
-	rows, err := db.db.QueryContext(ctx, `SELECT id, item_id, at, from_state, to_state, reason FROM welfare_history WHERE item_id = ? ORDER BY id`, itemID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var hs []data.StateChange
-	for rows.Next() {
-		var h data.StateChange
-		var at string
-		if err := rows.Scan(&h.ID, &h.FindingID, &at, &h.From, &h.To, &h.Reason); err != nil {
-			return nil, err
-		}
-		if h.At, err = parseStamp(at); err != nil {
-			return nil, err
-		}
-		hs = append(hs, h)
-	}
-	return hs, rows.Err()
+	return scanAll(ctx, db.db, `SELECT id, item_id, at, from_state, to_state, reason FROM welfare_history WHERE item_id = ? ORDER BY id`,
+		[]any{itemID}, func(rows *sql.Rows) (data.StateChange, error) {
+			var h data.StateChange
+			var at string
+			err := rows.Scan(&h.ID, &h.FindingID, &at, &h.From, &h.To, &h.Reason)
+			if err == nil {
+				h.At, err = parseStamp(at)
+			}
+			return h, err
+		})
 }
+
+// welfareKind is how data.WelfareItem records are read back, named (by their title) and logged.
+var welfareKind = recordKind[data.WelfareItem]{entity: data.EntWelfare, table: "welfare_item", get: getWelfareItem,
+	label: func(w *data.WelfareItem) string { return w.Title }, fields: data.WelfareFields}
 
 // DeleteWelfareItem moves an item typed by mistake, with its history, to the recycle bin.
 func (db *DB) DeleteWelfareItem(ctx context.Context, id int64) error {
-	return db.write(ctx, func(tx *sql.Tx) error {
-		w, err := getWelfareItem(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		return db.deleteToBin(ctx, tx, binItem{Entity: data.EntWelfare, Table: "welfare_item", ID: id, Label: w.Title, Fields: data.WelfareFields(&w)})
-	})
+	return welfareKind.delete(ctx, db, id)
 }
 
 // welfareHandlerInUse says why a member who handles welfare items cannot be deleted ("" when they

@@ -218,6 +218,15 @@ func committeeMeta(in *Input, committee string) reports.Meta {
 	return m
 }
 
+// yearOf is the year of a report printed by year (R15, R21): p must lie within one calendar year,
+// else refusal (which says how to choose one).
+func yearOf(p data.Period, refusal string) (int, error) {
+	if p.To.Year != p.From.Year {
+		return 0, data.Errorf(data.EInvalid, refusal)
+	}
+	return p.From.Year, nil
+}
+
 // pickName checks a name typed by the user against the valid ones, listing them when it is not
 // one of them.
 func pickName(what, name string, valid []string) (string, error) {

@@ -96,15 +96,7 @@ func TestEveryBranchReportLoadsAndWrites(t *testing.T) {
 			if res.Summary == "" || (res.Table != nil) != r.Fills {
 				t.Errorf("summary %q, table %v, Fills %v", res.Summary, res.Table != nil, r.Fills)
 			}
-			var buf bytes.Buffer
-			if err := res.Write(&buf); err != nil {
-				t.Fatal(err)
-			}
-			f, err := excelize.OpenReader(&buf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer f.Close()
+			f := openResult(t, res)
 			title, err := f.GetCellValue(f.GetSheetName(0), "A1")
 			if err != nil || !strings.Contains(strings.NewReplacer("(", "（", ")", "）").Replace(title),
 				strings.NewReplacer("(", "（", ")", "）").Replace(r.Title)) {
@@ -259,15 +251,7 @@ func TestBranchAssessmentDraft(t *testing.T) {
 	if !strings.Contains(res.Notice, "草稿") || !strings.HasPrefix(res.Summary, "（草稿）") {
 		t.Errorf("notice %q, summary %q", res.Notice, res.Summary)
 	}
-	var buf bytes.Buffer
-	if err := res.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := openResult(t, res)
 	rows, err := f.GetRows(f.GetSheetName(0))
 	if err != nil {
 		t.Fatal(err)
@@ -282,4 +266,19 @@ func TestBranchAssessmentDraft(t *testing.T) {
 			t.Errorf("the draft R8 does not say %q:\n%s", want, text)
 		}
 	}
+}
+
+// openResult writes res to memory and opens what it wrote, as a reader of the exported file would.
+func openResult(t *testing.T, res Result) *excelize.File {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := res.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
 }

@@ -20,10 +20,7 @@ func loadDecisions(ctx context.Context, st data.Store, in *Input) (Result, error
 	if err != nil {
 		return Result{}, err
 	}
-	asOf := in.Meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := in.Meta.AsOf()
 	flagged := 0
 	for i := range ds {
 		if len(ds[i].Flags(rules)) > 0 {

@@ -11,9 +11,9 @@ import (
 
 // loadDuesYear is R21 for the period's year (a period within one year; the whole year is printed).
 func loadDuesYear(ctx context.Context, st data.Store, in *Input) (Result, error) {
-	year := in.Period.From.Year
-	if in.Period.To.Year != year {
-		return Result{}, data.Errorf(data.EInvalid, "党费收缴登记表按年导出，请选择一个年份，例如 2026")
+	year, err := yearOf(in.Period, "党费收缴登记表按年导出，请选择一个年份，例如 2026")
+	if err != nil {
+		return Result{}, err
 	}
 	in.Meta.Period = fmt.Sprintf("%d年", year)
 	v, err := data.LoadDues(ctx, st, data.Month{Year: year, Month: 1}, data.Month{Year: year, Month: 12})
@@ -25,7 +25,7 @@ func loadDuesYear(ctx context.Context, st data.Store, in *Input) (Result, error)
 		return Result{}, err
 	}
 	meta := in.Meta
-	rows := v.YearRows(year, asOfDay(meta))
+	rows := v.YearRows(year, meta.AsOf())
 	behind := 0
 	for _, r := range rows {
 		if r.Behind > 0 {
@@ -51,19 +51,11 @@ func loadDuesSummary(ctx context.Context, st data.Store, in *Input) (Result, err
 		return Result{}, err
 	}
 	meta := in.Meta
-	rows := v.Summary(from, to, asOfDay(meta), groups)
+	rows := v.Summary(from, to, meta.AsOf(), groups)
 	total := rows[len(rows)-1]
 	return Result{
 		Write: func(w io.Writer) error { return reports.WriteDuesSummary(w, meta, rows) },
 		Summary: fmt.Sprintf("%s的党费收缴情况汇总表（应缴 %s 元，实缴 %s 元，欠缴 %d 人）", in.Period.Label,
 			data.FormatYuan(total.DueSum), data.FormatYuan(total.PaidSum), total.BehindCount),
 	}, nil
-}
-
-// asOfDay is the day the figures are as of: the 填报日期, today when not given.
-func asOfDay(meta reports.Meta) data.Date {
-	if meta.Date.IsZero() {
-		return data.Today()
-	}
-	return meta.Date
 }

@@ -20,10 +20,7 @@ func loadEmergencies(ctx context.Context, st data.Store, in *Input) (Result, err
 	if err != nil {
 		return Result{}, err
 	}
-	asOf := in.Meta.Date
-	if asOf.IsZero() {
-		asOf = data.Today()
-	}
+	asOf := in.Meta.AsOf()
 	faults := 0
 	for i := range ss {
 		if data.SupplyFault(&ss[i], asOf) {

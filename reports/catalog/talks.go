@@ -11,9 +11,9 @@ import (
 
 // loadAppraisal is R15 of one year's appraisal: the period must lie within one calendar year.
 func loadAppraisal(ctx context.Context, st data.Store, in *Input) (Result, error) {
-	year := in.Period.From.Year
-	if in.Period.To.Year != year {
-		return Result{}, data.Errorf(data.EInvalid, "民主评议党员结果汇总表按年度导出，请选择一个年度（如 2025）")
+	year, err := yearOf(in.Period, "民主评议党员结果汇总表按年度导出，请选择一个年度（如 2025）")
+	if err != nil {
+		return Result{}, err
 	}
 	var a *data.Appraisal
 	found, err := st.AppraisalOf(ctx, year)
