@@ -33,7 +33,6 @@ func writeFile(t *testing.T, name string, write func(f *os.File) error) string {
 	return path
 }
 
-// checkGolden compares a snapshot of the workbook at path with testdata/<name>.golden.
 // goldenCase is one report written and compared with its testdata/<name>.golden.
 type goldenCase struct {
 	name  string
@@ -51,6 +50,7 @@ func runGolden(t *testing.T, cases []goldenCase) {
 	}
 }
 
+// checkGolden compares a snapshot of the workbook at path with testdata/<name>.golden.
 func checkGolden(t *testing.T, path, name string) {
 	t.Helper()
 	got := snapshot(t, path)

@@ -125,8 +125,6 @@ func idList(ids []int64) string {
 	return string(b)
 }
 
-// capture adds to snap the rows of table whose column is one of ids, then what deleting them would
-// cascade to and the references it would set to NULL.
 // scanValues reads the current row's n columns as SQLite stores them, whatever the table: for the
 // bin's snapshots (and the tests' dumps of whole files).
 func scanValues(rows *sql.Rows, n int) ([]any, error) {
@@ -138,6 +136,8 @@ func scanValues(rows *sql.Rows, n int) ([]any, error) {
 	return vals, rows.Scan(ptrs...)
 }
 
+// capture adds to snap the rows of table whose column is one of ids, then what deleting them would
+// cascade to and the references it would set to NULL.
 func capture(ctx context.Context, q querier, fks []foreignKey, snap *binSnapshot, table, column string, ids []int64, depth int) error {
 	if depth > 8 {
 		return fmt.Errorf("recycle bin: cascade from %s too deep", table)
