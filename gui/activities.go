@@ -136,9 +136,7 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 	s.start.OnChanged = func(string) { s.changed(data.FActStart) }
 	s.end.OnChanged = func(string) { s.changed(data.FActEnd) }
 	s.place.OnChanged = func(string) { s.changed(data.FActPlace) }
-	s.topic = widgets.NewTextArea(2)
-	s.topic.SetPlaceHolder("如 学习《煤矿安全规程》修订内容")
-	s.topic.OnChanged = func(string) { s.changed(data.FActTopic) }
+	s.topic = s.newArea(data.FActTopic, 2, "如 学习《煤矿安全规程》修订内容")
 	fTopic := fs.Add(data.FActTopic, true, s.topic)
 	fTopic.Wide = true
 	s.host = s.memberEntry(data.FActHost)
@@ -160,14 +158,10 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 	fAbs.Wide = true
 	fMake := fs.Add(labelMakeUps, false, container.NewVBox(s.makeUps, container.NewHBox(addMake)))
 	fMake.Wide = true
-	s.guests = widgets.NewEntry()
-	s.guests.OnChanged = func(string) { s.changed(data.FActGuests) }
-	s.summary = widgets.NewTextArea(4)
-	s.summary.OnChanged = func(string) { s.changed(data.FActSummary) }
-	s.resolve = widgets.NewTextArea(2)
-	s.resolve.OnChanged = func(string) { s.changed(data.FActResolve) }
-	s.remark = widgets.NewEntry()
-	s.remark.OnChanged = func(string) { s.changed(data.FRemark) }
+	s.guests = s.newEntry(data.FActGuests, "")
+	s.summary = s.newArea(data.FActSummary, 4, "")
+	s.resolve = s.newArea(data.FActResolve, 2, "")
+	s.remark = s.newEntry(data.FRemark, "")
 	fSummary, fResolve := fs.Add(data.FActSummary, false, s.summary), fs.Add(data.FActResolve, false, s.resolve)
 	fSummary.Wide, fResolve.Wide = true, true
 	form := widgets.NewSections(2).
@@ -233,16 +227,8 @@ func (s *ActivitiesScreen) load(ctx context.Context) ([]data.Activity, error) {
 }
 
 func (s *ActivitiesScreen) match(_ int, a *data.Activity) bool {
-	from, to := s.period.span()
-	q := s.query()
-	switch {
-	case !from.IsZero() && a.Date.Before(from), !to.IsZero() && a.Date.After(to):
-	case s.kindSel.SelectedIndex() > 0 && !a.HasKind(s.kindSel.Selected):
-	case q != "" && !strings.Contains(a.Topic+" "+a.Host, q):
-	default:
-		return true
-	}
-	return false
+	return s.period.holds(a.Date) && (s.kindSel.SelectedIndex() == 0 || a.HasKind(s.kindSel.Selected)) &&
+		s.searched(a.Topic, a.Host)
 }
 
 func (s *ActivitiesScreen) cells(a *data.Activity) ([]string, map[int]widget.Importance) {

@@ -67,9 +67,7 @@ func NewAppraisalScreen(env *Env) *AppraisalScreen {
 		years = append(years, strconv.Itoa(y))
 	}
 	s.year = widgets.NewSelect(years, func(string) { s.yearChanged() })
-	s.date = widgets.NewDateEntry()
-	s.date.Today = env.Today
-	s.date.OnChanged = func(string) { s.changed(data.FAppraisalDate) }
+	s.date = s.newDate(data.FAppraisalDate, env.Today)
 	s.counter = widget.NewLabel("")
 	s.counter.Wrapping = fyne.TextWrapWord
 	s.status = widget.NewLabel("")

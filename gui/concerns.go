@@ -110,31 +110,24 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 	})
 
 	fs := &s.fields
-	s.date = widgets.NewDateEntry()
-	s.date.Today = env.Today
-	s.date.OnChanged = func(string) { s.changed(data.FConcernDate) }
+	s.date = s.newDate(data.FConcernDate, env.Today)
 	s.worker = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
 	s.worker.SetPlaceHolder("职工姓名（可不是党员）")
 	s.worker.OnChanged = func(string) { s.worker.Filter(); s.fillTeam(); s.changed(data.FConcernWorker) }
 	s.team = widgets.NewSelect([]string{optNone}, func(string) { s.changed(data.FConcernTeam) })
 	s.channel = widgets.NewSelect(append([]string{optNone}, data.ConcernChannels...), func(string) { s.changed(data.FConcernChannel) })
 	s.category = widgets.NewSelect(append([]string{optNone}, data.ConcernCategories...), func(string) { s.changed(data.FConcernCategory) })
-	s.situation = widgets.NewTextArea(3)
-	s.situation.SetPlaceHolder("职工反映的困难、想法或情绪")
-	s.situation.OnChanged = func(string) { s.changed(data.FConcernSituation) }
+	s.situation = s.newArea(data.FConcernSituation, 3, "职工反映的困难、想法或情绪")
 	s.counselor = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
 	s.counselor.SetPlaceHolder("姓名或拼音首字母")
 	s.counselor.OnChanged = func(string) { s.counselor.Filter(); s.changed(data.FCounselor) }
-	s.measures = widgets.NewTextArea(3)
-	s.measures.OnChanged = func(string) { s.changed(data.FConcernMeasures) }
+	s.measures = s.newArea(data.FConcernMeasures, 3, "")
 	s.result = widgets.NewSelect(append([]string{optNone}, data.ConcernResults...), func(string) { s.changed(data.FConcernResult) })
 	s.visitDate = widgets.NewDateEntry()
 	s.visitDate.Today = env.Today
 	s.visitDate.SetPlaceHolder("约定的回访日期")
 	s.visitDate.OnChanged = func(string) { s.changed(data.FVisitDate) }
-	s.visit = widgets.NewTextArea(2)
-	s.visit.SetPlaceHolder("回访后填写")
-	s.visit.OnChanged = func(string) { s.changed(data.FVisit) }
+	s.visit = s.newArea(data.FVisit, 2, "回访后填写")
 
 	wide := func(f *widgets.Field) *widgets.Field { f.Wide = true; return f }
 	form := widgets.NewSections(2).
@@ -199,15 +192,13 @@ func (s *ConcernsScreen) cells(c *data.Concern) ([]string, map[int]widget.Import
 }
 
 func (s *ConcernsScreen) match(_ int, c *data.Concern) bool {
-	from, to := s.period.span()
-	q := s.query()
 	switch {
-	case !from.IsZero() && c.Date.Before(from), !to.IsZero() && c.Date.After(to):
-	case s.catSel.SelectedIndex() > 0 && c.Category != s.catSel.Selected:
+	case !s.period.holds(c.Date):
+	case !lets(s.catSel, c.Category):
 	case s.viewSel.Selected == concernViewOverdue && c.VisitOverdueDays(s.today) == 0:
 	case s.viewSel.Selected == concernViewDue && !c.VisitDueBy(s.today, data.MonthPeriod(s.today.Year, s.today.Month).To):
 	case s.viewSel.Selected == concernViewTransferred && c.Result != data.ConcernTransferred:
-	case q != "" && !strings.Contains(strings.ToLower(strings.Join([]string{c.Worker, c.Team, c.Counselor, c.Situation, c.Measures, c.Visit}, " ")), q):
+	case !s.searched(c.Worker, c.Team, c.Counselor, c.Situation, c.Measures, c.Visit):
 	default:
 		return true
 	}

@@ -115,46 +115,32 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 	})
 
 	fs := &s.fields
-	entry := func(label, hint string) *widgets.Entry {
-		e := widgets.NewEntry()
-		e.SetPlaceHolder(hint)
-		e.OnChanged = func(string) { s.changed(label) }
-		return e
-	}
-	area := func(label string, lines int, hint string) *widgets.TextArea {
-		e := widgets.NewTextArea(lines)
-		e.SetPlaceHolder(hint)
-		e.OnChanged = func(string) { s.changed(label) }
-		return e
-	}
 	s.meeting = widgets.NewSelect(data.DecisionMeetings, func(string) { s.changed(data.FDecisionMeeting); s.offerActivities() })
 	s.date = widgets.NewDateEntry()
 	s.date.Today = env.Today
 	s.date.OnChanged = func(string) { s.changed(data.FDecisionDate); s.offerActivities() }
 	s.activity = widgets.NewSelect([]string{optNoActivity}, func(string) { s.changed(data.FDecisionActivity) })
-	s.topic = entry(data.FDecisionTopic, "如 综采一队工资二次分配方案")
+	s.topic = s.newEntry(data.FDecisionTopic, "如 综采一队工资二次分配方案")
 	s.category = widgets.NewSelect(data.DecisionCategories, func(string) { s.changed(data.FDecisionCategory) })
-	s.content = area(data.FDecisionContent, 3, "如 "+strings.Join(data.DecisionContentExamples[:4], "、"))
-	s.amount = entry(data.FDecisionAmount, "元，不涉及资金可不填")
-	s.entitled = entry(data.FDecisionEntitled, "有表决权的人数")
-	s.present = entry(data.FDecisionPresent, "人数")
-	s.votesFor = entry(data.FDecisionFor, "票数")
-	s.against = entry(data.FDecisionAgainst, "票数")
-	s.abstain = entry(data.FDecisionAbstain, "票数")
-	s.resolution = area(data.FDecisionResolution, 3, "")
+	s.content = s.newArea(data.FDecisionContent, 3, "如 "+strings.Join(data.DecisionContentExamples[:4], "、"))
+	s.amount = s.newEntry(data.FDecisionAmount, "元，不涉及资金可不填")
+	s.entitled = s.newEntry(data.FDecisionEntitled, "有表决权的人数")
+	s.present = s.newEntry(data.FDecisionPresent, "人数")
+	s.votesFor = s.newEntry(data.FDecisionFor, "票数")
+	s.against = s.newEntry(data.FDecisionAgainst, "票数")
+	s.abstain = s.newEntry(data.FDecisionAbstain, "票数")
+	s.resolution = s.newArea(data.FDecisionResolution, 3, "")
 	s.publicity = widgets.NewSelect(append([]string{optNone}, data.DecisionPublicity...), func(string) {
 		s.changed(data.FDecisionPublicity)
 		s.showReason()
 	})
-	s.reason = entry(data.FDecisionReason, "不公开时填写")
+	s.reason = s.newEntry(data.FDecisionReason, "不公开时填写")
 	s.executor = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
 	s.executor.SetPlaceHolder("姓名或拼音首字母")
 	s.executor.OnChanged = func(string) { s.executor.Filter(); s.changed(data.FDecisionExecutor) }
-	s.deadline = widgets.NewDateEntry()
-	s.deadline.Today = env.Today
-	s.deadline.OnChanged = func(string) { s.changed(data.FDecisionDeadline) }
+	s.deadline = s.newDate(data.FDecisionDeadline, env.Today)
 	s.state = widgets.NewSelect(data.DecisionStates, func(string) { s.changed(data.FDecisionState) })
-	s.execution = area(data.FDecisionExecution, 3, "")
+	s.execution = s.newArea(data.FDecisionExecution, 3, "")
 	s.flags = widget.NewLabel("")
 	s.flags.Wrapping = fyne.TextWrapWord
 	s.flags.Importance = widget.DangerImportance
@@ -202,16 +188,14 @@ func (s *DecisionsScreen) load(ctx context.Context) ([]data.Decision, error) {
 }
 
 func (s *DecisionsScreen) match(_ int, d *data.Decision) bool {
-	from, to := s.period.span()
-	q := s.query()
 	view := s.viewSel.Selected
 	switch {
-	case !from.IsZero() && d.Date.Before(from), !to.IsZero() && d.Date.After(to):
+	case !s.period.holds(d.Date):
 	case view == data.ViewOverdue && d.OverdueDays(s.today) == 0:
 	case view == data.ViewDue && !d.DueBy(s.today, data.MonthPeriod(s.today.Year, s.today.Month).To):
 	case view == decisionsFlagged && len(d.Flags(s.rules)) == 0:
 	case slices.Contains(data.DecisionStates, view) && d.State != view:
-	case q != "" && !strings.Contains(strings.ToLower(d.Topic+" "+d.Content+" "+d.Resolution+" "+d.Executor+" "+d.Category), q):
+	case !s.searched(d.Topic, d.Content, d.Resolution, d.Executor, d.Category):
 	default:
 		return true
 	}

@@ -86,19 +86,12 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 
 	fs := &s.fields
 	s.kind = widgets.NewSelect(data.EmergencyKinds, func(string) { s.changed(data.FEmKind) })
-	s.date = widgets.NewDateEntry()
-	s.date.Today = env.Today
-	s.date.OnChanged = func(string) { s.changed(data.FEmDate) }
-	s.subject = widgets.NewEntry()
-	s.subject.SetPlaceHolder("如 井下避灾路线演练")
-	s.subject.OnChanged = func(string) { s.changed(data.FEmSubject) }
-	s.place = widgets.NewEntry()
-	s.place.OnChanged = func(string) { s.changed(data.FEmPlace) }
+	s.date = s.newDate(data.FEmDate, env.Today)
+	s.subject = s.newEntry(data.FEmSubject, "如 井下避灾路线演练")
+	s.place = s.newEntry(data.FEmPlace, "")
 	s.members = newMarkPicker(data.FEmCommando, true, func() { s.changed(data.FEmMembers); s.relayout() })
-	s.lead = widgets.NewTextArea(3)
-	s.lead.OnChanged = func(string) { s.changed(data.FEmLead) }
-	s.result = widgets.NewTextArea(3)
-	s.result.OnChanged = func(string) { s.changed(data.FEmResult) }
+	s.lead = s.newArea(data.FEmLead, 3, "")
+	s.result = s.newArea(data.FEmResult, 3, "")
 	s.findings = widget.NewLabel("")
 	s.findings.Wrapping = fyne.TextWrapWord
 	s.raise = widget.NewButtonWithIcon("发现问题…", theme.ContentAddIcon(), func() { s.raiseFinding() })
@@ -135,16 +128,8 @@ func (s *EmergenciesScreen) load(ctx context.Context) ([]data.Emergency, error) 
 }
 
 func (s *EmergenciesScreen) match(_ int, e *data.Emergency) bool {
-	from, to := s.period.span()
-	q := s.query()
-	switch {
-	case !from.IsZero() && e.Date.Before(from), !to.IsZero() && e.Date.After(to):
-	case s.kindSel.SelectedIndex() > 0 && e.Kind != s.kindSel.Selected:
-	case q != "" && !strings.Contains(strings.ToLower(e.Subject+" "+e.Place+" "+e.MemberNames()+" "+e.Lead+" "+e.Result), q):
-	default:
-		return true
-	}
-	return false
+	return s.period.holds(e.Date) && lets(s.kindSel, e.Kind) &&
+		s.searched(e.Subject, e.Place, e.MemberNames(), e.Lead, e.Result)
 }
 
 func (s *EmergenciesScreen) toForm(e data.Emergency) {
@@ -277,22 +262,12 @@ func newSuppliesScreen(env *Env) *SuppliesScreen {
 		Noun:     "应急物资",
 	})
 	fs := &s.fields
-	entry := func(label, hint string) *widgets.Entry {
-		e := widgets.NewEntry()
-		e.SetPlaceHolder(hint)
-		e.OnChanged = func(string) { s.changed(label) }
-		return e
-	}
-	s.name = entry(data.FSupName, "如 灭火器")
-	s.quantity = entry(data.FSupQuantity, "整数，缺失填0")
-	s.unit = entry(data.FSupUnit, "如 具、台、套")
-	s.place = entry(data.FSupPlace, "如 井口库房")
-	s.checked = widgets.NewDateEntry()
-	s.checked.Today = env.Today
-	s.checked.OnChanged = func(string) { s.changed(data.FSupChecked) }
-	s.expires = widgets.NewDateEntry()
-	s.expires.Today = env.Today
-	s.expires.OnChanged = func(string) { s.changed(data.FSupExpires) }
+	s.name = s.newEntry(data.FSupName, "如 灭火器")
+	s.quantity = s.newEntry(data.FSupQuantity, "整数，缺失填0")
+	s.unit = s.newEntry(data.FSupUnit, "如 具、台、套")
+	s.place = s.newEntry(data.FSupPlace, "如 井口库房")
+	s.checked = s.newDate(data.FSupChecked, env.Today)
+	s.expires = s.newDate(data.FSupExpires, env.Today)
 	s.expires.OnSubmitted = func(string) { s.Save() }
 	form := widgets.NewSections(2).
 		Add("物资储备", fs.Add(data.FSupName, true, s.name), fs.Add(data.FSupPlace, false, s.place),

@@ -74,8 +74,7 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 	s.location = s.entry(data.FLocation, "如 矿区生活区2号楼")
 	s.manager = s.entry(data.FManager, "由检查扣分生成的问题默认由负责人整改")
 	s.rooms = s.entry(data.FRooms, "宿舍的房间数")
-	s.remark = widgets.NewTextArea(3)
-	s.remark.OnChanged = func(string) { s.changed(data.FRemark) }
+	s.remark = s.newArea(data.FRemark, 3, "")
 	fRemark := fs.Add(data.FRemark, false, s.remark)
 	fRemark.Wide = true
 	for _, e := range []*widgets.Entry{s.name, s.location, s.manager, s.rooms} {

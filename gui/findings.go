@@ -455,5 +455,12 @@ func (p *periodFilter) span() (from, to data.Date) {
 	return from, to
 }
 
+// holds is whether d lies in the chosen period (an open end holds every date on its side): the
+// date test of every dated list.
+func (p *periodFilter) holds(d data.Date) bool {
+	from, to := p.span()
+	return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to))
+}
+
 // FocusSearch puts the cursor into the search box with its text selected (Ctrl+F).
 func (s *FindingsScreen) FocusSearch() { s.focusSearch() }

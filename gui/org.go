@@ -87,9 +87,7 @@ func NewGroupsScreen(env *Env) *GroupsScreen {
 	s.name.OnChanged = func(string) { s.changed(lblName) }
 	s.leader = newMemberPicker(env)
 	s.leader.OnChanged = func() { s.changed(lblLeader) }
-	s.area = widgets.NewTextArea(4)
-	s.area.SetPlaceHolder("负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
-	s.area.OnChanged = func(string) { s.changed(lblArea) }
+	s.area = s.newArea(lblArea, 4, "负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
 	s.members = widget.NewLabel("")
 	form := widgets.Section("党小组信息", 1, s.fields.Add(lblName, true, s.name), s.fields.Add(lblLeader, false, s.leader.Content()),
 		s.fields.Add(lblArea, false, s.area), s.fields.Add(lblCount, false, s.members))

@@ -91,16 +91,16 @@ func NewPetitionsScreen(env *Env) Screen {
 	})
 
 	fs := &s.fields
-	s.date = dateField(env, func() { s.changed(data.FPetitionDate) })
-	s.petitioner = textField("姓名", func() { s.changed(data.FPetitioner) })
-	s.team = textField("如 综采一队", func() { s.changed(data.FPetitionTeam) })
+	s.date = s.newDate(data.FPetitionDate, env.Today)
+	s.petitioner = s.newEntry(data.FPetitioner, "姓名")
+	s.team = s.newEntry(data.FPetitionTeam, "如 综采一队")
 	s.category = widgets.NewSelect(append([]string{optNone}, data.PetitionCategories...), func(string) { s.changed(data.FPetitionCategory) })
-	s.content = areaField(3, func() { s.changed(data.FPetitionContent) })
+	s.content = s.newArea(data.FPetitionContent, 3, "")
 	s.risk = widgets.NewSelect(data.PetitionRisks, func(string) { s.changed(data.FPetitionRisk) })
 	s.keepers = newMembersPicker(func() { s.changed(data.FKeepers); s.form.Refresh() })
-	s.measures = areaField(3, func() { s.changed(data.FPetitionMeasures) })
-	s.deadline = dateField(env, func() { s.changed(data.FPetitionDeadline) })
-	s.resolved = dateField(env, func() { s.changed(data.FResolvedDate) })
+	s.measures = s.newArea(data.FPetitionMeasures, 3, "")
+	s.deadline = s.newDate(data.FPetitionDeadline, env.Today)
+	s.resolved = s.newDate(data.FResolvedDate, env.Today)
 	s.state = widgets.NewSelect(data.PetitionStates, func(v string) {
 		if data.PetitionClosed(v) {
 			s.resolved.Enable()
@@ -109,7 +109,7 @@ func NewPetitionsScreen(env *Env) Screen {
 		}
 		s.changed(data.FPetitionState)
 	})
-	s.result = areaField(2, func() { s.changed(data.FPetitionResult) })
+	s.result = s.newArea(data.FPetitionResult, 2, "")
 	s.escalated = widget.NewCheck("是（一票否决）", func(bool) { s.changed(data.FEscalated) })
 	fContent, fKeepers, fMeasures, fResult := fs.Add(data.FPetitionContent, true, s.content), fs.Add(data.FKeepers, true, s.keepers.Content()),
 		fs.Add(data.FPetitionMeasures, false, s.measures), fs.Add(data.FPetitionResult, false, s.result)
@@ -123,27 +123,6 @@ func NewPetitionsScreen(env *Env) Screen {
 		Content()
 	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.stateSel), s.period.Custom}, s.form, 0.55)
 	return s
-}
-
-// dateField, textField and areaField are the form's fields, each reporting its changes.
-func dateField(env *Env, changed func()) *widgets.DateEntry {
-	e := widgets.NewDateEntry()
-	e.Today = env.Today
-	e.OnChanged = func(string) { changed() }
-	return e
-}
-
-func textField(hint string, changed func()) *widgets.Entry {
-	e := widgets.NewEntry()
-	e.SetPlaceHolder(hint)
-	e.OnChanged = func(string) { changed() }
-	return e
-}
-
-func areaField(lines int, changed func()) *widgets.TextArea {
-	e := widgets.NewTextArea(lines)
-	e.OnChanged = func(string) { changed() }
-	return e
 }
 
 // load reads the cases, newest first, and the members 包保责任人 are chosen from.
@@ -195,16 +174,14 @@ func (s *PetitionsScreen) cells(p *data.Petition) ([]string, map[int]widget.Impo
 }
 
 func (s *PetitionsScreen) match(_ int, p *data.Petition) bool {
-	from, to := s.period.span()
-	q := s.query()
 	switch state := s.stateSel.Selected; {
-	case !from.IsZero() && p.Date.Before(from), !to.IsZero() && p.Date.After(to):
+	case !s.period.holds(p.Date):
 	case state == petitionOpen && p.ClosedBy(s.today):
 	case state == petitionOverdue && p.OverdueDays(s.today) == 0:
 	case state == petitionDue && !p.DueIn(s.today):
 	case state == petitionEscalated && !p.Escalated:
 	case slices.Contains(data.PetitionStates, state) && p.State != state:
-	case q != "" && !strings.Contains(strings.ToLower(p.Petitioner+" "+p.Team+" "+p.Content+" "+p.KeepersText()), q):
+	case !s.searched(p.Petitioner, p.Team, p.Content, p.KeepersText()):
 	default:
 		return true
 	}
@@ -352,12 +329,12 @@ func NewScreeningsScreen(env *Env) Screen {
 		Noun:   "排查记录",
 	})
 	fs := &s.fields
-	s.date = dateField(env, func() { s.changed(data.FScreeningDate) })
+	s.date = s.newDate(data.FScreeningDate, env.Today)
 	s.scope = container.NewGridWithColumns(4)
 	s.scopeBox = widgets.PlainChecks(s.scope)
 	s.screeners = newMembersPicker(func() { s.changed(data.FScreeners); s.form.Refresh() })
-	s.factors = textField("个数，未发现不填", func() { s.changed(data.FFactors) })
-	s.factorText = areaField(3, func() { s.changed(data.FFactorText) })
+	s.factors = s.newEntry(data.FFactors, "个数，未发现不填")
+	s.factorText = s.newArea(data.FFactorText, 3, "")
 	fScope, fScreeners, fText := fs.Add(data.FScreeningScope, false, s.scopeBox), fs.Add(data.FScreeners, false, s.screeners.Content()),
 		fs.Add(data.FFactorText, false, s.factorText)
 	fScope.Wide, fScreeners.Wide, fText.Wide = true, true, true
@@ -391,15 +368,7 @@ func (s *ScreeningsScreen) load(ctx context.Context) ([]data.Screening, error) {
 }
 
 func (s *ScreeningsScreen) match(_ int, v *data.Screening) bool {
-	from, to := s.period.span()
-	q := s.query()
-	switch {
-	case !from.IsZero() && v.Date.Before(from), !to.IsZero() && v.Date.After(to):
-	case q != "" && !strings.Contains(strings.ToLower(v.ScopeText()+" "+v.ScreenersText()+" "+v.FactorText), q):
-	default:
-		return true
-	}
-	return false
+	return s.period.holds(v.Date) && s.searched(v.ScopeText(), v.ScreenersText(), v.FactorText)
 }
 
 func (s *ScreeningsScreen) toForm(v data.Screening) {

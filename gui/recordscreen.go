@@ -148,6 +148,12 @@ func (s *recordScreen[T]) filterSelect(all string, opts ...string) *widget.Selec
 	return sel
 }
 
+// lets is whether filter sel (made by filterSelect: its first choice lists all) lists a record
+// whose value is v.
+func lets(sel *widget.Select, v string) bool {
+	return sel.SelectedIndex() <= 0 || sel.Selected == v
+}
+
 // setRow fills list row o with r.
 func (s *recordScreen[T]) setRow(o fyne.CanvasObject, r *T) {
 	texts, imp := s.rec.Cells(r)
@@ -251,6 +257,13 @@ func (s *recordScreen[T]) query() string {
 		return ""
 	}
 	return strings.ToLower(data.NormalizeText(s.search.Text))
+}
+
+// searched is whether the search text is in one of texts, case folded (true without search
+// text): the search test of the lists that look in a few texts of a record.
+func (s *recordScreen[T]) searched(texts ...string) bool {
+	q := s.query()
+	return q == "" || strings.Contains(strings.ToLower(strings.Join(texts, " ")), q)
 }
 
 // focusSearch puts the cursor into the search box. Screens with one offer it as FocusSearch

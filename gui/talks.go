@@ -76,21 +76,14 @@ func NewTalksScreen(env *Env) *TalksScreen {
 		e.OnChanged = func(string) { e.Filter(); s.changed(label) }
 		return e
 	}
-	s.date = widgets.NewDateEntry()
-	s.date.Today = env.Today
-	s.date.OnChanged = func(string) { s.changed(data.FTalkDate) }
+	s.date = s.newDate(data.FTalkDate, env.Today)
 	s.talker = member(data.FTalker, "姓名或拼音首字母")
 	s.subject = member(data.FTalkSubject, "党员姓名，或职工姓名")
-	s.team = widgets.NewEntry()
-	s.team.SetPlaceHolder("职工的班组，如 综采一队")
-	s.team.OnChanged = func(string) { s.changed(data.FTalkTeam) }
+	s.team = s.newEntry(data.FTalkTeam, "职工的班组，如 综采一队")
 	s.kind = widgets.NewSelect(data.TalkKinds, func(string) { s.changed(data.FTalkKind) })
-	s.place = widgets.NewEntry()
-	s.place.OnChanged = func(string) { s.changed(data.FTalkPlace) }
-	s.content = widgets.NewTextArea(4)
-	s.content.OnChanged = func(string) { s.changed(data.FTalkContent) }
-	s.issues = widgets.NewTextArea(3)
-	s.issues.OnChanged = func(string) { s.changed(data.FTalkIssues) }
+	s.place = s.newEntry(data.FTalkPlace, "")
+	s.content = s.newArea(data.FTalkContent, 4, "")
+	s.issues = s.newArea(data.FTalkIssues, 3, "")
 	s.recorder = member(data.FTalkRecorder, "姓名")
 	fContent, fIssues := fs.Add(data.FTalkContent, true, s.content), fs.Add(data.FTalkIssues, false, s.issues)
 	fContent.Wide, fIssues.Wide = true, true
@@ -137,16 +130,8 @@ func loadPeople(ctx context.Context, st data.Store) (*memberChoices, []data.Memb
 }
 
 func (s *TalksScreen) match(_ int, t *data.Talk) bool {
-	from, to := s.period.span()
-	q := s.query()
-	switch {
-	case !from.IsZero() && t.Date.Before(from), !to.IsZero() && t.Date.After(to):
-	case s.kindSel.SelectedIndex() > 0 && t.Kind != s.kindSel.Selected:
-	case q != "" && !strings.Contains(strings.ToLower(t.Talker+" "+t.Subject+" "+t.SubjectTeam+" "+t.Content+" "+t.Issues), q):
-	default:
-		return true
-	}
-	return false
+	return s.period.holds(t.Date) && lets(s.kindSel, t.Kind) &&
+		s.searched(t.Talker, t.Subject, t.SubjectTeam, t.Content, t.Issues)
 }
 
 // memberText is a member field's text for member id (its name as saved when no longer listed).

@@ -80,16 +80,10 @@ func NewTermsScreen(env *Env) *TermsScreen {
 		Deleted: func(*data.CommitteeTerm) string { return "已删除" },
 	})
 	fs := &s.fields
-	s.number = widgets.NewEntry()
-	s.number.SetPlaceHolder("如 第3届 填 3")
-	s.number.OnChanged = func(string) { s.changed(data.FTermNumber) }
-	s.elected = widgets.NewDateEntry()
-	s.elected.Today = env.Today
-	s.elected.OnChanged = func(string) { s.changed(data.FTermElected) }
-	s.years = widgets.NewEntry()
-	s.years.OnChanged = func(string) { s.changed(data.FTermYears) }
-	s.remark = widgets.NewEntry()
-	s.remark.OnChanged = func(string) { s.changed(data.FRemark) }
+	s.number = s.newEntry(data.FTermNumber, "如 第3届 填 3")
+	s.elected = s.newDate(data.FTermElected, env.Today)
+	s.years = s.newEntry(data.FTermYears, "")
+	s.remark = s.newEntry(data.FRemark, "")
 	s.reminder = widget.NewLabel("")
 	s.reminder.Wrapping = fyne.TextWrapWord
 	s.rowsBox = container.NewVBox()

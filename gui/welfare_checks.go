@@ -159,11 +159,10 @@ func (s *ChecksScreen) load(ctx context.Context) ([]data.Check, error) {
 }
 
 func (s *ChecksScreen) match(_ int, c *data.Check) bool {
-	from, to := s.period.span()
 	switch {
-	case !from.IsZero() && c.Date.Before(from), !to.IsZero() && c.Date.After(to):
-	case s.catSel.SelectedIndex() > 0 && c.FacilityCategory != s.catSel.Selected:
-	case s.facSel.SelectedIndex() > 0 && c.FacilityName != s.facSel.Selected:
+	case !s.period.holds(c.Date):
+	case !lets(s.catSel, c.FacilityCategory):
+	case !lets(s.facSel, c.FacilityName):
 	default:
 		return true
 	}

@@ -94,28 +94,18 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	})
 
 	fs := &s.fields
-	s.title = widgets.NewTextArea(2)
-	s.title.SetPlaceHolder("如 更换一号食堂破损餐桌椅")
-	s.title.OnChanged = func(string) { s.changed(data.FWelfareTitle) }
+	s.title = s.newArea(data.FWelfareTitle, 2, "如 更换一号食堂破损餐桌椅")
 	fTitle := fs.Add(data.FWelfareTitle, true, s.title)
 	fTitle.Wide = true
 	s.category = widgets.NewSelect(append([]string{optNone}, data.FacilityCategories...), func(string) { s.changed(data.FWelfareCategory) })
 	s.source = widgets.NewSelect(append([]string{optNone}, data.WelfareSources...), func(string) { s.changed(data.FWelfareSource) })
-	s.proposer = widgets.NewEntry()
-	s.proposer.SetPlaceHolder("个人或群体，如 综采一队职工")
-	s.proposer.OnChanged = func(string) { s.changed(data.FProposer) }
-	s.proposed = widgets.NewDateEntry()
-	s.proposed.Today = env.Today
-	s.proposed.OnChanged = func(string) { s.changed(data.FProposedDate) }
+	s.proposer = s.newEntry(data.FProposer, "个人或群体，如 综采一队职工")
+	s.proposed = s.newDate(data.FProposedDate, env.Today)
 	s.handler = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
 	s.handler.SetPlaceHolder("姓名或拼音首字母") // as 责任人: a longer hint is cut
 	s.handler.OnChanged = func(string) { s.handler.Filter(); s.changed(data.FHandler) }
-	s.planned = widgets.NewDateEntry()
-	s.planned.Today = env.Today
-	s.planned.OnChanged = func(string) { s.changed(data.FPlannedDate) }
-	s.cost = widgets.NewEntry()
-	s.cost.SetPlaceHolder("元，如 1250.50")
-	s.cost.OnChanged = func(string) { s.changed(data.FCost) }
+	s.planned = s.newDate(data.FPlannedDate, env.Today)
+	s.cost = s.newEntry(data.FCost, "元，如 1250.50")
 	s.cost.OnSubmitted = func(string) { s.Save() }
 	s.inHouse = widget.NewCheck("能自己干的不外委", func(bool) { s.changed(data.FInHouse) })
 	s.rating = widgets.NewSelect(append([]string{optNoRating}, data.WelfareRatings...), func(string) { s.changed(data.FRating) })
@@ -162,13 +152,12 @@ func (s *WelfareItemsScreen) load(ctx context.Context) ([]data.WelfareItem, erro
 }
 
 func (s *WelfareItemsScreen) match(_ int, w *data.WelfareItem) bool {
-	from, to := s.period.span()
 	state := s.stateSel.Selected
 	switch {
-	case !from.IsZero() && w.ProposedDate.Before(from), !to.IsZero() && w.ProposedDate.After(to):
+	case !s.period.holds(w.ProposedDate):
 	case state == welfareOpen && (w.State == data.WelfareDone || w.State == data.WelfareRejected):
 	case s.stateSel.SelectedIndex() > 1 && w.State != state:
-	case s.catSel.SelectedIndex() > 0 && w.Category != s.catSel.Selected:
+	case !lets(s.catSel, w.Category):
 	case s.overdue.Checked && w.OverdueDays(s.today) == 0:
 	default:
 		return true
