@@ -106,24 +106,10 @@ func TestDecisionLargeFundAndViews(t *testing.T) {
 		}
 	}
 	// The 工作台 lines open the list filtered.
-	todos, err := data.LoadTodos(ctx, env.Store, orgTestToday)
-	if err != nil {
-		t.Fatal(err)
-	}
+	todos := todosOf(t, env, data.EntDecision)
 	w := NewMainWindow(env, false)
-	seen := 0
 	for _, td := range todos {
-		if td.Entity != data.EntDecision {
-			continue
-		}
-		seen++
-		to := entityPlaces[td.Entity]
-		to.View = td.View
-		w.Navigate(to)
-		s, ok := w.shownTab().(*DecisionsScreen)
-		if !ok {
-			t.Fatalf("%s opens %T", td.What, w.shownTab())
-		}
+		s := openView[*DecisionsScreen](t, w, td.Entity, td.View)
 		want := due.ID
 		if td.View == data.ViewOverdue {
 			want = late.ID
@@ -132,7 +118,7 @@ func TestDecisionLargeFundAndViews(t *testing.T) {
 			t.Errorf("%s (%d) lists %v", td.Text(), td.Count, s.visible)
 		}
 	}
-	if seen != 2 {
+	if len(todos) != 2 {
 		t.Fatalf("todos %+v", todos)
 	}
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -123,4 +124,34 @@ func useFolder(t *testing.T, env *Env) string {
 	t.Setenv("USERPROFILE", t.TempDir())
 	env.App.Preferences().SetString(prefLastFolder, dir)
 	return dir
+}
+
+// todosOf is the 工作台's lines (today orgTestToday) about the records of the given entities.
+func todosOf(t *testing.T, env *Env, entities ...string) []data.Todo {
+	t.Helper()
+	todos, err := data.LoadTodos(context.Background(), env.Store, orgTestToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var of []data.Todo
+	for _, td := range todos {
+		if slices.Contains(entities, td.Entity) {
+			of = append(of, td)
+		}
+	}
+	return of
+}
+
+// openView opens entity's screen in w with its list filtered to view, as a 工作台 line does, and
+// returns the screen (failing unless it is an S).
+func openView[S Screen](t *testing.T, w *MainWindow, entity, view string) S {
+	t.Helper()
+	to := entityPlaces[entity]
+	to.View = view
+	w.Navigate(to)
+	s, ok := w.shownTab().(S)
+	if !ok {
+		t.Fatalf("%s %q opens %T", entity, view, w.shownTab())
+	}
+	return s
 }

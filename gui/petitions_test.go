@@ -86,28 +86,16 @@ func TestPetitionOverdueView(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	todos, err := data.LoadTodos(ctx, env.Store, orgTestToday)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var lines []string
-	for _, td := range todos {
-		if td.Entity == data.EntPetition || td.Entity == data.EntScreening {
-			lines = append(lines, td.Text())
-		}
+	for _, td := range todosOf(t, env, data.EntPetition, data.EntScreening) {
+		lines = append(lines, td.Text())
 	}
 	if got := strings.Join(lines, "|"); got != "逾期未化解的信访事项：1|本月到期的信访事项：1|本月尚未开展矛盾排查：1" {
 		t.Errorf("todo lines %q", got)
 	}
 
 	w := NewMainWindow(env, false)
-	to := entityPlaces[data.EntPetition]
-	to.View = data.ViewOverdue
-	w.Navigate(to)
-	s, ok := w.shownTab().(*PetitionsScreen)
-	if !ok {
-		t.Fatalf("the overdue line opens %T", w.shownTab())
-	}
+	s := openView[*PetitionsScreen](t, w, data.EntPetition, data.ViewOverdue)
 	if len(s.visible) != 1 || s.all[s.visible[0]].Petitioner != "周海涛" {
 		t.Fatalf("overdue view lists %v", s.visible)
 	}
@@ -118,11 +106,7 @@ func TestPetitionOverdueView(t *testing.T) {
 	if len(s.visible) != 1 || s.all[s.visible[0]].Petitioner != "钱玉兰" {
 		t.Errorf("due view lists %v", s.visible)
 	}
-	to = entityPlaces[data.EntScreening]
-	w.Navigate(to)
-	if _, ok := w.shownTab().(*ScreeningsScreen); !ok {
-		t.Errorf("the screening line opens %T", w.shownTab())
-	}
+	openView[*ScreeningsScreen](t, w, data.EntScreening, "")
 }
 
 func TestScreeningTypedSavedListed(t *testing.T) {
