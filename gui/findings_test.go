@@ -11,29 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
-	"branchledger/gui/widgets"
 )
-
-// dialogFields are the text fields of the topmost dialog, in reading order.
-func dialogFields(t *testing.T, env *Env) []*widget.Entry {
-	t.Helper()
-	top := env.Win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is open")
-	}
-	var out []*widget.Entry
-	for _, o := range test.LaidOutObjects(top) {
-		switch e := o.(type) {
-		case *widgets.TextArea:
-			out = append(out, &e.Entry.Entry)
-		case *widgets.Entry:
-			out = append(out, &e.Entry)
-		case *widgets.DateEntry:
-			out = append(out, &e.Entry)
-		}
-	}
-	return out
-}
 
 // tapAction taps the close-out button with the text on the findings screen.
 func tapAction(t *testing.T, s *FindingsScreen, text string) {
@@ -210,13 +188,7 @@ func TestFindingsListOverdueAndPresets(t *testing.T) {
 	)
 	s := NewFindingsScreen(env)
 	show(env, s)
-	descs := func() []string {
-		var out []string
-		for _, i := range s.visible {
-			out = append(out, s.all[i].Description)
-		}
-		return out
-	}
+	descs := func() []string { return listed(&s.listPane, func(f *data.Finding) string { return f.Description }) }
 	if got := descs(); !slices.Equal(got, []string{"下月到期的问题", "本周到期的问题", "待验收的问题", "逾期的问题", "已销号的问题"}) {
 		t.Fatalf("the list is %v, want newest first", got)
 	}
@@ -258,11 +230,7 @@ func TestFindingsListOverdueAndPresets(t *testing.T) {
 		}
 	}
 
-	filters := []struct {
-		name string
-		do   func()
-		want []string
-	}{
+	checkListSteps(t, descs, []listStep[string]{
 		{"责任人", func() { s.personSel.SetSelected("李四") }, []string{"本周到期的问题", "待验收的问题"}},
 		{"班组", func() { s.personSel.SetSelectedIndex(0); s.teamSel.SetSelected(teams[1].Name) }, []string{"待验收的问题"}},
 		{"未分班组", func() { s.teamSel.SetSelected(optNoTeam) }, []string{"下月到期的问题", "本周到期的问题", "已销号的问题"}},
@@ -280,13 +248,7 @@ func TestFindingsListOverdueAndPresets(t *testing.T) {
 			s.search.SetText("王五")
 		},
 			[]string{"下月到期的问题", "已销号的问题"}},
-	}
-	for _, f := range filters {
-		f.do()
-		if got := descs(); !slices.Equal(got, f.want) {
-			t.Errorf("%s: listed %v, want %v", f.name, got, f.want)
-		}
-	}
+	})
 }
 
 // TestNavigateToOverdueFindings goes from the main window to 问题整改 with the 逾期 preset, as a

@@ -17,6 +17,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/data/sqlite"
+	"branchledger/gui/widgets"
 )
 
 // orgTestToday is the fixed "today" of these tests.
@@ -154,4 +155,52 @@ func openView[S Screen](t *testing.T, w *MainWindow, entity, view string) S {
 		t.Fatalf("%s %q opens %T", entity, view, w.shownTab())
 	}
 	return s
+}
+
+// dialogFields are the text fields of the topmost dialog, in reading order.
+func dialogFields(t *testing.T, env *Env) []*widget.Entry {
+	t.Helper()
+	top := env.Win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog is open")
+	}
+	var out []*widget.Entry
+	for _, o := range test.LaidOutObjects(top) {
+		switch e := o.(type) {
+		case *widgets.TextArea:
+			out = append(out, &e.Entry.Entry)
+		case *widgets.Entry:
+			out = append(out, &e.Entry)
+		case *widgets.DateEntry:
+			out = append(out, &e.Entry)
+		}
+	}
+	return out
+}
+
+// listed is what list p shows, in its order: of of each record listed.
+func listed[T, V any](p *listPane[T], of func(*T) V) []V {
+	out := []V(nil)
+	for _, i := range p.visible {
+		out = append(out, of(&p.all[i]))
+	}
+	return out
+}
+
+// listStep is a step of a list's filter test: do sets filters, after which the list shows want.
+type listStep[V comparable] struct {
+	name string
+	do   func()
+	want []V
+}
+
+// checkListSteps takes steps in turn, checking after each what shown (a listed closure) gives.
+func checkListSteps[V comparable](t *testing.T, shown func() []V, steps []listStep[V]) {
+	t.Helper()
+	for _, st := range steps {
+		st.do()
+		if got := shown(); !slices.Equal(got, st.want) {
+			t.Errorf("%s: listed %v, want %v", st.name, got, st.want)
+		}
+	}
 }

@@ -298,13 +298,7 @@ func TestInspectionFilters(t *testing.T) {
 
 	s := NewInspectionsScreen(env)
 	show(env, s)
-	ids := func() []int64 {
-		var out []int64
-		for _, i := range s.visible {
-			out = append(out, s.all[i].ID)
-		}
-		return out
-	}
+	ids := func() []int64 { return listed(&s.listPane, func(in *data.Inspection) int64 { return in.ID }) }
 	if got := ids(); !slices.Equal(got, []int64{done.ID, open.ID, old.ID}) {
 		t.Fatalf("the list is %v, want newest first", got)
 	}
@@ -314,11 +308,7 @@ func TestInspectionFilters(t *testing.T) {
 	if texts := labelTexts(row); texts[4] != "1个，逾期1个" {
 		t.Errorf("an inspection with an overdue finding shows %q", texts[4])
 	}
-	steps := []struct {
-		name string
-		do   func()
-		want []int64
-	}{
+	checkListSteps(t, ids, []listStep[int64]{
 		{"本月", func() { s.period.Sel.SetSelected(periodThisMonth) }, []int64{done.ID, open.ID}},
 		{"上月", func() { s.period.Sel.SetSelected(periodLastMonth) }, []int64{old.ID}},
 		{"自选", func() {
@@ -332,13 +322,7 @@ func TestInspectionFilters(t *testing.T) {
 		{"类型全部、其他单位", func() { s.kindSel.SetSelectedIndex(0); s.teamSel.SetSelected(otherUnit) }, []int64{old.ID}},
 		{"班组", func() { s.teamSel.SetSelected(team.Name) }, []int64{done.ID, open.ID}},
 		{"有未销号问题", func() { s.openOnly.SetChecked(true) }, []int64{open.ID}},
-	}
-	for _, st := range steps {
-		st.do()
-		if got := ids(); !slices.Equal(got, st.want) {
-			t.Errorf("%s: listed %v, want %v", st.name, got, st.want)
-		}
-	}
+	})
 }
 
 // TestInspectionFormTabOrder: Tab goes through the form in reading order, skipping the calendar
