@@ -404,12 +404,7 @@ func (s *ActivitiesScreen) activity() (data.Activity, error) {
 		a.MakeUps = append(a.MakeUps, m)
 	}
 	a.Guests, a.Summary, a.Resolutions, a.Remark = s.guests.Text, s.summary.Text, s.resolve.Text, s.remark.Text
-	if fe == nil {
-		return a, nil
-	}
-	v := a
-	v.Normalize()
-	return a, mergeErrors(fe, data.ValidateActivity(&v, s.env.Today()))
+	return formRecord(a, fe, data.ValidateActivity, s.env.Today())
 }
 
 // NewWithKind opens a new activity of kind (from the 工作台 card), for the group of a per-group

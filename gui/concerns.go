@@ -310,12 +310,7 @@ func (s *ConcernsScreen) concern() (data.Concern, error) {
 		fe = slices.DeleteFunc(fe, func(e data.FieldError) bool { return e.Field == data.FCounselor })
 	}
 	c.VisitDate = readDate(&fe, data.FVisitDate, s.visitDate)
-	if fe == nil {
-		return c, nil
-	}
-	v := c
-	v.Normalize()
-	return c, mergeErrors(fe, data.ValidateConcern(&v, s.env.Today()))
+	return formRecord(c, fe, data.ValidateConcern, s.env.Today())
 }
 
 // transferConcern is 转办实事 of a saved concern: the result becomes 转办实事 and the concern is

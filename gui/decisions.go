@@ -391,12 +391,7 @@ func (s *DecisionsScreen) decision() (data.Decision, error) {
 		d.Deadline = readDate(&fe, data.FDecisionDeadline, s.deadline)
 	}
 	d.State, d.Execution = s.state.Selected, s.execution.Text
-	if fe == nil {
-		return d, nil
-	}
-	v := d
-	v.Normalize()
-	return d, mergeErrors(fe, data.ValidateDecision(&v, s.env.Today()))
+	return formRecord(d, fe, data.ValidateDecision, s.env.Today())
 }
 
 // editRules asks for the 三重一大 settings — 大额资金 amount, quorum and majority — and saves them

@@ -175,12 +175,7 @@ func (s *EmergenciesScreen) emergency() (data.Emergency, error) {
 	for i, c := range chosen {
 		e.Members[i] = data.EmergencyMember{MemberID: c.MemberID, Name: c.Name, Commando: c.Lead}
 	}
-	if fe == nil {
-		return e, nil
-	}
-	v := e
-	v.Normalize()
-	return e, mergeErrors(fe, data.ValidateEmergency(&v, s.env.Today()))
+	return formRecord(e, fe, data.ValidateEmergency, s.env.Today())
 }
 
 // raiseFinding opens a finding prefilled from the saved record (unsaved edits are saved first);
@@ -353,12 +348,7 @@ func (s *SuppliesScreen) supply() (data.Supply, error) {
 	}
 	x.Checked = readOptionalDate(&fe, data.FSupChecked, s.checked)
 	x.Expires = readOptionalDate(&fe, data.FSupExpires, s.expires)
-	if fe == nil {
-		return x, nil
-	}
-	v := x
-	v.Normalize()
-	return x, mergeErrors(fe, data.ValidateSupply(&v, s.env.Today()))
+	return formRecord(x, fe, data.ValidateSupply, s.env.Today())
 }
 
 // readOptionalDate is readDate of a field that may stay empty (the zero date).

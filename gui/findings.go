@@ -391,12 +391,7 @@ func (s *FindingsScreen) afterMove(f data.Finding) {
 // messages.
 func (s *FindingsScreen) finding() (data.Finding, error) {
 	f, fe := s.form.Finding()
-	if fe == nil {
-		return f, nil
-	}
-	check := f
-	check.Normalize()
-	return f, mergeErrors(fe, data.ValidateFinding(&check, s.env.Today()))
+	return formRecord(f, fe, data.ValidateFinding, s.env.Today())
 }
 
 // mergeErrors is first followed by the messages of more about fields first says nothing about: a

@@ -262,12 +262,7 @@ func (s *PetitionsScreen) petition() (data.Petition, error) {
 	p.Category, p.Risk, p.State = selectedOr(s.category, optNone), s.risk.Selected, s.state.Selected
 	p.Keepers = fromPicker(s.keepers)
 	p.Measures, p.Result, p.Escalated = s.measures.Text, s.result.Text, s.escalated.Checked
-	if fe == nil {
-		return p, nil
-	}
-	v := p
-	v.Normalize()
-	return p, mergeErrors(fe, data.ValidatePetition(&v, s.env.Today()))
+	return formRecord(p, fe, data.ValidatePetition, s.env.Today())
 }
 
 // FocusSearch puts the cursor into the search box (Ctrl+F).
@@ -417,12 +412,7 @@ func (s *ScreeningsScreen) screening() (data.Screening, error) {
 		v.Factors = n
 	}
 	v.FactorText = s.factorText.Text
-	if fe == nil {
-		return v, nil
-	}
-	c := v
-	c.Normalize()
-	return v, mergeErrors(fe, data.ValidateScreening(&c, s.env.Today()))
+	return formRecord(v, fe, data.ValidateScreening, s.env.Today())
 }
 
 // scopeChosen are the choices of 范围 ticked, in their order.

@@ -364,6 +364,21 @@ func (s *recordScreen[T]) save() bool {
 	return true
 }
 
+// formRecord is what a FromForm returns for record r read from the form with the typing errors
+// fe: without any, r (the store validates it on saving); with some, r and fe together with what
+// validate says of a normalised copy of r, so that the user sees every mistake at once.
+func formRecord[T any, P interface {
+	*T
+	Normalize()
+}](r T, fe data.FieldErrors, validate func(*T, data.Date) data.FieldErrors, today data.Date) (T, error) {
+	if fe == nil {
+		return r, nil
+	}
+	v := r
+	P(&v).Normalize()
+	return r, mergeErrors(fe, validate(&v, today))
+}
+
 // showSaveError shows err at the fields (or in a dialog); it reports whether err is nil.
 func (s *recordScreen[T]) showSaveError(err error) bool {
 	var fe data.FieldErrors

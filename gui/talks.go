@@ -180,12 +180,7 @@ func (s *TalksScreen) talk() (data.Talk, error) {
 	}
 	t.SubjectTeam, t.Kind, t.Place = s.team.Text, s.kind.Selected, s.place.Text
 	t.Content, t.Issues, t.Recorder = s.content.Text, s.issues.Text, s.recorder.Text
-	if fe == nil {
-		return t, nil
-	}
-	v := t
-	v.Normalize()
-	return t, mergeErrors(fe, data.ValidateTalk(&v, s.env.Today()))
+	return formRecord(t, fe, data.ValidateTalk, s.env.Today())
 }
 
 // FocusSearch puts the cursor into the search box (Ctrl+F).

@@ -202,12 +202,7 @@ func (s *TermsScreen) term() (data.CommitteeTerm, error) {
 		}
 		t.Members = append(t.Members, data.TermMember{MemberID: id, Name: r.member.Text, Post: r.post.Selected})
 	}
-	if fe == nil {
-		return t, nil
-	}
-	v := t
-	v.Normalize()
-	return t, mergeErrors(fe, data.ValidateCommitteeTerm(&v, s.env.Today()))
+	return formRecord(t, fe, data.ValidateCommitteeTerm, s.env.Today())
 }
 
 // readInt parses a whole number field ("" is 0), adding msg to fe when it is not one.

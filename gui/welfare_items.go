@@ -264,12 +264,7 @@ func (s *WelfareItemsScreen) item() (data.WelfareItem, error) {
 	}
 	w.InHouse = s.inHouse.Checked
 	w.Rating = selectedOr(s.rating, optNoRating)
-	if fe == nil {
-		return w, nil
-	}
-	v := w
-	v.Normalize()
-	return w, mergeErrors(fe, data.ValidateWelfareItem(&v, s.env.Today()))
+	return formRecord(w, fe, data.ValidateWelfareItem, s.env.Today())
 }
 
 // move asks for what the move needs (a reason, or 办结日期) and makes it; unsaved edits are saved
