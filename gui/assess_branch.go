@@ -29,7 +29,6 @@ type BranchAssessScreen struct {
 
 	monthLabel                     *widget.Label
 	saveBtn, exportBtn, refreshBtn *widget.Button
-	content                        fyne.CanvasObject
 
 	// The open 人工调整 dialog's inputs (tests fill them).
 	overrideBy, overrideWhy *widgets.Entry
@@ -49,7 +48,7 @@ func NewBranchAssessScreen(env *Env) *BranchAssessScreen {
 	s.saveBtn.Importance = widget.HighImportance
 	s.exportBtn = widget.NewButtonWithIcon("导出考核表", theme.DocumentPrintIcon(), s.export)
 	s.refreshBtn = widget.NewButtonWithIcon("按台账重新汇总", theme.ViewRefreshIcon(), s.refreshEvidence)
-	bottom := s.initEditor()
+	bottom := s.initEditor(s.load, s.save)
 	top := container.NewVBox(
 		container.NewHBox(prev, s.monthLabel, next, widget.NewSeparator(), s.saveBtn, s.exportBtn, s.refreshBtn),
 		widgets.Note("带“自动”的项目按各自的台账（组织生活、三重一大、谈心谈话、督查、思想疏导、应急防控、两堂一舍、办实事、信访维稳）汇总并预填得分，点“查看依据”可看计入的记录；改动自动得分须填写调整理由。低于满分的项目须填写扣分原因。"))
@@ -57,19 +56,6 @@ func NewBranchAssessScreen(env *Env) *BranchAssessScreen {
 	s.load() // a tab is built when first shown: it must show its data at once
 	return s
 }
-
-func (s *BranchAssessScreen) Content() fyne.CanvasObject { return s.content }
-
-// Reload shows the month again from the store, unless the user has unsaved edits.
-func (s *BranchAssessScreen) Reload() {
-	if s.dirty {
-		return
-	}
-	s.load()
-}
-
-// Save is 保存 (Ctrl+S).
-func (s *BranchAssessScreen) Save() { s.save() }
 
 // Assessment is the assessment as edited.
 func (s *BranchAssessScreen) Assessment() data.Assessment { return s.a }
@@ -417,9 +403,7 @@ func (s *BranchAssessScreen) save() bool {
 	if !s.store(s.env) {
 		return false
 	}
-	sc := data.ScoreAssessment(&s.a)
-	s.setStatus(fmt.Sprintf("已保存%s考核：总分 %s，%s（%s）", s.a.Period.Label, data.FormatScore(sc.Total), sc.Grade,
-		time.Now().Format("15:04:05")), false)
+	s.showSaved(s.a.Period.Label)
 	notify(s.env)
 	return true
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,6 +27,12 @@ type assessItemEditor struct {
 
 	total, grade, status *widget.Label
 	rowsBox              *fyne.Container
+
+	// The screen's own part, which makes the editor its Screen (Content, Reload, Save): its
+	// content, and how it shows its period's assessment as stored and saves it.
+	content fyne.CanvasObject
+	onLoad  func()
+	onSave  func() bool
 }
 
 // assessRow is the widgets of one item.
@@ -39,13 +46,36 @@ type assessRow struct {
 }
 
 // initEditor makes the summary, status and rows widgets; bottom is the summary bar under the rows.
-func (e *assessItemEditor) initEditor() (bottom fyne.CanvasObject) {
+// load shows the screen's assessment as stored, save saves it.
+func (e *assessItemEditor) initEditor(load func(), save func() bool) (bottom fyne.CanvasObject) {
+	e.onLoad, e.onSave = load, save
 	e.total, e.grade = widget.NewLabel(""), widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.status = widget.NewLabel("")
 	e.status.Wrapping = fyne.TextWrapWord
 	e.status.Hide()
 	e.rowsBox = container.NewVBox()
 	return container.NewVBox(widget.NewSeparator(), container.NewHBox(e.total, e.grade), e.status)
+}
+
+// Content implements Screen.
+func (e *assessItemEditor) Content() fyne.CanvasObject { return e.content }
+
+// Reload shows the assessment again from the store, unless the user has unsaved edits.
+func (e *assessItemEditor) Reload() {
+	if e.dirty {
+		return
+	}
+	e.onLoad()
+}
+
+// Save is 保存 (Ctrl+S).
+func (e *assessItemEditor) Save() { e.onSave() }
+
+// showSaved says in the status line that the assessment of what is saved, with its total and 等次.
+func (e *assessItemEditor) showSaved(what string) {
+	sc := data.ScoreAssessment(&e.a)
+	e.setStatus(fmt.Sprintf("已保存%s考核：总分 %s，%s（%s）", what, data.FormatScore(sc.Total), sc.Grade,
+		time.Now().Format("15:04:05")), false)
 }
 
 // Column titles of the rows (itemRowLayout: 序号, text, 分值, 得分, mark, 扣分原因, 依据).

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,7 +37,6 @@ type ThreeInOneScreen struct {
 	yearSel            *widget.Select
 	title              *widget.Label
 	saveBtn, exportBtn *widget.Button
-	content            fyne.CanvasObject
 }
 
 // threeSubject is one member of the list.
@@ -85,7 +83,7 @@ func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
 	left := container.NewBorder(container.NewGridWithColumns(len(threeTitles), head...), nil, nil, nil, s.list)
 
 	s.title = widget.NewLabelWithStyle("请在左边选择党员", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bottom := s.initEditor()
+	bottom := s.initEditor(s.load, s.save)
 	right := container.NewBorder(container.NewHBox(s.title, s.saveBtn), bottom, nil, nil, container.NewVScroll(s.rowsBox))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
@@ -96,19 +94,6 @@ func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
 	s.load() // a tab is built when first shown: it must show its data at once
 	return s
 }
-
-func (s *ThreeInOneScreen) Content() fyne.CanvasObject { return s.content }
-
-// Reload shows the year again from the store, unless the user has unsaved edits.
-func (s *ThreeInOneScreen) Reload() {
-	if s.dirty {
-		return
-	}
-	s.load()
-}
-
-// Save is 保存 (Ctrl+S).
-func (s *ThreeInOneScreen) Save() { s.save() }
 
 func (s *ThreeInOneScreen) period() data.Period { return data.YearPeriod(s.year) }
 
@@ -395,9 +380,7 @@ func (s *ThreeInOneScreen) save() bool {
 	}
 	s.saved[s.a.SubjectID] = s.a
 	s.list.Refresh()
-	sc := data.ScoreAssessment(&s.a)
-	s.setStatus(fmt.Sprintf("已保存%s%s考核：总分 %s，%s（%s）", s.a.SubjectName, s.a.Period.Label, data.FormatScore(sc.Total),
-		sc.Grade, time.Now().Format("15:04:05")), false)
+	s.showSaved(s.a.SubjectName + s.a.Period.Label)
 	notify(s.env)
 	return true
 }
