@@ -178,26 +178,13 @@ func (s *BranchAssessScreen) newRow(i int) fyne.CanvasObject {
 	if isAuto(it) {
 		name += "（自动）"
 	}
-	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
-	std := widget.NewLabel(it.Standard)
-	std.Wrapping = fyne.TextWrapWord
-	std.SizeName = theme.SizeNameCaptionText
-	text := container.NewVBox(title, std)
+	text := itemText(name, it.Standard)
 	if isAuto(it) {
 		done := widget.NewLabel(data.FDone + "：" + it.Done)
 		done.Wrapping = fyne.TextWrapWord
 		text.Add(done)
 	} else {
-		r.done = widgets.NewEntry()
-		r.done.SetPlaceHolder(data.FDone + "（可不填）")
-		r.done.SetText(it.Done)
-		r.done.OnChanged = func(v string) {
-			if !s.loading {
-				s.a.Items[i].Done = v
-				s.changed()
-			}
-		}
+		r.done = s.doneEntry(i)
 		text.Add(r.done)
 	}
 	r.score = widgets.NewEntry()

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
@@ -88,6 +89,30 @@ func (e *assessItemEditor) headRow() fyne.CanvasObject {
 		head[i] = widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	return container.New(&itemRowLayout{width: &e.width}, head...)
+}
+
+// itemText is an item's 项目 (bold) over its 评分标准 (small), both wrapping.
+func itemText(name, standard string) *fyne.Container {
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	std := widget.NewLabel(standard)
+	std.Wrapping = fyne.TextWrapWord
+	std.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(title, std)
+}
+
+// doneEntry is the 完成情况 entry of hand-scored item i: what is typed goes into the assessment.
+func (e *assessItemEditor) doneEntry(i int) *widgets.Entry {
+	done := widgets.NewEntry()
+	done.SetPlaceHolder(data.FDone + "（可不填）")
+	done.SetText(e.a.Items[i].Done)
+	done.OnChanged = func(v string) {
+		if !e.loading {
+			e.a.Items[i].Done = v
+			e.changed()
+		}
+	}
+	return done
 }
 
 // newRowMsg is a row's error label, hidden until there is a message.

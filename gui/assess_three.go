@@ -284,18 +284,9 @@ func (s *ThreeInOneScreen) newRow(i int) fyne.CanvasObject {
 	it := &s.a.Items[i]
 	r := &assessRow{}
 	s.rows[i] = r
-	title := widget.NewLabelWithStyle(it.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
-	std := widget.NewLabel(it.Standard)
-	std.Wrapping = fyne.TextWrapWord
-	std.SizeName = theme.SizeNameCaptionText
-	r.done = widgets.NewEntry()
-	r.done.SetPlaceHolder(data.FDone + "（可不填）")
-	r.done.SetText(it.Done)
-	r.done.OnChanged = func(v string) {
-		s.a.Items[i].Done = v
-		s.changed()
-	}
+	r.done = s.doneEntry(i)
+	text := itemText(it.Name, it.Standard)
+	text.Add(r.done)
 	r.score = widgets.NewEntry()
 	r.score.SetText(data.FormatScore(data.ScoreItem(s.a.Scheme, it).Score))
 	if isAuto(it) {
@@ -328,7 +319,7 @@ func (s *ThreeInOneScreen) newRow(i int) fyne.CanvasObject {
 	}
 	s.updateHint(i)
 	return container.New(&itemRowLayout{width: &s.width},
-		widget.NewLabel(strconv.Itoa(it.Seq)), container.NewVBox(title, std, r.done), widget.NewLabel(data.FormatScore(it.Points)),
+		widget.NewLabel(strconv.Itoa(it.Seq)), text, widget.NewLabel(data.FormatScore(it.Points)),
 		container.NewVBox(r.score), mark, container.NewVBox(r.reason, r.msg), widget.NewLabel(""))
 }
 
