@@ -36,7 +36,6 @@ type ActivitiesScreen struct {
 	env                         *Env
 	recordScreen[data.Activity] // all: newest first
 
-	period  *periodFilter
 	kindSel *widget.Select
 
 	roster []data.Member // leavers included: 应到 as the roll stood on the day
@@ -92,13 +91,13 @@ type makeUpRow struct {
 // NewActivitiesScreen builds the screen and loads the activities.
 func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 	s := &ActivitiesScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.kindSel = s.filterSelect(allActivityKinds, data.DefaultActivityKinds...)
 	s.initRecord(env, recordSpec[data.Activity]{
 		Columns: activityColumns,
 		Cells:   s.cells,
 		ID:      func(a *data.Activity) int64 { return a.ID },
 		Load:    s.load,
+		Date:    func(a *data.Activity) data.Date { return a.Date },
 		Match:   s.match,
 		Search:  "主题、主持人",
 		Count:   "共 %d 次", NewLabel: "登记活动", What: "这次活动",
@@ -173,7 +172,7 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 			fs.Add(data.FActGuests, false, s.guests)).
 		Add("内容", fSummary, fResolve, fs.Add(data.FRemark, false, s.remark)).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.kindSel), s.period.Custom}, form, 0.4)
+	s.buildFrame(s.periodRow(s.kindSel), form, 0.4)
 	return s
 }
 
@@ -227,7 +226,7 @@ func (s *ActivitiesScreen) load(ctx context.Context) ([]data.Activity, error) {
 }
 
 func (s *ActivitiesScreen) match(_ int, a *data.Activity) bool {
-	return s.period.holds(a.Date) && (s.kindSel.SelectedIndex() == 0 || a.HasKind(s.kindSel.Selected)) &&
+	return (s.kindSel.SelectedIndex() == 0 || a.HasKind(s.kindSel.Selected)) &&
 		s.searched(a.Topic, a.Host)
 }
 

@@ -38,7 +38,6 @@ type ConcernsScreen struct {
 	recordScreen[data.Concern] // all: newest first
 
 	today   data.Date
-	period  *periodFilter
 	viewSel *widget.Select
 	catSel  *widget.Select
 
@@ -66,7 +65,6 @@ func NewConcernsScreen(env *Env) Screen { return newConcernsScreen(env) }
 
 func newConcernsScreen(env *Env) *ConcernsScreen {
 	s := &ConcernsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.viewSel = s.filterSelect(concernViews[0], concernViews[1:]...)
 	s.catSel = s.filterSelect(allCategories, data.ConcernCategories...)
 	// The link to the welfare item, over the button bar: always in sight, however long the form.
@@ -79,6 +77,7 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 		Cells:   s.cells,
 		ID:      func(c *data.Concern) int64 { return c.ID },
 		Load:    s.load,
+		Date:    func(c *data.Concern) data.Date { return c.Date },
 		Match:   s.match,
 		Search:  "搜索职工、班组、疏导人或内容",
 		Count:   "共 %d 人次", NewLabel: "记录疏导", What: "这条思想疏导记录",
@@ -138,7 +137,7 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 			wide(fs.Add(data.FConcernMeasures, false, s.measures))).
 		Add("回访", fs.Add(data.FVisitDate, false, s.visitDate), wide(fs.Add(data.FVisit, false, s.visit))).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.viewSel, s.catSel), s.period.Custom}, form, 0.45)
+	s.buildFrame(s.periodRow(s.viewSel, s.catSel), form, 0.45)
 	return s
 }
 
@@ -193,7 +192,6 @@ func (s *ConcernsScreen) cells(c *data.Concern) ([]string, map[int]widget.Import
 
 func (s *ConcernsScreen) match(_ int, c *data.Concern) bool {
 	switch {
-	case !s.period.holds(c.Date):
 	case !lets(s.catSel, c.Category):
 	case s.viewSel.Selected == concernViewOverdue && c.VisitOverdueDays(s.today) == 0:
 	case s.viewSel.Selected == concernViewDue && !c.VisitDueBy(s.today, data.MonthPeriod(s.today.Year, s.today.Month).To):

@@ -49,7 +49,6 @@ type DecisionsScreen struct {
 	acts   []data.Activity    // every activity, for the link to the meeting's record
 	actIDs []int64            // the activity select's options after optNoActivity
 
-	period  *periodFilter
 	viewSel *widget.Select
 	fundBtn *widget.Button
 
@@ -81,7 +80,6 @@ func NewDecisionsScreen(env *Env) Screen { return newDecisionsScreen(env) }
 
 func newDecisionsScreen(env *Env) *DecisionsScreen {
 	s := &DecisionsScreen{env: env, people: newMemberChoices(nil, nil), rules: data.DefaultDecisionRules()}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.viewSel = s.filterSelect(allDecisions, append(slices.Clone(decisionViews), data.DecisionStates...)...)
 	s.fundBtn = widget.NewButtonWithIcon("", theme.SettingsIcon(), s.editRules)
 	s.initRecord(env, recordSpec[data.Decision]{
@@ -89,6 +87,7 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 		Cells:   s.cells,
 		ID:      func(d *data.Decision) int64 { return d.ID },
 		Load:    s.load,
+		Date:    func(d *data.Decision) data.Date { return d.Date },
 		Match:   s.match,
 		Search:  "搜索议题、内容、决定事项或责任人",
 		Unhide: func(int64) {
@@ -160,7 +159,7 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 			fs.Add(data.FDecisionState, false, s.state), wide(fs.Add(data.FDecisionExecution, false, s.execution))).
 		Content()
 	body := container.NewVBox(s.flags, form)
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.viewSel), s.period.Custom}, body, 0.5)
+	s.buildFrame(s.periodRow(s.viewSel), body, 0.5)
 	return s
 }
 
@@ -190,7 +189,6 @@ func (s *DecisionsScreen) load(ctx context.Context) ([]data.Decision, error) {
 func (s *DecisionsScreen) match(_ int, d *data.Decision) bool {
 	view := s.viewSel.Selected
 	switch {
-	case !s.period.holds(d.Date):
 	case view == data.ViewOverdue && d.OverdueDays(s.today) == 0:
 	case view == data.ViewDue && !d.DueBy(s.today, data.MonthPeriod(s.today.Year, s.today.Month).To):
 	case view == decisionsFlagged && len(d.Flags(s.rules)) == 0:

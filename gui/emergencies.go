@@ -28,7 +28,6 @@ type EmergenciesScreen struct {
 
 	recordScreen[data.Emergency] // all: newest first
 
-	period  *periodFilter
 	kindSel *widget.Select
 
 	people   *memberChoices
@@ -49,7 +48,6 @@ func NewEmergenciesScreen(env *Env) Screen { return newEmergenciesScreen(env) }
 
 func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 	s := &EmergenciesScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.kindSel = s.filterSelect("全部类型", data.EmergencyKinds...)
 	s.initRecord(env, recordSpec[data.Emergency]{
 		Columns: emergencyColumns,
@@ -62,6 +60,7 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 		},
 		ID:     func(e *data.Emergency) int64 { return e.ID },
 		Load:   s.load,
+		Date:   func(e *data.Emergency) data.Date { return e.Date },
 		Match:  s.match,
 		Search: "搜索事项、地点或党员",
 		Count:  "共 %d 次", NewLabel: "记录应急防控", What: "这条应急防控记录",
@@ -104,7 +103,7 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 			fs.Add(data.FEmSubject, true, s.subject), fs.Add(data.FEmPlace, false, s.place), fMembers).
 		Add("情况", fLead, fResult, fFindings).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.kindSel), s.period.Custom}, s.form, 0.45)
+	s.buildFrame(s.periodRow(s.kindSel), s.form, 0.45)
 	return s
 }
 
@@ -128,7 +127,7 @@ func (s *EmergenciesScreen) load(ctx context.Context) ([]data.Emergency, error) 
 }
 
 func (s *EmergenciesScreen) match(_ int, e *data.Emergency) bool {
-	return s.period.holds(e.Date) && lets(s.kindSel, e.Kind) &&
+	return lets(s.kindSel, e.Kind) &&
 		s.searched(e.Subject, e.Place, e.MemberNames(), e.Lead, e.Result)
 }
 

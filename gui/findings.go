@@ -46,7 +46,6 @@ type FindingsScreen struct {
 	teams []data.Team
 	today data.Date
 
-	period      *periodFilter
 	stateSel    *widget.Select
 	categorySel *widget.Select
 	teamSel     *widget.Select
@@ -66,7 +65,6 @@ type FindingsScreen struct {
 // NewFindingsScreen builds the screen and loads the findings.
 func NewFindingsScreen(env *Env) *FindingsScreen {
 	s := &FindingsScreen{env: env}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.stateSel = s.filterSelect(findingStateFilters[0], findingStateFilters[1:]...)
 	s.categorySel = s.filterSelect(allFindingCats)
 	s.teamSel = s.filterSelect(allTeams)
@@ -82,6 +80,7 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		},
 		ID:      func(f *data.Finding) int64 { return f.ID },
 		Load:    s.load,
+		Date:    func(f *data.Finding) data.Date { return f.FoundDate },
 		Prepare: s.prepare,
 		Match:   s.match,
 		Count:   "共 %d 个问题", NewLabel: "登记问题", What: "这个问题",
@@ -139,11 +138,8 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		widgets.Heading("办理记录"),
 		s.history.Content(),
 	)
-	s.buildFrame([]fyne.CanvasObject{
-		container.NewGridWithColumns(3, s.period.Sel, s.stateSel, s.categorySel),
-		s.period.Custom,
-		container.NewGridWithColumns(3, s.teamSel, s.sourceSel, s.personSel),
-	}, container.NewVBox(s.form.Content(), flow), 0.55)
+	s.buildFrame(append(s.periodRow(s.stateSel, s.categorySel), container.NewGridWithColumns(3, s.teamSel, s.sourceSel, s.personSel)),
+		container.NewVBox(s.form.Content(), flow), 0.55)
 	return s
 }
 
@@ -273,7 +269,7 @@ func (s *FindingsScreen) clearFilters() {
 
 // findingQuery is what the search and filters ask, read once per refilter.
 type findingQuery struct {
-	from, to, weekEnd             data.Date
+	weekEnd                       data.Date
 	team                          int64
 	cat, source, person, state, q string
 	fold                          bool // the query has Latin letters: texts are lower-cased
@@ -288,7 +284,6 @@ func (s *FindingsScreen) prepare() {
 	}
 	w := findingQuery{team: teamFilter(s.teamSel, s.teams), weekEnd: data.WeekOf(s.today).To, q: s.query(),
 		cat: pick(s.categorySel), source: pick(s.sourceSel), person: pick(s.personSel), state: s.stateSel.Selected}
-	w.from, w.to = s.period.span()
 	// Chinese has no case: texts are lower-cased (a copy each) only for a query with Latin letters.
 	w.fold = strings.ContainsFunc(w.q, func(r rune) bool { return r >= 'a' && r <= 'z' })
 	s.where = w
@@ -303,7 +298,6 @@ func (s *FindingsScreen) match(_ int, f *data.Finding) bool {
 		return strings.Contains(text, w.q)
 	}
 	switch {
-	case !w.from.IsZero() && f.FoundDate.Before(w.from), !w.to.IsZero() && f.FoundDate.After(w.to):
 	case w.cat != "" && f.Category != w.cat, w.source != "" && f.Source != w.source, w.person != "" && f.Responsible != w.person:
 	case w.team > 0 && f.TeamID != w.team, w.team < 0 && f.TeamID != 0:
 	case !stateMatches(f, w.state, s.today, w.weekEnd):
@@ -450,10 +444,8 @@ func (p *periodFilter) span() (from, to data.Date) {
 	return from, to
 }
 
-// holds is whether d lies in the chosen period (an open end holds every date on its side): the
-// date test of every dated list.
-func (p *periodFilter) holds(d data.Date) bool {
-	from, to := p.span()
+// within is whether d lies between from and to (a span), a zero end being open.
+func within(d, from, to data.Date) bool {
 	return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to))
 }
 

@@ -39,7 +39,6 @@ type PetitionsScreen struct {
 	recordScreen[data.Petition]
 
 	today    data.Date
-	period   *periodFilter
 	stateSel *widget.Select
 
 	people     *memberChoices
@@ -62,13 +61,13 @@ type PetitionsScreen struct {
 // NewPetitionsScreen builds the screen and loads the cases.
 func NewPetitionsScreen(env *Env) Screen {
 	s := &PetitionsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.stateSel = s.filterSelect(allPetitionStates, append([]string{petitionOpen, petitionOverdue, petitionDue, petitionEscalated}, data.PetitionStates...)...)
 	s.initRecord(env, recordSpec[data.Petition]{
 		Columns: petitionColumns,
 		Cells:   s.cells,
 		ID:      func(p *data.Petition) int64 { return p.ID },
 		Load:    s.load,
+		Date:    func(p *data.Petition) data.Date { return p.Date },
 		Match:   s.match,
 		Search:  "搜索信访人、班组、诉求或包保责任人",
 		Count:   "共 %d 件", NewLabel: "登记信访事项", What: "这件信访事项",
@@ -121,7 +120,7 @@ func NewPetitionsScreen(env *Env) Screen {
 		Add("包保化解", fKeepers, fMeasures, fs.Add(data.FPetitionDeadline, true, s.deadline), fs.Add(data.FPetitionState, false, s.state),
 			fs.Add(data.FResolvedDate, false, s.resolved), fResult).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.stateSel), s.period.Custom}, s.form, 0.55)
+	s.buildFrame(s.periodRow(s.stateSel), s.form, 0.55)
 	return s
 }
 
@@ -175,7 +174,6 @@ func (s *PetitionsScreen) cells(p *data.Petition) ([]string, map[int]widget.Impo
 
 func (s *PetitionsScreen) match(_ int, p *data.Petition) bool {
 	switch state := s.stateSel.Selected; {
-	case !s.period.holds(p.Date):
 	case state == petitionOpen && p.ClosedBy(s.today):
 	case state == petitionOverdue && p.OverdueDays(s.today) == 0:
 	case state == petitionDue && !p.DueIn(s.today):
@@ -277,8 +275,6 @@ type ScreeningsScreen struct {
 
 	recordScreen[data.Screening]
 
-	period *periodFilter
-
 	people     *memberChoices
 	teams      []string // the roster's teams, the choices of 范围
 	date       *widgets.DateEntry
@@ -293,7 +289,6 @@ type ScreeningsScreen struct {
 // NewScreeningsScreen builds the screen and loads the screenings.
 func NewScreeningsScreen(env *Env) Screen {
 	s := &ScreeningsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.initRecord(env, recordSpec[data.Screening]{
 		Columns: screeningColumns,
 		Cells: func(v *data.Screening) ([]string, map[int]widget.Importance) {
@@ -306,6 +301,7 @@ func NewScreeningsScreen(env *Env) Screen {
 		},
 		ID:     func(v *data.Screening) int64 { return v.ID },
 		Load:   s.load,
+		Date:   func(v *data.Screening) data.Date { return v.Date },
 		Match:  s.match,
 		Search: "搜索范围、排查人或不稳定因素",
 		Count:  "共 %d 次", NewLabel: "记录排查", What: "这次排查",
@@ -336,7 +332,7 @@ func NewScreeningsScreen(env *Env) Screen {
 	s.form = widgets.NewSections(2).
 		Add("矛盾排查", fs.Add(data.FScreeningDate, true, s.date), fs.Add(data.FFactors, false, s.factors), fScope, fScreeners, fText).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{s.period.Sel, s.period.Custom}, s.form, 0.45)
+	s.buildFrame(s.periodRow(), s.form, 0.45)
 	return s
 }
 
@@ -363,7 +359,7 @@ func (s *ScreeningsScreen) load(ctx context.Context) ([]data.Screening, error) {
 }
 
 func (s *ScreeningsScreen) match(_ int, v *data.Screening) bool {
-	return s.period.holds(v.Date) && s.searched(v.ScopeText(), v.ScreenersText(), v.FactorText)
+	return s.searched(v.ScopeText(), v.ScreenersText(), v.FactorText)
 }
 
 func (s *ScreeningsScreen) toForm(v data.Screening) {

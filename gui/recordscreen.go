@@ -29,6 +29,7 @@ type recordScreen[T any] struct {
 	count     *widget.Label
 	empty     *widget.Label  // over the list when it lists nothing: why
 	search    *widgets.Entry // nil unless the spec gives a Search placeholder
+	period    *periodFilter  // nil unless the spec gives a Date
 
 	frame     *widgets.RecordFrame
 	newBtn    *widget.Button
@@ -47,13 +48,14 @@ type recordSpec[T any] struct {
 	Cells    func(*T) ([]string, map[int]widget.Importance) // a list row's texts and colours
 	ID       func(*T) int64
 	Load     func(context.Context) ([]T, error) // all records, as listed
-	Match    func(i int, r *T) bool             // whether the search and filters list all[i] (nil: all)
+	Match    func(i int, r *T) bool             // whether the search and filters list all[i] (nil: all); asked only within the period
 	Prepare  func()                             // reads the search and filters before Match is asked (may be nil)
 	Count    string                             // the count under the new button: 共 %d 处
 	NewLabel string                             // the new button: 新建设施
 	What     string                             // the record in the discard question: 这个设施
 	Unhide   func(id int64)                     // clears the filters hiding id (see listPane.reveal)
 	Search   string                             // the search box's placeholder ("": no search box)
+	Date     func(*T) data.Date                 // the date the list's period filter tests (nil: no period filter)
 	Visible  func() []int                       // lists the records itself, in its order (instead of Match)
 	Describe func() string                      // names the record in the discard question (instead of What)
 	Tools    []fyne.CanvasObject                // buttons beside the new button
@@ -116,6 +118,9 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 		Show:   func(r T) { s.show(r, false) },
 		Unhide: spec.Unhide,
 	})
+	if spec.Date != nil {
+		s.period = newPeriodFilter(env.Today, s.refilter)
+	}
 	if spec.Search != "" {
 		s.search = widgets.NewEntry()
 		s.search.SetPlaceHolder(spec.Search)
@@ -152,6 +157,12 @@ func (s *recordScreen[T]) filterSelect(all string, opts ...string) *widget.Selec
 // whose value is v.
 func lets(sel *widget.Select, v string) bool {
 	return sel.SelectedIndex() <= 0 || sel.Selected == v
+}
+
+// periodRow is the period filter's row of the list's filters, sels beside its choice, and its
+// custom dates under them.
+func (s *recordScreen[T]) periodRow(sels ...fyne.CanvasObject) []fyne.CanvasObject {
+	return []fyne.CanvasObject{container.NewGridWithColumns(1+len(sels), append([]fyne.CanvasObject{s.period.Sel}, sels...)...), s.period.Custom}
 }
 
 // setRow fills list row o with r.
@@ -225,8 +236,15 @@ func (s *recordScreen[T]) refilter() {
 	if s.rec.Visible != nil {
 		vis = s.rec.Visible()
 	} else {
+		var from, to data.Date
+		if s.period != nil {
+			from, to = s.period.span()
+		}
 		vis = s.visible[:0]
 		for i := range s.all {
+			if s.period != nil && !within(s.rec.Date(&s.all[i]), from, to) {
+				continue
+			}
 			if s.rec.Match == nil || s.rec.Match(i, &s.all[i]) {
 				vis = append(vis, i)
 			}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
@@ -23,7 +21,6 @@ type TalksScreen struct {
 
 	recordScreen[data.Talk] // all: newest first
 
-	period  *periodFilter
 	kindSel *widget.Select
 
 	people   *memberChoices
@@ -41,7 +38,6 @@ type TalksScreen struct {
 // NewTalksScreen builds the screen and loads the talks.
 func NewTalksScreen(env *Env) *TalksScreen {
 	s := &TalksScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.kindSel = s.filterSelect("全部类型", data.TalkKinds...)
 	s.initRecord(env, recordSpec[data.Talk]{
 		Columns: talkColumns,
@@ -50,6 +46,7 @@ func NewTalksScreen(env *Env) *TalksScreen {
 		},
 		ID:     func(t *data.Talk) int64 { return t.ID },
 		Load:   s.load,
+		Date:   func(t *data.Talk) data.Date { return t.Date },
 		Match:  s.match,
 		Search: "搜索谈话人、对象或内容",
 		Count:  "共 %d 次", NewLabel: "记录谈话", What: "这次谈话",
@@ -93,7 +90,7 @@ func NewTalksScreen(env *Env) *TalksScreen {
 			fs.Add(data.FTalkTeam, false, s.team), fs.Add(data.FTalkPlace, false, s.place)).
 		Add("内容", fContent, fIssues, fs.Add(data.FTalkRecorder, false, s.recorder.Content())).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.kindSel), s.period.Custom}, form, 0.45)
+	s.buildFrame(s.periodRow(s.kindSel), form, 0.45)
 	return s
 }
 
@@ -130,7 +127,7 @@ func loadPeople(ctx context.Context, st data.Store) (*memberChoices, []data.Memb
 }
 
 func (s *TalksScreen) match(_ int, t *data.Talk) bool {
-	return s.period.holds(t.Date) && lets(s.kindSel, t.Kind) &&
+	return lets(s.kindSel, t.Kind) &&
 		s.searched(t.Talker, t.Subject, t.SubjectTeam, t.Content, t.Issues)
 }
 

@@ -66,7 +66,6 @@ type ChecksScreen struct {
 	templates  []data.Checklist
 	th         data.GradeThresholds
 
-	period *periodFilter
 	catSel *widget.Select
 	facSel *widget.Select
 
@@ -76,7 +75,6 @@ type ChecksScreen struct {
 // NewChecksScreen builds the screen and loads the checks.
 func NewChecksScreen(env *Env) *ChecksScreen {
 	s := &ChecksScreen{env: env}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.facSel = s.filterSelect(allFacilities)
 	s.form = NewCheckForm(env)
@@ -85,6 +83,7 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 		Cells:   s.cells,
 		ID:      func(c *data.Check) int64 { return c.ID },
 		Load:    s.load,
+		Date:    func(c *data.Check) data.Date { return c.Date },
 		Match:   s.match,
 		Count:   "共 %d 次检查", NewLabel: "新建检查", What: "这次检查",
 		Blank:    s.form.Blank,
@@ -116,7 +115,7 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 	s.form.OnChanged = func() { s.frame.SetStatus("", false) }
 	s.form.OnSubmit = s.Save
 	s.form.OnMakeFinding = s.makeFinding
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.catSel, s.facSel), s.period.Custom},
+	s.buildFrame(s.periodRow(s.catSel, s.facSel),
 		s.form.Content(), 0.36)
 	return s
 }
@@ -160,7 +159,6 @@ func (s *ChecksScreen) load(ctx context.Context) ([]data.Check, error) {
 
 func (s *ChecksScreen) match(_ int, c *data.Check) bool {
 	switch {
-	case !s.period.holds(c.Date):
 	case !lets(s.catSel, c.FacilityCategory):
 	case !lets(s.facSel, c.FacilityName):
 	default:

@@ -34,7 +34,6 @@ type WelfareItemsScreen struct {
 	recordScreen[data.WelfareItem] // all: newest first
 
 	today    data.Date
-	period   *periodFilter
 	stateSel *widget.Select
 	catSel   *widget.Select
 	overdue  *widget.Check
@@ -57,7 +56,6 @@ type WelfareItemsScreen struct {
 // NewWelfareItemsScreen builds the screen and loads the items.
 func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	s := &WelfareItemsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
 	s.stateSel = widgets.NewSelect(append([]string{allWelfareStates, welfareOpen}, data.WelfareStates...), func(string) { s.refilter() })
 	s.stateSel.SetSelectedIndex(0)
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
@@ -67,6 +65,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 		Cells:   s.cells,
 		ID:      func(w *data.WelfareItem) int64 { return w.ID },
 		Load:    s.load,
+		Date:    func(w *data.WelfareItem) data.Date { return w.ProposedDate },
 		Match:   s.match,
 		Count:   "共 %d 件", NewLabel: "登记事项", What: "这件事项",
 		Blank:    s.blank,
@@ -121,7 +120,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 		Content()
 
 	body := container.NewVBox(form, widget.NewSeparator(), widgets.Heading("办理状态"), s.state, s.actions)
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.stateSel, s.catSel), s.period.Custom, s.overdue},
+	s.buildFrame(append(s.periodRow(s.stateSel, s.catSel), s.overdue),
 		body, 0.45)
 	return s
 }
@@ -154,7 +153,6 @@ func (s *WelfareItemsScreen) load(ctx context.Context) ([]data.WelfareItem, erro
 func (s *WelfareItemsScreen) match(_ int, w *data.WelfareItem) bool {
 	state := s.stateSel.Selected
 	switch {
-	case !s.period.holds(w.ProposedDate):
 	case state == welfareOpen && (w.State == data.WelfareDone || w.State == data.WelfareRejected):
 	case s.stateSel.SelectedIndex() > 1 && w.State != state:
 	case !lets(s.catSel, w.Category):
