@@ -107,9 +107,9 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 		Title:    func(a *data.Activity) string { return a.Date.String() + " " + clip(a.KindsText(), 20) },
 		NewTitle: "新活动",
 		Focus:    func() { focus(s.topic) },
-		Save:     func(ctx context.Context, a *data.Activity) error { return env.Store.SaveActivity(ctx, a) },
+		Save:     env.Store.SaveActivity,
 		Saved:    func(*data.Activity) string { return "已保存活动记录" },
-		Delete:   func(ctx context.Context, a *data.Activity) error { return env.Store.DeleteActivity(ctx, a.ID) },
+		Delete:   env.Store.DeleteActivity,
 		Question: func(a *data.Activity) string {
 			return fmt.Sprintf("确定要删除 %s 的“%s”吗？", a.Date, clip(a.Topic, 30))
 		},

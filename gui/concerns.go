@@ -85,17 +85,17 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 		Blank:    func() data.Concern { return data.Concern{Date: env.Today()} },
 		ToForm:   s.toForm,
 		FromForm: s.concern,
-		Title:    func(c *data.Concern) string { return data.ConcernLabel(c) },
+		Title:    data.ConcernLabel,
 		NewTitle: "新思想疏导记录",
 		Focus:    func() { focus(s.worker) },
-		Save:     func(ctx context.Context, c *data.Concern) error { return env.Store.SaveConcern(ctx, c) },
+		Save:     env.Store.SaveConcern,
 		Saved: func(c *data.Concern) string {
 			if c.WelfareID != 0 && s.loaded.WelfareID == 0 {
 				return "已保存，并转办为办实事事项“" + clip(c.Welfare, 20) + "”"
 			}
 			return "已保存思想疏导记录"
 		},
-		Delete: func(ctx context.Context, c *data.Concern) error { return env.Store.DeleteConcern(ctx, c.ID) },
+		Delete: env.Store.DeleteConcern,
 		Question: func(c *data.Concern) string {
 			q := fmt.Sprintf("确定要删除“%s”的记录吗？", data.ConcernLabel(c))
 			if c.WelfareID != 0 {

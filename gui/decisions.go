@@ -104,8 +104,8 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 		Title:    func(d *data.Decision) string { return clip(data.DecisionLabel(d), 40) },
 		NewTitle: "新决策事项",
 		Focus:    func() { focus(s.topic) },
-		Save:     func(ctx context.Context, d *data.Decision) error { return env.Store.SaveDecision(ctx, d) },
-		Delete:   func(ctx context.Context, d *data.Decision) error { return env.Store.DeleteDecision(ctx, d.ID) },
+		Save:     env.Store.SaveDecision,
+		Delete:   env.Store.DeleteDecision,
 		Question: func(d *data.Decision) string {
 			return fmt.Sprintf("确定要删除决策事项“%s”吗？", clip(d.Topic, 30))
 		},

@@ -64,7 +64,7 @@ func NewDuesProfilesScreen(env *Env) *DuesProfilesScreen {
 		Saved: func(b *data.DuesBase) string {
 			return "已保存" + b.MemberName + "自" + b.From.Chinese() + "起的计算基数"
 		},
-		Delete: func(ctx context.Context, b *data.DuesBase) error { return env.Store.DeleteDuesBase(ctx, b.ID) },
+		Delete: env.Store.DeleteDuesBase,
 		Question: func(b *data.DuesBase) string {
 			return fmt.Sprintf("确定要删除%s自%s起的计算基数吗？\n之后各月按此前的计算基数计算应缴。", b.MemberName, b.From.Chinese())
 		},

@@ -67,11 +67,11 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 		Blank:    func() data.Emergency { return data.Emergency{Date: env.Today(), Kind: data.EmergencyKinds[0]} },
 		ToForm:   s.toForm,
 		FromForm: s.emergency,
-		Title:    func(e *data.Emergency) string { return data.EmergencyLabel(e) },
+		Title:    data.EmergencyLabel,
 		NewTitle: "新应急防控记录",
 		Focus:    func() { focus(s.subject) },
-		Save:     func(ctx context.Context, e *data.Emergency) error { return env.Store.SaveEmergency(ctx, e) },
-		Delete:   func(ctx context.Context, e *data.Emergency) error { return env.Store.DeleteEmergency(ctx, e.ID) },
+		Save:     env.Store.SaveEmergency,
+		Delete:   env.Store.DeleteEmergency,
 		Question: func(e *data.Emergency) string {
 			q := fmt.Sprintf("确定要删除“%s”吗？", data.EmergencyLabel(e))
 			if e.Findings > 0 {
@@ -247,11 +247,11 @@ func newSuppliesScreen(env *Env) *SuppliesScreen {
 		Blank:    func() data.Supply { return data.Supply{Checked: env.Today()} },
 		ToForm:   s.toForm,
 		FromForm: s.supply,
-		Title:    func(x *data.Supply) string { return data.SupplyLabel(x) },
+		Title:    data.SupplyLabel,
 		NewTitle: "新应急物资",
 		Focus:    func() { focus(s.name) },
-		Save:     func(ctx context.Context, x *data.Supply) error { return env.Store.SaveSupply(ctx, x) },
-		Delete:   func(ctx context.Context, x *data.Supply) error { return env.Store.DeleteSupply(ctx, x.ID) },
+		Save:     env.Store.SaveSupply,
+		Delete:   env.Store.DeleteSupply,
 		Entity:   data.EntSupply,
 		Noun:     "应急物资",
 	})

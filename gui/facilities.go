@@ -57,7 +57,7 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		Focus:    func() { focus(s.name) },
 		Save:     env.Store.SaveFacility,
 		Saved:    func(f *data.Facility) string { return "已保存设施“" + f.Name + "”" },
-		Delete:   func(ctx context.Context, f *data.Facility) error { return env.Store.DeleteFacility(ctx, f.ID) },
+		Delete:   env.Store.DeleteFacility,
 		Question: func(f *data.Facility) string {
 			return fmt.Sprintf("确定要删除“%s”吗？\n已有检查记录的设施不能删除。", f.Name)
 		},

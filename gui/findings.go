@@ -103,7 +103,7 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		},
 		Saved:   func(*data.Finding) string { return fmt.Sprintf("已保存（%s）", time.Now().Format("15:04:05")) },
 		Refused: func(n int) string { return fmt.Sprintf("有 %d 处需要修改，请看标红的说明。", n) },
-		Delete:  func(ctx context.Context, f *data.Finding) error { return env.Store.DeleteFinding(ctx, f.ID) },
+		Delete:  env.Store.DeleteFinding,
 		Question: func(f *data.Finding) string {
 			return fmt.Sprintf("确定要删除问题%s吗？\n它和它的办理记录会移入“回收站”，可在那里恢复。\n删除只用于纠正录错的记录；整改完成的问题请“验收销号”。", findingCaption(*f))
 		},

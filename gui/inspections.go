@@ -87,7 +87,7 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 		Refused: func(n int) string {
 			return fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。", n)
 		},
-		Delete: func(ctx context.Context, in *data.Inspection) error { return env.Store.DeleteInspection(ctx, in.ID) },
+		Delete: env.Store.DeleteInspection,
 		Question: func(in *data.Inspection) string {
 			msg := fmt.Sprintf("确定要删除 %s 对“%s”的%s记录吗？", in.Date, in.Unit, in.Kind)
 			if n := len(in.Findings); n > 0 {

@@ -138,7 +138,7 @@ func NewMembersScreen(env *Env) *MembersScreen {
 			return fmt.Sprintf("已保存“%s”（%s）", m.Name, time.Now().Format("15:04:05"))
 		},
 		Refused: func(n int) string { return fmt.Sprintf("有 %d 处需要修改，请看标红的说明。", n) },
-		Delete:  func(ctx context.Context, m *data.Member) error { return env.Store.DeleteMember(ctx, m.ID) },
+		Delete:  env.Store.DeleteMember,
 		Question: func(m *data.Member) string {
 			return fmt.Sprintf("确定要删除党员“%s”（身份证号 %s）吗？\n\n"+
 				"删除只用于纠正录错的记录。党员转出、去世或出党时，请不要删除，\n"+

@@ -73,7 +73,7 @@ func NewGroupsScreen(env *Env) *GroupsScreen {
 		Focus:    func() { focus(s.name) },
 		Save:     env.Store.SaveGroup,
 		Saved:    func(g *data.Group) string { return "已保存党小组“" + g.Name + "”" },
-		Delete:   func(ctx context.Context, g *data.Group) error { return env.Store.DeleteGroup(ctx, g.ID) },
+		Delete:   env.Store.DeleteGroup,
 		Question: func(g *data.Group) string {
 			return fmt.Sprintf("确定删除党小组“%s”吗？\n它的班组和党员都会保留，只是不再属于任何党小组。\n党小组会移入“回收站”，恢复后班组和党员会回到该党小组。", g.Name)
 		},
@@ -167,7 +167,7 @@ func NewTeamsScreen(env *Env) *TeamsScreen {
 		Focus:    func() { focus(s.name) },
 		Save:     env.Store.SaveTeam,
 		Saved:    func(t *data.Team) string { return "已保存班组“" + t.Name + "”" },
-		Delete:   func(ctx context.Context, t *data.Team) error { return env.Store.DeleteTeam(ctx, t.ID) },
+		Delete:   env.Store.DeleteTeam,
 		Question: func(t *data.Team) string {
 			return fmt.Sprintf("确定删除班组“%s”吗？\n它的党员都会保留，只是不再属于任何班组。\n班组会移入“回收站”，恢复后党员会回到该班组。", t.Name)
 		},

@@ -77,11 +77,11 @@ func NewPetitionsScreen(env *Env) Screen {
 		},
 		ToForm:   s.toForm,
 		FromForm: s.petition,
-		Title:    func(p *data.Petition) string { return data.PetitionLabel(p) },
+		Title:    data.PetitionLabel,
 		NewTitle: "新信访事项",
 		Focus:    func() { focus(s.petitioner) },
-		Save:     func(ctx context.Context, p *data.Petition) error { return env.Store.SavePetition(ctx, p) },
-		Delete:   func(ctx context.Context, p *data.Petition) error { return env.Store.DeletePetition(ctx, p.ID) },
+		Save:     env.Store.SavePetition,
+		Delete:   env.Store.DeletePetition,
 		Question: func(p *data.Petition) string {
 			return fmt.Sprintf("确定要删除“%s”的信访事项吗？", data.PetitionLabel(p))
 		},
@@ -308,11 +308,11 @@ func NewScreeningsScreen(env *Env) Screen {
 		Blank:    func() data.Screening { return data.Screening{Date: env.Today()} },
 		ToForm:   s.toForm,
 		FromForm: s.screening,
-		Title:    func(v *data.Screening) string { return data.ScreeningLabel(v) },
+		Title:    data.ScreeningLabel,
 		NewTitle: "新排查记录",
 		Focus:    func() { focus(s.screeners.entry) },
-		Save:     func(ctx context.Context, v *data.Screening) error { return env.Store.SaveScreening(ctx, v) },
-		Delete:   func(ctx context.Context, v *data.Screening) error { return env.Store.DeleteScreening(ctx, v.ID) },
+		Save:     env.Store.SaveScreening,
+		Delete:   env.Store.DeleteScreening,
 		Question: func(v *data.Screening) string {
 			return fmt.Sprintf("确定要删除“%s”的记录吗？", data.ScreeningLabel(v))
 		},

@@ -67,14 +67,14 @@ type recordSpec[T any] struct {
 	NewTitle    string            // the form's title for a new one: 新设施
 	Focus       func()            // puts the cursor in the form after 新建 (may be nil)
 	Save        func(context.Context, *T) error
-	Saved       func(*T) string                 // the status after saving
-	Refused     func(n int) string              // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
-	Delete      func(context.Context, *T) error // nil: no delete button
-	Question    func(*T) string                 // the delete question
-	Deleted     func(*T) string                 // the status after deleting
-	Export      func()                          // exports the record in the form (nil: no such button)
-	ExportLabel string                          // the export button's text: 导出评分表
-	Entity      string                          // data.Ent… of the records: 撤销删除 finds them in the 回收站 ("": no undo)
+	Saved       func(*T) string                    // the status after saving
+	Refused     func(n int) string                 // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
+	Delete      func(context.Context, int64) error // deletes the record of the ID (nil: no delete button)
+	Question    func(*T) string                    // the delete question
+	Deleted     func(*T) string                    // the status after deleting
+	Export      func()                             // exports the record in the form (nil: no such button)
+	ExportLabel string                             // the export button's text: 导出评分表
+	Entity      string                             // data.Ent… of the records: 撤销删除 finds them in the 回收站 ("": no undo)
 	// Noun names the record in the default messages (决策事项): Saved 已保存…, Deleted 已删除… and
 	// Question 确定要删除“Title”吗？ when they are nil.
 	Noun string
@@ -438,7 +438,7 @@ func (s *recordScreen[T]) deleteRecord() {
 		return
 	}
 	ShowConfirm(s.env.Win, "删除", s.rec.Question(&r), "删除", func() {
-		if err := s.rec.Delete(context.Background(), &r); err != nil {
+		if err := s.rec.Delete(context.Background(), s.rec.ID(&r)); err != nil {
 			ShowError(s.env.Win, err)
 			return
 		}

@@ -105,7 +105,7 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 		},
 		Saved:      s.savedMessage,
 		ShowErrors: s.showErrors,
-		Delete:     func(ctx context.Context, r *data.Recruit) error { return env.Store.DeleteRecruit(ctx, r.ID) },
+		Delete:     env.Store.DeleteRecruit,
 		Question: func(r *data.Recruit) string {
 			return fmt.Sprintf("确定要删除入党申请人“%s”及其发展步骤记录吗？", r.Name)
 		},

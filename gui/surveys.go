@@ -97,7 +97,7 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 			return fmt.Sprintf("已保存调查：%d 人次，满意率 %s（%s）", o.Total(), rateText(o), time.Now().Format("15:04:05"))
 		},
 		Refused: func(int) string { return "请修改后再保存：" },
-		Delete:  func(ctx context.Context, sv *data.Survey) error { return env.Store.DeleteSurvey(ctx, sv.ID) },
+		Delete:  env.Store.DeleteSurvey,
 		Question: func(sv *data.Survey) string {
 			return fmt.Sprintf("确定要删除%s的%s满意度调查吗？", sv.Period.Label, sv.Category)
 		},

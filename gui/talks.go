@@ -53,12 +53,12 @@ func NewTalksScreen(env *Env) *TalksScreen {
 		Blank:    func() data.Talk { return data.Talk{Date: env.Today(), Kind: data.TalkKinds[0]} },
 		ToForm:   s.toForm,
 		FromForm: s.talk,
-		Title:    func(t *data.Talk) string { return data.TalkLabel(t) },
+		Title:    data.TalkLabel,
 		NewTitle: "新谈话记录",
 		Focus:    func() { focus(s.talker) },
-		Save:     func(ctx context.Context, t *data.Talk) error { return env.Store.SaveTalk(ctx, t) },
+		Save:     env.Store.SaveTalk,
 		Saved:    func(*data.Talk) string { return "已保存谈话记录" },
-		Delete:   func(ctx context.Context, t *data.Talk) error { return env.Store.DeleteTalk(ctx, t.ID) },
+		Delete:   env.Store.DeleteTalk,
 		Question: func(t *data.Talk) string {
 			return fmt.Sprintf("确定要删除“%s”的记录吗？", data.TalkLabel(t))
 		},

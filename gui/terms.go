@@ -67,12 +67,12 @@ func NewTermsScreen(env *Env) *TermsScreen {
 		Blank:    s.blank,
 		ToForm:   s.toForm,
 		FromForm: s.term,
-		Title:    func(t *data.CommitteeTerm) string { return data.TermLabel(t) },
+		Title:    data.TermLabel,
 		NewTitle: "新一届支部委员会",
 		Focus:    func() { focus(s.number) },
-		Save:     func(ctx context.Context, t *data.CommitteeTerm) error { return env.Store.SaveTerm(ctx, t) },
+		Save:     env.Store.SaveTerm,
 		Saved:    func(t *data.CommitteeTerm) string { return "已保存" + data.TermLabel(t) },
-		Delete:   func(ctx context.Context, t *data.CommitteeTerm) error { return env.Store.DeleteTerm(ctx, t.ID) },
+		Delete:   env.Store.DeleteTerm,
 		Question: func(t *data.CommitteeTerm) string {
 			return fmt.Sprintf("确定要删除%s的记录吗？", data.TermLabel(t))
 		},

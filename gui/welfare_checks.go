@@ -100,7 +100,7 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 		Refused: func(n int) string {
 			return fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。", n)
 		},
-		Delete: func(ctx context.Context, c *data.Check) error { return env.Store.DeleteCheck(ctx, c.ID) },
+		Delete: env.Store.DeleteCheck,
 		Question: func(c *data.Check) string {
 			return fmt.Sprintf("确定要删除 %s 对“%s”的检查评分吗？\n由扣分生成的问题会保留。", c.Date, c.FacilityName)
 		},

@@ -84,7 +84,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 			return nil
 		},
 		Saved:  func(*data.WelfareItem) string { return "已保存事项" },
-		Delete: func(ctx context.Context, w *data.WelfareItem) error { return env.Store.DeleteWelfareItem(ctx, w.ID) },
+		Delete: env.Store.DeleteWelfareItem,
 		Question: func(w *data.WelfareItem) string {
 			return fmt.Sprintf("确定要删除事项“%s”吗？", clip(w.Title, 30))
 		},
