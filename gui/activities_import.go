@@ -93,11 +93,7 @@ func (imp *activityImport) show() {
 	infoLabel := widget.NewLabel(info)
 	infoLabel.Wrapping = fyne.TextWrapWord
 	list := widget.NewList(func() int { return len(imp.parse.Rows) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
+		func() fyne.CanvasObject { return widgets.NewCellLabel() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Text, l.Importance = imp.rowText(&imp.parse.Rows[i])

@@ -225,12 +225,7 @@ type previewColumn struct {
 func newPreviewTable(columns []previewColumn, rows func() int, update func(id widget.TableCellID, l *widget.Label)) *widget.Table {
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return rows(), len(columns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			// Clip, not Ellipsis: ellipsis shapes the text again on every update, slow with a CJK font.
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
+		func() fyne.CanvasObject { return widgets.NewCellLabel() },
 		func(id widget.TableCellID, o fyne.CanvasObject) { update(id, o.(*widget.Label)) })
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {

@@ -85,11 +85,7 @@ func NewOrgLifeYearScreen(env *Env) *OrgLifeYearScreen {
 		exportReport(env, catalog.ByID("R13"), catalog.Input{Period: data.YearPeriod(s.selectedYear())})
 	})
 	s.table = widget.NewTable(func() (int, int) { return len(s.rows) + 1, len(yearColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
+		func() fyne.CanvasObject { return widgets.NewCellLabel() },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Text, l.Importance, l.TextStyle = s.cell(id.Row, id.Col)
