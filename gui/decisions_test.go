@@ -13,16 +13,13 @@ import (
 )
 
 func TestDecisionTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
 	meeting := data.Activity{Kinds: []string{data.KindCommittee}, Date: data.NewDate(2026, 11, 20), Topic: "研究工资分配", Scope: data.ScopeAll}
 	if err := env.Store.SaveActivity(ctx, &meeting); err != nil {
 		t.Fatal(err)
 	}
-	s := newDecisionsScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, newDecisionsScreen(env))
 	s.meeting.SetSelected(data.MeetingCommittee)
 	s.date.SetText("2026-11-20")
 	if len(s.activity.Options) != 2 || s.activity.Options[1] != data.ActivityLabel(&meeting) {

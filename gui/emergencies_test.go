@@ -13,10 +13,8 @@ import (
 )
 
 func TestEmergencyTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三", "李四")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	addTestMember(t, env, "李四", 2, 0, 0)
 	s := newEmergenciesScreen(env)
 	show(env, s)
 	s.Reload()

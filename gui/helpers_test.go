@@ -61,6 +61,27 @@ func newBenchEnv(b *testing.B) *Env {
 	return &Env{App: a, Store: st, Today: func() data.Date { return today }}
 }
 
+// newMembersTestEnv is newOrgTestEnv's Env with the members names in it, in their order (seq 1,
+// 2…), in no 党小组 or 班组.
+func newMembersTestEnv(t *testing.T, names ...string) *Env {
+	t.Helper()
+	env, _ := newOrgTestEnv(t)
+	for i, name := range names {
+		addTestMember(t, env, name, i+1, 0, 0)
+	}
+	return env
+}
+
+// showNew shows record screen s with a new record in its form.
+func showNew[S interface {
+	Screen
+	New()
+}](env *Env, s S) S {
+	show(env, s)
+	s.New()
+	return s
+}
+
 // addTestMember saves a valid member; seq makes the ID number unique.
 func addTestMember(t testing.TB, env *Env, name string, seq int, groupID, teamID int64) data.Member {
 	t.Helper()

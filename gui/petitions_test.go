@@ -22,13 +22,9 @@ func pickMembers(t *testing.T, p *inspectorPicker, names ...string) {
 }
 
 func TestPetitionTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三", "李四")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	addTestMember(t, env, "李四", 2, 0, 0)
-	s := NewPetitionsScreen(env).(*PetitionsScreen)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewPetitionsScreen(env).(*PetitionsScreen))
 	test.Type(s.petitioner, "孙德胜")
 	test.Type(s.team, "综采一队")
 	s.category.SetSelected("工资待遇")
@@ -118,9 +114,7 @@ func TestScreeningTypedSavedListed(t *testing.T) {
 	}
 	addTestMember(t, env, "张三", 1, 0, 0)
 	addTestMember(t, env, "李四", 2, 0, 0)
-	s := NewScreeningsScreen(env).(*ScreeningsScreen)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewScreeningsScreen(env).(*ScreeningsScreen))
 	if len(s.scope.Objects) != 2 {
 		t.Fatalf("scope options %v", s.scope.Objects)
 	}

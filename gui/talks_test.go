@@ -24,13 +24,9 @@ func setRole(t *testing.T, env *Env, m *data.Member, role, keyPost string) {
 func screenText(s Screen) string { return strings.Join(labelTexts(s.Content()), "|") }
 
 func TestTalkTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三", "李四")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	addTestMember(t, env, "李四", 2, 0, 0)
-	s := NewTalksScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewTalksScreen(env))
 	test.Type(s.talker, "张三")
 	test.Type(s.subject, "李四")
 	s.kind.SetSelected("提醒谈话")
@@ -159,9 +155,7 @@ func TestTermFormAndHomeReminder(t *testing.T) {
 	setRole(t, env, &sec, "书记", "")
 	org := addTestMember(t, env, "李组委", 2, 0, 0)
 	setRole(t, env, &org, "组织委员", "")
-	s := NewTermsScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewTermsScreen(env))
 	s.number.SetText("3")
 	s.elected.SetDate(orgTestToday.AddYears(-3).AddDays(60)) // ends in 60 days
 	s.fromRoster()

@@ -25,12 +25,9 @@ func tapWelfareAction(t *testing.T, s *WelfareItemsScreen, text string) {
 }
 
 func TestWelfareItemFlow(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	s := NewWelfareItemsScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewWelfareItemsScreen(env))
 	test.Type(s.title, "更换一号食堂破损餐桌椅")
 	s.category.SetSelected(data.FacilityCanteen)
 	test.Type(s.handler, "zs")
