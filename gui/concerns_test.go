@@ -16,10 +16,7 @@ import (
 func TestConcernTypedSavedListed(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	ctx := context.Background()
-	team := data.Team{Name: "综采一队", Category: "采煤"}
-	if err := env.Store.SaveTeam(ctx, &team); err != nil {
-		t.Fatal(err)
-	}
+	team := addTestTeam(t, env, data.Team{Name: "综采一队", Category: "采煤"})
 	addTestMember(t, env, "张三", 1, 0, 0)
 	addTestMember(t, env, "李四", 2, 0, team.ID)
 	w := NewMainWindow(env, false)

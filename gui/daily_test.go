@@ -26,11 +26,7 @@ func rhythmEnv(t *testing.T) (env *Env, changed *int, teams []data.Team) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"综采一班", "综采二班"} {
-		tm := data.Team{Name: name}
-		if err := env.Store.SaveTeam(ctx, &tm); err != nil {
-			t.Fatal(err)
-		}
-		teams = append(teams, tm)
+		teams = append(teams, addTestTeam(t, env, data.Team{Name: name}))
 	}
 	return env, changed, teams
 }

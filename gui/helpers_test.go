@@ -96,6 +96,15 @@ func addTestMember(t testing.TB, env *Env, name string, seq int, groupID, teamID
 	return m
 }
 
+// addTestTeam saves team and returns it with its ID.
+func addTestTeam(t *testing.T, env *Env, team data.Team) data.Team {
+	t.Helper()
+	if err := env.Store.SaveTeam(context.Background(), &team); err != nil {
+		t.Fatalf("SaveTeam %s: %v", team.Name, err)
+	}
+	return team
+}
+
 // tapDialogButton taps the visible button labelled text in the topmost dialog of the window.
 func tapDialogButton(t *testing.T, w fyne.Window, text string) {
 	t.Helper()

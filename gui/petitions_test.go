@@ -106,14 +106,9 @@ func TestPetitionOverdueView(t *testing.T) {
 }
 
 func TestScreeningTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三", "李四")
 	ctx := context.Background()
-	team := data.Team{Name: "综采一队", Category: "采煤"}
-	if err := env.Store.SaveTeam(ctx, &team); err != nil {
-		t.Fatal(err)
-	}
-	addTestMember(t, env, "张三", 1, 0, 0)
-	addTestMember(t, env, "李四", 2, 0, 0)
+	addTestTeam(t, env, data.Team{Name: "综采一队", Category: "采煤"})
 	s := showNew(env, NewScreeningsScreen(env).(*ScreeningsScreen))
 	if len(s.scope.Objects) != 2 {
 		t.Fatalf("scope options %v", s.scope.Objects)
