@@ -96,6 +96,17 @@ func addTestMember(t testing.TB, env *Env, name string, seq int, groupID, teamID
 	return m
 }
 
+// addPostedMember saves a valid member (addTestMember) with a 重点岗位, 党内职务 and 岗位.
+func addPostedMember(t *testing.T, env *Env, name string, seq int, keyPost, role, job string) data.Member {
+	t.Helper()
+	m := addTestMember(t, env, name, seq, 0, 0)
+	m.KeyPost, m.PartyRole, m.Job = keyPost, role, job
+	if err := env.Store.UpdateMember(context.Background(), &m); err != nil {
+		t.Fatalf("UpdateMember %s: %v", name, err)
+	}
+	return m
+}
+
 // addTestTeam saves team and returns it with its ID.
 func addTestTeam(t *testing.T, env *Env, team data.Team) data.Team {
 	t.Helper()

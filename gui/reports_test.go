@@ -68,11 +68,7 @@ func TestReportsExport(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			i := slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == tc.id })
-			if i < 0 {
-				t.Fatalf("the screen does not offer %s", tc.id)
-			}
-			k := s.kinds[i]
+			k := reportKindOf(t, s, tc.id)
 			name := s.defaultFileName(k)
 			if want := "综采一队党支部-" + k.Title + "-20261123.xlsx"; name != want {
 				t.Errorf("default file name = %q, want %q", name, want)
@@ -181,7 +177,7 @@ func TestReportsExportFindingReports(t *testing.T) {
 	dir := t.TempDir()
 	for i, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			k := s.kinds[slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == tc.id })]
+			k := reportKindOf(t, s, tc.id)
 			if k.Period == catalog.NoPeriod {
 				t.Errorf("%s does not ask for a period", tc.id)
 			}
@@ -258,7 +254,7 @@ func TestReportsAskOptions(t *testing.T) {
 	env, _, teams := rhythmEnv(t)
 	s := NewReportsScreen(env)
 	show(env, s)
-	k := s.kinds[slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == "R3" })]
+	k := reportKindOf(t, s, "R3")
 	var got []catalog.Input
 	s.askOptions(k, func(o catalog.Input) { got = append(got, o) })
 	top := env.Win.Canvas().Overlays().Top()
@@ -338,11 +334,7 @@ func TestReportsExportWelfareReports(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			i := slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == tc.id })
-			if i < 0 {
-				t.Fatalf("the screen does not offer %s", tc.id)
-			}
-			k := s.kinds[i]
+			k := reportKindOf(t, s, tc.id)
 			if k.Period == catalog.NoPeriod {
 				t.Errorf("%s does not ask for a period", tc.id)
 			}
