@@ -13,18 +13,6 @@ import (
 	"branchledger/data"
 )
 
-// tapAction taps the close-out button with the text on the findings screen.
-func tapAction(t *testing.T, s *FindingsScreen, text string) {
-	t.Helper()
-	for _, o := range s.actions.Objects {
-		if b := o.(*widget.Button); b.Text == text && !b.Disabled() {
-			test.Tap(b)
-			return
-		}
-	}
-	t.Fatalf("no button %q; the buttons are %v", text, buttonTexts(s.actions.Objects))
-}
-
 func findingOf(t *testing.T, env *Env, id int64) data.Finding {
 	t.Helper()
 	f, err := env.Store.Finding(context.Background(), id)
@@ -72,8 +60,8 @@ func TestFindingTypedByHandAndClosedOut(t *testing.T) {
 		t.Errorf("a 待整改 finding offers %v", got)
 	}
 
-	tapAction(t, s, "开始整改")
-	tapAction(t, s, "提请验收")
+	tapButton(t, s.actions.Objects, "开始整改")
+	tapButton(t, s.actions.Objects, "提请验收")
 	if st := findingOf(t, env, id).State; st != data.StateReview {
 		t.Fatalf("state %s after 开始整改, 提请验收", st)
 	}
@@ -82,7 +70,7 @@ func TestFindingTypedByHandAndClosedOut(t *testing.T) {
 	}
 
 	// 验收销号 asks for the close-out; an empty one is refused in the dialog, which stays open.
-	tapAction(t, s, "验收销号")
+	tapButton(t, s.actions.Objects, "验收销号")
 	fields := dialogFields(t, env)
 	if len(fields) != 3 || fields[2].Text != orgTestToday.String() {
 		t.Fatalf("the close-out dialog has %d fields (销号日期 %q)", len(fields), fields[len(fields)-1].Text)
@@ -109,7 +97,7 @@ func TestFindingTypedByHandAndClosedOut(t *testing.T) {
 	}
 
 	// 重新打开 needs a reason.
-	tapAction(t, s, "重新打开")
+	tapButton(t, s.actions.Objects, "重新打开")
 	tapDialogButton(t, env.Win, "重新打开")
 	if text := dialogTexts(env.Win); !strings.Contains(text, "须说明原因") {
 		t.Fatalf("reopening without a reason: %q", text)

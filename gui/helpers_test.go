@@ -123,13 +123,23 @@ func tapDialogButton(t *testing.T, w fyne.Window, text string) {
 	if top == nil {
 		t.Fatalf("no dialog is open (looking for button %q)", text)
 	}
-	for _, o := range test.LaidOutObjects(top) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() && !b.Disabled() {
-			test.Tap(b)
-			return
+	tapButton(t, test.LaidOutObjects(top), text)
+}
+
+// tapButton taps the visible, enabled button labelled text among objs (a dialog's, a button bar's).
+func tapButton(t *testing.T, objs []fyne.CanvasObject, text string) {
+	t.Helper()
+	var texts []string
+	for _, o := range objs {
+		if b, ok := o.(*widget.Button); ok && b.Visible() {
+			if b.Text == text && !b.Disabled() {
+				test.Tap(b)
+				return
+			}
+			texts = append(texts, b.Text)
 		}
 	}
-	t.Fatalf("the top dialog has no enabled button %q", text)
+	t.Fatalf("no enabled button %q; the buttons are %v", text, texts)
 }
 
 // dialogTexts is every label text of the topmost dialog.
