@@ -81,7 +81,7 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 		Match:   s.match,
 		Search:  "搜索职工、班组、疏导人或内容",
 		Count:   "共 %d 人次", NewLabel: "记录疏导", What: "这条思想疏导记录",
-		Unhide:   func(int64) { s.clearFilters(); s.refilter() },
+		Unhide:   func(int64) { s.clearFilters(s.viewSel, s.catSel); s.refilter() },
 		Blank:    func() data.Concern { return data.Concern{Date: env.Today()} },
 		ToForm:   s.toForm,
 		FromForm: s.concern,
@@ -203,25 +203,10 @@ func (s *ConcernsScreen) match(_ int, c *data.Concern) bool {
 	return false
 }
 
-// clearFilters resets search and filters without refiltering on each.
-func (s *ConcernsScreen) clearFilters() {
-	for _, sel := range []*widget.Select{s.viewSel, s.catSel} {
-		changed := sel.OnChanged
-		sel.OnChanged = nil
-		sel.SetSelectedIndex(0)
-		sel.OnChanged = changed
-	}
-	s.period.Reset()
-	changed := s.search.OnChanged
-	s.search.OnChanged = nil
-	s.search.SetText("")
-	s.search.OnChanged = changed
-}
-
 // ShowView lists the concerns a 工作台 line counts: return visits overdue (data.ViewOverdue) or
 // due this month (data.ViewDue), every other filter cleared.
 func (s *ConcernsScreen) ShowView(view string) {
-	s.clearFilters()
+	s.clearFilters(s.viewSel, s.catSel)
 	switch view {
 	case data.ViewOverdue:
 		s.viewSel.SetSelected(concernViewOverdue)

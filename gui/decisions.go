@@ -91,7 +91,7 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 		Match:   s.match,
 		Search:  "搜索议题、内容、决定事项或责任人",
 		Unhide: func(int64) {
-			s.clearFilters()
+			s.clearFilters(s.viewSel)
 			s.refilter()
 		},
 		Count: "共 %d 项", NewLabel: "记录决策", What: "这项决策",
@@ -235,16 +235,9 @@ func (s *DecisionsScreen) cells(d *data.Decision) ([]string, map[int]widget.Impo
 // ShowView shows the decisions a 工作台 line counts (data.ViewOverdue, data.ViewDue): every other
 // filter is cleared.
 func (s *DecisionsScreen) ShowView(view string) {
-	s.clearFilters()
+	s.clearFilters(s.viewSel)
 	selectOr(s.viewSel, view, allDecisions)
 	s.refilter()
-}
-
-// clearFilters resets the search and the filters (the caller refilters).
-func (s *DecisionsScreen) clearFilters() {
-	s.search.SetText("")
-	s.period.Sel.SetSelected(periodAll)
-	s.viewSel.SetSelectedIndex(0)
 }
 
 // offerActivities lists the activities the decision may be linked to: those held on the form's

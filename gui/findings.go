@@ -86,7 +86,7 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		Count:   "共 %d 个问题", NewLabel: "登记问题", What: "这个问题",
 		Search: "搜索：问题描述、责任人、整改措施",
 		Unhide: func(int64) {
-			s.clearFilters()
+			s.clearAll()
 			s.refilter()
 		},
 		Blank:    s.form.Blank,
@@ -247,24 +247,14 @@ func (s *FindingsScreen) SetView(v FindingView) {
 	case FindingsToReview:
 		state = data.StateReview
 	}
-	s.clearFilters()
+	s.clearAll()
 	s.stateSel.SetSelected(state)
 	s.refilter()
 }
 
-// clearFilters resets search and filters without refiltering on each.
-func (s *FindingsScreen) clearFilters() {
-	for _, sel := range []*widget.Select{s.stateSel, s.categorySel, s.teamSel, s.sourceSel, s.personSel} {
-		changed := sel.OnChanged
-		sel.OnChanged = nil
-		sel.SetSelectedIndex(0)
-		sel.OnChanged = changed
-	}
-	s.period.Reset()
-	changed := s.search.OnChanged
-	s.search.OnChanged = nil
-	s.search.SetText("")
-	s.search.OnChanged = changed
+// clearAll resets the search and every filter (the caller refilters).
+func (s *FindingsScreen) clearAll() {
+	s.clearFilters(s.stateSel, s.categorySel, s.teamSel, s.sourceSel, s.personSel)
 }
 
 // findingQuery is what the search and filters ask, read once per refilter.

@@ -196,11 +196,8 @@ func (s *PetitionsScreen) ShowView(view string) {
 	case data.ViewDue:
 		state = petitionDue
 	}
+	s.clearFilters()
 	clearSelect(s.stateSel, state)
-	s.period.Reset()
-	if s.search != nil {
-		s.search.SetText("")
-	}
 	s.refilter()
 }
 

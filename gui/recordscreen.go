@@ -159,6 +159,23 @@ func lets(sel *widget.Select, v string) bool {
 	return sel.SelectedIndex() <= 0 || sel.Selected == v
 }
 
+// clearFilters resets the search, the period and the filters sels to their first choice (all)
+// without refiltering on each: the caller refilters once (a 工作台 line's view, Unhide).
+func (s *recordScreen[T]) clearFilters(sels ...*widget.Select) {
+	for _, sel := range sels {
+		clearSelect(sel, sel.Options[0])
+	}
+	if s.period != nil {
+		s.period.Reset()
+	}
+	if s.search != nil {
+		changed := s.search.OnChanged
+		s.search.OnChanged = nil
+		s.search.SetText("")
+		s.search.OnChanged = changed
+	}
+}
+
 // periodRow is the period filter's row of the list's filters, sels beside its choice, and its
 // custom dates under them.
 func (s *recordScreen[T]) periodRow(sels ...fyne.CanvasObject) []fyne.CanvasObject {
