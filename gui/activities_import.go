@@ -114,8 +114,7 @@ func (imp *activityImport) show() {
 		run.Disable()
 	}
 	problems := widget.NewButtonWithIcon("导出问题清单", theme.DocumentSaveIcon(), func() {
-		name := strings.TrimSuffix(filepath.Base(imp.path), filepath.Ext(imp.path)) + "-导入问题清单.xlsx"
-		exportWorkbook(imp.env, "问题清单", name, func(ctx context.Context, path string) error {
+		exportProblemList(imp.env, imp.path, func(ctx context.Context, path string) error {
 			meta, err := reportMeta(ctx, imp.env)
 			if err != nil {
 				return err
@@ -146,12 +145,7 @@ func (imp *activityImport) run(pl data.ActivityPlan) {
 			ShowError(imp.env.Win, err)
 			return
 		}
-		if imp.env.Changed != nil {
-			imp.env.Changed()
-		}
-		if imp.done != nil {
-			imp.done()
-		}
+		importSaved(imp.env, imp.done)
 		dialog.ShowInformation("导入完成", pl.Summary(n), imp.env.Win)
 	})
 }

@@ -398,18 +398,29 @@ func (imp *importer) finish(pl data.ImportPlan, res data.ImportResult, err error
 	imp.summary.TextStyle = fyne.TextStyle{Bold: true}
 	imp.summary.Refresh()
 	imp.hint.SetText("")
-	if imp.env.Changed != nil {
-		imp.env.Changed()
-	}
-	if imp.done != nil {
-		imp.done()
-	}
+	importSaved(imp.env, imp.done)
 }
 
 func (imp *importer) askExportProblems() {
-	name := strings.TrimSuffix(filepath.Base(imp.path), filepath.Ext(imp.path)) + "-导入问题清单.xlsx"
 	problems := imp.plan().Report() // errors and skipped rows, as the command line's --report
-	exportWorkbook(imp.env, "问题清单", name, func(ctx context.Context, path string) error {
+	exportProblemList(imp.env, imp.path, func(ctx context.Context, path string) error {
 		return imp.exportProblems(ctx, path, problems)
 	})
+}
+
+// exportProblemList asks where to save the 问题清单 of an import of the file src (named after it)
+// and writes it there with write. Every import offers one.
+func exportProblemList(env *Env, src string, write func(ctx context.Context, path string) error) {
+	exportWorkbook(env, "问题清单", strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+"-导入问题清单.xlsx", write)
+}
+
+// importSaved tells the screens, and the import's caller (done, may be nil), that an import saved
+// records.
+func importSaved(env *Env, done func()) {
+	if env.Changed != nil {
+		env.Changed()
+	}
+	if done != nil {
+		done()
+	}
 }
