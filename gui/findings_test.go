@@ -243,15 +243,12 @@ func TestFindingsListOverdueAndPresets(t *testing.T) {
 // 工作台 card does, and from a finding to its inspection and back.
 func TestNavigateToOverdueFindings(t *testing.T) {
 	env, _, team, people := inspectionEnv(t)
-	in := data.Inspection{Date: day(2), Kind: "四不两直督查", TeamID: team.ID,
+	in := saveTestInspection(t, env, data.Inspection{Date: day(2), Kind: "四不两直督查", TeamID: team.ID,
 		Inspectors: []data.Inspector{{MemberID: people["张三"].ID, Lead: true}},
 		Findings: []data.Finding{
 			{Category: "作风纪律", Description: "逾期的问题", Responsible: "王五", Deadline: day(9)},
 			{Category: "作风纪律", Description: "未到期的问题", Responsible: "王五", Deadline: day(30)},
-		}}
-	if err := env.Store.SaveInspection(context.Background(), &in); err != nil {
-		t.Fatal(err)
-	}
+		}})
 	w := NewMainWindow(env, false)
 	env.Navigate(Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsOverdue})
 	ts, ok := w.Shown().(*tabsScreen)

@@ -54,6 +54,15 @@ func tapChip(t *testing.T, root fyne.CanvasObject, text string) {
 	t.Fatalf("no chip %q", text)
 }
 
+// saveTestInspection saves in and returns it with its IDs (and its findings').
+func saveTestInspection(t *testing.T, env *Env, in data.Inspection) data.Inspection {
+	t.Helper()
+	if err := env.Store.SaveInspection(context.Background(), &in); err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
 func inspectionsOf(t *testing.T, env *Env) []data.Inspection {
 	t.Helper()
 	ins, err := env.Store.Inspections(context.Background(), data.InspectionFilter{})
@@ -223,15 +232,12 @@ func TestInspectionInvalidRowShowsItsErrorAndSavesNothing(t *testing.T) {
 // with its findings after a confirmation that says so.
 func TestInspectionEditAndDelete(t *testing.T) {
 	env, _, team, people := inspectionEnv(t)
-	in := data.Inspection{Date: day(20), Kind: "专项督查", TeamID: team.ID,
+	in := saveTestInspection(t, env, data.Inspection{Date: day(20), Kind: "专项督查", TeamID: team.ID,
 		Inspectors: []data.Inspector{{MemberID: people["张三"].ID, Lead: true}},
 		Findings: []data.Finding{
 			{Category: "作风纪律", Description: "问题甲", Responsible: "王五", Deadline: day(27)},
 			{Category: "作风纪律", Description: "问题乙", Responsible: "王五", Deadline: day(27)},
-		}}
-	if err := env.Store.SaveInspection(context.Background(), &in); err != nil {
-		t.Fatal(err)
-	}
+		}})
 	s := NewInspectionsScreen(env)
 	show(env, s)
 	s.Select(in.ID)
@@ -277,10 +283,7 @@ func TestInspectionFilters(t *testing.T) {
 	save := func(in data.Inspection) data.Inspection {
 		t.Helper()
 		in.Inspectors = lead
-		if err := env.Store.SaveInspection(context.Background(), &in); err != nil {
-			t.Fatal(err)
-		}
-		return in
+		return saveTestInspection(t, env, in)
 	}
 	finding := data.Finding{Category: "作风纪律", Description: "问题", Responsible: "王五", Deadline: day(10)}
 	old := save(data.Inspection{Date: data.NewDate(2026, 10, 12), Kind: "日常检查", Unit: "机电科"})

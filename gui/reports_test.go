@@ -143,12 +143,9 @@ func TestReportsExportFindingReports(t *testing.T) {
 	env, _, teams := rhythmEnv(t)
 	ctx := context.Background()
 	m := addTestMember(t, env, "王督查", 1, 0, 0)
-	in := data.Inspection{Date: day(10), Kind: "四不两直督查", Shift: "夜班", TeamID: teams[0].ID,
+	saveTestInspection(t, env, data.Inspection{Date: day(10), Kind: "四不两直督查", Shift: "夜班", TeamID: teams[0].ID,
 		Inspectors: []data.Inspector{{MemberID: m.ID, Lead: true}},
-		Findings:   []data.Finding{{Category: "安全生产不实", Description: "皮带机托辊损坏未及时更换", Responsible: "张三", Deadline: day(15)}}}
-	if err := env.Store.SaveInspection(ctx, &in); err != nil {
-		t.Fatal(err)
-	}
+		Findings:   []data.Finding{{Category: "安全生产不实", Description: "皮带机托辊损坏未及时更换", Responsible: "张三", Deadline: day(15)}}})
 	addRhythmFindings(t, env,
 		rf{desc: "二班交接班记录不全", category: "作风纪律", team: teams[1].ID, found: day(12), deadline: day(30), state: data.StateFixing},
 		rf{desc: "十月份的问题", team: teams[1].ID, found: data.NewDate(2026, 10, 12), deadline: data.NewDate(2026, 10, 20), state: data.StatePending},
