@@ -107,6 +107,21 @@ func addPostedMember(t *testing.T, env *Env, name string, seq int, keyPost, role
 	return m
 }
 
+// checkSays checks that text (what names it in the messages) has each of want and none of not.
+func checkSays(t *testing.T, what, text string, want, not []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q:\n%s", what, w, text)
+		}
+	}
+	for _, w := range not {
+		if strings.Contains(text, w) {
+			t.Errorf("%s has %q:\n%s", what, w, text)
+		}
+	}
+}
+
 // addTestTeam saves team and returns it with its ID.
 func addTestTeam(t *testing.T, env *Env, team data.Team) data.Team {
 	t.Helper()

@@ -159,17 +159,7 @@ func TestCheckScoringGrades(t *testing.T) {
 			for name, v := range tc.scores {
 				typeScore(s.form, itemIndex(t, s.form, name), v)
 			}
-			got := s.form.SummaryText()
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("summary %q lacks %q", got, w)
-				}
-			}
-			for _, w := range tc.avoid {
-				if strings.Contains(got, w) {
-					t.Errorf("summary %q should not say %q", got, w)
-				}
-			}
+			checkSays(t, "the summary", s.form.SummaryText(), tc.want, tc.avoid)
 		})
 	}
 }
