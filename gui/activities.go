@@ -145,8 +145,7 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 	s.scope = widgets.NewSelect(nil, func(string) { s.changed(data.FActScope); s.showCounts() })
 	s.expected = widgets.NewEntry()
 	s.expected.OnChanged = func(string) { s.changed(data.FActExpected); s.showCounts() }
-	s.counts = widget.NewLabel("")
-	s.counts.Wrapping = fyne.TextWrapWord
+	s.counts = widgets.Note("")
 	fCounts := fs.Add(data.FActPresent, false, s.counts)
 	fCounts.Wide = true
 	s.absences = container.NewVBox()

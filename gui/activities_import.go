@@ -90,8 +90,7 @@ func (imp *activityImport) show() {
 	if len(imp.parse.Ignored) > 0 {
 		info += "\n未使用的列（不导入）：" + strings.Join(imp.parse.Ignored, "、")
 	}
-	infoLabel := widget.NewLabel(info)
-	infoLabel.Wrapping = fyne.TextWrapWord
+	infoLabel := widgets.Note(info)
 	list := widget.NewList(func() int { return len(imp.parse.Rows) },
 		func() fyne.CanvasObject { return widgets.NewCellLabel() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -99,8 +98,7 @@ func (imp *activityImport) show() {
 			l.Text, l.Importance = imp.rowText(&imp.parse.Rows[i])
 			l.Refresh()
 		})
-	detail := widget.NewLabel("点击一行可查看全文。")
-	detail.Wrapping = fyne.TextWrapWord
+	detail := widgets.Note("点击一行可查看全文。")
 	list.OnSelected = func(i widget.ListItemID) {
 		text, _ := imp.rowText(&imp.parse.Rows[i])
 		detail.SetText(text)

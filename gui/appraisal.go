@@ -68,10 +68,8 @@ func NewAppraisalScreen(env *Env) *AppraisalScreen {
 	}
 	s.year = widgets.NewSelect(years, func(string) { s.yearChanged() })
 	s.date = s.newDate(data.FAppraisalDate, env.Today)
-	s.counter = widget.NewLabel("")
-	s.counter.Wrapping = fyne.TextWrapWord
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.counter = widgets.Note("")
+	s.status = widgets.Note("")
 	s.rowsBox = container.NewVBox()
 	add := widget.NewButtonWithIcon("列入在册党员", theme.ContentAddIcon(), s.addMembers)
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)

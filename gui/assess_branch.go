@@ -180,8 +180,7 @@ func (s *BranchAssessScreen) newRow(i int) fyne.CanvasObject {
 	}
 	text := itemText(name, it.Standard)
 	if isAuto(it) {
-		done := widget.NewLabel(data.FDone + "：" + it.Done)
-		done.Wrapping = fyne.TextWrapWord
+		done := widgets.Note(data.FDone + "：" + it.Done)
 		text.Add(done)
 	} else {
 		r.done = s.doneEntry(i)
@@ -343,8 +342,7 @@ func (s *BranchAssessScreen) showEvidence(i int) {
 		text := fmt.Sprintf("%d. %s：%s", j+1, e.Kind, e.Label)
 		to, ok := evidenceDestination(e)
 		if !ok || s.env.Navigate == nil {
-			l := widget.NewLabel(text)
-			l.Wrapping = fyne.TextWrapWord
+			l := widgets.Note(text)
 			box.Add(l)
 			continue
 		}

@@ -51,8 +51,7 @@ type assessRow struct {
 func (e *assessItemEditor) initEditor(load func(), save func() bool) (bottom fyne.CanvasObject) {
 	e.onLoad, e.onSave = load, save
 	e.total, e.grade = widget.NewLabel(""), widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.status = widget.NewLabel("")
-	e.status.Wrapping = fyne.TextWrapWord
+	e.status = widgets.Note("")
 	e.status.Hide()
 	e.rowsBox = container.NewVBox()
 	return container.NewVBox(widget.NewSeparator(), container.NewHBox(e.total, e.grade), e.status)
@@ -95,8 +94,7 @@ func (e *assessItemEditor) headRow() fyne.CanvasObject {
 func itemText(name, standard string) *fyne.Container {
 	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
-	std := widget.NewLabel(standard)
-	std.Wrapping = fyne.TextWrapWord
+	std := widgets.Note(standard)
 	std.SizeName = theme.SizeNameCaptionText
 	return container.NewVBox(title, std)
 }

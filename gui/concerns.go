@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -68,8 +67,7 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 	s.viewSel = s.filterSelect(concernViews[0], concernViews[1:]...)
 	s.catSel = s.filterSelect(allCategories, data.ConcernCategories...)
 	// The link to the welfare item, over the button bar: always in sight, however long the form.
-	s.link = widget.NewLabel("")
-	s.link.Wrapping = fyne.TextWrapWord
+	s.link = widgets.Note("")
 	s.openWelfare = widget.NewButtonWithIcon("打开办实事事项", theme.NavigateNextIcon(), s.showWelfare)
 	s.transfer = widget.NewButtonWithIcon("转办实事", theme.MailForwardIcon(), s.transferConcern)
 	s.initRecord(env, recordSpec[data.Concern]{

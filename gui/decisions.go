@@ -140,8 +140,7 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 	s.deadline = s.newDate(data.FDecisionDeadline, env.Today)
 	s.state = widgets.NewSelect(data.DecisionStates, func(string) { s.changed(data.FDecisionState) })
 	s.execution = s.newArea(data.FDecisionExecution, 3, "")
-	s.flags = widget.NewLabel("")
-	s.flags.Wrapping = fyne.TextWrapWord
+	s.flags = widgets.Note("")
 	s.flags.Importance = widget.DangerImportance
 
 	wide := func(f *widgets.Field) *widgets.Field { f.Wide = true; return f }

@@ -115,10 +115,8 @@ func (imp *duesImporter) show() {
 		imp.parse.HeaderRow, imp.month.Chinese()))
 	info.Wrapping = fyne.TextWrapWord
 	imp.table = newPreviewTable(duesPreviewColumns, func() int { return len(imp.parse.Rows) }, imp.updateCell)
-	imp.summary = widget.NewLabel("")
-	imp.summary.Wrapping = fyne.TextWrapWord
-	imp.hint = widget.NewLabel("")
-	imp.hint.Wrapping = fyne.TextWrapWord
+	imp.summary = widgets.Note("")
+	imp.hint = widgets.Note("")
 	imp.run = widget.NewButtonWithIcon("导入", theme.ConfirmIcon(), imp.startImport)
 	imp.run.Importance = widget.HighImportance
 	problems := widget.NewButtonWithIcon("导出问题清单", theme.DocumentSaveIcon(), imp.askExportProblems)

@@ -80,8 +80,7 @@ func NewDuesProfilesScreen(env *Env) *DuesProfilesScreen {
 	s.fixed = s.entry(data.FDuesFixed, "农民党员0.2至1元；其他固定额填每月金额")
 	s.remark = s.entry(data.FRemark, "")
 	s.due = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.history = widget.NewLabel("")
-	s.history.Wrapping = fyne.TextWrapWord
+	s.history = widgets.Note("")
 	form := container.NewVBox(
 		widgets.Section("计算基数", 1, fs.Add(data.FName, true, s.member.Content()), fs.Add(data.FDuesFrom, true, s.from),
 			fs.Add(data.FDuesCategory, true, s.category), fs.Add(data.FDuesBase, false, s.base),

@@ -91,8 +91,7 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 	s.members = newMarkPicker(data.FEmCommando, true, func() { s.changed(data.FEmMembers); s.relayout() })
 	s.lead = s.newArea(data.FEmLead, 3, "")
 	s.result = s.newArea(data.FEmResult, 3, "")
-	s.findings = widget.NewLabel("")
-	s.findings.Wrapping = fyne.TextWrapWord
+	s.findings = widgets.Note("")
 	s.raise = widget.NewButtonWithIcon("发现问题…", theme.ContentAddIcon(), func() { s.raiseFinding() })
 	fMembers, fLead, fResult := fs.Add(data.FEmMembers, false, s.members.Content()), fs.Add(data.FEmLead, false, s.lead), fs.Add(data.FEmResult, false, s.result)
 	fMembers.Wide, fLead.Wide, fResult.Wide = true, true, true

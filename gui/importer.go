@@ -249,12 +249,10 @@ func (imp *importer) show() {
 	if len(imp.parse.Ignored) > 0 {
 		info += "\n未使用的列（不导入）：" + strings.Join(imp.parse.Ignored, "、")
 	}
-	infoLabel := widget.NewLabel(info)
-	infoLabel.Wrapping = fyne.TextWrapWord
+	infoLabel := widgets.Note(info)
 
 	imp.table = newPreviewTable(previewColumns, func() int { return len(imp.shown) }, imp.updateCell)
-	imp.detail = widget.NewLabel("点击一行可查看它的全部问题。")
-	imp.detail.Wrapping = fyne.TextWrapWord
+	imp.detail = widgets.Note("点击一行可查看它的全部问题。")
 	imp.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row < 0 || id.Row >= len(imp.shown) {
 			return
@@ -267,10 +265,8 @@ func (imp *importer) show() {
 		imp.detail.SetText(text)
 	}
 
-	imp.summary = widget.NewLabel("")
-	imp.summary.Wrapping = fyne.TextWrapWord
-	imp.hint = widget.NewLabel("")
-	imp.hint.Wrapping = fyne.TextWrapWord
+	imp.summary = widgets.Note("")
+	imp.hint = widgets.Note("")
 
 	imp.run = widget.NewButtonWithIcon("导入", theme.ConfirmIcon(), imp.startImport)
 	imp.run.Importance = widget.HighImportance

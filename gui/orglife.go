@@ -179,8 +179,7 @@ type ruleRow struct {
 // NewOrgRulesScreen builds the rule editor and the kinds list, filled from the store.
 func NewOrgRulesScreen(env *Env) *OrgRulesScreen {
 	s := &OrgRulesScreen{env: env, box: container.NewVBox()}
-	s.msg = widget.NewLabel("")
-	s.msg.Wrapping = fyne.TextWrapWord
+	s.msg = widgets.Note("")
 	add := widget.NewButtonWithIcon("添加规则", theme.ContentAddIcon(), func() {
 		s.addRow(data.OrgRule{Per: data.PerMonth, AtLeast: 1, Applies: data.AppliesBranch, RemindDays: 7})
 		s.dirty = true

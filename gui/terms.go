@@ -84,8 +84,7 @@ func NewTermsScreen(env *Env) *TermsScreen {
 	s.elected = s.newDate(data.FTermElected, env.Today)
 	s.years = s.newEntry(data.FTermYears, "")
 	s.remark = s.newEntry(data.FRemark, "")
-	s.reminder = widget.NewLabel("")
-	s.reminder.Wrapping = fyne.TextWrapWord
+	s.reminder = widgets.Note("")
 	s.rowsBox = container.NewVBox()
 	add := widget.NewButtonWithIcon("添加委员", theme.ContentAddIcon(), func() { s.addRow(data.TermMember{}); s.changed(data.FTermMember) })
 	fromRoster := widget.NewButtonWithIcon("按党员名单的党内职务填入", theme.ViewRefreshIcon(), s.fromRoster)

@@ -269,8 +269,7 @@ func (f *CheckForm) newRow(i int) (*checkRow, fyne.CanvasObject) {
 	if it.Key {
 		title.Importance = widget.DangerImportance
 	}
-	std := widget.NewLabel(it.Standard)
-	std.Wrapping = fyne.TextWrapWord
+	std := widgets.Note(it.Standard)
 	std.SizeName = theme.SizeNameCaptionText
 	r.score = widgets.NewEntry()
 	r.score.SetText(data.FormatScore(it.Score))
