@@ -12,6 +12,15 @@ import (
 	"branchledger/gui/widgets"
 )
 
+// typeDecision types a decision's 议题 and 类别 and its vote: 应到, 实到 and 同意.
+func typeDecision(s *DecisionsScreen, topic, category, entitled, present, votesFor string) {
+	test.Type(s.topic, topic)
+	s.category.SetSelected(category)
+	test.Type(s.entitled, entitled)
+	test.Type(s.present, present)
+	test.Type(s.votesFor, votesFor)
+}
+
 func TestDecisionTypedSavedListed(t *testing.T) {
 	env := newMembersTestEnv(t, "张三")
 	ctx := context.Background()
@@ -36,11 +45,7 @@ func TestDecisionTypedSavedListed(t *testing.T) {
 	}
 	s.meeting.SetSelected(data.MeetingCommittee)
 	s.activity.SetSelectedIndex(1)
-	test.Type(s.topic, "综采一队工资二次分配方案")
-	s.category.SetSelected("重大决策")
-	test.Type(s.entitled, "7")
-	test.Type(s.present, "7")
-	test.Type(s.votesFor, "6")
+	typeDecision(s, "综采一队工资二次分配方案", "重大决策", "7", "7", "6")
 	test.Type(s.abstain, "1")
 	s.Save()
 	if msg := s.fields.Get(data.FDecisionResolution).Error(); msg == "" {
@@ -65,11 +70,7 @@ func TestDecisionTypedSavedListed(t *testing.T) {
 
 	// Below the quorum: flagged red in the list and above the form.
 	s.New()
-	test.Type(s.topic, "班队长选聘")
-	s.category.SetSelected("重要人事任免")
-	test.Type(s.entitled, "9")
-	test.Type(s.present, "5")
-	test.Type(s.votesFor, "5")
+	typeDecision(s, "班队长选聘", "重要人事任免", "9", "5", "5")
 	test.Type(s.resolution, "同意聘任")
 	s.Save()
 	if s.loaded.ID == 0 {
