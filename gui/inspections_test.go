@@ -63,6 +63,13 @@ func saveTestInspection(t *testing.T, env *Env, in data.Inspection) data.Inspect
 	return in
 }
 
+// shownInspections is the 督查记录 screen shown on env, and its form.
+func shownInspections(env *Env) (*InspectionsScreen, *InspectionForm) {
+	s := NewInspectionsScreen(env)
+	show(env, s)
+	return s, s.form
+}
+
 func inspectionsOf(t *testing.T, env *Env) []data.Inspection {
 	t.Helper()
 	ins, err := env.Store.Inspections(context.Background(), data.InspectionFilter{})
@@ -77,9 +84,7 @@ func inspectionsOf(t *testing.T, env *Env) []data.Inspection {
 // the last field of a row opens the next one), then saved.
 func TestInspectionTypedWithTwoFindings(t *testing.T) {
 	env, changed, team, people := inspectionEnv(t)
-	s := NewInspectionsScreen(env)
-	show(env, s)
-	f := s.form
+	s, f := shownInspections(env)
 	c := env.Win.Canvas()
 
 	if f.date.Text != orgTestToday.String() || f.kind.Selected != "四不两直督查" || f.Rows() != 1 {
@@ -172,9 +177,7 @@ func TestInspectionTypedWithTwoFindings(t *testing.T) {
 
 func TestInspectionInvalidRowShowsItsErrorAndSavesNothing(t *testing.T) {
 	env, changed, team, _ := inspectionEnv(t)
-	s := NewInspectionsScreen(env)
-	show(env, s)
-	f := s.form
+	s, f := shownInspections(env)
 	f.team.SetSelected(team.Name)
 
 	// No inspector; 问题1 fine; 问题2 without 责任人; 问题3 with a deadline that is no date.
@@ -332,9 +335,7 @@ func TestInspectionFilters(t *testing.T) {
 // buttons, the disabled 被查单位 and the rows' controls.
 func TestInspectionFormTabOrder(t *testing.T) {
 	env, _, _, _ := inspectionEnv(t)
-	s := NewInspectionsScreen(env)
-	show(env, s)
-	f := s.form
+	_, f := shownInspections(env)
 	r := f.rows[0]
 	want := []fyne.Focusable{f.date, f.kind, f.team, f.shift, f.place, f.content, f.inspectors.entry,
 		r.desc, r.category, r.level, r.responsible, r.deadline, r.member, r.measures, f.addBtn}
@@ -458,9 +459,7 @@ func hintTexts(e *widgets.SuggestEntry) []string {
 // Picking a suggestion under 督查组 adds the member, and the team's members come first.
 func TestInspectorPickedFromSuggestions(t *testing.T) {
 	env, _, _, _ := inspectionEnv(t)
-	s := NewInspectionsScreen(env)
-	show(env, s)
-	f := s.form
+	_, f := shownInspections(env)
 	typeInto(t, f.inspectors.entry, "l")
 	hints := f.inspectors.entry.Hints()
 	if len(hints) == 0 || hints[0].Text != "李四" {
