@@ -33,7 +33,6 @@ const (
 // in scope attended unless listed as 请假 or 缺席) and make-ups, the 班前教育60秒 bulk entry, and R12a
 // from the form.
 type ActivitiesScreen struct {
-	env                         *Env
 	recordScreen[data.Activity] // all: newest first
 
 	kindSel *widget.Select
@@ -90,7 +89,7 @@ type makeUpRow struct {
 
 // NewActivitiesScreen builds the screen and loads the activities.
 func NewActivitiesScreen(env *Env) *ActivitiesScreen {
-	s := &ActivitiesScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &ActivitiesScreen{people: newMemberChoices(nil, nil)}
 	s.kindSel = s.filterSelect(allActivityKinds, data.DefaultActivityKinds...)
 	s.initRecord(env, recordSpec[data.Activity]{
 		Columns: activityColumns,

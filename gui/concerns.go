@@ -32,8 +32,6 @@ var concernColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"职工", 1, 
 // ConcernsScreen is 思想疏导: the workers' concerns, newest first, and the form of one, with the
 // return visit and 转办实事 (the welfare item made of the concern, opened from the form).
 type ConcernsScreen struct {
-	env *Env
-
 	recordScreen[data.Concern] // all: newest first
 
 	today   data.Date
@@ -63,7 +61,7 @@ type ConcernsScreen struct {
 func NewConcernsScreen(env *Env) Screen { return newConcernsScreen(env) }
 
 func newConcernsScreen(env *Env) *ConcernsScreen {
-	s := &ConcernsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &ConcernsScreen{people: newMemberChoices(nil, nil)}
 	s.viewSel = s.filterSelect(concernViews[0], concernViews[1:]...)
 	s.catSel = s.filterSelect(allCategories, data.ConcernCategories...)
 	// The link to the welfare item, over the button bar: always in sight, however long the form.

@@ -40,8 +40,6 @@ var flagShort = map[string]string{data.FlagQuorum: "人数不足", data.FlagLarg
 // DecisionsScreen is "三重一大": the decisions, newest first, flagged where they break the rules
 // of collective decision, and the form of one with its execution.
 type DecisionsScreen struct {
-	env *Env
-
 	recordScreen[data.Decision] // all: newest first
 
 	today  data.Date
@@ -79,7 +77,7 @@ type DecisionsScreen struct {
 func NewDecisionsScreen(env *Env) Screen { return newDecisionsScreen(env) }
 
 func newDecisionsScreen(env *Env) *DecisionsScreen {
-	s := &DecisionsScreen{env: env, people: newMemberChoices(nil, nil), rules: data.DefaultDecisionRules()}
+	s := &DecisionsScreen{people: newMemberChoices(nil, nil), rules: data.DefaultDecisionRules()}
 	s.viewSel = s.filterSelect(allDecisions, append(slices.Clone(decisionViews), data.DecisionStates...)...)
 	s.fundBtn = widget.NewButtonWithIcon("", theme.SettingsIcon(), s.editRules)
 	s.initRecord(env, recordSpec[data.Decision]{

@@ -20,8 +20,6 @@ var duesBaseColumns = widgets.Columns{{"姓名", 1, ""}, {"起始月份", 0, "20
 // DuesProfilesScreen is 党费档案: every member's base history (a new base applies from its month;
 // earlier months keep the old one), its form, the reductions and exemptions, and the payroll import.
 type DuesProfilesScreen struct {
-	env *Env
-
 	recordScreen[data.DuesBase] // by member (roster order), newest base first
 	rates                       data.DuesRates
 	reliefs                     map[int64][]data.DuesRelief
@@ -41,7 +39,7 @@ type DuesProfilesScreen struct {
 
 // NewDuesProfilesScreen builds the screen and loads the base history.
 func NewDuesProfilesScreen(env *Env) *DuesProfilesScreen {
-	s := &DuesProfilesScreen{env: env}
+	s := &DuesProfilesScreen{}
 	importBtn := widget.NewButton("导入工资表", func() { ShowDuesImportDialog(env, s.Reload) })
 	reliefBtn := widget.NewButton("登记减免", s.showRelief)
 	s.initRecord(env, recordSpec[data.DuesBase]{

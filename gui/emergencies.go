@@ -24,8 +24,6 @@ var emergencyColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"类型", 0
 
 // EmergenciesScreen is 应急防控: the records, newest first, and the form of one.
 type EmergenciesScreen struct {
-	env *Env
-
 	recordScreen[data.Emergency] // all: newest first
 
 	kindSel *widget.Select
@@ -47,7 +45,7 @@ type EmergenciesScreen struct {
 func NewEmergenciesScreen(env *Env) Screen { return newEmergenciesScreen(env) }
 
 func newEmergenciesScreen(env *Env) *EmergenciesScreen {
-	s := &EmergenciesScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &EmergenciesScreen{people: newMemberChoices(nil, nil)}
 	s.kindSel = s.filterSelect("全部类型", data.EmergencyKinds...)
 	s.initRecord(env, recordSpec[data.Emergency]{
 		Columns: emergencyColumns,
@@ -215,8 +213,6 @@ const allSupplies = "全部物资"
 
 // SuppliesScreen is 应急物资: the supplies with their flags (red: expired, missing, stale).
 type SuppliesScreen struct {
-	env *Env
-
 	recordScreen[data.Supply]
 
 	viewSel *widget.Select
@@ -233,7 +229,7 @@ type SuppliesScreen struct {
 func NewSuppliesScreen(env *Env) Screen { return newSuppliesScreen(env) }
 
 func newSuppliesScreen(env *Env) *SuppliesScreen {
-	s := &SuppliesScreen{env: env}
+	s := &SuppliesScreen{}
 	s.viewSel = s.filterSelect(allSupplies, data.ViewSupplyFault, data.ViewSupplyExpiring)
 	s.initRecord(env, recordSpec[data.Supply]{
 		Columns: supplyColumns,

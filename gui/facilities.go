@@ -20,8 +20,6 @@ var facilityColumns = widgets.Columns{{"类别", 0, "宿舍"}, {"名称", 1.5, "
 // FacilitiesScreen is 设施: the canteens, bathhouses, dormitories and green areas the branch
 // checks, with their form.
 type FacilitiesScreen struct {
-	env *Env
-
 	recordScreen[data.Facility]
 	catSel *widget.Select
 
@@ -36,7 +34,7 @@ type FacilitiesScreen struct {
 
 // NewFacilitiesScreen builds the screen and loads the facilities.
 func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
-	s := &FacilitiesScreen{env: env}
+	s := &FacilitiesScreen{}
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.initRecord(env, recordSpec[data.Facility]{
 		Columns: facilityColumns,

@@ -37,7 +37,6 @@ var findingColumns = widgets.Columns{{"发现日期", 0, "2026-11-23"}, {"问题
 // filters, and on the right the finding's form with its state, the close-out buttons and its
 // history. Findings are kept in memory, so filtering 100,000 of them never waits for the file.
 type FindingsScreen struct {
-	env *Env
 	// OnShowInspection, when set, opens the inspection that found a finding (查看督查记录).
 	OnShowInspection func(id int64)
 
@@ -64,7 +63,7 @@ type FindingsScreen struct {
 
 // NewFindingsScreen builds the screen and loads the findings.
 func NewFindingsScreen(env *Env) *FindingsScreen {
-	s := &FindingsScreen{env: env}
+	s := &FindingsScreen{}
 	s.stateSel = s.filterSelect(findingStateFilters[0], findingStateFilters[1:]...)
 	s.categorySel = s.filterSelect(allFindingCats)
 	s.teamSel = s.filterSelect(allTeams)

@@ -27,7 +27,6 @@ var inspectionColumns = widgets.Columns{{"督查日期", 0, "2026-11-23"}, {"督
 // left, the inspection form with its findings on the right. Inspections are kept in memory (a year
 // is a few hundred), so filtering never waits for the file.
 type InspectionsScreen struct {
-	env *Env
 	// OnShowFinding, when set, opens a finding in 问题整改 (a row's 办理整改).
 	OnShowFinding func(id int64)
 
@@ -49,7 +48,7 @@ type InspectionsScreen struct {
 
 // NewInspectionsScreen builds the screen and loads the inspections.
 func NewInspectionsScreen(env *Env) *InspectionsScreen {
-	s := &InspectionsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &InspectionsScreen{people: newMemberChoices(nil, nil)}
 	s.kindSel = s.filterSelect(allKinds, data.InspectionKinds...)
 	s.teamSel = s.filterSelect(allTeams)
 	s.openOnly = widget.NewCheck("有未销号问题", func(bool) { s.refilter() })

@@ -34,7 +34,6 @@ var memberColumns = widgets.Columns{{"姓名", 1.2, ""}, {"性别", 0.7, ""}, {"
 // form on the right. Every member of the file is kept in memory, so searching and filtering 10,000
 // members never waits for the data file.
 type MembersScreen struct {
-	env *Env
 	// OnExport, when set, is called by the 导出花名册 button (the main window opens 报表).
 	OnExport func()
 
@@ -61,7 +60,7 @@ type MembersScreen struct {
 
 // NewMembersScreen builds the screen and loads the members.
 func NewMembersScreen(env *Env) *MembersScreen {
-	s := &MembersScreen{env: env}
+	s := &MembersScreen{}
 	onFilter := func(string) { s.refilter() }
 	s.groupSel = widgets.NewSelect(nil, onFilter)
 	s.teamSel = widgets.NewSelect(nil, onFilter)

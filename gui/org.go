@@ -36,8 +36,6 @@ const (
 
 // GroupsScreen lists the Party groups with their member counts and edits one at a time.
 type GroupsScreen struct {
-	env *Env
-
 	recordScreen[data.Group]               // all: in name order
 	counts                   map[int64]int // members on the roll per group
 
@@ -52,7 +50,7 @@ var groupColumns = widgets.Columns{{"党小组", 1, ""}, {"人数", 0, "000 人"
 
 // NewGroupsScreen builds the 党小组 screen and loads it.
 func NewGroupsScreen(env *Env) *GroupsScreen {
-	s := &GroupsScreen{env: env, counts: map[int64]int{}}
+	s := &GroupsScreen{counts: map[int64]int{}}
 	s.initRecord(env, recordSpec[data.Group]{
 		Columns: groupColumns,
 		Cells: func(g *data.Group) ([]string, map[int]widget.Importance) {
@@ -131,8 +129,6 @@ func (s *GroupsScreen) toForm(g data.Group) {
 
 // TeamsScreen lists the work teams and edits one at a time.
 type TeamsScreen struct {
-	env *Env
-
 	recordScreen[data.Team] // all: in name order
 	groups                  []data.Group
 
@@ -146,7 +142,7 @@ var teamColumns = widgets.Columns{{"班组", 1, ""}, {"类别 · 党小组", 1, 
 
 // NewTeamsScreen builds the 班组 screen and loads it.
 func NewTeamsScreen(env *Env) *TeamsScreen {
-	s := &TeamsScreen{env: env}
+	s := &TeamsScreen{}
 	s.initRecord(env, recordSpec[data.Team]{
 		Columns: teamColumns,
 		Cells: func(t *data.Team) ([]string, map[int]widget.Importance) {

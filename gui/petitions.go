@@ -34,8 +34,6 @@ var petitionColumns = widgets.Columns{{"登记日期", 0, "2026-11-23"}, {"信�
 
 // PetitionsScreen is 信访事项: the cases, newest first, and the form of one.
 type PetitionsScreen struct {
-	env *Env
-
 	recordScreen[data.Petition]
 
 	today    data.Date
@@ -60,7 +58,7 @@ type PetitionsScreen struct {
 
 // NewPetitionsScreen builds the screen and loads the cases.
 func NewPetitionsScreen(env *Env) Screen {
-	s := &PetitionsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &PetitionsScreen{people: newMemberChoices(nil, nil)}
 	s.stateSel = s.filterSelect(allPetitionStates, append([]string{petitionOpen, petitionOverdue, petitionDue, petitionEscalated}, data.PetitionStates...)...)
 	s.initRecord(env, recordSpec[data.Petition]{
 		Columns: petitionColumns,
@@ -268,8 +266,6 @@ var screeningColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"范围", 1
 
 // ScreeningsScreen is 矛盾排查: the screening rounds, newest first, and the form of one.
 type ScreeningsScreen struct {
-	env *Env
-
 	recordScreen[data.Screening]
 
 	people     *memberChoices
@@ -285,7 +281,7 @@ type ScreeningsScreen struct {
 
 // NewScreeningsScreen builds the screen and loads the screenings.
 func NewScreeningsScreen(env *Env) Screen {
-	s := &ScreeningsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &ScreeningsScreen{people: newMemberChoices(nil, nil)}
 	s.initRecord(env, recordSpec[data.Screening]{
 		Columns: screeningColumns,
 		Cells: func(v *data.Screening) ([]string, map[int]widget.Importance) {

@@ -18,8 +18,8 @@ import (
 // recordScreen is a list+form screen: the records listed on the left (searched and filtered by
 // the screen's Match), the form of one on the right, and its lifecycle: new, show, dirty
 // tracking with the question before unsaved edits are dropped, save and delete. Screens embed
-// it and give their form and their domain through a recordSpec; all, visible, list, selected,
-// fields, loaded, dirty and frame read as the screen's own fields.
+// it and give their form and their domain through a recordSpec; env, all, visible, list,
+// selected, fields, loaded, dirty and frame read as the screen's own fields.
 type recordScreen[T any] struct {
 	listPane[T]
 	rec recordSpec[T]

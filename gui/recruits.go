@@ -47,8 +47,6 @@ func voteLabel(n int) string { return fmt.Sprintf("表决（第%d步）", n) }
 // identity and 25 steps, each date checked against the rules of the 细则 as it is typed, with the
 // next step and its dates.
 type RecruitsScreen struct {
-	env *Env
-
 	recordScreen[data.Recruit]
 
 	today    data.Date
@@ -82,7 +80,7 @@ type RecruitsScreen struct {
 
 // NewRecruitsScreen builds the screen and loads the people.
 func NewRecruitsScreen(env *Env) *RecruitsScreen {
-	s := &RecruitsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &RecruitsScreen{people: newMemberChoices(nil, nil)}
 	s.stageSel = s.filterSelect(allStages, strings.Split(recruitStageAll, ",")...)
 	s.dueOnly = widget.NewCheck(fmt.Sprintf("只看%d天内到期和逾期的", recruitDueDays), func(bool) { s.refilter() })
 	s.initRecord(env, recordSpec[data.Recruit]{

@@ -41,8 +41,6 @@ func rateText(q data.SurveyQuestion) string {
 // SurveysScreen is 满意度调查: the surveys with their 满意率, and the form with one row of answer
 // counts per question, whose 合计 and 满意率 follow the typing.
 type SurveysScreen struct {
-	env *Env
-
 	recordScreen[data.Survey]
 	catSel *widget.Select
 
@@ -70,7 +68,7 @@ type surveyRow struct {
 
 // NewSurveysScreen builds the screen and loads the surveys.
 func NewSurveysScreen(env *Env) *SurveysScreen {
-	s := &SurveysScreen{env: env}
+	s := &SurveysScreen{}
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.initRecord(env, recordSpec[data.Survey]{
 		Columns: surveyColumns,

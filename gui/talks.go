@@ -17,8 +17,6 @@ var talkColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"谈话人", 0, 
 
 // TalksScreen is 谈心谈话: the talks, newest first, and the form of one.
 type TalksScreen struct {
-	env *Env
-
 	recordScreen[data.Talk] // all: newest first
 
 	kindSel *widget.Select
@@ -37,7 +35,7 @@ type TalksScreen struct {
 
 // NewTalksScreen builds the screen and loads the talks.
 func NewTalksScreen(env *Env) *TalksScreen {
-	s := &TalksScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &TalksScreen{people: newMemberChoices(nil, nil)}
 	s.kindSel = s.filterSelect("全部类型", data.TalkKinds...)
 	s.initRecord(env, recordSpec[data.Talk]{
 		Columns: talkColumns,

@@ -21,8 +21,6 @@ var termColumns = widgets.Columns{{"届次", 0, "第10届"}, {"选举日期", 0,
 // TermsScreen is 换届: the committee's terms with their members and posts, and how near the
 // current one is to its end.
 type TermsScreen struct {
-	env *Env
-
 	recordScreen[data.CommitteeTerm] // all: latest first
 
 	people   *memberChoices
@@ -45,7 +43,7 @@ type termRow struct {
 
 // NewTermsScreen builds the screen and loads the terms.
 func NewTermsScreen(env *Env) *TermsScreen {
-	s := &TermsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &TermsScreen{people: newMemberChoices(nil, nil)}
 	s.initRecord(env, recordSpec[data.CommitteeTerm]{
 		Columns: termColumns,
 		Cells: func(t *data.CommitteeTerm) ([]string, map[int]widget.Importance) {

@@ -55,7 +55,6 @@ var checkColumns = widgets.Columns{{"检查日期", 0, "2026-11-23"}, {"设施",
 // ChecksScreen is 检查评分: the checks (newest first) with filters on the left, the scoring form on
 // the right. Checks are kept in memory (a year is a few hundred).
 type ChecksScreen struct {
-	env *Env
 	// OnShowFinding, when set, opens a finding created from a deduction in 问题整改.
 	OnShowFinding func(id int64)
 
@@ -74,7 +73,7 @@ type ChecksScreen struct {
 
 // NewChecksScreen builds the screen and loads the checks.
 func NewChecksScreen(env *Env) *ChecksScreen {
-	s := &ChecksScreen{env: env}
+	s := &ChecksScreen{}
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.facSel = s.filterSelect(allFacilities)
 	s.form = NewCheckForm(env)

@@ -29,8 +29,6 @@ var welfareColumns = widgets.Columns{{"事项", 1, ""}, {"类别", 0, "宿舍"},
 // WelfareItemsScreen is 办实事: the welfare items and workers' requests, followed from 已登记 to
 // 已办结 (or 不予办理), with the form and the state buttons.
 type WelfareItemsScreen struct {
-	env *Env
-
 	recordScreen[data.WelfareItem] // all: newest first
 
 	today    data.Date
@@ -55,7 +53,7 @@ type WelfareItemsScreen struct {
 
 // NewWelfareItemsScreen builds the screen and loads the items.
 func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
-	s := &WelfareItemsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &WelfareItemsScreen{people: newMemberChoices(nil, nil)}
 	s.stateSel = widgets.NewSelect(append([]string{allWelfareStates, welfareOpen}, data.WelfareStates...), func(string) { s.refilter() })
 	s.stateSel.SetSelectedIndex(0)
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
