@@ -157,16 +157,11 @@ func (s *BranchAssessScreen) refreshEvidence() {
 func isAuto(it *data.AssessmentItem) bool { return it.Method != data.MethodManual }
 
 func (s *BranchAssessScreen) buildRows() {
-	s.loading = true
-	defer func() { s.loading = false }()
-	objs := make([]fyne.CanvasObject, 0, 2*len(s.a.Items)+1)
-	objs = append(objs, s.headRow())
-	s.rows = make([]*assessRow, len(s.a.Items))
-	for i := range s.a.Items {
-		objs = append(objs, s.newRow(i), widget.NewSeparator())
+	all := make([]int, len(s.a.Items))
+	for i := range all {
+		all[i] = i
 	}
-	s.rowsBox.Objects = objs
-	s.rowsBox.Refresh()
+	s.layRows(s.newRow, itemGroup{items: all})
 	s.updateSummary()
 }
 

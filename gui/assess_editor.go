@@ -78,6 +78,31 @@ func (e *assessItemEditor) showSaved(what string) {
 		time.Now().Format("15:04:05")), false)
 }
 
+// itemGroup is a run of rows: the items' indices, under a heading when head is not nil.
+type itemGroup struct {
+	head  fyne.CanvasObject
+	items []int
+}
+
+// layRows shows the rows of groups, in their order, under the titles row: newRow makes item i's
+// row (filling e.rows[i]), a separator follows each. Filling the rows is no edit.
+func (e *assessItemEditor) layRows(newRow func(i int) fyne.CanvasObject, groups ...itemGroup) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	objs := []fyne.CanvasObject{e.headRow()}
+	e.rows = make([]*assessRow, len(e.a.Items))
+	for _, g := range groups {
+		if g.head != nil {
+			objs = append(objs, g.head)
+		}
+		for _, i := range g.items {
+			objs = append(objs, newRow(i), widget.NewSeparator())
+		}
+	}
+	e.rowsBox.Objects = objs
+	e.rowsBox.Refresh()
+}
+
 // Column titles of the rows (itemRowLayout: 序号, text, 分值, 得分, mark, 扣分原因, 依据).
 var assessItemTitles = []string{"序号", "考核项目、评分标准及完成情况", "分值", "得分", "否决/调整", "扣分原因", ""}
 

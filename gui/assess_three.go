@@ -250,30 +250,21 @@ func (s *ThreeInOneScreen) show(memberID int64) {
 // buildRows lays the items out by 板块 (in first-seen order, as data.ScoreAssessment's Parts), each
 // 板块 headed by its name and live subtotal, the rows as the A1 form's (itemRowLayout).
 func (s *ThreeInOneScreen) buildRows() {
-	s.loading = true
-	defer func() { s.loading = false }()
-	objs := []fyne.CanvasObject{s.headRow()}
-	var order []string
-	byPart := map[string][]int{}
-	for i, it := range s.a.Items {
-		if _, ok := byPart[it.Part]; !ok {
-			order = append(order, it.Part)
-		}
-		byPart[it.Part] = append(byPart[it.Part], i)
-	}
-	s.rows = make([]*assessRow, len(s.a.Items))
+	var groups []itemGroup
+	at := map[string]int{} // a 板块's group
 	s.parts = map[string]*widget.Label{}
-	for _, part := range order {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Importance = widget.HighImportance
-		s.parts[part] = l
-		objs = append(objs, l)
-		for _, i := range byPart[part] {
-			objs = append(objs, s.newRow(i), widget.NewSeparator())
+	for i, it := range s.a.Items {
+		g, ok := at[it.Part]
+		if !ok {
+			l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			l.Importance = widget.HighImportance
+			s.parts[it.Part] = l
+			g, at[it.Part] = len(groups), len(groups)
+			groups = append(groups, itemGroup{head: l})
 		}
+		groups[g].items = append(groups[g].items, i)
 	}
-	s.rowsBox.Objects = objs
-	s.rowsBox.Refresh()
+	s.layRows(s.newRow, groups...)
 	s.updateSummary()
 }
 
