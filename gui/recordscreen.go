@@ -179,7 +179,8 @@ func (s *recordScreen[T]) clearFilters(sels ...*widget.Select) {
 // periodRow is the period filter's row of the list's filters, sels beside its choice, and its
 // custom dates under them.
 func (s *recordScreen[T]) periodRow(sels ...fyne.CanvasObject) []fyne.CanvasObject {
-	return []fyne.CanvasObject{container.NewGridWithColumns(1+len(sels), append([]fyne.CanvasObject{s.period.Sel}, sels...)...), s.period.Custom}
+	row := container.NewGridWithColumns(1+len(sels), append([]fyne.CanvasObject{s.period.Sel}, sels...)...)
+	return []fyne.CanvasObject{row, s.period.Custom}
 }
 
 // setRow fills list row o with r.
@@ -294,8 +295,8 @@ func (s *recordScreen[T]) query() string {
 	return strings.ToLower(data.NormalizeText(s.search.Text))
 }
 
-// searched is whether the search text is in one of texts, case folded (true without search
-// text): the search test of the lists that look in a few texts of a record.
+// searched is whether the search text is in texts (joined by spaces), case folded (true without
+// search text): the search test of the lists that look in a few texts of a record.
 func (s *recordScreen[T]) searched(texts ...string) bool {
 	q := s.query()
 	return q == "" || strings.Contains(strings.ToLower(strings.Join(texts, " ")), q)
