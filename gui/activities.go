@@ -175,10 +175,7 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 }
 
 func (s *ActivitiesScreen) memberEntry(label string) *widgets.SuggestEntry {
-	e := widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	e.SetPlaceHolder("姓名或拼音首字母")
-	e.OnChanged = func(string) { e.Filter(); s.changed(label) }
-	return e
+	return s.newMemberEntry(label, "姓名或拼音首字母", &s.people)
 }
 
 func (s *ActivitiesScreen) blank() data.Activity {

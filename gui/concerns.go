@@ -113,9 +113,7 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 	s.channel = widgets.NewSelect(append([]string{optNone}, data.ConcernChannels...), func(string) { s.changed(data.FConcernChannel) })
 	s.category = widgets.NewSelect(append([]string{optNone}, data.ConcernCategories...), func(string) { s.changed(data.FConcernCategory) })
 	s.situation = s.newArea(data.FConcernSituation, 3, "职工反映的困难、想法或情绪")
-	s.counselor = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	s.counselor.SetPlaceHolder("姓名或拼音首字母")
-	s.counselor.OnChanged = func(string) { s.counselor.Filter(); s.changed(data.FCounselor) }
+	s.counselor = s.newMemberEntry(data.FCounselor, "姓名或拼音首字母", &s.people)
 	s.measures = s.newArea(data.FConcernMeasures, 3, "")
 	s.result = widgets.NewSelect(append([]string{optNone}, data.ConcernResults...), func(string) { s.changed(data.FConcernResult) })
 	s.visitDate = widgets.NewDateEntry()

@@ -132,9 +132,7 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 		s.showReason()
 	})
 	s.reason = s.newEntry(data.FDecisionReason, "不公开时填写")
-	s.executor = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	s.executor.SetPlaceHolder("姓名或拼音首字母")
-	s.executor.OnChanged = func(string) { s.executor.Filter(); s.changed(data.FDecisionExecutor) }
+	s.executor = s.newMemberEntry(data.FDecisionExecutor, "姓名或拼音首字母", &s.people)
 	s.deadline = s.newDate(data.FDecisionDeadline, env.Today)
 	s.state = widgets.NewSelect(data.DecisionStates, func(string) { s.changed(data.FDecisionState) })
 	s.execution = s.newArea(data.FDecisionExecution, 3, "")

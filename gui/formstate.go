@@ -63,3 +63,12 @@ func (f *formState) newDate(label string, today func() data.Date) *widgets.DateE
 	e.OnChanged = func(string) { f.changed(label) }
 	return e
 }
+
+// newMemberEntry is a member field labelled label with placeholder hint, suggesting the members
+// of *people as the user types (read then: the screen loads them again on each reload).
+func (f *formState) newMemberEntry(label, hint string, people **memberChoices) *widgets.SuggestEntry {
+	e := widgets.NewSuggestEntry(func(q string) []string { return (*people).Suggest(q, 12, false, nil) })
+	e.SetPlaceHolder(hint)
+	e.OnChanged = func(string) { e.Filter(); f.changed(label) }
+	return e
+}

@@ -141,10 +141,7 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 		fs.Add(data.FJob, false, s.job), fs.Add(data.FMobile, false, s.mobile), fRemark)
 
 	member := func(label string) *widgets.SuggestEntry {
-		e := widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-		e.SetPlaceHolder("姓名或拼音首字母")
-		e.OnChanged = func(string) { e.Filter(); s.changed(label) }
-		return e
+		return s.newMemberEntry(label, "姓名或拼音首字母", &s.people)
 	}
 	reviews := func(label string) *widgets.TextArea {
 		a := widgets.NewTextArea(3)

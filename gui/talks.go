@@ -65,21 +65,15 @@ func NewTalksScreen(env *Env) *TalksScreen {
 	})
 
 	fs := &s.fields
-	member := func(label, hint string) *widgets.SuggestEntry {
-		e := widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-		e.SetPlaceHolder(hint)
-		e.OnChanged = func(string) { e.Filter(); s.changed(label) }
-		return e
-	}
 	s.date = s.newDate(data.FTalkDate, env.Today)
-	s.talker = member(data.FTalker, "姓名或拼音首字母")
-	s.subject = member(data.FTalkSubject, "党员姓名，或职工姓名")
+	s.talker = s.newMemberEntry(data.FTalker, "姓名或拼音首字母", &s.people)
+	s.subject = s.newMemberEntry(data.FTalkSubject, "党员姓名，或职工姓名", &s.people)
 	s.team = s.newEntry(data.FTalkTeam, "职工的班组，如 综采一队")
 	s.kind = widgets.NewSelect(data.TalkKinds, func(string) { s.changed(data.FTalkKind) })
 	s.place = s.newEntry(data.FTalkPlace, "")
 	s.content = s.newArea(data.FTalkContent, 4, "")
 	s.issues = s.newArea(data.FTalkIssues, 3, "")
-	s.recorder = member(data.FTalkRecorder, "姓名")
+	s.recorder = s.newMemberEntry(data.FTalkRecorder, "姓名", &s.people)
 	fContent, fIssues := fs.Add(data.FTalkContent, true, s.content), fs.Add(data.FTalkIssues, false, s.issues)
 	fContent.Wide, fIssues.Wide = true, true
 	form := widgets.NewSections(2).

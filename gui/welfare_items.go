@@ -98,9 +98,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	s.source = widgets.NewSelect(append([]string{optNone}, data.WelfareSources...), func(string) { s.changed(data.FWelfareSource) })
 	s.proposer = s.newEntry(data.FProposer, "个人或群体，如 综采一队职工")
 	s.proposed = s.newDate(data.FProposedDate, env.Today)
-	s.handler = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	s.handler.SetPlaceHolder("姓名或拼音首字母") // as 责任人: a longer hint is cut
-	s.handler.OnChanged = func(string) { s.handler.Filter(); s.changed(data.FHandler) }
+	s.handler = s.newMemberEntry(data.FHandler, "姓名或拼音首字母", &s.people) // as 责任人: a longer hint is cut
 	s.planned = s.newDate(data.FPlannedDate, env.Today)
 	s.cost = s.newEntry(data.FCost, "元，如 1250.50")
 	s.cost.OnSubmitted = func(string) { s.Save() }
