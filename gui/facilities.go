@@ -41,11 +41,9 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		Cells: func(f *data.Facility) ([]string, map[int]widget.Importance) {
 			return []string{f.Category, f.Name, f.Location, f.Manager}, nil
 		},
-		ID:   func(f *data.Facility) int64 { return f.ID },
-		Load: func(ctx context.Context) ([]data.Facility, error) { return env.Store.Facilities(ctx, "") },
-		Match: func(_ int, f *data.Facility) bool {
-			return s.catSel.SelectedIndex() <= 0 || f.Category == s.catSel.Selected
-		},
+		ID:    func(f *data.Facility) int64 { return f.ID },
+		Load:  func(ctx context.Context) ([]data.Facility, error) { return env.Store.Facilities(ctx, "") },
+		Match: func(_ int, f *data.Facility) bool { return lets(s.catSel, f.Category) },
 		Count: "共 %d 处", NewLabel: "新建设施", What: "这个设施",
 		Blank:    s.blank,
 		ToForm:   s.toForm,
@@ -68,10 +66,10 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		s.showRooms()
 		s.changed(data.FFacilityCategory)
 	})
-	s.name = s.entry(data.FFacilityName, "如 一号职工食堂")
-	s.location = s.entry(data.FLocation, "如 矿区生活区2号楼")
-	s.manager = s.entry(data.FManager, "由检查扣分生成的问题默认由负责人整改")
-	s.rooms = s.entry(data.FRooms, "宿舍的房间数")
+	s.name = s.newEntry(data.FFacilityName, "如 一号职工食堂")
+	s.location = s.newEntry(data.FLocation, "如 矿区生活区2号楼")
+	s.manager = s.newEntry(data.FManager, "由检查扣分生成的问题默认由负责人整改")
+	s.rooms = s.newEntry(data.FRooms, "宿舍的房间数")
 	s.remark = s.newArea(data.FRemark, 3, "")
 	fRemark := fs.Add(data.FRemark, false, s.remark)
 	fRemark.Wide = true
@@ -87,13 +85,6 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		widgets.Section("其他", 1, fRemark))
 	s.buildFrame([]fyne.CanvasObject{s.catSel}, form, 0.5)
 	return s
-}
-
-func (s *FacilitiesScreen) entry(label, placeholder string) *widgets.Entry {
-	e := widgets.NewEntry()
-	e.SetPlaceHolder(placeholder)
-	e.OnChanged = func(string) { s.changed(label) }
-	return e
 }
 
 // blank is a new facility of the category filtered on (食堂 when none is).

@@ -80,9 +80,7 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 		Load: func(ctx context.Context) ([]data.Survey, error) {
 			return env.Store.Surveys(ctx, data.SurveyFilter{})
 		},
-		Match: func(_ int, sv *data.Survey) bool {
-			return s.catSel.SelectedIndex() <= 0 || sv.Category == s.catSel.Selected
-		},
+		Match: func(_ int, sv *data.Survey) bool { return lets(s.catSel, sv.Category) },
 		Count: "共 %d 次调查", NewLabel: "新建调查", What: "这次调查",
 		Blank:    s.blank,
 		ToForm:   s.toForm,
