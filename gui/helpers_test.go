@@ -246,7 +246,7 @@ func dialogFields(t *testing.T, env *Env) []*widget.Entry {
 
 // listed is what list p shows, in its order: of of each record listed.
 func listed[T, V any](p *listPane[T], of func(*T) V) []V {
-	out := []V(nil)
+	var out []V
 	for _, i := range p.visible {
 		out = append(out, of(&p.all[i]))
 	}
