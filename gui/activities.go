@@ -33,10 +33,8 @@ const (
 // in scope attended unless listed as 请假 or 缺席) and make-ups, the 班前教育60秒 bulk entry, and R12a
 // from the form.
 type ActivitiesScreen struct {
-	env                         *Env
 	recordScreen[data.Activity] // all: newest first
 
-	period  *periodFilter
 	kindSel *widget.Select
 
 	roster []data.Member // leavers included: 应到 as the roll stood on the day
@@ -91,14 +89,14 @@ type makeUpRow struct {
 
 // NewActivitiesScreen builds the screen and loads the activities.
 func NewActivitiesScreen(env *Env) *ActivitiesScreen {
-	s := &ActivitiesScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &ActivitiesScreen{people: newMemberChoices(nil, nil)}
 	s.kindSel = s.filterSelect(allActivityKinds, data.DefaultActivityKinds...)
 	s.initRecord(env, recordSpec[data.Activity]{
 		Columns: activityColumns,
 		Cells:   s.cells,
 		ID:      func(a *data.Activity) int64 { return a.ID },
 		Load:    s.load,
+		Date:    func(a *data.Activity) data.Date { return a.Date },
 		Match:   s.match,
 		Search:  "主题、主持人",
 		Count:   "共 %d 次", NewLabel: "登记活动", What: "这次活动",
@@ -108,9 +106,9 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 		Title:    func(a *data.Activity) string { return a.Date.String() + " " + clip(a.KindsText(), 20) },
 		NewTitle: "新活动",
 		Focus:    func() { focus(s.topic) },
-		Save:     func(ctx context.Context, a *data.Activity) error { return env.Store.SaveActivity(ctx, a) },
+		Save:     env.Store.SaveActivity,
 		Saved:    func(*data.Activity) string { return "已保存活动记录" },
-		Delete:   func(ctx context.Context, a *data.Activity) error { return env.Store.DeleteActivity(ctx, a.ID) },
+		Delete:   env.Store.DeleteActivity,
 		Question: func(a *data.Activity) string {
 			return fmt.Sprintf("确定要删除 %s 的“%s”吗？", a.Date, clip(a.Topic, 30))
 		},
@@ -136,9 +134,7 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 	s.start.OnChanged = func(string) { s.changed(data.FActStart) }
 	s.end.OnChanged = func(string) { s.changed(data.FActEnd) }
 	s.place.OnChanged = func(string) { s.changed(data.FActPlace) }
-	s.topic = widgets.NewTextArea(2)
-	s.topic.SetPlaceHolder("如 学习《煤矿安全规程》修订内容")
-	s.topic.OnChanged = func(string) { s.changed(data.FActTopic) }
+	s.topic = s.newArea(data.FActTopic, 2, "如 学习《煤矿安全规程》修订内容")
 	fTopic := fs.Add(data.FActTopic, true, s.topic)
 	fTopic.Wide = true
 	s.host = s.memberEntry(data.FActHost)
@@ -148,8 +144,7 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 	s.scope = widgets.NewSelect(nil, func(string) { s.changed(data.FActScope); s.showCounts() })
 	s.expected = widgets.NewEntry()
 	s.expected.OnChanged = func(string) { s.changed(data.FActExpected); s.showCounts() }
-	s.counts = widget.NewLabel("")
-	s.counts.Wrapping = fyne.TextWrapWord
+	s.counts = widgets.Note("")
 	fCounts := fs.Add(data.FActPresent, false, s.counts)
 	fCounts.Wide = true
 	s.absences = container.NewVBox()
@@ -160,14 +155,10 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 	fAbs.Wide = true
 	fMake := fs.Add(labelMakeUps, false, container.NewVBox(s.makeUps, container.NewHBox(addMake)))
 	fMake.Wide = true
-	s.guests = widgets.NewEntry()
-	s.guests.OnChanged = func(string) { s.changed(data.FActGuests) }
-	s.summary = widgets.NewTextArea(4)
-	s.summary.OnChanged = func(string) { s.changed(data.FActSummary) }
-	s.resolve = widgets.NewTextArea(2)
-	s.resolve.OnChanged = func(string) { s.changed(data.FActResolve) }
-	s.remark = widgets.NewEntry()
-	s.remark.OnChanged = func(string) { s.changed(data.FRemark) }
+	s.guests = s.newEntry(data.FActGuests, "")
+	s.summary = s.newArea(data.FActSummary, 4, "")
+	s.resolve = s.newArea(data.FActResolve, 2, "")
+	s.remark = s.newEntry(data.FRemark, "")
 	fSummary, fResolve := fs.Add(data.FActSummary, false, s.summary), fs.Add(data.FActResolve, false, s.resolve)
 	fSummary.Wide, fResolve.Wide = true, true
 	form := widgets.NewSections(2).
@@ -179,15 +170,12 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 			fs.Add(data.FActGuests, false, s.guests)).
 		Add("内容", fSummary, fResolve, fs.Add(data.FRemark, false, s.remark)).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.kindSel), s.period.Custom}, form, 0.4)
+	s.buildFrame(s.periodRow(s.kindSel), form, 0.4)
 	return s
 }
 
 func (s *ActivitiesScreen) memberEntry(label string) *widgets.SuggestEntry {
-	e := widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	e.SetPlaceHolder("姓名或拼音首字母")
-	e.OnChanged = func(string) { e.Filter(); s.changed(label) }
-	return e
+	return s.newMemberEntry(label, "姓名或拼音首字母", &s.people)
 }
 
 func (s *ActivitiesScreen) blank() data.Activity {
@@ -233,16 +221,8 @@ func (s *ActivitiesScreen) load(ctx context.Context) ([]data.Activity, error) {
 }
 
 func (s *ActivitiesScreen) match(_ int, a *data.Activity) bool {
-	from, to := s.period.span()
-	q := s.query()
-	switch {
-	case !from.IsZero() && a.Date.Before(from), !to.IsZero() && a.Date.After(to):
-	case s.kindSel.SelectedIndex() > 0 && !a.HasKind(s.kindSel.Selected):
-	case q != "" && !strings.Contains(a.Topic+" "+a.Host, q):
-	default:
-		return true
-	}
-	return false
+	return (s.kindSel.SelectedIndex() == 0 || a.HasKind(s.kindSel.Selected)) &&
+		s.searched(a.Topic, a.Host)
 }
 
 func (s *ActivitiesScreen) cells(a *data.Activity) ([]string, map[int]widget.Importance) {
@@ -418,12 +398,7 @@ func (s *ActivitiesScreen) activity() (data.Activity, error) {
 		a.MakeUps = append(a.MakeUps, m)
 	}
 	a.Guests, a.Summary, a.Resolutions, a.Remark = s.guests.Text, s.summary.Text, s.resolve.Text, s.remark.Text
-	if fe == nil {
-		return a, nil
-	}
-	v := a
-	v.Normalize()
-	return a, mergeErrors(fe, data.ValidateActivity(&v, s.env.Today()))
+	return formRecord(a, fe, data.ValidateActivity, s.env.Today())
 }
 
 // NewWithKind opens a new activity of kind (from the 工作台 card), for the group of a per-group

@@ -90,21 +90,15 @@ func (imp *activityImport) show() {
 	if len(imp.parse.Ignored) > 0 {
 		info += "\n未使用的列（不导入）：" + strings.Join(imp.parse.Ignored, "、")
 	}
-	infoLabel := widget.NewLabel(info)
-	infoLabel.Wrapping = fyne.TextWrapWord
+	infoLabel := widgets.Note(info)
 	list := widget.NewList(func() int { return len(imp.parse.Rows) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
+		func() fyne.CanvasObject { return widgets.NewCellLabel() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Text, l.Importance = imp.rowText(&imp.parse.Rows[i])
 			l.Refresh()
 		})
-	detail := widget.NewLabel("点击一行可查看全文。")
-	detail.Wrapping = fyne.TextWrapWord
+	detail := widgets.Note("点击一行可查看全文。")
 	list.OnSelected = func(i widget.ListItemID) {
 		text, _ := imp.rowText(&imp.parse.Rows[i])
 		detail.SetText(text)
@@ -118,8 +112,7 @@ func (imp *activityImport) show() {
 		run.Disable()
 	}
 	problems := widget.NewButtonWithIcon("导出问题清单", theme.DocumentSaveIcon(), func() {
-		name := strings.TrimSuffix(filepath.Base(imp.path), filepath.Ext(imp.path)) + "-导入问题清单.xlsx"
-		exportWorkbook(imp.env, "问题清单", name, func(ctx context.Context, path string) error {
+		exportProblemList(imp.env, imp.path, func(ctx context.Context, path string) error {
 			meta, err := reportMeta(ctx, imp.env)
 			if err != nil {
 				return err
@@ -150,12 +143,7 @@ func (imp *activityImport) run(pl data.ActivityPlan) {
 			ShowError(imp.env.Win, err)
 			return
 		}
-		if imp.env.Changed != nil {
-			imp.env.Changed()
-		}
-		if imp.done != nil {
-			imp.done()
-		}
+		importSaved(imp.env, imp.done)
 		dialog.ShowInformation("导入完成", pl.Summary(n), imp.env.Win)
 	})
 }

@@ -86,8 +86,7 @@ func TestActivityRecordChangesAttendance(t *testing.T) {
 
 // The year view marks a missed month red and the 工作台 card opens a new activity of the kind.
 func TestOrgLifeYearAndCard(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
-	addTestMember(t, env, "张三", 1, 0, 0)
+	env := newMembersTestEnv(t, "张三")
 	y := NewOrgLifeYearScreen(env)
 	show(env, y)
 	y.Reload()
@@ -134,10 +133,8 @@ func TestOrgLifeYearAndCard(t *testing.T) {
 
 // The import preview lists each row with its status; importing saves the good rows only.
 func TestActivityImportPreview(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三", "李四")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	addTestMember(t, env, "李四", 2, 0, 0)
 	f := excelize.NewFile()
 	rows := [][]any{
 		{"会议记录"},

@@ -445,8 +445,7 @@ func (w *MainWindow) showAbout() {
 	info := widget.NewLabel(fmt.Sprintf("%s %s\n党支部书记的离线台账：党员、督查整改、两堂一舍、考核与报表。\n\n数据文件：%s",
 		AppTitle, version, w.env.Store.Path()))
 	info.Wrapping = fyne.TextWrapWord
-	licence := widget.NewLabel(assets.FontLicence)
-	licence.Wrapping = fyne.TextWrapWord
+	licence := widgets.Note(assets.FontLicence)
 	fonts := widget.NewAccordion(widget.NewAccordionItem("字体许可（思源黑体 / Noto Sans CJK，SIL OFL 1.1）",
 		container.NewGridWrap(fyne.NewSize(560, 240), container.NewVScroll(licence))))
 	d := dialog.NewCustom("关于支部台账", "关闭", container.NewVBox(info, fonts), w.env.Win)
@@ -479,8 +478,7 @@ func (w *MainWindow) showWelcome() {
 // showBranchSetup asks for the branch details of a new ledger.
 func (w *MainWindow) showBranchSetup() {
 	form := NewBranchForm(w.env)
-	hint := widget.NewLabel("请先填写本支部的信息（带 * 的必填），保存后即可录入党员。以后可在“数据与设置”中修改。")
-	hint.Wrapping = fyne.TextWrapWord
+	hint := widgets.Note("请先填写本支部的信息（带 * 的必填），保存后即可录入党员。以后可在“数据与设置”中修改。")
 	d := dialog.NewCustom("新建台账：支部信息", "稍后再填", container.NewVBox(hint, form.Content()), w.env.Win)
 	// The form calls env.Changed after a successful save: that closes the dialog and opens 党员.
 	outer, saved := w.env.Changed, false

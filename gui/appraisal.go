@@ -67,13 +67,9 @@ func NewAppraisalScreen(env *Env) *AppraisalScreen {
 		years = append(years, strconv.Itoa(y))
 	}
 	s.year = widgets.NewSelect(years, func(string) { s.yearChanged() })
-	s.date = widgets.NewDateEntry()
-	s.date.Today = env.Today
-	s.date.OnChanged = func(string) { s.changed(data.FAppraisalDate) }
-	s.counter = widget.NewLabel("")
-	s.counter.Wrapping = fyne.TextWrapWord
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.date = s.newDate(data.FAppraisalDate, env.Today)
+	s.counter = widgets.Note("")
+	s.status = widgets.Note("")
 	s.rowsBox = container.NewVBox()
 	add := widget.NewButtonWithIcon("列入在册党员", theme.ContentAddIcon(), s.addMembers)
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)

@@ -29,7 +29,6 @@ type BranchAssessScreen struct {
 
 	monthLabel                     *widget.Label
 	saveBtn, exportBtn, refreshBtn *widget.Button
-	content                        fyne.CanvasObject
 
 	// The open 人工调整 dialog's inputs (tests fill them).
 	overrideBy, overrideWhy *widgets.Entry
@@ -49,7 +48,7 @@ func NewBranchAssessScreen(env *Env) *BranchAssessScreen {
 	s.saveBtn.Importance = widget.HighImportance
 	s.exportBtn = widget.NewButtonWithIcon("导出考核表", theme.DocumentPrintIcon(), s.export)
 	s.refreshBtn = widget.NewButtonWithIcon("按台账重新汇总", theme.ViewRefreshIcon(), s.refreshEvidence)
-	bottom := s.initEditor()
+	bottom := s.initEditor(s.load, s.save)
 	top := container.NewVBox(
 		container.NewHBox(prev, s.monthLabel, next, widget.NewSeparator(), s.saveBtn, s.exportBtn, s.refreshBtn),
 		widgets.Note("带“自动”的项目按各自的台账（组织生活、三重一大、谈心谈话、督查、思想疏导、应急防控、两堂一舍、办实事、信访维稳）汇总并预填得分，点“查看依据”可看计入的记录；改动自动得分须填写调整理由。低于满分的项目须填写扣分原因。"))
@@ -57,19 +56,6 @@ func NewBranchAssessScreen(env *Env) *BranchAssessScreen {
 	s.load() // a tab is built when first shown: it must show its data at once
 	return s
 }
-
-func (s *BranchAssessScreen) Content() fyne.CanvasObject { return s.content }
-
-// Reload shows the month again from the store, unless the user has unsaved edits.
-func (s *BranchAssessScreen) Reload() {
-	if s.dirty {
-		return
-	}
-	s.load()
-}
-
-// Save is 保存 (Ctrl+S).
-func (s *BranchAssessScreen) Save() { s.save() }
 
 // Assessment is the assessment as edited.
 func (s *BranchAssessScreen) Assessment() data.Assessment { return s.a }
@@ -171,16 +157,11 @@ func (s *BranchAssessScreen) refreshEvidence() {
 func isAuto(it *data.AssessmentItem) bool { return it.Method != data.MethodManual }
 
 func (s *BranchAssessScreen) buildRows() {
-	s.loading = true
-	defer func() { s.loading = false }()
-	objs := make([]fyne.CanvasObject, 0, 2*len(s.a.Items)+1)
-	objs = append(objs, s.headRow())
-	s.rows = make([]*assessRow, len(s.a.Items))
-	for i := range s.a.Items {
-		objs = append(objs, s.newRow(i), widget.NewSeparator())
+	all := make([]int, len(s.a.Items))
+	for i := range all {
+		all[i] = i
 	}
-	s.rowsBox.Objects = objs
-	s.rowsBox.Refresh()
+	s.layRows(s.newRow, itemGroup{items: all})
 	s.updateSummary()
 }
 
@@ -192,26 +173,12 @@ func (s *BranchAssessScreen) newRow(i int) fyne.CanvasObject {
 	if isAuto(it) {
 		name += "（自动）"
 	}
-	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
-	std := widget.NewLabel(it.Standard)
-	std.Wrapping = fyne.TextWrapWord
-	std.SizeName = theme.SizeNameCaptionText
-	text := container.NewVBox(title, std)
+	text := itemText(name, it.Standard)
 	if isAuto(it) {
-		done := widget.NewLabel(data.FDone + "：" + it.Done)
-		done.Wrapping = fyne.TextWrapWord
+		done := widgets.Note(data.FDone + "：" + it.Done)
 		text.Add(done)
 	} else {
-		r.done = widgets.NewEntry()
-		r.done.SetPlaceHolder(data.FDone + "（可不填）")
-		r.done.SetText(it.Done)
-		r.done.OnChanged = func(v string) {
-			if !s.loading {
-				s.a.Items[i].Done = v
-				s.changed()
-			}
-		}
+		r.done = s.doneEntry(i)
 		text.Add(r.done)
 	}
 	r.score = widgets.NewEntry()
@@ -370,8 +337,7 @@ func (s *BranchAssessScreen) showEvidence(i int) {
 		text := fmt.Sprintf("%d. %s：%s", j+1, e.Kind, e.Label)
 		to, ok := evidenceDestination(e)
 		if !ok || s.env.Navigate == nil {
-			l := widget.NewLabel(text)
-			l.Wrapping = fyne.TextWrapWord
+			l := widgets.Note(text)
 			box.Add(l)
 			continue
 		}
@@ -417,9 +383,7 @@ func (s *BranchAssessScreen) save() bool {
 	if !s.store(s.env) {
 		return false
 	}
-	sc := data.ScoreAssessment(&s.a)
-	s.setStatus(fmt.Sprintf("已保存%s考核：总分 %s，%s（%s）", s.a.Period.Label, data.FormatScore(sc.Total), sc.Grade,
-		time.Now().Format("15:04:05")), false)
+	s.showSaved(s.a.Period.Label)
 	notify(s.env)
 	return true
 }

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
@@ -26,6 +28,12 @@ type assessItemEditor struct {
 
 	total, grade, status *widget.Label
 	rowsBox              *fyne.Container
+
+	// The screen's own part, which makes the editor its Screen (Content, Reload, Save): its
+	// content, and how it shows its period's assessment as stored and saves it.
+	content fyne.CanvasObject
+	onLoad  func()
+	onSave  func() bool
 }
 
 // assessRow is the widgets of one item.
@@ -39,13 +47,60 @@ type assessRow struct {
 }
 
 // initEditor makes the summary, status and rows widgets; bottom is the summary bar under the rows.
-func (e *assessItemEditor) initEditor() (bottom fyne.CanvasObject) {
+// load shows the screen's assessment as stored, save saves it.
+func (e *assessItemEditor) initEditor(load func(), save func() bool) (bottom fyne.CanvasObject) {
+	e.onLoad, e.onSave = load, save
 	e.total, e.grade = widget.NewLabel(""), widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	e.status = widget.NewLabel("")
-	e.status.Wrapping = fyne.TextWrapWord
+	e.status = widgets.Note("")
 	e.status.Hide()
 	e.rowsBox = container.NewVBox()
 	return container.NewVBox(widget.NewSeparator(), container.NewHBox(e.total, e.grade), e.status)
+}
+
+// Content implements Screen.
+func (e *assessItemEditor) Content() fyne.CanvasObject { return e.content }
+
+// Reload shows the assessment again from the store, unless the user has unsaved edits.
+func (e *assessItemEditor) Reload() {
+	if e.dirty {
+		return
+	}
+	e.onLoad()
+}
+
+// Save is 保存 (Ctrl+S).
+func (e *assessItemEditor) Save() { e.onSave() }
+
+// showSaved says in the status line that the assessment of what is saved, with its total and 等次.
+func (e *assessItemEditor) showSaved(what string) {
+	sc := data.ScoreAssessment(&e.a)
+	e.setStatus(fmt.Sprintf("已保存%s考核：总分 %s，%s（%s）", what, data.FormatScore(sc.Total), sc.Grade,
+		time.Now().Format("15:04:05")), false)
+}
+
+// itemGroup is a run of rows: the items' indices, under a heading when head is not nil.
+type itemGroup struct {
+	head  fyne.CanvasObject
+	items []int
+}
+
+// layRows shows the rows of groups, in their order, under the titles row: newRow makes item i's
+// row (filling e.rows[i]), a separator follows each. Filling the rows is no edit.
+func (e *assessItemEditor) layRows(newRow func(i int) fyne.CanvasObject, groups ...itemGroup) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	objs := []fyne.CanvasObject{e.headRow()}
+	e.rows = make([]*assessRow, len(e.a.Items))
+	for _, g := range groups {
+		if g.head != nil {
+			objs = append(objs, g.head)
+		}
+		for _, i := range g.items {
+			objs = append(objs, newRow(i), widget.NewSeparator())
+		}
+	}
+	e.rowsBox.Objects = objs
+	e.rowsBox.Refresh()
 }
 
 // Column titles of the rows (itemRowLayout: 序号, text, 分值, 得分, mark, 扣分原因, 依据).
@@ -58,6 +113,29 @@ func (e *assessItemEditor) headRow() fyne.CanvasObject {
 		head[i] = widget.NewLabelWithStyle(t, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	return container.New(&itemRowLayout{width: &e.width}, head...)
+}
+
+// itemText is an item's 项目 (bold) over its 评分标准 (small), both wrapping.
+func itemText(name, standard string) *fyne.Container {
+	title := widget.NewLabelWithStyle(name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	std := widgets.Note(standard)
+	std.SizeName = theme.SizeNameCaptionText
+	return container.NewVBox(title, std)
+}
+
+// doneEntry is the 完成情况 entry of hand-scored item i: what is typed goes into the assessment.
+func (e *assessItemEditor) doneEntry(i int) *widgets.Entry {
+	done := widgets.NewEntry()
+	done.SetPlaceHolder(data.FDone + "（可不填）")
+	done.SetText(e.a.Items[i].Done)
+	done.OnChanged = func(v string) {
+		if !e.loading {
+			e.a.Items[i].Done = v
+			e.changed()
+		}
+	}
+	return done
 }
 
 // newRowMsg is a row's error label, hidden until there is a message.

@@ -110,8 +110,7 @@ func NewPointsScreen(env *Env) *PointsScreen {
 	s.reason = widgets.NewEntry()
 	s.reason.OnSubmitted = func(string) { s.AddEntry() }
 	s.addBtn = widget.NewButtonWithIcon("添加积分", theme.ContentAddIcon(), func() { s.AddEntry() })
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = widgets.Note("")
 	s.status.Hide()
 	form := widgets.Section("添加积分（手工）", 2,
 		s.fields.Add(data.FPointItem, true, s.item), s.fields.Add(data.FPointDate, true, s.date),
@@ -211,8 +210,7 @@ func (s *PointsScreen) showEntries() {
 		if e.Generated {
 			kind = "自动"
 		}
-		text := widget.NewLabel(fmt.Sprintf("%s　%s　%+g分　%s（%s）", e.Date, e.Item, e.Points, e.Reason, kind))
-		text.Wrapping = fyne.TextWrapWord
+		text := widgets.Note(fmt.Sprintf("%s　%s　%+g分　%s（%s）", e.Date, e.Item, e.Points, e.Reason, kind))
 		var del fyne.CanvasObject = widget.NewLabel("")
 		if !e.Generated {
 			id := e.ID

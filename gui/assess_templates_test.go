@@ -26,8 +26,8 @@ func selectA3(t *testing.T, s *AssessTemplatesScreen) data.AssessTemplate {
 func TestAssessTemplatesEditA3(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	ctx := context.Background()
-	zhang := addA3Member(t, env, "张班长", 1, data.DefaultKeyPosts[0], data.RoleNone, "综采队队长")
-	li := addA3Member(t, env, "李委员", 2, "", "组织委员", "技术员")
+	zhang := addPostedMember(t, env, "张班长", 1, data.DefaultKeyPosts[0], data.RoleNone, "综采队队长")
+	li := addPostedMember(t, env, "李委员", 2, "", "组织委员", "技术员")
 
 	s := NewAssessTemplatesScreen(env)
 	show(env, s)

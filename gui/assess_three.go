@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,7 +37,6 @@ type ThreeInOneScreen struct {
 	yearSel            *widget.Select
 	title              *widget.Label
 	saveBtn, exportBtn *widget.Button
-	content            fyne.CanvasObject
 }
 
 // threeSubject is one member of the list.
@@ -85,7 +83,7 @@ func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
 	left := container.NewBorder(container.NewGridWithColumns(len(threeTitles), head...), nil, nil, nil, s.list)
 
 	s.title = widget.NewLabelWithStyle("请在左边选择党员", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	bottom := s.initEditor()
+	bottom := s.initEditor(s.load, s.save)
 	right := container.NewBorder(container.NewHBox(s.title, s.saveBtn), bottom, nil, nil, container.NewVScroll(s.rowsBox))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
@@ -96,19 +94,6 @@ func NewThreeInOneScreen(env *Env) *ThreeInOneScreen {
 	s.load() // a tab is built when first shown: it must show its data at once
 	return s
 }
-
-func (s *ThreeInOneScreen) Content() fyne.CanvasObject { return s.content }
-
-// Reload shows the year again from the store, unless the user has unsaved edits.
-func (s *ThreeInOneScreen) Reload() {
-	if s.dirty {
-		return
-	}
-	s.load()
-}
-
-// Save is 保存 (Ctrl+S).
-func (s *ThreeInOneScreen) Save() { s.save() }
 
 func (s *ThreeInOneScreen) period() data.Period { return data.YearPeriod(s.year) }
 
@@ -265,30 +250,21 @@ func (s *ThreeInOneScreen) show(memberID int64) {
 // buildRows lays the items out by 板块 (in first-seen order, as data.ScoreAssessment's Parts), each
 // 板块 headed by its name and live subtotal, the rows as the A1 form's (itemRowLayout).
 func (s *ThreeInOneScreen) buildRows() {
-	s.loading = true
-	defer func() { s.loading = false }()
-	objs := []fyne.CanvasObject{s.headRow()}
-	var order []string
-	byPart := map[string][]int{}
-	for i, it := range s.a.Items {
-		if _, ok := byPart[it.Part]; !ok {
-			order = append(order, it.Part)
-		}
-		byPart[it.Part] = append(byPart[it.Part], i)
-	}
-	s.rows = make([]*assessRow, len(s.a.Items))
+	var groups []itemGroup
+	at := map[string]int{} // a 板块's group
 	s.parts = map[string]*widget.Label{}
-	for _, part := range order {
-		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		l.Importance = widget.HighImportance
-		s.parts[part] = l
-		objs = append(objs, l)
-		for _, i := range byPart[part] {
-			objs = append(objs, s.newRow(i), widget.NewSeparator())
+	for i, it := range s.a.Items {
+		g, ok := at[it.Part]
+		if !ok {
+			l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			l.Importance = widget.HighImportance
+			s.parts[it.Part] = l
+			g, at[it.Part] = len(groups), len(groups)
+			groups = append(groups, itemGroup{head: l})
 		}
+		groups[g].items = append(groups[g].items, i)
 	}
-	s.rowsBox.Objects = objs
-	s.rowsBox.Refresh()
+	s.layRows(s.newRow, groups...)
 	s.updateSummary()
 }
 
@@ -299,18 +275,9 @@ func (s *ThreeInOneScreen) newRow(i int) fyne.CanvasObject {
 	it := &s.a.Items[i]
 	r := &assessRow{}
 	s.rows[i] = r
-	title := widget.NewLabelWithStyle(it.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
-	std := widget.NewLabel(it.Standard)
-	std.Wrapping = fyne.TextWrapWord
-	std.SizeName = theme.SizeNameCaptionText
-	r.done = widgets.NewEntry()
-	r.done.SetPlaceHolder(data.FDone + "（可不填）")
-	r.done.SetText(it.Done)
-	r.done.OnChanged = func(v string) {
-		s.a.Items[i].Done = v
-		s.changed()
-	}
+	r.done = s.doneEntry(i)
+	text := itemText(it.Name, it.Standard)
+	text.Add(r.done)
 	r.score = widgets.NewEntry()
 	r.score.SetText(data.FormatScore(data.ScoreItem(s.a.Scheme, it).Score))
 	if isAuto(it) {
@@ -343,7 +310,7 @@ func (s *ThreeInOneScreen) newRow(i int) fyne.CanvasObject {
 	}
 	s.updateHint(i)
 	return container.New(&itemRowLayout{width: &s.width},
-		widget.NewLabel(strconv.Itoa(it.Seq)), container.NewVBox(title, std, r.done), widget.NewLabel(data.FormatScore(it.Points)),
+		widget.NewLabel(strconv.Itoa(it.Seq)), text, widget.NewLabel(data.FormatScore(it.Points)),
 		container.NewVBox(r.score), mark, container.NewVBox(r.reason, r.msg), widget.NewLabel(""))
 }
 
@@ -395,9 +362,7 @@ func (s *ThreeInOneScreen) save() bool {
 	}
 	s.saved[s.a.SubjectID] = s.a
 	s.list.Refresh()
-	sc := data.ScoreAssessment(&s.a)
-	s.setStatus(fmt.Sprintf("已保存%s%s考核：总分 %s，%s（%s）", s.a.SubjectName, s.a.Period.Label, data.FormatScore(sc.Total),
-		sc.Grade, time.Now().Format("15:04:05")), false)
+	s.showSaved(s.a.SubjectName + s.a.Period.Label)
 	notify(s.env)
 	return true
 }

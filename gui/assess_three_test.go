@@ -34,17 +34,6 @@ func TestIsThreeInOneSubject(t *testing.T) {
 	}
 }
 
-// addA3Member saves a valid member with a key post, party role and job.
-func addA3Member(t *testing.T, env *Env, name string, seq int, keyPost, role, job string) data.Member {
-	t.Helper()
-	m := addTestMember(t, env, name, seq, 0, 0)
-	m.KeyPost, m.PartyRole, m.Job = keyPost, role, job
-	if err := env.Store.UpdateMember(context.Background(), &m); err != nil {
-		t.Fatalf("UpdateMember %s: %v", name, err)
-	}
-	return m
-}
-
 // threeLabels is every visible label text under the screen.
 func threeLabels(s *ThreeInOneScreen) []string {
 	var out []string
@@ -63,18 +52,15 @@ func TestThreeInOneScoredAndExported(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	dir := useFolder(t, env)
 	ctx := context.Background()
-	zhang := addA3Member(t, env, "张班长", 1, data.DefaultKeyPosts[0], data.RoleNone, "综采队队长")
-	li := addA3Member(t, env, "李委员", 2, "", "组织委员", "技术员")
-	wang := addA3Member(t, env, "王普通", 3, "", data.RoleNone, "采煤工")
+	zhang := addPostedMember(t, env, "张班长", 1, data.DefaultKeyPosts[0], data.RoleNone, "综采队队长")
+	li := addPostedMember(t, env, "李委员", 2, "", "组织委员", "技术员")
+	wang := addPostedMember(t, env, "王普通", 3, "", data.RoleNone, "采煤工")
 
 	s := NewThreeInOneScreen(env)
 	show(env, s)
-	var listed []int64
-	for _, i := range s.visible {
-		listed = append(listed, s.all[i].ID)
-	}
-	if !slices.Contains(listed, zhang.ID) || !slices.Contains(listed, li.ID) || slices.Contains(listed, wang.ID) {
-		t.Fatalf("listed %v; want 张 %d and 李 %d, not 王 %d", listed, zhang.ID, li.ID, wang.ID)
+	ids := listed(&s.listPane, func(x *threeSubject) int64 { return x.ID })
+	if !slices.Contains(ids, zhang.ID) || !slices.Contains(ids, li.ID) || slices.Contains(ids, wang.ID) {
+		t.Fatalf("listed %v; want 张 %d and 李 %d, not 王 %d", ids, zhang.ID, li.ID, wang.ID)
 	}
 	if got, ok := s.ListedTotal(zhang.ID); !ok || got != "" || !slices.Contains(threeLabels(s), "未考核") {
 		t.Fatalf("before scoring 张 lists %q (%v); labels %v", got, ok, threeLabels(s))

@@ -22,6 +22,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/data/sqlite"
+	"branchledger/gui/widgets"
 	"branchledger/reports/catalog"
 )
 
@@ -48,8 +49,7 @@ type BackupScreen struct {
 // NewBackupScreen builds the screen with its data.
 func NewBackupScreen(env *Env) *BackupScreen {
 	s := &BackupScreen{env: env, selected: -1}
-	s.Info = widget.NewLabel("")
-	s.Info.Wrapping = fyne.TextWrapWord
+	s.Info = widgets.Note("")
 	s.List = widget.NewList(
 		func() int { return len(s.backups) },
 		func() fyne.CanvasObject {

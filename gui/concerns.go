@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -33,12 +32,9 @@ var concernColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"职工", 1, 
 // ConcernsScreen is 思想疏导: the workers' concerns, newest first, and the form of one, with the
 // return visit and 转办实事 (the welfare item made of the concern, opened from the form).
 type ConcernsScreen struct {
-	env *Env
-
 	recordScreen[data.Concern] // all: newest first
 
 	today   data.Date
-	period  *periodFilter
 	viewSel *widget.Select
 	catSel  *widget.Select
 
@@ -65,13 +61,11 @@ type ConcernsScreen struct {
 func NewConcernsScreen(env *Env) Screen { return newConcernsScreen(env) }
 
 func newConcernsScreen(env *Env) *ConcernsScreen {
-	s := &ConcernsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &ConcernsScreen{people: newMemberChoices(nil, nil)}
 	s.viewSel = s.filterSelect(concernViews[0], concernViews[1:]...)
 	s.catSel = s.filterSelect(allCategories, data.ConcernCategories...)
 	// The link to the welfare item, over the button bar: always in sight, however long the form.
-	s.link = widget.NewLabel("")
-	s.link.Wrapping = fyne.TextWrapWord
+	s.link = widgets.Note("")
 	s.openWelfare = widget.NewButtonWithIcon("打开办实事事项", theme.NavigateNextIcon(), s.showWelfare)
 	s.transfer = widget.NewButtonWithIcon("转办实事", theme.MailForwardIcon(), s.transferConcern)
 	s.initRecord(env, recordSpec[data.Concern]{
@@ -79,24 +73,25 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 		Cells:   s.cells,
 		ID:      func(c *data.Concern) int64 { return c.ID },
 		Load:    s.load,
+		Date:    func(c *data.Concern) data.Date { return c.Date },
 		Match:   s.match,
 		Search:  "搜索职工、班组、疏导人或内容",
 		Count:   "共 %d 人次", NewLabel: "记录疏导", What: "这条思想疏导记录",
-		Unhide:   func(int64) { s.clearFilters(); s.refilter() },
+		Unhide:   func(int64) { s.clearFilters(s.viewSel, s.catSel); s.refilter() },
 		Blank:    func() data.Concern { return data.Concern{Date: env.Today()} },
 		ToForm:   s.toForm,
 		FromForm: s.concern,
-		Title:    func(c *data.Concern) string { return data.ConcernLabel(c) },
+		Title:    data.ConcernLabel,
 		NewTitle: "新思想疏导记录",
 		Focus:    func() { focus(s.worker) },
-		Save:     func(ctx context.Context, c *data.Concern) error { return env.Store.SaveConcern(ctx, c) },
+		Save:     env.Store.SaveConcern,
 		Saved: func(c *data.Concern) string {
 			if c.WelfareID != 0 && s.loaded.WelfareID == 0 {
 				return "已保存，并转办为办实事事项“" + clip(c.Welfare, 20) + "”"
 			}
 			return "已保存思想疏导记录"
 		},
-		Delete: func(ctx context.Context, c *data.Concern) error { return env.Store.DeleteConcern(ctx, c.ID) },
+		Delete: env.Store.DeleteConcern,
 		Question: func(c *data.Concern) string {
 			q := fmt.Sprintf("确定要删除“%s”的记录吗？", data.ConcernLabel(c))
 			if c.WelfareID != 0 {
@@ -110,31 +105,22 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 	})
 
 	fs := &s.fields
-	s.date = widgets.NewDateEntry()
-	s.date.Today = env.Today
-	s.date.OnChanged = func(string) { s.changed(data.FConcernDate) }
+	s.date = s.newDate(data.FConcernDate, env.Today)
 	s.worker = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
 	s.worker.SetPlaceHolder("职工姓名（可不是党员）")
 	s.worker.OnChanged = func(string) { s.worker.Filter(); s.fillTeam(); s.changed(data.FConcernWorker) }
 	s.team = widgets.NewSelect([]string{optNone}, func(string) { s.changed(data.FConcernTeam) })
 	s.channel = widgets.NewSelect(append([]string{optNone}, data.ConcernChannels...), func(string) { s.changed(data.FConcernChannel) })
 	s.category = widgets.NewSelect(append([]string{optNone}, data.ConcernCategories...), func(string) { s.changed(data.FConcernCategory) })
-	s.situation = widgets.NewTextArea(3)
-	s.situation.SetPlaceHolder("职工反映的困难、想法或情绪")
-	s.situation.OnChanged = func(string) { s.changed(data.FConcernSituation) }
-	s.counselor = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	s.counselor.SetPlaceHolder("姓名或拼音首字母")
-	s.counselor.OnChanged = func(string) { s.counselor.Filter(); s.changed(data.FCounselor) }
-	s.measures = widgets.NewTextArea(3)
-	s.measures.OnChanged = func(string) { s.changed(data.FConcernMeasures) }
+	s.situation = s.newArea(data.FConcernSituation, 3, "职工反映的困难、想法或情绪")
+	s.counselor = s.newMemberEntry(data.FCounselor, "姓名或拼音首字母", &s.people)
+	s.measures = s.newArea(data.FConcernMeasures, 3, "")
 	s.result = widgets.NewSelect(append([]string{optNone}, data.ConcernResults...), func(string) { s.changed(data.FConcernResult) })
 	s.visitDate = widgets.NewDateEntry()
 	s.visitDate.Today = env.Today
 	s.visitDate.SetPlaceHolder("约定的回访日期")
 	s.visitDate.OnChanged = func(string) { s.changed(data.FVisitDate) }
-	s.visit = widgets.NewTextArea(2)
-	s.visit.SetPlaceHolder("回访后填写")
-	s.visit.OnChanged = func(string) { s.changed(data.FVisit) }
+	s.visit = s.newArea(data.FVisit, 2, "回访后填写")
 
 	wide := func(f *widgets.Field) *widgets.Field { f.Wide = true; return f }
 	form := widgets.NewSections(2).
@@ -145,7 +131,7 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 			wide(fs.Add(data.FConcernMeasures, false, s.measures))).
 		Add("回访", fs.Add(data.FVisitDate, false, s.visitDate), wide(fs.Add(data.FVisit, false, s.visit))).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.viewSel, s.catSel), s.period.Custom}, form, 0.45)
+	s.buildFrame(s.periodRow(s.viewSel, s.catSel), form, 0.45)
 	return s
 }
 
@@ -199,40 +185,22 @@ func (s *ConcernsScreen) cells(c *data.Concern) ([]string, map[int]widget.Import
 }
 
 func (s *ConcernsScreen) match(_ int, c *data.Concern) bool {
-	from, to := s.period.span()
-	q := s.query()
 	switch {
-	case !from.IsZero() && c.Date.Before(from), !to.IsZero() && c.Date.After(to):
-	case s.catSel.SelectedIndex() > 0 && c.Category != s.catSel.Selected:
+	case !lets(s.catSel, c.Category):
 	case s.viewSel.Selected == concernViewOverdue && c.VisitOverdueDays(s.today) == 0:
 	case s.viewSel.Selected == concernViewDue && !c.VisitDueBy(s.today, data.MonthPeriod(s.today.Year, s.today.Month).To):
 	case s.viewSel.Selected == concernViewTransferred && c.Result != data.ConcernTransferred:
-	case q != "" && !strings.Contains(strings.ToLower(strings.Join([]string{c.Worker, c.Team, c.Counselor, c.Situation, c.Measures, c.Visit}, " ")), q):
+	case !s.searched(c.Worker, c.Team, c.Counselor, c.Situation, c.Measures, c.Visit):
 	default:
 		return true
 	}
 	return false
 }
 
-// clearFilters resets search and filters without refiltering on each.
-func (s *ConcernsScreen) clearFilters() {
-	for _, sel := range []*widget.Select{s.viewSel, s.catSel} {
-		changed := sel.OnChanged
-		sel.OnChanged = nil
-		sel.SetSelectedIndex(0)
-		sel.OnChanged = changed
-	}
-	s.period.Reset()
-	changed := s.search.OnChanged
-	s.search.OnChanged = nil
-	s.search.SetText("")
-	s.search.OnChanged = changed
-}
-
 // ShowView lists the concerns a 工作台 line counts: return visits overdue (data.ViewOverdue) or
 // due this month (data.ViewDue), every other filter cleared.
 func (s *ConcernsScreen) ShowView(view string) {
-	s.clearFilters()
+	s.clearFilters(s.viewSel, s.catSel)
 	switch view {
 	case data.ViewOverdue:
 		s.viewSel.SetSelected(concernViewOverdue)
@@ -319,12 +287,7 @@ func (s *ConcernsScreen) concern() (data.Concern, error) {
 		fe = slices.DeleteFunc(fe, func(e data.FieldError) bool { return e.Field == data.FCounselor })
 	}
 	c.VisitDate = readDate(&fe, data.FVisitDate, s.visitDate)
-	if fe == nil {
-		return c, nil
-	}
-	v := c
-	v.Normalize()
-	return c, mergeErrors(fe, data.ValidateConcern(&v, s.env.Today()))
+	return formRecord(c, fe, data.ValidateConcern, s.env.Today())
 }
 
 // transferConcern is 转办实事 of a saved concern: the result becomes 转办实事 and the concern is

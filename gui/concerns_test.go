@@ -16,10 +16,7 @@ import (
 func TestConcernTypedSavedListed(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	ctx := context.Background()
-	team := data.Team{Name: "综采一队", Category: "采煤"}
-	if err := env.Store.SaveTeam(ctx, &team); err != nil {
-		t.Fatal(err)
-	}
+	team := addTestTeam(t, env, data.Team{Name: "综采一队", Category: "采煤"})
 	addTestMember(t, env, "张三", 1, 0, 0)
 	addTestMember(t, env, "李四", 2, 0, team.ID)
 	w := NewMainWindow(env, false)
@@ -127,15 +124,10 @@ func TestConcernVisitViews(t *testing.T) {
 	save("马东", orgTestToday.AddDays(-10), "已回访，情绪稳定")
 	save("杨建平", data.Date{}, "")
 
-	todos, err := data.LoadTodos(ctx, env.Store, orgTestToday)
-	if err != nil {
-		t.Fatal(err)
-	}
+	todos := todosOf(t, env, data.EntConcern)
 	lines := map[string]*data.Todo{}
 	for i, td := range todos {
-		if td.Entity == data.EntConcern {
-			lines[td.View] = &todos[i]
-		}
+		lines[td.View] = &todos[i]
 	}
 	if len(lines) != 2 {
 		t.Fatalf("todos %+v", todos)
@@ -145,11 +137,8 @@ func TestConcernVisitViews(t *testing.T) {
 	}
 	w := NewMainWindow(env, false)
 	for view, want := range map[string]data.Concern{data.ViewOverdue: late, data.ViewDue: due} {
-		to := entityPlaces[data.EntConcern]
-		to.View = view
-		w.Navigate(to)
-		s, ok := w.shownTab().(*ConcernsScreen)
-		if !ok || len(s.visible) != 1 || s.all[s.visible[0]].ID != want.ID {
+		s := openView[*ConcernsScreen](t, w, data.EntConcern, view)
+		if len(s.visible) != 1 || s.all[s.visible[0]].ID != want.ID {
 			t.Fatalf("%s lists %v", view, s.visible)
 		}
 	}

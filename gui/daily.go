@@ -155,8 +155,7 @@ func groupByPerson(fs []data.Finding, today data.Date) []dailyGroup {
 // row is one finding: its description over 班组 (and 责任人 for new findings), 整改期限 with
 // 逾期N天 in red, and its state; the buttons of its next states on the right.
 func (s *DailyScreen) row(f data.Finding, team string, withPerson bool, today data.Date) fyne.CanvasObject {
-	desc := widget.NewLabel(f.Description)
-	desc.Wrapping = fyne.TextWrapWord
+	desc := widgets.Note(f.Description)
 	var meta []fyne.CanvasObject
 	small := func(text string, imp widget.Importance) {
 		l := widget.NewLabel(text)

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
-	"branchledger/gui/widgets"
 )
 
 // Helpers of the 日清, 周分析, 工作台 and report tests, which need findings in the data file.
@@ -27,11 +26,7 @@ func rhythmEnv(t *testing.T) (env *Env, changed *int, teams []data.Team) {
 		t.Fatal(err)
 	}
 	for _, name := range []string{"综采一班", "综采二班"} {
-		tm := data.Team{Name: name}
-		if err := env.Store.SaveTeam(ctx, &tm); err != nil {
-			t.Fatal(err)
-		}
-		teams = append(teams, tm)
+		teams = append(teams, addTestTeam(t, env, data.Team{Name: name}))
 	}
 	return env, changed, teams
 }
@@ -199,19 +194,7 @@ func TestDailyOneClickStateChanges(t *testing.T) {
 
 	// 验收销号 asks for the close-out in a dialog.
 	tap("验收销号")
-	top := env.Win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("验收销号 opened no dialog")
-	}
-	var entries []*widget.Entry
-	for _, o := range test.LaidOutObjects(top) {
-		switch e := o.(type) {
-		case *widgets.TextArea:
-			entries = append(entries, &e.Entry.Entry)
-		case *widgets.Entry:
-			entries = append(entries, &e.Entry)
-		}
-	}
+	entries := dialogFields(t, env)
 	if len(entries) < 2 {
 		t.Fatalf("the close-out dialog has %d text fields", len(entries))
 	}

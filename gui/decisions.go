@@ -40,8 +40,6 @@ var flagShort = map[string]string{data.FlagQuorum: "人数不足", data.FlagLarg
 // DecisionsScreen is "三重一大": the decisions, newest first, flagged where they break the rules
 // of collective decision, and the form of one with its execution.
 type DecisionsScreen struct {
-	env *Env
-
 	recordScreen[data.Decision] // all: newest first
 
 	today  data.Date
@@ -49,7 +47,6 @@ type DecisionsScreen struct {
 	acts   []data.Activity    // every activity, for the link to the meeting's record
 	actIDs []int64            // the activity select's options after optNoActivity
 
-	period  *periodFilter
 	viewSel *widget.Select
 	fundBtn *widget.Button
 
@@ -80,8 +77,7 @@ type DecisionsScreen struct {
 func NewDecisionsScreen(env *Env) Screen { return newDecisionsScreen(env) }
 
 func newDecisionsScreen(env *Env) *DecisionsScreen {
-	s := &DecisionsScreen{env: env, people: newMemberChoices(nil, nil), rules: data.DefaultDecisionRules()}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &DecisionsScreen{people: newMemberChoices(nil, nil), rules: data.DefaultDecisionRules()}
 	s.viewSel = s.filterSelect(allDecisions, append(slices.Clone(decisionViews), data.DecisionStates...)...)
 	s.fundBtn = widget.NewButtonWithIcon("", theme.SettingsIcon(), s.editRules)
 	s.initRecord(env, recordSpec[data.Decision]{
@@ -89,10 +85,11 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 		Cells:   s.cells,
 		ID:      func(d *data.Decision) int64 { return d.ID },
 		Load:    s.load,
+		Date:    func(d *data.Decision) data.Date { return d.Date },
 		Match:   s.match,
 		Search:  "搜索议题、内容、决定事项或责任人",
 		Unhide: func(int64) {
-			s.clearFilters()
+			s.clearFilters(s.viewSel)
 			s.refilter()
 		},
 		Count: "共 %d 项", NewLabel: "记录决策", What: "这项决策",
@@ -105,8 +102,8 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 		Title:    func(d *data.Decision) string { return clip(data.DecisionLabel(d), 40) },
 		NewTitle: "新决策事项",
 		Focus:    func() { focus(s.topic) },
-		Save:     func(ctx context.Context, d *data.Decision) error { return env.Store.SaveDecision(ctx, d) },
-		Delete:   func(ctx context.Context, d *data.Decision) error { return env.Store.DeleteDecision(ctx, d.ID) },
+		Save:     env.Store.SaveDecision,
+		Delete:   env.Store.DeleteDecision,
 		Question: func(d *data.Decision) string {
 			return fmt.Sprintf("确定要删除决策事项“%s”吗？", clip(d.Topic, 30))
 		},
@@ -115,48 +112,31 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 	})
 
 	fs := &s.fields
-	entry := func(label, hint string) *widgets.Entry {
-		e := widgets.NewEntry()
-		e.SetPlaceHolder(hint)
-		e.OnChanged = func(string) { s.changed(label) }
-		return e
-	}
-	area := func(label string, lines int, hint string) *widgets.TextArea {
-		e := widgets.NewTextArea(lines)
-		e.SetPlaceHolder(hint)
-		e.OnChanged = func(string) { s.changed(label) }
-		return e
-	}
 	s.meeting = widgets.NewSelect(data.DecisionMeetings, func(string) { s.changed(data.FDecisionMeeting); s.offerActivities() })
 	s.date = widgets.NewDateEntry()
 	s.date.Today = env.Today
 	s.date.OnChanged = func(string) { s.changed(data.FDecisionDate); s.offerActivities() }
 	s.activity = widgets.NewSelect([]string{optNoActivity}, func(string) { s.changed(data.FDecisionActivity) })
-	s.topic = entry(data.FDecisionTopic, "如 综采一队工资二次分配方案")
+	s.topic = s.newEntry(data.FDecisionTopic, "如 综采一队工资二次分配方案")
 	s.category = widgets.NewSelect(data.DecisionCategories, func(string) { s.changed(data.FDecisionCategory) })
-	s.content = area(data.FDecisionContent, 3, "如 "+strings.Join(data.DecisionContentExamples[:4], "、"))
-	s.amount = entry(data.FDecisionAmount, "元，不涉及资金可不填")
-	s.entitled = entry(data.FDecisionEntitled, "有表决权的人数")
-	s.present = entry(data.FDecisionPresent, "人数")
-	s.votesFor = entry(data.FDecisionFor, "票数")
-	s.against = entry(data.FDecisionAgainst, "票数")
-	s.abstain = entry(data.FDecisionAbstain, "票数")
-	s.resolution = area(data.FDecisionResolution, 3, "")
+	s.content = s.newArea(data.FDecisionContent, 3, "如 "+strings.Join(data.DecisionContentExamples[:4], "、"))
+	s.amount = s.newEntry(data.FDecisionAmount, "元，不涉及资金可不填")
+	s.entitled = s.newEntry(data.FDecisionEntitled, "有表决权的人数")
+	s.present = s.newEntry(data.FDecisionPresent, "人数")
+	s.votesFor = s.newEntry(data.FDecisionFor, "票数")
+	s.against = s.newEntry(data.FDecisionAgainst, "票数")
+	s.abstain = s.newEntry(data.FDecisionAbstain, "票数")
+	s.resolution = s.newArea(data.FDecisionResolution, 3, "")
 	s.publicity = widgets.NewSelect(append([]string{optNone}, data.DecisionPublicity...), func(string) {
 		s.changed(data.FDecisionPublicity)
 		s.showReason()
 	})
-	s.reason = entry(data.FDecisionReason, "不公开时填写")
-	s.executor = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	s.executor.SetPlaceHolder("姓名或拼音首字母")
-	s.executor.OnChanged = func(string) { s.executor.Filter(); s.changed(data.FDecisionExecutor) }
-	s.deadline = widgets.NewDateEntry()
-	s.deadline.Today = env.Today
-	s.deadline.OnChanged = func(string) { s.changed(data.FDecisionDeadline) }
+	s.reason = s.newEntry(data.FDecisionReason, "不公开时填写")
+	s.executor = s.newMemberEntry(data.FDecisionExecutor, "姓名或拼音首字母", &s.people)
+	s.deadline = s.newDate(data.FDecisionDeadline, env.Today)
 	s.state = widgets.NewSelect(data.DecisionStates, func(string) { s.changed(data.FDecisionState) })
-	s.execution = area(data.FDecisionExecution, 3, "")
-	s.flags = widget.NewLabel("")
-	s.flags.Wrapping = fyne.TextWrapWord
+	s.execution = s.newArea(data.FDecisionExecution, 3, "")
+	s.flags = widgets.Note("")
 	s.flags.Importance = widget.DangerImportance
 
 	wide := func(f *widgets.Field) *widgets.Field { f.Wide = true; return f }
@@ -174,7 +154,7 @@ func newDecisionsScreen(env *Env) *DecisionsScreen {
 			fs.Add(data.FDecisionState, false, s.state), wide(fs.Add(data.FDecisionExecution, false, s.execution))).
 		Content()
 	body := container.NewVBox(s.flags, form)
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.viewSel), s.period.Custom}, body, 0.5)
+	s.buildFrame(s.periodRow(s.viewSel), body, 0.5)
 	return s
 }
 
@@ -202,16 +182,13 @@ func (s *DecisionsScreen) load(ctx context.Context) ([]data.Decision, error) {
 }
 
 func (s *DecisionsScreen) match(_ int, d *data.Decision) bool {
-	from, to := s.period.span()
-	q := s.query()
 	view := s.viewSel.Selected
 	switch {
-	case !from.IsZero() && d.Date.Before(from), !to.IsZero() && d.Date.After(to):
 	case view == data.ViewOverdue && d.OverdueDays(s.today) == 0:
 	case view == data.ViewDue && !d.DueBy(s.today, data.MonthPeriod(s.today.Year, s.today.Month).To):
 	case view == decisionsFlagged && len(d.Flags(s.rules)) == 0:
 	case slices.Contains(data.DecisionStates, view) && d.State != view:
-	case q != "" && !strings.Contains(strings.ToLower(d.Topic+" "+d.Content+" "+d.Resolution+" "+d.Executor+" "+d.Category), q):
+	case !s.searched(d.Topic, d.Content, d.Resolution, d.Executor, d.Category):
 	default:
 		return true
 	}
@@ -253,16 +230,9 @@ func (s *DecisionsScreen) cells(d *data.Decision) ([]string, map[int]widget.Impo
 // ShowView shows the decisions a 工作台 line counts (data.ViewOverdue, data.ViewDue): every other
 // filter is cleared.
 func (s *DecisionsScreen) ShowView(view string) {
-	s.clearFilters()
+	s.clearFilters(s.viewSel)
 	selectOr(s.viewSel, view, allDecisions)
 	s.refilter()
-}
-
-// clearFilters resets the search and the filters (the caller refilters).
-func (s *DecisionsScreen) clearFilters() {
-	s.search.SetText("")
-	s.period.Sel.SetSelected(periodAll)
-	s.viewSel.SetSelectedIndex(0)
 }
 
 // offerActivities lists the activities the decision may be linked to: those held on the form's
@@ -407,12 +377,7 @@ func (s *DecisionsScreen) decision() (data.Decision, error) {
 		d.Deadline = readDate(&fe, data.FDecisionDeadline, s.deadline)
 	}
 	d.State, d.Execution = s.state.Selected, s.execution.Text
-	if fe == nil {
-		return d, nil
-	}
-	v := d
-	v.Normalize()
-	return d, mergeErrors(fe, data.ValidateDecision(&v, s.env.Today()))
+	return formRecord(d, fe, data.ValidateDecision, s.env.Today())
 }
 
 // editRules asks for the 三重一大 settings — 大额资金 amount, quorum and majority — and saves them

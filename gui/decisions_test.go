@@ -12,17 +12,23 @@ import (
 	"branchledger/gui/widgets"
 )
 
+// typeDecision types a decision's 议题 and 类别 and its vote: 应到, 实到 and 同意.
+func typeDecision(s *DecisionsScreen, topic, category, entitled, present, votesFor string) {
+	test.Type(s.topic, topic)
+	s.category.SetSelected(category)
+	test.Type(s.entitled, entitled)
+	test.Type(s.present, present)
+	test.Type(s.votesFor, votesFor)
+}
+
 func TestDecisionTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
 	meeting := data.Activity{Kinds: []string{data.KindCommittee}, Date: data.NewDate(2026, 11, 20), Topic: "研究工资分配", Scope: data.ScopeAll}
 	if err := env.Store.SaveActivity(ctx, &meeting); err != nil {
 		t.Fatal(err)
 	}
-	s := newDecisionsScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, newDecisionsScreen(env))
 	s.meeting.SetSelected(data.MeetingCommittee)
 	s.date.SetText("2026-11-20")
 	if len(s.activity.Options) != 2 || s.activity.Options[1] != data.ActivityLabel(&meeting) {
@@ -39,11 +45,7 @@ func TestDecisionTypedSavedListed(t *testing.T) {
 	}
 	s.meeting.SetSelected(data.MeetingCommittee)
 	s.activity.SetSelectedIndex(1)
-	test.Type(s.topic, "综采一队工资二次分配方案")
-	s.category.SetSelected("重大决策")
-	test.Type(s.entitled, "7")
-	test.Type(s.present, "7")
-	test.Type(s.votesFor, "6")
+	typeDecision(s, "综采一队工资二次分配方案", "重大决策", "7", "7", "6")
 	test.Type(s.abstain, "1")
 	s.Save()
 	if msg := s.fields.Get(data.FDecisionResolution).Error(); msg == "" {
@@ -68,11 +70,7 @@ func TestDecisionTypedSavedListed(t *testing.T) {
 
 	// Below the quorum: flagged red in the list and above the form.
 	s.New()
-	test.Type(s.topic, "班队长选聘")
-	s.category.SetSelected("重要人事任免")
-	test.Type(s.entitled, "9")
-	test.Type(s.present, "5")
-	test.Type(s.votesFor, "5")
+	typeDecision(s, "班队长选聘", "重要人事任免", "9", "5", "5")
 	test.Type(s.resolution, "同意聘任")
 	s.Save()
 	if s.loaded.ID == 0 {
@@ -106,24 +104,10 @@ func TestDecisionLargeFundAndViews(t *testing.T) {
 		}
 	}
 	// The 工作台 lines open the list filtered.
-	todos, err := data.LoadTodos(ctx, env.Store, orgTestToday)
-	if err != nil {
-		t.Fatal(err)
-	}
+	todos := todosOf(t, env, data.EntDecision)
 	w := NewMainWindow(env, false)
-	seen := 0
 	for _, td := range todos {
-		if td.Entity != data.EntDecision {
-			continue
-		}
-		seen++
-		to := entityPlaces[td.Entity]
-		to.View = td.View
-		w.Navigate(to)
-		s, ok := w.shownTab().(*DecisionsScreen)
-		if !ok {
-			t.Fatalf("%s opens %T", td.What, w.shownTab())
-		}
+		s := openView[*DecisionsScreen](t, w, td.Entity, td.View)
 		want := due.ID
 		if td.View == data.ViewOverdue {
 			want = late.ID
@@ -132,7 +116,7 @@ func TestDecisionLargeFundAndViews(t *testing.T) {
 			t.Errorf("%s (%d) lists %v", td.Text(), td.Count, s.visible)
 		}
 	}
-	if seen != 2 {
+	if len(todos) != 2 {
 		t.Fatalf("todos %+v", todos)
 	}
 

@@ -7,9 +7,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // duesHome is this month's 党费 collection on 工作台.
@@ -56,8 +56,7 @@ func cardDues(st *homeStats) fyne.CanvasObject {
 	if t.Owing == 0 {
 		behind = "还没有党员的计算基数。可在“党费”→“党费档案”中填写或导入工资表。"
 	}
-	l := widget.NewLabel(behind)
-	l.Wrapping = fyne.TextWrapWord
+	l := widgets.Note(behind)
 	return card("党费", container.NewVBox(tiles, l),
 		fmt.Sprintf("%s收缴（%s）。点击数字打开月度收缴表。", d.month.Chinese(), d.state))
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -116,10 +115,8 @@ func (imp *duesImporter) show() {
 		imp.parse.HeaderRow, imp.month.Chinese()))
 	info.Wrapping = fyne.TextWrapWord
 	imp.table = newPreviewTable(duesPreviewColumns, func() int { return len(imp.parse.Rows) }, imp.updateCell)
-	imp.summary = widget.NewLabel("")
-	imp.summary.Wrapping = fyne.TextWrapWord
-	imp.hint = widget.NewLabel("")
-	imp.hint.Wrapping = fyne.TextWrapWord
+	imp.summary = widgets.Note("")
+	imp.hint = widgets.Note("")
 	imp.run = widget.NewButtonWithIcon("导入", theme.ConfirmIcon(), imp.startImport)
 	imp.run.Importance = widget.HighImportance
 	problems := widget.NewButtonWithIcon("导出问题清单", theme.DocumentSaveIcon(), imp.askExportProblems)
@@ -196,19 +193,13 @@ func (imp *duesImporter) startImport() {
 		imp.close.SetText("关闭")
 		imp.summary.SetText("导入完成：" + pl.Summary(res) + "。")
 		imp.hint.SetText("")
-		if imp.env.Changed != nil {
-			imp.env.Changed()
-		}
-		if imp.done != nil {
-			imp.done()
-		}
+		importSaved(imp.env, imp.done)
 	})
 }
 
 func (imp *duesImporter) askExportProblems() {
-	name := strings.TrimSuffix(filepath.Base(imp.path), filepath.Ext(imp.path)) + "-导入问题清单.xlsx"
 	problems := data.PlanDuesImport(&imp.parse).Report()
-	exportWorkbook(imp.env, "问题清单", name, func(ctx context.Context, path string) error {
+	exportProblemList(imp.env, imp.path, func(ctx context.Context, path string) error {
 		return exportImportProblems(ctx, imp.env, path, problems)
 	})
 }

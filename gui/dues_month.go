@@ -61,8 +61,7 @@ func NewDuesMonthScreen(env *Env) *DuesMonthScreen {
 	s := &DuesMonthScreen{env: env, month: data.MonthOf(env.Today()), sel: -1}
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	s.state = widget.NewLabel("")
-	s.totals = widget.NewLabel("")
-	s.totals.Wrapping = fyne.TextWrapWord
+	s.totals = widgets.Note("")
 	prev := widgets.NewIconButton(theme.NavigateBackIcon(), func() { s.SetMonth(s.month.Add(-1)) })
 	next := widgets.NewIconButton(theme.NavigateNextIcon(), func() { s.SetMonth(s.month.Add(1)) })
 	this := widget.NewButton("本月", func() { s.SetMonth(data.MonthOf(s.env.Today())) })

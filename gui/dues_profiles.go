@@ -20,8 +20,6 @@ var duesBaseColumns = widgets.Columns{{"姓名", 1, ""}, {"起始月份", 0, "20
 // DuesProfilesScreen is 党费档案: every member's base history (a new base applies from its month;
 // earlier months keep the old one), its form, the reductions and exemptions, and the payroll import.
 type DuesProfilesScreen struct {
-	env *Env
-
 	recordScreen[data.DuesBase] // by member (roster order), newest base first
 	rates                       data.DuesRates
 	reliefs                     map[int64][]data.DuesRelief
@@ -41,7 +39,7 @@ type DuesProfilesScreen struct {
 
 // NewDuesProfilesScreen builds the screen and loads the base history.
 func NewDuesProfilesScreen(env *Env) *DuesProfilesScreen {
-	s := &DuesProfilesScreen{env: env}
+	s := &DuesProfilesScreen{}
 	importBtn := widget.NewButton("导入工资表", func() { ShowDuesImportDialog(env, s.Reload) })
 	reliefBtn := widget.NewButton("登记减免", s.showRelief)
 	s.initRecord(env, recordSpec[data.DuesBase]{
@@ -64,7 +62,7 @@ func NewDuesProfilesScreen(env *Env) *DuesProfilesScreen {
 		Saved: func(b *data.DuesBase) string {
 			return "已保存" + b.MemberName + "自" + b.From.Chinese() + "起的计算基数"
 		},
-		Delete: func(ctx context.Context, b *data.DuesBase) error { return env.Store.DeleteDuesBase(ctx, b.ID) },
+		Delete: env.Store.DeleteDuesBase,
 		Question: func(b *data.DuesBase) string {
 			return fmt.Sprintf("确定要删除%s自%s起的计算基数吗？\n之后各月按此前的计算基数计算应缴。", b.MemberName, b.From.Chinese())
 		},
@@ -80,8 +78,7 @@ func NewDuesProfilesScreen(env *Env) *DuesProfilesScreen {
 	s.fixed = s.entry(data.FDuesFixed, "农民党员0.2至1元；其他固定额填每月金额")
 	s.remark = s.entry(data.FRemark, "")
 	s.due = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.history = widget.NewLabel("")
-	s.history.Wrapping = fyne.TextWrapWord
+	s.history = widgets.Note("")
 	form := container.NewVBox(
 		widgets.Section("计算基数", 1, fs.Add(data.FName, true, s.member.Content()), fs.Add(data.FDuesFrom, true, s.from),
 			fs.Add(data.FDuesCategory, true, s.category), fs.Add(data.FDuesBase, false, s.base),

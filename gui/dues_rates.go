@@ -35,8 +35,7 @@ type duesRateRow struct {
 func NewDuesRatesScreen(env *Env) *DuesRatesScreen {
 	s := &DuesRatesScreen{env: env}
 	s.grid = container.NewGridWithColumns(6)
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = widgets.Note("")
 	save := widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), s.Save)
 	save.Importance = widget.HighImportance
 	defaults := widget.NewButton("恢复规定的比例", func() {

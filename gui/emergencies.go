@@ -24,11 +24,8 @@ var emergencyColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"类型", 0
 
 // EmergenciesScreen is 应急防控: the records, newest first, and the form of one.
 type EmergenciesScreen struct {
-	env *Env
-
 	recordScreen[data.Emergency] // all: newest first
 
-	period  *periodFilter
 	kindSel *widget.Select
 
 	people   *memberChoices
@@ -48,8 +45,7 @@ type EmergenciesScreen struct {
 func NewEmergenciesScreen(env *Env) Screen { return newEmergenciesScreen(env) }
 
 func newEmergenciesScreen(env *Env) *EmergenciesScreen {
-	s := &EmergenciesScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &EmergenciesScreen{people: newMemberChoices(nil, nil)}
 	s.kindSel = s.filterSelect("全部类型", data.EmergencyKinds...)
 	s.initRecord(env, recordSpec[data.Emergency]{
 		Columns: emergencyColumns,
@@ -62,17 +58,18 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 		},
 		ID:     func(e *data.Emergency) int64 { return e.ID },
 		Load:   s.load,
+		Date:   func(e *data.Emergency) data.Date { return e.Date },
 		Match:  s.match,
 		Search: "搜索事项、地点或党员",
 		Count:  "共 %d 次", NewLabel: "记录应急防控", What: "这条应急防控记录",
 		Blank:    func() data.Emergency { return data.Emergency{Date: env.Today(), Kind: data.EmergencyKinds[0]} },
 		ToForm:   s.toForm,
 		FromForm: s.emergency,
-		Title:    func(e *data.Emergency) string { return data.EmergencyLabel(e) },
+		Title:    data.EmergencyLabel,
 		NewTitle: "新应急防控记录",
 		Focus:    func() { focus(s.subject) },
-		Save:     func(ctx context.Context, e *data.Emergency) error { return env.Store.SaveEmergency(ctx, e) },
-		Delete:   func(ctx context.Context, e *data.Emergency) error { return env.Store.DeleteEmergency(ctx, e.ID) },
+		Save:     env.Store.SaveEmergency,
+		Delete:   env.Store.DeleteEmergency,
 		Question: func(e *data.Emergency) string {
 			q := fmt.Sprintf("确定要删除“%s”吗？", data.EmergencyLabel(e))
 			if e.Findings > 0 {
@@ -86,21 +83,13 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 
 	fs := &s.fields
 	s.kind = widgets.NewSelect(data.EmergencyKinds, func(string) { s.changed(data.FEmKind) })
-	s.date = widgets.NewDateEntry()
-	s.date.Today = env.Today
-	s.date.OnChanged = func(string) { s.changed(data.FEmDate) }
-	s.subject = widgets.NewEntry()
-	s.subject.SetPlaceHolder("如 井下避灾路线演练")
-	s.subject.OnChanged = func(string) { s.changed(data.FEmSubject) }
-	s.place = widgets.NewEntry()
-	s.place.OnChanged = func(string) { s.changed(data.FEmPlace) }
+	s.date = s.newDate(data.FEmDate, env.Today)
+	s.subject = s.newEntry(data.FEmSubject, "如 井下避灾路线演练")
+	s.place = s.newEntry(data.FEmPlace, "")
 	s.members = newMarkPicker(data.FEmCommando, true, func() { s.changed(data.FEmMembers); s.relayout() })
-	s.lead = widgets.NewTextArea(3)
-	s.lead.OnChanged = func(string) { s.changed(data.FEmLead) }
-	s.result = widgets.NewTextArea(3)
-	s.result.OnChanged = func(string) { s.changed(data.FEmResult) }
-	s.findings = widget.NewLabel("")
-	s.findings.Wrapping = fyne.TextWrapWord
+	s.lead = s.newArea(data.FEmLead, 3, "")
+	s.result = s.newArea(data.FEmResult, 3, "")
+	s.findings = widgets.Note("")
 	s.raise = widget.NewButtonWithIcon("发现问题…", theme.ContentAddIcon(), func() { s.raiseFinding() })
 	fMembers, fLead, fResult := fs.Add(data.FEmMembers, false, s.members.Content()), fs.Add(data.FEmLead, false, s.lead), fs.Add(data.FEmResult, false, s.result)
 	fMembers.Wide, fLead.Wide, fResult.Wide = true, true, true
@@ -111,7 +100,7 @@ func newEmergenciesScreen(env *Env) *EmergenciesScreen {
 			fs.Add(data.FEmSubject, true, s.subject), fs.Add(data.FEmPlace, false, s.place), fMembers).
 		Add("情况", fLead, fResult, fFindings).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.kindSel), s.period.Custom}, s.form, 0.45)
+	s.buildFrame(s.periodRow(s.kindSel), s.form, 0.45)
 	return s
 }
 
@@ -135,16 +124,8 @@ func (s *EmergenciesScreen) load(ctx context.Context) ([]data.Emergency, error) 
 }
 
 func (s *EmergenciesScreen) match(_ int, e *data.Emergency) bool {
-	from, to := s.period.span()
-	q := s.query()
-	switch {
-	case !from.IsZero() && e.Date.Before(from), !to.IsZero() && e.Date.After(to):
-	case s.kindSel.SelectedIndex() > 0 && e.Kind != s.kindSel.Selected:
-	case q != "" && !strings.Contains(strings.ToLower(e.Subject+" "+e.Place+" "+e.MemberNames()+" "+e.Lead+" "+e.Result), q):
-	default:
-		return true
-	}
-	return false
+	return lets(s.kindSel, e.Kind) &&
+		s.searched(e.Subject, e.Place, e.MemberNames(), e.Lead, e.Result)
 }
 
 func (s *EmergenciesScreen) toForm(e data.Emergency) {
@@ -190,12 +171,7 @@ func (s *EmergenciesScreen) emergency() (data.Emergency, error) {
 	for i, c := range chosen {
 		e.Members[i] = data.EmergencyMember{MemberID: c.MemberID, Name: c.Name, Commando: c.Lead}
 	}
-	if fe == nil {
-		return e, nil
-	}
-	v := e
-	v.Normalize()
-	return e, mergeErrors(fe, data.ValidateEmergency(&v, s.env.Today()))
+	return formRecord(e, fe, data.ValidateEmergency, s.env.Today())
 }
 
 // raiseFinding opens a finding prefilled from the saved record (unsaved edits are saved first);
@@ -237,8 +213,6 @@ const allSupplies = "全部物资"
 
 // SuppliesScreen is 应急物资: the supplies with their flags (red: expired, missing, stale).
 type SuppliesScreen struct {
-	env *Env
-
 	recordScreen[data.Supply]
 
 	viewSel *widget.Select
@@ -255,7 +229,7 @@ type SuppliesScreen struct {
 func NewSuppliesScreen(env *Env) Screen { return newSuppliesScreen(env) }
 
 func newSuppliesScreen(env *Env) *SuppliesScreen {
-	s := &SuppliesScreen{env: env}
+	s := &SuppliesScreen{}
 	s.viewSel = s.filterSelect(allSupplies, data.ViewSupplyFault, data.ViewSupplyExpiring)
 	s.initRecord(env, recordSpec[data.Supply]{
 		Columns: supplyColumns,
@@ -268,31 +242,21 @@ func newSuppliesScreen(env *Env) *SuppliesScreen {
 		Blank:    func() data.Supply { return data.Supply{Checked: env.Today()} },
 		ToForm:   s.toForm,
 		FromForm: s.supply,
-		Title:    func(x *data.Supply) string { return data.SupplyLabel(x) },
+		Title:    data.SupplyLabel,
 		NewTitle: "新应急物资",
 		Focus:    func() { focus(s.name) },
-		Save:     func(ctx context.Context, x *data.Supply) error { return env.Store.SaveSupply(ctx, x) },
-		Delete:   func(ctx context.Context, x *data.Supply) error { return env.Store.DeleteSupply(ctx, x.ID) },
+		Save:     env.Store.SaveSupply,
+		Delete:   env.Store.DeleteSupply,
 		Entity:   data.EntSupply,
 		Noun:     "应急物资",
 	})
 	fs := &s.fields
-	entry := func(label, hint string) *widgets.Entry {
-		e := widgets.NewEntry()
-		e.SetPlaceHolder(hint)
-		e.OnChanged = func(string) { s.changed(label) }
-		return e
-	}
-	s.name = entry(data.FSupName, "如 灭火器")
-	s.quantity = entry(data.FSupQuantity, "整数，缺失填0")
-	s.unit = entry(data.FSupUnit, "如 具、台、套")
-	s.place = entry(data.FSupPlace, "如 井口库房")
-	s.checked = widgets.NewDateEntry()
-	s.checked.Today = env.Today
-	s.checked.OnChanged = func(string) { s.changed(data.FSupChecked) }
-	s.expires = widgets.NewDateEntry()
-	s.expires.Today = env.Today
-	s.expires.OnChanged = func(string) { s.changed(data.FSupExpires) }
+	s.name = s.newEntry(data.FSupName, "如 灭火器")
+	s.quantity = s.newEntry(data.FSupQuantity, "整数，缺失填0")
+	s.unit = s.newEntry(data.FSupUnit, "如 具、台、套")
+	s.place = s.newEntry(data.FSupPlace, "如 井口库房")
+	s.checked = s.newDate(data.FSupChecked, env.Today)
+	s.expires = s.newDate(data.FSupExpires, env.Today)
 	s.expires.OnSubmitted = func(string) { s.Save() }
 	form := widgets.NewSections(2).
 		Add("物资储备", fs.Add(data.FSupName, true, s.name), fs.Add(data.FSupPlace, false, s.place),
@@ -378,12 +342,7 @@ func (s *SuppliesScreen) supply() (data.Supply, error) {
 	}
 	x.Checked = readOptionalDate(&fe, data.FSupChecked, s.checked)
 	x.Expires = readOptionalDate(&fe, data.FSupExpires, s.expires)
-	if fe == nil {
-		return x, nil
-	}
-	v := x
-	v.Normalize()
-	return x, mergeErrors(fe, data.ValidateSupply(&v, s.env.Today()))
+	return formRecord(x, fe, data.ValidateSupply, s.env.Today())
 }
 
 // readOptionalDate is readDate of a field that may stay empty (the zero date).

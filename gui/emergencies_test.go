@@ -13,10 +13,8 @@ import (
 )
 
 func TestEmergencyTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三", "李四")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	addTestMember(t, env, "李四", 2, 0, 0)
 	s := newEmergenciesScreen(env)
 	show(env, s)
 	s.Reload()
@@ -179,29 +177,15 @@ func TestSupplyTodoOpensView(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	todos, err := data.LoadTodos(ctx, env.Store, orgTestToday)
-	if err != nil {
-		t.Fatal(err)
-	}
+	todos := todosOf(t, env, data.EntSupply)
 	w := NewMainWindow(env, false)
-	seen := 0
 	for _, td := range todos {
-		if td.Entity != data.EntSupply {
-			continue
-		}
-		seen++
-		to := entityPlaces[td.Entity]
-		to.View = td.View
-		w.Navigate(to)
-		s, ok := w.shownTab().(*SuppliesScreen)
-		if !ok {
-			t.Fatalf("%s opens %T", td.Text(), w.shownTab())
-		}
+		s := openView[*SuppliesScreen](t, w, td.Entity, td.View)
 		if len(s.visible) != td.Count {
 			t.Errorf("%s lists %d supplies", td.Text(), len(s.visible))
 		}
 	}
-	if seen != 2 {
-		t.Errorf("%d supply lines in %+v", seen, todos)
+	if len(todos) != 2 {
+		t.Errorf("%d supply lines in %+v", len(todos), todos)
 	}
 }

@@ -61,8 +61,7 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 	s := &ExchangeScreen{env: env, selected: -1}
 	s.st, _ = env.Store.(data.ExchangeStore)
 
-	s.branchInfo = widget.NewLabel("")
-	s.branchInfo.Wrapping = fyne.TextWrapWord
+	s.branchInfo = widgets.Note("")
 	s.exportBtn = widget.NewButtonWithIcon("导出上报数据包…", theme.UploadIcon(), s.askExport)
 	s.exportBtn.Importance = widget.HighImportance
 	report := container.NewVBox(widgets.Heading("上报"),
@@ -92,7 +91,7 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 	s.runBtn = widget.NewButtonWithIcon("开始汇总", theme.ConfirmIcon(), s.runConsolidation)
 	s.runBtn.Importance = widget.HighImportance
 	s.resultList = widget.NewList(func() int { return len(s.results) },
-		func() fyne.CanvasObject { l := widget.NewLabel(""); l.Wrapping = fyne.TextWrapWord; return l },
+		func() fyne.CanvasObject { return widgets.Note("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			o.(*widget.Label).SetText(s.results[i])
 			s.resultList.SetItemHeight(i, o.MinSize().Height)

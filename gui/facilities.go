@@ -20,8 +20,6 @@ var facilityColumns = widgets.Columns{{"类别", 0, "宿舍"}, {"名称", 1.5, "
 // FacilitiesScreen is 设施: the canteens, bathhouses, dormitories and green areas the branch
 // checks, with their form.
 type FacilitiesScreen struct {
-	env *Env
-
 	recordScreen[data.Facility]
 	catSel *widget.Select
 
@@ -36,18 +34,16 @@ type FacilitiesScreen struct {
 
 // NewFacilitiesScreen builds the screen and loads the facilities.
 func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
-	s := &FacilitiesScreen{env: env}
+	s := &FacilitiesScreen{}
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.initRecord(env, recordSpec[data.Facility]{
 		Columns: facilityColumns,
 		Cells: func(f *data.Facility) ([]string, map[int]widget.Importance) {
 			return []string{f.Category, f.Name, f.Location, f.Manager}, nil
 		},
-		ID:   func(f *data.Facility) int64 { return f.ID },
-		Load: func(ctx context.Context) ([]data.Facility, error) { return env.Store.Facilities(ctx, "") },
-		Match: func(_ int, f *data.Facility) bool {
-			return s.catSel.SelectedIndex() <= 0 || f.Category == s.catSel.Selected
-		},
+		ID:    func(f *data.Facility) int64 { return f.ID },
+		Load:  func(ctx context.Context) ([]data.Facility, error) { return env.Store.Facilities(ctx, "") },
+		Match: func(_ int, f *data.Facility) bool { return lets(s.catSel, f.Category) },
 		Count: "共 %d 处", NewLabel: "新建设施", What: "这个设施",
 		Blank:    s.blank,
 		ToForm:   s.toForm,
@@ -57,7 +53,7 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		Focus:    func() { focus(s.name) },
 		Save:     env.Store.SaveFacility,
 		Saved:    func(f *data.Facility) string { return "已保存设施“" + f.Name + "”" },
-		Delete:   func(ctx context.Context, f *data.Facility) error { return env.Store.DeleteFacility(ctx, f.ID) },
+		Delete:   env.Store.DeleteFacility,
 		Question: func(f *data.Facility) string {
 			return fmt.Sprintf("确定要删除“%s”吗？\n已有检查记录的设施不能删除。", f.Name)
 		},
@@ -70,12 +66,11 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		s.showRooms()
 		s.changed(data.FFacilityCategory)
 	})
-	s.name = s.entry(data.FFacilityName, "如 一号职工食堂")
-	s.location = s.entry(data.FLocation, "如 矿区生活区2号楼")
-	s.manager = s.entry(data.FManager, "由检查扣分生成的问题默认由负责人整改")
-	s.rooms = s.entry(data.FRooms, "宿舍的房间数")
-	s.remark = widgets.NewTextArea(3)
-	s.remark.OnChanged = func(string) { s.changed(data.FRemark) }
+	s.name = s.newEntry(data.FFacilityName, "如 一号职工食堂")
+	s.location = s.newEntry(data.FLocation, "如 矿区生活区2号楼")
+	s.manager = s.newEntry(data.FManager, "由检查扣分生成的问题默认由负责人整改")
+	s.rooms = s.newEntry(data.FRooms, "宿舍的房间数")
+	s.remark = s.newArea(data.FRemark, 3, "")
 	fRemark := fs.Add(data.FRemark, false, s.remark)
 	fRemark.Wide = true
 	for _, e := range []*widgets.Entry{s.name, s.location, s.manager, s.rooms} {
@@ -90,13 +85,6 @@ func NewFacilitiesScreen(env *Env) *FacilitiesScreen {
 		widgets.Section("其他", 1, fRemark))
 	s.buildFrame([]fyne.CanvasObject{s.catSel}, form, 0.5)
 	return s
-}
-
-func (s *FacilitiesScreen) entry(label, placeholder string) *widgets.Entry {
-	e := widgets.NewEntry()
-	e.SetPlaceHolder(placeholder)
-	e.OnChanged = func(string) { s.changed(label) }
-	return e
 }
 
 // blank is a new facility of the category filtered on (食堂 when none is).

@@ -37,7 +37,6 @@ var findingColumns = widgets.Columns{{"发现日期", 0, "2026-11-23"}, {"问题
 // filters, and on the right the finding's form with its state, the close-out buttons and its
 // history. Findings are kept in memory, so filtering 100,000 of them never waits for the file.
 type FindingsScreen struct {
-	env *Env
 	// OnShowInspection, when set, opens the inspection that found a finding (查看督查记录).
 	OnShowInspection func(id int64)
 
@@ -46,7 +45,6 @@ type FindingsScreen struct {
 	teams []data.Team
 	today data.Date
 
-	period      *periodFilter
 	stateSel    *widget.Select
 	categorySel *widget.Select
 	teamSel     *widget.Select
@@ -65,8 +63,7 @@ type FindingsScreen struct {
 
 // NewFindingsScreen builds the screen and loads the findings.
 func NewFindingsScreen(env *Env) *FindingsScreen {
-	s := &FindingsScreen{env: env}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &FindingsScreen{}
 	s.stateSel = s.filterSelect(findingStateFilters[0], findingStateFilters[1:]...)
 	s.categorySel = s.filterSelect(allFindingCats)
 	s.teamSel = s.filterSelect(allTeams)
@@ -82,12 +79,13 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		},
 		ID:      func(f *data.Finding) int64 { return f.ID },
 		Load:    s.load,
+		Date:    func(f *data.Finding) data.Date { return f.FoundDate },
 		Prepare: s.prepare,
 		Match:   s.match,
 		Count:   "共 %d 个问题", NewLabel: "登记问题", What: "这个问题",
 		Search: "搜索：问题描述、责任人、整改措施",
 		Unhide: func(int64) {
-			s.clearFilters()
+			s.clearAll()
 			s.refilter()
 		},
 		Blank:    s.form.Blank,
@@ -104,7 +102,7 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		},
 		Saved:   func(*data.Finding) string { return fmt.Sprintf("已保存（%s）", time.Now().Format("15:04:05")) },
 		Refused: func(n int) string { return fmt.Sprintf("有 %d 处需要修改，请看标红的说明。", n) },
-		Delete:  func(ctx context.Context, f *data.Finding) error { return env.Store.DeleteFinding(ctx, f.ID) },
+		Delete:  env.Store.DeleteFinding,
 		Question: func(f *data.Finding) string {
 			return fmt.Sprintf("确定要删除问题%s吗？\n它和它的办理记录会移入“回收站”，可在那里恢复。\n删除只用于纠正录错的记录；整改完成的问题请“验收销号”。", findingCaption(*f))
 		},
@@ -139,11 +137,8 @@ func NewFindingsScreen(env *Env) *FindingsScreen {
 		widgets.Heading("办理记录"),
 		s.history.Content(),
 	)
-	s.buildFrame([]fyne.CanvasObject{
-		container.NewGridWithColumns(3, s.period.Sel, s.stateSel, s.categorySel),
-		s.period.Custom,
-		container.NewGridWithColumns(3, s.teamSel, s.sourceSel, s.personSel),
-	}, container.NewVBox(s.form.Content(), flow), 0.55)
+	s.buildFrame(append(s.periodRow(s.stateSel, s.categorySel), container.NewGridWithColumns(3, s.teamSel, s.sourceSel, s.personSel)),
+		container.NewVBox(s.form.Content(), flow), 0.55)
 	return s
 }
 
@@ -251,29 +246,19 @@ func (s *FindingsScreen) SetView(v FindingView) {
 	case FindingsToReview:
 		state = data.StateReview
 	}
-	s.clearFilters()
+	s.clearAll()
 	s.stateSel.SetSelected(state)
 	s.refilter()
 }
 
-// clearFilters resets search and filters without refiltering on each.
-func (s *FindingsScreen) clearFilters() {
-	for _, sel := range []*widget.Select{s.stateSel, s.categorySel, s.teamSel, s.sourceSel, s.personSel} {
-		changed := sel.OnChanged
-		sel.OnChanged = nil
-		sel.SetSelectedIndex(0)
-		sel.OnChanged = changed
-	}
-	s.period.Reset()
-	changed := s.search.OnChanged
-	s.search.OnChanged = nil
-	s.search.SetText("")
-	s.search.OnChanged = changed
+// clearAll resets the search and every filter (the caller refilters).
+func (s *FindingsScreen) clearAll() {
+	s.clearFilters(s.stateSel, s.categorySel, s.teamSel, s.sourceSel, s.personSel)
 }
 
 // findingQuery is what the search and filters ask, read once per refilter.
 type findingQuery struct {
-	from, to, weekEnd             data.Date
+	weekEnd                       data.Date
 	team                          int64
 	cat, source, person, state, q string
 	fold                          bool // the query has Latin letters: texts are lower-cased
@@ -288,7 +273,6 @@ func (s *FindingsScreen) prepare() {
 	}
 	w := findingQuery{team: teamFilter(s.teamSel, s.teams), weekEnd: data.WeekOf(s.today).To, q: s.query(),
 		cat: pick(s.categorySel), source: pick(s.sourceSel), person: pick(s.personSel), state: s.stateSel.Selected}
-	w.from, w.to = s.period.span()
 	// Chinese has no case: texts are lower-cased (a copy each) only for a query with Latin letters.
 	w.fold = strings.ContainsFunc(w.q, func(r rune) bool { return r >= 'a' && r <= 'z' })
 	s.where = w
@@ -303,7 +287,6 @@ func (s *FindingsScreen) match(_ int, f *data.Finding) bool {
 		return strings.Contains(text, w.q)
 	}
 	switch {
-	case !w.from.IsZero() && f.FoundDate.Before(w.from), !w.to.IsZero() && f.FoundDate.After(w.to):
 	case w.cat != "" && f.Category != w.cat, w.source != "" && f.Source != w.source, w.person != "" && f.Responsible != w.person:
 	case w.team > 0 && f.TeamID != w.team, w.team < 0 && f.TeamID != 0:
 	case !stateMatches(f, w.state, s.today, w.weekEnd):
@@ -391,12 +374,7 @@ func (s *FindingsScreen) afterMove(f data.Finding) {
 // messages.
 func (s *FindingsScreen) finding() (data.Finding, error) {
 	f, fe := s.form.Finding()
-	if fe == nil {
-		return f, nil
-	}
-	check := f
-	check.Normalize()
-	return f, mergeErrors(fe, data.ValidateFinding(&check, s.env.Today()))
+	return formRecord(f, fe, data.ValidateFinding, s.env.Today())
 }
 
 // mergeErrors is first followed by the messages of more about fields first says nothing about: a
@@ -453,6 +431,11 @@ func (p *periodFilter) span() (from, to data.Date) {
 		to, _ = p.To.Date()
 	}
 	return from, to
+}
+
+// within is whether d lies between from and to (a span), a zero end being open.
+func within(d, from, to data.Date) bool {
+	return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to))
 }
 
 // FocusSearch puts the cursor into the search box with its text selected (Ctrl+F).

@@ -11,41 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
-	"branchledger/gui/widgets"
 )
-
-// dialogFields are the text fields of the topmost dialog, in reading order.
-func dialogFields(t *testing.T, env *Env) []*widget.Entry {
-	t.Helper()
-	top := env.Win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is open")
-	}
-	var out []*widget.Entry
-	for _, o := range test.LaidOutObjects(top) {
-		switch e := o.(type) {
-		case *widgets.TextArea:
-			out = append(out, &e.Entry.Entry)
-		case *widgets.Entry:
-			out = append(out, &e.Entry)
-		case *widgets.DateEntry:
-			out = append(out, &e.Entry)
-		}
-	}
-	return out
-}
-
-// tapAction taps the close-out button with the text on the findings screen.
-func tapAction(t *testing.T, s *FindingsScreen, text string) {
-	t.Helper()
-	for _, o := range s.actions.Objects {
-		if b := o.(*widget.Button); b.Text == text && !b.Disabled() {
-			test.Tap(b)
-			return
-		}
-	}
-	t.Fatalf("no button %q; the buttons are %v", text, buttonTexts(s.actions.Objects))
-}
 
 func findingOf(t *testing.T, env *Env, id int64) data.Finding {
 	t.Helper()
@@ -94,8 +60,8 @@ func TestFindingTypedByHandAndClosedOut(t *testing.T) {
 		t.Errorf("a 待整改 finding offers %v", got)
 	}
 
-	tapAction(t, s, "开始整改")
-	tapAction(t, s, "提请验收")
+	tapButton(t, s.actions.Objects, "开始整改")
+	tapButton(t, s.actions.Objects, "提请验收")
 	if st := findingOf(t, env, id).State; st != data.StateReview {
 		t.Fatalf("state %s after 开始整改, 提请验收", st)
 	}
@@ -104,7 +70,7 @@ func TestFindingTypedByHandAndClosedOut(t *testing.T) {
 	}
 
 	// 验收销号 asks for the close-out; an empty one is refused in the dialog, which stays open.
-	tapAction(t, s, "验收销号")
+	tapButton(t, s.actions.Objects, "验收销号")
 	fields := dialogFields(t, env)
 	if len(fields) != 3 || fields[2].Text != orgTestToday.String() {
 		t.Fatalf("the close-out dialog has %d fields (销号日期 %q)", len(fields), fields[len(fields)-1].Text)
@@ -131,7 +97,7 @@ func TestFindingTypedByHandAndClosedOut(t *testing.T) {
 	}
 
 	// 重新打开 needs a reason.
-	tapAction(t, s, "重新打开")
+	tapButton(t, s.actions.Objects, "重新打开")
 	tapDialogButton(t, env.Win, "重新打开")
 	if text := dialogTexts(env.Win); !strings.Contains(text, "须说明原因") {
 		t.Fatalf("reopening without a reason: %q", text)
@@ -210,13 +176,7 @@ func TestFindingsListOverdueAndPresets(t *testing.T) {
 	)
 	s := NewFindingsScreen(env)
 	show(env, s)
-	descs := func() []string {
-		var out []string
-		for _, i := range s.visible {
-			out = append(out, s.all[i].Description)
-		}
-		return out
-	}
+	descs := func() []string { return listed(&s.listPane, func(f *data.Finding) string { return f.Description }) }
 	if got := descs(); !slices.Equal(got, []string{"下月到期的问题", "本周到期的问题", "待验收的问题", "逾期的问题", "已销号的问题"}) {
 		t.Fatalf("the list is %v, want newest first", got)
 	}
@@ -258,11 +218,7 @@ func TestFindingsListOverdueAndPresets(t *testing.T) {
 		}
 	}
 
-	filters := []struct {
-		name string
-		do   func()
-		want []string
-	}{
+	checkListSteps(t, descs, []listStep[string]{
 		{"责任人", func() { s.personSel.SetSelected("李四") }, []string{"本周到期的问题", "待验收的问题"}},
 		{"班组", func() { s.personSel.SetSelectedIndex(0); s.teamSel.SetSelected(teams[1].Name) }, []string{"待验收的问题"}},
 		{"未分班组", func() { s.teamSel.SetSelected(optNoTeam) }, []string{"下月到期的问题", "本周到期的问题", "已销号的问题"}},
@@ -280,28 +236,19 @@ func TestFindingsListOverdueAndPresets(t *testing.T) {
 			s.search.SetText("王五")
 		},
 			[]string{"下月到期的问题", "已销号的问题"}},
-	}
-	for _, f := range filters {
-		f.do()
-		if got := descs(); !slices.Equal(got, f.want) {
-			t.Errorf("%s: listed %v, want %v", f.name, got, f.want)
-		}
-	}
+	})
 }
 
 // TestNavigateToOverdueFindings goes from the main window to 问题整改 with the 逾期 preset, as a
 // 工作台 card does, and from a finding to its inspection and back.
 func TestNavigateToOverdueFindings(t *testing.T) {
 	env, _, team, people := inspectionEnv(t)
-	in := data.Inspection{Date: day(2), Kind: "四不两直督查", TeamID: team.ID,
+	in := saveTestInspection(t, env, data.Inspection{Date: day(2), Kind: "四不两直督查", TeamID: team.ID,
 		Inspectors: []data.Inspector{{MemberID: people["张三"].ID, Lead: true}},
 		Findings: []data.Finding{
 			{Category: "作风纪律", Description: "逾期的问题", Responsible: "王五", Deadline: day(9)},
 			{Category: "作风纪律", Description: "未到期的问题", Responsible: "王五", Deadline: day(30)},
-		}}
-	if err := env.Store.SaveInspection(context.Background(), &in); err != nil {
-		t.Fatal(err)
-	}
+		}})
 	w := NewMainWindow(env, false)
 	env.Navigate(Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsOverdue})
 	ts, ok := w.Shown().(*tabsScreen)

@@ -248,8 +248,7 @@ func historyRow(c data.StateChange) fyne.CanvasObject {
 	if co := c.CloseOut; co != nil {
 		text += fmt.Sprintf("\n整改情况：%s\n验收人：%s　销号日期：%s", co.Progress, co.Acceptor, co.ClosedDate)
 	}
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
+	l := widgets.Note(text)
 	return l
 }
 

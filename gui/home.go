@@ -341,25 +341,25 @@ func cardSpecial(st *homeStats) fyne.CanvasObject {
 }
 
 func cardByGroup(st *homeStats) fyne.CanvasObject {
-	var rows []countRow
-	for _, g := range st.groups {
-		rows = append(rows, countRow{g.Name, st.byGroup[g.ID]})
-	}
-	if n := st.byGroup[0]; n > 0 {
-		rows = append(rows, countRow{"（未分党小组）", n})
-	}
-	return card("按党小组", countList(rows, len(st.members)), "")
+	return unitCountCard("按党小组", st, st.groups, func(g data.Group) (int64, string) { return g.ID, g.Name }, st.byGroup, "（未分党小组）")
 }
 
 func cardByTeam(st *homeStats) fyne.CanvasObject {
+	return unitCountCard("按班组", st, st.teams, func(t data.Team) (int64, string) { return t.ID, t.Name }, st.byTeam, "（未分班组）")
+}
+
+// unitCountCard is a card of the members counted by unit (党小组 or 班组): a row a unit, in its
+// order, then those in none (named none) when there are any.
+func unitCountCard[U any](title string, st *homeStats, units []U, unit func(U) (int64, string), counts map[int64]int, none string) fyne.CanvasObject {
 	var rows []countRow
-	for _, t := range st.teams {
-		rows = append(rows, countRow{t.Name, st.byTeam[t.ID]})
+	for _, u := range units {
+		id, name := unit(u)
+		rows = append(rows, countRow{name, counts[id]})
 	}
-	if n := st.byTeam[0]; n > 0 {
-		rows = append(rows, countRow{"（未分班组）", n})
+	if n := counts[0]; n > 0 {
+		rows = append(rows, countRow{none, n})
 	}
-	return card("按班组", countList(rows, len(st.members)), "")
+	return card(title, countList(rows, len(st.members)), "")
 }
 
 // HomeScreen is 工作台: the branch at a glance.

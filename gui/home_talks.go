@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // talksStats are the figures of 谈心谈话 and 换届 on 工作台.
@@ -43,8 +44,7 @@ func cardTalks(st *homeStats) fyne.CanvasObject {
 		stat{caption: "重点岗位待谈话", value: strconv.Itoa(t.keyPostOwed), alert: t.keyPostOwed > 0, onTap: owed},
 		stat{caption: "支委谈话待完成", value: strconv.Itoa(t.committeeOwed), onTap: owed},
 	)
-	line := widget.NewLabel("")
-	line.Wrapping = fyne.TextWrapWord
+	line := widgets.Note("")
 	switch {
 	case t.term == nil:
 		line.SetText("还没有登记支部委员会届次（组织生活 → 换届）。")

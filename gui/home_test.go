@@ -161,6 +161,35 @@ func findChart(t *testing.T, h *HomeScreen) *BarChart {
 
 func TestHomeCardsNavigate(t *testing.T) {
 	env, _ := homeFixture(t)
+	tiles, went := checkHomeTiles(t, env, []tileTap{
+		{"逾期问题", Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsOverdue}},
+		{"本周到期", Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsDueThisWeek}},
+		{"待验收", Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsToReview}},
+		{"本月督查", Destination{Module: moduleInspections, Tab: tabInspections}},
+	})
+	// The keyboard reaches the figures too: Enter on a focused one opens its list.
+	*went = nil
+	env.Win.Canvas().Focus(tiles["待验收"])
+	env.Win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := *went; len(got) != 1 || got[0].Findings != FindingsToReview {
+		t.Errorf("Enter on 待验收 navigated to %v", got)
+	}
+	// Member figures are not buttons.
+	if tiles["合计"] != nil {
+		t.Error("合计 is tappable but opens nothing")
+	}
+}
+
+// tileTap is a figure of the 工作台 (by its caption) and where tapping it goes.
+type tileTap struct {
+	caption string
+	want    Destination
+}
+
+// checkHomeTiles shows the 工作台 and taps each figure of taps, checking where it navigates. It
+// returns the tappable figures by caption and the navigation record, for further checks.
+func checkHomeTiles(t *testing.T, env *Env, taps []tileTap) (map[string]*tapTile, *[]Destination) {
+	t.Helper()
 	var got []Destination
 	env.Navigate = func(d Destination) { got = append(got, d) }
 	h := NewHomeScreen(env)
@@ -168,41 +197,21 @@ func TestHomeCardsNavigate(t *testing.T) {
 	tiles := map[string]*tapTile{}
 	for _, o := range test.LaidOutObjects(h.Content()) {
 		if tt, ok := o.(*tapTile); ok {
-			caption := tt.content.(*fyne.Container).Objects[1].(*widget.Label).Text
-			tiles[caption] = tt
+			tiles[tt.content.(*fyne.Container).Objects[1].(*widget.Label).Text] = tt
 		}
 	}
-	for _, tc := range []struct {
-		caption string
-		want    Destination
-	}{
-		{"逾期问题", Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsOverdue}},
-		{"本周到期", Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsDueThisWeek}},
-		{"待验收", Destination{Module: moduleInspections, Tab: tabFindings, Findings: FindingsToReview}},
-		{"本月督查", Destination{Module: moduleInspections, Tab: tabInspections}},
-	} {
+	for _, tc := range taps {
 		got = nil
-		tile := tiles[tc.caption]
-		if tile == nil {
+		if tiles[tc.caption] == nil {
 			t.Errorf("no tappable figure %q", tc.caption)
 			continue
 		}
-		test.Tap(tile)
+		test.Tap(tiles[tc.caption])
 		if len(got) != 1 || got[0] != tc.want {
 			t.Errorf("tapping %s navigated to %v, want %v", tc.caption, got, tc.want)
 		}
 	}
-	// The keyboard reaches the figures too: Enter on a focused one opens its list.
-	got = nil
-	env.Win.Canvas().Focus(tiles["待验收"])
-	env.Win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if len(got) != 1 || got[0].Findings != FindingsToReview {
-		t.Errorf("Enter on 待验收 navigated to %v", got)
-	}
-	// Member figures are not buttons.
-	if tiles["合计"] != nil {
-		t.Error("合计 is tappable but opens nothing")
-	}
+	return tiles, &got
 }
 
 // addScoredCheck saves a check of fac on d with the first template of its category, every item at
@@ -366,36 +375,12 @@ func TestHomeWelfareCard(t *testing.T) {
 }
 
 func TestHomeWelfareNavigates(t *testing.T) {
-	env := welfareFixture(t)
-	var got []Destination
-	env.Navigate = func(d Destination) { got = append(got, d) }
-	h := NewHomeScreen(env)
-	show(env, h)
-	tiles := map[string]*tapTile{}
-	for _, o := range test.LaidOutObjects(h.Content()) {
-		if tt, ok := o.(*tapTile); ok {
-			tiles[tt.content.(*fyne.Container).Objects[1].(*widget.Label).Text] = tt
-		}
-	}
-	for _, tc := range []struct {
-		caption string
-		want    Destination
-	}{
+	checkHomeTiles(t, welfareFixture(t), []tileTap{
 		{"逾期实事", Destination{Module: moduleWelfare, Tab: tabWelfareItems}},
 		{"在办实事", Destination{Module: moduleWelfare, Tab: tabWelfareItems}},
 		{"未检查设施", Destination{Module: moduleWelfare, Tab: tabChecks}},
 		{"本月检查", Destination{Module: moduleWelfare, Tab: tabChecks}},
-	} {
-		got = nil
-		if tiles[tc.caption] == nil {
-			t.Errorf("no tappable figure %q", tc.caption)
-			continue
-		}
-		test.Tap(tiles[tc.caption])
-		if len(got) != 1 || got[0] != tc.want {
-			t.Errorf("tapping %s navigated to %v, want %v", tc.caption, got, tc.want)
-		}
-	}
+	})
 }
 
 func TestHomeWelfareEmpty(t *testing.T) {

@@ -225,12 +225,7 @@ type previewColumn struct {
 func newPreviewTable(columns []previewColumn, rows func() int, update func(id widget.TableCellID, l *widget.Label)) *widget.Table {
 	t := widget.NewTableWithHeaders(
 		func() (int, int) { return rows(), len(columns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			// Clip, not Ellipsis: ellipsis shapes the text again on every update, slow with a CJK font.
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
+		func() fyne.CanvasObject { return widgets.NewCellLabel() },
 		func(id widget.TableCellID, o fyne.CanvasObject) { update(id, o.(*widget.Label)) })
 	t.ShowHeaderColumn = false
 	t.CreateHeader = func() fyne.CanvasObject {
@@ -254,12 +249,10 @@ func (imp *importer) show() {
 	if len(imp.parse.Ignored) > 0 {
 		info += "\n未使用的列（不导入）：" + strings.Join(imp.parse.Ignored, "、")
 	}
-	infoLabel := widget.NewLabel(info)
-	infoLabel.Wrapping = fyne.TextWrapWord
+	infoLabel := widgets.Note(info)
 
 	imp.table = newPreviewTable(previewColumns, func() int { return len(imp.shown) }, imp.updateCell)
-	imp.detail = widget.NewLabel("点击一行可查看它的全部问题。")
-	imp.detail.Wrapping = fyne.TextWrapWord
+	imp.detail = widgets.Note("点击一行可查看它的全部问题。")
 	imp.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row < 0 || id.Row >= len(imp.shown) {
 			return
@@ -272,10 +265,8 @@ func (imp *importer) show() {
 		imp.detail.SetText(text)
 	}
 
-	imp.summary = widget.NewLabel("")
-	imp.summary.Wrapping = fyne.TextWrapWord
-	imp.hint = widget.NewLabel("")
-	imp.hint.Wrapping = fyne.TextWrapWord
+	imp.summary = widgets.Note("")
+	imp.hint = widgets.Note("")
 
 	imp.run = widget.NewButtonWithIcon("导入", theme.ConfirmIcon(), imp.startImport)
 	imp.run.Importance = widget.HighImportance
@@ -403,18 +394,29 @@ func (imp *importer) finish(pl data.ImportPlan, res data.ImportResult, err error
 	imp.summary.TextStyle = fyne.TextStyle{Bold: true}
 	imp.summary.Refresh()
 	imp.hint.SetText("")
-	if imp.env.Changed != nil {
-		imp.env.Changed()
-	}
-	if imp.done != nil {
-		imp.done()
-	}
+	importSaved(imp.env, imp.done)
 }
 
 func (imp *importer) askExportProblems() {
-	name := strings.TrimSuffix(filepath.Base(imp.path), filepath.Ext(imp.path)) + "-导入问题清单.xlsx"
 	problems := imp.plan().Report() // errors and skipped rows, as the command line's --report
-	exportWorkbook(imp.env, "问题清单", name, func(ctx context.Context, path string) error {
+	exportProblemList(imp.env, imp.path, func(ctx context.Context, path string) error {
 		return imp.exportProblems(ctx, path, problems)
 	})
+}
+
+// exportProblemList asks where to save the 问题清单 of an import of the file src (named after it)
+// and writes it there with write. Every import offers one.
+func exportProblemList(env *Env, src string, write func(ctx context.Context, path string) error) {
+	exportWorkbook(env, "问题清单", strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+"-导入问题清单.xlsx", write)
+}
+
+// importSaved tells the screens, and the import's caller (done, may be nil), that an import saved
+// records.
+func importSaved(env *Env, done func()) {
+	if env.Changed != nil {
+		env.Changed()
+	}
+	if done != nil {
+		done()
+	}
 }

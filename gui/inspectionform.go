@@ -62,9 +62,7 @@ type InspectionForm struct {
 func NewInspectionForm(today func() data.Date) *InspectionForm {
 	f := &InspectionForm{Today: today, people: newMemberChoices(nil, nil)}
 	fs := &f.fields
-	f.date = widgets.NewDateEntry()
-	f.date.Today = today
-	f.date.OnChanged = func(string) { f.changed(data.FInspDate) }
+	f.date = f.newDate(data.FInspDate, today)
 	f.date.OnFocusLost = f.followDate
 	fDate := fs.Add(data.FInspDate, true, f.date)
 	f.kind = widgets.NewSelect(data.InspectionKinds, func(string) { f.changed(data.FInspKind) })
@@ -73,20 +71,14 @@ func NewInspectionForm(today func() data.Date) *InspectionForm {
 		f.updateUnit()
 		f.changed(data.FInspUnit)
 	})
-	f.unit = widgets.NewEntry()
-	f.unit.SetPlaceHolder("被查单位名称，如：机电科")
-	f.unit.OnChanged = func(string) { f.changed(data.FInspUnit) }
+	f.unit = f.newEntry(data.FInspUnit, "被查单位名称，如：机电科")
 	fUnit := fs.Add(data.FInspUnit, true, container.NewGridWithColumns(2, f.team, f.unit))
 	fUnit.Wide = true
 	f.shift = widgets.NewSelect(append([]string{optNoShift}, data.Shifts...), func(string) { f.changed(data.FShift) })
 	fShift := fs.Add(data.FShift, false, f.shift)
-	f.place = widgets.NewEntry()
-	f.place.SetPlaceHolder("如：8101综采工作面")
-	f.place.OnChanged = func(string) { f.changed(data.FPlace) }
+	f.place = f.newEntry(data.FPlace, "如：8101综采工作面")
 	fPlace := fs.Add(data.FPlace, false, f.place)
-	f.content = widgets.NewTextArea(2)
-	f.content.SetPlaceHolder("督查了什么，如：检查班前会、岗位描述和手指口述")
-	f.content.OnChanged = func(string) { f.changed(data.FInspContent) }
+	f.content = f.newArea(data.FInspContent, 2, "督查了什么，如：检查班前会、岗位描述和手指口述")
 	fContent := fs.Add(data.FInspContent, false, f.content)
 	fContent.Wide = true
 	f.inspectors = newInspectorPicker(func() { f.changed(data.FInspectors) })

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
@@ -29,7 +27,6 @@ var inspectionColumns = widgets.Columns{{"督查日期", 0, "2026-11-23"}, {"督
 // left, the inspection form with its findings on the right. Inspections are kept in memory (a year
 // is a few hundred), so filtering never waits for the file.
 type InspectionsScreen struct {
-	env *Env
 	// OnShowFinding, when set, opens a finding in 问题整改 (a row's 办理整改).
 	OnShowFinding func(id int64)
 
@@ -40,7 +37,6 @@ type InspectionsScreen struct {
 	people *memberChoices
 	today  data.Date
 
-	period   *periodFilter
 	kindSel  *widget.Select
 	teamSel  *widget.Select
 	openOnly *widget.Check
@@ -52,8 +48,7 @@ type InspectionsScreen struct {
 
 // NewInspectionsScreen builds the screen and loads the inspections.
 func NewInspectionsScreen(env *Env) *InspectionsScreen {
-	s := &InspectionsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &InspectionsScreen{people: newMemberChoices(nil, nil)}
 	s.kindSel = s.filterSelect(allKinds, data.InspectionKinds...)
 	s.teamSel = s.filterSelect(allTeams)
 	s.openOnly = widget.NewCheck("有未销号问题", func(bool) { s.refilter() })
@@ -66,6 +61,7 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 		},
 		ID:    func(in *data.Inspection) int64 { return in.ID },
 		Load:  s.load,
+		Date:  func(in *data.Inspection) data.Date { return in.Date },
 		Match: s.match, Prepare: s.prepare,
 		Count: "共 %d 次督查", NewLabel: "新建督查记录", What: "这条督查记录",
 		Search: "搜索：被查班组、督查内容、督查组成员（可用拼音首字母）",
@@ -90,7 +86,7 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 		Refused: func(n int) string {
 			return fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。", n)
 		},
-		Delete: func(ctx context.Context, in *data.Inspection) error { return env.Store.DeleteInspection(ctx, in.ID) },
+		Delete: env.Store.DeleteInspection,
 		Question: func(in *data.Inspection) string {
 			msg := fmt.Sprintf("确定要删除 %s 对“%s”的%s记录吗？", in.Date, in.Unit, in.Kind)
 			if n := len(in.Findings); n > 0 {
@@ -112,7 +108,7 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 		}
 	}
 
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.kindSel, s.teamSel), s.period.Custom, s.openOnly},
+	s.buildFrame(append(s.periodRow(s.kindSel, s.teamSel), s.openOnly),
 		s.form.Content(), 0.45)
 	s.form.OnRowAdded = func() { // rows are added at the end: show the new one
 		s.frame.Scroll.Refresh()
@@ -147,7 +143,6 @@ func (s *InspectionsScreen) load(ctx context.Context) ([]data.Inspection, error)
 
 // inspectionQuery is what the search and filters ask, read once per refilter.
 type inspectionQuery struct {
-	from, to data.Date
 	kind, q  string
 	team     int64
 	byPinyin map[int64]bool // the members a pinyin query spells
@@ -158,7 +153,6 @@ type inspectionQuery struct {
 // 张三's).
 func (s *InspectionsScreen) prepare() {
 	w := inspectionQuery{team: teamFilter(s.teamSel, s.teams), q: s.query()}
-	w.from, w.to = s.period.span()
 	if s.kindSel.SelectedIndex() > 0 {
 		w.kind = s.kindSel.Selected
 	}
@@ -174,7 +168,6 @@ func (s *InspectionsScreen) prepare() {
 func (s *InspectionsScreen) match(i int, in *data.Inspection) bool {
 	w := &s.where
 	switch {
-	case !w.from.IsZero() && in.Date.Before(w.from), !w.to.IsZero() && in.Date.After(w.to):
 	case w.kind != "" && in.Kind != w.kind:
 	case w.team > 0 && in.TeamID != w.team, w.team < 0 && in.TeamID != 0:
 	case s.openOnly.Checked && !slices.ContainsFunc(in.Findings, func(f data.Finding) bool { return f.State != data.StateClosed }):

@@ -54,6 +54,22 @@ func tapChip(t *testing.T, root fyne.CanvasObject, text string) {
 	t.Fatalf("no chip %q", text)
 }
 
+// saveTestInspection saves in and returns it with its IDs (and its findings').
+func saveTestInspection(t *testing.T, env *Env, in data.Inspection) data.Inspection {
+	t.Helper()
+	if err := env.Store.SaveInspection(context.Background(), &in); err != nil {
+		t.Fatal(err)
+	}
+	return in
+}
+
+// shownInspections is the 督查记录 screen shown on env, and its form.
+func shownInspections(env *Env) (*InspectionsScreen, *InspectionForm) {
+	s := NewInspectionsScreen(env)
+	show(env, s)
+	return s, s.form
+}
+
 func inspectionsOf(t *testing.T, env *Env) []data.Inspection {
 	t.Helper()
 	ins, err := env.Store.Inspections(context.Background(), data.InspectionFilter{})
@@ -68,9 +84,7 @@ func inspectionsOf(t *testing.T, env *Env) []data.Inspection {
 // the last field of a row opens the next one), then saved.
 func TestInspectionTypedWithTwoFindings(t *testing.T) {
 	env, changed, team, people := inspectionEnv(t)
-	s := NewInspectionsScreen(env)
-	show(env, s)
-	f := s.form
+	s, f := shownInspections(env)
 	c := env.Win.Canvas()
 
 	if f.date.Text != orgTestToday.String() || f.kind.Selected != "四不两直督查" || f.Rows() != 1 {
@@ -163,9 +177,7 @@ func TestInspectionTypedWithTwoFindings(t *testing.T) {
 
 func TestInspectionInvalidRowShowsItsErrorAndSavesNothing(t *testing.T) {
 	env, changed, team, _ := inspectionEnv(t)
-	s := NewInspectionsScreen(env)
-	show(env, s)
-	f := s.form
+	s, f := shownInspections(env)
 	f.team.SetSelected(team.Name)
 
 	// No inspector; 问题1 fine; 问题2 without 责任人; 问题3 with a deadline that is no date.
@@ -223,15 +235,12 @@ func TestInspectionInvalidRowShowsItsErrorAndSavesNothing(t *testing.T) {
 // with its findings after a confirmation that says so.
 func TestInspectionEditAndDelete(t *testing.T) {
 	env, _, team, people := inspectionEnv(t)
-	in := data.Inspection{Date: day(20), Kind: "专项督查", TeamID: team.ID,
+	in := saveTestInspection(t, env, data.Inspection{Date: day(20), Kind: "专项督查", TeamID: team.ID,
 		Inspectors: []data.Inspector{{MemberID: people["张三"].ID, Lead: true}},
 		Findings: []data.Finding{
 			{Category: "作风纪律", Description: "问题甲", Responsible: "王五", Deadline: day(27)},
 			{Category: "作风纪律", Description: "问题乙", Responsible: "王五", Deadline: day(27)},
-		}}
-	if err := env.Store.SaveInspection(context.Background(), &in); err != nil {
-		t.Fatal(err)
-	}
+		}})
 	s := NewInspectionsScreen(env)
 	show(env, s)
 	s.Select(in.ID)
@@ -277,10 +286,7 @@ func TestInspectionFilters(t *testing.T) {
 	save := func(in data.Inspection) data.Inspection {
 		t.Helper()
 		in.Inspectors = lead
-		if err := env.Store.SaveInspection(context.Background(), &in); err != nil {
-			t.Fatal(err)
-		}
-		return in
+		return saveTestInspection(t, env, in)
 	}
 	finding := data.Finding{Category: "作风纪律", Description: "问题", Responsible: "王五", Deadline: day(10)}
 	old := save(data.Inspection{Date: data.NewDate(2026, 10, 12), Kind: "日常检查", Unit: "机电科"})
@@ -298,13 +304,7 @@ func TestInspectionFilters(t *testing.T) {
 
 	s := NewInspectionsScreen(env)
 	show(env, s)
-	ids := func() []int64 {
-		var out []int64
-		for _, i := range s.visible {
-			out = append(out, s.all[i].ID)
-		}
-		return out
-	}
+	ids := func() []int64 { return listed(&s.listPane, func(in *data.Inspection) int64 { return in.ID }) }
 	if got := ids(); !slices.Equal(got, []int64{done.ID, open.ID, old.ID}) {
 		t.Fatalf("the list is %v, want newest first", got)
 	}
@@ -314,11 +314,7 @@ func TestInspectionFilters(t *testing.T) {
 	if texts := labelTexts(row); texts[4] != "1个，逾期1个" {
 		t.Errorf("an inspection with an overdue finding shows %q", texts[4])
 	}
-	steps := []struct {
-		name string
-		do   func()
-		want []int64
-	}{
+	checkListSteps(t, ids, []listStep[int64]{
 		{"本月", func() { s.period.Sel.SetSelected(periodThisMonth) }, []int64{done.ID, open.ID}},
 		{"上月", func() { s.period.Sel.SetSelected(periodLastMonth) }, []int64{old.ID}},
 		{"自选", func() {
@@ -332,22 +328,14 @@ func TestInspectionFilters(t *testing.T) {
 		{"类型全部、其他单位", func() { s.kindSel.SetSelectedIndex(0); s.teamSel.SetSelected(otherUnit) }, []int64{old.ID}},
 		{"班组", func() { s.teamSel.SetSelected(team.Name) }, []int64{done.ID, open.ID}},
 		{"有未销号问题", func() { s.openOnly.SetChecked(true) }, []int64{open.ID}},
-	}
-	for _, st := range steps {
-		st.do()
-		if got := ids(); !slices.Equal(got, st.want) {
-			t.Errorf("%s: listed %v, want %v", st.name, got, st.want)
-		}
-	}
+	})
 }
 
 // TestInspectionFormTabOrder: Tab goes through the form in reading order, skipping the calendar
 // buttons, the disabled 被查单位 and the rows' controls.
 func TestInspectionFormTabOrder(t *testing.T) {
 	env, _, _, _ := inspectionEnv(t)
-	s := NewInspectionsScreen(env)
-	show(env, s)
-	f := s.form
+	_, f := shownInspections(env)
 	r := f.rows[0]
 	want := []fyne.Focusable{f.date, f.kind, f.team, f.shift, f.place, f.content, f.inspectors.entry,
 		r.desc, r.category, r.level, r.responsible, r.deadline, r.member, r.measures, f.addBtn}
@@ -471,9 +459,7 @@ func hintTexts(e *widgets.SuggestEntry) []string {
 // Picking a suggestion under 督查组 adds the member, and the team's members come first.
 func TestInspectorPickedFromSuggestions(t *testing.T) {
 	env, _, _, _ := inspectionEnv(t)
-	s := NewInspectionsScreen(env)
-	show(env, s)
-	f := s.form
+	_, f := shownInspections(env)
 	typeInto(t, f.inspectors.entry, "l")
 	hints := f.inspectors.entry.Hints()
 	if len(hints) == 0 || hints[0].Text != "李四" {

@@ -64,16 +64,12 @@ func NewMemberForm(today func() data.Date) *MemberForm {
 	fs := &f.fields
 
 	entry := func(label string, required bool, placeholder string) (*widgets.Entry, *widgets.Field) {
-		e := widgets.NewEntry()
-		e.SetPlaceHolder(placeholder)
-		e.OnChanged = func(string) { f.changed(label) }
+		e := f.newEntry(label, placeholder)
 		e.OnFocusLost = func() { f.checkField(label) }
 		return e, fs.Add(label, required, e)
 	}
 	date := func(label string, required bool) (*widgets.DateEntry, *widgets.Field) {
-		e := widgets.NewDateEntry()
-		e.Today = today
-		e.OnChanged = func(string) { f.changed(label) }
+		e := f.newDate(label, today)
 		e.OnFocusLost = func() { f.checkField(label) }
 		return e, fs.Add(label, required, e)
 	}

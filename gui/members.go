@@ -34,7 +34,6 @@ var memberColumns = widgets.Columns{{"姓名", 1.2, ""}, {"性别", 0.7, ""}, {"
 // form on the right. Every member of the file is kept in memory, so searching and filtering 10,000
 // members never waits for the data file.
 type MembersScreen struct {
-	env *Env
 	// OnExport, when set, is called by the 导出花名册 button (the main window opens 报表).
 	OnExport func()
 
@@ -61,7 +60,7 @@ type MembersScreen struct {
 
 // NewMembersScreen builds the screen and loads the members.
 func NewMembersScreen(env *Env) *MembersScreen {
-	s := &MembersScreen{env: env}
+	s := &MembersScreen{}
 	onFilter := func(string) { s.refilter() }
 	s.groupSel = widgets.NewSelect(nil, onFilter)
 	s.teamSel = widgets.NewSelect(nil, onFilter)
@@ -138,7 +137,7 @@ func NewMembersScreen(env *Env) *MembersScreen {
 			return fmt.Sprintf("已保存“%s”（%s）", m.Name, time.Now().Format("15:04:05"))
 		},
 		Refused: func(n int) string { return fmt.Sprintf("有 %d 处需要修改，请看标红的说明。", n) },
-		Delete:  func(ctx context.Context, m *data.Member) error { return env.Store.DeleteMember(ctx, m.ID) },
+		Delete:  env.Store.DeleteMember,
 		Question: func(m *data.Member) string {
 			return fmt.Sprintf("确定要删除党员“%s”（身份证号 %s）吗？\n\n"+
 				"删除只用于纠正录错的记录。党员转出、去世或出党时，请不要删除，\n"+

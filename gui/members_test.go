@@ -116,10 +116,7 @@ func TestMembersScreenTypeSaveAndSearch(t *testing.T) {
 	} {
 		s.search.SetText("")
 		typeInto(t, s.search, c.query)
-		var got []string
-		for _, i := range s.visible {
-			got = append(got, s.all[i].Name)
-		}
+		got := listed(&s.listPane, func(m *data.Member) string { return m.Name })
 		if strings.Join(got, ",") != strings.Join(c.want, ",") {
 			t.Errorf("search %q lists %v, want %v", c.query, got, c.want)
 		}

@@ -59,8 +59,7 @@ func NewOpLogScreen(env *Env) *OpLogScreen {
 	s.Search.SetPlaceHolder("搜索对象或内容")
 	s.Search.OnChanged = reload
 	s.Count = widget.NewLabel("")
-	s.Detail = widget.NewLabel("选择一条记录查看完整内容")
-	s.Detail.Wrapping = fyne.TextWrapWord
+	s.Detail = widgets.Note("选择一条记录查看完整内容")
 	s.ExportBtn = widget.NewButtonWithIcon("导出", theme.DocumentSaveIcon(), s.Export)
 
 	s.List = widget.NewList(

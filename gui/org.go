@@ -36,8 +36,6 @@ const (
 
 // GroupsScreen lists the Party groups with their member counts and edits one at a time.
 type GroupsScreen struct {
-	env *Env
-
 	recordScreen[data.Group]               // all: in name order
 	counts                   map[int64]int // members on the roll per group
 
@@ -52,7 +50,7 @@ var groupColumns = widgets.Columns{{"党小组", 1, ""}, {"人数", 0, "000 人"
 
 // NewGroupsScreen builds the 党小组 screen and loads it.
 func NewGroupsScreen(env *Env) *GroupsScreen {
-	s := &GroupsScreen{env: env, counts: map[int64]int{}}
+	s := &GroupsScreen{counts: map[int64]int{}}
 	s.initRecord(env, recordSpec[data.Group]{
 		Columns: groupColumns,
 		Cells: func(g *data.Group) ([]string, map[int]widget.Importance) {
@@ -73,7 +71,7 @@ func NewGroupsScreen(env *Env) *GroupsScreen {
 		Focus:    func() { focus(s.name) },
 		Save:     env.Store.SaveGroup,
 		Saved:    func(g *data.Group) string { return "已保存党小组“" + g.Name + "”" },
-		Delete:   func(ctx context.Context, g *data.Group) error { return env.Store.DeleteGroup(ctx, g.ID) },
+		Delete:   env.Store.DeleteGroup,
 		Question: func(g *data.Group) string {
 			return fmt.Sprintf("确定删除党小组“%s”吗？\n它的班组和党员都会保留，只是不再属于任何党小组。\n党小组会移入“回收站”，恢复后班组和党员会回到该党小组。", g.Name)
 		},
@@ -87,9 +85,7 @@ func NewGroupsScreen(env *Env) *GroupsScreen {
 	s.name.OnChanged = func(string) { s.changed(lblName) }
 	s.leader = newMemberPicker(env)
 	s.leader.OnChanged = func() { s.changed(lblLeader) }
-	s.area = widgets.NewTextArea(4)
-	s.area.SetPlaceHolder("负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
-	s.area.OnChanged = func(string) { s.changed(lblArea) }
+	s.area = s.newArea(lblArea, 4, "负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
 	s.members = widget.NewLabel("")
 	form := widgets.Section("党小组信息", 1, s.fields.Add(lblName, true, s.name), s.fields.Add(lblLeader, false, s.leader.Content()),
 		s.fields.Add(lblArea, false, s.area), s.fields.Add(lblCount, false, s.members))
@@ -133,8 +129,6 @@ func (s *GroupsScreen) toForm(g data.Group) {
 
 // TeamsScreen lists the work teams and edits one at a time.
 type TeamsScreen struct {
-	env *Env
-
 	recordScreen[data.Team] // all: in name order
 	groups                  []data.Group
 
@@ -148,7 +142,7 @@ var teamColumns = widgets.Columns{{"班组", 1, ""}, {"类别 · 党小组", 1, 
 
 // NewTeamsScreen builds the 班组 screen and loads it.
 func NewTeamsScreen(env *Env) *TeamsScreen {
-	s := &TeamsScreen{env: env}
+	s := &TeamsScreen{}
 	s.initRecord(env, recordSpec[data.Team]{
 		Columns: teamColumns,
 		Cells: func(t *data.Team) ([]string, map[int]widget.Importance) {
@@ -169,7 +163,7 @@ func NewTeamsScreen(env *Env) *TeamsScreen {
 		Focus:    func() { focus(s.name) },
 		Save:     env.Store.SaveTeam,
 		Saved:    func(t *data.Team) string { return "已保存班组“" + t.Name + "”" },
-		Delete:   func(ctx context.Context, t *data.Team) error { return env.Store.DeleteTeam(ctx, t.ID) },
+		Delete:   env.Store.DeleteTeam,
 		Question: func(t *data.Team) string {
 			return fmt.Sprintf("确定删除班组“%s”吗？\n它的党员都会保留，只是不再属于任何班组。\n班组会移入“回收站”，恢复后党员会回到该班组。", t.Name)
 		},

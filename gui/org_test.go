@@ -90,10 +90,7 @@ func TestGroupsScreenCreateEditDelete(t *testing.T) {
 	}
 
 	// Delete, confirmed in the dialog that says teams and members stay.
-	team := data.Team{Name: "综采一班", Category: "采煤", GroupID: gs[0].ID}
-	if err := env.Store.SaveTeam(ctx, &team); err != nil {
-		t.Fatal(err)
-	}
+	addTestTeam(t, env, data.Team{Name: "综采一班", Category: "采煤", GroupID: gs[0].ID})
 	s.deleteRecord()
 	if msg := dialogTexts(env.Win); !strings.Contains(msg, "班组和党员都会保留") {
 		t.Errorf("delete confirmation says %q", msg)

@@ -85,11 +85,7 @@ func NewOrgLifeYearScreen(env *Env) *OrgLifeYearScreen {
 		exportReport(env, catalog.ByID("R13"), catalog.Input{Period: data.YearPeriod(s.selectedYear())})
 	})
 	s.table = widget.NewTable(func() (int, int) { return len(s.rows) + 1, len(yearColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateClip
-			return l
-		},
+		func() fyne.CanvasObject { return widgets.NewCellLabel() },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.Text, l.Importance, l.TextStyle = s.cell(id.Row, id.Col)
@@ -183,8 +179,7 @@ type ruleRow struct {
 // NewOrgRulesScreen builds the rule editor and the kinds list, filled from the store.
 func NewOrgRulesScreen(env *Env) *OrgRulesScreen {
 	s := &OrgRulesScreen{env: env, box: container.NewVBox()}
-	s.msg = widget.NewLabel("")
-	s.msg.Wrapping = fyne.TextWrapWord
+	s.msg = widgets.Note("")
 	add := widget.NewButtonWithIcon("添加规则", theme.ContentAddIcon(), func() {
 		s.addRow(data.OrgRule{Per: data.PerMonth, AtLeast: 1, Applies: data.AppliesBranch, RemindDays: 7})
 		s.dirty = true

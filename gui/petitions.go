@@ -34,12 +34,9 @@ var petitionColumns = widgets.Columns{{"登记日期", 0, "2026-11-23"}, {"信�
 
 // PetitionsScreen is 信访事项: the cases, newest first, and the form of one.
 type PetitionsScreen struct {
-	env *Env
-
 	recordScreen[data.Petition]
 
 	today    data.Date
-	period   *periodFilter
 	stateSel *widget.Select
 
 	people     *memberChoices
@@ -61,14 +58,14 @@ type PetitionsScreen struct {
 
 // NewPetitionsScreen builds the screen and loads the cases.
 func NewPetitionsScreen(env *Env) Screen {
-	s := &PetitionsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &PetitionsScreen{people: newMemberChoices(nil, nil)}
 	s.stateSel = s.filterSelect(allPetitionStates, append([]string{petitionOpen, petitionOverdue, petitionDue, petitionEscalated}, data.PetitionStates...)...)
 	s.initRecord(env, recordSpec[data.Petition]{
 		Columns: petitionColumns,
 		Cells:   s.cells,
 		ID:      func(p *data.Petition) int64 { return p.ID },
 		Load:    s.load,
+		Date:    func(p *data.Petition) data.Date { return p.Date },
 		Match:   s.match,
 		Search:  "搜索信访人、班组、诉求或包保责任人",
 		Count:   "共 %d 件", NewLabel: "登记信访事项", What: "这件信访事项",
@@ -78,11 +75,11 @@ func NewPetitionsScreen(env *Env) Screen {
 		},
 		ToForm:   s.toForm,
 		FromForm: s.petition,
-		Title:    func(p *data.Petition) string { return data.PetitionLabel(p) },
+		Title:    data.PetitionLabel,
 		NewTitle: "新信访事项",
 		Focus:    func() { focus(s.petitioner) },
-		Save:     func(ctx context.Context, p *data.Petition) error { return env.Store.SavePetition(ctx, p) },
-		Delete:   func(ctx context.Context, p *data.Petition) error { return env.Store.DeletePetition(ctx, p.ID) },
+		Save:     env.Store.SavePetition,
+		Delete:   env.Store.DeletePetition,
 		Question: func(p *data.Petition) string {
 			return fmt.Sprintf("确定要删除“%s”的信访事项吗？", data.PetitionLabel(p))
 		},
@@ -91,16 +88,16 @@ func NewPetitionsScreen(env *Env) Screen {
 	})
 
 	fs := &s.fields
-	s.date = dateField(env, func() { s.changed(data.FPetitionDate) })
-	s.petitioner = textField("姓名", func() { s.changed(data.FPetitioner) })
-	s.team = textField("如 综采一队", func() { s.changed(data.FPetitionTeam) })
+	s.date = s.newDate(data.FPetitionDate, env.Today)
+	s.petitioner = s.newEntry(data.FPetitioner, "姓名")
+	s.team = s.newEntry(data.FPetitionTeam, "如 综采一队")
 	s.category = widgets.NewSelect(append([]string{optNone}, data.PetitionCategories...), func(string) { s.changed(data.FPetitionCategory) })
-	s.content = areaField(3, func() { s.changed(data.FPetitionContent) })
+	s.content = s.newArea(data.FPetitionContent, 3, "")
 	s.risk = widgets.NewSelect(data.PetitionRisks, func(string) { s.changed(data.FPetitionRisk) })
 	s.keepers = newMembersPicker(func() { s.changed(data.FKeepers); s.form.Refresh() })
-	s.measures = areaField(3, func() { s.changed(data.FPetitionMeasures) })
-	s.deadline = dateField(env, func() { s.changed(data.FPetitionDeadline) })
-	s.resolved = dateField(env, func() { s.changed(data.FResolvedDate) })
+	s.measures = s.newArea(data.FPetitionMeasures, 3, "")
+	s.deadline = s.newDate(data.FPetitionDeadline, env.Today)
+	s.resolved = s.newDate(data.FResolvedDate, env.Today)
 	s.state = widgets.NewSelect(data.PetitionStates, func(v string) {
 		if data.PetitionClosed(v) {
 			s.resolved.Enable()
@@ -109,7 +106,7 @@ func NewPetitionsScreen(env *Env) Screen {
 		}
 		s.changed(data.FPetitionState)
 	})
-	s.result = areaField(2, func() { s.changed(data.FPetitionResult) })
+	s.result = s.newArea(data.FPetitionResult, 2, "")
 	s.escalated = widget.NewCheck("是（一票否决）", func(bool) { s.changed(data.FEscalated) })
 	fContent, fKeepers, fMeasures, fResult := fs.Add(data.FPetitionContent, true, s.content), fs.Add(data.FKeepers, true, s.keepers.Content()),
 		fs.Add(data.FPetitionMeasures, false, s.measures), fs.Add(data.FPetitionResult, false, s.result)
@@ -121,29 +118,8 @@ func NewPetitionsScreen(env *Env) Screen {
 		Add("包保化解", fKeepers, fMeasures, fs.Add(data.FPetitionDeadline, true, s.deadline), fs.Add(data.FPetitionState, false, s.state),
 			fs.Add(data.FResolvedDate, false, s.resolved), fResult).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.stateSel), s.period.Custom}, s.form, 0.55)
+	s.buildFrame(s.periodRow(s.stateSel), s.form, 0.55)
 	return s
-}
-
-// dateField, textField and areaField are the form's fields, each reporting its changes.
-func dateField(env *Env, changed func()) *widgets.DateEntry {
-	e := widgets.NewDateEntry()
-	e.Today = env.Today
-	e.OnChanged = func(string) { changed() }
-	return e
-}
-
-func textField(hint string, changed func()) *widgets.Entry {
-	e := widgets.NewEntry()
-	e.SetPlaceHolder(hint)
-	e.OnChanged = func(string) { changed() }
-	return e
-}
-
-func areaField(lines int, changed func()) *widgets.TextArea {
-	e := widgets.NewTextArea(lines)
-	e.OnChanged = func(string) { changed() }
-	return e
 }
 
 // load reads the cases, newest first, and the members 包保责任人 are chosen from.
@@ -195,16 +171,13 @@ func (s *PetitionsScreen) cells(p *data.Petition) ([]string, map[int]widget.Impo
 }
 
 func (s *PetitionsScreen) match(_ int, p *data.Petition) bool {
-	from, to := s.period.span()
-	q := s.query()
 	switch state := s.stateSel.Selected; {
-	case !from.IsZero() && p.Date.Before(from), !to.IsZero() && p.Date.After(to):
 	case state == petitionOpen && p.ClosedBy(s.today):
 	case state == petitionOverdue && p.OverdueDays(s.today) == 0:
 	case state == petitionDue && !p.DueIn(s.today):
 	case state == petitionEscalated && !p.Escalated:
 	case slices.Contains(data.PetitionStates, state) && p.State != state:
-	case q != "" && !strings.Contains(strings.ToLower(p.Petitioner+" "+p.Team+" "+p.Content+" "+p.KeepersText()), q):
+	case !s.searched(p.Petitioner, p.Team, p.Content, p.KeepersText()):
 	default:
 		return true
 	}
@@ -221,11 +194,8 @@ func (s *PetitionsScreen) ShowView(view string) {
 	case data.ViewDue:
 		state = petitionDue
 	}
+	s.clearFilters()
 	clearSelect(s.stateSel, state)
-	s.period.Reset()
-	if s.search != nil {
-		s.search.SetText("")
-	}
 	s.refilter()
 }
 
@@ -285,12 +255,7 @@ func (s *PetitionsScreen) petition() (data.Petition, error) {
 	p.Category, p.Risk, p.State = selectedOr(s.category, optNone), s.risk.Selected, s.state.Selected
 	p.Keepers = fromPicker(s.keepers)
 	p.Measures, p.Result, p.Escalated = s.measures.Text, s.result.Text, s.escalated.Checked
-	if fe == nil {
-		return p, nil
-	}
-	v := p
-	v.Normalize()
-	return p, mergeErrors(fe, data.ValidatePetition(&v, s.env.Today()))
+	return formRecord(p, fe, data.ValidatePetition, s.env.Today())
 }
 
 // FocusSearch puts the cursor into the search box (Ctrl+F).
@@ -301,11 +266,7 @@ var screeningColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"范围", 1
 
 // ScreeningsScreen is 矛盾排查: the screening rounds, newest first, and the form of one.
 type ScreeningsScreen struct {
-	env *Env
-
 	recordScreen[data.Screening]
-
-	period *periodFilter
 
 	people     *memberChoices
 	teams      []string // the roster's teams, the choices of 范围
@@ -320,8 +281,7 @@ type ScreeningsScreen struct {
 
 // NewScreeningsScreen builds the screen and loads the screenings.
 func NewScreeningsScreen(env *Env) Screen {
-	s := &ScreeningsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &ScreeningsScreen{people: newMemberChoices(nil, nil)}
 	s.initRecord(env, recordSpec[data.Screening]{
 		Columns: screeningColumns,
 		Cells: func(v *data.Screening) ([]string, map[int]widget.Importance) {
@@ -334,17 +294,18 @@ func NewScreeningsScreen(env *Env) Screen {
 		},
 		ID:     func(v *data.Screening) int64 { return v.ID },
 		Load:   s.load,
+		Date:   func(v *data.Screening) data.Date { return v.Date },
 		Match:  s.match,
 		Search: "搜索范围、排查人或不稳定因素",
 		Count:  "共 %d 次", NewLabel: "记录排查", What: "这次排查",
 		Blank:    func() data.Screening { return data.Screening{Date: env.Today()} },
 		ToForm:   s.toForm,
 		FromForm: s.screening,
-		Title:    func(v *data.Screening) string { return data.ScreeningLabel(v) },
+		Title:    data.ScreeningLabel,
 		NewTitle: "新排查记录",
 		Focus:    func() { focus(s.screeners.entry) },
-		Save:     func(ctx context.Context, v *data.Screening) error { return env.Store.SaveScreening(ctx, v) },
-		Delete:   func(ctx context.Context, v *data.Screening) error { return env.Store.DeleteScreening(ctx, v.ID) },
+		Save:     env.Store.SaveScreening,
+		Delete:   env.Store.DeleteScreening,
 		Question: func(v *data.Screening) string {
 			return fmt.Sprintf("确定要删除“%s”的记录吗？", data.ScreeningLabel(v))
 		},
@@ -352,19 +313,19 @@ func NewScreeningsScreen(env *Env) Screen {
 		Noun:   "排查记录",
 	})
 	fs := &s.fields
-	s.date = dateField(env, func() { s.changed(data.FScreeningDate) })
+	s.date = s.newDate(data.FScreeningDate, env.Today)
 	s.scope = container.NewGridWithColumns(4)
 	s.scopeBox = widgets.PlainChecks(s.scope)
 	s.screeners = newMembersPicker(func() { s.changed(data.FScreeners); s.form.Refresh() })
-	s.factors = textField("个数，未发现不填", func() { s.changed(data.FFactors) })
-	s.factorText = areaField(3, func() { s.changed(data.FFactorText) })
+	s.factors = s.newEntry(data.FFactors, "个数，未发现不填")
+	s.factorText = s.newArea(data.FFactorText, 3, "")
 	fScope, fScreeners, fText := fs.Add(data.FScreeningScope, false, s.scopeBox), fs.Add(data.FScreeners, false, s.screeners.Content()),
 		fs.Add(data.FFactorText, false, s.factorText)
 	fScope.Wide, fScreeners.Wide, fText.Wide = true, true, true
 	s.form = widgets.NewSections(2).
 		Add("矛盾排查", fs.Add(data.FScreeningDate, true, s.date), fs.Add(data.FFactors, false, s.factors), fScope, fScreeners, fText).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{s.period.Sel, s.period.Custom}, s.form, 0.45)
+	s.buildFrame(s.periodRow(), s.form, 0.45)
 	return s
 }
 
@@ -391,15 +352,7 @@ func (s *ScreeningsScreen) load(ctx context.Context) ([]data.Screening, error) {
 }
 
 func (s *ScreeningsScreen) match(_ int, v *data.Screening) bool {
-	from, to := s.period.span()
-	q := s.query()
-	switch {
-	case !from.IsZero() && v.Date.Before(from), !to.IsZero() && v.Date.After(to):
-	case q != "" && !strings.Contains(strings.ToLower(v.ScopeText()+" "+v.ScreenersText()+" "+v.FactorText), q):
-	default:
-		return true
-	}
-	return false
+	return s.searched(v.ScopeText(), v.ScreenersText(), v.FactorText)
 }
 
 func (s *ScreeningsScreen) toForm(v data.Screening) {
@@ -448,12 +401,7 @@ func (s *ScreeningsScreen) screening() (data.Screening, error) {
 		v.Factors = n
 	}
 	v.FactorText = s.factorText.Text
-	if fe == nil {
-		return v, nil
-	}
-	c := v
-	c.Normalize()
-	return v, mergeErrors(fe, data.ValidateScreening(&c, s.env.Today()))
+	return formRecord(v, fe, data.ValidateScreening, s.env.Today())
 }
 
 // scopeChosen are the choices of 范围 ticked, in their order.

@@ -22,13 +22,9 @@ func pickMembers(t *testing.T, p *inspectorPicker, names ...string) {
 }
 
 func TestPetitionTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三", "李四")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	addTestMember(t, env, "李四", 2, 0, 0)
-	s := NewPetitionsScreen(env).(*PetitionsScreen)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewPetitionsScreen(env).(*PetitionsScreen))
 	test.Type(s.petitioner, "孙德胜")
 	test.Type(s.team, "综采一队")
 	s.category.SetSelected("工资待遇")
@@ -86,28 +82,16 @@ func TestPetitionOverdueView(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	todos, err := data.LoadTodos(ctx, env.Store, orgTestToday)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var lines []string
-	for _, td := range todos {
-		if td.Entity == data.EntPetition || td.Entity == data.EntScreening {
-			lines = append(lines, td.Text())
-		}
+	for _, td := range todosOf(t, env, data.EntPetition, data.EntScreening) {
+		lines = append(lines, td.Text())
 	}
 	if got := strings.Join(lines, "|"); got != "逾期未化解的信访事项：1|本月到期的信访事项：1|本月尚未开展矛盾排查：1" {
 		t.Errorf("todo lines %q", got)
 	}
 
 	w := NewMainWindow(env, false)
-	to := entityPlaces[data.EntPetition]
-	to.View = data.ViewOverdue
-	w.Navigate(to)
-	s, ok := w.shownTab().(*PetitionsScreen)
-	if !ok {
-		t.Fatalf("the overdue line opens %T", w.shownTab())
-	}
+	s := openView[*PetitionsScreen](t, w, data.EntPetition, data.ViewOverdue)
 	if len(s.visible) != 1 || s.all[s.visible[0]].Petitioner != "周海涛" {
 		t.Fatalf("overdue view lists %v", s.visible)
 	}
@@ -118,25 +102,14 @@ func TestPetitionOverdueView(t *testing.T) {
 	if len(s.visible) != 1 || s.all[s.visible[0]].Petitioner != "钱玉兰" {
 		t.Errorf("due view lists %v", s.visible)
 	}
-	to = entityPlaces[data.EntScreening]
-	w.Navigate(to)
-	if _, ok := w.shownTab().(*ScreeningsScreen); !ok {
-		t.Errorf("the screening line opens %T", w.shownTab())
-	}
+	openView[*ScreeningsScreen](t, w, data.EntScreening, "")
 }
 
 func TestScreeningTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三", "李四")
 	ctx := context.Background()
-	team := data.Team{Name: "综采一队", Category: "采煤"}
-	if err := env.Store.SaveTeam(ctx, &team); err != nil {
-		t.Fatal(err)
-	}
-	addTestMember(t, env, "张三", 1, 0, 0)
-	addTestMember(t, env, "李四", 2, 0, 0)
-	s := NewScreeningsScreen(env).(*ScreeningsScreen)
-	show(env, s)
-	s.New()
+	addTestTeam(t, env, data.Team{Name: "综采一队", Category: "采煤"})
+	s := showNew(env, NewScreeningsScreen(env).(*ScreeningsScreen))
 	if len(s.scope.Objects) != 2 {
 		t.Fatalf("scope options %v", s.scope.Objects)
 	}

@@ -18,8 +18,8 @@ import (
 // recordScreen is a list+form screen: the records listed on the left (searched and filtered by
 // the screen's Match), the form of one on the right, and its lifecycle: new, show, dirty
 // tracking with the question before unsaved edits are dropped, save and delete. Screens embed
-// it and give their form and their domain through a recordSpec; all, visible, list, selected,
-// fields, loaded, dirty and frame read as the screen's own fields.
+// it and give their form and their domain through a recordSpec; env, all, visible, list,
+// selected, fields, loaded, dirty and frame read as the screen's own fields.
 type recordScreen[T any] struct {
 	listPane[T]
 	rec recordSpec[T]
@@ -29,6 +29,7 @@ type recordScreen[T any] struct {
 	count     *widget.Label
 	empty     *widget.Label  // over the list when it lists nothing: why
 	search    *widgets.Entry // nil unless the spec gives a Search placeholder
+	period    *periodFilter  // nil unless the spec gives a Date
 
 	frame     *widgets.RecordFrame
 	newBtn    *widget.Button
@@ -47,13 +48,14 @@ type recordSpec[T any] struct {
 	Cells    func(*T) ([]string, map[int]widget.Importance) // a list row's texts and colours
 	ID       func(*T) int64
 	Load     func(context.Context) ([]T, error) // all records, as listed
-	Match    func(i int, r *T) bool             // whether the search and filters list all[i] (nil: all)
+	Match    func(i int, r *T) bool             // whether the search and filters list all[i] (nil: all); asked only within the period
 	Prepare  func()                             // reads the search and filters before Match is asked (may be nil)
 	Count    string                             // the count under the new button: 共 %d 处
 	NewLabel string                             // the new button: 新建设施
 	What     string                             // the record in the discard question: 这个设施
 	Unhide   func(id int64)                     // clears the filters hiding id (see listPane.reveal)
 	Search   string                             // the search box's placeholder ("": no search box)
+	Date     func(*T) data.Date                 // the date the list's period filter tests (nil: no period filter)
 	Visible  func() []int                       // lists the records itself, in its order (instead of Match)
 	Describe func() string                      // names the record in the discard question (instead of What)
 	Tools    []fyne.CanvasObject                // buttons beside the new button
@@ -65,14 +67,14 @@ type recordSpec[T any] struct {
 	NewTitle    string            // the form's title for a new one: 新设施
 	Focus       func()            // puts the cursor in the form after 新建 (may be nil)
 	Save        func(context.Context, *T) error
-	Saved       func(*T) string                 // the status after saving
-	Refused     func(n int) string              // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
-	Delete      func(context.Context, *T) error // nil: no delete button
-	Question    func(*T) string                 // the delete question
-	Deleted     func(*T) string                 // the status after deleting
-	Export      func()                          // exports the record in the form (nil: no such button)
-	ExportLabel string                          // the export button's text: 导出评分表
-	Entity      string                          // data.Ent… of the records: 撤销删除 finds them in the 回收站 ("": no undo)
+	Saved       func(*T) string                    // the status after saving
+	Refused     func(n int) string                 // the status before n errors' unplaced ones (default 请按标红的说明修改，没有保存。)
+	Delete      func(context.Context, int64) error // deletes the record of the ID (nil: no delete button)
+	Question    func(*T) string                    // the delete question
+	Deleted     func(*T) string                    // the status after deleting
+	Export      func()                             // exports the record in the form (nil: no such button)
+	ExportLabel string                             // the export button's text: 导出评分表
+	Entity      string                             // data.Ent… of the records: 撤销删除 finds them in the 回收站 ("": no undo)
 	// Noun names the record in the default messages (决策事项): Saved 已保存…, Deleted 已删除… and
 	// Question 确定要删除“Title”吗？ when they are nil.
 	Noun string
@@ -116,6 +118,9 @@ func (s *recordScreen[T]) initRecord(env *Env, spec recordSpec[T]) {
 		Show:   func(r T) { s.show(r, false) },
 		Unhide: spec.Unhide,
 	})
+	if spec.Date != nil {
+		s.period = newPeriodFilter(env.Today, s.refilter)
+	}
 	if spec.Search != "" {
 		s.search = widgets.NewEntry()
 		s.search.SetPlaceHolder(spec.Search)
@@ -146,6 +151,36 @@ func (s *recordScreen[T]) filterSelect(all string, opts ...string) *widget.Selec
 	sel := widgets.NewSelect(append([]string{all}, opts...), func(string) { s.refilter() })
 	sel.SetSelectedIndex(0)
 	return sel
+}
+
+// lets is whether filter sel (made by filterSelect: its first choice lists all) lists a record
+// whose value is v.
+func lets(sel *widget.Select, v string) bool {
+	return sel.SelectedIndex() <= 0 || sel.Selected == v
+}
+
+// clearFilters resets the search, the period and the filters sels to their first choice (all)
+// without refiltering on each: the caller refilters once (a 工作台 line's view, Unhide).
+func (s *recordScreen[T]) clearFilters(sels ...*widget.Select) {
+	for _, sel := range sels {
+		clearSelect(sel, sel.Options[0])
+	}
+	if s.period != nil {
+		s.period.Reset()
+	}
+	if s.search != nil {
+		changed := s.search.OnChanged
+		s.search.OnChanged = nil
+		s.search.SetText("")
+		s.search.OnChanged = changed
+	}
+}
+
+// periodRow is the period filter's row of the list's filters, sels beside its choice, and its
+// custom dates under them.
+func (s *recordScreen[T]) periodRow(sels ...fyne.CanvasObject) []fyne.CanvasObject {
+	row := container.NewGridWithColumns(1+len(sels), append([]fyne.CanvasObject{s.period.Sel}, sels...)...)
+	return []fyne.CanvasObject{row, s.period.Custom}
 }
 
 // setRow fills list row o with r.
@@ -219,8 +254,15 @@ func (s *recordScreen[T]) refilter() {
 	if s.rec.Visible != nil {
 		vis = s.rec.Visible()
 	} else {
+		var from, to data.Date
+		if s.period != nil {
+			from, to = s.period.span()
+		}
 		vis = s.visible[:0]
 		for i := range s.all {
+			if s.period != nil && !within(s.rec.Date(&s.all[i]), from, to) {
+				continue
+			}
 			if s.rec.Match == nil || s.rec.Match(i, &s.all[i]) {
 				vis = append(vis, i)
 			}
@@ -251,6 +293,13 @@ func (s *recordScreen[T]) query() string {
 		return ""
 	}
 	return strings.ToLower(data.NormalizeText(s.search.Text))
+}
+
+// searched is whether the search text is in texts (joined by spaces), case folded (true without
+// search text): the search test of the lists that look in a few texts of a record.
+func (s *recordScreen[T]) searched(texts ...string) bool {
+	q := s.query()
+	return q == "" || strings.Contains(strings.ToLower(strings.Join(texts, " ")), q)
 }
 
 // focusSearch puts the cursor into the search box. Screens with one offer it as FocusSearch
@@ -351,6 +400,21 @@ func (s *recordScreen[T]) save() bool {
 	return true
 }
 
+// formRecord is what a FromForm returns for record r read from the form with the typing errors
+// fe: without any, r (the store validates it on saving); with some, r and fe together with what
+// validate says of a normalised copy of r, so that the user sees every mistake at once.
+func formRecord[T any, P interface {
+	*T
+	Normalize()
+}](r T, fe data.FieldErrors, validate func(*T, data.Date) data.FieldErrors, today data.Date) (T, error) {
+	if fe == nil {
+		return r, nil
+	}
+	v := r
+	P(&v).Normalize()
+	return r, mergeErrors(fe, validate(&v, today))
+}
+
 // showSaveError shows err at the fields (or in a dialog); it reports whether err is nil.
 func (s *recordScreen[T]) showSaveError(err error) bool {
 	var fe data.FieldErrors
@@ -392,7 +456,7 @@ func (s *recordScreen[T]) deleteRecord() {
 		return
 	}
 	ShowConfirm(s.env.Win, "删除", s.rec.Question(&r), "删除", func() {
-		if err := s.rec.Delete(context.Background(), &r); err != nil {
+		if err := s.rec.Delete(context.Background(), s.rec.ID(&r)); err != nil {
 			ShowError(s.env.Win, err)
 			return
 		}

@@ -46,8 +46,7 @@ func cardRecruits(st *homeStats) fyne.CanvasObject {
 			rows = append(rows, hint(fmt.Sprintf("另有 %d 项，请到“党员 → 发展党员”中勾选“只看%d天内到期和逾期的”查看。", len(st.recruitDue)-i, recruitDueDays)))
 			break
 		}
-		what := widget.NewLabel(d.What)
-		what.Wrapping = fyne.TextWrapWord
+		what := widgets.Note(d.What)
 		if d.Overdue(st.today) {
 			what.Importance = widget.DangerImportance
 		}

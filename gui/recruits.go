@@ -47,8 +47,6 @@ func voteLabel(n int) string { return fmt.Sprintf("表决（第%d步）", n) }
 // identity and 25 steps, each date checked against the rules of the 细则 as it is typed, with the
 // next step and its dates.
 type RecruitsScreen struct {
-	env *Env
-
 	recordScreen[data.Recruit]
 
 	today    data.Date
@@ -82,7 +80,7 @@ type RecruitsScreen struct {
 
 // NewRecruitsScreen builds the screen and loads the people.
 func NewRecruitsScreen(env *Env) *RecruitsScreen {
-	s := &RecruitsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &RecruitsScreen{people: newMemberChoices(nil, nil)}
 	s.stageSel = s.filterSelect(allStages, strings.Split(recruitStageAll, ",")...)
 	s.dueOnly = widget.NewCheck(fmt.Sprintf("只看%d天内到期和逾期的", recruitDueDays), func(bool) { s.refilter() })
 	s.initRecord(env, recordSpec[data.Recruit]{
@@ -105,7 +103,7 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 		},
 		Saved:      s.savedMessage,
 		ShowErrors: s.showErrors,
-		Delete:     func(ctx context.Context, r *data.Recruit) error { return env.Store.DeleteRecruit(ctx, r.ID) },
+		Delete:     env.Store.DeleteRecruit,
 		Question: func(r *data.Recruit) string {
 			return fmt.Sprintf("确定要删除入党申请人“%s”及其发展步骤记录吗？", r.Name)
 		},
@@ -122,14 +120,8 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 	})
 
 	fs := &s.fields
-	entry := func(label, hint string) *widgets.Entry {
-		e := widgets.NewEntry()
-		e.SetPlaceHolder(hint)
-		e.OnChanged = func(string) { s.changed(label) }
-		return e
-	}
-	s.name = entry(data.FName, "")
-	s.idNumber = entry(data.FIDNumber, "18位，可含末位 X")
+	s.name = s.newEntry(data.FName, "")
+	s.idNumber = s.newEntry(data.FIDNumber, "18位，可含末位 X")
 	s.idNumber.OnChanged = func(string) { s.changed(data.FIDNumber); s.showDerived() }
 	s.derived = widget.NewLabel("")
 	s.ethnicity = newEthnicityEntry()
@@ -137,10 +129,9 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 	s.education = widgets.NewSelect(append([]string{optNone}, data.Educations...), func(string) { s.changed(data.FEducation) })
 	s.team = widgets.NewSelect(nil, func(string) { s.changed(data.FTeam) })
 	s.group = widgets.NewSelect(nil, func(string) { s.changed(data.FRecruitGroup) })
-	s.job = entry(data.FJob, "如 采煤机司机")
-	s.mobile = entry(data.FMobile, "11位手机号")
-	s.remark = widgets.NewTextArea(2)
-	s.remark.OnChanged = func(string) { s.changed(data.FRemark) }
+	s.job = s.newEntry(data.FJob, "如 采煤机司机")
+	s.mobile = s.newEntry(data.FMobile, "11位手机号")
+	s.remark = s.newArea(data.FRemark, 2, "")
 	fRemark := fs.Add(data.FRemark, false, s.remark)
 	fRemark.Wide = true
 	form := widgets.NewSections(2).Add("基本情况",
@@ -150,10 +141,7 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 		fs.Add(data.FJob, false, s.job), fs.Add(data.FMobile, false, s.mobile), fRemark)
 
 	member := func(label string) *widgets.SuggestEntry {
-		e := widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-		e.SetPlaceHolder("姓名或拼音首字母")
-		e.OnChanged = func(string) { e.Filter(); s.changed(label) }
-		return e
+		return s.newMemberEntry(label, "姓名或拼音首字母", &s.people)
 	}
 	reviews := func(label string) *widgets.TextArea {
 		a := widgets.NewTextArea(3)
@@ -165,13 +153,11 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 	s.contacts = [2]*widgets.SuggestEntry{member(data.RoleContact), member(fContact2)}
 	s.intros = [2]*widgets.SuggestEntry{member(data.RoleIntroducer), member(fIntroducer2)}
 	s.reviews6, s.reviews21 = reviews(fReviews6), reviews(fReviews21)
-	s.trainDays, s.trainHours = entry(fTrainDays, "天"), entry(fTrainHours, "学时")
-	s.vote15 = entry(voteLabel(data.StepAdmit), "应到/赞成/反对/弃权，如 23/20/2/1")
-	s.vote23 = entry(voteLabel(data.StepDiscussFull), "应到/赞成/反对/弃权，如 23/20/2/1")
-	s.extMonths = entry(fExtendMonths, "6–12，未延长的不填")
-	s.extDate = widgets.NewDateEntry()
-	s.extDate.Today = env.Today
-	s.extDate.OnChanged = func(string) { s.changed(data.FExtensionDate) }
+	s.trainDays, s.trainHours = s.newEntry(fTrainDays, "天"), s.newEntry(fTrainHours, "学时")
+	s.vote15 = s.newEntry(voteLabel(data.StepAdmit), "应到/赞成/反对/弃权，如 23/20/2/1")
+	s.vote23 = s.newEntry(voteLabel(data.StepDiscussFull), "应到/赞成/反对/弃权，如 23/20/2/1")
+	s.extMonths = s.newEntry(fExtendMonths, "6–12，未延长的不填")
+	s.extDate = s.newDate(data.FExtensionDate, env.Today)
 	// Each step takes a line (date, note); what it needs besides takes lines of its own after it,
 	// a single field the whole line, so that the steps stay in one column.
 	wide := func(f *widgets.Field) *widgets.Field { f.Wide = true; return f }
@@ -199,7 +185,7 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 			}
 		}
 		s.dates[n-1] = date
-		s.notes[n-1] = entry(noteLabel(n), "")
+		s.notes[n-1] = s.newEntry(noteLabel(n), "")
 		steps = append(steps, fs.Add(label, false, date), fs.Add(noteLabel(n), false, s.notes[n-1]))
 		steps = append(steps, extras[n]...)
 	}
@@ -263,7 +249,7 @@ func (s *RecruitsScreen) prepare() {
 
 func (s *RecruitsScreen) match(i int, r *data.Recruit) bool {
 	switch {
-	case s.stageSel.SelectedIndex() > 0 && r.StageName() != s.stageSel.Selected:
+	case !lets(s.stageSel, r.StageName()):
 	case s.dueOnly.Checked && len(data.RecruitDue(r, s.today, recruitDueDays)) == 0:
 	case s.hits != nil && !s.hits[i]:
 	default:

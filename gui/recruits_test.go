@@ -20,12 +20,9 @@ func (s *RecruitsScreen) typeDate(n int, text string) {
 // A date that breaks a rule shows the rule at once under its step; a date that keeps it clears the
 // message and saves.
 func TestRecruitRuleShownWhileTyping(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	s := NewRecruitsScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewRecruitsScreen(env))
 	test.Type(s.name, "李明")
 	test.Type(s.idNumber, data.IDNumberWithCheck("13020320000308011"))
 	if s.derived.Text != "男，2000-03-08" {

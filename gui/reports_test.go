@@ -68,11 +68,7 @@ func TestReportsExport(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			i := slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == tc.id })
-			if i < 0 {
-				t.Fatalf("the screen does not offer %s", tc.id)
-			}
-			k := s.kinds[i]
+			k := reportKindOf(t, s, tc.id)
 			name := s.defaultFileName(k)
 			if want := "综采一队党支部-" + k.Title + "-20261123.xlsx"; name != want {
 				t.Errorf("default file name = %q, want %q", name, want)
@@ -120,6 +116,20 @@ func TestReportsWarnWithoutBranchName(t *testing.T) {
 
 // sheetText is the title of the file's first sheet and every row of its sheets, cells joined by |,
 // one row a line.
+// exportedText exports report k with opts to path from the 报表 screen s and checks its title; all
+// is its text (sheetText).
+func exportedText(t *testing.T, s *ReportsScreen, k *catalog.Report, opts catalog.Input, path, title string) (all string) {
+	t.Helper()
+	if err := s.export(context.Background(), k, opts, path); err != nil {
+		t.Fatal(err)
+	}
+	got, all := sheetText(t, path)
+	if got != title {
+		t.Errorf("title = %q, want %q", got, title)
+	}
+	return all
+}
+
 func sheetText(t *testing.T, path string) (title string, all string) {
 	t.Helper()
 	f, err := excelize.OpenFile(path)
@@ -145,14 +155,10 @@ func sheetText(t *testing.T, path string) (title string, all string) {
 
 func TestReportsExportFindingReports(t *testing.T) {
 	env, _, teams := rhythmEnv(t)
-	ctx := context.Background()
 	m := addTestMember(t, env, "王督查", 1, 0, 0)
-	in := data.Inspection{Date: day(10), Kind: "四不两直督查", Shift: "夜班", TeamID: teams[0].ID,
+	saveTestInspection(t, env, data.Inspection{Date: day(10), Kind: "四不两直督查", Shift: "夜班", TeamID: teams[0].ID,
 		Inspectors: []data.Inspector{{MemberID: m.ID, Lead: true}},
-		Findings:   []data.Finding{{Category: "安全生产不实", Description: "皮带机托辊损坏未及时更换", Responsible: "张三", Deadline: day(15)}}}
-	if err := env.Store.SaveInspection(ctx, &in); err != nil {
-		t.Fatal(err)
-	}
+		Findings:   []data.Finding{{Category: "安全生产不实", Description: "皮带机托辊损坏未及时更换", Responsible: "张三", Deadline: day(15)}}})
 	addRhythmFindings(t, env,
 		rf{desc: "二班交接班记录不全", category: "作风纪律", team: teams[1].ID, found: day(12), deadline: day(30), state: data.StateFixing},
 		rf{desc: "十月份的问题", team: teams[1].ID, found: data.NewDate(2026, 10, 12), deadline: data.NewDate(2026, 10, 20), state: data.StatePending},
@@ -181,31 +187,15 @@ func TestReportsExportFindingReports(t *testing.T) {
 	dir := t.TempDir()
 	for i, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			k := s.kinds[slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == tc.id })]
+			k := reportKindOf(t, s, tc.id)
 			if k.Period == catalog.NoPeriod {
 				t.Errorf("%s does not ask for a period", tc.id)
 			}
 			if name, want := s.fileName(k, tc.opts), "综采一队党支部-"+k.Title+"-2026年11月.xlsx"; name != want {
 				t.Errorf("file name = %q, want %q", name, want)
 			}
-			path := filepath.Join(dir, fmt.Sprintf("%d.xlsx", i))
-			if err := s.export(ctx, k, tc.opts, path); err != nil {
-				t.Fatal(err)
-			}
-			title, all := sheetText(t, path)
-			if title != tc.title {
-				t.Errorf("title = %q, want %q", title, tc.title)
-			}
-			for _, w := range append(tc.want, tc.wantHeader) {
-				if !strings.Contains(all, w) {
-					t.Errorf("the file lacks %q:\n%s", w, all)
-				}
-			}
-			for _, w := range tc.not {
-				if strings.Contains(all, w) {
-					t.Errorf("the file has %q, which is not in the period or filter", w)
-				}
-			}
+			all := exportedText(t, s, k, tc.opts, filepath.Join(dir, fmt.Sprintf("%d.xlsx", i)), tc.title)
+			checkSays(t, "the file", all, append(tc.want, tc.wantHeader), tc.not) // not: outside the period or filter
 		})
 	}
 }
@@ -258,7 +248,7 @@ func TestReportsAskOptions(t *testing.T) {
 	env, _, teams := rhythmEnv(t)
 	s := NewReportsScreen(env)
 	show(env, s)
-	k := s.kinds[slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == "R3" })]
+	k := reportKindOf(t, s, "R3")
 	var got []catalog.Input
 	s.askOptions(k, func(o catalog.Input) { got = append(got, o) })
 	top := env.Win.Canvas().Overlays().Top()
@@ -338,33 +328,13 @@ func TestReportsExportWelfareReports(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range tests {
 		t.Run(tc.id, func(t *testing.T) {
-			i := slices.IndexFunc(s.kinds, func(k *catalog.Report) bool { return k.ID == tc.id })
-			if i < 0 {
-				t.Fatalf("the screen does not offer %s", tc.id)
-			}
-			k := s.kinds[i]
+			k := reportKindOf(t, s, tc.id)
 			if k.Period == catalog.NoPeriod {
 				t.Errorf("%s does not ask for a period", tc.id)
 			}
 			opts := catalog.Input{Period: tc.period}
-			path := filepath.Join(dir, s.fileName(k, opts))
-			if err := s.export(ctx, k, opts, path); err != nil {
-				t.Fatal(err)
-			}
-			title, all := sheetText(t, path)
-			if title != tc.title {
-				t.Errorf("title = %q, want %q", title, tc.title)
-			}
-			for _, w := range tc.want {
-				if !strings.Contains(all, w) {
-					t.Errorf("the file lacks %q:\n%s", w, all)
-				}
-			}
-			for _, w := range tc.not {
-				if strings.Contains(all, w) {
-					t.Errorf("the file has %q, which is outside the period:\n%s", w, all)
-				}
-			}
+			all := exportedText(t, s, k, opts, filepath.Join(dir, s.fileName(k, opts)), tc.title)
+			checkSays(t, "the file", all, tc.want, tc.not) // not: outside the period
 		})
 	}
 	// R5 asks which check to print, the latest first.

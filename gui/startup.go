@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
+	"branchledger/gui/widgets"
 )
 
 // The windows shown instead of the main window when the data file cannot be worked on: a problem
@@ -23,8 +24,7 @@ import (
 // ShowFatal shows a problem that keeps the program from starting, in Chinese, and waits for 退出.
 func ShowFatal(a fyne.App, err error) {
 	w := a.NewWindow(AppTitle + " — 无法启动")
-	msg := widget.NewLabel(data.ErrorMessage(err))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := widgets.Note(data.ErrorMessage(err))
 	quit := widget.NewButton("退出", func() { a.Quit() })
 	w.SetContent(container.NewBorder(nil, container.NewCenter(quit), nil, nil, msg))
 	w.Resize(fyne.NewSize(520, 200))
@@ -33,8 +33,7 @@ func ShowFatal(a fyne.App, err error) {
 
 // ShowStopped replaces the window's content with a problem that leaves nothing to work on.
 func ShowStopped(a fyne.App, w fyne.Window, err error) {
-	msg := widget.NewLabel(data.ErrorMessage(err))
-	msg.Wrapping = fyne.TextWrapWord
+	msg := widgets.Note(data.ErrorMessage(err))
 	w.SetMainMenu(nil)
 	w.SetContent(container.NewBorder(nil, container.NewCenter(widget.NewButton("退出", a.Quit)), nil, nil, msg))
 }
@@ -65,8 +64,7 @@ func ShowDamaged(a fyne.App, w fyne.Window, d DamagedFile) {
 	} else {
 		text += "\n\n" + data.ErrorMessage(d.NoBackup) + "。可以只读打开，导出还能读出的数据。"
 	}
-	msg := widget.NewLabel(text)
-	msg.Wrapping = fyne.TextWrapWord
+	msg := widgets.Note(text)
 
 	restore := widget.NewButton("从最近的备份恢复", func() {
 		RunWithProgress(w, "正在从备份恢复", func(ctx context.Context, _ Progress) error {

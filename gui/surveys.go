@@ -41,8 +41,6 @@ func rateText(q data.SurveyQuestion) string {
 // SurveysScreen is 满意度调查: the surveys with their 满意率, and the form with one row of answer
 // counts per question, whose 合计 and 满意率 follow the typing.
 type SurveysScreen struct {
-	env *Env
-
 	recordScreen[data.Survey]
 	catSel *widget.Select
 
@@ -70,7 +68,7 @@ type surveyRow struct {
 
 // NewSurveysScreen builds the screen and loads the surveys.
 func NewSurveysScreen(env *Env) *SurveysScreen {
-	s := &SurveysScreen{env: env}
+	s := &SurveysScreen{}
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.initRecord(env, recordSpec[data.Survey]{
 		Columns: surveyColumns,
@@ -82,9 +80,7 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 		Load: func(ctx context.Context) ([]data.Survey, error) {
 			return env.Store.Surveys(ctx, data.SurveyFilter{})
 		},
-		Match: func(_ int, sv *data.Survey) bool {
-			return s.catSel.SelectedIndex() <= 0 || sv.Category == s.catSel.Selected
-		},
+		Match: func(_ int, sv *data.Survey) bool { return lets(s.catSel, sv.Category) },
 		Count: "共 %d 次调查", NewLabel: "新建调查", What: "这次调查",
 		Blank:    s.blank,
 		ToForm:   s.toForm,
@@ -97,7 +93,7 @@ func NewSurveysScreen(env *Env) *SurveysScreen {
 			return fmt.Sprintf("已保存调查：%d 人次，满意率 %s（%s）", o.Total(), rateText(o), time.Now().Format("15:04:05"))
 		},
 		Refused: func(int) string { return "请修改后再保存：" },
-		Delete:  func(ctx context.Context, sv *data.Survey) error { return env.Store.DeleteSurvey(ctx, sv.ID) },
+		Delete:  env.Store.DeleteSurvey,
 		Question: func(sv *data.Survey) string {
 			return fmt.Sprintf("确定要删除%s的%s满意度调查吗？", sv.Period.Label, sv.Category)
 		},

@@ -12,9 +12,7 @@ import (
 
 func TestSurveyRates(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
-	s := NewSurveysScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewSurveysScreen(env))
 	if len(s.rows) != len(data.DefaultSurveyQuestions) || s.rows[0].text.Text != data.DefaultSurveyQuestions[0] {
 		t.Fatalf("a new canteen survey should start with the canteen questions, has %d rows", len(s.rows))
 	}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"branchledger/data"
@@ -19,11 +17,8 @@ var talkColumns = widgets.Columns{{"日期", 0, "2026-11-23"}, {"谈话人", 0, 
 
 // TalksScreen is 谈心谈话: the talks, newest first, and the form of one.
 type TalksScreen struct {
-	env *Env
-
 	recordScreen[data.Talk] // all: newest first
 
-	period  *periodFilter
 	kindSel *widget.Select
 
 	people   *memberChoices
@@ -40,8 +35,7 @@ type TalksScreen struct {
 
 // NewTalksScreen builds the screen and loads the talks.
 func NewTalksScreen(env *Env) *TalksScreen {
-	s := &TalksScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &TalksScreen{people: newMemberChoices(nil, nil)}
 	s.kindSel = s.filterSelect("全部类型", data.TalkKinds...)
 	s.initRecord(env, recordSpec[data.Talk]{
 		Columns: talkColumns,
@@ -50,18 +44,19 @@ func NewTalksScreen(env *Env) *TalksScreen {
 		},
 		ID:     func(t *data.Talk) int64 { return t.ID },
 		Load:   s.load,
+		Date:   func(t *data.Talk) data.Date { return t.Date },
 		Match:  s.match,
 		Search: "搜索谈话人、对象或内容",
 		Count:  "共 %d 次", NewLabel: "记录谈话", What: "这次谈话",
 		Blank:    func() data.Talk { return data.Talk{Date: env.Today(), Kind: data.TalkKinds[0]} },
 		ToForm:   s.toForm,
 		FromForm: s.talk,
-		Title:    func(t *data.Talk) string { return data.TalkLabel(t) },
+		Title:    data.TalkLabel,
 		NewTitle: "新谈话记录",
 		Focus:    func() { focus(s.talker) },
-		Save:     func(ctx context.Context, t *data.Talk) error { return env.Store.SaveTalk(ctx, t) },
+		Save:     env.Store.SaveTalk,
 		Saved:    func(*data.Talk) string { return "已保存谈话记录" },
-		Delete:   func(ctx context.Context, t *data.Talk) error { return env.Store.DeleteTalk(ctx, t.ID) },
+		Delete:   env.Store.DeleteTalk,
 		Question: func(t *data.Talk) string {
 			return fmt.Sprintf("确定要删除“%s”的记录吗？", data.TalkLabel(t))
 		},
@@ -70,28 +65,15 @@ func NewTalksScreen(env *Env) *TalksScreen {
 	})
 
 	fs := &s.fields
-	member := func(label, hint string) *widgets.SuggestEntry {
-		e := widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-		e.SetPlaceHolder(hint)
-		e.OnChanged = func(string) { e.Filter(); s.changed(label) }
-		return e
-	}
-	s.date = widgets.NewDateEntry()
-	s.date.Today = env.Today
-	s.date.OnChanged = func(string) { s.changed(data.FTalkDate) }
-	s.talker = member(data.FTalker, "姓名或拼音首字母")
-	s.subject = member(data.FTalkSubject, "党员姓名，或职工姓名")
-	s.team = widgets.NewEntry()
-	s.team.SetPlaceHolder("职工的班组，如 综采一队")
-	s.team.OnChanged = func(string) { s.changed(data.FTalkTeam) }
+	s.date = s.newDate(data.FTalkDate, env.Today)
+	s.talker = s.newMemberEntry(data.FTalker, "姓名或拼音首字母", &s.people)
+	s.subject = s.newMemberEntry(data.FTalkSubject, "党员姓名，或职工姓名", &s.people)
+	s.team = s.newEntry(data.FTalkTeam, "职工的班组，如 综采一队")
 	s.kind = widgets.NewSelect(data.TalkKinds, func(string) { s.changed(data.FTalkKind) })
-	s.place = widgets.NewEntry()
-	s.place.OnChanged = func(string) { s.changed(data.FTalkPlace) }
-	s.content = widgets.NewTextArea(4)
-	s.content.OnChanged = func(string) { s.changed(data.FTalkContent) }
-	s.issues = widgets.NewTextArea(3)
-	s.issues.OnChanged = func(string) { s.changed(data.FTalkIssues) }
-	s.recorder = member(data.FTalkRecorder, "姓名")
+	s.place = s.newEntry(data.FTalkPlace, "")
+	s.content = s.newArea(data.FTalkContent, 4, "")
+	s.issues = s.newArea(data.FTalkIssues, 3, "")
+	s.recorder = s.newMemberEntry(data.FTalkRecorder, "姓名", &s.people)
 	fContent, fIssues := fs.Add(data.FTalkContent, true, s.content), fs.Add(data.FTalkIssues, false, s.issues)
 	fContent.Wide, fIssues.Wide = true, true
 	form := widgets.NewSections(2).
@@ -100,7 +82,7 @@ func NewTalksScreen(env *Env) *TalksScreen {
 			fs.Add(data.FTalkTeam, false, s.team), fs.Add(data.FTalkPlace, false, s.place)).
 		Add("内容", fContent, fIssues, fs.Add(data.FTalkRecorder, false, s.recorder.Content())).
 		Content()
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(2, s.period.Sel, s.kindSel), s.period.Custom}, form, 0.45)
+	s.buildFrame(s.periodRow(s.kindSel), form, 0.45)
 	return s
 }
 
@@ -137,16 +119,8 @@ func loadPeople(ctx context.Context, st data.Store) (*memberChoices, []data.Memb
 }
 
 func (s *TalksScreen) match(_ int, t *data.Talk) bool {
-	from, to := s.period.span()
-	q := s.query()
-	switch {
-	case !from.IsZero() && t.Date.Before(from), !to.IsZero() && t.Date.After(to):
-	case s.kindSel.SelectedIndex() > 0 && t.Kind != s.kindSel.Selected:
-	case q != "" && !strings.Contains(strings.ToLower(t.Talker+" "+t.Subject+" "+t.SubjectTeam+" "+t.Content+" "+t.Issues), q):
-	default:
-		return true
-	}
-	return false
+	return lets(s.kindSel, t.Kind) &&
+		s.searched(t.Talker, t.Subject, t.SubjectTeam, t.Content, t.Issues)
 }
 
 // memberText is a member field's text for member id (its name as saved when no longer listed).
@@ -195,12 +169,7 @@ func (s *TalksScreen) talk() (data.Talk, error) {
 	}
 	t.SubjectTeam, t.Kind, t.Place = s.team.Text, s.kind.Selected, s.place.Text
 	t.Content, t.Issues, t.Recorder = s.content.Text, s.issues.Text, s.recorder.Text
-	if fe == nil {
-		return t, nil
-	}
-	v := t
-	v.Normalize()
-	return t, mergeErrors(fe, data.ValidateTalk(&v, s.env.Today()))
+	return formRecord(t, fe, data.ValidateTalk, s.env.Today())
 }
 
 // FocusSearch puts the cursor into the search box (Ctrl+F).

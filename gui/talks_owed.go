@@ -48,8 +48,7 @@ func NewTalksOwedScreen(env *Env) *TalksOwedScreen {
 	s.period = widgets.NewSelect([]string{owedThisQuarter, owedLastQuarter, owedThisYear, owedLastYear}, nil)
 	s.period.SetSelectedIndex(0)
 	s.period.OnChanged = func(string) { s.Reload() }
-	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapWord
+	s.summary = widgets.Note("")
 	s.list = widget.NewList(func() int { return len(s.owed) }, func() fyne.CanvasObject { return owedColumns.Row(false) },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			ow := s.owed[i]
@@ -74,8 +73,7 @@ func NewTalksOwedScreen(env *Env) *TalksOwedScreen {
 		grid.Add(container.NewBorder(nil, nil, widget.NewLabel("每"), nil, per))
 		grid.Add(container.NewBorder(nil, nil, widget.NewLabel("至少"), widget.NewLabel("次"), n))
 	}
-	s.status = widget.NewLabel("")
-	s.status.Wrapping = fyne.TextWrapWord
+	s.status = widgets.Note("")
 	save := widget.NewButtonWithIcon("保存规则", theme.DocumentSaveIcon(), s.saveRules)
 	rules := container.NewVBox(widgets.Heading("谈话规则"),
 		hint("书记与支委谈话：书记与每名支委；支委与党员谈话：每名党员（支委以外）至少由一名支委谈话；重点岗位党员谈话：重点岗位上的每名党员。"),

@@ -11,26 +11,13 @@ import (
 	"branchledger/data"
 )
 
-// setRole gives a saved member a 党内职务 and a 重点岗位.
-func setRole(t *testing.T, env *Env, m *data.Member, role, keyPost string) {
-	t.Helper()
-	m.PartyRole, m.KeyPost = role, keyPost
-	if err := env.Store.UpdateMember(context.Background(), m); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // screenText is every label text shown on s, joined by |.
 func screenText(s Screen) string { return strings.Join(labelTexts(s.Content()), "|") }
 
 func TestTalkTypedSavedListed(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三", "李四")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	addTestMember(t, env, "李四", 2, 0, 0)
-	s := NewTalksScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewTalksScreen(env))
 	test.Type(s.talker, "张三")
 	test.Type(s.subject, "李四")
 	s.kind.SetSelected("提醒谈话")
@@ -121,10 +108,8 @@ func TestAppraisalCapRefused(t *testing.T) {
 func TestTalksOwedView(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	ctx := context.Background()
-	sec := addTestMember(t, env, "张书记", 1, 0, 0)
-	setRole(t, env, &sec, "书记", "")
-	keeper := addTestMember(t, env, "李保管", 2, 0, 0)
-	setRole(t, env, &keeper, data.RoleNone, "保管员")
+	sec := addPostedMember(t, env, "张书记", 1, "", "书记", "")
+	keeper := addPostedMember(t, env, "李保管", 2, "保管员", data.RoleNone, "")
 	s := NewTalksOwedScreen(env)
 	show(env, s)
 	if len(s.owed) != 2 || !strings.Contains(s.summary.Text, "2026年第四季度") {
@@ -155,13 +140,9 @@ func TestTalksOwedView(t *testing.T) {
 func TestTermFormAndHomeReminder(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	ctx := context.Background()
-	sec := addTestMember(t, env, "张书记", 1, 0, 0)
-	setRole(t, env, &sec, "书记", "")
-	org := addTestMember(t, env, "李组委", 2, 0, 0)
-	setRole(t, env, &org, "组织委员", "")
-	s := NewTermsScreen(env)
-	show(env, s)
-	s.New()
+	addPostedMember(t, env, "张书记", 1, "", "书记", "")
+	addPostedMember(t, env, "李组委", 2, "", "组织委员", "")
+	s := showNew(env, NewTermsScreen(env))
 	s.number.SetText("3")
 	s.elected.SetDate(orgTestToday.AddYears(-3).AddDays(60)) // ends in 60 days
 	s.fromRoster()
@@ -176,8 +157,7 @@ func TestTermFormAndHomeReminder(t *testing.T) {
 	if !strings.Contains(s.reminder.Text, "还有60天），请着手换届选举") {
 		t.Errorf("reminder %q", s.reminder.Text)
 	}
-	keeper := addTestMember(t, env, "王保管", 3, 0, 0)
-	setRole(t, env, &keeper, data.RoleNone, "保管员")
+	addPostedMember(t, env, "王保管", 3, "保管员", data.RoleNone, "")
 	h := NewHomeScreen(env)
 	show(env, h)
 	if texts := screenText(h); !strings.Contains(texts, "第3届支部委员会任期将于") {

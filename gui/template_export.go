@@ -188,8 +188,7 @@ func (s *ReportsScreen) askTemplate(k *catalog.Report, opts catalog.Input) {
 // 导出… saves the template for reuse and asks where to save the filled workbook.
 func (s *ReportsScreen) confirmTemplate(k *catalog.Report, opts catalog.Input, path string) {
 	summary, err := s.checkTemplate(context.Background(), k, opts, path)
-	text := widget.NewLabel(summary)
-	text.Wrapping = fyne.TextWrapWord
+	text := widgets.Note(summary)
 	if summary == "" {
 		text.Hide()
 	}

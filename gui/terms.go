@@ -21,8 +21,6 @@ var termColumns = widgets.Columns{{"届次", 0, "第10届"}, {"选举日期", 0,
 // TermsScreen is 换届: the committee's terms with their members and posts, and how near the
 // current one is to its end.
 type TermsScreen struct {
-	env *Env
-
 	recordScreen[data.CommitteeTerm] // all: latest first
 
 	people   *memberChoices
@@ -45,7 +43,7 @@ type termRow struct {
 
 // NewTermsScreen builds the screen and loads the terms.
 func NewTermsScreen(env *Env) *TermsScreen {
-	s := &TermsScreen{env: env, people: newMemberChoices(nil, nil)}
+	s := &TermsScreen{people: newMemberChoices(nil, nil)}
 	s.initRecord(env, recordSpec[data.CommitteeTerm]{
 		Columns: termColumns,
 		Cells: func(t *data.CommitteeTerm) ([]string, map[int]widget.Importance) {
@@ -67,12 +65,12 @@ func NewTermsScreen(env *Env) *TermsScreen {
 		Blank:    s.blank,
 		ToForm:   s.toForm,
 		FromForm: s.term,
-		Title:    func(t *data.CommitteeTerm) string { return data.TermLabel(t) },
+		Title:    data.TermLabel,
 		NewTitle: "新一届支部委员会",
 		Focus:    func() { focus(s.number) },
-		Save:     func(ctx context.Context, t *data.CommitteeTerm) error { return env.Store.SaveTerm(ctx, t) },
+		Save:     env.Store.SaveTerm,
 		Saved:    func(t *data.CommitteeTerm) string { return "已保存" + data.TermLabel(t) },
-		Delete:   func(ctx context.Context, t *data.CommitteeTerm) error { return env.Store.DeleteTerm(ctx, t.ID) },
+		Delete:   env.Store.DeleteTerm,
 		Question: func(t *data.CommitteeTerm) string {
 			return fmt.Sprintf("确定要删除%s的记录吗？", data.TermLabel(t))
 		},
@@ -80,18 +78,11 @@ func NewTermsScreen(env *Env) *TermsScreen {
 		Deleted: func(*data.CommitteeTerm) string { return "已删除" },
 	})
 	fs := &s.fields
-	s.number = widgets.NewEntry()
-	s.number.SetPlaceHolder("如 第3届 填 3")
-	s.number.OnChanged = func(string) { s.changed(data.FTermNumber) }
-	s.elected = widgets.NewDateEntry()
-	s.elected.Today = env.Today
-	s.elected.OnChanged = func(string) { s.changed(data.FTermElected) }
-	s.years = widgets.NewEntry()
-	s.years.OnChanged = func(string) { s.changed(data.FTermYears) }
-	s.remark = widgets.NewEntry()
-	s.remark.OnChanged = func(string) { s.changed(data.FRemark) }
-	s.reminder = widget.NewLabel("")
-	s.reminder.Wrapping = fyne.TextWrapWord
+	s.number = s.newEntry(data.FTermNumber, "如 第3届 填 3")
+	s.elected = s.newDate(data.FTermElected, env.Today)
+	s.years = s.newEntry(data.FTermYears, "")
+	s.remark = s.newEntry(data.FRemark, "")
+	s.reminder = widgets.Note("")
 	s.rowsBox = container.NewVBox()
 	add := widget.NewButtonWithIcon("添加委员", theme.ContentAddIcon(), func() { s.addRow(data.TermMember{}); s.changed(data.FTermMember) })
 	fromRoster := widget.NewButtonWithIcon("按党员名单的党内职务填入", theme.ViewRefreshIcon(), s.fromRoster)
@@ -208,12 +199,7 @@ func (s *TermsScreen) term() (data.CommitteeTerm, error) {
 		}
 		t.Members = append(t.Members, data.TermMember{MemberID: id, Name: r.member.Text, Post: r.post.Selected})
 	}
-	if fe == nil {
-		return t, nil
-	}
-	v := t
-	v.Normalize()
-	return t, mergeErrors(fe, data.ValidateCommitteeTerm(&v, s.env.Today()))
+	return formRecord(t, fe, data.ValidateCommitteeTerm, s.env.Today())
 }
 
 // readInt parses a whole number field ("" is 0), adding msg to fe when it is not one.

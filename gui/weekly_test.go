@@ -53,11 +53,8 @@ func chartTexts(t *testing.T, c *BarChart) (labels []string, values [][]string) 
 // addTestInspection saves an inspection of the day by member m, without findings.
 func addTestInspection(t *testing.T, env *Env, d data.Date, m data.Member) {
 	t.Helper()
-	in := data.Inspection{Date: d, Kind: data.InspectionKinds[0], Unit: "综采一队",
-		Inspectors: []data.Inspector{{MemberID: m.ID, Lead: true}}}
-	if err := env.Store.SaveInspection(context.Background(), &in); err != nil {
-		t.Fatal(err)
-	}
+	saveTestInspection(t, env, data.Inspection{Date: d, Kind: data.InspectionKinds[0], Unit: "综采一队",
+		Inspectors: []data.Inspector{{MemberID: m.ID, Lead: true}}})
 }
 
 // weekFixture is the hand-counted week of 2026-11-09 to 11-15 (today is 11-23):

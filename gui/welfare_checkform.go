@@ -64,13 +64,9 @@ func NewCheckForm(env *Env) *CheckForm {
 	fFac := fs.Add(data.FCheckFacility, true, f.facility)
 	f.template = widgets.NewSelect(nil, func(string) { f.templateChanged() })
 	fTpl := fs.Add(data.FCheckChecklist, true, f.template)
-	f.date = widgets.NewDateEntry()
-	f.date.Today = env.Today
-	f.date.OnChanged = func(string) { f.changed(data.FCheckDate) }
+	f.date = f.newDate(data.FCheckDate, env.Today)
 	fDate := fs.Add(data.FCheckDate, true, f.date)
-	f.checker = widgets.NewEntry()
-	f.checker.SetPlaceHolder("检查人姓名，多人用顿号隔开")
-	f.checker.OnChanged = func(string) { f.changed(data.FChecker) }
+	f.checker = f.newEntry(data.FChecker, "检查人姓名，多人用顿号隔开")
 	f.checker.OnSubmitted = func(string) {
 		if len(f.rows) > 0 {
 			focus(f.rows[0].score)
@@ -273,8 +269,7 @@ func (f *CheckForm) newRow(i int) (*checkRow, fyne.CanvasObject) {
 	if it.Key {
 		title.Importance = widget.DangerImportance
 	}
-	std := widget.NewLabel(it.Standard)
-	std.Wrapping = fyne.TextWrapWord
+	std := widgets.Note(it.Standard)
 	std.SizeName = theme.SizeNameCaptionText
 	r.score = widgets.NewEntry()
 	r.score.SetText(data.FormatScore(it.Score))

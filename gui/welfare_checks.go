@@ -55,7 +55,6 @@ var checkColumns = widgets.Columns{{"检查日期", 0, "2026-11-23"}, {"设施",
 // ChecksScreen is 检查评分: the checks (newest first) with filters on the left, the scoring form on
 // the right. Checks are kept in memory (a year is a few hundred).
 type ChecksScreen struct {
-	env *Env
 	// OnShowFinding, when set, opens a finding created from a deduction in 问题整改.
 	OnShowFinding func(id int64)
 
@@ -66,7 +65,6 @@ type ChecksScreen struct {
 	templates  []data.Checklist
 	th         data.GradeThresholds
 
-	period *periodFilter
 	catSel *widget.Select
 	facSel *widget.Select
 
@@ -75,8 +73,7 @@ type ChecksScreen struct {
 
 // NewChecksScreen builds the screen and loads the checks.
 func NewChecksScreen(env *Env) *ChecksScreen {
-	s := &ChecksScreen{env: env}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &ChecksScreen{}
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
 	s.facSel = s.filterSelect(allFacilities)
 	s.form = NewCheckForm(env)
@@ -85,6 +82,7 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 		Cells:   s.cells,
 		ID:      func(c *data.Check) int64 { return c.ID },
 		Load:    s.load,
+		Date:    func(c *data.Check) data.Date { return c.Date },
 		Match:   s.match,
 		Count:   "共 %d 次检查", NewLabel: "新建检查", What: "这次检查",
 		Blank:    s.form.Blank,
@@ -101,7 +99,7 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 		Refused: func(n int) string {
 			return fmt.Sprintf("有 %d 处需要修改，请看标红的说明，没有保存。", n)
 		},
-		Delete: func(ctx context.Context, c *data.Check) error { return env.Store.DeleteCheck(ctx, c.ID) },
+		Delete: env.Store.DeleteCheck,
 		Question: func(c *data.Check) string {
 			return fmt.Sprintf("确定要删除 %s 对“%s”的检查评分吗？\n由扣分生成的问题会保留。", c.Date, c.FacilityName)
 		},
@@ -116,7 +114,7 @@ func NewChecksScreen(env *Env) *ChecksScreen {
 	s.form.OnChanged = func() { s.frame.SetStatus("", false) }
 	s.form.OnSubmit = s.Save
 	s.form.OnMakeFinding = s.makeFinding
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.catSel, s.facSel), s.period.Custom},
+	s.buildFrame(s.periodRow(s.catSel, s.facSel),
 		s.form.Content(), 0.36)
 	return s
 }
@@ -159,11 +157,9 @@ func (s *ChecksScreen) load(ctx context.Context) ([]data.Check, error) {
 }
 
 func (s *ChecksScreen) match(_ int, c *data.Check) bool {
-	from, to := s.period.span()
 	switch {
-	case !from.IsZero() && c.Date.Before(from), !to.IsZero() && c.Date.After(to):
-	case s.catSel.SelectedIndex() > 0 && c.FacilityCategory != s.catSel.Selected:
-	case s.facSel.SelectedIndex() > 0 && c.FacilityName != s.facSel.Selected:
+	case !lets(s.catSel, c.FacilityCategory):
+	case !lets(s.facSel, c.FacilityName):
 	default:
 		return true
 	}

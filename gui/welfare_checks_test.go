@@ -25,9 +25,7 @@ func addFacility(t *testing.T, env *Env, category, name, manager string) data.Fa
 // startCheck opens 检查评分 on a new check of the facility and returns the screen.
 func startCheck(t *testing.T, env *Env, fac data.Facility) *ChecksScreen {
 	t.Helper()
-	s := NewChecksScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewChecksScreen(env))
 	i := slices.IndexFunc(s.form.facilities, func(f data.Facility) bool { return f.ID == fac.ID })
 	if i < 0 {
 		t.Fatalf("facility %s is not offered", fac.Name)
@@ -161,17 +159,7 @@ func TestCheckScoringGrades(t *testing.T) {
 			for name, v := range tc.scores {
 				typeScore(s.form, itemIndex(t, s.form, name), v)
 			}
-			got := s.form.SummaryText()
-			for _, w := range tc.want {
-				if !strings.Contains(got, w) {
-					t.Errorf("summary %q lacks %q", got, w)
-				}
-			}
-			for _, w := range tc.avoid {
-				if strings.Contains(got, w) {
-					t.Errorf("summary %q should not say %q", got, w)
-				}
-			}
+			checkSays(t, "the summary", s.form.SummaryText(), tc.want, tc.avoid)
 		})
 	}
 }

@@ -29,12 +29,9 @@ var welfareColumns = widgets.Columns{{"事项", 1, ""}, {"类别", 0, "宿舍"},
 // WelfareItemsScreen is 办实事: the welfare items and workers' requests, followed from 已登记 to
 // 已办结 (or 不予办理), with the form and the state buttons.
 type WelfareItemsScreen struct {
-	env *Env
-
 	recordScreen[data.WelfareItem] // all: newest first
 
 	today    data.Date
-	period   *periodFilter
 	stateSel *widget.Select
 	catSel   *widget.Select
 	overdue  *widget.Check
@@ -56,8 +53,7 @@ type WelfareItemsScreen struct {
 
 // NewWelfareItemsScreen builds the screen and loads the items.
 func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
-	s := &WelfareItemsScreen{env: env, people: newMemberChoices(nil, nil)}
-	s.period = newPeriodFilter(env.Today, s.refilter)
+	s := &WelfareItemsScreen{people: newMemberChoices(nil, nil)}
 	s.stateSel = widgets.NewSelect(append([]string{allWelfareStates, welfareOpen}, data.WelfareStates...), func(string) { s.refilter() })
 	s.stateSel.SetSelectedIndex(0)
 	s.catSel = s.filterSelect(allCategories, data.FacilityCategories...)
@@ -67,6 +63,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 		Cells:   s.cells,
 		ID:      func(w *data.WelfareItem) int64 { return w.ID },
 		Load:    s.load,
+		Date:    func(w *data.WelfareItem) data.Date { return w.ProposedDate },
 		Match:   s.match,
 		Count:   "共 %d 件", NewLabel: "登记事项", What: "这件事项",
 		Blank:    s.blank,
@@ -85,7 +82,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 			return nil
 		},
 		Saved:  func(*data.WelfareItem) string { return "已保存事项" },
-		Delete: func(ctx context.Context, w *data.WelfareItem) error { return env.Store.DeleteWelfareItem(ctx, w.ID) },
+		Delete: env.Store.DeleteWelfareItem,
 		Question: func(w *data.WelfareItem) string {
 			return fmt.Sprintf("确定要删除事项“%s”吗？", clip(w.Title, 30))
 		},
@@ -94,28 +91,16 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 	})
 
 	fs := &s.fields
-	s.title = widgets.NewTextArea(2)
-	s.title.SetPlaceHolder("如 更换一号食堂破损餐桌椅")
-	s.title.OnChanged = func(string) { s.changed(data.FWelfareTitle) }
+	s.title = s.newArea(data.FWelfareTitle, 2, "如 更换一号食堂破损餐桌椅")
 	fTitle := fs.Add(data.FWelfareTitle, true, s.title)
 	fTitle.Wide = true
 	s.category = widgets.NewSelect(append([]string{optNone}, data.FacilityCategories...), func(string) { s.changed(data.FWelfareCategory) })
 	s.source = widgets.NewSelect(append([]string{optNone}, data.WelfareSources...), func(string) { s.changed(data.FWelfareSource) })
-	s.proposer = widgets.NewEntry()
-	s.proposer.SetPlaceHolder("个人或群体，如 综采一队职工")
-	s.proposer.OnChanged = func(string) { s.changed(data.FProposer) }
-	s.proposed = widgets.NewDateEntry()
-	s.proposed.Today = env.Today
-	s.proposed.OnChanged = func(string) { s.changed(data.FProposedDate) }
-	s.handler = widgets.NewSuggestEntry(func(q string) []string { return s.people.Suggest(q, 12, false, nil) })
-	s.handler.SetPlaceHolder("姓名或拼音首字母") // as 责任人: a longer hint is cut
-	s.handler.OnChanged = func(string) { s.handler.Filter(); s.changed(data.FHandler) }
-	s.planned = widgets.NewDateEntry()
-	s.planned.Today = env.Today
-	s.planned.OnChanged = func(string) { s.changed(data.FPlannedDate) }
-	s.cost = widgets.NewEntry()
-	s.cost.SetPlaceHolder("元，如 1250.50")
-	s.cost.OnChanged = func(string) { s.changed(data.FCost) }
+	s.proposer = s.newEntry(data.FProposer, "个人或群体，如 综采一队职工")
+	s.proposed = s.newDate(data.FProposedDate, env.Today)
+	s.handler = s.newMemberEntry(data.FHandler, "姓名或拼音首字母", &s.people) // as 责任人: a longer hint is cut
+	s.planned = s.newDate(data.FPlannedDate, env.Today)
+	s.cost = s.newEntry(data.FCost, "元，如 1250.50")
 	s.cost.OnSubmitted = func(string) { s.Save() }
 	s.inHouse = widget.NewCheck("能自己干的不外委", func(bool) { s.changed(data.FInHouse) })
 	s.rating = widgets.NewSelect(append([]string{optNoRating}, data.WelfareRatings...), func(string) { s.changed(data.FRating) })
@@ -131,7 +116,7 @@ func NewWelfareItemsScreen(env *Env) *WelfareItemsScreen {
 		Content()
 
 	body := container.NewVBox(form, widget.NewSeparator(), widgets.Heading("办理状态"), s.state, s.actions)
-	s.buildFrame([]fyne.CanvasObject{container.NewGridWithColumns(3, s.period.Sel, s.stateSel, s.catSel), s.period.Custom, s.overdue},
+	s.buildFrame(append(s.periodRow(s.stateSel, s.catSel), s.overdue),
 		body, 0.45)
 	return s
 }
@@ -162,13 +147,11 @@ func (s *WelfareItemsScreen) load(ctx context.Context) ([]data.WelfareItem, erro
 }
 
 func (s *WelfareItemsScreen) match(_ int, w *data.WelfareItem) bool {
-	from, to := s.period.span()
 	state := s.stateSel.Selected
 	switch {
-	case !from.IsZero() && w.ProposedDate.Before(from), !to.IsZero() && w.ProposedDate.After(to):
 	case state == welfareOpen && (w.State == data.WelfareDone || w.State == data.WelfareRejected):
 	case s.stateSel.SelectedIndex() > 1 && w.State != state:
-	case s.catSel.SelectedIndex() > 0 && w.Category != s.catSel.Selected:
+	case !lets(s.catSel, w.Category):
 	case s.overdue.Checked && w.OverdueDays(s.today) == 0:
 	default:
 		return true
@@ -275,12 +258,7 @@ func (s *WelfareItemsScreen) item() (data.WelfareItem, error) {
 	}
 	w.InHouse = s.inHouse.Checked
 	w.Rating = selectedOr(s.rating, optNoRating)
-	if fe == nil {
-		return w, nil
-	}
-	v := w
-	v.Normalize()
-	return w, mergeErrors(fe, data.ValidateWelfareItem(&v, s.env.Today()))
+	return formRecord(w, fe, data.ValidateWelfareItem, s.env.Today())
 }
 
 // move asks for what the move needs (a reason, or 办结日期) and makes it; unsaved edits are saved

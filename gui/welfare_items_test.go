@@ -12,25 +12,10 @@ import (
 	"branchledger/data"
 )
 
-// tapAction taps the state button labelled text of the welfare item form.
-func tapWelfareAction(t *testing.T, s *WelfareItemsScreen, text string) {
-	t.Helper()
-	for _, o := range s.actions.Objects {
-		if b, ok := o.(*widget.Button); ok && b.Text == text {
-			test.Tap(b)
-			return
-		}
-	}
-	t.Fatalf("no state button %q", text)
-}
-
 func TestWelfareItemFlow(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
+	env := newMembersTestEnv(t, "张三")
 	ctx := context.Background()
-	addTestMember(t, env, "张三", 1, 0, 0)
-	s := NewWelfareItemsScreen(env)
-	show(env, s)
-	s.New()
+	s := showNew(env, NewWelfareItemsScreen(env))
 	test.Type(s.title, "更换一号食堂破损餐桌椅")
 	s.category.SetSelected(data.FacilityCanteen)
 	test.Type(s.handler, "zs")
@@ -56,11 +41,11 @@ func TestWelfareItemFlow(t *testing.T) {
 		t.Error("职工评价 should wait until the item is done")
 	}
 
-	tapWelfareAction(t, s, "开始办理")
+	tapButton(t, s.actions.Objects, "开始办理")
 	if s.loaded.State != data.WelfareHandling {
 		t.Fatalf("state %q after 开始办理", s.loaded.State)
 	}
-	tapWelfareAction(t, s, "办结")
+	tapButton(t, s.actions.Objects, "办结")
 	tapDialogButton(t, env.Win, "办结")
 	w, err := env.Store.WelfareItem(ctx, ws[0].ID)
 	if err != nil || w.State != data.WelfareDone || w.DoneDate != orgTestToday {
@@ -76,7 +61,7 @@ func TestWelfareItemFlow(t *testing.T) {
 	}
 
 	// 重新打开 needs a reason; the dialog stays open without one.
-	tapWelfareAction(t, s, "重新打开")
+	tapButton(t, s.actions.Objects, "重新打开")
 	tapDialogButton(t, env.Win, "重新打开")
 	if w, _ = env.Store.WelfareItem(ctx, w.ID); w.State != data.WelfareDone {
 		t.Fatalf("reopened without a reason: %+v", w)

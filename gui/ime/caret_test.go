@@ -79,6 +79,15 @@ func form(n int) (*container.Scroll, []*widgets.Entry) {
 	return container.NewVScroll(box), entries
 }
 
+// formWindow is a test app's window of width×height showing form(n).
+func formWindow(t *testing.T, n int, width, height float32) (fyne.Window, *container.Scroll, []*widgets.Entry) {
+	test.NewTempApp(t)
+	scroll, entries := form(n)
+	w := test.NewTempWindow(t, scroll)
+	w.Resize(fyne.NewSize(width, height))
+	return w, scroll, entries
+}
+
 func focus(w fyne.Window, o fyne.Focusable) { w.Canvas().Focus(o) }
 
 // rendered is o and everything its current renderers draw. (test.LaidOutObjects makes new
@@ -99,10 +108,7 @@ func rendered(o fyne.CanvasObject) []fyne.CanvasObject {
 }
 
 func TestCaretInScrolledForm(t *testing.T) {
-	test.NewTempApp(t)
-	scroll, entries := form(30)
-	w := test.NewTempWindow(t, scroll)
-	w.Resize(fyne.NewSize(500, 400))
+	w, scroll, entries := formWindow(t, 30, 500, 400)
 	e := entries[20]
 	d := fyne.CurrentApp().Driver()
 	top := d.AbsolutePositionForObject(e).Y - d.AbsolutePositionForObject(scroll).Y
@@ -129,10 +135,7 @@ func TestCaretInScrolledForm(t *testing.T) {
 }
 
 func TestCaretAfterResize(t *testing.T) {
-	test.NewTempApp(t)
-	scroll, entries := form(12)
-	w := test.NewTempWindow(t, scroll)
-	w.Resize(fyne.NewSize(400, 300))
+	w, _, entries := formWindow(t, 12, 400, 300)
 	e := entries[3]
 	focus(w, e)
 	test.Type(e, "中共某矿委员会")

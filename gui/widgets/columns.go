@@ -22,9 +22,7 @@ func (cs Columns) Row(header bool) fyne.CanvasObject {
 	objs := make([]fyne.CanvasObject, len(cs))
 	row := &rowLayout{cs: cs, full: make([]string, len(cs))}
 	for i := range objs {
-		l := widget.NewLabel("")
-		// Clip, not Fyne's Ellipsis (slow with a CJK font): fit puts the … itself, once per change.
-		l.Truncation = fyne.TextTruncateClip
+		l := NewCellLabel() // fit puts the … itself, once per change
 		if header {
 			l.TextStyle.Bold = true
 			row.full[i] = cs[i].Title
@@ -33,6 +31,14 @@ func (cs Columns) Row(header bool) fyne.CanvasObject {
 		objs[i] = l
 	}
 	return container.New(row, objs...)
+}
+
+// NewCellLabel is an empty label for a list row or a table cell, clipped: not Fyne's Ellipsis,
+// which shapes the text again on every update, slow with a CJK font.
+func NewCellLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Truncation = fyne.TextTruncateClip
+	return l
 }
 
 // Set shows texts in a row, with the importance given for some columns (medium for the others).
