@@ -102,13 +102,6 @@ func (db *DB) ConsolidateAll(ctx context.Context, paths []string, each func(i in
 	}
 	// The connection goes back to the pool with the default cache, which frees the pages above it.
 	defer conn.ExecContext(work, `PRAGMA cache_size = -2000`)
-	// Each package goes in within a savepoint, whose journal of the pages it changes is a
-	// temporary file: written page by page (a system call each) for every package. In memory
-	// instead; it holds one package's changed pages at a time.
-	if _, err := conn.ExecContext(work, `PRAGMA temp_store = MEMORY`); err != nil {
-		return err
-	}
-	defer conn.ExecContext(work, `PRAGMA temp_store = DEFAULT`)
 	// copyUnchecked sets it back; a connection where that failed must not serve anything else.
 	defer func() {
 		if _, err := conn.ExecContext(work, `PRAGMA ignore_check_constraints = OFF`); err != nil {
