@@ -80,11 +80,8 @@ func NewPetitionsScreen(env *Env) Screen {
 		Focus:    func() { focus(s.petitioner) },
 		Save:     env.Store.SavePetition,
 		Delete:   env.Store.DeletePetition,
-		Question: func(p *data.Petition) string {
-			return fmt.Sprintf("确定要删除“%s”的信访事项吗？", data.PetitionLabel(p))
-		},
-		Entity: data.EntPetition,
-		Noun:   "信访事项",
+		Entity:   data.EntPetition,
+		Noun:     "信访事项",
 	})
 
 	fs := &s.fields
@@ -306,11 +303,8 @@ func NewScreeningsScreen(env *Env) Screen {
 		Focus:    func() { focus(s.screeners.entry) },
 		Save:     env.Store.SaveScreening,
 		Delete:   env.Store.DeleteScreening,
-		Question: func(v *data.Screening) string {
-			return fmt.Sprintf("确定要删除“%s”的记录吗？", data.ScreeningLabel(v))
-		},
-		Entity: data.EntScreening,
-		Noun:   "排查记录",
+		Entity:   data.EntScreening,
+		Noun:     "排查记录",
 	})
 	fs := &s.fields
 	s.date = s.newDate(data.FScreeningDate, env.Today)
