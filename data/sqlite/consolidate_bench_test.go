@@ -22,6 +22,8 @@ const (
 	peakMiBBenchmarkConsolidate300  = 250
 	budgetBenchmarkConsolidate1000  = 20 * time.Second
 	peakMiBBenchmarkConsolidate1000 = 250
+	// The checks alone are held to the whole consolidation's budget: what is left of it is the copy's.
+	budgetBenchmarkCheckPackages300 = 5 * time.Second
 )
 
 // BenchmarkConsolidate300 consolidates (in one batch) 300 packages of a 100-member branch holding a
@@ -36,6 +38,26 @@ func BenchmarkConsolidate300(b *testing.B) {
 func BenchmarkConsolidate1000(b *testing.B) {
 	defer benchkit.Budget(b, budgetBenchmarkConsolidate1000, peakMiBBenchmarkConsolidate1000)
 	benchmarkConsolidate(b, 1000)
+}
+
+// BenchmarkCheckPackages300 unpacks and checks the 300 packages of BenchmarkConsolidate300 one
+// after the other, as ConsolidateAll does before it reads a row of each (unzip, size, CRC and
+// SHA-256; the schema against the migrations and quick_check: issue 16), and copies nothing. It
+// is the floor under BenchmarkConsolidate300, whatever the copy costs.
+func BenchmarkCheckPackages300(b *testing.B) {
+	defer benchkit.Budget(b, budgetBenchmarkCheckPackages300, 0)
+	dir := b.TempDir()
+	pkgs := benchPackages(b, dir, 300)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, p := range pkgs {
+			u := unpack(ctx, p, filepath.Join(dir, fmt.Sprintf("unpacked%d-%d", i, j)))
+			if u.err != nil {
+				b.Fatalf("%s: %v", p, u.err)
+			}
+			u.remove()
+		}
+	}
 }
 
 // benchmarkConsolidate consolidates n packages into a new file per op, and reports the peak
