@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -43,6 +44,28 @@ type DuesBaseParse struct {
 	Columns   map[string]int
 	Ignored   []string
 	Rows      []DuesBaseRow
+}
+
+// DuesImportBasis is what a payroll import is checked against: every member (those who left too),
+// the saved history of bases, and the rates.
+type DuesImportBasis struct {
+	Members []Member
+	Bases   []DuesBase
+	Rates   DuesRates
+}
+
+// LoadDuesImportBasis reads the DuesImportBasis from st.
+func LoadDuesImportBasis(ctx context.Context, st Store) (DuesImportBasis, error) {
+	var b DuesImportBasis
+	var err error
+	if b.Members, err = st.Members(ctx, MemberFilter{IncludeLeft: true}); err != nil {
+		return b, err
+	}
+	if b.Bases, err = st.DuesBases(ctx, 0); err != nil {
+		return b, err
+	}
+	b.Rates, err = st.DuesRates(ctx)
+	return b, err
 }
 
 // ParseDuesBases reads the rows of a payroll sheet (raw cell values) into entries of the base

@@ -84,19 +84,12 @@ type duesImporter struct {
 
 // load reads and checks the file against the roster and the saved bases; no UI work.
 func (imp *duesImporter) load() error {
-	ctx, st := context.Background(), imp.env.Store
-	members, err := st.Members(ctx, data.MemberFilter{IncludeLeft: true})
+	basis, err := data.LoadDuesImportBasis(context.Background(), imp.env.Store)
 	if err != nil {
 		return err
 	}
-	bases, err := st.DuesBases(ctx, 0)
-	if err != nil {
-		return err
-	}
-	if imp.rates, err = st.DuesRates(ctx); err != nil {
-		return err
-	}
-	imp.sheet, imp.parse, err = reports.ReadDuesBases(imp.path, imp.month, members, bases, imp.rates)
+	imp.rates = basis.Rates
+	imp.sheet, imp.parse, err = reports.ReadDuesBases(imp.path, imp.month, basis)
 	return err
 }
 

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -19,6 +20,47 @@ import (
 )
 
 var errNoMainWindow = errors.New("gui: the main window is not open")
+
+const (
+	// imeField is the member form's field the IME self-test types into: a wide field half way
+	// down the form, below other fields and sections.
+	imeField = data.FAddress
+	imeText  = "河北省唐山市开平区"
+)
+
+// SelftestIME types into a field of the member form and reads back where the IME will open its
+// composition window (ImmGetCompositionWindow): it succeeds only when that point lies in the
+// field. What it finds goes to out. Off the UI goroutine.
+func (s *Session) SelftestIME(out io.Writer) error {
+	var field fyne.CanvasObject
+	var err error
+	fyne.DoAndWait(func() { field, err = s.TypeIntoMemberField(imeField, imeText) })
+	if err != nil {
+		return err
+	}
+	time.Sleep(5 * time.Second / 10) // the follower looks every 100 ms
+	fyne.DoAndWait(func() { err = s.CheckIME(out, field, imeField, imeText) })
+	return err
+}
+
+// SelftestPrint exports 党员花名册 beside the data file and presses 打印 in what follows, saying
+// on out what it did. Off the UI goroutine.
+func (s *Session) SelftestPrint(out io.Writer) error {
+	var path string
+	var printed bool
+	var err error
+	fyne.DoAndWait(func() { path, printed, err = s.ExportAndPrint(filepath.Dir(s.Path)) })
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "打印自检：已导出「%s」\n", path)
+	if !printed {
+		fmt.Fprintln(out, "  没有“打印”按钮（只在 Windows 上有）")
+		return nil
+	}
+	fmt.Fprintln(out, "  已按“打印”：结果显示在窗口中")
+	return nil
+}
 
 // TypeIntoMemberField shows 党员名单, starts a new member, focuses the field labelled label and
 // types text into it as the driver delivers text an IME committed: rune by rune to the focused

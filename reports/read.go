@@ -289,10 +289,10 @@ func ReadRoster(path string, today data.Date) (sheet string, p data.RosterParse,
 }
 
 // ReadDuesBases reads the first sheet of the payroll workbook at path that has a payroll header
-// (data.ParseDuesBases), as ReadRoster does for a roster.
-func ReadDuesBases(path string, from data.Month, members []data.Member, bases []data.DuesBase, rates data.DuesRates) (string, data.DuesBaseParse, error) {
+// (data.ParseDuesBases against basis), as ReadRoster does for a roster.
+func ReadDuesBases(path string, from data.Month, basis data.DuesImportBasis) (string, data.DuesBaseParse, error) {
 	return readFirstSheet(path, "工资数据", func(rows [][]string) (data.DuesBaseParse, int, int, error) {
-		p, err := data.ParseDuesBases(rows, from, members, bases, rates)
+		p, err := data.ParseDuesBases(rows, from, basis.Members, basis.Bases, basis.Rates)
 		return p, p.HeaderRow, len(p.Rows), err
 	})
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -15,14 +16,6 @@ type args struct {
 // parseArgs reads --name value, --name=value and the given boolean switches (--strict).
 func parseArgs(in []string, known, switches []string) (args, error) {
 	a := args{opts: map[string]string{}}
-	is := func(list []string, s string) bool {
-		for _, x := range list {
-			if x == s {
-				return true
-			}
-		}
-		return false
-	}
 	for i := 0; i < len(in); i++ {
 		s := in[i]
 		if !strings.HasPrefix(s, "-") || s == "-" {
@@ -31,9 +24,9 @@ func parseArgs(in []string, known, switches []string) (args, error) {
 		}
 		name, value, hasValue := strings.Cut(strings.TrimLeft(s, "-"), "=")
 		switch {
-		case is(switches, name):
+		case slices.Contains(switches, name):
 			a.opts[name] = "true"
-		case is(known, name):
+		case slices.Contains(known, name):
 			if !hasValue {
 				if i+1 >= len(in) {
 					return a, usageErr("选项 --%s 后面缺少取值", name)

@@ -58,7 +58,7 @@ var commands = []command{
 		opts: []string{"db", "mode", "report", "from"}, switches: []string{"strict"}, run: (*cli).importCmd},
 	{name: "export", usage: `  branchledger export 报表 --db 文件 --out 输出.xlsx [期间] [--team 班组] [--category 问题类别] [--check 编号] [--person 编号或身份证号] [--activity 编号] [--template 模板.xlsx]
   branchledger export --list                      列出可以导出的全部报表`,
-		opts:     append([]string{"db", "out", "team", "category", "check", "person", "activity", "template"}, periodOptions...),
+		opts:     exportOptions(),
 		switches: []string{"list"}, run: (*cli).export},
 	{name: "check", usage: "  branchledger check --db 文件                    检查数据文件（结构完整性和数据间的一致性）",
 		opts: []string{"db"}, run: (*cli).check},
@@ -151,7 +151,7 @@ func (c *cli) demo(a args) error {
 	if err != nil {
 		return err
 	}
-	seed, err := intOpt(a, "seed", demoSeed(a.get("code")), 0, 1<<62)
+	seed, err := intOpt(a, "seed", int(demo.SeedFor(a.get("code"))), 0, 1<<62)
 	if err != nil {
 		return err
 	}
@@ -288,10 +288,17 @@ func (c *cli) writeProblemReport(db *sqlite.DB, path string, all []data.RowProbl
 // periodOptions are the ways to give a report's period.
 var periodOptions = []string{"period", "year", "from", "to"}
 
+// exportOptions are the options of export: the catalogue's and the file's, period's and template's.
+func exportOptions() []string {
+	opts := append([]string{"db", "out", "template"}, periodOptions...)
+	for _, o := range catalog.Options {
+		opts = append(opts, string(o))
+	}
+	return opts
+}
+
 // export writes one report of the catalogue (reports/catalog); `export --list` lists them.
 func (c *cli) export(a args) error {
-	// Options only some reports take: the catalogue says which.
-	optional := []string{string(catalog.OptTeam), string(catalog.OptCategory), string(catalog.OptCheck), string(catalog.OptPerson), string(catalog.OptActivity), "template"}
 	if a.has("list") {
 		fmt.Fprintln(c.out, strings.Join(catalog.Lines(), "\n"))
 		return nil
@@ -303,10 +310,21 @@ func (c *cli) export(a args) error {
 	if !ok {
 		return usageErr("报表「%s」还没有提供；现在可以导出：%s", a.positional[0], catalog.Names())
 	}
-	for _, o := range optional {
-		if a.has(o) && !(r.Takes(catalog.Option(o)) || o == "template" && r.Fills) {
+	// Options only some reports take: the catalogue says which, and reads them.
+	var in catalog.Input
+	for _, o := range catalog.Options {
+		if !a.has(string(o)) {
+			continue
+		}
+		if !r.Takes(o) {
 			return usageErr("导出 %s（%s）时不能使用 --%s", r.CLI, r.Title, o)
 		}
+		if err := in.Set(o, a.get(string(o))); err != nil {
+			return usageErr("%s", data.ErrorMessage(err))
+		}
+	}
+	if a.has("template") && !r.Fills {
+		return usageErr("导出 %s（%s）时不能使用 --template", r.CLI, r.Title)
 	}
 	out := a.get("out")
 	if out == "" {
@@ -315,7 +333,6 @@ func (c *cli) export(a args) error {
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return usageErr("输出文件应以 .xlsx 结尾：%s", out)
 	}
-	var in catalog.Input
 	var err error
 	if r.Period == catalog.NoPeriod {
 		for _, o := range periodOptions {
@@ -325,17 +342,6 @@ func (c *cli) export(a args) error {
 		}
 	} else if in.Period, err = r.ChoosePeriod(catalog.PeriodArgs{Period: a.get("period"), Year: a.get("year"), From: a.get("from"), To: a.get("to")}, c.today); err != nil {
 		return err
-	}
-	in.Team, in.Category, in.Person = a.get("team"), a.get("category"), a.get("person")
-	if a.has("check") {
-		if in.CheckID, err = strconv.ParseInt(a.get("check"), 10, 64); err != nil || in.CheckID <= 0 {
-			return usageErr("--check 应为检查记录的编号（正整数），不能是「%s」", a.get("check"))
-		}
-	}
-	if a.has("activity") {
-		if in.ActivityID, err = strconv.ParseInt(a.get("activity"), 10, 64); err != nil || in.ActivityID <= 0 {
-			return usageErr("--activity 应为组织生活记录的编号（正整数），不能是「%s」", a.get("activity"))
-		}
 	}
 	db, closeDB, err := c.openForRead(a)
 	if err != nil {

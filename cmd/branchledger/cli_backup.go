@@ -14,7 +14,7 @@ func dataPath(a args) (string, error) {
 	if p := a.get("db"); p != "" {
 		return filepath.Abs(p)
 	}
-	return defaultDataFile()
+	return sqlite.DefaultDataFile()
 }
 
 // openForWrite opens the data file of a command that writes (demo, import, consolidate): under its

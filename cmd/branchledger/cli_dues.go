@@ -20,19 +20,11 @@ func (c *cli) importDuesBase(a args) error {
 		return err
 	}
 	return c.importRows(a, func(db *sqlite.DB) (rowsImport, error) {
-		members, err := db.Members(c.ctx, data.MemberFilter{IncludeLeft: true})
+		basis, err := data.LoadDuesImportBasis(c.ctx, db)
 		if err != nil {
 			return rowsImport{}, err
 		}
-		bases, err := db.DuesBases(c.ctx, 0)
-		if err != nil {
-			return rowsImport{}, err
-		}
-		rates, err := db.DuesRates(c.ctx)
-		if err != nil {
-			return rowsImport{}, err
-		}
-		_, parse, err := reports.ReadDuesBases(a.positional[1], from, members, bases, rates)
+		_, parse, err := reports.ReadDuesBases(a.positional[1], from, basis)
 		if err != nil {
 			return rowsImport{}, err
 		}

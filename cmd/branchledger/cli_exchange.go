@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"hash/fnv"
 	"os"
 	"path/filepath"
 
@@ -73,14 +72,4 @@ func (c *cli) consolidate(a args) error {
 		return data.Errorf(data.EInvalid, fmt.Sprintf("有 %d 个数据包被拒绝（原因见上），其余的已汇总", refused))
 	}
 	return nil
-}
-
-// demoSeed gives every branch code its own people when no --seed is given.
-func demoSeed(code string) int {
-	if code == "" {
-		return 1
-	}
-	h := fnv.New64a()
-	h.Write([]byte(code))
-	return int(h.Sum64() >> 2)
 }

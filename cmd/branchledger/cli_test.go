@@ -217,14 +217,6 @@ func TestParseArgs(t *testing.T) {
 	}
 }
 
-func TestDefaultDataFile(t *testing.T) {
-	t.Setenv("XDG_DATA_HOME", "/tmp/xdg")
-	p, err := defaultDataFile()
-	if err != nil || p != filepath.Join("/tmp/xdg", "支部台账", "ledger.db") {
-		t.Fatalf("%q %v", p, err)
-	}
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }
 
 // addFindings saves, on top of a demo file, last month's inspections with known findings: one

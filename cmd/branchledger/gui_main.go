@@ -97,7 +97,7 @@ func guiDataFile(argv []string) (string, error) {
 	case len(a.positional) == 1 && !a.has("db") && strings.EqualFold(filepath.Ext(a.positional[0]), ".db"):
 		return a.positional[0], nil
 	case len(argv) == 0:
-		return defaultDataFile()
+		return sqlite.DefaultDataFile()
 	}
 	return "", usageErr("不认识的参数：%s。打开图形界面请用 --db 数据文件；命令行用法请运行 branchledger help", strings.Join(argv, " "))
 }

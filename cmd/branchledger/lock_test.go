@@ -152,7 +152,7 @@ func TestFirstStartCreatesDataFolder(t *testing.T) {
 	if code, _, stderr := run(t, "demo", "--members", "3"); code != 0 {
 		t.Fatalf("demo into a missing default folder: %d %s", code, stderr)
 	}
-	p, _ := defaultDataFile()
+	p, _ := sqlite.DefaultDataFile()
 	if _, err := os.Stat(p); err != nil {
 		t.Fatalf("data file not created: %v", err)
 	}

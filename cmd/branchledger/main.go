@@ -6,7 +6,9 @@ import (
 	"os"
 	"runtime/debug"
 
-	_ "branchledger/cmd/branchledger/internal/posixlocale"
+	"branchledger/internal/winconsole"
+
+	_ "branchledger/internal/posixlocale"
 )
 
 func main() {
@@ -19,7 +21,7 @@ func main() {
 		if os.Getenv("GOGC") == "" {
 			debug.SetGCPercent(cliGCPercent)
 		}
-		attachConsole()
+		winconsole.Attach()
 		os.Exit(runCLI(argv, os.Stdout, os.Stderr))
 	}
 	os.Exit(runGUI(argv))

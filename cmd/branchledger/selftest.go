@@ -9,12 +9,9 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"time"
-
-	"fyne.io/fyne/v2"
 
 	"branchledger/data"
 	"branchledger/data/demo"
@@ -22,55 +19,23 @@ import (
 	"branchledger/gui"
 )
 
-const (
-	// selftestSettle is how long the window gets to open and lay out before it is driven (wine
-	// starts slowly).
-	selftestSettle = 3 * time.Second
-	// imeField is the member form's field the IME self-test types into: a wide field half way
-	// down the form, below other fields and sections.
-	imeField = data.FAddress
-	imeText  = "河北省唐山市开平区"
-)
+// selftestSettle is how long the window gets to open and lay out before it is driven (wine starts
+// slowly).
+const selftestSettle = 3 * time.Second
 
-// selftestIME types into a field of the member form and reads back where the IME will open its
-// composition window (ImmGetCompositionWindow): it succeeds only when that point lies in the field.
+// selftestIME: gui.Session.SelftestIME on a new window.
 func (c *cli) selftestIME(args) error {
-	return c.selftest(0, func(s *gui.Session) error {
-		var field fyne.CanvasObject
-		var err error
-		fyne.DoAndWait(func() { field, err = s.TypeIntoMemberField(imeField, imeText) })
-		if err != nil {
-			return err
-		}
-		time.Sleep(5 * time.Second / 10) // the follower looks every 100 ms
-		fyne.DoAndWait(func() { err = s.CheckIME(c.out, field, imeField, imeText) })
-		return err
-	})
+	return c.selftest(0, func(s *gui.Session) error { return s.SelftestIME(c.out) })
 }
 
-// selftestPrint exports 党员花名册 and presses 打印 in the dialog that follows; the window stays
-// open (for a screenshot) until it is closed, or for --wait seconds.
+// selftestPrint: gui.Session.SelftestPrint on a new window, which stays open (for a screenshot)
+// until it is closed, or for --wait seconds.
 func (c *cli) selftestPrint(a args) error {
 	wait, err := intOpt(a, "wait", -1, 0, 3600)
 	if err != nil {
 		return err
 	}
-	return c.selftest(time.Duration(wait)*time.Second, func(s *gui.Session) error {
-		var path string
-		var printed bool
-		var err error
-		fyne.DoAndWait(func() { path, printed, err = s.ExportAndPrint(filepath.Dir(s.Path)) })
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(c.out, "打印自检：已导出「%s」\n", path)
-		if !printed {
-			fmt.Fprintln(c.out, "  没有“打印”按钮（只在 Windows 上有）")
-			return nil
-		}
-		fmt.Fprintln(c.out, "  已按“打印”：结果显示在窗口中")
-		return nil
-	})
+	return c.selftest(time.Duration(wait)*time.Second, func(s *gui.Session) error { return s.SelftestPrint(c.out) })
 }
 
 // selftest opens the main window on a new data file holding a small demo branch and runs drive

@@ -10,6 +10,7 @@ package demo
 import (
 	"context"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -513,6 +514,17 @@ func (ds *Dataset) Rename(name, code string) {
 	if code = data.NormalizeText(code); code != "" {
 		ds.Branch.Code = code
 	}
+}
+
+// SeedFor is the seed of the branch with 支部代码 code, when none is given: every code gets its own
+// people, so demo branches made for trying consolidation differ (1 for no code).
+func SeedFor(code string) int64 {
+	if code == "" {
+		return 1
+	}
+	h := fnv.New64a()
+	h.Write([]byte(code))
+	return int64(h.Sum64() >> 2)
 }
 
 // Load saves ds into a data file that holds no branch data yet (a new file): the branch, the groups

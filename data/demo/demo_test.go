@@ -235,6 +235,16 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+func TestSeedFor(t *testing.T) {
+	if SeedFor("") != 1 {
+		t.Errorf("SeedFor(\"\") = %d, want 1", SeedFor(""))
+	}
+	a, b := SeedFor("JJ02"), SeedFor("JJ03")
+	if a == b || a != SeedFor("JJ02") || a <= 0 || b <= 0 {
+		t.Errorf("SeedFor: JJ02 %d, JJ03 %d: want two different positive seeds, the same each time", a, b)
+	}
+}
+
 func TestRename(t *testing.T) {
 	tests := []struct {
 		name, code                   string

@@ -38,6 +38,35 @@ const (
 	OptActivity Option = "activity" // one 组织生活 activity (R12a)
 )
 
+// Options are every Option a report can take.
+var Options = []Option{OptTeam, OptCategory, OptCheck, OptPerson, OptActivity}
+
+// Set reads option o as the command line gives it (--team 综采一班, --check 12) into in: a name,
+// or the number of a record, which must be a positive whole number.
+func (in *Input) Set(o Option, value string) error {
+	id := func(what string) (int64, error) {
+		n, err := strconv.ParseInt(value, 10, 64)
+		if err != nil || n <= 0 {
+			return 0, data.Errorf(data.EInvalid, fmt.Sprintf("--%s 应为%s的编号（正整数），不能是「%s」", o, what, value))
+		}
+		return n, nil
+	}
+	var err error
+	switch o {
+	case OptTeam:
+		in.Team = value
+	case OptCategory:
+		in.Category = value
+	case OptPerson:
+		in.Person = value
+	case OptCheck:
+		in.CheckID, err = id("检查记录")
+	case OptActivity:
+		in.ActivityID, err = id("组织生活记录")
+	}
+	return err
+}
+
 // Scope is the kind of data file a report is printed from.
 type Scope int
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -281,4 +282,38 @@ func openResult(t *testing.T, res Result) *excelize.File {
 	}
 	t.Cleanup(func() { f.Close() })
 	return f
+}
+
+func TestInputSet(t *testing.T) {
+	tests := []struct {
+		o       Option
+		value   string
+		want    Input
+		wantErr string
+	}{
+		{OptTeam, "综采一班", Input{Team: "综采一班"}, ""},
+		{OptCategory, "顶板", Input{Category: "顶板"}, ""},
+		{OptPerson, "3", Input{Person: "3"}, ""},
+		{OptCheck, "12", Input{CheckID: 12}, ""},
+		{OptActivity, "7", Input{ActivityID: 7}, ""},
+		{OptCheck, "0", Input{}, "--check 应为检查记录的编号（正整数），不能是「0」"},
+		{OptActivity, "七", Input{}, "--activity 应为组织生活记录的编号（正整数），不能是「七」"},
+	}
+	for _, tt := range tests {
+		var in Input
+		err := in.Set(tt.o, tt.value)
+		if got := data.ErrorMessage(err); err != nil && got != tt.wantErr || err == nil && tt.wantErr != "" {
+			t.Errorf("Set(%s, %q): error %q, want %q", tt.o, tt.value, got, tt.wantErr)
+		}
+		if in != tt.want {
+			t.Errorf("Set(%s, %q) = %+v, want %+v", tt.o, tt.value, in, tt.want)
+		}
+	}
+	for _, r := range All() {
+		for _, o := range r.Options {
+			if !slices.Contains(Options, o) {
+				t.Errorf("%s takes %s, which Options leaves out", r.ID, o)
+			}
+		}
+	}
 }

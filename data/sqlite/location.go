@@ -1,4 +1,4 @@
-package main
+package sqlite
 
 import (
 	"os"
@@ -12,10 +12,10 @@ const (
 	portableMark = "portable"
 )
 
-// defaultDataFile is where the data file lives when no --db is given (SPEC §8): beside the program
+// DefaultDataFile is where the data file lives when no --db is given (SPEC §8): beside the program
 // when a file named "portable" sits there (USB sticks), else %APPDATA%\支部台账\ledger.db on Windows
 // and the XDG data directory elsewhere.
-func defaultDataFile() (string, error) {
+func DefaultDataFile() (string, error) {
 	if exe, err := os.Executable(); err == nil {
 		dir := filepath.Dir(exe)
 		if _, err := os.Stat(filepath.Join(dir, portableMark)); err == nil {

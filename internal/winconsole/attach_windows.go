@@ -1,6 +1,7 @@
 //go:build windows
 
-package main
+// Package winconsole lets a GUI-subsystem Windows program print in the console it was started from.
+package winconsole
 
 import (
 	"log"
@@ -17,7 +18,7 @@ var (
 // attachParentProcess is ATTACH_PARENT_PROCESS, (DWORD)-1.
 const attachParentProcess = uintptr(^uint32(0))
 
-// attachConsole lets the command-line sub-commands print in the cmd or PowerShell window the
+// Attach lets the command-line sub-commands print in the cmd or PowerShell window the
 // program was started from. The release exe is a GUI-subsystem program (-H=windowsgui), which
 // Windows starts without a console, so its output would otherwise vanish. Started from Explorer
 // there is no parent console and nothing changes; a console build already has one and keeps it.
@@ -27,7 +28,7 @@ const attachParentProcess = uintptr(^uint32(0))
 // "start /wait" makes it wait), and reading CONIN$ competes with the shell for keystrokes.
 //
 // Call it first thing in main, before logging is set up.
-func attachConsole() {
+func Attach() {
 	if r, _, _ := procAttachConsole.Call(attachParentProcess); r == 0 {
 		return
 	}
