@@ -1,10 +1,12 @@
 package gui
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -65,18 +67,20 @@ func TestSelftestIMEField(t *testing.T) {
 	}
 }
 
-// TestSelftestPrint exports as selftest-print does; outside Windows there is no 打印 to press.
+// TestSelftestPrint runs selftest-print's drive (off the UI goroutine, as the command does): the
+// report is exported beside the data file and said; outside Windows there is no 打印 to press.
 func TestSelftestPrint(t *testing.T) {
 	s := selftestSession(t)
-	dir := t.TempDir()
-	path, printed, err := s.ExportAndPrint(dir)
-	if err != nil {
+	var out bytes.Buffer
+	if err := s.SelftestPrint(&out); err != nil {
 		t.Fatal(err)
 	}
-	if st, err := os.Stat(path); err != nil || st.Size() == 0 || filepath.Dir(path) != dir {
-		t.Errorf("export %s: %v", path, err)
+	_, rest, _ := strings.Cut(out.String(), "已导出「")
+	path, _, _ := strings.Cut(rest, "」")
+	if st, err := os.Stat(path); err != nil || st.Size() == 0 || filepath.Dir(path) != filepath.Dir(s.Path) {
+		t.Errorf("export %q beside %s: %v\n%s", path, s.Path, err, out.String())
 	}
-	if printed != (runtime.GOOS == "windows") {
-		t.Errorf("打印 pressed: %v on %s", printed, runtime.GOOS)
+	if printed := strings.Contains(out.String(), "已按“打印”"); printed != (runtime.GOOS == "windows") {
+		t.Errorf("打印 pressed: %v on %s\n%s", printed, runtime.GOOS, out.String())
 	}
 }
