@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -172,10 +173,29 @@ func dialogTexts(w fyne.Window) string {
 	return strings.Join(texts, "\n")
 }
 
+// uiMu stands in for the UI goroutine the test driver lacks: what work on another goroutine hands
+// to the UI (onUI) runs under it, and so does every look of waitFor at the widgets, so the two
+// never touch Fyne's caches at once (that is a fatal concurrent map access).
+var uiMu sync.Mutex
+
+func init() {
+	onUI = func(f func()) {
+		uiMu.Lock()
+		defer uiMu.Unlock()
+		f()
+	}
+}
+
 // waitFor polls cond (work finishing on another goroutine) until it holds, failing after 10 s.
+// cond runs under uiMu: never while that work updates the widgets.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+	holds := func() bool {
+		uiMu.Lock()
+		defer uiMu.Unlock()
+		return cond()
+	}
+	for deadline := time.Now().Add(10 * time.Second); !holds(); time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
 		}

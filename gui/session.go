@@ -55,14 +55,14 @@ func (s *Session) dailyBackup(db data.Ledger) {
 	go func() {
 		defer s.bg.Done()
 		if _, err := db.DailyBackup(context.Background()); err != nil {
-			fyne.Do(func() {
+			onUI(func() {
 				ShowError(s.Win, data.Errorf(data.EInvalid, "今天的自动备份没有完成："+data.ErrorMessage(err)))
 			})
 		}
 		// Generated 党员积分 entries depend on the date too (承办事项逾期): bring this year's up to
 		// date once a start, after the backup; the 考核 screens and exports do it again when read.
 		if err := db.RegeneratePointEntries(context.Background(), data.Today().Year); err != nil {
-			fyne.Do(func() {
+			onUI(func() {
 				ShowError(s.Win, data.Errorf(data.EInvalid, "党员积分的自动记分没有更新："+data.ErrorMessage(err)))
 			})
 		}
@@ -84,7 +84,7 @@ func (s *Session) restore(_ context.Context, from string) (string, error) {
 		old.Close()
 	}
 	db, savedAs, err := s.Files.RestoreAndOpen(s.Path, from)
-	fyne.Do(func() {
+	onUI(func() {
 		if db == nil {
 			ShowStopped(s.App, s.Win, err)
 		} else if serr := s.Start(db); serr != nil {

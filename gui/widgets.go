@@ -50,6 +50,11 @@ type errorText string
 
 func (e errorText) Error() string { return string(e) }
 
+// onUI runs f on the UI goroutine: fyne.Do, for work finishing on another goroutine. Fyne's test
+// driver runs fyne.Do at once on the calling goroutine, so the tests replace it with a call that
+// never overlaps their own reading of the widgets (helpers_test.go).
+var onUI = fyne.Do
+
 // Progress reports how far long work has come; total ≤ 0 means unknown. Safe to call from any
 // goroutine, as often as wanted: the dialog is updated at most every 100 ms.
 type Progress func(done, total int)
@@ -99,7 +104,7 @@ func runWithProgress(win fyne.Window, title string, cancellable bool, work func(
 		}
 		last = now
 		mu.Unlock()
-		fyne.Do(func() {
+		onUI(func() {
 			if total <= 0 {
 				return
 			}
@@ -118,7 +123,7 @@ func runWithProgress(win fyne.Window, title string, cancellable bool, work func(
 	go func() {
 		err := work(ctx, progress)
 		cancel()
-		fyne.Do(func() {
+		onUI(func() {
 			busy.Stop()
 			d.Hide()
 			switch {
