@@ -27,6 +27,22 @@ type Session struct {
 	main *MainWindow // the main window as last built (the self-tests drive it)
 }
 
+// Open opens the data file at Path in a new window: the main window, or for a file that failed the
+// check (ShowDamaged) the window that lets the user choose what happens to it. An error is one
+// that keeps the program from starting. On the UI goroutine.
+func (s *Session) Open() error {
+	db, damaged, err := s.Files.Open(s.Path)
+	if err != nil {
+		return err
+	}
+	s.Win = s.App.NewWindow(AppTitle)
+	if damaged != nil {
+		s.ShowDamaged(damaged)
+		return nil
+	}
+	return s.Start(db)
+}
+
 // Start shows the main window on db (taking it over) and, unless it is read-only, starts the daily
 // backup. On the UI goroutine.
 func (s *Session) Start(db data.Ledger) error {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -57,23 +55,8 @@ func openWindow(path string, err error, ready func(s *gui.Session)) (code int) {
 	defer lock.Release()
 	s := &gui.Session{App: a, Path: path, Files: sqlite.Files{}}
 	defer s.Close()
-	// Check before opening for writing: a damaged file must never be migrated or replaced by a new
-	// empty one; the user chooses what happens to it.
-	if err := sqlite.CheckFile(context.Background(), path); err != nil {
-		if !errors.Is(err, sqlite.ErrDamaged) {
-			return showFatal(a, err)
-		}
-		s.Win = a.NewWindow(gui.AppTitle)
-		s.ShowDamaged(err)
-	} else {
-		db, err := sqlite.Open(path)
-		if err != nil {
-			return showFatal(a, err)
-		}
-		s.Win = a.NewWindow(gui.AppTitle)
-		if err := s.Start(db); err != nil {
-			return showFatal(a, err)
-		}
+	if err := s.Open(); err != nil {
+		return showFatal(a, err)
 	}
 	s.Win.SetMaster()
 	// Windows: the IME's composition and candidate windows follow the caret (gui/ime).

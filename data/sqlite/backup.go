@@ -530,6 +530,20 @@ func (Files) OpenReadOnly(path string) (data.Ledger, error) {
 	return db, nil
 }
 
+// Open checks the data file at path (CheckFile) and opens it (Open); a damaged one is not opened.
+func (Files) Open(path string) (data.Ledger, error, error) {
+	if err := CheckFile(context.Background(), path); errors.Is(err, ErrDamaged) {
+		return nil, err, nil
+	} else if err != nil {
+		return nil, nil, err
+	}
+	db, err := Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, nil, nil
+}
+
 // IsBackup refuses a file that is not a backup of this program (IsBackup).
 func (Files) IsBackup(path string) error { return IsBackup(path) }
 
