@@ -83,6 +83,15 @@ func (r ConsolidateResult) Line() string {
 	return s
 }
 
+// ResultLine is the line said for the package of r once ConsolidateAll is done with it: Line, or
+// RefusedLine when err refused it.
+func (r ConsolidateResult) ResultLine(err error) string {
+	if err != nil {
+		return RefusedLine(r.File, err)
+	}
+	return r.Line()
+}
+
 // RefusedLine is the result line shown for a refused package file.
 func RefusedLine(file string, err error) string {
 	return fmt.Sprintf("文件「%s」：已拒绝，原因：%s", file, ErrorMessage(err))

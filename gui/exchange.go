@@ -223,11 +223,7 @@ func (s *ExchangeScreen) runConsolidation() {
 	RunWithProgress(s.env.Win, "正在汇总", func(ctx context.Context, progress Progress) error {
 		progress(0, len(files))
 		return s.st.ConsolidateAll(ctx, files, func(i int, res data.ConsolidateResult, err error) {
-			if err != nil {
-				lines = append(lines, data.RefusedLine(filepath.Base(files[i]), err))
-			} else {
-				lines = append(lines, res.Line())
-			}
+			lines = append(lines, res.ResultLine(err))
 			progress(i+1, len(files))
 		})
 	}, func(err error) {

@@ -59,10 +59,8 @@ func (c *cli) consolidate(a args) error {
 	err = db.ConsolidateAll(c.ctx, a.positional, func(i int, res data.ConsolidateResult, err error) {
 		if err != nil {
 			refused++
-			fmt.Fprintln(c.out, data.RefusedLine(filepath.Base(a.positional[i]), err))
-		} else {
-			fmt.Fprintln(c.out, res.Line())
 		}
+		fmt.Fprintln(c.out, res.ResultLine(err))
 	})
 	if err != nil {
 		return err
