@@ -243,15 +243,21 @@ func openView[S Screen](t *testing.T, w *MainWindow, entity, view string) S {
 	return s
 }
 
-// dialogFields are the text fields of the topmost dialog, in reading order.
-func dialogFields(t *testing.T, env *Env) []*widget.Entry {
+// topDialog is the laid-out objects of the window's topmost dialog; the test fails when none is open.
+func topDialog(t *testing.T, env *Env) []fyne.CanvasObject {
 	t.Helper()
 	top := env.Win.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog is open")
 	}
+	return test.LaidOutObjects(top)
+}
+
+// dialogFields are the text fields of the topmost dialog, in reading order.
+func dialogFields(t *testing.T, env *Env) []*widget.Entry {
+	t.Helper()
 	var out []*widget.Entry
-	for _, o := range test.LaidOutObjects(top) {
+	for _, o := range topDialog(t, env) {
 		switch e := o.(type) {
 		case *widgets.TextArea:
 			out = append(out, &e.Entry.Entry)

@@ -4,19 +4,14 @@ import (
 	"context"
 	"testing"
 
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
 // dialogButtons is the visible buttons of the topmost dialog, in order.
 func dialogButtons(t *testing.T, env *Env) []*widget.Button {
 	t.Helper()
-	top := env.Win.Canvas().Overlays().Top()
-	if top == nil {
-		t.Fatal("no dialog is open")
-	}
 	var bs []*widget.Button
-	for _, o := range test.LaidOutObjects(top) {
+	for _, o := range topDialog(t, env) {
 		if b, ok := o.(*widget.Button); ok && b.Visible() {
 			bs = append(bs, b)
 		}
