@@ -35,8 +35,14 @@ func SetupApp(a fyne.App) error {
 }
 
 // IsEmptyLedger reports whether the data file holds nothing yet (no branch name, no members): when
-// it is, pass firstRun to NewMainWindow so that the user is greeted.
+// it is, pass firstRun to NewMainWindow so that the user is greeted. A 汇总库 is never empty: it
+// holds the branches of its packages, and must not be offered the demo branch.
 func IsEmptyLedger(ctx context.Context, st data.Store) (bool, error) {
+	if ex, ok := st.(data.ExchangeStore); ok {
+		if cons, err := ex.IsConsolidated(ctx); err != nil || cons {
+			return false, err
+		}
+	}
 	b, err := st.Branch(ctx)
 	if err != nil && data.ErrorCode(err) != data.ENotFound {
 		return false, err

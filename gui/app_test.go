@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -12,6 +13,7 @@ import (
 
 	"branchledger/data"
 	"branchledger/data/demo"
+	"branchledger/data/sqlite"
 	"branchledger/internal/benchkit"
 )
 
@@ -239,5 +241,31 @@ func TestIsEmptyLedger(t *testing.T) {
 	addTestMember(t, env, "张三", 1, 0, 0)
 	if empty, err := IsEmptyLedger(ctx, env.Store); err != nil || empty {
 		t.Fatalf("a file with a member: empty %v, %v", empty, err)
+	}
+
+	// A 汇总库 has no branch of its own and no members of it, but it is not a new file.
+	dir := t.TempDir()
+	branch, err := sqlite.Open(filepath.Join(dir, "branch.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer branch.Close()
+	if err := branch.SaveBranch(ctx, &data.Branch{Name: "掘进二队党支部", Code: "JJ02", Committee: "某矿党委"}); err != nil {
+		t.Fatal(err)
+	}
+	pkg := filepath.Join(dir, "JJ02.zip")
+	if _, err := branch.ExportPackage(ctx, pkg, "test"); err != nil {
+		t.Fatal(err)
+	}
+	cons, err := sqlite.Open(filepath.Join(dir, "汇总.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cons.Close()
+	if _, err := cons.Consolidate(ctx, pkg); err != nil {
+		t.Fatal(err)
+	}
+	if empty, err := IsEmptyLedger(ctx, cons); err != nil || empty {
+		t.Fatalf("a 汇总库: empty %v, %v", empty, err)
 	}
 }
