@@ -221,7 +221,7 @@ func (s *ActivitiesScreen) load(ctx context.Context) ([]data.Activity, error) {
 }
 
 func (s *ActivitiesScreen) match(_ int, a *data.Activity) bool {
-	return (s.kindSel.SelectedIndex() == 0 || a.HasKind(s.kindSel.Selected)) &&
+	return (s.kindSel.SelectedIndex() <= 0 || a.HasKind(s.kindSel.Selected)) &&
 		s.searched(a.Topic, a.Host)
 }
 

@@ -8,7 +8,7 @@ package gui
 //
 // A modal system dialog runs its own message loop. It runs on a thread of its own, owned by the Fyne
 // window (which Windows disables meanwhile), so that Fyne's main loop keeps drawing and pumping messages;
-// the result comes back to the UI goroutine through fyne.Do.
+// the result comes back to the UI goroutine through onUI (fyne.Do).
 
 import (
 	"fmt"
@@ -138,7 +138,7 @@ func runFileDialog(env *Env, show func(owner uintptr, dir string) ([]string, err
 	onShellThread(func() {
 		paths, err := show(owner, dir)
 		fileDialogOpen.Store(false)
-		fyne.Do(func() {
+		onUI(func() {
 			switch {
 			case err != nil:
 				ShowError(env.Win, err)
@@ -247,7 +247,7 @@ func openInShell(env *Env, path string) {
 		default:
 			msg = fmt.Sprintf("无法打开“%s”（错误代码 %d）", path, r)
 		}
-		fyne.Do(func() { ShowError(env.Win, data.Errorf(data.EInvalid, msg)) })
+		onUI(func() { ShowError(env.Win, data.Errorf(data.EInvalid, msg)) })
 	})
 }
 
@@ -267,7 +267,7 @@ func printFile(env *Env, path string) {
 	onShellThread(func() {
 		r, _, _ := procShellExecuteW.Call(owner, uintptr(unsafe.Pointer(utf16Ptr("print"))),
 			uintptr(unsafe.Pointer(utf16Ptr(path))), 0, uintptr(unsafe.Pointer(utf16Ptr(filepath.Dir(path)))), swShowNormal)
-		fyne.Do(func() {
+		onUI(func() {
 			if r <= 32 {
 				ShowError(env.Win, data.Errorf(data.EInvalid, printFailure(r, path)))
 				return

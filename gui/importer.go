@@ -413,9 +413,7 @@ func exportProblemList(env *Env, src string, write func(ctx context.Context, pat
 // importSaved tells the screens, and the import's caller (done, may be nil), that an import saved
 // records.
 func importSaved(env *Env, done func()) {
-	if env.Changed != nil {
-		env.Changed()
-	}
+	notify(env)
 	if done != nil {
 		done()
 	}

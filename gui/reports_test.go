@@ -114,8 +114,6 @@ func TestReportsWarnWithoutBranchName(t *testing.T) {
 	}
 }
 
-// sheetText is the title of the file's first sheet and every row of its sheets, cells joined by |,
-// one row a line.
 // exportedText exports report k with opts to path from the 报表 screen s and checks its title; all
 // is its text (sheetText).
 func exportedText(t *testing.T, s *ReportsScreen, k *catalog.Report, opts catalog.Input, path, title string) (all string) {
@@ -130,6 +128,8 @@ func exportedText(t *testing.T, s *ReportsScreen, k *catalog.Report, opts catalo
 	return all
 }
 
+// sheetText is the title of the file's first sheet and every row of its sheets, cells joined by |,
+// one row a line.
 func sheetText(t *testing.T, path string) (title string, all string) {
 	t.Helper()
 	f, err := excelize.OpenFile(path)

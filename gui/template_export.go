@@ -109,7 +109,7 @@ func (s *ReportsScreen) fillTemplate(ctx context.Context, k *catalog.Report, in 
 func (s *ReportsScreen) checkTemplate(ctx context.Context, k *catalog.Report, in catalog.Input, tplPath string) (summary string, err error) {
 	f, err := os.Open(tplPath)
 	if err != nil {
-		return "", data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板“%s”：%v", filepath.Base(tplPath), err))
+		return "", data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v", filepath.Base(tplPath), err))
 	}
 	info, err := reports.InspectTemplate(f)
 	f.Close()
