@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -325,6 +326,12 @@ func (c *cli) export(a args) error {
 	}
 	if a.has("template") && !r.Fills {
 		return usageErr("导出 %s（%s）时不能使用 --template", r.CLI, r.Title)
+	}
+	if tpl := a.get("template"); tpl != "" {
+		// Said before any work, with the path as typed: the fill itself names only the file.
+		if _, err := os.Stat(tpl); err != nil {
+			return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v。请检查 --template 后的路径", tpl, err))
+		}
 	}
 	out := a.get("out")
 	if out == "" {

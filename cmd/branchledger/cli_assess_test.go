@@ -163,7 +163,7 @@ func TestExportAssessmentErrors(t *testing.T) {
 		{[]string{"three-in-one", "--year", last}, "没有保存的“三位一体”考核"},
 		{[]string{"branch-assessment", "--year", last}, "按月导出"},
 		{[]string{"three-in-one", "--template", "t.xlsx"}, "不能使用 --template"},
-		{[]string{"member-points", "--template", filepath.Join(t.TempDir(), "none.xlsx")}, "无法打开模板文件"},
+		{[]string{"member-points", "--template", filepath.Join(t.TempDir(), "none.xlsx")}, "请检查 --template 后的路径"},
 	} {
 		code, _, errOut := run(t, append([]string{"export", tc.argv[0], "--db", path, "--out", out}, tc.argv[1:]...)...)
 		if code != 1 || !strings.Contains(errOut, tc.want) {
