@@ -265,3 +265,16 @@ func TestPetitionTodos(t *testing.T) {
 		t.Errorf("screened this month: %+v", ts[2])
 	}
 }
+
+func TestPetitionLabel(t *testing.T) {
+	for _, tc := range []struct{ category, want string }{
+		{"工资待遇", "2026-03-05 张三反映工资待遇问题"},
+		{"其他", "2026-03-05 张三反映诉求"},
+		{"", "2026-03-05 张三反映诉求"},
+	} {
+		p := Petition{Date: NewDate(2026, 3, 5), Petitioner: "张三", Category: tc.category}
+		if got := PetitionLabel(&p); got != tc.want {
+			t.Errorf("PetitionLabel(category %q) = %q, want %q", tc.category, got, tc.want)
+		}
+	}
+}
