@@ -14,6 +14,10 @@ const (
 	EInternal = "internal" // a bug or a broken data file
 )
 
+// ErrDamaged marks (errors.Is) the error for a data file or backup that SQLite finds damaged: the
+// window shows the ways out (restore a backup, open read-only) rather than stopping.
+var ErrDamaged = errors.New("data file damaged")
+
 // Error is an application error whose Message is Chinese and shown to the user as it is.
 type Error struct {
 	Code    string

@@ -207,8 +207,8 @@ type Ledger interface {
 type LedgerFiles interface {
 	OpenReadOnly(path string) (Ledger, error)
 	// Open checks the data file at path and opens it for writing. When the check finds it damaged
-	// it is not opened (never migrated, never replaced): damaged says what is wrong, err is nil.
-	Open(path string) (l Ledger, damaged error, err error)
+	// it is not opened (never migrated, never replaced) and the error wraps ErrDamaged.
+	Open(path string) (Ledger, error)
 	// IsBackup refuses a file that is not a backup of this program, before anything is closed.
 	IsBackup(path string) error
 	// RestoreAndOpen replaces the data file with the backup from and opens it again (the old file

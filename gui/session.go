@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -31,13 +32,13 @@ type Session struct {
 // check (ShowDamaged) the window that lets the user choose what happens to it. An error is one
 // that keeps the program from starting. On the UI goroutine.
 func (s *Session) Open() error {
-	db, damaged, err := s.Files.Open(s.Path)
-	if err != nil {
+	db, err := s.Files.Open(s.Path)
+	if err != nil && !errors.Is(err, data.ErrDamaged) {
 		return err
 	}
 	s.Win = s.App.NewWindow(AppTitle)
-	if damaged != nil {
-		s.ShowDamaged(damaged)
+	if err != nil {
+		s.ShowDamaged(err)
 		return nil
 	}
 	return s.Start(db)

@@ -249,8 +249,8 @@ func pruneBackups(dataFile string) error {
 }
 
 // ErrDamaged marks the errors of CheckFile and IsBackup for a file that SQLite finds damaged
-// (errors.Is); data.ErrorMessage gives the Chinese message.
-var ErrDamaged = errors.New("data file damaged")
+// (errors.Is); data.ErrorMessage gives the Chinese message. It is data.ErrDamaged.
+var ErrDamaged = data.ErrDamaged
 
 func damaged(path string, problems []string) error {
 	const shown = 3
@@ -531,17 +531,15 @@ func (Files) OpenReadOnly(path string) (data.Ledger, error) {
 }
 
 // Open checks the data file at path (CheckFile) and opens it (Open); a damaged one is not opened.
-func (Files) Open(path string) (data.Ledger, error, error) {
-	if err := CheckFile(context.Background(), path); errors.Is(err, ErrDamaged) {
-		return nil, err, nil
-	} else if err != nil {
-		return nil, nil, err
+func (Files) Open(path string) (data.Ledger, error) {
+	if err := CheckFile(context.Background(), path); err != nil {
+		return nil, err
 	}
 	db, err := Open(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err // no typed nil in the interface
 	}
-	return db, nil, nil
+	return db, nil
 }
 
 // IsBackup refuses a file that is not a backup of this program (IsBackup).
