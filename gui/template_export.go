@@ -100,7 +100,7 @@ func (s *ReportsScreen) fillTemplate(ctx context.Context, k *catalog.Report, in 
 	if err != nil {
 		return err
 	}
-	return res.FillTemplate(tplPath, true, w)
+	return res.FillTemplate(tplPath, w)
 }
 
 // checkTemplate reads the template at tplPath and says what it found; err (Chinese) tells why
@@ -121,7 +121,7 @@ func (s *ReportsScreen) checkTemplate(ctx context.Context, k *catalog.Report, in
 	if err != nil {
 		return summary, err
 	}
-	return summary, res.FillTemplate(tplPath, false, io.Discard)
+	return summary, res.CheckTemplate(tplPath)
 }
 
 // templateSummary says what a template holds: its repeating row and its placeholders.

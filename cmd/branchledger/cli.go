@@ -375,7 +375,7 @@ func (c *cli) export(a args) error {
 	}
 	write := res.Write
 	if a.has("template") {
-		write = func(w io.Writer) error { return res.FillTemplate(a.get("template"), true, w) }
+		write = func(w io.Writer) error { return res.FillTemplate(a.get("template"), w) }
 	}
 	if err := reports.SaveFile(out, write); err != nil {
 		return err

@@ -51,9 +51,14 @@ func Names() string {
 }
 
 // FillTemplate fills the group's template at path with the report's table and heading (SPEC §6)
-// and writes the workbook to w; with rows false it fills the columns only, a dry run that finds
+// and writes the workbook to w.
+func (res Result) FillTemplate(path string, w io.Writer) error { return res.fill(path, true, w) }
+
+// CheckTemplate fills the template at path with the report's columns only, a dry run that finds
 // the placeholders the report cannot fill.
-func (res Result) FillTemplate(path string, rows bool, w io.Writer) error {
+func (res Result) CheckTemplate(path string) error { return res.fill(path, false, io.Discard) }
+
+func (res Result) fill(path string, rows bool, w io.Writer) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v", filepath.Base(path), err))
