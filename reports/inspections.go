@@ -134,17 +134,3 @@ func WriteInspections(w io.Writer, meta Meta, rows []InspectionRow) error {
 	}
 	return b.Write(w)
 }
-
-// noneRow is the one row of a ledger with nothing to list, so that an empty printout is not
-// mistaken for a failed one.
-func noneRow(s *Sheet, text string) error {
-	return s.Rows(Row{Cells: []any{Cell{Value: text, Across: len(s.cols) - 1, Align: AlignCenter}}})
-}
-
-// writeNone writes the book of a sheet with nothing to list: s with only its noneRow.
-func writeNone(w io.Writer, b *Book, s *Sheet, text string) error {
-	if err := noneRow(s, text); err != nil {
-		return err
-	}
-	return b.Write(w)
-}
