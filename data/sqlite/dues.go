@@ -64,7 +64,8 @@ func duesKind[T any](entity, table, noun, alias string, load func(context.Contex
 	label func(*T) string, fields func(*T) data.Fields) recordKind[T] {
 	return recordKind[T]{entity: entity, table: table, label: label, fields: fields,
 		get: func(ctx context.Context, q querier, id int64) (T, error) {
-			return firstOf(load(ctx, q, alias+`.id = ?`, id))(errNoDues(noun, id))
+			list, err := load(ctx, q, alias+`.id = ?`, id)
+			return first(list, err, errNoDues(noun, id))
 		}}
 }
 
@@ -295,11 +296,6 @@ func isUnique(err error) bool {
 // DeleteDuesBase moves a base entry typed by mistake to the recycle bin.
 func (db *DB) DeleteDuesBase(ctx context.Context, id int64) error {
 	return duesBaseKind.delete(ctx, db, id)
-}
-
-// firstOf adapts first to a list call: first(list, err)(notFound).
-func firstOf[T any](list []T, err error) func(error) (T, error) {
-	return func(notFound error) (T, error) { return first(list, err, notFound) }
 }
 
 // ImportDuesBases saves checked entries in one transaction, all or nothing: an entry for a month
@@ -564,7 +560,8 @@ func loadDuesView(ctx context.Context, q querier, from, to data.Month) (*data.Du
 // DeleteDuesPayment moves a payment recorded by mistake to the recycle bin (not in a settled month).
 func (db *DB) DeleteDuesPayment(ctx context.Context, id int64) error {
 	return db.write(ctx, func(tx *sql.Tx) error {
-		p, err := firstOf(loadDuesPayments(ctx, tx, `p.id = ?`, id))(errNoDues("党费缴纳记录", id))
+		ps, err := loadDuesPayments(ctx, tx, `p.id = ?`, id)
+		p, err := first(ps, err, errNoDues("党费缴纳记录", id))
 		if err != nil {
 			return err
 		}
