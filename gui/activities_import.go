@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -112,13 +111,7 @@ func (imp *activityImport) show() {
 		run.Disable()
 	}
 	problems := widget.NewButtonWithIcon("导出问题清单", theme.DocumentSaveIcon(), func() {
-		exportProblemList(imp.env, imp.path, func(ctx context.Context, path string) error {
-			meta, err := reportMeta(ctx, imp.env)
-			if err != nil {
-				return err
-			}
-			return writeWorkbook(ctx, path, func(w io.Writer) error { return reports.WriteImportProblems(w, meta, pl.Report()) })
-		})
+		exportProblemList(imp.env, imp.path, pl.Report())
 	})
 	if len(pl.Problems)+len(pl.Skipped) == 0 {
 		problems.Disable()

@@ -192,7 +192,5 @@ func (imp *duesImporter) startImport() {
 
 func (imp *duesImporter) askExportProblems() {
 	problems := data.PlanDuesImport(&imp.parse).Report()
-	exportProblemList(imp.env, imp.path, func(ctx context.Context, path string) error {
-		return exportImportProblems(ctx, imp.env, path, problems)
-	})
+	exportProblemList(imp.env, imp.path, problems)
 }

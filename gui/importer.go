@@ -195,11 +195,6 @@ func (imp *importer) runImport(ctx context.Context, pl data.ImportPlan, skipBad 
 	return imp.env.Store.ImportMembers(ctx, pl.Members, pl.Mode, progress)
 }
 
-// exportProblems writes problems (with the file's row numbers) to path; it does no UI work.
-func (imp *importer) exportProblems(ctx context.Context, path string, problems []data.RowProblem) error {
-	return exportImportProblems(ctx, imp.env, path, problems)
-}
-
 // exportImportProblems writes an import's problem list (问题清单) to path; it does no UI work.
 func exportImportProblems(ctx context.Context, env *Env, path string, problems []data.RowProblem) error {
 	meta, err := reportMeta(ctx, env)
@@ -399,15 +394,14 @@ func (imp *importer) finish(pl data.ImportPlan, res data.ImportResult, err error
 
 func (imp *importer) askExportProblems() {
 	problems := imp.plan().Report() // errors and skipped rows, as the command line's --report
-	exportProblemList(imp.env, imp.path, func(ctx context.Context, path string) error {
-		return imp.exportProblems(ctx, path, problems)
-	})
+	exportProblemList(imp.env, imp.path, problems)
 }
 
-// exportProblemList asks where to save the 问题清单 of an import of the file src (named after it)
-// and writes it there with write. Every import offers one.
-func exportProblemList(env *Env, src string, write func(ctx context.Context, path string) error) {
-	exportWorkbook(env, "问题清单", strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+"-导入问题清单.xlsx", write)
+// exportProblemList asks where to save the 问题清单 (problems) of an import of the file src, named
+// after it, and writes it there. Every import offers one.
+func exportProblemList(env *Env, src string, problems []data.RowProblem) {
+	exportWorkbook(env, "问题清单", strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))+"-导入问题清单.xlsx",
+		func(ctx context.Context, path string) error { return exportImportProblems(ctx, env, path, problems) })
 }
 
 // importSaved tells the screens, and the import's caller (done, may be nil), that an import saved

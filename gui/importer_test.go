@@ -222,7 +222,7 @@ func TestImportProblemsReport(t *testing.T) {
 	_, imp, _ := newImportTest(t)
 	imp.setMode(data.ImportAdd)
 	path := filepath.Join(t.TempDir(), "问题清单.xlsx")
-	if err := imp.exportProblems(context.Background(), path, imp.plan().Problems); err != nil {
+	if err := exportImportProblems(context.Background(), imp.env, path, imp.plan().Problems); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenFile(path)
