@@ -66,10 +66,7 @@ func NewInspectionsScreen(env *Env) *InspectionsScreen {
 		Count: "共 %d 次督查", NewLabel: "新建督查记录", What: "这条督查记录",
 		Search: "搜索：被查班组、督查内容、督查组成员（可用拼音首字母）",
 		Unhide: func(int64) {
-			s.search.SetText("")
-			s.period.Reset()
-			s.kindSel.SetSelectedIndex(0)
-			s.teamSel.SetSelectedIndex(0)
+			s.clearFilters(s.kindSel, s.teamSel)
 			s.openOnly.SetChecked(false)
 			s.refilter()
 		},

@@ -196,14 +196,6 @@ func (s *PetitionsScreen) ShowView(view string) {
 	s.refilter()
 }
 
-// clearSelect selects v without the select's change callback.
-func clearSelect(sel *widget.Select, v string) {
-	changed := sel.OnChanged
-	sel.OnChanged = nil
-	sel.SetSelected(v)
-	sel.OnChanged = changed
-}
-
 // toPicker and fromPicker convert the members of a record to and from a members picker.
 func toPicker(ms []data.PetitionMember) []data.Inspector {
 	out := make([]data.Inspector, len(ms))

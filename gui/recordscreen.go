@@ -176,6 +176,14 @@ func (s *recordScreen[T]) clearFilters(sels ...*widget.Select) {
 	}
 }
 
+// clearSelect selects v without the select's change callback.
+func clearSelect(sel *widget.Select, v string) {
+	changed := sel.OnChanged
+	sel.OnChanged = nil
+	sel.SetSelected(v)
+	sel.OnChanged = changed
+}
+
 // periodRow is the period filter's row of the list's filters, sels beside its choice, and its
 // custom dates under them.
 func (s *recordScreen[T]) periodRow(sels ...fyne.CanvasObject) []fyne.CanvasObject {
