@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"fmt"
 	"time"
 )
 
@@ -135,6 +136,18 @@ const (
 	ImportUpdate ImportMode = "update" // overwrite the saved member's roster fields, keep its placement
 	ImportAdd    ImportMode = "add"    // only new members; an existing ID number is an error for the row
 )
+
+// ParseImportMode reads a mode as typed (--mode skip): "" is ImportSkip; anything else unknown is
+// refused in Chinese.
+func ParseImportMode(s string) (ImportMode, error) {
+	switch m := ImportMode(s); m {
+	case "":
+		return ImportSkip, nil
+	case ImportSkip, ImportUpdate, ImportAdd:
+		return m, nil
+	}
+	return "", Errorf(EInvalid, fmt.Sprintf("导入方式 --mode 只能是 skip、update 或 add，不能是 %s", s))
+}
 
 // ImportResult counts what one import transaction did.
 type ImportResult struct {

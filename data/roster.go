@@ -1,5 +1,7 @@
 package data
 
+import "fmt"
+
 // The R1 roster (党员花名册) layout is both the standard export and the import format (SPEC §6, §7).
 
 // RosterHeaders are the R1 column headers, in order. reports.WriteRoster prints exactly these, and
@@ -16,6 +18,18 @@ type RowProblem struct {
 	Field  string // the field's Chinese label, "" for a problem of the whole row
 	Value  string // the cell's text as read
 	Reason string // Chinese: what is wrong and what to fix
+}
+
+// String is the problem on one line: 第3行 出生日期「1990-13-01」：…, or 第4行：… for the whole row.
+func (p RowProblem) String() string {
+	field := ""
+	if p.Field != "" {
+		field = " " + p.Field
+	}
+	if p.Value != "" {
+		field += "「" + p.Value + "」"
+	}
+	return fmt.Sprintf("第%d行%s：%s", p.Row, field, p.Reason)
 }
 
 // RosterRow is one data row of an imported roster, parsed and checked.

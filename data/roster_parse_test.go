@@ -510,3 +510,26 @@ func TestImportPlanReport(t *testing.T) {
 		t.Errorf("report rows %v", rows)
 	}
 }
+
+func TestParseImportMode(t *testing.T) {
+	for in, want := range map[string]ImportMode{"": ImportSkip, "skip": ImportSkip, "update": ImportUpdate, "add": ImportAdd} {
+		if got, err := ParseImportMode(in); got != want || err != nil {
+			t.Errorf("ParseImportMode(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	if _, err := ParseImportMode("replace"); ErrorCode(err) != EInvalid || !strings.Contains(ErrorMessage(err), "不能是 replace") {
+		t.Errorf("replace: %v, want a Chinese refusal naming it", err)
+	}
+}
+
+func TestRowProblemString(t *testing.T) {
+	cases := map[string]RowProblem{
+		"第3行 出生日期「1990-13-01」：日期不对": {Row: 3, Field: FBirthDate, Value: "1990-13-01", Reason: "日期不对"},
+		"第4行：整行为空":                  {Row: 4, Reason: "整行为空"},
+	}
+	for want, p := range cases {
+		if got := p.String(); got != want {
+			t.Errorf("%+v = %q, want %q", p, got, want)
+		}
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -194,13 +193,9 @@ func (c *cli) importCmd(a args) error {
 	if len(a.positional) != 2 || a.positional[0] != "members" {
 		return usageErr("请写成：branchledger import members 花名册.xlsx --db 数据文件")
 	}
-	mode := data.ImportMode(a.get("mode"))
-	switch mode {
-	case "":
-		mode = data.ImportSkip
-	case data.ImportSkip, data.ImportUpdate, data.ImportAdd:
-	default:
-		return usageErr("--mode 只能是 skip、update 或 add，不能是 %s", mode)
+	mode, err := data.ParseImportMode(a.get("mode"))
+	if err != nil {
+		return err
 	}
 	_, parse, err := reports.ReadRoster(a.positional[1], c.today)
 	if err != nil {
@@ -266,11 +261,7 @@ func (c *cli) printProblems(ps []data.RowProblem) {
 			fmt.Fprintf(c.errOut, "……共 %d 个问题，完整清单请用 --report 导出\n", len(ps))
 			break
 		}
-		field := p.Field
-		if p.Value != "" {
-			field += "「" + p.Value + "」"
-		}
-		fmt.Fprintf(c.errOut, "第%d行 %s：%s\n", p.Row, field, p.Reason)
+		fmt.Fprintln(c.errOut, p)
 	}
 }
 
@@ -286,12 +277,9 @@ func (c *cli) writeProblemReport(db *sqlite.DB, path string, all []data.RowProbl
 	return nil
 }
 
-// periodOptions are the ways to give a report's period.
-var periodOptions = []string{"period", "year", "from", "to"}
-
 // exportOptions are the options of export: the catalogue's and the file's, period's and template's.
 func exportOptions() []string {
-	opts := append([]string{"db", "out", "template"}, periodOptions...)
+	opts := []string{"db", "out", "template", "period", "year", "from", "to"}
 	for _, o := range catalog.Options {
 		opts = append(opts, string(o))
 	}
@@ -311,27 +299,9 @@ func (c *cli) export(a args) error {
 	if !ok {
 		return usageErr("报表「%s」还没有提供；现在可以导出：%s", a.positional[0], catalog.Names())
 	}
-	// Options only some reports take: the catalogue says which, and reads them.
-	var in catalog.Input
-	for _, o := range catalog.Options {
-		if !a.has(string(o)) {
-			continue
-		}
-		if !r.Takes(o) {
-			return usageErr("导出 %s（%s）时不能使用 --%s", r.CLI, r.Title, o)
-		}
-		if err := in.Set(o, a.get(string(o))); err != nil {
-			return usageErr("%s", data.ErrorMessage(err))
-		}
-	}
-	if a.has("template") && !r.Fills {
-		return usageErr("导出 %s（%s）时不能使用 --template", r.CLI, r.Title)
-	}
-	if tpl := a.get("template"); tpl != "" {
-		// Said before any work, with the path as typed: the fill itself names only the file.
-		if _, err := os.Stat(tpl); err != nil {
-			return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v。请检查 --template 后的路径", tpl, err))
-		}
+	in, err := r.ReadArgs(a.get, c.today)
+	if err != nil {
+		return err
 	}
 	out := a.get("out")
 	if out == "" {
@@ -339,16 +309,6 @@ func (c *cli) export(a args) error {
 	}
 	if !strings.EqualFold(filepath.Ext(out), ".xlsx") {
 		return usageErr("输出文件应以 .xlsx 结尾：%s", out)
-	}
-	var err error
-	if r.Period == catalog.NoPeriod {
-		for _, o := range periodOptions {
-			if a.has(o) {
-				return usageErr("%s 不按期间导出，请去掉 --%s", r.Title, o)
-			}
-		}
-	} else if in.Period, err = r.ChoosePeriod(catalog.PeriodArgs{Period: a.get("period"), Year: a.get("year"), From: a.get("from"), To: a.get("to")}, c.today); err != nil {
-		return err
 	}
 	db, closeDB, err := c.openForRead(a)
 	if err != nil {
@@ -359,13 +319,6 @@ func (c *cli) export(a args) error {
 		return err
 	}
 	in.Writable = !db.ReadOnly()
-	if r.Takes(catalog.OptCheck) && in.CheckID == 0 {
-		return catalog.UnknownCheck(c.ctx, db, "请用 --check 指定检查记录的编号，例如 --check 12")
-	}
-	if r.Takes(catalog.OptPerson) && in.Person == "" {
-		_, err := catalog.FindRecruit(c.ctx, db, 0, "")
-		return err
-	}
 	res, err := r.Load(c.ctx, db, in)
 	if err != nil {
 		return err

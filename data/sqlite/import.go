@@ -21,19 +21,16 @@ const progressEvery = 200
 //
 // progress, when not nil, is called on the calling goroutine every progressEvery rows and at the end.
 func (db *DB) ImportMembers(ctx context.Context, ms []data.Member, mode data.ImportMode, progress func(done, total int)) (data.ImportResult, error) {
-	switch mode {
-	case "":
-		mode = data.ImportSkip
-	case data.ImportSkip, data.ImportUpdate, data.ImportAdd:
-	default:
-		return data.ImportResult{}, fmt.Errorf("unknown import mode %q", mode)
+	mode, err := data.ParseImportMode(string(mode))
+	if err != nil {
+		return data.ImportResult{}, err
 	}
 	if progress == nil {
 		progress = func(int, int) {}
 	}
 	today := data.DateOf(db.now())
 	var res data.ImportResult
-	err := db.write(ctx, func(tx *sql.Tx) error {
+	err = db.write(ctx, func(tx *sql.Tx) error {
 		branch, err := requireBranch(ctx, tx)
 		if err != nil {
 			return err

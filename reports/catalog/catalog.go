@@ -10,6 +10,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -276,6 +277,46 @@ func Categories(ctx context.Context, st data.OptionStore) ([]string, error) {
 		cats = data.DefaultFindingCategories
 	}
 	return cats, err
+}
+
+// ReadArgs is the input of report r as the command line gives it: get returns the value typed
+// after --name ("" when not typed) for the period's options, the catalogue's Options and
+// "template". A Chinese reason (EInvalid) refuses an option r does not take, a bad value, a period
+// for a report without one, and a template file that cannot be opened (named as typed: the fill
+// itself names only the file).
+func (r *Report) ReadArgs(get func(name string) string, today data.Date) (Input, error) {
+	var in Input
+	for _, o := range Options {
+		if get(string(o)) == "" {
+			continue
+		}
+		if !r.Takes(o) {
+			return in, data.Errorf(data.EInvalid, fmt.Sprintf("导出 %s（%s）时不能使用 --%s", r.CLI, r.Title, o))
+		}
+		if err := in.Set(o, get(string(o))); err != nil {
+			return in, err
+		}
+	}
+	if tpl := get("template"); tpl != "" {
+		if !r.Fills {
+			return in, data.Errorf(data.EInvalid, fmt.Sprintf("导出 %s（%s）时不能使用 --template", r.CLI, r.Title))
+		}
+		if _, err := os.Stat(tpl); err != nil {
+			return in, data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v。请检查 --template 后的路径", tpl, err))
+		}
+	}
+	a := PeriodArgs{Period: get("period"), Year: get("year"), From: get("from"), To: get("to")}
+	if r.Period != NoPeriod {
+		var err error
+		in.Period, err = r.ChoosePeriod(a, today)
+		return in, err
+	}
+	for _, o := range []string{"period", "year", "from", "to"} {
+		if get(o) != "" {
+			return in, data.Errorf(data.EInvalid, fmt.Sprintf("%s 不按期间导出，请去掉 --%s", r.Title, o))
+		}
+	}
+	return in, nil
 }
 
 // PeriodArgs is a period as typed on the command line: one of Period (2026-11, 2026-Q4, 2026,

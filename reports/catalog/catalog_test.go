@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -203,6 +204,49 @@ func TestChoosePeriod(t *testing.T) {
 			t.Errorf("%+v: %v, want a refusal saying %q", c.a, err, c.err)
 		case c.want != (data.Period{}) && (err != nil || got != c.want):
 			t.Errorf("%+v = %v, %v; want %v", c.a, got, err, c.want)
+		}
+	}
+}
+
+// TestReadArgs: the command line's options reach the input, and those a report does not take are
+// refused naming the option.
+func TestReadArgs(t *testing.T) {
+	today := data.NewDate(2026, 11, 20)
+	tpl := filepath.Join(t.TempDir(), "模板.xlsx")
+	if err := os.WriteFile(tpl, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		cli  string
+		args map[string]string
+		want Input
+		err  string
+	}{
+		{"rectifications", map[string]string{"team": "采煤一班", "category": "安全", "year": "2026"},
+			Input{Team: "采煤一班", Category: "安全", Period: data.YearPeriod(2026)}, ""},
+		{"welfare-check", map[string]string{"check": "12"}, Input{CheckID: 12}, ""},
+		{"welfare-check", map[string]string{"check": "十二"}, Input{}, "--check 应为检查记录的编号"},
+		{"welfare-check", map[string]string{"check": "1", "year": "2026"}, Input{}, "不按期间导出，请去掉 --year"},
+		{"inspections", map[string]string{"team": "采煤一班"}, Input{}, "不能使用 --team"},
+		{"inspections", map[string]string{"template": tpl}, Input{}, "不能使用 --template"},
+		{"member-points", map[string]string{"template": tpl}, Input{Period: data.YearPeriod(2026)}, ""},
+		{"member-points", map[string]string{"template": tpl + "x"}, Input{}, "请检查 --template 后的路径"},
+		{"monthly-review", map[string]string{"period": "2026-12"}, Input{}, "还没有开始"},
+	}
+	for _, c := range cases {
+		r, ok := ByCLI(c.cli)
+		if !ok {
+			t.Fatalf("no report %s", c.cli)
+		}
+		got, err := r.ReadArgs(func(name string) string { return c.args[name] }, today)
+		if c.err != "" {
+			if data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), c.err) {
+				t.Errorf("%s %v: %v, want a refusal saying %q", c.cli, c.args, err, c.err)
+			}
+			continue
+		}
+		if err != nil || got != c.want {
+			t.Errorf("%s %v = %+v, %v; want %+v", c.cli, c.args, got, err, c.want)
 		}
 	}
 }

@@ -305,11 +305,11 @@ const recentChecks = 5
 // loadCheckSheet is R5 of check in.CheckID, scored with the configured thresholds.
 func loadCheckSheet(ctx context.Context, st data.Store, in *Input) (Result, error) {
 	if in.CheckID <= 0 {
-		return Result{}, UnknownCheck(ctx, st, "请指定要导出的检查记录（编号）")
+		return Result{}, unknownCheck(ctx, st, "请指定要导出的检查记录（命令行用 --check 编号，例如 --check 12）")
 	}
 	check, err := st.Check(ctx, in.CheckID)
 	if data.ErrorCode(err) == data.ENotFound {
-		return Result{}, UnknownCheck(ctx, st, fmt.Sprintf("编号为 %d 的检查记录不存在", in.CheckID))
+		return Result{}, unknownCheck(ctx, st, fmt.Sprintf("编号为 %d 的检查记录不存在", in.CheckID))
 	}
 	if err != nil {
 		return Result{}, err
@@ -326,8 +326,8 @@ func loadCheckSheet(ctx context.Context, st data.Store, in *Input) (Result, erro
 	}, nil
 }
 
-// UnknownCheck is msg with the latest checks listed, so that the user can pick one.
-func UnknownCheck(ctx context.Context, st data.Store, msg string) error {
+// unknownCheck is msg with the latest checks listed, so that the user can pick one.
+func unknownCheck(ctx context.Context, st data.Store, msg string) error {
 	checks, err := st.Checks(ctx, data.CheckFilter{})
 	if err != nil {
 		return err

@@ -41,7 +41,7 @@ func loadRecruitment(ctx context.Context, st data.Store, in *Input) (Result, err
 }
 
 func loadRecruitRecord(ctx context.Context, st data.Store, in *Input) (Result, error) {
-	r, err := FindRecruit(ctx, st, in.PersonID, in.Person)
+	r, err := findRecruit(ctx, st, in.PersonID, in.Person)
 	if err != nil {
 		return Result{}, err
 	}
@@ -68,9 +68,9 @@ func loadRecruitRecord(ctx context.Context, st data.Store, in *Input) (Result, e
 	}, nil
 }
 
-// FindRecruit is the person with id, else the one whose 公民身份证号 or number is typed; a Chinese
+// findRecruit is the person with id, else the one whose 公民身份证号 or number is typed; a Chinese
 // refusal lists the people when none is found.
-func FindRecruit(ctx context.Context, st data.Store, id int64, typed string) (data.Recruit, error) {
+func findRecruit(ctx context.Context, st data.Store, id int64, typed string) (data.Recruit, error) {
 	rs, err := st.Recruits(ctx)
 	if err != nil {
 		return data.Recruit{}, err
