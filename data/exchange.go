@@ -106,6 +106,14 @@ type ConsolidatedBranch struct {
 	Counts     map[string]int
 }
 
+// IsConsolidated says whether st is a 汇总库; a store that cannot exchange is a branch's file.
+func IsConsolidated(ctx context.Context, st Store) (bool, error) {
+	if ex, ok := st.(ExchangeStore); ok {
+		return ex.IsConsolidated(ctx)
+	}
+	return false, nil
+}
+
 // ShowTime prints a time for users: local, to the minute.
 func ShowTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
 

@@ -38,10 +38,8 @@ func SetupApp(a fyne.App) error {
 // it is, pass firstRun to NewMainWindow so that the user is greeted. A 汇总库 is never empty: it
 // holds the branches of its packages, and must not be offered the demo branch.
 func IsEmptyLedger(ctx context.Context, st data.Store) (bool, error) {
-	if ex, ok := st.(data.ExchangeStore); ok {
-		if cons, err := ex.IsConsolidated(ctx); err != nil || cons {
-			return false, err
-		}
+	if cons, err := data.IsConsolidated(ctx, st); err != nil || cons {
+		return false, err
 	}
 	b, err := st.Branch(ctx)
 	if err != nil && data.ErrorCode(err) != data.ENotFound {

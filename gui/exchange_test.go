@@ -108,4 +108,21 @@ func TestExchangeScreen(t *testing.T) {
 		t.Errorf("ranking: %v %v", sheets, err)
 	}
 	tapDialogButton(t, cenv.Win, "关闭")
+
+	// The 汇总库's 工作台: the branch and its last report, not the committee's own (empty) branch.
+	var went []Destination
+	cenv.Navigate = func(d Destination) { went = append(went, d) }
+	h := NewHomeScreen(cenv)
+	show(cenv, h)
+	home := func() string { return h.title.Text + "\n" + strings.Join(labelTexts(h.Content()), "\n") }
+	checkSays(t, "the 汇总库's 工作台", home(), []string{"某某煤矿党委 汇总库", "共 1 个党支部，本月已上报 1 个", "ZC01", "综采一队党支部", "逾期问题"},
+		[]string{"本月待办", "本支部", "尚未上报"})
+	tapButton(t, test.LaidOutObjects(h.Content()), "汇总数据包…")
+	if len(went) != 1 || went[0] != (Destination{Module: moduleSettings, Tab: tabExchange}) {
+		t.Errorf("汇总数据包 went to %+v", went)
+	}
+	// A month after the newest package the branch is behind (the package says when it was made: now).
+	cenv.Today = func() data.Date { return data.NewDate(2099, 1, 10) }
+	h.Reload()
+	checkSays(t, "the 工作台 a month on", home(), []string{"本月已上报 0 个", "本月尚未上报：1 个"}, nil)
 }

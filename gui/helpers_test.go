@@ -164,13 +164,7 @@ func dialogTexts(w fyne.Window) string {
 	if top == nil {
 		return ""
 	}
-	var texts []string
-	for _, o := range test.LaidOutObjects(top) {
-		if l, ok := o.(*widget.Label); ok {
-			texts = append(texts, l.Text)
-		}
-	}
-	return strings.Join(texts, "\n")
+	return strings.Join(labelTexts(top), "\n")
 }
 
 // uiMu stands in for the UI goroutine the test driver lacks: what work on another goroutine hands

@@ -388,8 +388,12 @@ func (h *HomeScreen) Content() fyne.CanvasObject { return h.content }
 // Reload recomputes the figures.
 func (h *HomeScreen) Reload() {
 	ctx := context.Background()
-	st := data.ReadOnce(h.env.Store) // the cards share the roster and the year's activities
 	today := h.env.Today()
+	if cons, err := data.IsConsolidated(ctx, h.env.Store); err != nil || cons {
+		h.reloadCommittee(ctx, today, err)
+		return
+	}
+	st := data.ReadOnce(h.env.Store) // the cards share the roster and the year's activities
 	month := data.MonthPeriod(today.Year, today.Month)
 	var (
 		b                   data.Branch
@@ -488,6 +492,23 @@ func (h *HomeScreen) Reload() {
 	// 本月待办 spans both columns, over the cards: it is what the day's work starts from.
 	h.todos.Objects = []fyne.CanvasObject{cardTodos(hs)}
 	h.todos.Refresh()
+}
+
+// reloadCommittee shows the 工作台 of a 汇总库 (home_committee.go) in place of the branch's cards.
+func (h *HomeScreen) reloadCommittee(ctx context.Context, today data.Date, err error) {
+	var ch committeeHome
+	if err == nil {
+		ch, err = loadCommitteeHome(ctx, h.env.Store.(data.ExchangeStore), today)
+	}
+	if err != nil {
+		ShowError(h.env.Win, err)
+		return
+	}
+	h.title.SetText(ch.title())
+	h.todos.Objects = []fyne.CanvasObject{ch.cards(h.env.Navigate)}
+	h.todos.Refresh()
+	h.cards.Objects = nil
+	h.cards.Refresh()
 }
 
 var weekdayNames = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}

@@ -72,10 +72,7 @@ func (s *ReportsScreen) Reload() {
 	} else {
 		s.warning.Show()
 	}
-	cons := false
-	if ex, ok := s.env.Store.(data.ExchangeStore); ok {
-		cons, _ = ex.IsConsolidated(ctx)
-	}
+	cons, _ := data.IsConsolidated(ctx, s.env.Store)
 	for _, k := range s.kinds {
 		why := ""
 		switch {

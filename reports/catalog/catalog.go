@@ -211,7 +211,7 @@ func (r *Report) Load(ctx context.Context, st data.Store, in Input) (Result, err
 		in.Meta.Period = in.Period.Label
 	}
 	if r.Scope != AnyFile {
-		cons, err := isConsolidated(ctx, st)
+		cons, err := data.IsConsolidated(ctx, st)
 		if err != nil {
 			return Result{}, err
 		}
@@ -227,15 +227,6 @@ func (r *Report) Load(ctx context.Context, st data.Store, in Input) (Result, err
 		res.Meta = in.Meta
 	}
 	return res, err
-}
-
-// isConsolidated says whether st is a 汇总库 (a store that cannot exchange is a branch's file).
-func isConsolidated(ctx context.Context, st data.Store) (bool, error) {
-	ex, ok := st.(data.ExchangeStore)
-	if !ok {
-		return false, nil
-	}
-	return ex.IsConsolidated(ctx)
 }
 
 // exchange is st as a store of many branches; the report's Scope has made sure it is one.

@@ -157,7 +157,7 @@ var reportList = []*Report{
 }
 
 func loadRoster(ctx context.Context, st data.Store, in *Input) (Result, error) {
-	cons, err := isConsolidated(ctx, st)
+	cons, err := data.IsConsolidated(ctx, st)
 	if err != nil {
 		return Result{}, err
 	}
