@@ -225,32 +225,23 @@ func (db *DB) saveActivity(ctx context.Context, tx *sql.Tx, a *data.Activity, to
 		if saved.LecturerID != 0 {
 			lecturer = ""
 		}
-		values := []any{saved.KindsText(), saved.Date.String(), saved.Start, saved.End, saved.Place, saved.Topic,
-			nullID(saved.HostID), nullID(saved.RecorderID), nullID(saved.LecturerID), lecturer, saved.Scope, group, team,
-			expected, saved.Guests, saved.Summary, saved.Resolutions, saved.Remark, stamp}
-		const columns = `kinds, date, start_time, end_time, place, topic, host_id, recorder_id, lecturer_id, lecturer, scope,
-			scope_group, scope_team, expected, guests, summary, resolutions, remark, updated_at`
-		marks := strings.Repeat("?, ", len(values)-1) + "?"
+		id, err := writeRow(ctx, tx, "activity", saved.ID, saved.BranchID, stamp, []string{"kinds", "date", "start_time", "end_time",
+			"place", "topic", "host_id", "recorder_id", "lecturer_id", "lecturer", "scope", "scope_group", "scope_team", "expected",
+			"guests", "summary", "resolutions", "remark"},
+			[]any{saved.KindsText(), saved.Date.String(), saved.Start, saved.End, saved.Place, saved.Topic, nullID(saved.HostID),
+				nullID(saved.RecorderID), nullID(saved.LecturerID), lecturer, saved.Scope, group, team, expected, saved.Guests,
+				saved.Summary, saved.Resolutions, saved.Remark})
+		if err != nil {
+			return err
+		}
 		if before != nil {
-			res, err := tx.ExecContext(ctx, `UPDATE activity SET (`+columns+`) = (`+marks+`) WHERE id = ?`, append(values, saved.ID)...)
-			if err := mustAffect(res, err, errNoActivity(saved.ID)); err != nil {
-				return err
-			}
 			for _, t := range []string{"activity_absence", "activity_makeup"} {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE activity_id = ?`, saved.ID); err != nil {
 					return err
 				}
 			}
 		} else {
-			res, err := tx.ExecContext(ctx, `INSERT INTO activity (branch_id, created_at, `+columns+`) VALUES (?, ?, `+marks+`)`,
-				append([]any{saved.BranchID, stamp}, values...)...)
-			if err != nil {
-				return err
-			}
-			if saved.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
-			saved.CreatedAt = saved.UpdatedAt
+			saved.ID, saved.CreatedAt = id, saved.UpdatedAt
 		}
 		for i, x := range saved.Absences {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO activity_absence (activity_id, sort, member_id, state, reason) VALUES (?, ?, ?, ?, ?)`,

@@ -101,23 +101,11 @@ func (db *DB) SaveConcern(ctx context.Context, c *data.Concern) error {
 			}
 			in.WelfareID = w.ID
 		}
-		stamp := db.stamp()
-		values := []any{in.Date.String(), in.Worker, in.Team, in.Channel, in.Category, in.Situation, in.CounselorID, in.Measures,
-			in.Result, in.VisitDate.String(), in.Visit, nullID(in.WelfareID), stamp}
-		const columns = `date, worker, team, channel, category, situation, counselor_id, measures, result, visit_date, visit,
-			welfare_id, updated_at`
-		id := in.ID
-		if id == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO concern (branch_id, created_at, `+columns+`)
-				VALUES (?, ?`+strings.Repeat(", ?", len(values))+`)`, append([]any{branch, stamp}, values...)...)
-			if err != nil {
-				return err
-			}
-			if id, err = res.LastInsertId(); err != nil {
-				return err
-			}
-		} else if _, err := tx.ExecContext(ctx, `UPDATE concern SET (`+columns+`) = (?`+strings.Repeat(", ?", len(values)-1)+`) WHERE id = ?`,
-			append(values, id)...); err != nil {
+		id, err := writeRow(ctx, tx, "concern", in.ID, branch, db.stamp(), []string{"date", "worker", "team", "channel", "category",
+			"situation", "counselor_id", "measures", "result", "visit_date", "visit", "welfare_id"},
+			[]any{in.Date.String(), in.Worker, in.Team, in.Channel, in.Category, in.Situation, in.CounselorID, in.Measures,
+				in.Result, in.VisitDate.String(), in.Visit, nullID(in.WelfareID)})
+		if err != nil {
 			return err
 		}
 		saved, err = concernKind.logSaved(ctx, db, tx, id, before)

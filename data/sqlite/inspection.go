@@ -245,28 +245,15 @@ func checkInspection(ctx context.Context, q querier, in *data.Inspection, old []
 // writeInspection saves a checked inspection: its row, its inspectors (replaced), and its findings
 // (new ones inserted with their history, listed ones updated, stored ones not listed deleted).
 func (db *DB) writeInspection(ctx context.Context, tx *sql.Tx, in *data.Inspection, stored []data.Finding) error {
-	stamp := db.stamp()
-	args := []any{in.Date.String(), in.Kind, in.Shift, nullID(in.TeamID), in.Unit, in.Place, in.Content}
+	id, err := writeRow(ctx, tx, "inspection", in.ID, in.BranchID, db.stamp(), []string{"date", "kind", "shift", "team_id", "unit",
+		"place", "content"}, []any{in.Date.String(), in.Kind, in.Shift, nullID(in.TeamID), in.Unit, in.Place, in.Content})
+	if err != nil {
+		return err
+	}
 	if in.ID == 0 {
-		res, err := tx.ExecContext(ctx, `
-			INSERT INTO inspection (branch_id, created_at, updated_at, date, kind, shift, team_id, unit, place, content)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{in.BranchID, stamp, stamp}, args...)...)
-		if err != nil {
-			return err
-		}
-		if in.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-	} else {
-		res, err := tx.ExecContext(ctx, `
-			UPDATE inspection SET (updated_at, date, kind, shift, team_id, unit, place, content) = (?, ?, ?, ?, ?, ?, ?, ?)
-			WHERE id = ?`, append(append([]any{stamp}, args...), in.ID)...)
-		if err = mustAffect(res, err, errNoInspection(in.ID)); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM inspector WHERE inspection_id = ?`, in.ID); err != nil {
-			return err
-		}
+		in.ID = id
+	} else if _, err := tx.ExecContext(ctx, `DELETE FROM inspector WHERE inspection_id = ?`, in.ID); err != nil {
+		return err
 	}
 	for i, p := range in.Inspectors {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO inspector (inspection_id, member_id, lead, sort) VALUES (?, ?, ?, ?)`,

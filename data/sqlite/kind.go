@@ -33,24 +33,34 @@ func (k *recordKind[T]) logSaved(ctx context.Context, db *DB, tx *sql.Tx, id int
 // vals and the timestamps; it returns the row's id and, for an update, the record before it as
 // the log keeps it.
 func (k *recordKind[T]) upsert(ctx context.Context, db *DB, tx *sql.Tx, id, branch int64, cols []string, vals []any) (int64, data.Fields, error) {
-	stamp := db.stamp()
-	marks := strings.Repeat(", ?", len(cols))
-	if id == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO `+k.table+` (branch_id, created_at, updated_at, `+strings.Join(cols, ", ")+`)
-			VALUES (?, ?, ?`+marks+`)`, append([]any{branch, stamp, stamp}, vals...)...)
+	var before data.Fields
+	if id != 0 {
+		stored, err := k.get(ctx, tx, id)
 		if err != nil {
 			return 0, nil, err
 		}
-		id, err = res.LastInsertId()
-		return id, nil, err
+		before = k.fields(&stored)
 	}
-	stored, err := k.get(ctx, tx, id)
-	if err != nil {
-		return 0, nil, err
+	id, err := writeRow(ctx, tx, k.table, id, branch, db.stamp(), cols, vals)
+	return id, before, err
+}
+
+// writeRow is upsert for a store that has read the stored record itself: the INSERT (id 0, in
+// branch) or UPDATE of the row of table (with an INTEGER PRIMARY KEY id, branch_id and the
+// timestamps, set to stamp). An update of a row that is not there is data.ENotFound.
+func writeRow(ctx context.Context, tx *sql.Tx, table string, id, branch int64, stamp string, cols []string, vals []any) (int64, error) {
+	marks := strings.Repeat(", ?", len(cols))
+	if id == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO `+table+` (branch_id, created_at, updated_at, `+strings.Join(cols, ", ")+`)
+			VALUES (?, ?, ?`+marks+`)`, append([]any{branch, stamp, stamp}, vals...)...)
+		if err != nil {
+			return 0, err
+		}
+		return res.LastInsertId()
 	}
-	_, err = tx.ExecContext(ctx, `UPDATE `+k.table+` SET (updated_at, `+strings.Join(cols, ", ")+`) = (?`+marks+`) WHERE id = ?`,
+	res, err := tx.ExecContext(ctx, `UPDATE `+table+` SET (updated_at, `+strings.Join(cols, ", ")+`) = (?`+marks+`) WHERE id = ?`,
 		append(append([]any{stamp}, vals...), id)...)
-	return id, k.fields(&stored), err
+	return id, mustAffect(res, err, data.Errorf(data.ENotFound, "要保存的记录已不存在（可能已被删除），请刷新后重试"))
 }
 
 // save is the row of a record without rows of its own: upsert, then logSaved; it returns the

@@ -207,32 +207,23 @@ func (db *DB) SaveRecruit(ctx context.Context, r *data.Recruit) error {
 			return err
 		}
 		// The link to the member is written by syncRoster, after the member exists.
-		values := []any{saved.Name, saved.Sex, saved.Ethnicity, saved.IDNumber, saved.BirthDate.String(), saved.Education,
-			nullID(saved.TeamID), saved.Job, saved.Mobile, saved.Remark, voteText(saved.Vote15), voteText(saved.Vote23),
-			saved.TrainDays, saved.TrainHours, nullID(saved.GroupID), saved.ExtendMonths, saved.ExtendDate.String(), stamp}
-		const columns = `name, sex, ethnicity, id_number, birth_date, education, team_id, job, mobile, remark, vote15, vote23,
-			train_days, train_hours, group_id, extend_months, extend_date, updated_at`
+		id, err := writeRow(ctx, tx, "recruit", saved.ID, saved.BranchID, stamp, []string{"name", "sex", "ethnicity", "id_number",
+			"birth_date", "education", "team_id", "job", "mobile", "remark", "vote15", "vote23", "train_days", "train_hours",
+			"group_id", "extend_months", "extend_date"},
+			[]any{saved.Name, saved.Sex, saved.Ethnicity, saved.IDNumber, saved.BirthDate.String(), saved.Education,
+				nullID(saved.TeamID), saved.Job, saved.Mobile, saved.Remark, voteText(saved.Vote15), voteText(saved.Vote23),
+				saved.TrainDays, saved.TrainHours, nullID(saved.GroupID), saved.ExtendMonths, saved.ExtendDate.String()})
+		if err != nil {
+			return err
+		}
 		if stored != nil {
-			res, err := tx.ExecContext(ctx, `UPDATE recruit SET (`+columns+`) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
-				append(values, saved.ID)...)
-			if err := mustAffect(res, err, errNoRecruit(saved.ID)); err != nil {
-				return err
-			}
 			for _, t := range []string{"recruit_step", "recruit_person", "recruit_review"} {
 				if _, err := tx.ExecContext(ctx, `DELETE FROM `+t+` WHERE recruit_id = ?`, saved.ID); err != nil {
 					return err
 				}
 			}
 		} else {
-			res, err := tx.ExecContext(ctx, `INSERT INTO recruit (branch_id, created_at, `+columns+`)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{saved.BranchID, stamp}, values...)...)
-			if err != nil {
-				return err
-			}
-			if saved.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
-			saved.CreatedAt = saved.UpdatedAt
+			saved.ID, saved.CreatedAt = id, saved.UpdatedAt
 		}
 		if err := insertRecruitChildren(ctx, tx, &saved); err != nil {
 			return err

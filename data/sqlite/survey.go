@@ -111,27 +111,22 @@ func (db *DB) SaveSurvey(ctx context.Context, s *data.Survey) error {
 			return err
 		}
 		var before data.Fields
-		p := saved.Period
-		if saved.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO survey (branch_id, period_from, period_to, period_label, category, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)`, saved.BranchID, p.From.String(), p.To.String(), p.Label, saved.Category, stamp, stamp)
-			if err != nil {
-				return err
-			}
-			if saved.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
-			saved.CreatedAt = saved.UpdatedAt
-		} else {
+		if saved.ID != 0 {
 			stored, err := getSurvey(ctx, tx, saved.ID)
 			if err != nil {
 				return err
 			}
 			before, saved.CreatedAt = data.SurveyFields(&stored), stored.CreatedAt
-			if _, err := tx.ExecContext(ctx, `UPDATE survey SET (period_from, period_to, period_label, category, updated_at) = (?, ?, ?, ?, ?)
-				WHERE id = ?`, p.From.String(), p.To.String(), p.Label, saved.Category, stamp, saved.ID); err != nil {
-				return err
-			}
+		}
+		p := saved.Period
+		id, err := writeRow(ctx, tx, "survey", saved.ID, saved.BranchID, stamp, []string{"period_from", "period_to", "period_label", "category"},
+			[]any{p.From.String(), p.To.String(), p.Label, saved.Category})
+		if err != nil {
+			return err
+		}
+		if saved.ID == 0 {
+			saved.ID, saved.CreatedAt = id, saved.UpdatedAt
+		} else {
 			if _, err := tx.ExecContext(ctx, `DELETE FROM survey_question WHERE survey_id = ?`, saved.ID); err != nil {
 				return err
 			}

@@ -143,32 +143,24 @@ func (db *DB) saveWelfareItem(ctx context.Context, tx *sql.Tx, saved data.Welfar
 	if saved.UpdatedAt, err = parseStamp(stamp); err != nil {
 		return saved, err
 	}
-	values := []any{saved.Title, saved.Category, saved.Source, saved.Proposer, saved.ProposedDate.String(), saved.HandlerID,
-		saved.PlannedDate.String(), saved.State, saved.Reason, saved.DoneDate.String(), saved.Rating, toFen(saved.Cost),
-		bit(saved.InHouse), stamp}
-	const columns = `title, category, source, proposer, proposed_date, handler_id, planned_date, state, reason, done_date,
-		rating, cost_fen, in_house, updated_at`
-	if stored != nil {
-		res, err := tx.ExecContext(ctx, `UPDATE welfare_item SET (`+columns+`) = (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?`,
-			append(values, saved.ID)...)
-		if err := mustAffect(res, err, errNoWelfareItem(saved.ID)); err != nil {
-			return saved, err
-		}
-		return saved, db.logChange(ctx, tx, data.EntWelfare, saved.ID, saved.Title, data.WelfareFields(stored), data.WelfareFields(&saved))
-	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO welfare_item (branch_id, created_at, `+columns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{saved.BranchID, stamp}, values...)...)
+	id, err := writeRow(ctx, tx, "welfare_item", saved.ID, saved.BranchID, stamp, []string{"title", "category", "source", "proposer",
+		"proposed_date", "handler_id", "planned_date", "state", "reason", "done_date", "rating", "cost_fen", "in_house"},
+		[]any{saved.Title, saved.Category, saved.Source, saved.Proposer, saved.ProposedDate.String(), saved.HandlerID,
+			saved.PlannedDate.String(), saved.State, saved.Reason, saved.DoneDate.String(), saved.Rating, toFen(saved.Cost),
+			bit(saved.InHouse)})
 	if err != nil {
 		return saved, err
 	}
-	if saved.ID, err = res.LastInsertId(); err != nil {
-		return saved, err
+	var before data.Fields
+	if stored != nil {
+		before = data.WelfareFields(stored)
+	} else {
+		saved.ID, saved.CreatedAt = id, saved.UpdatedAt
+		if err := addWelfareHistory(ctx, tx, &saved, "", stamp); err != nil {
+			return saved, err
+		}
 	}
-	saved.CreatedAt = saved.UpdatedAt
-	if err := addWelfareHistory(ctx, tx, &saved, "", stamp); err != nil {
-		return saved, err
-	}
-	return saved, db.logOp(ctx, tx, data.Op{Action: data.ActCreate, Entity: data.EntWelfare, EntityID: saved.ID, Label: saved.Title, After: data.WelfareFields(&saved)})
+	return saved, db.logSave(ctx, tx, data.EntWelfare, saved.ID, saved.Title, before, data.WelfareFields(&saved))
 }
 
 // addWelfareHistory records that w (as it is now) came from state `from`, with its reason and
