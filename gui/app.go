@@ -112,7 +112,14 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 		moduleDues:        newDuesModule(env, w),
 		moduleFronts:      w.newFrontsModule,
 	}
+	cons, err := data.IsConsolidated(context.Background(), env.Store)
+	if err != nil {
+		fyne.LogError("gui: is the file a 汇总库", err) // then it is shown as a branch's
+	}
 	for _, m := range navigation {
+		if cons && !m.committee {
+			continue
+		}
 		build, ok := builds[m.id]
 		if !ok {
 			navigationFailed(fmt.Errorf("gui: module %s has no screen", m.title))
@@ -144,7 +151,7 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 	w.stack = container.NewStack()
 	env.Win.SetContent(widgets.OrderedBorder(nil, nil, left, nil, w.stack))
 	env.Navigate = w.Navigate
-	env.Win.SetMainMenu(w.buildMenu())
+	env.Win.SetMainMenu(w.buildMenu(cons))
 	widgets.HandleEscape(env.Win)
 	env.Win.SetIcon(AppIcon)
 	env.Win.Resize(fyne.NewSize(1280, 800))
@@ -373,7 +380,7 @@ func shortcut(key fyne.KeyName) fyne.Shortcut {
 
 // buildMenu makes 文件/编辑/帮助. The shortcuts live on menu items because the window checks them
 // before a focused widgets.Entry gets the key (which would swallow Ctrl+S).
-func (w *MainWindow) buildMenu() *fyne.MainMenu {
+func (w *MainWindow) buildMenu(consolidated bool) *fyne.MainMenu {
 	w.newItem = fyne.NewMenuItem("新建", func() {
 		if c, ok := w.ability().(Creator); ok {
 			c.New()
@@ -396,6 +403,7 @@ func (w *MainWindow) buildMenu() *fyne.MainMenu {
 		// The dialog calls env.Changed, which marks the other screens; the shown one reloads here.
 		ShowImportDialog(w.env, func() { w.Shown().Reload() })
 	})
+	importItem.Disabled = consolidated // a 汇总库 has no roster of its own
 	exportItem := fyne.NewMenuItem("导出报表…", func() { w.ShowModule(moduleReports) })
 	quit := fyne.NewMenuItem("退出", func() { w.env.App.Quit() })
 	quit.IsQuit = true

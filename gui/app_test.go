@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -244,7 +245,16 @@ func TestIsEmptyLedger(t *testing.T) {
 	}
 
 	// A 汇总库 has no branch of its own and no members of it, but it is not a new file.
-	dir := t.TempDir()
+	cons := newConsolidatedStore(t)
+	if empty, err := IsEmptyLedger(ctx, cons); err != nil || empty {
+		t.Fatalf("a 汇总库: empty %v, %v", empty, err)
+	}
+}
+
+// newConsolidatedStore is a 汇总库 holding the package of one branch, 掘进二队党支部 (JJ02).
+func newConsolidatedStore(t *testing.T) *sqlite.DB {
+	t.Helper()
+	ctx, dir := context.Background(), t.TempDir()
 	branch, err := sqlite.Open(filepath.Join(dir, "branch.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -261,11 +271,38 @@ func TestIsEmptyLedger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer cons.Close()
+	t.Cleanup(func() { cons.Close() })
 	if _, err := cons.Consolidate(ctx, pkg); err != nil {
 		t.Fatal(err)
 	}
-	if empty, err := IsEmptyLedger(ctx, cons); err != nil || empty {
-		t.Fatalf("a 汇总库: empty %v, %v", empty, err)
+	return cons
+}
+
+// TestConsolidatedWindow: a 汇总库 opens on its 工作台 of branches, with only the modules that
+// read it (no branch ledgers to keep) and no roster to import.
+func TestConsolidatedWindow(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	env.Store = newConsolidatedStore(t)
+	w := NewMainWindow(env, false)
+	var titles []string
+	for _, m := range w.modules {
+		titles = append(titles, m.title)
+	}
+	if want := []string{"工作台", "报表", "数据与设置"}; !equalStrings(titles, want) {
+		t.Errorf("navigation %v, want %v", titles, want)
+	}
+	home, ok := w.Shown().(*HomeScreen)
+	if !ok {
+		t.Fatalf("the window opens on %T, want 工作台", w.Shown())
+	}
+	checkSays(t, "the 汇总库's 工作台", strings.Join(labelTexts(home.Content()), "\n"), []string{"共 1 个党支部", "掘进二队党支部"}, nil)
+	for _, it := range w.menu.Items[0].Items {
+		if it.Label == "导入花名册…" && !it.Disabled {
+			t.Error("导入花名册 is offered on a 汇总库")
+		}
+	}
+	w.Navigate(Destination{Module: moduleSettings, Tab: tabExchange})
+	if ts, ok := w.Shown().(*tabsScreen); !ok || ts.tabs.Selected().Text != "上报与汇总" {
+		t.Errorf("汇总数据包 does not reach 上报与汇总: %T", w.Shown())
 	}
 }

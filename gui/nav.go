@@ -79,6 +79,9 @@ type navModule struct {
 	title string
 	icon  func() fyne.Resource // a theme icon, looked up when drawn: the theme is set after start-up
 	tabs  []navTab
+	// committee: shown on a 汇总库 too. The branch's own ledgers are not: a 汇总库 holds the
+	// branches' packages, read through 工作台 and 报表, and has no branch of its own to keep.
+	committee bool
 }
 
 type navTab struct {
@@ -88,7 +91,7 @@ type navTab struct {
 
 // navigation is the one registry of modules and tabs: titles, icons and order.
 var navigation = []navModule{
-	{id: moduleHome, title: "工作台", icon: theme.HomeIcon},
+	{id: moduleHome, title: "工作台", icon: theme.HomeIcon, committee: true},
 	{id: moduleMembers, title: "党员", icon: theme.AccountIcon, tabs: []navTab{
 		{tabMembers, "党员名单"}, {tabGroups, "党小组"}, {tabTeams, "班组"},
 		{tabRecruitment, "发展党员"}}},
@@ -109,10 +112,10 @@ var navigation = []navModule{
 		{tabAssessTemplates, "考核表设置"}}},
 	{id: moduleDues, title: "党费", icon: theme.StorageIcon, tabs: []navTab{
 		{tabDuesMonth, "月度收缴"}, {tabDuesProfiles, "党费档案"}, {tabDuesRates, "比例表"}}},
-	{id: moduleReports, title: "报表", icon: theme.DocumentPrintIcon},
+	{id: moduleReports, title: "报表", icon: theme.DocumentPrintIcon, committee: true},
 	{id: moduleSettings, title: "数据与设置", icon: theme.SettingsIcon, tabs: []navTab{
 		{tabBranchSettings, "支部与设置"}, {tabBackup, "备份与恢复"}, {tabOpLog, "操作日志"}, {tabRecycle, "回收站"},
-		{tabExchange, "上报与汇总"}}},
+		{tabExchange, "上报与汇总"}}, committee: true},
 }
 
 // entityPlaces is the screen that lists each kind of record (data.Ent…): where 查看依据 opens a
