@@ -128,12 +128,8 @@ func NewActivitiesScreen(env *Env) *ActivitiesScreen {
 	s.date = widgets.NewDateEntry()
 	s.date.Today = env.Today
 	s.date.OnChanged = func(string) { s.changed(data.FActDate); s.showCounts() }
-	s.start, s.end, s.place = widgets.NewEntry(), widgets.NewEntry(), widgets.NewEntry()
-	s.start.SetPlaceHolder("如 09:00")
-	s.end.SetPlaceHolder("如 11:00")
-	s.start.OnChanged = func(string) { s.changed(data.FActStart) }
-	s.end.OnChanged = func(string) { s.changed(data.FActEnd) }
-	s.place.OnChanged = func(string) { s.changed(data.FActPlace) }
+	s.start, s.end = s.newEntry(data.FActStart, "如 09:00"), s.newEntry(data.FActEnd, "如 11:00")
+	s.place = s.newEntry(data.FActPlace, "")
 	s.topic = s.newArea(data.FActTopic, 2, "如 学习《煤矿安全规程》修订内容")
 	fTopic := fs.Add(data.FActTopic, true, s.topic)
 	fTopic.Wide = true

@@ -116,10 +116,8 @@ func newConcernsScreen(env *Env) *ConcernsScreen {
 	s.counselor = s.newMemberEntry(data.FCounselor, "姓名或拼音首字母", &s.people)
 	s.measures = s.newArea(data.FConcernMeasures, 3, "")
 	s.result = widgets.NewSelect(append([]string{optNone}, data.ConcernResults...), func(string) { s.changed(data.FConcernResult) })
-	s.visitDate = widgets.NewDateEntry()
-	s.visitDate.Today = env.Today
+	s.visitDate = s.newDate(data.FVisitDate, env.Today)
 	s.visitDate.SetPlaceHolder("约定的回访日期")
-	s.visitDate.OnChanged = func(string) { s.changed(data.FVisitDate) }
 	s.visit = s.newArea(data.FVisit, 2, "回访后填写")
 
 	wide := func(f *widgets.Field) *widgets.Field { f.Wide = true; return f }

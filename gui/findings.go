@@ -433,10 +433,5 @@ func (p *periodFilter) span() (from, to data.Date) {
 	return from, to
 }
 
-// within is whether d lies between from and to (a span), a zero end being open.
-func within(d, from, to data.Date) bool {
-	return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to))
-}
-
 // FocusSearch puts the cursor into the search box with its text selected (Ctrl+F).
 func (s *FindingsScreen) FocusSearch() { s.focusSearch() }

@@ -79,10 +79,8 @@ func NewGroupsScreen(env *Env) *GroupsScreen {
 		Deleted: func(g *data.Group) string { return "已删除党小组“" + g.Name + "”" },
 		Refresh: true,
 	})
-	s.name = widgets.NewEntry()
-	s.name.SetPlaceHolder("如：第一党小组")
+	s.name = s.newEntry(lblName, "如：第一党小组")
 	s.name.OnSubmitted = func(string) { s.Save() }
-	s.name.OnChanged = func(string) { s.changed(lblName) }
 	s.leader = newMemberPicker(env)
 	s.leader.OnChanged = func() { s.changed(lblLeader) }
 	s.area = s.newArea(lblArea, 4, "负责的班组、岗位或区域，如：综采一班、综采二班及回采工作面")
@@ -171,10 +169,8 @@ func NewTeamsScreen(env *Env) *TeamsScreen {
 		Deleted: func(t *data.Team) string { return "已删除班组“" + t.Name + "”" },
 		Refresh: true,
 	})
-	s.name = widgets.NewEntry()
-	s.name.SetPlaceHolder("如：综采一班")
+	s.name = s.newEntry(lblName, "如：综采一班")
 	s.name.OnSubmitted = func(string) { s.Save() }
-	s.name.OnChanged = func(string) { s.changed(lblName) }
 	s.category = widgets.NewSelect(data.TeamCategories, func(string) { s.changed(lblCategory) })
 	s.group = widgets.NewSelect(nil, func(string) { s.changed(lblTeamGroup) })
 	form := widgets.Section("班组信息", 1, s.fields.Add(lblName, true, s.name), s.fields.Add(lblCategory, false, s.category),

@@ -511,3 +511,8 @@ func (s *recordScreen[T]) undoDelete() {
 		notify(s.env)
 	}, nil)
 }
+
+// within is whether d lies between from and to (a span), a zero end being open.
+func within(d, from, to data.Date) bool {
+	return (from.IsZero() || !d.Before(from)) && (to.IsZero() || !d.After(to))
+}

@@ -144,10 +144,7 @@ func NewRecruitsScreen(env *Env) *RecruitsScreen {
 		return s.newMemberEntry(label, "姓名或拼音首字母", &s.people)
 	}
 	reviews := func(label string) *widgets.TextArea {
-		a := widgets.NewTextArea(3)
-		a.SetPlaceHolder("每行一次考察：日期 情况，如 2026-03-10 表现良好，按时参加学习")
-		a.OnChanged = func(string) { s.changed(label) }
-		return a
+		return s.newArea(label, 3, "每行一次考察：日期 情况，如 2026-03-10 表现良好，按时参加学习")
 	}
 	s.talker = member(data.RoleTalker)
 	s.contacts = [2]*widgets.SuggestEntry{member(data.RoleContact), member(fContact2)}
