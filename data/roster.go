@@ -20,16 +20,25 @@ type RowProblem struct {
 	Reason string // Chinese: what is wrong and what to fix
 }
 
-// String is the problem on one line: 第3行 出生日期「1990-13-01」：…, or 第4行：… for the whole row.
-func (p RowProblem) String() string {
-	field := ""
-	if p.Field != "" {
-		field = " " + p.Field
-	}
+// Text is the problem without its row: 出生日期「1990-13-01」：…, or the reason alone for a
+// problem of the whole row.
+func (p RowProblem) Text() string {
+	field := p.Field
 	if p.Value != "" {
 		field += "「" + p.Value + "」"
 	}
-	return fmt.Sprintf("第%d行%s：%s", p.Row, field, p.Reason)
+	if field == "" {
+		return p.Reason
+	}
+	return field + "：" + p.Reason
+}
+
+// String is the problem on one line: 第3行 出生日期「1990-13-01」：…, or 第4行：… for the whole row.
+func (p RowProblem) String() string {
+	if p.Field == "" && p.Value == "" {
+		return fmt.Sprintf("第%d行：%s", p.Row, p.Reason)
+	}
+	return fmt.Sprintf("第%d行 %s", p.Row, p.Text())
 }
 
 // RosterRow is one data row of an imported roster, parsed and checked.

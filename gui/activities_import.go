@@ -68,11 +68,7 @@ func (imp *activityImport) rowText(r *data.ActivityRow) (string, widget.Importan
 	case len(r.Problems) > 0:
 		var ps []string
 		for _, p := range r.Problems {
-			v := p.Field
-			if p.Value != "" {
-				v += "「" + p.Value + "」"
-			}
-			ps = append(ps, v+"："+p.Reason)
+			ps = append(ps, p.Text())
 		}
 		return text + "　— 有错误：" + strings.Join(ps, "；"), widget.DangerImportance
 	case r.Exists:

@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -54,20 +55,25 @@ func IsEmptyLedger(ctx context.Context, st data.Store) (bool, error) {
 
 // module is one entry of the left navigation; its screen is built when first shown.
 type module struct {
-	id     ModuleID
-	title  string
-	icon   fyne.Resource
-	build  func() Screen
-	screen Screen
-	stale  bool // data changed since the screen last loaded
+	id        ModuleID
+	title     string
+	icon      fyne.Resource
+	build     func() Screen
+	screen    Screen
+	stale     bool // data changed since the screen last loaded
+	committee bool // shown on a 汇总库 too
 }
 
 // MainWindow is the program's window: the navigation on the left, the shown module's screen on the
 // right, and the main menu whose shortcuts (Ctrl+N/S/F) act on the shown screen.
 type MainWindow struct {
-	env     *Env
-	modules []*module
-	current int
+	env *Env
+	// all are the modules of the registry; modules those in the navigation: on a 汇总库 only the
+	// committee's (nav.go).
+	all, modules []*module
+	consolidated bool
+	importItem   *fyne.MenuItem // 导入花名册…, not on a 汇总库
+	current      int
 	nav     *widget.List
 	stack   *fyne.Container
 	menu    *fyne.MainMenu
@@ -112,20 +118,13 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 		moduleDues:        newDuesModule(env, w),
 		moduleFronts:      w.newFrontsModule,
 	}
-	cons, err := data.IsConsolidated(context.Background(), env.Store)
-	if err != nil {
-		fyne.LogError("gui: is the file a 汇总库", err) // then it is shown as a branch's
-	}
 	for _, m := range navigation {
-		if cons && !m.committee {
-			continue
-		}
 		build, ok := builds[m.id]
 		if !ok {
 			navigationFailed(fmt.Errorf("gui: module %s has no screen", m.title))
 			continue
 		}
-		w.modules = append(w.modules, &module{id: m.id, title: m.title, icon: m.icon(), build: build})
+		w.all = append(w.all, &module{id: m.id, title: m.title, icon: m.icon(), build: build, committee: m.committee})
 	}
 
 	w.nav = widget.NewList(
@@ -151,7 +150,8 @@ func NewMainWindow(env *Env, firstRun bool) *MainWindow {
 	w.stack = container.NewStack()
 	env.Win.SetContent(widgets.OrderedBorder(nil, nil, left, nil, w.stack))
 	env.Navigate = w.Navigate
-	env.Win.SetMainMenu(w.buildMenu(cons))
+	env.Win.SetMainMenu(w.buildMenu())
+	w.setConsolidated(isConsolidated(env.Store))
 	widgets.HandleEscape(env.Win)
 	env.Win.SetIcon(AppIcon)
 	env.Win.Resize(fyne.NewSize(1280, 800))
@@ -348,6 +348,47 @@ func (w *MainWindow) show(i int) {
 	w.updateMenu()
 }
 
+// isConsolidated says whether st is a 汇总库; a file that cannot be asked is shown as a branch's,
+// the error logged (its screens will say what is wrong when they load).
+func isConsolidated(st data.Store) bool {
+	cons, err := data.IsConsolidated(context.Background(), st)
+	if err != nil {
+		fyne.LogError("gui: is the file a 汇总库", err)
+	}
+	return cons
+}
+
+// setConsolidated shows the modules of a 汇总库 (cons) or of a branch's file in the navigation,
+// keeping the shown module where it stays: a new file becomes a 汇总库 when 上报与汇总 first
+// consolidates into it.
+func (w *MainWindow) setConsolidated(cons bool) {
+	shown := ModuleID(0)
+	if w.current >= 0 {
+		shown = w.modules[w.current].id
+	}
+	w.consolidated, w.modules = cons, nil
+	for _, m := range w.all {
+		if m.committee || !cons {
+			w.modules = append(w.modules, m)
+		}
+	}
+	w.importItem.Disabled = cons
+	w.menu.Refresh()
+	w.current = -1
+	for i, m := range w.modules {
+		if m.id == shown {
+			w.current = i
+		}
+	}
+	w.nav.Refresh()
+	switch {
+	case w.current >= 0:
+		w.nav.Select(w.current)
+	case shown != 0:
+		w.nav.Select(0)
+	}
+}
+
 // changed marks every screen for reloading when next shown and refreshes the title.
 func (w *MainWindow) changed() {
 	for i, m := range w.modules {
@@ -361,16 +402,26 @@ func (w *MainWindow) changed() {
 			ts.markStale()
 		}
 	}
+	if cons := isConsolidated(w.env.Store); cons != w.consolidated {
+		w.setConsolidated(cons)
+	}
 	w.updateTitle()
 }
 
 func (w *MainWindow) updateTitle() {
 	b, err := w.env.Store.Branch(context.Background())
-	if err != nil || b.Name == "" {
+	name := b.Name
+	if err != nil {
+		name = ""
+	}
+	if w.consolidated {
+		name = strings.TrimSpace(name + " 汇总库")
+	}
+	if name == "" {
 		w.env.Win.SetTitle(AppTitle)
 		return
 	}
-	w.env.Win.SetTitle(AppTitle + " — " + b.Name)
+	w.env.Win.SetTitle(AppTitle + " — " + name)
 }
 
 // shortcut is Ctrl+key (Cmd+key on a Mac).
@@ -380,7 +431,7 @@ func shortcut(key fyne.KeyName) fyne.Shortcut {
 
 // buildMenu makes 文件/编辑/帮助. The shortcuts live on menu items because the window checks them
 // before a focused widgets.Entry gets the key (which would swallow Ctrl+S).
-func (w *MainWindow) buildMenu(consolidated bool) *fyne.MainMenu {
+func (w *MainWindow) buildMenu() *fyne.MainMenu {
 	w.newItem = fyne.NewMenuItem("新建", func() {
 		if c, ok := w.ability().(Creator); ok {
 			c.New()
@@ -399,16 +450,15 @@ func (w *MainWindow) buildMenu(consolidated bool) *fyne.MainMenu {
 		}
 	})
 	w.findItem.Shortcut = shortcut(fyne.KeyF)
-	importItem := fyne.NewMenuItem("导入花名册…", func() {
+	w.importItem = fyne.NewMenuItem("导入花名册…", func() {
 		// The dialog calls env.Changed, which marks the other screens; the shown one reloads here.
 		ShowImportDialog(w.env, func() { w.Shown().Reload() })
 	})
-	importItem.Disabled = consolidated // a 汇总库 has no roster of its own
 	exportItem := fyne.NewMenuItem("导出报表…", func() { w.ShowModule(moduleReports) })
 	quit := fyne.NewMenuItem("退出", func() { w.env.App.Quit() })
 	quit.IsQuit = true
 
-	file := fyne.NewMenu("文件", w.newItem, w.saveItem, fyne.NewMenuItemSeparator(), importItem, exportItem,
+	file := fyne.NewMenu("文件", w.newItem, w.saveItem, fyne.NewMenuItemSeparator(), w.importItem, exportItem,
 		fyne.NewMenuItemSeparator(), quit)
 	edit := fyne.NewMenu("编辑", w.findItem)
 	help := fyne.NewMenu("帮助",

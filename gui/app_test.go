@@ -251,8 +251,8 @@ func TestIsEmptyLedger(t *testing.T) {
 	}
 }
 
-// newConsolidatedStore is a 汇总库 holding the package of one branch, 掘进二队党支部 (JJ02).
-func newConsolidatedStore(t *testing.T) *sqlite.DB {
+// newBranchPackage is the package of a branch with no records, 掘进二队党支部 (JJ02).
+func newBranchPackage(t *testing.T) string {
 	t.Helper()
 	ctx, dir := context.Background(), t.TempDir()
 	branch, err := sqlite.Open(filepath.Join(dir, "branch.db"))
@@ -267,23 +267,27 @@ func newConsolidatedStore(t *testing.T) *sqlite.DB {
 	if _, err := branch.ExportPackage(ctx, pkg, "test"); err != nil {
 		t.Fatal(err)
 	}
-	cons, err := sqlite.Open(filepath.Join(dir, "汇总.db"))
+	return pkg
+}
+
+// newConsolidatedStore is a 汇总库 holding the package of newBranchPackage.
+func newConsolidatedStore(t *testing.T) *sqlite.DB {
+	t.Helper()
+	cons, err := sqlite.Open(filepath.Join(t.TempDir(), "汇总.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cons.Close() })
-	if _, err := cons.Consolidate(ctx, pkg); err != nil {
+	if _, err := cons.Consolidate(context.Background(), newBranchPackage(t)); err != nil {
 		t.Fatal(err)
 	}
 	return cons
 }
 
-// TestConsolidatedWindow: a 汇总库 opens on its 工作台 of branches, with only the modules that
-// read it (no branch ledgers to keep) and no roster to import.
-func TestConsolidatedWindow(t *testing.T) {
-	env, _ := newOrgTestEnv(t)
-	env.Store = newConsolidatedStore(t)
-	w := NewMainWindow(env, false)
+// checkConsolidatedWindow checks that w shows a 汇总库: only the modules that read it (no branch
+// ledgers to keep), no roster to import, and 汇总库 in the title.
+func checkConsolidatedWindow(t *testing.T, w *MainWindow) {
+	t.Helper()
 	var titles []string
 	for _, m := range w.modules {
 		titles = append(titles, m.title)
@@ -291,18 +295,48 @@ func TestConsolidatedWindow(t *testing.T) {
 	if want := []string{"工作台", "报表", "数据与设置"}; !equalStrings(titles, want) {
 		t.Errorf("navigation %v, want %v", titles, want)
 	}
+	if !w.importItem.Disabled || w.importItem.Label != "导入花名册…" {
+		t.Errorf("the menu offers %s (disabled %v) on a 汇总库", w.importItem.Label, w.importItem.Disabled)
+	}
+	if got := w.env.Win.Title(); got != "支部台账 — 汇总库" {
+		t.Errorf("title %q", got)
+	}
+}
+
+// TestConsolidatedWindow: a 汇总库 opens on its 工作台 of branches.
+func TestConsolidatedWindow(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	env.Store = newConsolidatedStore(t)
+	w := NewMainWindow(env, false)
+	checkConsolidatedWindow(t, w)
 	home, ok := w.Shown().(*HomeScreen)
 	if !ok {
 		t.Fatalf("the window opens on %T, want 工作台", w.Shown())
 	}
 	checkSays(t, "the 汇总库's 工作台", strings.Join(labelTexts(home.Content()), "\n"), []string{"共 1 个党支部", "掘进二队党支部"}, nil)
-	for _, it := range w.menu.Items[0].Items {
-		if it.Label == "导入花名册…" && !it.Disabled {
-			t.Error("导入花名册 is offered on a 汇总库")
-		}
-	}
 	w.Navigate(Destination{Module: moduleSettings, Tab: tabExchange})
 	if ts, ok := w.Shown().(*tabsScreen); !ok || ts.tabs.Selected().Text != "上报与汇总" {
 		t.Errorf("汇总数据包 does not reach 上报与汇总: %T", w.Shown())
 	}
+}
+
+// TestWindowBecomesConsolidated: a new file's window, once a package is consolidated into the file
+// from 上报与汇总, becomes a 汇总库's, still showing 上报与汇总.
+func TestWindowBecomesConsolidated(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	w := NewMainWindow(env, false)
+	if len(w.modules) != len(navigation) || w.importItem.Disabled {
+		t.Fatalf("a new file: %d modules, import disabled %v", len(w.modules), w.importItem.Disabled)
+	}
+	w.Navigate(Destination{Module: moduleSettings, Tab: tabExchange})
+	if _, err := env.Store.(*sqlite.DB).Consolidate(context.Background(), newBranchPackage(t)); err != nil {
+		t.Fatal(err)
+	}
+	env.Changed()
+	checkConsolidatedWindow(t, w)
+	if ts, ok := w.Shown().(*tabsScreen); !ok || ts.tabs.Selected().Text != "上报与汇总" || w.modules[w.current].id != moduleSettings {
+		t.Errorf("the window left 上报与汇总 for %T", w.Shown())
+	}
+	w.ShowModule(moduleHome)
+	checkSays(t, "the 工作台", strings.Join(labelTexts(w.Shown().Content()), "\n"), []string{"共 1 个党支部"}, []string{"本月待办"})
 }

@@ -389,8 +389,8 @@ func (h *HomeScreen) Content() fyne.CanvasObject { return h.content }
 func (h *HomeScreen) Reload() {
 	ctx := context.Background()
 	today := h.env.Today()
-	if cons, err := data.IsConsolidated(ctx, h.env.Store); err != nil || cons {
-		h.reloadCommittee(ctx, today, err)
+	if isConsolidated(h.env.Store) {
+		h.reloadCommittee(ctx, today)
 		return
 	}
 	st := data.ReadOnce(h.env.Store) // the cards share the roster and the year's activities
@@ -495,11 +495,8 @@ func (h *HomeScreen) Reload() {
 }
 
 // reloadCommittee shows the 工作台 of a 汇总库 (home_committee.go) in place of the branch's cards.
-func (h *HomeScreen) reloadCommittee(ctx context.Context, today data.Date, err error) {
-	var ch committeeHome
-	if err == nil {
-		ch, err = loadCommitteeHome(ctx, h.env.Store.(data.ExchangeStore), today)
-	}
+func (h *HomeScreen) reloadCommittee(ctx context.Context, today data.Date) {
+	ch, err := loadCommitteeHome(ctx, h.env.Store.(data.ExchangeStore), today)
 	if err != nil {
 		ShowError(h.env.Win, err)
 		return

@@ -112,7 +112,7 @@ func (h committeeHome) cards(navigate func(Destination)) fyne.CanvasObject {
 	}
 	lines = append(lines, container.NewHBox(exchange))
 	return card("上报情况", container.NewVBox(lines...), fmt.Sprintf(
-		"数据为各支部最近一次上报的数据包中的内容，督查和问题按%s统计，截至%s；已销号为本月发现的问题中已销号的，逾期含以前发现的。"+
+		"数据为各支部最近一次上报的数据包中的内容，督查和问题按%s统计，截至%s。“已销号”指本月发现且已销号的问题；“逾期问题”也包括以前月份发现、至今逾期未销号的问题。"+
 			"各支部的明细请在“报表”中导出各党支部工作统计表、考核排名表和党员花名册。",
 		data.MonthPeriod(h.today.Year, h.today.Month).Label, h.asOf.Chinese()))
 }

@@ -195,7 +195,7 @@ func (c *cli) importCmd(a args) error {
 	}
 	mode, err := data.ParseImportMode(a.get("mode"))
 	if err != nil {
-		return err
+		return usageErr("%s", data.ErrorMessage(err))
 	}
 	_, parse, err := reports.ReadRoster(a.positional[1], c.today)
 	if err != nil {
@@ -232,6 +232,11 @@ func (c *cli) importRows(a args, plan func(db *sqlite.DB) (rowsImport, error)) e
 		return err
 	}
 	defer done()
+	if cons, err := db.IsConsolidated(c.ctx); err != nil {
+		return err
+	} else if cons {
+		return data.Errorf(data.EInvalid, fmt.Sprintf("「%s」是汇总库，只保存各支部上报的数据，不能导入；请导入到党支部自己的数据文件", db.Path()))
+	}
 	p, err := plan(db)
 	if err != nil {
 		return err
@@ -277,14 +282,8 @@ func (c *cli) writeProblemReport(db *sqlite.DB, path string, all []data.RowProbl
 	return nil
 }
 
-// exportOptions are the options of export: the catalogue's and the file's, period's and template's.
-func exportOptions() []string {
-	opts := []string{"db", "out", "template", "period", "year", "from", "to"}
-	for _, o := range catalog.Options {
-		opts = append(opts, string(o))
-	}
-	return opts
-}
+// exportOptions are the options of export: the file's and those the catalogue reads.
+func exportOptions() []string { return append([]string{"db", "out"}, catalog.ArgNames()...) }
 
 // export writes one report of the catalogue (reports/catalog); `export --list` lists them.
 func (c *cli) export(a args) error {
@@ -301,7 +300,7 @@ func (c *cli) export(a args) error {
 	}
 	in, err := r.ReadArgs(a.get, c.today)
 	if err != nil {
-		return err
+		return usageErr("%s", data.ErrorMessage(err))
 	}
 	out := a.get("out")
 	if out == "" {

@@ -59,6 +59,13 @@ func TestPackageConsolidate(t *testing.T) {
 	if code, stdout, stderr = run(t, "export", "members", "--db", target, "--out", out); code != 0 || !strings.Contains(stdout, "2 个党支部的 ") {
 		t.Fatalf("export members: %d %s %s", code, stdout, stderr)
 	}
+	// A 汇总库 keeps the branches' packages only: a roster is not imported into it.
+	if code, _, stderr = run(t, "import", "members", out, "--db", target); code != 1 || !strings.Contains(stderr, "是汇总库，只保存各支部上报的数据，不能导入") {
+		t.Errorf("import into the 汇总库: %d %s", code, stderr)
+	}
+	if code, stdout, stderr = run(t, "export", "members", "--db", target, "--out", out); code != 0 || !strings.Contains(stdout, "2 个党支部的 ") {
+		t.Fatalf("export members: %d %s %s", code, stdout, stderr)
+	}
 	sheets, err := reports.ReadWorkbook(out)
 	if err != nil {
 		t.Fatal(err)

@@ -526,6 +526,9 @@ func TestUsageMistakes(t *testing.T) {
 		{[]string{"export", "members", "--db", db}, "请用 --out 指定输出的 .xlsx 文件"},
 		{[]string{"import", "members", "--db", db}, "请写成：branchledger import members 花名册.xlsx"},
 		{[]string{"demo", "--frob"}, "不认识的选项 --frob"},
+		{[]string{"import", "members", "a.xlsx", "--mode", "merge", "--db", db}, "--mode 只能是 skip、update 或 add"},
+		{[]string{"export", "inspections", "--team", "采煤一班", "--db", db, "--out", "x.xlsx"}, "不能使用 --team"},
+		{[]string{"export", "monthly-review", "--year", "26", "--db", db, "--out", "x.xlsx"}, "--year 应为四位的年份"},
 	} {
 		code, _, errOut := run(t, tc.argv...)
 		if code != 1 || !strings.Contains(errOut, tc.want) || strings.Contains(errOut, "程序内部错误") ||

@@ -270,6 +270,18 @@ func Categories(ctx context.Context, st data.OptionStore) ([]string, error) {
 	return cats, err
 }
 
+// periodArgs are the command line's ways to give a period (PeriodArgs).
+var periodArgs = []string{"period", "year", "from", "to"}
+
+// ArgNames are the options ReadArgs reads: the period's, the catalogue's Options and "template".
+func ArgNames() []string {
+	names := append([]string{"template"}, periodArgs...)
+	for _, o := range Options {
+		names = append(names, string(o))
+	}
+	return names
+}
+
 // ReadArgs is the input of report r as the command line gives it: get returns the value typed
 // after --name ("" when not typed) for the period's options, the catalogue's Options and
 // "template". A Chinese reason (EInvalid) refuses an option r does not take, a bad value, a period
@@ -302,7 +314,7 @@ func (r *Report) ReadArgs(get func(name string) string, today data.Date) (Input,
 		in.Period, err = r.ChoosePeriod(a, today)
 		return in, err
 	}
-	for _, o := range []string{"period", "year", "from", "to"} {
+	for _, o := range periodArgs {
 		if get(o) != "" {
 			return in, data.Errorf(data.EInvalid, fmt.Sprintf("%s 不按期间导出，请去掉 --%s", r.Title, o))
 		}
