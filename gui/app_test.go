@@ -318,6 +318,11 @@ func TestConsolidatedWindow(t *testing.T) {
 	if ts, ok := w.Shown().(*tabsScreen); !ok || ts.tabs.Selected().Text != "上报与汇总" {
 		t.Errorf("汇总数据包 does not reach 上报与汇总: %T", w.Shown())
 	}
+	// Its sheets are headed by the 所属党委 of its packages: no warning of a missing branch name.
+	w.ShowModule(moduleReports)
+	if rs, ok := w.Shown().(*ReportsScreen); !ok || rs.warning.Visible() {
+		t.Errorf("报表 on a 汇总库 (%T) warns of a missing branch name", w.Shown())
+	}
 }
 
 // TestWindowBecomesConsolidated: a new file's window, once a package is consolidated into the file

@@ -62,17 +62,18 @@ func NewReportsScreen(env *Env) *ReportsScreen {
 // Content implements Screen.
 func (s *ReportsScreen) Content() fyne.CanvasObject { return s.content }
 
-// Reload implements Screen: warns when reports would print without a branch name, and disables
+// Reload implements Screen: warns when a branch's reports would print without its name, and disables
 // the reports this kind of file (a branch's, or a 汇总库) cannot print, saying why.
 func (s *ReportsScreen) Reload() {
 	ctx := context.Background()
+	// A 汇总库's sheets are headed by its own name, else by the 所属党委 its packages give.
+	cons := isConsolidated(s.env.Store)
 	b, err := s.env.Store.Branch(ctx)
-	if err == nil && b.Name != "" {
+	if cons || err == nil && b.Name != "" {
 		s.warning.Hide()
 	} else {
 		s.warning.Show()
 	}
-	cons, _ := data.IsConsolidated(ctx, s.env.Store)
 	for _, k := range s.kinds {
 		why := ""
 		switch {
