@@ -455,11 +455,13 @@ func (w *MainWindow) buildMenu() *fyne.MainMenu {
 		ShowImportDialog(w.env, func() { w.Shown().Reload() })
 	})
 	exportItem := fyne.NewMenuItem("导出报表…", func() { w.ShowModule(moduleReports) })
+	openItem := fyne.NewMenuItem("打开其他数据文件…", func() { askOpenDataFile(w.env) })
+	newFileItem := fyne.NewMenuItem("新建数据文件…", func() { askNewDataFile(w.env) })
 	quit := fyne.NewMenuItem("退出", func() { w.env.App.Quit() })
 	quit.IsQuit = true
 
 	file := fyne.NewMenu("文件", w.newItem, w.saveItem, fyne.NewMenuItemSeparator(), w.importItem, exportItem,
-		fyne.NewMenuItemSeparator(), quit)
+		fyne.NewMenuItemSeparator(), openItem, newFileItem, fyne.NewMenuItemSeparator(), quit)
 	edit := fyne.NewMenu("编辑", w.findItem)
 	help := fyne.NewMenu("帮助",
 		fyne.NewMenuItem("快捷键", w.showShortcuts),
@@ -515,8 +517,8 @@ func (w *MainWindow) showAbout() {
 	d.Show()
 }
 
-// showWelcome greets a new data file: start an empty ledger (after the branch details) or load the
-// demo branch to try things out.
+// showWelcome greets a new data file: start an empty ledger (after the branch details), load the
+// demo branch to try things out, or consolidate the branches' packages in it (a 汇总库).
 func (w *MainWindow) showWelcome() {
 	var d *dialog.CustomDialog
 	blank := widget.NewButtonWithIcon("新建空白台账", theme.DocumentCreateIcon(), func() {
@@ -528,12 +530,17 @@ func (w *MainWindow) showWelcome() {
 		d.Hide()
 		w.loadDemo(nil)
 	})
+	committee := widget.NewButtonWithIcon("用作汇总库", theme.DownloadIcon(), func() {
+		d.Hide()
+		w.Navigate(Destination{Module: moduleSettings, Tab: tabExchange})
+	})
 	text := widget.NewLabel("这是一个新的数据文件，里面还没有台账。\n\n" +
 		"新建空白台账：先填写本支部的信息，然后录入或导入党员。\n" +
 		fmt.Sprintf("载入演示数据：生成一个虚构的综采队党支部（%d 名党员），先看看各项功能；\n", demoMembers) +
-		"演示数据只用于试用，正式使用时请另建数据文件。")
+		"演示数据只用于试用，正式使用时请另建数据文件（“文件 → 新建数据文件”）。\n" +
+		"用作汇总库：上级党委在这个文件中汇总各支部的上报数据包。")
 	d = dialog.NewCustomWithoutButtons("欢迎使用支部台账", container.NewVBox(text,
-		container.NewGridWithColumns(2, blank, sample)), w.env.Win)
+		container.NewGridWithColumns(3, blank, sample, committee)), w.env.Win)
 	d.Show()
 }
 

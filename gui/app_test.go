@@ -152,6 +152,19 @@ func TestFirstRunBlankLedger(t *testing.T) {
 	}
 }
 
+// TestFirstRunCommittee: a new file meant for a 汇总库 goes from the greeting to 上报与汇总.
+func TestFirstRunCommittee(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	w := NewMainWindow(env, true)
+	tapDialogButton(t, env.Win, "用作汇总库")
+	if top := env.Win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("the greeting is still open: %q", dialogTexts(env.Win))
+	}
+	if ts, ok := w.Shown().(*tabsScreen); !ok || ts.tabs.Selected().Text != "上报与汇总" {
+		t.Errorf("用作汇总库 shows %T, want 上报与汇总", w.Shown())
+	}
+}
+
 func TestFirstRunDemoData(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	env.Today = data.Today // the store validates with its own clock
