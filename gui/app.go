@@ -360,7 +360,8 @@ func isConsolidated(st data.Store) bool {
 
 // setConsolidated shows the modules of a 汇总库 (cons) or of a branch's file in the navigation,
 // keeping the shown module where it stays: a new file becomes a 汇总库 when 上报与汇总 first
-// consolidates into it.
+// consolidates into it, and a restore may turn it back. Both start from 数据与设置, which stays, so
+// no screen with unsaved work is left without asking.
 func (w *MainWindow) setConsolidated(cons bool) {
 	shown := ModuleID(0)
 	if w.current >= 0 {
@@ -391,11 +392,15 @@ func (w *MainWindow) setConsolidated(cons bool) {
 
 // changed marks every screen for reloading when next shown and refreshes the title.
 func (w *MainWindow) changed() {
-	for i, m := range w.modules {
+	var shown *module
+	if w.current >= 0 {
+		shown = w.modules[w.current]
+	}
+	for _, m := range w.all { // the hidden ones too: the file may stop being a 汇总库 (a restore)
 		if m.screen == nil {
 			continue
 		}
-		if i != w.current {
+		if m != shown {
 			m.stale = true
 		}
 		if ts, ok := m.screen.(*tabsScreen); ok {
@@ -537,7 +542,7 @@ func (w *MainWindow) showWelcome() {
 	text := widget.NewLabel("这是一个新的数据文件，里面还没有台账。\n\n" +
 		"新建空白台账：先填写本支部的信息，然后录入或导入党员。\n" +
 		fmt.Sprintf("载入演示数据：生成一个虚构的综采队党支部（%d 名党员），先看看各项功能；\n", demoMembers) +
-		"演示数据只用于试用，正式使用时请另建数据文件（“文件 → 新建数据文件”）。\n" +
+		"本文件留作正式台账时，请用“文件 → 新建数据文件”另建一个文件，在那里载入演示数据。\n" +
 		"用作汇总库：上级党委在这个文件中汇总各支部的上报数据包。")
 	d = dialog.NewCustomWithoutButtons("欢迎使用支部台账", container.NewVBox(text,
 		container.NewGridWithColumns(3, blank, sample, committee)), w.env.Win)

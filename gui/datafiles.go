@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"branchledger/data"
+	"branchledger/data/sqlite"
 )
 
 // dataFileExt is the ending of data files.
@@ -42,24 +43,32 @@ func askOpenDataFile(env *Env) {
 }
 
 // askNewDataFile makes a new data file (a 汇总库, or another branch's ledgers) and opens it in a
-// new window; a file that exists already is left as it is.
+// new window; an existing file is refused, never replaced.
 func askNewDataFile(env *Env) {
-	askSaveFile(env, "新建数据文件", "新数据文件"+dataFileExt, dataFileExt, func(path string) {
-		if _, err := os.Stat(path); err == nil {
-			ShowError(env.Win, data.Errorf(data.EInvalid, fmt.Sprintf(
-				"「%s」已经存在，没有改动它。要打开它，请用“文件 → 打开其他数据文件”；要新建，请换一个文件名", path)))
-			return
-		}
-		openDataFile(env, path)
-	})
+	askNewFile(env, "新建数据文件", "新数据文件"+dataFileExt, dataFileExt,
+		"要打开它，请用“文件 → 打开其他数据文件”；要新建，请换一个文件名。", func(path string) { openDataFile(env, path) })
 }
 
-// openDataFile opens the data file at path in a new window, unless it is this window's.
+// openDataFile opens the data file at path in a new window, unless it is this window's, a backup,
+// or open in another window already.
 func openDataFile(env *Env, path string) {
 	if sameFile(path, env.DataFile) {
 		dialog.ShowInformation("打开数据文件", "这就是当前窗口打开的数据文件。", env.Win)
 		return
 	}
+	// A backup opened as a data file would lose its changes when the daily backup prunes it.
+	if filepath.Base(filepath.Dir(path)) == sqlite.BackupFolder {
+		ShowError(env.Win, data.Errorf(data.EInvalid, fmt.Sprintf("「%s」在“%s”文件夹中，是备份文件，不能直接作为数据文件打开："+
+			"在它上面做的修改会在清理旧备份时被删除。要用它恢复数据，请到“数据与设置 → 备份与恢复”。", path, sqlite.BackupFolder)))
+		return
+	}
+	// Said here, not by a second window that would only say it and close.
+	lock, err := sqlite.LockDataFile(path)
+	if err != nil {
+		ShowError(env.Win, err)
+		return
+	}
+	lock.Release()
 	if err := startWindow(path); err != nil {
 		ShowError(env.Win, data.Errorf(data.EInternal, fmt.Sprintf("无法在新窗口中打开「%s」：%v", path, err)))
 		return

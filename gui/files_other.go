@@ -73,6 +73,15 @@ func askSaveFile(env *Env, title, defaultName, ext string, fn func(path string))
 	env.Win.Canvas().Focus(sd.name)
 }
 
+// askNewFile is askSaveFile for a file that must not exist yet: an existing name is refused in
+// the dialog (taken says what to do instead), never offered for replacing.
+func askNewFile(env *Env, title, defaultName, ext, taken string, fn func(path string)) {
+	sd := newSaveDialog(env, title, defaultName, ext, fn)
+	sd.taken = taken
+	sd.dlg.Show()
+	env.Win.Canvas().Focus(sd.name)
+}
+
 // saveDialog is the 保存为 dialog of askSaveFile.
 type saveDialog struct {
 	env    *Env
@@ -83,6 +92,7 @@ type saveDialog struct {
 	name   *widgets.Entry
 	msg    *widget.Label
 	dlg    *dialog.CustomDialog
+	taken  string // askNewFile: an existing file is refused with this, not replaced
 }
 
 func newSaveDialog(env *Env, title, defaultName, ext string, fn func(path string)) *saveDialog {
@@ -151,6 +161,10 @@ func (sd *saveDialog) save() {
 	path := withExt(filepath.Join(sd.dir, name), sd.ext)
 	if isDir(path) {
 		sd.setMessage("“" + filepath.Base(path) + "”是一个文件夹，请换一个文件名")
+		return
+	}
+	if _, err := os.Stat(path); err == nil && sd.taken != "" {
+		sd.setMessage("“" + filepath.Base(path) + "”已经存在。" + sd.taken)
 		return
 	}
 	confirmReplace(sd.env, path, func() { sd.done(path) })

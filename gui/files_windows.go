@@ -12,6 +12,7 @@ package gui
 
 import (
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -122,6 +123,22 @@ func askSaveFile(env *Env, title, defaultName, ext string, fn func(path string))
 		// replacing the name it returned; ask again when adding ext names another existing file.
 		if p := withExt(path, ext); p != path {
 			confirmReplace(env, p, func() { chosen(env, p, fn) })
+			return
+		}
+		chosen(env, path, fn)
+	})
+}
+
+// askNewFile is askSaveFile for a file that must not exist yet: the system's dialog does not offer
+// to replace one, and an existing name is refused with taken (what to do instead).
+func askNewFile(env *Env, title, defaultName, ext, taken string, fn func(path string)) {
+	runFileDialog(env, func(owner uintptr, dir string) ([]string, error) {
+		return fileDialog(procGetSaveFileNameW, owner, title, dir, defaultName, []string{ext}, strings.TrimPrefix(ext, "."),
+			ofnPathMustExist|ofnNoChangeDir|ofnHideReadOnly|ofnNoReadOnlyReturn|ofnExplorer)
+	}, func(paths []string) {
+		path := withExt(paths[0], ext)
+		if _, err := os.Stat(path); err == nil {
+			ShowError(env.Win, data.Errorf(data.EInvalid, "“"+filepath.Base(path)+"”已经存在。"+taken))
 			return
 		}
 		chosen(env, path, fn)
