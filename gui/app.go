@@ -74,9 +74,9 @@ type MainWindow struct {
 	consolidated bool
 	importItem   *fyne.MenuItem // 导入花名册…, not on a 汇总库
 	current      int
-	nav     *widget.List
-	stack   *fyne.Container
-	menu    *fyne.MainMenu
+	nav          *widget.List
+	stack        *fyne.Container
+	menu         *fyne.MainMenu
 	// Menu items enabled according to the shown screen's abilities.
 	newItem, saveItem, findItem *fyne.MenuItem
 	// members is the 党员名单 screen once built (the menu's 导入/导出 use it).

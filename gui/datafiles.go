@@ -39,14 +39,23 @@ func startProgram(path string) error {
 
 // askOpenDataFile opens another existing data file in a new window.
 func askOpenDataFile(env *Env) {
-	askOpenFile(env, "打开其他数据文件", []string{dataFileExt}, func(path string) { openDataFile(env, path) })
+	askOpenFileIn(env, dataFolder(env), "打开其他数据文件", []string{dataFileExt}, func(path string) { openDataFile(env, path) })
 }
 
 // askNewDataFile makes a new data file (a 汇总库, or another branch's ledgers) and opens it in a
 // new window; an existing file is refused, never replaced.
 func askNewDataFile(env *Env) {
-	askNewFile(env, "新建数据文件", "新数据文件"+dataFileExt, dataFileExt,
+	askNewFile(env, dataFolder(env), "新建数据文件", "新数据文件"+dataFileExt, dataFileExt,
 		"要打开它，请用“文件 → 打开其他数据文件”；要新建，请换一个文件名。", func(path string) { openDataFile(env, path) })
+}
+
+// dataFolder is the folder of this window's data file, where its neighbours are looked for and
+// made first ("" when unknown): not the last folder used, often a USB stick of exports.
+func dataFolder(env *Env) string {
+	if dir := filepath.Dir(env.DataFile); env.DataFile != "" && isDir(dir) {
+		return dir
+	}
+	return ""
 }
 
 // openDataFile opens the data file at path in a new window, unless it is this window's, a backup,

@@ -65,4 +65,11 @@ func TestNewDataFile(t *testing.T) {
 	if len(started) != 2 || started[1] != other {
 		t.Errorf("started %v, want %s last", started, other)
 	}
+	tapDialogButton(t, env.Win, lang.L("OK"))
+
+	// The dialog starts beside this window's data file, not in the last folder used.
+	env.DataFile = filepath.Join(t.TempDir(), "ledger.db")
+	askNewDataFile(env)
+	checkSays(t, "the save dialog", dialogTexts(env.Win), []string{filepath.Dir(env.DataFile)}, []string{dir})
+	tapDialogButton(t, env.Win, "取消")
 }

@@ -9,6 +9,7 @@ package gui
 // and overwriting is asked in Chinese; the file is first written by the export itself.
 
 import (
+	"cmp"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,6 +29,11 @@ import (
 // askOpenFile asks for an existing file with one of exts (".xlsx"); fn runs on the UI goroutine with
 // its path, and not at all when the user cancels.
 func askOpenFile(env *Env, title string, exts []string, fn func(path string)) {
+	askOpenFileIn(env, "", title, exts, fn)
+}
+
+// askOpenFileIn is askOpenFile starting in the folder dir ("": the last folder used).
+func askOpenFileIn(env *Env, dir, title string, exts []string, fn func(path string)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			ShowError(env.Win, data.Errorf(data.EInvalid, "无法打开所选的文件："+err.Error()))
@@ -41,7 +47,7 @@ func askOpenFile(env *Env, title string, exts []string, fn func(path string)) {
 		chosen(env, path, fn)
 	}, env.Win)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	setDialogFolder(d, startFolder(env))
+	setDialogFolder(d, cmp.Or(dir, startFolder(env)))
 	d.SetTitleText(title)
 	d.SetConfirmText("打开")
 	d.SetDismissText("取消")
@@ -73,11 +79,16 @@ func askSaveFile(env *Env, title, defaultName, ext string, fn func(path string))
 	env.Win.Canvas().Focus(sd.name)
 }
 
-// askNewFile is askSaveFile for a file that must not exist yet: an existing name is refused in
-// the dialog (taken says what to do instead), never offered for replacing.
-func askNewFile(env *Env, title, defaultName, ext, taken string, fn func(path string)) {
+// askNewFile is askSaveFile for a file that must not exist yet, starting in the folder dir ("": the
+// last folder used): an existing name is refused in the dialog (taken says what to do instead),
+// never offered for replacing.
+func askNewFile(env *Env, dir, title, defaultName, ext, taken string, fn func(path string)) {
 	sd := newSaveDialog(env, title, defaultName, ext, fn)
 	sd.taken = taken
+	if dir != "" {
+		sd.dir = dir
+		sd.folder.SetText(dir)
+	}
 	sd.dlg.Show()
 	env.Win.Canvas().Focus(sd.name)
 }

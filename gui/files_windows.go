@@ -11,6 +11,7 @@ package gui
 // the result comes back to the UI goroutine through onUI (fyne.Do).
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"os/exec"
@@ -93,8 +94,13 @@ var fileDialogOpen atomic.Bool
 // askOpenFile asks for an existing file with one of exts (".xlsx"); fn runs on the UI goroutine with
 // its path, and not at all when the user cancels.
 func askOpenFile(env *Env, title string, exts []string, fn func(path string)) {
+	askOpenFileIn(env, "", title, exts, fn)
+}
+
+// askOpenFileIn is askOpenFile starting in the folder start ("": the last folder used).
+func askOpenFileIn(env *Env, start, title string, exts []string, fn func(path string)) {
 	runFileDialog(env, func(owner uintptr, dir string) ([]string, error) {
-		return fileDialog(procGetOpenFileNameW, owner, title, dir, "", exts, "",
+		return fileDialog(procGetOpenFileNameW, owner, title, cmp.Or(start, dir), "", exts, "",
 			ofnFileMustExist|ofnPathMustExist|ofnNoChangeDir|ofnHideReadOnly|ofnExplorer)
 	}, func(paths []string) { chosen(env, paths[0], fn) })
 }
@@ -129,11 +135,12 @@ func askSaveFile(env *Env, title, defaultName, ext string, fn func(path string))
 	})
 }
 
-// askNewFile is askSaveFile for a file that must not exist yet: the system's dialog does not offer
-// to replace one, and an existing name is refused with taken (what to do instead).
-func askNewFile(env *Env, title, defaultName, ext, taken string, fn func(path string)) {
+// askNewFile is askSaveFile for a file that must not exist yet, starting in the folder start ("":
+// the last folder used): the system's dialog does not offer to replace one, and an existing name is
+// refused with taken (what to do instead).
+func askNewFile(env *Env, start, title, defaultName, ext, taken string, fn func(path string)) {
 	runFileDialog(env, func(owner uintptr, dir string) ([]string, error) {
-		return fileDialog(procGetSaveFileNameW, owner, title, dir, defaultName, []string{ext}, strings.TrimPrefix(ext, "."),
+		return fileDialog(procGetSaveFileNameW, owner, title, cmp.Or(start, dir), defaultName, []string{ext}, strings.TrimPrefix(ext, "."),
 			ofnPathMustExist|ofnNoChangeDir|ofnHideReadOnly|ofnNoReadOnlyReturn|ofnExplorer)
 	}, func(paths []string) {
 		path := withExt(paths[0], ext)
