@@ -129,6 +129,9 @@ type ExchangeStore interface {
 	// (err is the reason of a refusal). Cancelling stops before the next package and keeps the done ones.
 	ConsolidateAll(ctx context.Context, paths []string, each func(i int, res ConsolidateResult, err error)) error
 	IsConsolidated(ctx context.Context) (bool, error)
+	// MakeConsolidated marks a new, empty data file as a 汇总库 before any package (the first
+	// package would); a branch's own file is refused (EInvalid), a 汇总库 left as it is.
+	MakeConsolidated(ctx context.Context) error
 	Branches(ctx context.Context) ([]ConsolidatedBranch, error)
 	// Reads of one branch of a consolidated file (the store's other lists keep to its own branch).
 	BranchMembers(ctx context.Context, branchID int64) ([]Member, error)

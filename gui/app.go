@@ -537,6 +537,14 @@ func (w *MainWindow) showWelcome() {
 	})
 	committee := widget.NewButtonWithIcon("用作汇总库", theme.DownloadIcon(), func() {
 		d.Hide()
+		// Marked now, so that the window and the next start treat the file as one at once.
+		if ex, ok := w.env.Store.(data.ExchangeStore); ok {
+			if err := ex.MakeConsolidated(context.Background()); err != nil {
+				ShowError(w.env.Win, err)
+				return
+			}
+			w.env.Changed()
+		}
 		w.Navigate(Destination{Module: moduleSettings, Tab: tabExchange})
 	})
 	text := widget.NewLabel("这是一个新的数据文件，里面还没有台账。\n\n" +

@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -162,6 +163,11 @@ func TestFirstRunCommittee(t *testing.T) {
 	}
 	if ts, ok := w.Shown().(*tabsScreen); !ok || ts.tabs.Selected().Text != "上报与汇总" {
 		t.Errorf("用作汇总库 shows %T, want 上报与汇总", w.Shown())
+	}
+	// The file is a 汇总库 from now on: this window's and the next start's (no greeting).
+	checkConsolidatedWindow(t, w)
+	if empty, err := IsEmptyLedger(context.Background(), env.Store); empty || err != nil {
+		t.Errorf("after 用作汇总库 the file would be greeted again: %v %v", empty, err)
 	}
 }
 
@@ -333,8 +339,14 @@ func TestConsolidatedWindow(t *testing.T) {
 	}
 	// Its sheets are headed by the 所属党委 of its packages: no warning of a missing branch name.
 	w.ShowModule(moduleReports)
-	if rs, ok := w.Shown().(*ReportsScreen); !ok || rs.warning.Visible() {
-		t.Errorf("报表 on a 汇总库 (%T) warns of a missing branch name", w.Shown())
+	rs, ok := w.Shown().(*ReportsScreen)
+	if !ok || rs.warning.Visible() {
+		t.Fatalf("报表 on a 汇总库 (%T) warns of a missing branch name", w.Shown())
+	}
+	// Its own reports come first; the branches' own, which it cannot print, after them.
+	at := func(o fyne.CanvasObject) int { return slices.Index(rs.rows.Objects, o) }
+	if c1, c2, sep, r2 := at(rs.entries["C1"]), at(rs.entries["C2"]), at(rs.unavailable), at(rs.entries["R2"]); c1 < 0 || c2 < c1 || sep < c2 || r2 < sep {
+		t.Errorf("报表's order on a 汇总库: C1 at %d, C2 at %d, the unavailable ones from %d, R2 at %d", c1, c2, sep, r2)
 	}
 }
 

@@ -30,6 +30,7 @@ type ExchangeScreen struct {
 
 	branchInfo *widget.Label
 	exportBtn  *widget.Button
+	report     *fyne.Container // 上报: hidden on a 汇总库, which reports nothing upward
 
 	files      []string
 	fileList   *widget.List
@@ -64,9 +65,9 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 	s.branchInfo = widgets.Note("")
 	s.exportBtn = widget.NewButtonWithIcon("导出上报数据包…", theme.UploadIcon(), s.askExport)
 	s.exportBtn.Importance = widget.HighImportance
-	report := container.NewVBox(widgets.Heading("上报"),
+	s.report = container.NewVBox(widgets.Heading("上报"),
 		widgets.Note("把本支部的全部数据导出为一个上报数据包（.zip），通过U盘或办公网交给上级党委汇总。"),
-		s.branchInfo, container.NewHBox(s.exportBtn))
+		s.branchInfo, container.NewHBox(s.exportBtn), widget.NewSeparator())
 
 	s.fileList = widget.NewList(func() int { return len(s.files) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -98,7 +99,7 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 		})
 
 	s.branchList = widget.NewList(func() int { return len(s.branches) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject { return widgets.NewCellLabel() }, // a long line of counts is cut, not wrapped out of its row
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			b := s.branches[i]
 			o.(*widget.Label).SetText(fmt.Sprintf("%s　%s　导出于 %s　%s", b.Code, b.Name, data.ShowTime(b.ExportedAt), data.CountsText(b.Counts)))
@@ -119,7 +120,7 @@ func NewExchangeScreen(env *Env) *ExchangeScreen {
 			container.NewBorder(widget.NewLabel("汇总结果"), nil, nil, nil, s.resultList),
 			container.NewBorder(container.NewVBox(widget.NewLabel("汇总库中的党支部"), s.branchNote),
 				container.NewHBox(s.rosterBtn, widget.NewLabel("期间"), s.period, s.statsBtn, s.rankBtn), nil, nil, s.branchList)))
-	s.content = container.NewBorder(container.NewVBox(report, widget.NewSeparator()), nil, nil, nil, consolidate)
+	s.content = container.NewBorder(s.report, nil, nil, nil, consolidate)
 	s.Reload()
 	return s
 }
@@ -143,7 +144,7 @@ func (s *ExchangeScreen) Reload() {
 	case err != nil && data.ErrorCode(err) != data.ENotFound:
 		s.branchInfo.SetText(data.ErrorMessage(err))
 	case s.consolidated:
-		s.branchInfo.SetText("当前数据文件是汇总库，不能导出上报数据包。")
+		s.branchInfo.SetText("当前数据文件是汇总库，不能导出上报数据包。") // said where the section shows
 	case b.Code == "" || b.Name == "":
 		s.branchInfo.SetText("导出前请先在“支部信息”中填写支部名称和支部代码（支部代码由上级党委统一分配）。")
 	default:
@@ -153,6 +154,11 @@ func (s *ExchangeScreen) Reload() {
 		s.branchNote.SetText("还没有汇总任何数据包。")
 	} else {
 		s.branchNote.SetText(fmt.Sprintf("共 %d 个党支部。", len(s.branches)))
+	}
+	if s.consolidated {
+		s.report.Hide()
+	} else {
+		s.report.Show()
 	}
 	s.branchList.Refresh()
 	s.refreshButtons()

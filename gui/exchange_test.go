@@ -125,4 +125,15 @@ func TestExchangeScreen(t *testing.T) {
 	cenv.Today = func() data.Date { return data.NewDate(2099, 1, 10) }
 	h.Reload()
 	checkSays(t, "the 工作台 a month on", home(), []string{"本月已上报 0 个", "本月尚未上报：1 个"}, nil)
+	// Named in 数据与设置, the 汇总库 goes by that name, on its 工作台 as on its sheets.
+	if err := cenv.Store.SaveBranch(ctx, &data.Branch{Name: "某某煤矿党委组织部", Committee: "某某煤矿党委"}); err != nil {
+		t.Fatal(err)
+	}
+	h.Reload()
+	checkSays(t, "the named 汇总库's 工作台", home(), []string{"某某煤矿党委组织部 汇总库"}, nil)
+
+	// A 汇总库 reports nothing upward: 上报 is not shown there, only on a branch's file.
+	if c.report.Visible() || !s.report.Visible() {
+		t.Errorf("上报 shown on the 汇总库 %v, on the branch's file %v", c.report.Visible(), s.report.Visible())
+	}
 }

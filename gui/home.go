@@ -496,7 +496,7 @@ func (h *HomeScreen) Reload() {
 
 // reloadCommittee shows the 工作台 of a 汇总库 (home_committee.go) in place of the branch's cards.
 func (h *HomeScreen) reloadCommittee(ctx context.Context, today data.Date) {
-	ch, err := loadCommitteeHome(ctx, h.env.Store.(data.ExchangeStore), today)
+	ch, err := loadCommitteeHome(ctx, h.env.Store, today)
 	if err != nil {
 		ShowError(h.env.Win, err)
 		return

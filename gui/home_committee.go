@@ -13,6 +13,7 @@ import (
 	"branchledger/data"
 	"branchledger/gui/widgets"
 	"branchledger/reports"
+	"branchledger/reports/catalog"
 )
 
 // committeeHome is 工作台 on a 汇总库: the branches it holds, when each last reported, and this
@@ -32,21 +33,27 @@ type committeeRow struct {
 	late bool
 }
 
-func loadCommitteeHome(ctx context.Context, st data.ExchangeStore, today data.Date) (committeeHome, error) {
+// loadCommitteeHome reads the 工作台 of st, a 汇总库 (so an ExchangeStore).
+func loadCommitteeHome(ctx context.Context, st data.Store, today data.Date) (committeeHome, error) {
 	month := data.MonthPeriod(today.Year, today.Month)
-	branches, err := st.Branches(ctx)
+	ex := st.(data.ExchangeStore)
+	branches, err := ex.Branches(ctx)
 	if err != nil {
 		return committeeHome{}, err
 	}
-	stats, asOf, committee, err := reports.LoadBranchStats(ctx, st, month, today)
+	stats, asOf, committee, err := reports.LoadBranchStats(ctx, ex, month, today)
 	if err != nil {
+		return committeeHome{}, err
+	}
+	own, err := st.Branch(ctx)
+	if err != nil && data.ErrorCode(err) != data.ENotFound {
 		return committeeHome{}, err
 	}
 	byCode := map[string]data.FindingStats{}
 	for _, s := range stats {
 		byCode[s.Code] = s.Stats
 	}
-	h := committeeHome{today: today, committee: committee, asOf: asOf}
+	h := committeeHome{today: today, committee: catalog.CommitteeName(own.Name, committee), asOf: asOf}
 	for _, b := range branches {
 		h.rows = append(h.rows, committeeRow{branch: b, stats: byCode[b.Code],
 			late: data.DateOf(b.ExportedAt.Local()).Before(month.From)})
@@ -117,7 +124,7 @@ func (h committeeHome) cards(navigate func(Destination)) fyne.CanvasObject {
 		data.MonthPeriod(h.today.Year, h.today.Month).Label, h.asOf.Chinese()))
 }
 
-// title heads the 汇总库's 工作台: the committee's name when the packages give it.
+// title heads the 汇总库's 工作台 with its name (catalog.CommitteeName), as its sheets are headed.
 func (h committeeHome) title() string {
 	name := "汇总库"
 	if h.committee != "" {

@@ -23,7 +23,12 @@ type ReportsScreen struct {
 	exports map[string][]*widget.Button // report id → its buttons, disabled where the file cannot print it
 	scopes  map[string]*widget.Label    // report id → why it cannot be printed from this file
 	warning *widget.Label               // shown when the branch has no name yet
-	content fyne.CanvasObject
+	// rows holds a row per report (entries, in the catalogue's order): those this file can print
+	// first, then under unavailable those it cannot (on a 汇总库, most of them).
+	rows        *fyne.Container
+	entries     map[string]fyne.CanvasObject
+	unavailable *widget.Label
+	content     fyne.CanvasObject
 }
 
 // NewReportsScreen builds the 报表 screen.
@@ -34,7 +39,8 @@ func NewReportsScreen(env *Env) *ReportsScreen {
 	s.warning.Wrapping = fyne.TextWrapWord
 	s.warning.Hide()
 
-	rows := container.NewVBox()
+	s.rows, s.entries = container.NewVBox(), map[string]fyne.CanvasObject{}
+	s.unavailable = widget.NewLabelWithStyle("以下报表不能从当前数据文件导出：", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	for _, k := range s.kinds {
 		title := widget.NewLabelWithStyle(k.ID+"　"+k.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		scope := hint("")
@@ -48,13 +54,14 @@ func NewReportsScreen(env *Env) *ReportsScreen {
 			buttons.Add(fill)
 			s.exports[k.ID] = append(s.exports[k.ID], fill)
 		}
-		rows.Add(container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(title, widgets.Note(k.Description), scope)))
-		rows.Add(widget.NewSeparator())
+		s.entries[k.ID] = container.NewVBox(
+			container.NewBorder(nil, nil, nil, container.NewCenter(buttons), container.NewVBox(title, widgets.Note(k.Description), scope)),
+			widget.NewSeparator())
 	}
 	top := container.NewVBox(widgets.Heading("报表"),
 		widgets.Note("每张报表导出为一个 Excel 文件（.xlsx），按 A4 纸排好版，可直接打印，也可在 Excel 或 WPS 中修改。"),
 		s.warning, widget.NewSeparator())
-	s.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewVScroll(rows)))
+	s.content = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewVScroll(s.rows)))
 	s.Reload()
 	return s
 }
@@ -74,6 +81,7 @@ func (s *ReportsScreen) Reload() {
 	} else {
 		s.warning.Show()
 	}
+	var can, cannot []fyne.CanvasObject
 	for _, k := range s.kinds {
 		why := ""
 		switch {
@@ -92,10 +100,17 @@ func (s *ReportsScreen) Reload() {
 		}
 		if why == "" {
 			s.scopes[k.ID].Hide()
+			can = append(can, s.entries[k.ID])
 		} else {
 			s.scopes[k.ID].Show()
+			cannot = append(cannot, s.entries[k.ID])
 		}
 	}
+	if len(cannot) > 0 {
+		can = append(append(can, s.unavailable), cannot...)
+	}
+	s.rows.Objects = can
+	s.rows.Refresh()
 }
 
 // askExport asks where to save report k (after its period and options, for a report that has

@@ -579,6 +579,11 @@ func (db *DB) importPackage(ctx context.Context, tx *sql.Tx, tables []tableInfo,
 		Detail: res.File + "：" + strings.TrimPrefix(res.Line(), m.BranchName+"：")})
 }
 
+// MakeConsolidated marks a new, empty data file as a 汇总库 (claimTarget), as 用作汇总库 asks.
+func (db *DB) MakeConsolidated(ctx context.Context) error {
+	return db.write(ctx, func(tx *sql.Tx) error { return db.claimTarget(ctx, tx) })
+}
+
 // claimTarget accepts a consolidated file, and marks as one a file with no branch details and no
 // records; a branch's own data file is refused, so that packages never mix into real records.
 func (db *DB) claimTarget(ctx context.Context, tx *sql.Tx) error {

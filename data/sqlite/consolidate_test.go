@@ -500,6 +500,22 @@ func TestConsolidateTargetMustNotBeABranchFile(t *testing.T) {
 	if cons, _ := src.IsConsolidated(ctx); cons {
 		t.Error("a branch's file was marked consolidated")
 	}
+	// Nor by 用作汇总库; a new file is, before any package, and asking again changes nothing.
+	if err := src.MakeConsolidated(ctx); data.ErrorCode(err) != data.EInvalid || fingerprint(t, src) != before {
+		t.Errorf("MakeConsolidated on a branch's file: %v", err)
+	}
+	fresh := openTemp(t)
+	for range 2 {
+		if err := fresh.MakeConsolidated(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if cons, err := fresh.IsConsolidated(ctx); !cons || err != nil {
+		t.Errorf("a new file after MakeConsolidated: consolidated %v, %v", cons, err)
+	}
+	if _, err := fresh.Consolidate(ctx, pkg); err != nil {
+		t.Errorf("the marked file refuses a package: %v", err)
+	}
 }
 
 func TestExportPackage(t *testing.T) {

@@ -232,12 +232,16 @@ func (r *Report) Load(ctx context.Context, st data.Store, in Input) (Result, err
 // exchange is st as a store of many branches; the report's Scope has made sure it is one.
 func exchange(st data.Store) data.ExchangeStore { return st.(data.ExchangeStore) }
 
-// committeeMeta heads a consolidated sheet: the file's own name, else the branches' 所属党委.
+// committeeMeta heads a consolidated sheet with CommitteeName.
 func committeeMeta(in *Input, committee string) reports.Meta {
 	m := in.Meta
-	m.Branch = cmp.Or(m.Branch, committee)
+	m.Branch = CommitteeName(m.Branch, committee)
 	return m
 }
+
+// CommitteeName is what a 汇总库 is called, on its sheets and its 工作台: its own name when one was
+// given (数据与设置), else the 所属党委 of its branches' packages.
+func CommitteeName(own, committee string) string { return cmp.Or(own, committee) }
 
 // yearOf is the year of a report printed by year (R15, R21): p must lie within one calendar year,
 // else refusal (which says how to choose one).
