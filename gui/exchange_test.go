@@ -103,7 +103,7 @@ func TestExchangeScreen(t *testing.T) {
 	tapDialogButton(t, cenv.Win, "保存")
 	waitFor(t, "the ranking", func() bool { return strings.Contains(dialogTexts(cenv.Win), "已保存到") })
 	ranking := filepath.Join(cdir, catalog.ByID("C2").FileName(reportInput(ctx, cenv, catalog.Input{Period: c.Period()})))
-	if sheets, err = reports.ReadWorkbook(ranking); err != nil || !strings.Contains(strings.Join(sheets[0].Rows[4], " "), "ZC01 0") ||
+	if sheets, err = reports.ReadWorkbook(ranking); err != nil || !strings.Contains(strings.Join(sheets[0].Rows[4], " "), "ZC01 综采一队党支部 0") ||
 		!strings.Contains(strings.Join(sheets[0].Rows[4], " "), reports.NotAssessed) {
 		t.Errorf("ranking: %v %v", sheets, err)
 	}

@@ -204,8 +204,8 @@ func LoadBranchRanking(ctx context.Context, st data.ExchangeStore, p data.Period
 
 var branchRankingColumns = []Column{
 	{Header: "序号", Width: 6, Kind: Int},
+	{Header: "支部代码", Width: 10, Kind: Text, Align: AlignCenter}, // as in 各党支部工作统计表
 	{Header: "党支部", Width: 24, Kind: Text},
-	{Header: "支部代码", Width: 10, Kind: Text, Align: AlignCenter},
 	{Header: "考核月数", Width: 9, Kind: Int},
 	{Header: "平均得分", Width: 9, Kind: Number, Align: AlignCenter, Format: "0.0"},
 	{Header: "最低得分", Width: 9, Kind: Number, Align: AlignCenter, Format: "0.0"},
@@ -235,10 +235,10 @@ func WriteBranchRanking(w io.Writer, meta Meta, rows []BranchRanking) error {
 	out := make([]Row, 0, len(rows))
 	for i, r := range rows {
 		if r.Months == 0 {
-			out = append(out, Row{Cells: []any{i + 1, r.Name, r.Code, 0, nil, nil, NotAssessed, nil}})
+			out = append(out, Row{Cells: []any{i + 1, r.Code, r.Name, 0, nil, nil, NotAssessed, nil}})
 			continue
 		}
-		out = append(out, Row{Cells: []any{i + 1, r.Name, r.Code, r.Months, r.Average, r.Lowest, r.Grade, r.Rank},
+		out = append(out, Row{Cells: []any{i + 1, r.Code, r.Name, r.Months, r.Average, r.Lowest, r.Grade, r.Rank},
 			Red: r.Grade == data.GradeFail})
 	}
 	if err := s.Rows(out...); err != nil {

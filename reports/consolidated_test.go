@@ -226,10 +226,10 @@ func TestBranchRankingRows(t *testing.T) {
 	path := writeFile(t, "r.xlsx", func(f *os.File) error { return WriteBranchRanking(f, committeeMeta, rows) })
 	got := sheetRows(t, openTest(t, path), "各支部考核排名")
 	// title, meta, info, header, then the branches
-	if h := got[3]; !slices.Equal(h, []string{"序号", "党支部", "支部代码", "考核月数", "平均得分", "最低得分", "等次", "排名"}) {
+	if h := got[3]; !slices.Equal(h, []string{"序号", "支部代码", "党支部", "考核月数", "平均得分", "最低得分", "等次", "排名"}) {
 		t.Fatalf("header %q", h)
 	}
-	if r := got[4]; !slices.Equal(r, []string{"1", "综采一队党支部", "ZC01", "2", "93.8", "92.5", "优秀", "1"}) {
+	if r := got[4]; !slices.Equal(r, []string{"1", "ZC01", "综采一队党支部", "2", "93.8", "92.5", "优秀", "1"}) {
 		t.Errorf("first row %q", r)
 	}
 	// One number format a column: 88 prints 88.0 beside 88.3, as every score of the column does.
@@ -240,10 +240,10 @@ func TestBranchRankingRows(t *testing.T) {
 	defer shown.Close()
 	avg, _ := shown.GetCellValue("各支部考核排名", "E6")
 	low, _ := shown.GetCellValue("各支部考核排名", "F6")
-	if got[5][2] != "JJ02" || avg != "88.3" || low != "88.0" {
+	if got[5][1] != "JJ02" || avg != "88.3" || low != "88.0" {
 		t.Errorf("second row %q shows 平均得分 %q, 最低得分 %q: want one decimal in both", got[5], avg, low)
 	}
-	if r := got[8]; len(r) < 7 || r[2] != "JD04" || r[4] != "" || r[6] != NotAssessed {
+	if r := got[8]; len(r) < 7 || r[1] != "JD04" || r[4] != "" || r[6] != NotAssessed {
 		t.Errorf("last row %q", r)
 	}
 }

@@ -161,7 +161,7 @@ func checkBranchRanking(t *testing.T, target, out string) {
 	rows := sheets[0].Rows[4:] // title, meta, note, header
 	got := map[string]figures{}
 	for _, r := range rows {
-		if len(r) < 6 || want[r[2]] == (figures{}) {
+		if len(r) < 6 || want[r[1]] == (figures{}) {
 			continue // blank and signature rows
 		}
 		f := figures{months: r[3], lowest: r[5]}
@@ -172,7 +172,7 @@ func checkBranchRanking(t *testing.T, target, out string) {
 			}
 			f.average = strconv.FormatFloat(v, 'f', 1, 64)
 		}
-		got[r[2]] = f
+		got[r[1]] = f
 	}
 	if len(got) != 2 || got["ZC01"] != want["ZC01"] || got["JJ02"] != want["JJ02"] {
 		t.Errorf("ranking rows %+v, want %+v", got, want)
