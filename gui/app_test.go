@@ -337,6 +337,11 @@ func TestConsolidatedWindow(t *testing.T) {
 	if ts, ok := w.Shown().(*tabsScreen); !ok || ts.tabs.Selected().Text != "上报与汇总" {
 		t.Errorf("汇总数据包 does not reach 上报与汇总: %T", w.Shown())
 	}
+	// Its 支部与设置 says what its 名称 is for, and drops the branch ledgers' option lists.
+	w.Navigate(Destination{Module: moduleSettings, Tab: tabBranchSettings})
+	if ss, ok := w.ability().(*SettingsScreen); !ok || !strings.Contains(ss.Branch.hint.Text, "这是汇总库") || ss.lists[0].Visible() {
+		t.Errorf("支部与设置 on a 汇总库 (%T) does not say it is one, or lists the option lists", w.ability())
+	}
 	// Its sheets are headed by the 所属党委 of its packages: no warning of a missing branch name.
 	w.ShowModule(moduleReports)
 	rs, ok := w.Shown().(*ReportsScreen)

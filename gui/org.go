@@ -232,6 +232,7 @@ type BranchForm struct {
 
 	entries map[string]*widgets.Entry // by field label
 	form    *orgForm
+	hint    *widget.Label // what the details are used for: a branch's, or a 汇总库's
 	content fyne.CanvasObject
 }
 
@@ -268,9 +269,9 @@ func NewBranchForm(env *Env) *BranchForm {
 	})
 	save := widget.NewButtonWithIcon("保存支部信息", theme.DocumentSaveIcon(), f.Save)
 	save.Importance = widget.HighImportance
-	hint := widgets.Note("报表标题、“单位”栏和上报数据包都使用这里的支部信息。")
+	f.hint = widgets.Note("")
 	f.content = container.NewVBox(f.form.Content(),
-		container.NewBorder(nil, nil, save, nil, hint))
+		container.NewBorder(nil, nil, save, nil, f.hint))
 	f.Reload()
 	return f
 }
@@ -290,6 +291,11 @@ func (f *BranchForm) Reload() {
 		f.entries[bf.label].SetText(*bf.value(&b))
 	}
 	f.form.ClearErrors()
+	if isConsolidated(f.env.Store) {
+		f.hint.SetText("这是汇总库：这里的“名称”是汇总报表和工作台的标题（不填时用各支部数据包中的所属党委）；各党支部的信息来自它们的上报数据包。")
+	} else {
+		f.hint.SetText("报表标题、“单位”栏和上报数据包都使用这里的支部信息。")
+	}
 }
 
 // Save saves the branch; bad input shows under its field.

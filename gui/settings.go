@@ -26,6 +26,7 @@ type SettingsScreen struct {
 	posts      *optionListEditor
 	categories *optionListEditor
 	levels     *optionListEditor
+	lists      []fyne.CanvasObject // the three lists: of no use on a 汇总库, which keeps no branch records
 	path       *widget.Label
 
 	content fyne.CanvasObject
@@ -56,14 +57,14 @@ func NewSettingsScreen(env *Env) *SettingsScreen {
 		s.path,
 		container.NewHBox(openDir),
 	)
+	s.lists = []fyne.CanvasObject{
+		list("重点岗位", "党员信息中“重点岗位”的可选项。改名或删除不会改动已保存的党员信息。", s.posts),
+		list("问题类别", "督查和整改中“问题类别”的可选项。改名或删除不会改动已登记的问题。", s.categories),
+		list("问题等级", "问题“等级”的可选项；“一般”是默认等级，不能删除。", s.levels)}
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		s.Branch.Content(),
 		widget.NewSeparator(),
-		container.NewGridWithColumns(2,
-			list("重点岗位", "党员信息中“重点岗位”的可选项。改名或删除不会改动已保存的党员信息。", s.posts),
-			list("问题类别", "督查和整改中“问题类别”的可选项。改名或删除不会改动已登记的问题。", s.categories),
-			list("问题等级", "问题“等级”的可选项；“一般”是默认等级，不能删除。", s.levels),
-			file),
+		container.NewGridWithColumns(2, append(s.lists, file)...), // a grid leaves hidden cells out
 	)))
 	s.Reload()
 	return s
@@ -86,6 +87,14 @@ func (s *SettingsScreen) Reload() {
 	s.categories.Reload()
 	s.levels.Reload()
 	s.path.SetText(s.env.Store.Path())
+	cons := isConsolidated(s.env.Store)
+	for _, l := range s.lists {
+		if cons {
+			l.Hide()
+		} else {
+			l.Show()
+		}
+	}
 }
 
 // Save implements Saver: Ctrl+S saves the branch form, the only form here with a save button.
