@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -418,6 +419,10 @@ func (w *MainWindow) updateTitle() {
 	name := b.Name
 	if err != nil {
 		name = ""
+	}
+	if name == "" && w.env.DataFile != "" {
+		// Two unnamed files open side by side must not share one title: name the window after its file.
+		name = strings.TrimSuffix(filepath.Base(w.env.DataFile), filepath.Ext(w.env.DataFile))
 	}
 	if w.consolidated {
 		name = strings.TrimSpace(name + " 汇总库")

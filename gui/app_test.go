@@ -119,6 +119,16 @@ func TestMainWindowTitleAndNavigation(t *testing.T) {
 	}
 }
 
+// TestUnnamedWindowTitle: two unnamed files open side by side are told apart by their file names.
+func TestUnnamedWindowTitle(t *testing.T) {
+	env, _ := newOrgTestEnv(t)
+	env.DataFile = filepath.Join(t.TempDir(), "二〇二六年台账.db")
+	NewMainWindow(env, false)
+	if got := env.Win.Title(); got != "支部台账 — 二〇二六年台账" {
+		t.Errorf("an unnamed branch's window is titled %q, want its file's name", got)
+	}
+}
+
 func equalStrings(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
