@@ -232,10 +232,8 @@ func (c *cli) importRows(a args, plan func(db *sqlite.DB) (rowsImport, error)) e
 		return err
 	}
 	defer done()
-	if cons, err := db.IsConsolidated(c.ctx); err != nil {
+	if err := db.CheckImportable(c.ctx); err != nil {
 		return err
-	} else if cons {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("「%s」是汇总库，只保存各支部上报的数据，不能导入；请导入到党支部自己的数据文件", db.Path()))
 	}
 	p, err := plan(db)
 	if err != nil {

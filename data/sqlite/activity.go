@@ -154,6 +154,9 @@ func (db *DB) SaveActivity(ctx context.Context, a *data.Activity) error {
 func (db *DB) ImportActivities(ctx context.Context, acts []data.Activity) (int, error) {
 	today := db.today()
 	err := db.write(ctx, func(tx *sql.Tx) error {
+		if err := refuseConsolidated(ctx, tx); err != nil {
+			return err
+		}
 		for i := range acts {
 			a := acts[i]
 			a.ID = 0

@@ -581,7 +581,17 @@ func (db *DB) importPackage(ctx context.Context, tx *sql.Tx, tables []tableInfo,
 
 // MakeConsolidated marks a new, empty data file as a 汇总库 (claimTarget), as 用作汇总库 asks.
 func (db *DB) MakeConsolidated(ctx context.Context) error {
-	return db.write(ctx, func(tx *sql.Tx) error { return db.claimTarget(ctx, tx) })
+	return db.write(ctx, func(tx *sql.Tx) error {
+		cons, err := isConsolidated(ctx, tx)
+		if err != nil || cons {
+			return err
+		}
+		if err := db.claimTarget(ctx, tx); err != nil {
+			return err
+		}
+		// A consolidation logs itself; marking the file alone is logged here.
+		return db.logOp(ctx, tx, data.Op{Action: data.ActState, Entity: data.EntDataFile, Label: filepath.Base(db.path), Detail: "设为汇总库"})
+	})
 }
 
 // claimTarget accepts a consolidated file, and marks as one a file with no branch details and no

@@ -513,8 +513,39 @@ func TestConsolidateTargetMustNotBeABranchFile(t *testing.T) {
 	if cons, err := fresh.IsConsolidated(ctx); !cons || err != nil {
 		t.Errorf("a new file after MakeConsolidated: consolidated %v, %v", cons, err)
 	}
+	// Marked once, logged once.
+	if ops, err := fresh.OpLog(ctx, data.OpFilter{Entity: data.EntDataFile}); err != nil || len(ops) != 1 || ops[0].Detail != "设为汇总库" {
+		t.Errorf("the log of 用作汇总库: %+v, %v", ops, err)
+	}
 	if _, err := fresh.Consolidate(ctx, pkg); err != nil {
 		t.Errorf("the marked file refuses a package: %v", err)
+	}
+}
+
+// TestImportRefusedByConsolidated: no import writes into a 汇总库, where it would land in whichever
+// branch came first.
+func TestImportRefusedByConsolidated(t *testing.T) {
+	dir := t.TempDir()
+	src := branchFile(t, dir, "综采一队党支部", "ZC01", 1, 6, 1)
+	cons := openTemp(t)
+	if _, err := cons.Consolidate(ctx, exportAt(t, src, dir, time.Date(2026, 11, 1, 8, 0, 0, 0, time.UTC))); err != nil {
+		t.Fatal(err)
+	}
+	before := fingerprint(t, cons)
+	m := data.Member{Name: "张三", IDNumber: "110101199003070011", Category: data.CategoryFull}
+	_, errMembers := cons.ImportMembers(ctx, []data.Member{m}, data.ImportSkip, nil)
+	_, errDues := cons.ImportDuesBases(ctx, []data.DuesBase{{MemberID: 1, From: data.Month{Year: 2026, Month: 1}, Base: 5000}}, nil)
+	_, errActs := cons.ImportActivities(ctx, []data.Activity{{Date: data.NewDate(2026, 11, 5), Kinds: []string{data.KindGeneral}, Scope: data.ScopeAll, Topic: "学习"}})
+	for what, err := range map[string]error{"members": errMembers, "dues bases": errDues, "activities": errActs, "check": cons.CheckImportable(ctx)} {
+		if data.ErrorCode(err) != data.EInvalid || !strings.Contains(data.ErrorMessage(err), "是汇总库") {
+			t.Errorf("import of %s into a 汇总库: %v", what, err)
+		}
+	}
+	if fingerprint(t, cons) != before {
+		t.Error("a refused import changed the 汇总库")
+	}
+	if err := src.CheckImportable(ctx); err != nil {
+		t.Errorf("a branch's file refuses imports: %v", err)
 	}
 }
 

@@ -308,6 +308,9 @@ func (db *DB) ImportDuesBases(ctx context.Context, bs []data.DuesBase, progress 
 	var res data.ImportResult
 	err := db.write(ctx, func(tx *sql.Tx) error {
 		res = data.ImportResult{}
+		if err := refuseConsolidated(ctx, tx); err != nil {
+			return err
+		}
 		rates, err := duesRates(ctx, tx)
 		if err != nil {
 			return err

@@ -31,6 +31,9 @@ func (db *DB) ImportMembers(ctx context.Context, ms []data.Member, mode data.Imp
 	today := data.DateOf(db.now())
 	var res data.ImportResult
 	err = db.write(ctx, func(tx *sql.Tx) error {
+		if err := refuseConsolidated(ctx, tx); err != nil {
+			return err
+		}
 		branch, err := requireBranch(ctx, tx)
 		if err != nil {
 			return err

@@ -32,6 +32,20 @@ func (db *DB) IsConsolidated(ctx context.Context) (bool, error) {
 	return isConsolidated(ctx, db.db)
 }
 
+// CheckImportable refuses an import into a 汇总库 before it is planned (the imports refuse it
+// again in their own transaction).
+func (db *DB) CheckImportable(ctx context.Context) error { return refuseConsolidated(ctx, db.db) }
+
+// refuseConsolidated refuses an import into a 汇总库: it keeps only the packages of its branches,
+// and an import would land in whichever branch came first.
+func refuseConsolidated(ctx context.Context, q querier) error {
+	cons, err := isConsolidated(ctx, q)
+	if err == nil && cons {
+		err = refuse("这是汇总库，只保存各支部上报的数据，不能导入；请导入到党支部自己的数据文件")
+	}
+	return err
+}
+
 func isConsolidated(ctx context.Context, q querier) (bool, error) {
 	var v string
 	err := q.QueryRowContext(ctx, `SELECT value FROM setting WHERE key = ?`, settingConsolidated).Scan(&v)
