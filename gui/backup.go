@@ -263,9 +263,16 @@ func osStat(path string) (time.Time, error) {
 	return st.ModTime(), nil
 }
 
-// sameFilePath reports whether a and b name the same existing file.
+// sameFilePath reports whether a and b (both given) name one file: the same file on disk, or the
+// same path when either is not there.
 func sameFilePath(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
 	sa, err1 := os.Stat(a)
 	sb, err2 := os.Stat(b)
-	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+	if err1 == nil && err2 == nil {
+		return os.SameFile(sa, sb)
+	}
+	return filepath.Clean(a) == filepath.Clean(b)
 }

@@ -61,17 +61,16 @@ func dataFolder(env *Env) string {
 // openDataFile opens the data file at path in a new window, unless it is this window's, a backup,
 // or open in another window already.
 func openDataFile(env *Env, path string) {
-	if sameFile(path, env.DataFile) {
+	if sameFilePath(path, env.DataFile) {
 		dialog.ShowInformation("打开数据文件", "这就是当前窗口打开的数据文件。", env.Win)
 		return
 	}
-	// A backup opened as a data file would lose its changes when the daily backup prunes it.
-	if filepath.Base(filepath.Dir(path)) == sqlite.BackupFolder {
-		ShowError(env.Win, data.Errorf(data.EInvalid, fmt.Sprintf("「%s」在“%s”文件夹中，是备份文件，不能直接作为数据文件打开："+
-			"在它上面做的修改会在清理旧备份时被删除。要用它恢复数据，请到“数据与设置 → 备份与恢复”。", path, sqlite.BackupFolder)))
+	if err := sqlite.RefuseBackup(path); err != nil {
+		ShowError(env.Win, err)
 		return
 	}
-	// Said here, not by a second window that would only say it and close.
+	// Said here, not by a second window that would only say it and close. Only a probe: the new
+	// window takes the lock itself (and the .lock file it leaves is the one that window uses).
 	lock, err := sqlite.LockDataFile(path)
 	if err != nil {
 		ShowError(env.Win, err)
@@ -83,17 +82,4 @@ func openDataFile(env *Env, path string) {
 		return
 	}
 	dialog.ShowInformation("打开数据文件", fmt.Sprintf("正在新窗口中打开「%s」。\n两个窗口可以同时使用，各自保存各自的数据文件。", path), env.Win)
-}
-
-// sameFile says whether a and b name one file (both given).
-func sameFile(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(sa, sb)
-	}
-	return filepath.Clean(a) == filepath.Clean(b)
 }

@@ -47,6 +47,9 @@ func openWindow(path string, err error, ready func(s *gui.Session)) (code int) {
 			code = 2
 		}
 	}()
+	if err := sqlite.RefuseBackup(path); err != nil {
+		return showFatal(a, err)
+	}
 	// The lock first: a second window on the same file stops here without opening it.
 	lock, err := sqlite.LockDataFile(path)
 	if err != nil {

@@ -55,6 +55,16 @@ func BackupDir(dataFile string) string {
 	return filepath.Join(filepath.Dir(dataFile), BackupFolder)
 }
 
+// RefuseBackup refuses to open path as the data file of a window when it lies in a 备份 folder:
+// the changes made in it would be lost when old backups are pruned. A backup is used by restoring.
+func RefuseBackup(path string) error {
+	if filepath.Base(filepath.Dir(path)) != BackupFolder {
+		return nil
+	}
+	return data.Errorf(data.EInvalid, fmt.Sprintf("「%s」在“%s”文件夹中，是备份文件，不能直接作为数据文件打开："+
+		"在它上面做的修改会在清理旧备份时被删除。要用它恢复数据，请到“数据与设置 → 备份与恢复”。", path, BackupFolder))
+}
+
 func stem(dataFile string) string {
 	base := filepath.Base(dataFile)
 	return strings.TrimSuffix(base, filepath.Ext(base))
