@@ -106,6 +106,12 @@ type ConsolidatedBranch struct {
 	Counts     map[string]int
 }
 
+// ReportedSince says whether the branch's newest package was exported on or after day (local
+// time): a branch that has not reported since the month began is shown as late.
+func (b *ConsolidatedBranch) ReportedSince(day Date) bool {
+	return !DateOf(b.ExportedAt.Local()).Before(day)
+}
+
 // IsConsolidated says whether st is a 汇总库; a store that cannot exchange is a branch's file.
 func IsConsolidated(ctx context.Context, st Store) (bool, error) {
 	if ex, ok := st.(ExchangeStore); ok {

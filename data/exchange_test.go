@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestCountsText(t *testing.T) {
 	for _, c := range []struct {
@@ -13,6 +16,24 @@ func TestCountsText(t *testing.T) {
 	} {
 		if got := CountsText(c.counts); got != c.want {
 			t.Errorf("CountsText(%v) = %q, want %q", c.counts, got, c.want)
+		}
+	}
+}
+
+func TestReportedSince(t *testing.T) {
+	dec := NewDate(2026, time.December, 1)
+	for _, c := range []struct {
+		exported time.Time
+		want     bool
+	}{
+		{time.Date(2026, time.December, 1, 0, 5, 0, 0, time.Local), true},
+		{time.Date(2026, time.December, 4, 8, 0, 0, 0, time.Local), true},
+		{time.Date(2026, time.November, 30, 23, 55, 0, 0, time.Local), false},
+		{time.Time{}, false},
+	} {
+		b := ConsolidatedBranch{ExportedAt: c.exported}
+		if got := b.ReportedSince(dec); got != c.want {
+			t.Errorf("exported %v: ReportedSince(%s) = %v, want %v", c.exported, dec, got, c.want)
 		}
 	}
 }

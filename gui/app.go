@@ -17,6 +17,7 @@ import (
 	"branchledger/data"
 	"branchledger/data/demo"
 	"branchledger/gui/widgets"
+	"branchledger/reports/catalog"
 )
 
 // AppTitle is the program's name, first in every window title.
@@ -415,8 +416,13 @@ func (w *MainWindow) changed() {
 }
 
 func (w *MainWindow) updateTitle() {
-	b, err := w.env.Store.Branch(context.Background())
+	ctx := context.Background()
+	b, err := w.env.Store.Branch(ctx)
 	name := b.Name
+	if w.consolidated {
+		// As its 工作台 and its sheets call it: its own name, else its packages' 所属党委.
+		name, err = catalog.CommitteeOf(ctx, w.env.Store)
+	}
 	if err != nil {
 		name = ""
 	}

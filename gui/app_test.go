@@ -175,7 +175,7 @@ func TestFirstRunCommittee(t *testing.T) {
 		t.Errorf("用作汇总库 shows %T, want 上报与汇总", w.Shown())
 	}
 	// The file is a 汇总库 from now on: this window's and the next start's (no greeting).
-	checkConsolidatedWindow(t, w)
+	checkConsolidatedWindow(t, w, "支部台账 — 汇总库")
 	if empty, err := IsEmptyLedger(context.Background(), env.Store); empty || err != nil {
 		t.Errorf("after 用作汇总库 the file would be greeted again: %v %v", empty, err)
 	}
@@ -314,8 +314,8 @@ func newConsolidatedStore(t *testing.T) *sqlite.DB {
 }
 
 // checkConsolidatedWindow checks that w shows a 汇总库: only the modules that read it (no branch
-// ledgers to keep), no roster to import, and 汇总库 in the title.
-func checkConsolidatedWindow(t *testing.T, w *MainWindow) {
+// ledgers to keep), no roster to import, and the title: the name its 工作台 and sheets go by.
+func checkConsolidatedWindow(t *testing.T, w *MainWindow, title string) {
 	t.Helper()
 	var titles []string
 	for _, m := range w.modules {
@@ -327,8 +327,8 @@ func checkConsolidatedWindow(t *testing.T, w *MainWindow) {
 	if !w.importItem.Disabled || w.importItem.Label != "导入花名册…" {
 		t.Errorf("the menu offers %s (disabled %v) on a 汇总库", w.importItem.Label, w.importItem.Disabled)
 	}
-	if got := w.env.Win.Title(); got != "支部台账 — 汇总库" {
-		t.Errorf("title %q", got)
+	if got := w.env.Win.Title(); got != title {
+		t.Errorf("title %q, want %q", got, title)
 	}
 }
 
@@ -336,8 +336,10 @@ func checkConsolidatedWindow(t *testing.T, w *MainWindow) {
 func TestConsolidatedWindow(t *testing.T) {
 	env, _ := newOrgTestEnv(t)
 	env.Store = newConsolidatedStore(t)
+	env.DataFile = filepath.Join(t.TempDir(), "汇总.db")
 	w := NewMainWindow(env, false)
-	checkConsolidatedWindow(t, w)
+	// Unnamed, it goes by its packages' 所属党委 in the title as on its 工作台, not by its file.
+	checkConsolidatedWindow(t, w, "支部台账 — 某矿党委 汇总库")
 	home, ok := w.Shown().(*HomeScreen)
 	if !ok {
 		t.Fatalf("the window opens on %T, want 工作台", w.Shown())
@@ -378,7 +380,7 @@ func TestWindowBecomesConsolidated(t *testing.T) {
 		t.Fatal(err)
 	}
 	env.Changed()
-	checkConsolidatedWindow(t, w)
+	checkConsolidatedWindow(t, w, "支部台账 — 某矿党委 汇总库")
 	if ts, ok := w.Shown().(*tabsScreen); !ok || ts.tabs.Selected().Text != "上报与汇总" || w.modules[w.current].id != moduleSettings {
 		t.Errorf("the window left 上报与汇总 for %T", w.Shown())
 	}

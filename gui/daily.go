@@ -116,7 +116,7 @@ func (s *DailyScreen) Reload() {
 }
 
 func (s *DailyScreen) summaryText(today data.Date, due, overdue int) string {
-	day := today.Chinese() + " " + weekdayNames[today.Time().Weekday()]
+	day := dayText(today)
 	if due == 0 {
 		return day + "。未销号的问题都还没有到整改期限。"
 	}

@@ -138,21 +138,24 @@ func (s *ExchangeScreen) Reload() {
 	}
 	b, err := s.env.Store.Branch(ctx)
 	cons, cerr := s.st.IsConsolidated(ctx)
-	s.branches, _ = s.st.Branches(ctx)
+	branches, berr := s.st.Branches(ctx)
+	s.branches = branches
+	// A 汇总库 hides the 上报 section below, so branchInfo speaks only of a branch's file.
 	s.consolidated = cons && cerr == nil
 	switch {
 	case err != nil && data.ErrorCode(err) != data.ENotFound:
 		s.branchInfo.SetText(data.ErrorMessage(err))
-	case s.consolidated:
-		s.branchInfo.SetText("当前数据文件是汇总库，不能导出上报数据包。") // said where the section shows
 	case b.Code == "" || b.Name == "":
 		s.branchInfo.SetText("导出前请先在“支部信息”中填写支部名称和支部代码（支部代码由上级党委统一分配）。")
 	default:
 		s.branchInfo.SetText(fmt.Sprintf("支部名称：%s　支部代码：%s", b.Name, b.Code))
 	}
-	if len(s.branches) == 0 {
+	switch {
+	case berr != nil:
+		s.branchNote.SetText(data.ErrorMessage(berr))
+	case len(s.branches) == 0:
 		s.branchNote.SetText("还没有汇总任何数据包。")
-	} else {
+	default:
 		s.branchNote.SetText(fmt.Sprintf("共 %d 个党支部。", len(s.branches)))
 	}
 	if s.consolidated {

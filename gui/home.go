@@ -481,7 +481,7 @@ func (h *HomeScreen) Reload() {
 	if name == "" {
 		name = "本支部"
 	}
-	h.title.SetText(fmt.Sprintf("%s · %s %s", name, today.Chinese(), weekdayNames[today.Time().Weekday()]))
+	h.title.SetText(name + " · " + dayText(today))
 	// Two columns filled alternately, each as tall as its own cards.
 	cols := []*fyne.Container{container.NewVBox(), container.NewVBox()}
 	for i, c := range homeCards {
@@ -509,6 +509,9 @@ func (h *HomeScreen) reloadCommittee(ctx context.Context, today data.Date) {
 }
 
 var weekdayNames = [...]string{"星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"}
+
+// dayText is day as the 工作台 and 日清 head their pages: 2026年12月5日 星期六.
+func dayText(day data.Date) string { return day.Chinese() + " " + weekdayNames[day.Time().Weekday()] }
 
 // card is a titled box of 工作台 with an optional note under its content.
 func card(title string, content fyne.CanvasObject, note string) fyne.CanvasObject {

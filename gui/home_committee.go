@@ -41,22 +41,22 @@ func loadCommitteeHome(ctx context.Context, st data.Store, today data.Date) (com
 	if err != nil {
 		return committeeHome{}, err
 	}
-	stats, asOf, committee, err := reports.LoadBranchStats(ctx, ex, month, today)
+	stats, asOf, _, err := reports.LoadBranchStats(ctx, ex, month, today)
 	if err != nil {
 		return committeeHome{}, err
 	}
-	own, err := st.Branch(ctx)
-	if err != nil && data.ErrorCode(err) != data.ENotFound {
+	committee, err := catalog.CommitteeOf(ctx, st)
+	if err != nil {
 		return committeeHome{}, err
 	}
 	byCode := map[string]data.FindingStats{}
 	for _, s := range stats {
 		byCode[s.Code] = s.Stats
 	}
-	h := committeeHome{today: today, committee: catalog.CommitteeName(own.Name, committee), asOf: asOf}
+	h := committeeHome{today: today, committee: committee, asOf: asOf}
 	for _, b := range branches {
 		h.rows = append(h.rows, committeeRow{branch: b, stats: byCode[b.Code],
-			late: data.DateOf(b.ExportedAt.Local()).Before(month.From)})
+			late: !b.ReportedSince(month.From)})
 	}
 	return h, nil
 }
@@ -130,5 +130,5 @@ func (h committeeHome) title() string {
 	if h.committee != "" {
 		name = h.committee + " 汇总库"
 	}
-	return fmt.Sprintf("%s · %s %s", name, h.today.Chinese(), weekdayNames[h.today.Time().Weekday()])
+	return name + " · " + dayText(h.today)
 }

@@ -243,6 +243,24 @@ func committeeMeta(in *Input, committee string) reports.Meta {
 // given (数据与设置), else the 所属党委 of its branches' packages.
 func CommitteeName(own, committee string) string { return cmp.Or(own, committee) }
 
+// CommitteeOf is the CommitteeName of st, a 汇总库, read from it: the window's title and its
+// 工作台 go by it, as its sheets do.
+func CommitteeOf(ctx context.Context, st data.Store) (string, error) {
+	own, err := st.Branch(ctx)
+	if err != nil && data.ErrorCode(err) != data.ENotFound {
+		return "", err
+	}
+	branches, err := exchange(st).Branches(ctx)
+	if err != nil {
+		return "", err
+	}
+	committee := ""
+	for _, b := range branches {
+		committee = cmp.Or(committee, b.Committee)
+	}
+	return CommitteeName(own.Name, committee), nil
+}
+
 // yearOf is the year of a report printed by year (R15, R21): p must lie within one calendar year,
 // else refusal (which says how to choose one).
 func yearOf(p data.Period, refusal string) (int, error) {
