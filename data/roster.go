@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // The R1 roster (党员花名册) layout is both the standard export and the import format (SPEC §6, §7).
 
@@ -31,6 +34,15 @@ func (p RowProblem) Text() string {
 		return p.Reason
 	}
 	return field + "：" + p.Reason
+}
+
+// ProblemsText is a row's problems in one line, as the import previews show them: 字段「值」：原因；…
+func ProblemsText(ps []RowProblem) string {
+	parts := make([]string, len(ps))
+	for i, p := range ps {
+		parts[i] = p.Text()
+	}
+	return strings.Join(parts, "；")
 }
 
 // String is the problem on one line: 第3行 出生日期「1990-13-01」：…, or 第4行：… for the whole row.

@@ -533,3 +533,17 @@ func TestRowProblemString(t *testing.T) {
 		}
 	}
 }
+
+func TestProblemsText(t *testing.T) {
+	ps := []RowProblem{
+		{Row: 3, Field: FBirthDate, Value: "1990-13-01", Reason: "日期不对"},
+		{Row: 3, Field: FName, Reason: "必填"},
+		{Row: 3, Reason: "与第2行重复"},
+	}
+	if got, want := ProblemsText(ps), "出生日期「1990-13-01」：日期不对；姓名：必填；与第2行重复"; got != want {
+		t.Errorf("ProblemsText = %q, want %q", got, want)
+	}
+	if got := ProblemsText(nil); got != "" {
+		t.Errorf("no problems: %q", got)
+	}
+}

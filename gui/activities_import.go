@@ -66,11 +66,7 @@ func (imp *activityImport) rowText(r *data.ActivityRow) (string, widget.Importan
 	text := fmt.Sprintf("第%d行　%s　%s　%s", r.Row, a.Date, a.KindsText(), clip(a.Topic, 30))
 	switch {
 	case len(r.Problems) > 0:
-		var ps []string
-		for _, p := range r.Problems {
-			ps = append(ps, p.Text())
-		}
-		return text + "　— 有错误：" + strings.Join(ps, "；"), widget.DangerImportance
+		return text + "　— 有错误：" + data.ProblemsText(r.Problems), widget.DangerImportance
 	case r.Exists:
 		return text + "　— 已存在，跳过", widget.LowImportance
 	}

@@ -161,7 +161,7 @@ func (imp *duesImporter) updateCell(id widget.TableCellID, l *widget.Label) {
 		text = duesRowStatus(r)
 		importance = map[string]widget.Importance{statusOK: widget.SuccessImportance, statusBad: widget.DangerImportance}[text]
 	case 7:
-		text = problemsText(r.Problems)
+		text = data.ProblemsText(r.Problems)
 	}
 	l.Text, l.Importance = text, importance
 	l.Refresh()

@@ -138,20 +138,7 @@ func rowStatus(r data.RosterRow) string {
 }
 
 // problemText is every problem of a row in one line.
-func problemText(r data.RosterRow) string { return problemsText(r.Problems) }
-
-// problemsText is problems in one line: 字段：原因；…
-func problemsText(ps []data.RowProblem) string {
-	parts := make([]string, len(ps))
-	for i, p := range ps {
-		if p.Field == "" {
-			parts[i] = p.Reason
-		} else {
-			parts[i] = p.Field + "：" + p.Reason
-		}
-	}
-	return strings.Join(parts, "；")
-}
+func problemText(r data.RosterRow) string { return data.ProblemsText(r.Problems) }
 
 // selectedMode is the ImportMode of the chosen radio option.
 func (imp *importer) selectedMode() data.ImportMode {

@@ -107,9 +107,9 @@ func (s *ReportsScreen) fillTemplate(ctx context.Context, k *catalog.Report, in 
 // it cannot be filled with report k, naming any unknown placeholders. A dry fill with the
 // report's columns and no records finds them.
 func (s *ReportsScreen) checkTemplate(ctx context.Context, k *catalog.Report, in catalog.Input, tplPath string) (summary string, err error) {
-	f, err := os.Open(tplPath)
+	f, err := reports.OpenInput(tplPath, "模板文件")
 	if err != nil {
-		return "", data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v", filepath.Base(tplPath), err))
+		return "", err
 	}
 	info, err := reports.InspectTemplate(f)
 	f.Close()

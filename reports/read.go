@@ -39,18 +39,28 @@ func ReadWorkbook(path string) ([]SheetRows, error) {
 	if strings.EqualFold(filepath.Ext(path), ".xls") {
 		return nil, errXLS
 	}
-	f, err := os.Open(path)
+	f, err := OpenInput(path, "文件")
 	if err != nil {
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			return nil, data.Errorf(data.EInvalid, "找不到文件“"+name+"”：请确认文件还在原来的位置")
-		case errors.Is(err, fs.ErrPermission):
-			return nil, data.Errorf(data.EInvalid, "没有权限读取文件“"+name+"”：请把它复制到桌面或“文档”中再导入")
-		}
-		return nil, data.Errorf(data.EInvalid, "无法打开文件“"+name+"”：文件可能正被 Excel 或 WPS 使用，请关闭后重试（"+err.Error()+"）")
+		return nil, err
 	}
 	defer f.Close()
 	return readWorkbook(f, name)
+}
+
+// OpenInput opens a file the user chose to read (what: 文件, 模板文件), saying in Chinese why it
+// cannot be opened, by the file's name.
+func OpenInput(path, what string) (*os.File, error) {
+	name := filepath.Base(path)
+	f, err := os.Open(path)
+	switch {
+	case err == nil:
+		return f, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, data.Errorf(data.EInvalid, "找不到"+what+"“"+name+"”：请确认文件还在原来的位置")
+	case errors.Is(err, fs.ErrPermission):
+		return nil, data.Errorf(data.EInvalid, "没有权限读取"+what+"“"+name+"”：请把它复制到桌面或“文档”中再试")
+	}
+	return nil, data.Errorf(data.EInvalid, "无法打开"+what+"“"+name+"”：文件可能正被 Excel 或 WPS 使用，请关闭后重试（"+err.Error()+"）")
 }
 
 // ReadWorkbookFrom is ReadWorkbook for a workbook held in a reader (e.g. a file chosen in a dialog).

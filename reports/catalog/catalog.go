@@ -10,7 +10,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -326,9 +325,11 @@ func (r *Report) ReadArgs(get func(name string) string, today data.Date) (Input,
 		if !r.Fills {
 			return in, data.Errorf(data.EInvalid, fmt.Sprintf("导出 %s（%s）时不能使用 --template", r.CLI, r.Title))
 		}
-		if _, err := os.Stat(tpl); err != nil {
-			return in, data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v。请检查 --template 后的路径", tpl, err))
+		f, err := reports.OpenInput(tpl, "模板文件")
+		if err != nil {
+			return in, data.Errorf(data.EInvalid, data.ErrorMessage(err)+"。请检查 --template 后的路径："+tpl)
 		}
+		f.Close()
 	}
 	a := PeriodArgs{Period: get("period"), Year: get("year"), From: get("from"), To: get("to")}
 	if r.Period != NoPeriod {

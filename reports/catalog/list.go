@@ -3,11 +3,8 @@ package catalog
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"branchledger/data"
 	"branchledger/reports"
 )
 
@@ -59,9 +56,9 @@ func (res Result) FillTemplate(path string, w io.Writer) error { return res.fill
 func (res Result) CheckTemplate(path string) error { return res.fill(path, false, io.Discard) }
 
 func (res Result) fill(path string, rows bool, w io.Writer) error {
-	f, err := os.Open(path)
+	f, err := reports.OpenInput(path, "模板文件")
 	if err != nil {
-		return data.Errorf(data.EInvalid, fmt.Sprintf("无法打开模板文件「%s」：%v", filepath.Base(path), err))
+		return err
 	}
 	defer f.Close()
 	columns, table := res.Table()
