@@ -38,7 +38,7 @@ func (c *cli) openFile(a args, o sqlite.OpenOptions) (*sqlite.DB, func(), error)
 		return nil, nil, err
 	}
 	db, release, err := sqlite.OpenLocked(c.ctx, path, o)
-	if !errors.Is(err, sqlite.ErrDamaged) {
+	if !errors.Is(err, data.ErrDamaged) {
 		return db, release, err
 	}
 	msg := data.ErrorMessage(err)

@@ -258,10 +258,7 @@ func pruneBackups(dataFile string) error {
 	return nil
 }
 
-// ErrDamaged marks the errors of CheckFile and IsBackup for a file that SQLite finds damaged
-// (errors.Is); data.ErrorMessage gives the Chinese message. It is data.ErrDamaged.
-var ErrDamaged = data.ErrDamaged
-
+// damaged is the error of a damaged file: data.ErrDamaged with the problems SQLite found.
 func damaged(path string, problems []string) error {
 	const shown = 3
 	detail := ""
@@ -273,7 +270,7 @@ func damaged(path string, problems []string) error {
 		}
 		detail += "）"
 	}
-	return fmt.Errorf("%w: %w", ErrDamaged, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」已损坏%s", path, detail)))
+	return fmt.Errorf("%w: %w", data.ErrDamaged, data.Errorf(data.EInvalid, fmt.Sprintf("数据文件「%s」已损坏%s", path, detail)))
 }
 
 // quickCheck runs PRAGMA quick_check and returns what it found wrong (nothing: sound).
@@ -297,7 +294,7 @@ func quickCheck(ctx context.Context, q querier) ([]string, error) {
 }
 
 // CheckFile checks the data file at path before it is opened, without writing to it: nil when it
-// is sound or does not exist yet; an error wrapping ErrDamaged when SQLite finds it damaged; another
+// is sound or does not exist yet; an error wrapping data.ErrDamaged when SQLite finds it damaged; another
 // error when it is not a data file of this program or comes from a newer one.
 func CheckFile(ctx context.Context, path string) error {
 	abs, err := filepath.Abs(path)
@@ -328,7 +325,7 @@ func checkOpenedRO(ctx context.Context, abs string) (int, error) {
 		var se sqlite3.Error
 		switch {
 		case errors.As(err, &se) && se.Code == sqlite3.ErrNotADB: // a damaged header, or not SQLite at all
-			return 0, fmt.Errorf("%w: %w", ErrDamaged, notLedgerFile(filepath.Base(abs)))
+			return 0, fmt.Errorf("%w: %w", data.ErrDamaged, notLedgerFile(filepath.Base(abs)))
 		case errors.As(err, &se) && se.Code == sqlite3.ErrCorrupt:
 			return 0, damaged(abs, nil)
 		}

@@ -282,10 +282,10 @@ func TestDamagedFile(t *testing.T) {
 	corrupt(t, path)
 
 	err = CheckFile(ctx, path)
-	if !errors.Is(err, ErrDamaged) || !strings.Contains(data.ErrorMessage(err), "已损坏") {
+	if !errors.Is(err, data.ErrDamaged) || !strings.Contains(data.ErrorMessage(err), "已损坏") {
 		t.Fatalf("CheckFile(damaged) = %v", err)
 	}
-	if err := IsBackup(bad); !errors.Is(err, ErrDamaged) {
+	if err := IsBackup(bad); !errors.Is(err, data.ErrDamaged) {
 		t.Errorf("IsBackup(damaged backup) = %v", err)
 	}
 	newest, err := NewestGoodBackup(path)

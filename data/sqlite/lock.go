@@ -63,7 +63,7 @@ type OpenOptions struct {
 }
 
 // OpenLocked takes the data file's lock, checks the file and opens it; release closes it and gives
-// up the lock. A damaged file is never opened for writing: the error wraps ErrDamaged (EInvalid),
+// up the lock. A damaged file is never opened for writing: the error wraps data.ErrDamaged (EInvalid),
 // so the caller can offer a way out.
 func OpenLocked(ctx context.Context, path string, o OpenOptions) (db *DB, release func(), err error) {
 	if o.MustExist {

@@ -55,7 +55,7 @@ func TestOpenLocked(t *testing.T) {
 	}
 	release()
 	corrupt(t, damaged)
-	if _, _, err := OpenLocked(ctx, damaged, OpenOptions{MustExist: true}); !errors.Is(err, ErrDamaged) {
+	if _, _, err := OpenLocked(ctx, damaged, OpenOptions{MustExist: true}); !errors.Is(err, data.ErrDamaged) {
 		t.Fatalf("a damaged file: %v", err)
 	}
 	// The refusal gave the lock up.

@@ -63,6 +63,9 @@ func (in *Input) Set(o Option, value string) error {
 		in.CheckID, err = id("检查记录")
 	case OptActivity:
 		in.ActivityID, err = id("组织生活记录")
+	default:
+		// An option added to Options and not read here would be dropped without a word.
+		err = data.Errorf(data.EInternal, fmt.Sprintf("不认识的报表选项 --%s", o))
 	}
 	return err
 }
@@ -310,12 +313,15 @@ func ArgNames() []string {
 // itself names only the file).
 func (r *Report) ReadArgs(get func(name string) string, today data.Date) (Input, error) {
 	var in Input
+	notTaken := func(name string) error {
+		return data.Errorf(data.EInvalid, fmt.Sprintf("导出 %s（%s）时不能使用 --%s", r.CLI, r.Title, name))
+	}
 	for _, o := range Options {
 		if get(string(o)) == "" {
 			continue
 		}
 		if !r.Takes(o) {
-			return in, data.Errorf(data.EInvalid, fmt.Sprintf("导出 %s（%s）时不能使用 --%s", r.CLI, r.Title, o))
+			return in, notTaken(string(o))
 		}
 		if err := in.Set(o, get(string(o))); err != nil {
 			return in, err
@@ -323,7 +329,7 @@ func (r *Report) ReadArgs(get func(name string) string, today data.Date) (Input,
 	}
 	if tpl := get("template"); tpl != "" {
 		if !r.Fills {
-			return in, data.Errorf(data.EInvalid, fmt.Sprintf("导出 %s（%s）时不能使用 --template", r.CLI, r.Title))
+			return in, notTaken("template")
 		}
 		f, err := reports.OpenInput(tpl, "模板文件")
 		if err != nil {

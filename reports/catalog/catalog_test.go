@@ -360,4 +360,15 @@ func TestInputSet(t *testing.T) {
 			}
 		}
 	}
+	// Every option Options lists is read by Set; one it does not know is an error, not dropped.
+	for _, o := range Options {
+		var in Input
+		if err := in.Set(o, "1"); err != nil || in == (Input{}) {
+			t.Errorf("Set(%s, \"1\") = %+v, %v: the option is not read", o, in, err)
+		}
+	}
+	var in Input
+	if err := in.Set("unit", "1"); data.ErrorCode(err) != data.EInternal {
+		t.Errorf("Set of an unknown option: %v", err)
+	}
 }
