@@ -361,9 +361,9 @@ func isConsolidated(st data.Store) bool {
 }
 
 // setConsolidated shows the modules of a 汇总库 (cons) or of a branch's file in the navigation,
-// keeping the shown module where it stays: a new file becomes a 汇总库 when 上报与汇总 first
-// consolidates into it, and a restore may turn it back. Both start from 数据与设置, which stays, so
-// no screen with unsaved work is left without asking.
+// keeping the shown module where it stays. A window starts with either; within it a new file only
+// becomes a 汇总库 (上报与汇总 consolidates into it, or 用作汇总库), both from 数据与设置, which
+// stays, so no screen with unsaved work is left without asking. A restore opens a new window.
 func (w *MainWindow) setConsolidated(cons bool) {
 	shown := ModuleID(0)
 	if w.current >= 0 {
@@ -398,7 +398,7 @@ func (w *MainWindow) changed() {
 	if w.current >= 0 {
 		shown = w.modules[w.current]
 	}
-	for _, m := range w.all { // the hidden ones too: the file may stop being a 汇总库 (a restore)
+	for _, m := range w.all { // the hidden ones too, so that none shows what it read before
 		if m.screen == nil {
 			continue
 		}
