@@ -539,14 +539,20 @@ func (Files) OpenReadOnly(path string) (data.Ledger, error) {
 
 // Open checks the data file at path (CheckFile) and opens it (Open); a damaged one is not opened.
 func (Files) Open(path string) (data.Ledger, error) {
-	if err := CheckFile(context.Background(), path); err != nil {
-		return nil, err
-	}
-	db, err := Open(path)
+	db, err := openChecked(context.Background(), path)
 	if err != nil {
 		return nil, err // no typed nil in the interface
 	}
 	return db, nil
+}
+
+// openChecked opens the data file at path after CheckFile finds it sound: a damaged file is never
+// opened for writing.
+func openChecked(ctx context.Context, path string) (*DB, error) {
+	if err := CheckFile(ctx, path); err != nil {
+		return nil, err
+	}
+	return Open(path)
 }
 
 // IsBackup refuses a file that is not a backup of this program (IsBackup).

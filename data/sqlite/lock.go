@@ -82,11 +82,7 @@ func OpenLocked(ctx context.Context, path string, o OpenOptions) (db *DB, releas
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := CheckFile(ctx, path); err != nil {
-		lock.Release()
-		return nil, nil, err
-	}
-	if db, err = Open(path); err != nil {
+	if db, err = openChecked(ctx, path); err != nil {
 		lock.Release()
 		return nil, nil, err
 	}
