@@ -24,11 +24,16 @@ import (
 // ShowFatal shows a problem that keeps the program from starting, in Chinese, and waits for 退出.
 func ShowFatal(a fyne.App, err error) {
 	w := a.NewWindow(AppTitle + " — 无法启动")
-	msg := widgets.Note(data.ErrorMessage(err))
-	quit := widget.NewButton("退出", func() { a.Quit() })
-	w.SetContent(container.NewBorder(nil, container.NewCenter(quit), nil, nil, msg))
+	w.SetContent(fatalContent(a, err))
 	w.Resize(fyne.NewSize(520, 200))
 	w.ShowAndRun()
+}
+
+// fatalContent is err over 退出. The note is in a scroll: a wrapping note asks for the height of its
+// narrowest wrap, which made the window taller than the screen, 退出 below its edge.
+func fatalContent(a fyne.App, err error) fyne.CanvasObject {
+	quit := widget.NewButton("退出", func() { a.Quit() })
+	return container.NewBorder(nil, container.NewCenter(quit), nil, nil, container.NewVScroll(widgets.Note(data.ErrorMessage(err))))
 }
 
 // ShowStopped replaces the window's content with a problem that leaves nothing to work on.

@@ -57,3 +57,20 @@ func TestShowDamaged(t *testing.T) {
 		t.Errorf("the window does not say why there is no backup:\n%s", text)
 	}
 }
+
+// TestFatalContentFits: the window that says why the program cannot start keeps 退出 on the screen,
+// however long the message.
+func TestFatalContentFits(t *testing.T) {
+	a := test.NewTempApp(t)
+	msg := strings.Repeat("「备份/ledger-2026-12-01-0900.db」在“备份”文件夹中，是备份文件，不能直接作为数据文件打开。", 4)
+	c := fatalContent(a, data.Errorf(data.EInvalid, msg))
+	// Shown, a wrapping note is first laid out narrow, one character a line, and the new window
+	// takes the height that asks for.
+	test.NewTempWindow(t, c)
+	if h := c.MinSize().Height; h > 200 {
+		t.Errorf("the content asks for %.0f px of height: 退出 would fall below a 200 px window", h)
+	}
+	if !strings.Contains(strings.Join(labelTexts(c), ""), "是备份文件") {
+		t.Error("the message is not shown")
+	}
+}
