@@ -81,7 +81,7 @@ func NewBackupScreen(env *Env) *BackupScreen {
 		}
 	})
 	s.RestoreBtn = widget.NewButtonWithIcon("从备份恢复…", theme.FolderOpenIcon(), func() {
-		askOpenFile(env, "选择要恢复的备份文件", []string{".db"}, s.confirmRestore)
+		askOpenFile(env, "选择要恢复的备份文件", []string{sqlite.DataFileExt}, s.confirmRestore)
 	})
 	s.OpenBtn = widget.NewButtonWithIcon("打开备份文件夹", theme.FolderIcon(), func() {
 		openInShell(env, sqlite.BackupDir(env.DataFile))
@@ -165,7 +165,7 @@ func (s *BackupScreen) BackupNow() {
 
 // askSaveAs asks where to save a copy, suggesting <支部名称>-台账备份-yyyymmdd.db.
 func (s *BackupScreen) askSaveAs() {
-	askSaveFile(s.env, "另存备份", s.defaultName(), ".db", s.SaveAs)
+	askSaveFile(s.env, "另存备份", s.defaultName(), sqlite.DataFileExt, s.SaveAs)
 }
 
 func (s *BackupScreen) defaultName() string {
@@ -173,7 +173,7 @@ func (s *BackupScreen) defaultName() string {
 	if b, err := s.env.Store.Branch(context.Background()); err == nil && strings.TrimSpace(b.Name) != "" {
 		name = b.Name
 	}
-	return catalog.SafeFileName(name) + "-台账备份-" + s.env.Today().Time().Format("20060102") + ".db"
+	return catalog.SafeFileName(name) + "-台账备份-" + s.env.Today().Time().Format("20060102") + sqlite.DataFileExt
 }
 
 // SaveAs writes a backup to path (the user agreed to replace a file there), then offers to open

@@ -16,9 +16,6 @@ import (
 	"branchledger/data/sqlite"
 )
 
-// dataFileExt is the ending of data files.
-const dataFileExt = ".db"
-
 // startWindow starts the program on the data file at path, in a new window (startProgram; tests
 // replace it); a missing file is created there as a new, empty data file.
 var startWindow = startProgram
@@ -39,13 +36,13 @@ func startProgram(path string) error {
 
 // askOpenDataFile opens another existing data file in a new window.
 func askOpenDataFile(env *Env) {
-	askOpenFileIn(env, dataFolder(env), "打开其他数据文件", []string{dataFileExt}, func(path string) { openDataFile(env, path) })
+	askOpenFileIn(env, dataFolder(env), "打开其他数据文件", []string{sqlite.DataFileExt}, func(path string) { openDataFile(env, path) })
 }
 
 // askNewDataFile makes a new data file (a 汇总库, or another branch's ledgers) and opens it in a
 // new window; an existing file is refused, never replaced.
 func askNewDataFile(env *Env) {
-	askNewFile(env, dataFolder(env), "新建数据文件", "新数据文件"+dataFileExt, dataFileExt,
+	askNewFile(env, dataFolder(env), "新建数据文件", "新数据文件"+sqlite.DataFileExt, sqlite.DataFileExt,
 		"要打开它，请用“文件 → 打开其他数据文件”；要新建，请换一个文件名。", func(path string) { openDataFile(env, path) })
 }
 

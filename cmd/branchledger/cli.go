@@ -95,7 +95,7 @@ func isHelp(s string) bool { return slices.Contains([]string{"help", "-h", "--he
 // a data file to open (so a mistyped command is answered on the command line, not by a window).
 func isCommand(argv []string) bool {
 	return len(argv) > 0 && (isHelp(argv[0]) ||
-		!strings.HasPrefix(argv[0], "-") && !strings.EqualFold(filepath.Ext(argv[0]), ".db"))
+		!strings.HasPrefix(argv[0], "-") && !strings.EqualFold(filepath.Ext(argv[0]), sqlite.DataFileExt))
 }
 
 // cli runs one sub-command; its output goes to out (results) and errOut (problems).

@@ -80,7 +80,7 @@ func guiDataFile(argv []string) (string, error) {
 	switch {
 	case a.has("db") && len(a.positional) == 0:
 		return a.get("db"), nil
-	case len(a.positional) == 1 && !a.has("db") && strings.EqualFold(filepath.Ext(a.positional[0]), ".db"):
+	case len(a.positional) == 1 && !a.has("db") && strings.EqualFold(filepath.Ext(a.positional[0]), sqlite.DataFileExt):
 		return a.positional[0], nil
 	case len(argv) == 0:
 		return sqlite.DefaultDataFile()

@@ -83,9 +83,9 @@ func newBackupPath(dataFile string, t time.Time, kind string) string {
 	}
 	name += t.Format(nameStamp)
 	dir := BackupDir(dataFile)
-	p := filepath.Join(dir, name+".db")
+	p := filepath.Join(dir, name+DataFileExt)
 	for i := 2; fileExists(p); i++ {
-		p = filepath.Join(dir, name+"-"+strconv.Itoa(i)+".db")
+		p = filepath.Join(dir, name+"-"+strconv.Itoa(i)+DataFileExt)
 	}
 	return p
 }

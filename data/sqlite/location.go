@@ -6,9 +6,12 @@ import (
 	"runtime"
 )
 
+// DataFileExt is the ending of data files (and of their backups).
+const DataFileExt = ".db"
+
 const (
 	appDirName   = "支部台账"
-	dataFileName = "ledger.db"
+	dataFileName = "ledger" + DataFileExt
 	portableMark = "portable"
 )
 

@@ -195,7 +195,7 @@ func (db *DB) backupBeforeMigration(ctx context.Context, conn *sql.Conn, version
 	dir, base := filepath.Split(db.path)
 	stem := strings.TrimSuffix(base, filepath.Ext(base))
 	name := fmt.Sprintf("%s.迁移前备份-v%d-%s", stem, version, db.now().Format("20060102-150405"))
-	target := filepath.Join(dir, name+".db")
+	target := filepath.Join(dir, name+DataFileExt)
 	// VACUUM INTO refuses an existing file; two starts within a second get numbered names.
 	for i := 2; fileExists(target); i++ {
 		target = filepath.Join(dir, fmt.Sprintf("%s-%d.db", name, i))
